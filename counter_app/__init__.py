@@ -1,0 +1,1 @@
+"""counter_app: the desktop client of a Vietnamese one-stop counter (Bộ phận Một cửa)."""

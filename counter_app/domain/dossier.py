@@ -1,0 +1,153 @@
+"""The dossier (hồ sơ): one application by one applicant for one procedure."""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from counter_app.domain.catalog import DocumentForm, FeeCollection
+from counter_app.domain.messages import translate
+
+
+class Status(StrEnum):
+    """The ten states of the national portal, in the order provincial systems number them."""
+
+    RECEIVING = "receiving"
+    NEW = "new"
+    DENIED = "denied"
+    PROCESSING = "processing"
+    WAITING = "waiting"
+    PAYING = "paying"
+    CANCELLED = "cancelled"
+    UNRESOLVED = "unresolved"
+    RELEASING = "releasing"
+    DONE = "done"
+
+    @property
+    def number(self) -> int:
+        return list(Status).index(self) + 1
+
+    def label(self, lang: str = "vi") -> str:
+        return translate(f"status.{self.value}", lang)
+
+
+class Channel(StrEnum):
+    DIRECT = "direct"  # 1 trực tiếp
+    ONLINE = "online"  # 2 trực tuyến
+    POSTAL = "postal"  # 3 bưu chính công ích
+
+
+class ReturnMethod(StrEnum):
+    COUNTER = "counter"
+    POSTAL = "postal"
+
+
+class ApplicantType(StrEnum):
+    """LoaiDoiTuong of the portal: 1 citizen, 2 business, 3 state agency, 4 other."""
+
+    CITIZEN = "citizen"
+    BUSINESS = "business"
+    AGENCY = "agency"
+    OTHER = "other"
+
+
+class Timeliness(StrEnum):
+    EARLY = "early"  # trước hạn
+    ON_TIME = "on_time"  # đúng hạn
+    LATE = "late"  # quá hạn
+
+
+@dataclass
+class Applicant:
+    full_name: str
+    type: ApplicantType = ApplicantType.CITIZEN
+    id_number: str = ""
+    birth_date: date | None = None
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    organisation: str = ""
+
+
+@dataclass
+class DocumentReceived:
+    name: str
+    form: DocumentForm = DocumentForm.ORIGINAL
+    count: int = 1
+    component_code: str = ""
+
+
+@dataclass
+class FeeLine:
+    name: str
+    amount: int  # đồng, for one unit
+    quantity: int = 1
+    collection: FeeCollection = FeeCollection.BEFORE
+
+    @property
+    def total(self) -> int:
+        return self.amount * self.quantity
+
+
+@dataclass
+class HistoryEntry:
+    """One move of the dossier: who, when, from where, from which state to which, and why."""
+
+    at: datetime
+    actor: str
+    action: str
+    from_status: Status | None
+    to_status: Status
+    note: str = ""
+    place: str = ""
+
+
+@dataclass
+class SupplementRound:
+    """A supplement request pauses the clock; resubmission moves the due time (old → new)."""
+
+    requested_at: datetime
+    old_due: datetime | None
+    resubmitted_at: datetime | None = None
+    new_due: datetime | None = None
+    from_status: Status = Status.NEW
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
+
+
+@dataclass
+class Dossier:
+    procedure_code: str
+    procedure_name: str
+    agency_code: str
+    applicant: Applicant
+    received_at: datetime | None
+    due_at: datetime | None
+    status: Status = Status.NEW
+    code: str | None = None
+    uuid: str = field(default_factory=new_uuid)
+    documents: list[DocumentReceived] = field(default_factory=list)
+    fees: list[FeeLine] = field(default_factory=list)
+    sets: int = 1
+    channel: Channel = Channel.DIRECT
+    return_method: ReturnMethod = ReturnMethod.COUNTER
+    note: str = ""
+    completed_at: datetime | None = None
+    returned_at: datetime | None = None
+    timeliness: Timeliness | None = None
+    received_by: str = ""
+    history: list[HistoryEntry] = field(default_factory=list)
+    supplement_rounds: list[SupplementRound] = field(default_factory=list)
+
+    @property
+    def fee_total(self) -> int:
+        return sum(line.total for line in self.fees)
+
+    def is_overdue(self, at: datetime) -> bool:
+        """Late while still open: past the due time and not yet resolved."""
+        open_states = {Status.NEW, Status.PROCESSING, Status.PAYING}
+        return self.status in open_states and self.due_at is not None and at > self.due_at

@@ -1,0 +1,277 @@
+"""Every message the user can see from the domain and services, in Vietnamese and English.
+
+Widgets translate their own strings through Qt; what comes out of the rules (a refused
+move, an invalid ID number) is rendered here so the command line and the window say the same.
+"""
+
+from __future__ import annotations
+
+DEFAULT_LANGUAGE = "vi"
+LANGUAGES = ("vi", "en")
+
+# key: (Vietnamese, English). Parameters use str.format names.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- validation
+    "field.required": ("Chưa nhập {field}.", "{field} is required."),
+    "id_number.format": (
+        "Số định danh phải gồm 12 chữ số (hoặc CMND cũ 9 chữ số): {value}",
+        "The ID number must have 12 digits (or 9 for an old ID card): {value}",
+    ),
+    "id_number.province": (
+        "Mã tỉnh {province} trong số định danh không tồn tại.",
+        "Province code {province} in the ID number does not exist.",
+    ),
+    "id_number.century": (
+        "Chữ số giới tính/thế kỷ {digit} trong số định danh không hợp lệ.",
+        "The gender/century digit {digit} of the ID number is not valid.",
+    ),
+    "phone.format": (
+        "Số điện thoại không hợp lệ: {value} (ví dụ 0912345678).",
+        "The phone number is not valid: {value} (for example 0912345678).",
+    ),
+    "email.format": (
+        "Địa chỉ thư điện tử không hợp lệ: {value}",
+        "The e-mail address is not valid: {value}",
+    ),
+    "birth_date.future": (
+        "Ngày sinh không thể ở tương lai.",
+        "The birth date cannot be in the future.",
+    ),
+    "birth_date.format": (
+        "Ngày sinh không hợp lệ: {value}",
+        "The birth date is not valid: {value}",
+    ),
+    "sets.range": ("Số bộ hồ sơ phải từ 1 đến 99.", "The number of sets must be between 1 and 99."),
+    "count.range": (
+        "Số lượng giấy tờ phải từ 1 đến 999.",
+        "The document count must be between 1 and 999.",
+    ),
+    "value.choice": ("{field} phải là một trong: {choices}.", "{field} must be one of: {choices}."),
+    "text.too_long": (
+        "{field} quá dài (tối đa {limit} ký tự).",
+        "{field} is too long (at most {limit} characters).",
+    ),
+    # field names, used inside the messages above
+    "field.full_name": ("họ và tên", "full name"),
+    "field.id_number": ("số định danh", "ID number"),
+    "field.phone": ("số điện thoại", "phone number"),
+    "field.email": ("thư điện tử", "e-mail"),
+    "field.address": ("địa chỉ", "address"),
+    "field.birth_date": ("ngày sinh", "birth date"),
+    "field.procedure": ("thủ tục", "procedure"),
+    "field.organisation": ("tên tổ chức", "organisation"),
+    "field.document_name": ("tên giấy tờ", "document name"),
+    "field.form": ("hình thức giấy tờ", "document form"),
+    "field.channel": ("kênh nộp", "channel"),
+    "field.return_method": ("hình thức trả kết quả", "return method"),
+    "field.type": ("loại chủ hồ sơ", "applicant type"),
+    "field.note": ("ghi chú", "note"),
+    # --- files, input, database (rendered by the services and the command line)
+    "file.missing": ("Không tìm thấy tệp: {path}", "File not found: {path}"),
+    "file.unreadable": (
+        "Không đọc được tệp {path}: {reason}",
+        "Cannot read the file {path}: {reason}",
+    ),
+    "file.unwritable": ("Không ghi được vào {path}: {reason}", "Cannot write to {path}: {reason}"),
+    "json.malformed": (
+        "Dữ liệu JSON không hợp lệ (dòng {line}, cột {column}): {reason}",
+        "Malformed JSON (line {line}, column {column}): {reason}",
+    ),
+    "json.shape": (
+        "Dữ liệu không đúng cấu trúc: {where} {reason}",
+        "Unexpected data: {where} {reason}",
+    ),
+    "input.date": (
+        "Ngày không hợp lệ: {value} (dạng YYYY-MM-DD).",
+        "Not a date: {value} (use YYYY-MM-DD).",
+    ),
+    "input.datetime": (
+        "Thời điểm không hợp lệ: {value} (dạng ISO 8601, ví dụ 2025-04-24T09:30:00+07:00).",
+        "Not a time: {value} (use ISO 8601, e.g. 2025-04-24T09:30:00+07:00).",
+    ),
+    "input.time": (
+        "Giờ không hợp lệ: {value} (dạng HH:MM).",
+        "Not a time of day: {value} (use HH:MM).",
+    ),
+    "input.number": (
+        "{field} phải là số nguyên dương: {value}",
+        "{field} must be a positive whole number: {value}",
+    ),
+    "db.locked": (
+        "Cơ sở dữ liệu đang bị khóa bởi một chương trình khác. Hãy thử lại sau ít phút.",
+        "The database is locked by another program. Try again in a moment.",
+    ),
+    "db.readonly": (
+        "Không ghi được cơ sở dữ liệu {path}: tệp hoặc thư mục chỉ cho phép đọc.",
+        "Cannot write the database {path}: the file or its folder is read-only.",
+    ),
+    "db.corrupt": (
+        "Tệp cơ sở dữ liệu {path} bị hỏng hoặc không phải cơ sở dữ liệu. Hãy khôi phục từ bản sao lưu.",
+        "The database file {path} is damaged or not a database. Restore it from a backup.",
+    ),
+    "db.disk_full": (
+        "Ổ đĩa đã đầy: không lưu được dữ liệu. Hãy giải phóng dung lượng rồi thử lại.",
+        "The disk is full: nothing could be saved. Free some space and try again.",
+    ),
+    "db.newer": (
+        "Cơ sở dữ liệu {path} thuộc phiên bản mới hơn của chương trình. Hãy cập nhật chương trình.",
+        "The database {path} belongs to a newer version of the program. Update the program.",
+    ),
+    "db.not_initialised": (
+        "Chưa khởi tạo dữ liệu tại {path}. Hãy chạy: counter-app init",
+        "No data has been set up at {path}. Run: counter-app init",
+    ),
+    "db.error": ("Lỗi cơ sở dữ liệu: {reason}", "Database error: {reason}"),
+    "user.unknown": ("Không có tài khoản «{login}».", "There is no account “{login}”."),
+    "user.exists": ("Tài khoản «{login}» đã tồn tại.", "The account “{login}” already exists."),
+    "user.login_format": (
+        "Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang (2–32 ký tự): {login}",
+        "A login has 2–32 unaccented letters, digits, dots, underscores or hyphens: {login}",
+    ),
+    "user.password_mismatch": (
+        "Hai lần nhập mật khẩu không khớp.",
+        "The two passwords do not match.",
+    ),
+    "user.password_short": (
+        "Mật khẩu phải có ít nhất {length} ký tự.",
+        "The password must have at least {length} characters.",
+    ),
+    "user.password_missing": (
+        "Hãy nhập mật khẩu hai lần, mỗi lần một dòng.",
+        "Give the password twice, one line each.",
+    ),
+    "user.role": (
+        "Vai trò phải là staff, supervisor hoặc admin: {role}",
+        "The role must be staff, supervisor or admin: {role}",
+    ),
+    "login.failed": ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong login or password."),
+    "login.locked": (
+        "Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau {minutes} phút.",
+        "The account is locked after repeated wrong passwords. Try again in {minutes} minutes.",
+    ),
+    "login.inactive": (
+        "Tài khoản «{login}» đã bị vô hiệu hóa.",
+        "The account “{login}” is disabled.",
+    ),
+    "permission.denied": (
+        "Tài khoản «{login}» không có quyền {what}.",
+        "The account “{login}” may not {what}.",
+    ),
+    "procedure.unknown": (
+        "Không có thủ tục mã «{code}» trong danh mục.",
+        "There is no procedure “{code}” in the catalog.",
+    ),
+    "procedure.inactive": (
+        "Thủ tục «{code}» đã ngừng áp dụng.",
+        "The procedure “{code}” is no longer in force.",
+    ),
+    "agency.unknown": ("Không có cơ quan mã «{code}».", "There is no agency “{code}”."),
+    "dossier.unknown": ("Không tìm thấy hồ sơ «{code}».", "There is no dossier “{code}”."),
+    "catalog.invalid": (
+        "Danh mục không hợp lệ: {where}: {reason}",
+        "Invalid catalog: {where}: {reason}",
+    ),
+    "audit.broken": (
+        "Nhật ký kiểm toán bị sửa đổi tại bản ghi {entry}.",
+        "The audit log has been tampered with at entry {entry}.",
+    ),
+    # --- lifecycle
+    "lifecycle.illegal": (
+        "Không thể {action} hồ sơ đang ở trạng thái «{status}».",
+        "Cannot {action} a dossier whose status is “{status}”.",
+    ),
+    "lifecycle.unknown_action": ("Thao tác không tồn tại: {action}", "Unknown action: {action}"),
+    "lifecycle.note_required": (
+        "Thao tác «{action}» cần ghi rõ lý do.",
+        "The action “{action}” needs a reason.",
+    ),
+    # --- codes
+    "code.format": ("Mã hồ sơ không đúng dạng: {value}", "Not a dossier code: {value}"),
+    "code.exhausted": (
+        "Đã hết số hồ sơ được cấp cho {agency} ngày {day}. Hãy đồng bộ với hệ thống trung tâm.",
+        "No dossier numbers left for {agency} on {day}. Sync with the central system.",
+    ),
+    "code.unregistered": (
+        "Quầy đã khai báo máy chủ trung tâm nhưng chưa đăng ký: chưa thể cấp mã hồ sơ. "
+        "Hãy đồng bộ khi có mạng để đăng ký quầy.",
+        "This counter has a central server set but is not registered yet, so it cannot give "
+        "dossier codes. Sync while online to register the counter.",
+    ),
+    # --- citizen ID QR
+    "qr.empty": ("Mã QR trống.", "The QR code is empty."),
+    "qr.fields": (
+        "Mã QR căn cước cần ít nhất 7 trường ngăn bởi «|», nhận được {count}.",
+        "A citizen-ID QR needs at least 7 fields separated by “|”, got {count}.",
+    ),
+    "qr.id_number": (
+        "Số định danh trong mã QR không hợp lệ: {value}",
+        "The ID number in the QR is not valid: {value}",
+    ),
+    "qr.old_id": (
+        "Số CMND cũ trong mã QR không hợp lệ: {value}",
+        "The old ID number in the QR is not valid: {value}",
+    ),
+    "qr.name": ("Mã QR không có họ tên.", "The QR carries no name."),
+    "qr.date": (
+        "Ngày trong mã QR không hợp lệ ({field}): {value}",
+        "A date in the QR is not valid ({field}): {value}",
+    ),
+    "qr.gender": (
+        "Giới tính trong mã QR không hợp lệ: {value}",
+        "The gender in the QR is not valid: {value}",
+    ),
+    "qr.warn.birth_year": (
+        "Năm sinh {year} không khớp với số định danh (mã {digits}): có thể đọc sai.",
+        "Birth year {year} does not match the ID number ({digits}): possibly a misread.",
+    ),
+    "qr.warn.gender": (
+        "Giới tính không khớp với số định danh: có thể đọc sai.",
+        "The gender does not match the ID number: possibly a misread.",
+    ),
+    "qr.warn.century": (
+        "Thế kỷ sinh không khớp với số định danh: có thể đọc sai.",
+        "The century of birth does not match the ID number: possibly a misread.",
+    ),
+    "qr.warn.province": (
+        "Mã tỉnh {province} trong số định danh không có trong danh mục.",
+        "Province code {province} in the ID number is not a known province.",
+    ),
+    "qr.warn.issue_before_birth": (
+        "Ngày cấp trước ngày sinh: có thể đọc sai.",
+        "The issue date is before the birth date: possibly a misread.",
+    ),
+    # actions and states, used inside lifecycle messages
+    "action.receive": ("tiếp nhận", "receive"),
+    "action.accept": ("tiếp nhận hồ sơ trực tuyến", "accept"),
+    "action.transfer": ("chuyển xử lý", "transfer"),
+    "action.request-supplement": ("yêu cầu bổ sung", "request a supplement for"),
+    "action.resubmit": ("nhận bổ sung", "take the supplement of"),
+    "action.request-payment": ("yêu cầu nộp phí", "request payment for"),
+    "action.pay": ("ghi nhận đã nộp phí", "record the payment of"),
+    "action.refuse": ("từ chối tiếp nhận", "refuse"),
+    "action.withdraw": ("rút", "withdraw"),
+    "action.stop": ("dừng xử lý", "stop"),
+    "action.resolve": ("hoàn thành xử lý", "resolve"),
+    "action.return": ("trả kết quả", "return the result of"),
+    "status.receiving": ("Mới đăng ký", "Submitted online"),
+    "status.new": ("Được tiếp nhận", "Received"),
+    "status.denied": ("Không được tiếp nhận", "Refused at intake"),
+    "status.processing": ("Đang xử lý", "Processing"),
+    "status.waiting": ("Yêu cầu bổ sung giấy tờ", "Waiting for supplement"),
+    "status.paying": ("Yêu cầu thực hiện nghĩa vụ tài chính", "Waiting for payment"),
+    "status.cancelled": ("Công dân yêu cầu rút hồ sơ", "Withdrawn"),
+    "status.unresolved": ("Dừng xử lý", "Processing stopped"),
+    "status.releasing": ("Đã xử lý xong", "Result ready"),
+    "status.done": ("Đã trả kết quả", "Result returned"),
+}
+
+
+def translate(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    """Render a message; field-name parameters given as keys ("field.phone") are translated too."""
+    vi, en = MESSAGES[key]
+    template = en if lang == "en" else vi
+    rendered = {
+        name: (translate(value, lang) if isinstance(value, str) and value in MESSAGES else value)
+        for name, value in params.items()
+    }
+    return template.format(**rendered)
