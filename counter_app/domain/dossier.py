@@ -151,3 +151,18 @@ class Dossier:
         """Late while still open: past the due time and not yet resolved."""
         open_states = {Status.NEW, Status.PROCESSING, Status.PAYING}
         return self.status in open_states and self.due_at is not None and at > self.due_at
+
+
+@dataclass(frozen=True)
+class DossierFilter:
+    """What the list and search screens ask for; every field optional."""
+
+    day: date | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    statuses: tuple[Status, ...] = ()
+    procedure_code: str | None = None
+    text: str = ""
+    overdue_at: datetime | None = None
+    limit: int = 100
+    offset: int = 0

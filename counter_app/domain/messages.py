@@ -66,6 +66,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.return_method": ("hình thức trả kết quả", "return method"),
     "field.type": ("loại chủ hồ sơ", "applicant type"),
     "field.note": ("ghi chú", "note"),
+    "field.issue_date": ("ngày cấp", "issue date"),
     # --- files, input, database (rendered by the services and the command line)
     "file.missing": ("Không tìm thấy tệp: {path}", "File not found: {path}"),
     "file.unreadable": (
@@ -171,9 +172,89 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Danh mục không hợp lệ: {where}: {reason}",
         "Invalid catalog: {where}: {reason}",
     ),
+    # reasons, rendered inside "catalog.invalid" (no parameters of their own)
+    "catalog.reason.not_object": ("phải là một đối tượng JSON", "must be a JSON object"),
+    "catalog.reason.not_list": ("phải là một danh sách JSON", "must be a JSON list"),
+    "catalog.reason.missing": ("thiếu trường bắt buộc", "is required but missing"),
+    "catalog.reason.not_text": ("phải là chuỗi ký tự", "must be text"),
+    "catalog.reason.empty": ("không được để trống", "must not be empty"),
+    "catalog.reason.too_long": (
+        "quá dài (tối đa 1000 ký tự)",
+        "is too long (at most 1000 characters)",
+    ),
+    "catalog.reason.not_bool": ("phải là true hoặc false", "must be true or false"),
+    "catalog.reason.format": (
+        "không phải tệp danh mục (format phải là «counter-app-catalog»)",
+        "not a catalog file (format must be “counter-app-catalog”)",
+    ),
+    "catalog.reason.version": (
+        "phiên bản tệp không được hỗ trợ (chương trình này đọc phiên bản 1)",
+        "unsupported file version (this program reads version 1)",
+    ),
+    "catalog.reason.agency_code": (
+        "mã định danh gồm tối đa 13 ký tự: chữ in hoa, chữ số, ngăn bởi dấu chấm (ví dụ 000.00.12.H37)",
+        "an agency identifier has at most 13 capital letters and digits in dotted groups (e.g. 000.00.12.H37)",
+    ),
+    "catalog.reason.procedure_code": (
+        "mã thủ tục chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang (tối đa 64 ký tự)",
+        "a procedure code has only unaccented letters, digits, dots, underscores and hyphens (at most 64)",
+    ),
+    "catalog.reason.duplicate": (
+        "mã này đã dùng ở một mục phía trên",
+        "this code is already used above",
+    ),
+    "catalog.reason.unknown_agency": (
+        "không có cơ quan mang mã này trong tệp",
+        "no agency with this code in the file",
+    ),
+    "catalog.reason.parent_cycle": (
+        "chuỗi cơ quan cấp trên quay vòng về chính nó",
+        "the chain of parent agencies loops back on itself",
+    ),
+    "catalog.reason.unit": (
+        "phải là working_days, calendar_days, working_hours, same_day hoặc none",
+        "must be working_days, calendar_days, working_hours, same_day or none",
+    ),
+    "catalog.reason.level": (
+        "phải là level_1, level_2, level_3, level_4, full_online hoặc partial_online",
+        "must be level_1, level_2, level_3, level_4, full_online or partial_online",
+    ),
+    "catalog.reason.form": (
+        "phải là original, certified_copy hoặc copy",
+        "must be original, certified_copy or copy",
+    ),
+    "catalog.reason.collection": (
+        "phải là before, after hoặc exempt",
+        "must be before, after or exempt",
+    ),
+    "catalog.reason.per": (
+        "phải là dossier, page, copy hoặc person",
+        "must be dossier, page, copy or person",
+    ),
+    "catalog.reason.amount": ("phải là một số không âm", "must be a number, zero or more"),
+    "catalog.reason.fee": (
+        "phải là số nguyên đồng, không âm",
+        "must be a whole number of đồng, zero or more",
+    ),
+    "catalog.reason.count": (
+        "phải là số nguyên từ 1 đến 999",
+        "must be a whole number from 1 to 999",
+    ),
+    "catalog.reason.cutoff": (
+        "phải là giờ dạng HH:MM (ví dụ 15:00) hoặc null",
+        "must be a time as HH:MM (e.g. 15:00) or null",
+    ),
     "audit.broken": (
         "Nhật ký kiểm toán bị sửa đổi tại bản ghi {entry}.",
         "The audit log has been tampered with at entry {entry}.",
+    ),
+    "app.bug": (
+        "Lỗi ngoài dự kiến của chương trình; dữ liệu đã nhập không bị mất. Chi tiết kỹ thuật đã ghi vào {log} — hãy gửi tệp này cho bộ phận hỗ trợ.",
+        "An unexpected error in the program; nothing entered was lost. Technical details are in {log}: please send that file to support.",
+    ),
+    "demo.empty": (
+        "Chưa có danh mục thủ tục hoặc tài khoản cán bộ: hãy chạy counter-app init --demo trước.",
+        "There is no catalog or officer account yet: run counter-app init --demo first.",
     ),
     # --- lifecycle
     "lifecycle.illegal": (
@@ -240,6 +321,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ngày cấp trước ngày sinh: có thể đọc sai.",
         "The issue date is before the birth date: possibly a misread.",
     ),
+    # --- scans at the desk
+    "scan.empty": ("Không nhận được dữ liệu quét.", "Nothing was scanned."),
+    "scan.unknown": (
+        "Không nhận ra mã vừa quét (không phải mã hồ sơ hay mã QR căn cước): {value}",
+        "Not a dossier code nor a citizen-ID QR: {value}",
+    ),
     # actions and states, used inside lifecycle messages
     "action.receive": ("tiếp nhận", "receive"),
     "action.accept": ("tiếp nhận hồ sơ trực tuyến", "accept"),
@@ -266,12 +353,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# Parameters that may name another message (a field, an action, a state, a reason) rather
+# than carry what the user typed; only these are translated, so typed text never is.
+KEY_PARAMETERS = frozenset({"field", "action", "status", "reason"})
+
+
 def translate(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
-    """Render a message; field-name parameters given as keys ("field.phone") are translated too."""
+    """Render a message in the user's language, translating parameters that name keys."""
     vi, en = MESSAGES[key]
     template = en if lang == "en" else vi
     rendered = {
-        name: (translate(value, lang) if isinstance(value, str) and value in MESSAGES else value)
+        name: (
+            translate(value, lang)
+            if name in KEY_PARAMETERS and isinstance(value, str) and value in MESSAGES
+            else value
+        )
         for name, value in params.items()
     }
     return template.format(**rendered)

@@ -1,0 +1,236 @@
+"""One function per subcommand. Each opens the workspace, does one thing, prints JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from counter_app.domain.errors import CounterError
+
+
+def emit(value: object) -> int:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    if args.data_dir is not None:
+        return Path(args.data_dir)
+    from counter_app.paths import default_data_dir
+
+    return default_data_dir()
+
+
+def workspace(args: argparse.Namespace, *, create: bool = False):  # -> Workspace
+    from counter_app.services.workspace import Workspace
+
+    return Workspace(data_dir(args), create=create)
+
+
+def dossier_json(dossier, lang: str) -> dict:  # type: ignore[no-untyped-def]
+    from counter_app.domain.clock import now
+    from counter_app.domain.serialize import dossier_to_json
+
+    data = dossier_to_json(dossier)
+    data["status_label"] = dossier.status.label(lang)
+    data["overdue"] = dossier.is_overdue(now())
+    return data
+
+
+def init(args: argparse.Namespace) -> int:
+    with workspace(args, create=True) as ws:
+        result: dict[str, object] = {
+            "data_dir": str(ws.data_dir),
+            "database": str(ws.database.path),
+        }
+        if args.demo:
+            from counter_app.services.demo import install_demo
+
+            result["demo"] = install_demo(ws)
+    return emit(result)
+
+
+def catalog_import(args: argparse.Namespace) -> int:
+    with workspace(args) as ws:
+        summary = ws.catalog.import_file(args.file)
+    return emit({"agencies": summary.agencies, "procedures": summary.procedures})
+
+
+def catalog_list(args: argparse.Namespace) -> int:
+    from counter_app.domain.catalog_file import procedure_to_json
+
+    with workspace(args) as ws:
+        agencies = ws.catalog.agencies()
+        rows = []
+        for procedure in ws.catalog.search(args.search):
+            item = procedure_to_json(procedure)
+            agency = agencies.get(procedure.agency_code)
+            item["agency_name"] = agency.name if agency else ""
+            item["duration"]["text"] = procedure.duration.describe(args.lang)
+            rows.append(item)
+    return emit(rows)
+
+
+def _read_password_twice(lang: str) -> str:
+    lines = sys.stdin.read().splitlines()
+    if len(lines) < 2 or not lines[0]:
+        raise CounterError("user.password_missing")
+    if lines[0] != lines[1]:
+        raise CounterError("user.password_mismatch")
+    return lines[0]
+
+
+def user_add(args: argparse.Namespace) -> int:
+    from counter_app.services.accounts import parse_role
+
+    role = parse_role(args.role)
+    password = _read_password_twice(args.lang)
+    with workspace(args) as ws:
+        user = ws.accounts.add_user(args.login, role, password, args.full_name)
+    return emit({"login": user.login, "role": user.role.value, "full_name": user.full_name})
+
+
+def intake(args: argparse.Namespace) -> int:
+    from counter_app.domain.clock import iso
+    from counter_app.services.catalog import parse_json_text, read_json_file
+    from counter_app.services.intake import request_from_json
+
+    if args.file == "-":
+        data = parse_json_text(sys.stdin.read())
+    else:
+        data = read_json_file(Path(args.file))
+    request = request_from_json(data)
+    with workspace(args) as ws:
+        user = ws.accounts.user(args.user)
+        dossier = ws.intake.receive(request, user=user)
+    return emit(
+        {
+            "code": dossier.code,
+            "uuid": dossier.uuid,
+            "status": dossier.status.value,
+            "received_at": iso(dossier.received_at),
+            "due_at": iso(dossier.due_at),
+        }
+    )
+
+
+def show(args: argparse.Namespace) -> int:
+    with workspace(args) as ws:
+        dossier = ws.dossiers.get(args.code)
+    return emit(dossier_json(dossier, args.lang))
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CounterError("input.date", value=text) from None
+
+
+def list_dossiers(args: argparse.Namespace) -> int:
+    from counter_app.domain.dossier import DossierFilter, Status
+
+    if args.limit < 1:
+        raise CounterError("input.number", field="--limit", value=args.limit)
+    criteria = DossierFilter(
+        day=_parse_date(args.date) if args.date else None,
+        statuses=(Status(args.status),) if args.status else (),
+        text=args.search,
+        limit=args.limit,
+    )
+    with workspace(args) as ws:
+        dossiers = ws.dossiers.find(criteria)
+    return emit([dossier_json(d, args.lang) for d in dossiers])
+
+
+def transition(args: argparse.Namespace) -> int:
+    from counter_app.domain.lifecycle import parse_action
+
+    action = parse_action(args.action)
+    with workspace(args) as ws:
+        user = ws.accounts.user(args.user)
+        dossier = ws.dossiers.transition(args.code, action, user=user, note=args.note)
+    return emit(dossier_json(dossier, args.lang))
+
+
+def scan(args: argparse.Namespace) -> int:
+    from counter_app.domain.scan import classify_scan
+
+    return emit(classify_scan(args.text).to_json(args.lang))
+
+
+def _amount(text: str, flag: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise CounterError("input.number", field=flag, value=text) from None
+    if not value.is_finite() or value < 0 or value > 10000:
+        raise CounterError("input.number", field=flag, value=text)
+    return value
+
+
+def deadline(args: argparse.Namespace) -> int:
+    from datetime import time
+
+    from counter_app.domain.calendar import WorkingCalendar
+    from counter_app.domain.catalog import Duration, DurationUnit
+    from counter_app.domain.clock import iso, parse_iso
+    from counter_app.domain.deadlines import compute_due
+
+    try:
+        received = parse_iso(args.received)
+    except ValueError:
+        raise CounterError("input.datetime", value=args.received) from None
+    cutoff = None
+    if args.cutoff:
+        try:
+            cutoff = time.fromisoformat(args.cutoff)
+        except ValueError:
+            raise CounterError("input.time", value=args.cutoff) from None
+    if args.working_days is not None:
+        duration = Duration(DurationUnit.WORKING_DAYS, _amount(args.working_days, "--working-days"))
+    elif args.calendar_days is not None:
+        duration = Duration(
+            DurationUnit.CALENDAR_DAYS, _amount(args.calendar_days, "--calendar-days")
+        )
+    elif args.working_hours is not None:
+        duration = Duration(
+            DurationUnit.WORKING_HOURS, _amount(args.working_hours, "--working-hours")
+        )
+    else:
+        duration = Duration(DurationUnit.SAME_DAY, Decimal(0), cutoff)
+    if args.agency:
+        with workspace(args) as ws:
+            if args.agency not in ws.catalog.agencies():
+                raise CounterError("agency.unknown", code=args.agency)
+            calendar = ws.calendars.for_agency(args.agency)
+            due = compute_due(calendar, received, duration)
+    else:
+        due = compute_due(WorkingCalendar(), received, duration)
+    return emit({"due_at": iso(due)})
+
+
+def demo_data(args: argparse.Namespace) -> int:
+    import time
+
+    from counter_app.services.demo import generate_dossiers
+
+    if args.dossiers < 1:
+        raise CounterError("input.number", field="--dossiers", value=args.dossiers)
+    if args.days < 1:
+        raise CounterError("input.number", field="--days", value=args.days)
+    started = time.perf_counter()
+    with workspace(args) as ws:
+        made = generate_dossiers(ws, count=args.dossiers, days=args.days)
+    return emit({"dossiers": made, "seconds": round(time.perf_counter() - started, 2)})
+
+
+def audit_verify(args: argparse.Namespace) -> int:
+    with workspace(args) as ws:
+        entries = ws.audit.verify()
+    return emit({"intact": True, "entries": entries})

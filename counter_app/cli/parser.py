@@ -1,0 +1,208 @@
+"""The command-line grammar, in Vietnamese or English (`--lang`), built without heavy imports."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+HELP: dict[str, tuple[str, str]] = {
+    "description": (
+        "Phần mềm Bộ phận Một cửa. Không có lệnh con: mở cửa sổ làm việc.",
+        "One-stop counter desktop client. Without a subcommand: open the desktop window.",
+    ),
+    "data_dir": (
+        "thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)",
+        "data folder (default: the user's data folder)",
+    ),
+    "lang": ("ngôn ngữ: vi (mặc định) hoặc en", "language: vi (default) or en"),
+    "version": ("in phiên bản rồi thoát", "print the version and exit"),
+    "init": ("tạo hoặc nâng cấp cơ sở dữ liệu cục bộ", "create or upgrade the local database"),
+    "init.demo": (
+        "thêm danh mục và tài khoản mẫu (in ra thông tin đăng nhập)",
+        "add the demo catalog and accounts (prints the logins)",
+    ),
+    "catalog": ("danh mục thủ tục", "the procedure catalog"),
+    "catalog.import": ("nhập danh mục từ tệp JSON", "import a catalog JSON file"),
+    "catalog.list": ("liệt kê thủ tục", "list procedures"),
+    "catalog.search": (
+        "tìm theo mã hoặc tên, không cần dấu",
+        "search by code or name, diacritics optional",
+    ),
+    "user": ("tài khoản", "accounts"),
+    "user.add": (
+        "thêm tài khoản (mật khẩu nhập hai lần qua stdin)",
+        "add an account (password twice on stdin)",
+    ),
+    "user.role": ("vai trò", "role"),
+    "user.full_name": ("họ và tên", "full name"),
+    "intake": (
+        "tiếp nhận hồ sơ từ tệp JSON (hoặc - để đọc stdin)",
+        "take in a dossier from a JSON file (or - for stdin)",
+    ),
+    "as_user": ("tài khoản cán bộ thực hiện", "login of the officer acting"),
+    "show": ("xem toàn bộ một hồ sơ", "show a whole dossier"),
+    "list": ("liệt kê hồ sơ", "list dossiers"),
+    "list.date": ("ngày tiếp nhận YYYY-MM-DD", "receipt date YYYY-MM-DD"),
+    "list.status": (
+        "trạng thái (receiving, new, processing, ...)",
+        "status (receiving, new, processing, ...)",
+    ),
+    "list.limit": ("số hồ sơ tối đa (mặc định 100)", "at most this many (default 100)"),
+    "list.search": (
+        "tìm theo mã, tên, số định danh, điện thoại",
+        "search by code, name, ID number, phone",
+    ),
+    "transition": ("chuyển trạng thái hồ sơ", "move a dossier through its lifecycle"),
+    "transition.action": ("thao tác", "action"),
+    "transition.note": ("lý do / ghi chú", "reason / note"),
+    "scan": (
+        "nhận diện chuỗi quét được (mã hồ sơ, QR căn cước)",
+        "classify a scanned text (dossier code, citizen-ID QR)",
+    ),
+    "deadline": ("tính ngày hẹn trả", "compute a due time"),
+    "deadline.received": ("thời điểm tiếp nhận ISO 8601", "time of receipt, ISO 8601"),
+    "deadline.agency": (
+        "dùng lịch làm việc của cơ quan này (cần dữ liệu)",
+        "use this agency's working schedule (needs the data folder)",
+    ),
+    "demo-data": ("tạo hồ sơ mẫu", "make synthetic dossiers"),
+    "demo-data.dossiers": ("số hồ sơ", "how many dossiers"),
+    "demo-data.days": (
+        "trải trên bao nhiêu ngày gần đây (mặc định 60)",
+        "spread over this many recent days (default 60)",
+    ),
+    "audit": ("nhật ký kiểm toán", "the audit log"),
+    "audit.verify": ("kiểm tra chuỗi băm của nhật ký", "check the log's hash chain"),
+    "usage_error": (
+        "Lệnh không hợp lệ: {message}. Xem: counter-app --help",
+        "Invalid command: {message}. See: counter-app --help",
+    ),
+}
+
+STATUSES = (
+    "receiving", "new", "denied", "processing", "waiting",
+    "paying", "cancelled", "unresolved", "releasing", "done",
+)  # fmt: skip
+ACTIONS = (
+    "accept", "transfer", "request-supplement", "resubmit", "request-payment",
+    "pay", "refuse", "withdraw", "stop", "resolve", "return",
+)  # fmt: skip
+
+
+def _language(argv: list[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("COUNTER_APP_LANG", "vi")
+
+
+class _Parser(argparse.ArgumentParser):
+    """One line on stderr for a usage error, in the user's language, exit 2."""
+
+    lang = "vi"
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        template = HELP["usage_error"][1 if self.lang == "en" else 0]
+        self.exit(2, template.format(message=message) + "\n")
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    lang = _language(sys.argv[1:] if argv is None else argv)
+    pick = 1 if lang == "en" else 0
+
+    def h(key: str) -> str:
+        return HELP[key][pick]
+
+    _Parser.lang = lang
+    parser = _Parser(prog="counter-app", description=h("description"))
+    parser.add_argument("--data-dir", type=Path, help=h("data_dir"))
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default=lang if lang in ("vi", "en") else "vi",
+        help=h("lang"),
+    )
+    parser.add_argument("--version", action="store_true", help=h("version"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    init = commands.add_parser("init", help=h("init"))
+    init.add_argument("--demo", action="store_true", help=h("init.demo"))
+    init.set_defaults(handler="init")
+
+    catalog = commands.add_parser("catalog", help=h("catalog"))
+    catalog_commands = catalog.add_subparsers(
+        dest="catalog_command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
+    imp = catalog_commands.add_parser("import", help=h("catalog.import"))
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(handler="catalog_import")
+    lst = catalog_commands.add_parser("list", help=h("catalog.list"))
+    lst.add_argument("--search", default="", help=h("catalog.search"))
+    lst.set_defaults(handler="catalog_list")
+
+    user = commands.add_parser("user", help=h("user"))
+    user_commands = user.add_subparsers(
+        dest="user_command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
+    add = user_commands.add_parser("add", help=h("user.add"))
+    add.add_argument("login")
+    add.add_argument(
+        "--role", required=True, choices=("staff", "supervisor", "admin"), help=h("user.role")
+    )
+    add.add_argument("--full-name", default="", help=h("user.full_name"))
+    add.set_defaults(handler="user_add")
+
+    intake = commands.add_parser("intake", help=h("intake"))
+    intake.add_argument("file")
+    intake.add_argument("--user", required=True, help=h("as_user"))
+    intake.set_defaults(handler="intake")
+
+    show = commands.add_parser("show", help=h("show"))
+    show.add_argument("code")
+    show.set_defaults(handler="show")
+
+    listing = commands.add_parser("list", help=h("list"))
+    listing.add_argument("--date", help=h("list.date"))
+    listing.add_argument("--status", choices=STATUSES, help=h("list.status"))
+    listing.add_argument("--limit", type=int, default=100, help=h("list.limit"))
+    listing.add_argument("--search", default="", help=h("list.search"))
+    listing.set_defaults(handler="list_dossiers")
+
+    transition = commands.add_parser("transition", help=h("transition"))
+    transition.add_argument("code")
+    transition.add_argument("action", choices=ACTIONS, help=h("transition.action"))
+    transition.add_argument("--user", required=True, help=h("as_user"))
+    transition.add_argument("--note", default="", help=h("transition.note"))
+    transition.set_defaults(handler="transition")
+
+    scan = commands.add_parser("scan", help=h("scan"))
+    scan.add_argument("text")
+    scan.set_defaults(handler="scan")
+
+    deadline = commands.add_parser("deadline", help=h("deadline"))
+    deadline.add_argument("--received", required=True, help=h("deadline.received"))
+    kind = deadline.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--working-days", metavar="N")
+    kind.add_argument("--calendar-days", metavar="N")
+    kind.add_argument("--working-hours", metavar="N")
+    kind.add_argument("--same-day", action="store_true")
+    deadline.add_argument("--cutoff", metavar="HH:MM")
+    deadline.add_argument("--agency", help=h("deadline.agency"))
+    deadline.set_defaults(handler="deadline")
+
+    demo = commands.add_parser("demo-data", help=h("demo-data"))
+    demo.add_argument("--dossiers", type=int, required=True, help=h("demo-data.dossiers"))
+    demo.add_argument("--days", type=int, default=60, help=h("demo-data.days"))
+    demo.set_defaults(handler="demo_data")
+
+    audit = commands.add_parser("audit", help=h("audit"))
+    audit_commands = audit.add_subparsers(
+        dest="audit_command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
+    verify = audit_commands.add_parser("verify", help=h("audit.verify"))
+    verify.set_defaults(handler="audit_verify")
+    return parser

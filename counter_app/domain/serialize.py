@@ -1,0 +1,82 @@
+"""The dossier as JSON: what `show` prints and what the outbox carries to central.
+
+Language-neutral on purpose (states and actions by their codes); the command line adds labels.
+"""
+
+from __future__ import annotations
+
+from counter_app.domain.clock import iso
+from counter_app.domain.dossier import Dossier
+
+
+def dossier_to_json(dossier: Dossier) -> dict:
+    applicant = dossier.applicant
+    return {
+        "uuid": dossier.uuid,
+        "code": dossier.code,
+        "status": dossier.status.value,
+        "status_number": dossier.status.number,
+        "procedure": {"code": dossier.procedure_code, "name": dossier.procedure_name},
+        "agency": dossier.agency_code,
+        "applicant": {
+            "type": applicant.type.value,
+            "full_name": applicant.full_name,
+            "id_number": applicant.id_number,
+            "birth_date": applicant.birth_date.isoformat() if applicant.birth_date else None,
+            "phone": applicant.phone,
+            "email": applicant.email,
+            "address": applicant.address,
+            "organisation": applicant.organisation,
+        },
+        "documents": [
+            {
+                "name": doc.name,
+                "form": doc.form.value,
+                "count": doc.count,
+                "component_code": doc.component_code,
+            }
+            for doc in dossier.documents
+        ],
+        "sets": dossier.sets,
+        "channel": dossier.channel.value,
+        "return_method": dossier.return_method.value,
+        "fees": [
+            {
+                "name": line.name,
+                "amount": line.amount,
+                "quantity": line.quantity,
+                "collection": line.collection.value,
+                "total": line.total,
+            }
+            for line in dossier.fees
+        ],
+        "fee_total": dossier.fee_total,
+        "note": dossier.note,
+        "received_at": iso(dossier.received_at),
+        "due_at": iso(dossier.due_at),
+        "completed_at": iso(dossier.completed_at),
+        "returned_at": iso(dossier.returned_at),
+        "timeliness": dossier.timeliness.value if dossier.timeliness else None,
+        "received_by": dossier.received_by,
+        "history": [
+            {
+                "at": iso(entry.at),
+                "actor": entry.actor,
+                "action": entry.action,
+                "from": entry.from_status.value if entry.from_status else None,
+                "to": entry.to_status.value,
+                "note": entry.note,
+                "place": entry.place,
+            }
+            for entry in dossier.history
+        ],
+        "supplement_rounds": [
+            {
+                "requested_at": iso(r.requested_at),
+                "old_due": iso(r.old_due),
+                "resubmitted_at": iso(r.resubmitted_at),
+                "new_due": iso(r.new_due),
+            }
+            for r in dossier.supplement_rounds
+        ],
+    }

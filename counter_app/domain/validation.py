@@ -1,0 +1,136 @@
+"""Checks of what the officer types for an applicant: each problem names its field.
+
+Every check forgives the way people write the value (spaces, dots, "+84") and accepts an
+empty value: whether a field is required is the form's business, and `check_applicant`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from counter_app.domain.dossier import Applicant, ApplicantType
+from counter_app.domain.errors import Problem
+from counter_app.domain.provinces import PROVINCES
+from counter_app.domain.text import clean, nfc
+
+NAME_LIMIT = 200
+ADDRESS_LIMIT = 500
+ORGANISATION_LIMIT = 300
+
+_ID_SEPARATORS = re.compile(r"[\s.\-]+")
+_ID_NUMBER = re.compile(r"[0-9]{12}")
+_OLD_ID_NUMBER = re.compile(r"[0-9]{9}")
+# Of the century digits (0/1 1900s, 2/3 2000s, 4-7 2100s-2200s, 8/9 1800s) only these can
+# belong to someone alive to stand at the desk before 2100.
+_LIVING_CENTURY_DIGITS = frozenset("0123")
+
+_PHONE_SEPARATORS = re.compile(r"[\s.\-()]+")
+_MOBILE = re.compile(r"0[35789][0-9]{8}")
+_LANDLINE = re.compile(r"02[0-9]{8,9}")
+
+# ASCII on purpose: a Telex input method turns "dd" into "đ" as the address is typed, and a
+# mail address with "đ" is almost always that mistake.
+_EMAIL_LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+_EMAIL_DOMAIN = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+_EMAIL = re.compile(rf"(?P<local>{_EMAIL_LOCAL})@{_EMAIL_DOMAIN}")
+_EMAIL_LIMIT = 254
+_EMAIL_LOCAL_LIMIT = 64
+_SHOWN_LIMIT = 40
+
+
+def shown_value(value: str) -> str:
+    """Typed or scanned text as a message quotes it: short enough to read in one line."""
+    if len(value) > _SHOWN_LIMIT:
+        value = value[: _SHOWN_LIMIT - 1] + "…"
+    return value
+
+
+def normalise_id_number(value: str) -> str:
+    """The digits as the card prints them, without the spaces and dots people type."""
+    return _ID_SEPARATORS.sub("", nfc(value or ""))
+
+
+def check_id_number(value: str) -> Problem | None:
+    """A 12-digit personal number (known province, plausible century) or an old 9-digit CMND."""
+    number = normalise_id_number(value)
+    if not number or _OLD_ID_NUMBER.fullmatch(number):
+        return None
+    if not _ID_NUMBER.fullmatch(number):
+        return Problem("id_number", "id_number.format", {"value": shown_value(clean(value))})
+    if number[:3] not in PROVINCES:
+        return Problem("id_number", "id_number.province", {"province": number[:3]})
+    if number[3] not in _LIVING_CENTURY_DIGITS:
+        return Problem("id_number", "id_number.century", {"digit": number[3]})
+    return None
+
+
+def normalise_phone(value: str) -> str:
+    """National form: "+84 912 345 678", "84912345678", "0912.345.678" all give "0912345678"."""
+    number = _PHONE_SEPARATORS.sub("", nfc(value or ""))
+    if number.startswith("+84"):
+        rest = number[3:]
+    elif number.startswith("0084"):
+        rest = number[4:]
+    elif number.startswith("84") and len(number) in (11, 12):  # 84 + 9-digit mobile or landline
+        rest = number[2:]
+    else:
+        return number
+    return rest if rest.startswith("0") else "0" + rest  # "+84 (0) 912…" keeps a single 0
+
+
+def check_phone(value: str) -> Problem | None:
+    """A Vietnamese mobile (10 digits, 03/05/07/08/09) or landline (02…, 10-11 digits)."""
+    number = normalise_phone(value)
+    if not number or _MOBILE.fullmatch(number) or _LANDLINE.fullmatch(number):
+        return None
+    return Problem("phone", "phone.format", {"value": shown_value(clean(value))})
+
+
+def check_email(value: str) -> Problem | None:
+    """Pragmatic: one @, a dotted domain, nothing a mail server would refuse outright."""
+    address = clean(value)
+    if not address:
+        return None
+    match = _EMAIL.fullmatch(address) if len(address) <= _EMAIL_LIMIT else None
+    if match is None or len(match["local"]) > _EMAIL_LOCAL_LIMIT:
+        return Problem("email", "email.format", {"value": shown_value(address)})
+    return None
+
+
+def check_applicant(applicant: Applicant, *, today: date) -> list[Problem]:
+    """Every problem of the applicant block at once, so the form can mark each field."""
+    problems: list[Problem] = []
+    _check_text(problems, "full_name", applicant.full_name, NAME_LIMIT, required=True)
+    needs_organisation = applicant.type in (ApplicantType.BUSINESS, ApplicantType.AGENCY)
+    _check_text(
+        problems,
+        "organisation",
+        applicant.organisation,
+        ORGANISATION_LIMIT,
+        required=needs_organisation,
+    )
+    for check, value in (
+        (check_id_number, applicant.id_number),
+        (check_phone, applicant.phone),
+        (check_email, applicant.email),
+    ):
+        problem = check(value)
+        if problem is not None:
+            problems.append(problem)
+    if applicant.birth_date is not None and applicant.birth_date > today:
+        problems.append(Problem("birth_date", "birth_date.future"))
+    _check_text(problems, "address", applicant.address, ADDRESS_LIMIT, required=False)
+    return problems
+
+
+def _check_text(
+    problems: list[Problem], field: str, value: str, limit: int, *, required: bool
+) -> None:
+    text = clean(value)
+    if required and not text:
+        problems.append(Problem(field, "field.required", {"field": f"field.{field}"}))
+    elif len(text) > limit:
+        problems.append(
+            Problem(field, "text.too_long", {"field": f"field.{field}", "limit": limit})
+        )

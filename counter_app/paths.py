@@ -1,0 +1,27 @@
+"""Where the app's own files live: bundled in the wheel or frozen app, or in the source tree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _shipped(name: str) -> Path:
+    bundled = _PACKAGE / "_bundled" / name
+    return bundled if bundled.is_dir() else _PACKAGE.parent / name
+
+
+def resources_dir() -> Path:
+    return _shipped("resources")
+
+
+def migrations_dir() -> Path:
+    return _shipped("db")
+
+
+def default_data_dir() -> Path:
+    """The user's data folder (platformdirs), e.g. ~/.local/share/counter-app on Linux."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("counter-app", appauthor=False))

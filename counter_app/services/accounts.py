@@ -1,0 +1,133 @@
+"""Accounts of the counter: roles, argon2 password hashes, lock-out, and audited logins."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from counter_app.domain.clock import now
+from counter_app.domain.errors import CounterError
+from counter_app.domain.text import clean
+from counter_app.store.database import Database
+from counter_app.store.journal import AuditEntry, append_audit
+from counter_app.store.models import UserRow
+
+MAX_FAILURES = 5
+LOCK_TIME = timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 8
+_LOGIN = re.compile(r"^[a-z0-9._-]{2,32}$")
+
+
+class Role(StrEnum):
+    STAFF = "staff"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True)
+class User:
+    login: str
+    full_name: str
+    role: Role
+
+
+def parse_role(text: str) -> Role:
+    try:
+        return Role(text.strip().lower())
+    except ValueError:
+        raise CounterError("user.role", role=text) from None
+
+
+class AccountService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+        self._hasher = PasswordHasher()
+
+    def add_user(self, login: str, role: Role, password: str, full_name: str = "") -> User:
+        login = login.strip().lower()
+        if not _LOGIN.match(login):
+            raise CounterError("user.login_format", login=login)
+        if len(password) < MIN_PASSWORD_LENGTH:
+            raise CounterError("user.password_short", length=MIN_PASSWORD_LENGTH)
+        digest = self._hasher.hash(password)
+        at = now()
+        with self._db.write() as session:
+            if session.scalar(select(UserRow.id).where(UserRow.login == login)) is not None:
+                raise CounterError("user.exists", login=login)
+            session.add(
+                UserRow(
+                    login=login,
+                    full_name=clean(full_name),
+                    role=role.value,
+                    password_hash=digest,
+                    created_at=at,
+                )
+            )
+            append_audit(session, [AuditEntry(at, login, "user.add", login, {"role": role.value})])
+        return User(login, clean(full_name), role)
+
+    def user(self, login: str) -> User:
+        """An active account by login, for commands that act in someone's name."""
+        login = login.strip().lower()
+        with self._db.read() as session:
+            row = session.scalar(select(UserRow).where(UserRow.login == login))
+        if row is None:
+            raise CounterError("user.unknown", login=login)
+        if not row.active:
+            raise CounterError("login.inactive", login=login)
+        return User(row.login, row.full_name, Role(row.role))
+
+    def users(self) -> list[User]:
+        with self._db.read() as session:
+            rows = session.scalars(select(UserRow).order_by(UserRow.login)).all()
+        return [User(r.login, r.full_name, Role(r.role)) for r in rows]
+
+    def authenticate(self, login: str, password: str, *, at: datetime | None = None) -> User:
+        """Check a password; five failures in a row lock the account for fifteen minutes.
+        Failures are committed (counted and audited) before the refusal is raised."""
+        login = login.strip().lower()
+        at = at or now()
+        refusal: CounterError | None = None
+        with self._db.write() as session:
+            row = session.scalar(select(UserRow).where(UserRow.login == login))
+            if row is None:
+                append_audit(session, [AuditEntry(at, login, "login.unknown", login)])
+                refusal = CounterError("login.failed")
+            elif not row.active:
+                append_audit(session, [AuditEntry(at, login, "login.inactive", login)])
+                refusal = CounterError("login.inactive", login=login)
+            elif row.locked_until is not None and row.locked_until > at:
+                minutes = max(1, int((row.locked_until - at).total_seconds() // 60) + 1)
+                append_audit(session, [AuditEntry(at, login, "login.locked", login)])
+                refusal = CounterError("login.locked", minutes=minutes)
+            elif not self._verify(row.password_hash, password):
+                row.failed_attempts += 1
+                detail = {"failures": row.failed_attempts}
+                if row.failed_attempts >= MAX_FAILURES:
+                    row.locked_until = at + LOCK_TIME
+                    row.failed_attempts = 0
+                    detail["locked_until"] = row.locked_until.isoformat()
+                append_audit(session, [AuditEntry(at, login, "login.failed", login, detail)])
+                refusal = CounterError("login.failed")
+            else:
+                row.failed_attempts = 0
+                row.locked_until = None
+                if self._hasher.check_needs_rehash(row.password_hash):
+                    row.password_hash = self._hasher.hash(password)
+                append_audit(session, [AuditEntry(at, login, "login.ok", login)])
+                user = User(row.login, row.full_name, Role(row.role))
+        if refusal is not None:
+            raise refusal
+        return user
+
+    def _verify(self, digest: str, password: str) -> bool:
+        try:
+            return self._hasher.verify(digest, password)
+        except (VerificationError, InvalidHashError):
+            return False

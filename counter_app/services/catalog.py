@@ -1,0 +1,209 @@
+"""The procedure catalog: import, look-up, and search-as-you-type without diacritics."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import time
+from decimal import Decimal
+from pathlib import Path
+from threading import Lock
+
+from sqlalchemy import select
+
+from counter_app.domain.catalog import (
+    Agency,
+    Catalog,
+    Component,
+    DocumentForm,
+    Duration,
+    DurationUnit,
+    Fee,
+    FeeCollection,
+    Procedure,
+    ServiceLevel,
+)
+from counter_app.domain.catalog_file import catalog_from_json, procedure_to_json
+from counter_app.domain.errors import CounterError
+from counter_app.domain.text import fold
+from counter_app.store.database import Database
+from counter_app.store.models import AgencyRow, ProcedureRow
+
+
+def read_json_file(path: Path) -> object:
+    """Read a JSON file, turning every way it can fail into a message for the user."""
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CounterError("file.missing", path=str(path)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise CounterError("file.unreadable", path=str(path), reason=reason) from None
+    return parse_json_text(raw)
+
+
+def parse_json_text(raw: str) -> object:
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise CounterError(
+            "json.malformed", line=error.lineno, column=error.colno, reason=error.msg
+        ) from None
+
+
+def procedure_from_row(row: ProcedureRow) -> Procedure:
+    return Procedure(
+        code=row.code,
+        name=row.name,
+        field=row.field,
+        agency_code=row.agency_code,
+        level=ServiceLevel(row.level),
+        duration=Duration(
+            DurationUnit(row.duration_unit),
+            Decimal(row.duration_amount),
+            time.fromisoformat(row.cutoff) if row.cutoff else None,
+        ),
+        fees=tuple(
+            Fee(f["name"], f["amount"], f["per"], FeeCollection(f["collection"]), f["note"])
+            for f in row.fees
+        ),
+        components=tuple(
+            Component(c["name"], DocumentForm(c["form"]), c["count"], c["required"], c["code"])
+            for c in row.components
+        ),
+        result=row.result,
+        active=row.active,
+    )
+
+
+def _procedure_values(procedure: Procedure) -> dict:
+    data = procedure_to_json(procedure)
+    return {
+        "code": procedure.code,
+        "name": procedure.name,
+        "name_folded": fold(procedure.name),
+        "field": procedure.field,
+        "agency_code": procedure.agency_code,
+        "level": procedure.level.value,
+        "duration_unit": procedure.duration.unit.value,
+        "duration_amount": str(procedure.duration.amount),
+        "cutoff": data["duration"]["cutoff"],
+        "fees": data["fees"],
+        "components": data["components"],
+        "result": procedure.result,
+        "active": procedure.active,
+    }
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    agencies: int
+    procedures: int
+
+
+@dataclass(frozen=True)
+class _Entry:
+    haystack: str
+    code_folded: str
+    name_folded: str
+    procedure: Procedure
+
+
+class CatalogService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+        self._index: list[_Entry] | None = None
+        self._by_code: dict[str, _Entry] = {}
+        self._agencies: dict[str, Agency] | None = None
+        self._lock = Lock()
+
+    # --- import
+    def import_file(self, path: Path) -> ImportSummary:
+        return self.import_catalog(catalog_from_json(read_json_file(path)))
+
+    def import_catalog(self, catalog: Catalog) -> ImportSummary:
+        """Insert or update every agency and procedure of the file, in one transaction."""
+        with self._db.write() as session:
+            known = set(session.scalars(select(AgencyRow.code)))
+            for agency in catalog.agencies:
+                session.merge(
+                    AgencyRow(
+                        code=agency.code,
+                        name=agency.name,
+                        parent_code=agency.parent_code,
+                        short_name=agency.short_name,
+                    )
+                )
+                known.add(agency.code)
+            for procedure in catalog.procedures:
+                if procedure.agency_code not in known:
+                    raise CounterError("agency.unknown", code=procedure.agency_code)
+                session.merge(ProcedureRow(**_procedure_values(procedure)))
+        self._invalidate()
+        return ImportSummary(len(catalog.agencies), len(catalog.procedures))
+
+    def _invalidate(self) -> None:
+        with self._lock:
+            self._index = None
+            self._agencies = None
+
+    # --- look-up
+    def agencies(self) -> dict[str, Agency]:
+        with self._lock:
+            if self._agencies is None:
+                with self._db.read() as session:
+                    self._agencies = {
+                        row.code: Agency(row.code, row.name, row.parent_code, row.short_name)
+                        for row in session.scalars(select(AgencyRow).order_by(AgencyRow.code))
+                    }
+            return self._agencies
+
+    def procedure(self, code: str) -> Procedure:
+        """The procedure by its code; refuses an unknown one with a message."""
+        self._entries()
+        entry = self._by_code.get(code.strip())
+        if entry is None:
+            raise CounterError("procedure.unknown", code=code.strip())
+        return entry.procedure
+
+    def _entries(self) -> list[_Entry]:
+        with self._lock:
+            if self._index is None:
+                with self._db.read() as session:
+                    rows = session.scalars(select(ProcedureRow).order_by(ProcedureRow.code))
+                    procedures = [procedure_from_row(row) for row in rows]
+                self._index = [
+                    _Entry(
+                        haystack=fold(f"{p.code} {p.name} {p.field}"),
+                        code_folded=fold(p.code),
+                        name_folded=fold(p.name),
+                        procedure=p,
+                    )
+                    for p in procedures
+                ]
+                self._by_code = {e.procedure.code: e for e in self._index}
+            return self._index
+
+    def search(
+        self, text: str = "", *, limit: int | None = None, include_inactive: bool = False
+    ) -> list[Procedure]:
+        """Procedures whose code, name or field contain every word typed, diacritics ignored;
+        code matches first, then names starting with the words, then the rest."""
+        words = fold(text).split()
+        found: list[tuple[int, str, Procedure]] = []
+        for entry in self._entries():
+            if not include_inactive and not entry.procedure.active:
+                continue
+            if not all(word in entry.haystack for word in words):
+                continue
+            needle = " ".join(words)
+            if needle and entry.code_folded.startswith(needle):
+                rank = 0
+            elif needle and entry.name_folded.startswith(needle):
+                rank = 1
+            else:
+                rank = 2
+            found.append((rank, entry.name_folded, entry.procedure))
+        found.sort(key=lambda item: (item[0], item[1]))
+        procedures = [p for _, _, p in found]
+        return procedures[:limit] if limit else procedures

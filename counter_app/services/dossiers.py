@@ -1,0 +1,100 @@
+"""Finding dossiers and moving them through their lifecycle."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from counter_app.domain.clock import now
+from counter_app.domain.codes import DossierCode
+from counter_app.domain.dossier import Dossier, DossierFilter
+from counter_app.domain.errors import CounterError
+from counter_app.domain.lifecycle import Action, apply
+from counter_app.domain.serialize import dossier_to_json
+from counter_app.services.accounts import User
+from counter_app.services.calendars import CalendarService
+from counter_app.services.intake import move_audit
+from counter_app.services.settings import SettingsService
+from counter_app.store.database import Database
+from counter_app.store.dossiers import (
+    filtered_query,
+    find_by_code,
+    list_dossiers,
+    save_move,
+)
+from counter_app.store.journal import OutboxEntry, append_audit, enqueue
+from counter_app.store.models import OutboxRow
+
+
+def normalise_code(text: str) -> str:
+    """A code as typed or scanned, in its canonical form; refuses what is no code at all."""
+    return str(DossierCode.parse(text))
+
+
+class DossierService:
+    def __init__(
+        self, database: Database, calendars: CalendarService, settings: SettingsService
+    ) -> None:
+        self._db = database
+        self._calendars = calendars
+        self._settings = settings
+
+    def get(self, code: str) -> Dossier:
+        canonical = normalise_code(code)
+        with self._db.read() as session:
+            dossier = find_by_code(session, canonical)
+        if dossier is None:
+            raise CounterError("dossier.unknown", code=canonical)
+        return dossier
+
+    def find(self, criteria: DossierFilter) -> list[Dossier]:
+        with self._db.read() as session:
+            return list_dossiers(session, criteria)
+
+    def count(self, criteria: DossierFilter) -> int:
+        with self._db.read() as session:
+            query = filtered_query(criteria).with_only_columns(
+                func.count(), maintain_column_froms=True
+            )
+            return session.scalar(query.order_by(None)) or 0
+
+    def transition(
+        self,
+        code: str,
+        action: Action,
+        *,
+        user: User,
+        note: str = "",
+        at: datetime | None = None,
+    ) -> Dossier:
+        """One lifecycle move, checked by the state machine and written with its outbox and
+        audit entries in one transaction; an illegal move changes nothing."""
+        canonical = normalise_code(code)
+        at = at or now()
+        place = self._settings.identity().name
+        with self._db.write() as session:
+            dossier = find_by_code(session, canonical)
+            if dossier is None:
+                raise CounterError("dossier.unknown", code=canonical)
+            entry = apply(
+                dossier,
+                action,
+                actor=user.login,
+                at=at,
+                note=note,
+                place=place,
+                shift_due=self._calendars.shifter(dossier.agency_code),
+            )
+            save_move(session, dossier, entry, at=at)
+            enqueue(
+                session,
+                [OutboxEntry("dossier", dossier.uuid, "upsert", dossier_to_json(dossier))],
+                at=at,
+            )
+            append_audit(session, [move_audit(dossier, entry)])
+        return dossier
+
+    def outbox_size(self) -> int:
+        with self._db.read() as session:
+            return session.scalar(select(func.count()).select_from(OutboxRow)) or 0

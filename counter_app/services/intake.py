@@ -1,0 +1,319 @@
+"""Walk-in intake: from what the officer entered to a saved dossier with its code and due time.
+
+One path for one citizen and for a batch (demo data, imports): validation and the due time are
+worked out per dossier; codes, rows, outbox and audit are written in one transaction per batch.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from counter_app.domain.catalog import DocumentForm, FeeCollection, Procedure
+from counter_app.domain.clock import now
+from counter_app.domain.codes import DossierCode
+from counter_app.domain.deadlines import compute_due
+from counter_app.domain.dossier import (
+    Applicant,
+    ApplicantType,
+    Channel,
+    DocumentReceived,
+    Dossier,
+    FeeLine,
+    HistoryEntry,
+    ReturnMethod,
+    Status,
+)
+from counter_app.domain.errors import CounterError, Problem, ValidationFailed
+from counter_app.domain.lifecycle import Action
+from counter_app.domain.serialize import dossier_to_json
+from counter_app.domain.text import clean
+from counter_app.domain.validation import check_applicant, normalise_id_number, normalise_phone
+from counter_app.services.accounts import User
+from counter_app.services.calendars import CalendarService
+from counter_app.services.catalog import CatalogService
+from counter_app.services.settings import SettingsService
+from counter_app.store.codes import allocate_numbers
+from counter_app.store.database import Database
+from counter_app.store.dossiers import insert_dossiers
+from counter_app.store.journal import AuditEntry, OutboxEntry, append_audit, enqueue
+
+MAX_SETS = 99
+MAX_COUNT = 999
+NOTE_LIMIT = 2000
+
+
+@dataclass
+class IntakeRequest:
+    """What the officer entered. `documents`/`fees` None means: as the catalog lists them."""
+
+    procedure_code: str
+    applicant: Applicant
+    documents: list[DocumentReceived] | None = None
+    fees: list[FeeLine] | None = None
+    sets: int = 1
+    channel: Channel = Channel.DIRECT
+    return_method: ReturnMethod = ReturnMethod.COUNTER
+    note: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _choice(enum_type, value, field_name: str, problems: list[Problem], default):  # type: ignore[no-untyped-def]
+    if value is None:
+        return default
+    try:
+        return enum_type(str(value).strip().lower())
+    except ValueError:
+        problems.append(
+            Problem(
+                field_name,
+                "value.choice",
+                {"field": f"field.{field_name}", "choices": ", ".join(m.value for m in enum_type)},
+            )
+        )
+        return default
+
+
+def _positive(value: object, field_name: str, key: str, limit: int, problems: list[Problem]) -> int:
+    if value is None:
+        return 1
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= limit:
+        problems.append(Problem(field_name, key))
+        return 1
+    return value
+
+
+def _shape(where: str, reason: str) -> CounterError:
+    return CounterError("json.shape", where=where, reason=reason)
+
+
+def _text(data: dict, key: str, where: str) -> str:
+    value = data.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise _shape(f"{where}.{key}", "phải là chuỗi ký tự / must be text")
+    return clean(value)
+
+
+def request_from_json(data: object) -> IntakeRequest:
+    """Read an intake file (the contract of `counter-app intake`); every problem is named."""
+    if not isinstance(data, dict):
+        raise _shape("", "phải là một đối tượng JSON / must be a JSON object")
+    problems: list[Problem] = []
+    raw_applicant = data.get("applicant")
+    if not isinstance(raw_applicant, dict):
+        raise _shape("applicant", "phải là một đối tượng JSON / must be a JSON object")
+    birth_text = _text(raw_applicant, "birth_date", "applicant")
+    birth_date = None
+    if birth_text:
+        try:
+            birth_date = date.fromisoformat(birth_text)
+        except ValueError:
+            problems.append(Problem("birth_date", "birth_date.format", {"value": birth_text}))
+    applicant = Applicant(
+        full_name=_text(raw_applicant, "full_name", "applicant"),
+        type=_choice(
+            ApplicantType, raw_applicant.get("type"), "type", problems, ApplicantType.CITIZEN
+        ),
+        id_number=normalise_id_number(_text(raw_applicant, "id_number", "applicant")),
+        birth_date=birth_date,
+        phone=normalise_phone(_text(raw_applicant, "phone", "applicant")),
+        email=_text(raw_applicant, "email", "applicant"),
+        address=_text(raw_applicant, "address", "applicant"),
+        organisation=_text(raw_applicant, "organisation", "applicant"),
+    )
+    documents = None
+    if data.get("documents") is not None:
+        if not isinstance(data["documents"], list):
+            raise _shape("documents", "phải là một danh sách / must be a list")
+        documents = []
+        for i, raw in enumerate(data["documents"]):
+            if not isinstance(raw, dict):
+                raise _shape(
+                    f"documents[{i}]", "phải là một đối tượng JSON / must be a JSON object"
+                )
+            name = _text(raw, "name", f"documents[{i}]")
+            if not name:
+                problems.append(
+                    Problem("documents", "field.required", {"field": "field.document_name"})
+                )
+            documents.append(
+                DocumentReceived(
+                    name=name,
+                    form=_choice(
+                        DocumentForm, raw.get("form"), "form", problems, DocumentForm.ORIGINAL
+                    ),
+                    count=_positive(
+                        raw.get("count"), "documents", "count.range", MAX_COUNT, problems
+                    ),
+                    component_code=_text(raw, "component_code", f"documents[{i}]"),
+                )
+            )
+    fees = None
+    if data.get("fees") is not None:
+        if not isinstance(data["fees"], list):
+            raise _shape("fees", "phải là một danh sách / must be a list")
+        fees = []
+        for i, raw in enumerate(data["fees"]):
+            amount = raw.get("amount") if isinstance(raw, dict) else None
+            if not isinstance(amount, int) or isinstance(amount, bool) or amount < 0:
+                raise _shape(
+                    f"fees[{i}].amount", "phải là số nguyên không âm / must be a whole number ≥ 0"
+                )
+            fees.append(
+                FeeLine(
+                    name=_text(raw, "name", f"fees[{i}]"),
+                    amount=amount,
+                    quantity=_positive(
+                        raw.get("quantity"), "fees", "count.range", MAX_COUNT, problems
+                    ),
+                    collection=_choice(
+                        FeeCollection, raw.get("collection"), "fees", problems, FeeCollection.BEFORE
+                    ),
+                )
+            )
+    note = _text(data, "note", "")
+    if len(note) > NOTE_LIMIT:
+        problems.append(
+            Problem("note", "text.too_long", {"field": "field.note", "limit": NOTE_LIMIT})
+        )
+    procedure = data.get("procedure")
+    if not isinstance(procedure, str) or not procedure.strip():
+        problems.append(Problem("procedure", "field.required", {"field": "field.procedure"}))
+        procedure = ""
+    return IntakeRequest(
+        procedure_code=procedure.strip(),
+        applicant=applicant,
+        documents=documents,
+        fees=fees,
+        sets=_positive(data.get("sets"), "sets", "sets.range", MAX_SETS, problems),
+        channel=_choice(Channel, data.get("channel"), "channel", problems, Channel.DIRECT),
+        return_method=_choice(
+            ReturnMethod, data.get("return_method"), "return_method", problems, ReturnMethod.COUNTER
+        ),
+        note=note,
+        problems=problems,
+    )
+
+
+def default_documents(procedure: Procedure) -> list[DocumentReceived]:
+    return [
+        DocumentReceived(c.name, c.form, c.count, c.code)
+        for c in procedure.components
+        if c.required
+    ]
+
+
+def default_fees(procedure: Procedure) -> list[FeeLine]:
+    return [FeeLine(f.name, f.amount, 1, f.collection) for f in procedure.fees]
+
+
+def move_audit(dossier: Dossier, entry: HistoryEntry) -> AuditEntry:
+    """The audit line of one move of a dossier."""
+    return AuditEntry(
+        entry.at,
+        entry.actor,
+        f"dossier.{entry.action}",
+        dossier.code or dossier.uuid,
+        {
+            "uuid": dossier.uuid,
+            "from": entry.from_status.value if entry.from_status else None,
+            "to": entry.to_status.value,
+        },
+    )
+
+
+class IntakeService:
+    def __init__(
+        self,
+        database: Database,
+        catalog: CatalogService,
+        calendars: CalendarService,
+        settings: SettingsService,
+    ) -> None:
+        self._db = database
+        self._catalog = catalog
+        self._calendars = calendars
+        self._settings = settings
+
+    def due_at(self, procedure: Procedure, received_at: datetime) -> datetime | None:
+        """The appointment time shown live on the intake form, as saving will compute it."""
+        return compute_due(
+            self._calendars.for_agency(procedure.agency_code), received_at, procedure.duration
+        )
+
+    def prepare(
+        self, request: IntakeRequest, *, user: User, at: datetime, place: str = ""
+    ) -> Dossier:
+        """Validate and build the dossier (no code yet); raise with every problem at once."""
+        problems = list(request.problems)
+        problems += check_applicant(request.applicant, today=at.date())
+        procedure = None
+        if request.procedure_code:
+            procedure = self._catalog.procedure(request.procedure_code)
+            if not procedure.active:
+                raise CounterError("procedure.inactive", code=procedure.code)
+        if problems:
+            raise ValidationFailed(problems)
+        assert procedure is not None
+        dossier = Dossier(
+            procedure_code=procedure.code,
+            procedure_name=procedure.name,
+            agency_code=procedure.agency_code,
+            applicant=request.applicant,
+            received_at=at,
+            due_at=self.due_at(procedure, at),
+            status=Status.NEW,
+            documents=request.documents
+            if request.documents is not None
+            else default_documents(procedure),
+            fees=request.fees if request.fees is not None else default_fees(procedure),
+            sets=request.sets,
+            channel=request.channel,
+            return_method=request.return_method,
+            note=request.note,
+            received_by=user.login,
+        )
+        dossier.history.append(
+            HistoryEntry(
+                at=at,
+                actor=user.login,
+                action=Action.RECEIVE.value,
+                from_status=None,
+                to_status=Status.NEW,
+                place=place,
+            )
+        )
+        return dossier
+
+    def receive(self, request: IntakeRequest, *, user: User, at: datetime | None = None) -> Dossier:
+        at = at or now()
+        place = self._settings.identity().name
+        return self.save([self.prepare(request, user=user, at=at, place=place)])[0]
+
+    def save(self, dossiers: Sequence[Dossier]) -> list[Dossier]:
+        """Give each prepared dossier its code and write them all, with outbox and audit
+        entries, in one transaction: all are saved or none."""
+        mode = self._settings.code_mode()
+        origin = self._settings.identity().name
+        written_at = now()
+        with self._db.write() as session:
+            by_day: dict[tuple[str, date], list[Dossier]] = defaultdict(list)
+            for dossier in dossiers:
+                assert dossier.received_at is not None
+                by_day[(dossier.agency_code, dossier.received_at.date())].append(dossier)
+            for (agency, day), group in by_day.items():
+                numbers = allocate_numbers(session, agency, day, len(group), mode)
+                for dossier, number in zip(group, numbers, strict=True):
+                    dossier.code = str(DossierCode(agency, day, number))
+            insert_dossiers(session, dossiers, origin=origin, at=written_at)
+            enqueue(
+                session,
+                [OutboxEntry("dossier", d.uuid, "upsert", dossier_to_json(d)) for d in dossiers],
+                at=written_at,
+            )
+            append_audit(session, [move_audit(d, entry) for d in dossiers for entry in d.history])
+        return list(dossiers)

@@ -1,0 +1,48 @@
+"""The counter's local workspace: the store in a data folder and the services over it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from counter_app.services.accounts import AccountService
+from counter_app.services.audit import AuditService
+from counter_app.services.calendars import CalendarService
+from counter_app.services.catalog import CatalogService
+from counter_app.services.dossiers import DossierService
+from counter_app.services.intake import IntakeService
+from counter_app.services.settings import SettingsService
+from counter_app.store.database import DEFAULT_BUSY_TIMEOUT_MS, open_database
+
+DATABASE_FILE = "counter.sqlite3"
+
+
+class Workspace:
+    """Everything a window or a command needs, built once per data folder."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        create: bool = False,
+        busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    ) -> None:
+        self.data_dir = data_dir
+        self.database = open_database(
+            data_dir / DATABASE_FILE, create=create, busy_timeout_ms=busy_timeout_ms
+        )
+        self.settings = SettingsService(self.database)
+        self.calendars = CalendarService(self.database, self.settings)
+        self.catalog = CatalogService(self.database)
+        self.accounts = AccountService(self.database)
+        self.audit = AuditService(self.database)
+        self.intake = IntakeService(self.database, self.catalog, self.calendars, self.settings)
+        self.dossiers = DossierService(self.database, self.calendars, self.settings)
+
+    def close(self) -> None:
+        self.database.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()

@@ -1,0 +1,1 @@
+"""The local SQLite store: typed SQLAlchemy models, migrations, and the error translation."""

@@ -1,0 +1,191 @@
+"""Opening the local SQLite store safely: pragmas, migrations with a backup first, and one place
+where SQLite's failures become messages the officer can act on."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from counter_app.domain.errors import CounterError
+from counter_app.store.migrations import LOCAL_HEAD
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+
+class Database:
+    """The local store. Each unit of work opens its own short session; none crosses threads."""
+
+    def __init__(self, path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> None:
+        self.path = path
+        self.engine = _make_engine(path, busy_timeout_ms)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work (a deferred transaction: it never blocks writers in WAL)."""
+        with self.translated_errors(), Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write unit of work under SQLite's write lock from its first statement (BEGIN
+        IMMEDIATE), so read-then-write sequences such as code allocation cannot interleave
+        between processes. Commits at the end, rolls back on any error: all or nothing."""
+        immediate = self.engine.execution_options(begin="IMMEDIATE")
+        with (
+            self.translated_errors(),
+            Session(immediate, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
+
+    @contextmanager
+    def translated_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as error:
+            raise sqlite_problem(error.orig, self.path) from error
+        except sqlite3.Error as error:
+            raise sqlite_problem(error, self.path) from error
+        except OSError as error:
+            raise os_problem(error, self.path) from error
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _make_engine(path: Path, busy_timeout_ms: int) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, below
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA journal_mode = WAL")  # readers never wait for the writer
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:  # type: ignore[no-untyped-def]
+        mode = connection.get_execution_options().get("begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def sqlite_problem(error: BaseException | None, path: Path) -> CounterError:
+    """Name what went wrong in words the officer can act on."""
+    reason = str(error).lower()
+    if "locked" in reason or "busy" in reason:
+        return CounterError("db.locked")
+    if "readonly" in reason or "read-only" in reason:
+        return CounterError("db.readonly", path=str(path))
+    if "not a database" in reason or "malformed" in reason or "corrupt" in reason:
+        return CounterError("db.corrupt", path=str(path))
+    if "disk is full" in reason or "database or disk is full" in reason:
+        return CounterError("db.disk_full")
+    if "unable to open" in reason:
+        return CounterError("db.readonly", path=str(path))
+    return CounterError("db.error", reason=str(error))
+
+
+def os_problem(error: OSError, path: Path) -> CounterError:
+    if error.errno == errno.ENOSPC:
+        return CounterError("db.disk_full")
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return CounterError("db.readonly", path=str(path))
+    return CounterError("file.unwritable", path=str(error.filename or path), reason=error.strerror)
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise os_problem(error, path) from error
+    if header and header != SQLITE_HEADER:
+        raise CounterError("db.corrupt", path=str(path))
+
+
+def _backup_copy(database: Database, revision: str) -> Path:
+    """Copy the file aside with SQLite's online backup before a migration touches it."""
+    folder = database.path.parent / "backups"
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{database.path.stem}-before-upgrade-from-{revision}-{stamp}.sqlite3"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        source = sqlite3.connect(database.path)
+        copy = sqlite3.connect(target)
+        with copy:
+            source.backup(copy)
+        source.close()
+        copy.close()
+    except sqlite3.Error as error:
+        raise sqlite_problem(error, database.path) from error
+    except OSError as error:
+        raise os_problem(error, target) from error
+    return target
+
+
+def current_revision(database: Database) -> str | None:
+    with database.read() as session:
+        has_table = session.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
+        ).first()
+        if not has_table:
+            return None
+        return session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def open_database(
+    path: Path, *, create: bool = False, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
+) -> Database:
+    """Open the store, creating it only when asked (init), upgrading it when it is behind."""
+    if not path.exists():
+        if not create:
+            raise CounterError("db.not_initialised", path=str(path.parent))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise os_problem(error, path) from error
+    else:
+        _check_header(path)
+    database = Database(path, busy_timeout_ms=busy_timeout_ms)
+    try:
+        revision = current_revision(database)
+        if revision != LOCAL_HEAD:
+            migrate(database, revision)
+    except BaseException:
+        database.close()
+        raise
+    return database
+
+
+def migrate(database: Database, revision: str | None) -> None:
+    from counter_app.store import migrations
+
+    if revision is not None and revision not in migrations.known_revisions():
+        raise CounterError("db.newer", path=str(database.path))
+    if revision is None and not create_allowed(database):
+        raise CounterError("db.not_initialised", path=str(database.path.parent))
+    if revision is not None:
+        _backup_copy(database, revision)
+    with database.translated_errors(), database.engine.begin() as connection:
+        migrations.upgrade(connection)
+
+
+def create_allowed(database: Database) -> bool:
+    """An empty file may be initialised; a file with someone else's tables may not."""
+    with database.read() as session:
+        tables = session.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
+    return not tables

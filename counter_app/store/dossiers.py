@@ -1,0 +1,294 @@
+"""Dossiers in and out of the tables. Writes take lists so that one intake and 200,000
+synthetic ones go through the same statements (executemany), only batched differently."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Select, delete, insert, or_, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from counter_app.domain.catalog import DocumentForm, FeeCollection
+from counter_app.domain.clock import day_start
+from counter_app.domain.dossier import (
+    Applicant,
+    ApplicantType,
+    Channel,
+    DocumentReceived,
+    Dossier,
+    DossierFilter,
+    FeeLine,
+    HistoryEntry,
+    ReturnMethod,
+    Status,
+    SupplementRound,
+    Timeliness,
+)
+from counter_app.domain.text import fold
+from counter_app.store.models import (
+    DocumentRow,
+    DossierRow,
+    FeeLineRow,
+    HistoryRow,
+    SupplementRoundRow,
+)
+
+
+def _row_values(dossier: Dossier, *, origin: str, at: datetime, version: int) -> dict:
+    applicant = dossier.applicant
+    return {
+        "uuid": dossier.uuid,
+        "code": dossier.code,
+        "procedure_code": dossier.procedure_code,
+        "procedure_name": dossier.procedure_name,
+        "agency_code": dossier.agency_code,
+        "status": dossier.status.value,
+        "applicant_type": applicant.type.value,
+        "applicant_name": applicant.full_name,
+        "applicant_name_folded": fold(applicant.full_name),
+        "id_number": applicant.id_number,
+        "birth_date": applicant.birth_date,
+        "phone": applicant.phone,
+        "email": applicant.email,
+        "address": applicant.address,
+        "organisation": applicant.organisation,
+        "sets": dossier.sets,
+        "channel": dossier.channel.value,
+        "return_method": dossier.return_method.value,
+        "note": dossier.note,
+        "fee_total": dossier.fee_total,
+        "received_at": dossier.received_at,
+        "due_at": dossier.due_at,
+        "completed_at": dossier.completed_at,
+        "returned_at": dossier.returned_at,
+        "timeliness": dossier.timeliness.value if dossier.timeliness else None,
+        "received_by": dossier.received_by,
+        "origin_counter": origin,
+        "version": version,
+        "updated_at": at,
+    }
+
+
+def _history_values(uuid: str, entry: HistoryEntry) -> dict:
+    return {
+        "dossier_uuid": uuid,
+        "at": entry.at,
+        "actor": entry.actor,
+        "action": entry.action,
+        "from_status": entry.from_status.value if entry.from_status else None,
+        "to_status": entry.to_status.value,
+        "note": entry.note,
+        "place": entry.place,
+    }
+
+
+def _round_values(uuid: str, position: int, round_: SupplementRound) -> dict:
+    return {
+        "dossier_uuid": uuid,
+        "position": position,
+        "requested_at": round_.requested_at,
+        "old_due": round_.old_due,
+        "resubmitted_at": round_.resubmitted_at,
+        "new_due": round_.new_due,
+        "from_status": round_.from_status.value,
+    }
+
+
+def insert_dossiers(
+    session: Session, dossiers: Sequence[Dossier], *, origin: str, at: datetime
+) -> None:
+    """Insert new dossiers with all their children; the unique code constraint is the last
+    guard against a duplicate."""
+    if not dossiers:
+        return
+    session.execute(
+        insert(DossierRow), [_row_values(d, origin=origin, at=at, version=1) for d in dossiers]
+    )
+    documents = [
+        {
+            "dossier_uuid": d.uuid,
+            "position": i,
+            "name": doc.name,
+            "form": doc.form.value,
+            "count": doc.count,
+            "component_code": doc.component_code,
+        }
+        for d in dossiers
+        for i, doc in enumerate(d.documents)
+    ]
+    fees = [
+        {
+            "dossier_uuid": d.uuid,
+            "position": i,
+            "name": line.name,
+            "amount": line.amount,
+            "quantity": line.quantity,
+            "collection": line.collection.value,
+        }
+        for d in dossiers
+        for i, line in enumerate(d.fees)
+    ]
+    history = [_history_values(d.uuid, entry) for d in dossiers for entry in d.history]
+    rounds = [
+        _round_values(d.uuid, i, r) for d in dossiers for i, r in enumerate(d.supplement_rounds)
+    ]
+    for table, rows in (
+        (DocumentRow, documents),
+        (FeeLineRow, fees),
+        (HistoryRow, history),
+        (SupplementRoundRow, rounds),
+    ):
+        if rows:
+            session.execute(insert(table), rows)
+
+
+def save_move(session: Session, dossier: Dossier, entry: HistoryEntry, *, at: datetime) -> int:
+    """Write one lifecycle move: the dossier's new state, its history line and its rounds.
+    Returns the dossier's new version (central uses it to order changes)."""
+    version = session.execute(
+        update(DossierRow)
+        .where(DossierRow.uuid == dossier.uuid)
+        .values(
+            status=dossier.status.value,
+            due_at=dossier.due_at,
+            completed_at=dossier.completed_at,
+            returned_at=dossier.returned_at,
+            timeliness=dossier.timeliness.value if dossier.timeliness else None,
+            updated_at=at,
+            version=DossierRow.version + 1,
+        )
+        .returning(DossierRow.version)
+    ).scalar_one()
+    session.execute(insert(HistoryRow), [_history_values(dossier.uuid, entry)])
+    session.execute(
+        delete(SupplementRoundRow).where(SupplementRoundRow.dossier_uuid == dossier.uuid)
+    )
+    if dossier.supplement_rounds:
+        session.execute(
+            insert(SupplementRoundRow),
+            [_round_values(dossier.uuid, i, r) for i, r in enumerate(dossier.supplement_rounds)],
+        )
+    return version
+
+
+def to_domain(row: DossierRow) -> Dossier:
+    return Dossier(
+        uuid=row.uuid,
+        code=row.code,
+        procedure_code=row.procedure_code,
+        procedure_name=row.procedure_name,
+        agency_code=row.agency_code,
+        status=Status(row.status),
+        applicant=Applicant(
+            full_name=row.applicant_name,
+            type=ApplicantType(row.applicant_type),
+            id_number=row.id_number,
+            birth_date=row.birth_date,
+            phone=row.phone,
+            email=row.email,
+            address=row.address,
+            organisation=row.organisation,
+        ),
+        documents=[
+            DocumentReceived(d.name, DocumentForm(d.form), d.count, d.component_code)
+            for d in row.documents
+        ],
+        fees=[FeeLine(f.name, f.amount, f.quantity, FeeCollection(f.collection)) for f in row.fees],
+        sets=row.sets,
+        channel=Channel(row.channel),
+        return_method=ReturnMethod(row.return_method),
+        note=row.note,
+        received_at=row.received_at,
+        due_at=row.due_at,
+        completed_at=row.completed_at,
+        returned_at=row.returned_at,
+        timeliness=Timeliness(row.timeliness) if row.timeliness else None,
+        received_by=row.received_by,
+        history=[
+            HistoryEntry(
+                at=h.at,
+                actor=h.actor,
+                action=h.action,
+                from_status=Status(h.from_status) if h.from_status else None,
+                to_status=Status(h.to_status),
+                note=h.note,
+                place=h.place,
+            )
+            for h in row.history
+        ],
+        supplement_rounds=[
+            SupplementRound(
+                requested_at=r.requested_at,
+                old_due=r.old_due,
+                resubmitted_at=r.resubmitted_at,
+                new_due=r.new_due,
+                from_status=Status(r.from_status),
+            )
+            for r in row.rounds
+        ],
+    )
+
+
+def _with_children(query: Select) -> Select:
+    return query.options(
+        selectinload(DossierRow.documents),
+        selectinload(DossierRow.fees),
+        selectinload(DossierRow.history),
+        selectinload(DossierRow.rounds),
+    )
+
+
+def find_by_code(session: Session, code: str) -> Dossier | None:
+    row = session.scalars(_with_children(select(DossierRow).where(DossierRow.code == code))).first()
+    return to_domain(row) if row else None
+
+
+def find_by_uuid(session: Session, uuid: str) -> Dossier | None:
+    row = session.scalars(_with_children(select(DossierRow).where(DossierRow.uuid == uuid))).first()
+    return to_domain(row) if row else None
+
+
+_OPEN_STATES = (Status.NEW.value, Status.PROCESSING.value, Status.PAYING.value)
+
+
+def filtered_query(criteria: DossierFilter) -> Select:
+    query = select(DossierRow)
+    first = criteria.day or criteria.date_from
+    last = criteria.day or criteria.date_to
+    if first:
+        query = query.where(DossierRow.received_at >= day_start(first))
+    if last:
+        query = query.where(
+            DossierRow.received_at < day_start(last.fromordinal(last.toordinal() + 1))
+        )
+    if criteria.statuses:
+        query = query.where(DossierRow.status.in_([s.value for s in criteria.statuses]))
+    if criteria.procedure_code:
+        query = query.where(DossierRow.procedure_code == criteria.procedure_code)
+    if criteria.overdue_at:
+        query = query.where(
+            DossierRow.status.in_(_OPEN_STATES), DossierRow.due_at < criteria.overdue_at
+        )
+    needle = criteria.text.strip()
+    if needle:
+        folded = fold(needle)
+        digits = "".join(ch for ch in needle if ch.isdigit())
+        clauses = [
+            DossierRow.code == needle.upper(),
+            DossierRow.applicant_name_folded.contains(folded, autoescape=True),
+        ]
+        if digits and len(digits) >= 4:
+            clauses += [DossierRow.id_number == digits, DossierRow.phone == digits]
+        query = query.where(or_(*clauses))
+    return query
+
+
+def list_dossiers(session: Session, criteria: DossierFilter) -> list[Dossier]:
+    query = (
+        filtered_query(criteria)
+        .order_by(DossierRow.received_at.desc(), DossierRow.code.desc())
+        .limit(criteria.limit)
+        .offset(criteria.offset)
+    )
+    return [to_domain(row) for row in session.scalars(_with_children(query))]

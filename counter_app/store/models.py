@@ -1,0 +1,212 @@
+"""Tables of the local store. One row per dossier with its applicant flattened for search;
+documents, fees, history and supplement rounds in child tables; an outbox and a hash-chained
+audit log written in the same transaction as every change."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from counter_app.store.types import Moment
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar = {datetime: Moment, dict: JSON, list: JSON}
+
+
+class Setting(Base):
+    """Counter-wide settings (identity, central address, schedules): one JSON value per key."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[dict] = mapped_column(JSON)
+
+
+class AgencyRow(Base):
+    __tablename__ = "agencies"
+    code: Mapped[str] = mapped_column(String(13), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    parent_code: Mapped[str | None] = mapped_column(String(13))
+    short_name: Mapped[str] = mapped_column(String(100), default="")
+    served: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ProcedureRow(Base):
+    __tablename__ = "procedures"
+    code: Mapped[str] = mapped_column(String(60), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_folded: Mapped[str] = mapped_column(Text)
+    field: Mapped[str] = mapped_column(String(300), default="")
+    agency_code: Mapped[str] = mapped_column(ForeignKey("agencies.code"), index=True)
+    level: Mapped[str] = mapped_column(String(20))
+    duration_unit: Mapped[str] = mapped_column(String(20))
+    duration_amount: Mapped[str] = mapped_column(String(20), default="0")
+    cutoff: Mapped[str | None] = mapped_column(String(5))
+    fees: Mapped[list] = mapped_column(JSON, default=list)
+    components: Mapped[list] = mapped_column(JSON, default=list)
+    result: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CalendarOverrideRow(Base):
+    """A local day off or extra working day; agency_code '' applies to every agency."""
+
+    __tablename__ = "calendar_overrides"
+    agency_code: Mapped[str] = mapped_column(String(13), primary_key=True, default="")
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    working: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    login: Mapped[str] = mapped_column(String(32), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime]
+
+
+class DossierRow(Base):
+    __tablename__ = "dossiers"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    code: Mapped[str | None] = mapped_column(String(40), unique=True)
+    procedure_code: Mapped[str] = mapped_column(String(60), index=True)
+    procedure_name: Mapped[str] = mapped_column(Text)
+    agency_code: Mapped[str] = mapped_column(String(13))
+    status: Mapped[str] = mapped_column(String(20))
+    applicant_type: Mapped[str] = mapped_column(String(20))
+    applicant_name: Mapped[str] = mapped_column(String(200))
+    applicant_name_folded: Mapped[str] = mapped_column(String(200), index=True)
+    id_number: Mapped[str] = mapped_column(String(12), default="", index=True)
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str] = mapped_column(String(15), default="", index=True)
+    email: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    organisation: Mapped[str] = mapped_column(Text, default="")
+    sets: Mapped[int] = mapped_column(Integer, default=1)
+    channel: Mapped[str] = mapped_column(String(10))
+    return_method: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(Text, default="")
+    fee_total: Mapped[int] = mapped_column(Integer, default=0)
+    received_at: Mapped[datetime | None] = mapped_column(index=True)
+    due_at: Mapped[datetime | None]
+    completed_at: Mapped[datetime | None]
+    returned_at: Mapped[datetime | None]
+    timeliness: Mapped[str | None] = mapped_column(String(10))
+    received_by: Mapped[str] = mapped_column(String(32), default="")
+    origin_counter: Mapped[str] = mapped_column(String(40), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime]
+
+    documents: Mapped[list[DocumentRow]] = relationship(order_by="DocumentRow.position")
+    fees: Mapped[list[FeeLineRow]] = relationship(order_by="FeeLineRow.position")
+    history: Mapped[list[HistoryRow]] = relationship(order_by="HistoryRow.id")
+    rounds: Mapped[list[SupplementRoundRow]] = relationship(order_by="SupplementRoundRow.position")
+
+    __table_args__ = (Index("ix_dossiers_status_due", "status", "due_at"),)
+
+
+class DocumentRow(Base):
+    __tablename__ = "dossier_documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    form: Mapped[str] = mapped_column(String(20))
+    count: Mapped[int] = mapped_column(Integer)
+    component_code: Mapped[str] = mapped_column(String(60), default="")
+
+
+class FeeLineRow(Base):
+    __tablename__ = "dossier_fees"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    amount: Mapped[int] = mapped_column(Integer)
+    quantity: Mapped[int] = mapped_column(Integer)
+    collection: Mapped[str] = mapped_column(String(10))
+
+
+class HistoryRow(Base):
+    __tablename__ = "dossier_history"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), index=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(30))
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    place: Mapped[str] = mapped_column(String(100), default="")
+
+
+class SupplementRoundRow(Base):
+    __tablename__ = "supplement_rounds"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    requested_at: Mapped[datetime]
+    old_due: Mapped[datetime | None]
+    resubmitted_at: Mapped[datetime | None]
+    new_due: Mapped[datetime | None]
+    from_status: Mapped[str] = mapped_column(String(20))
+
+
+class CodeRangeRow(Base):
+    """Numbers this counter owns for an (agency, day): see counter_app.domain.codes."""
+
+    __tablename__ = "code_ranges"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agency_code: Mapped[str] = mapped_column(String(13))
+    day: Mapped[date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(12))
+    first: Mapped[int] = mapped_column(Integer)
+    last: Mapped[int] = mapped_column(Integer)
+    next_number: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (UniqueConstraint("agency_code", "day", "source", "first"),)
+
+
+class OutboxRow(Base):
+    """A change waiting to go to central; removed only after central has committed it."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[datetime]
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[str] = mapped_column(String(60))
+    operation: Mapped[str] = mapped_column(String(30))
+    payload: Mapped[dict] = mapped_column(JSON)
+
+
+class AuditRow(Base):
+    """Append-only (triggers refuse UPDATE and DELETE); each entry hashes the one before."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(60), default="")
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

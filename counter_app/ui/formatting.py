@@ -1,0 +1,45 @@
+"""How dates, times and money read on screen: Vietnamese conventions in both languages."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from counter_app.domain.clock import local
+from counter_app.ui.labels import weekday_name
+
+EMPTY = "—"
+
+
+def moment(value: datetime | None) -> str:
+    """dd/MM/yyyy HH:mm in Vietnam time; a dash when there is none."""
+    if value is None:
+        return EMPTY
+    return local(value).strftime("%d/%m/%Y %H:%M")
+
+
+def day(value: date | None) -> str:
+    if value is None:
+        return EMPTY
+    return value.strftime("%d/%m/%Y")
+
+
+def long_day(value: date) -> str:
+    """"Thứ Bảy, 28/11/2026" in Vietnamese, "Saturday, 28/11/2026" in English."""
+    return QCoreApplication.translate("Formatting", "{weekday}, {date}").format(
+        weekday=weekday_name(value.weekday()), date=day(value)
+    )
+
+
+def money(amount: int, lang: str) -> str:
+    """200.000 đ in Vietnamese, 200,000 VND in English."""
+    grouped = f"{amount:,}"
+    if lang == "vi":
+        return grouped.replace(",", ".") + " đ"
+    return grouped + " VND"
+
+
+def text_or_dash(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text if text.strip() else EMPTY

@@ -1,0 +1,142 @@
+"""Shared fixtures: a real workspace on a temporary SQLite file with a small catalog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from counter_app.domain.clock import VN_TZ
+
+AGENCY = "000.00.12.H37"
+OTHER_AGENCY = "000.00.15.H37"
+
+SMALL_CATALOG = {
+    "format": "counter-app-catalog",
+    "version": 1,
+    "agencies": [
+        {"code": "000.00.00.H37", "name": "UBND tỉnh Lạng Sơn", "parent": None},
+        {"code": AGENCY, "name": "Sở Tư pháp tỉnh Lạng Sơn", "parent": "000.00.00.H37"},
+        {"code": OTHER_AGENCY, "name": "Sở Xây dựng tỉnh Lạng Sơn", "parent": "000.00.00.H37"},
+    ],
+    "procedures": [
+        {
+            "code": "2.000908.000.00.00.H37",
+            "name": "Chứng thực bản sao từ bản chính giấy tờ, văn bản",
+            "field": "Chứng thực",
+            "agency": AGENCY,
+            "level": "level_2",
+            "duration": {"unit": "same_day", "amount": 0, "cutoff": "15:00"},
+            "fees": [
+                {
+                    "name": "Lệ phí chứng thực",
+                    "amount": 2000,
+                    "per": "page",
+                    "collection": "before",
+                    "note": "",
+                }
+            ],
+            "components": [
+                {"name": "Bản chính giấy tờ", "form": "original", "count": 1, "required": True},
+                {"name": "Bản sao cần chứng thực", "form": "copy", "count": 1, "required": True},
+            ],
+        },
+        {
+            "code": "1.001193.000.00.00.H37",
+            "name": "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam",
+            "field": "Lý lịch tư pháp",
+            "agency": AGENCY,
+            "level": "level_4",
+            "duration": {"unit": "working_days", "amount": 10},
+            "fees": [
+                {
+                    "name": "Phí cung cấp thông tin lý lịch tư pháp",
+                    "amount": 200000,
+                    "per": "dossier",
+                    "collection": "before",
+                    "note": "",
+                }
+            ],
+            "components": [
+                {
+                    "name": "Tờ khai yêu cầu cấp Phiếu",
+                    "form": "original",
+                    "count": 1,
+                    "required": True,
+                },
+                {"name": "Bản chụp giấy tờ tùy thân", "form": "copy", "count": 1, "required": True},
+                {"name": "Giấy ủy quyền", "form": "original", "count": 1, "required": False},
+            ],
+        },
+        {
+            "code": "1.009972.000.00.00.H37",
+            "name": "Cấp giấy phép xây dựng nhà ở riêng lẻ",
+            "field": "Hoạt động xây dựng",
+            "agency": OTHER_AGENCY,
+            "level": "partial_online",
+            "duration": {"unit": "calendar_days", "amount": 15},
+            "fees": [],
+            "components": [
+                {
+                    "name": "Đơn đề nghị cấp giấy phép",
+                    "form": "original",
+                    "count": 1,
+                    "required": True,
+                }
+            ],
+        },
+        {
+            "code": "9.000001.000.00.00.H37",
+            "name": "Thủ tục ngừng áp dụng",
+            "field": "Khác",
+            "agency": AGENCY,
+            "level": "level_2",
+            "duration": {"unit": "none"},
+            "active": False,
+        },
+    ],
+}
+
+SAME_DAY = "2.000908.000.00.00.H37"
+TEN_DAYS = "1.001193.000.00.00.H37"
+CALENDAR = "1.009972.000.00.00.H37"
+INACTIVE = "9.000001.000.00.00.H37"
+
+
+def vn(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=VN_TZ)
+
+
+def intake_json(procedure: str = TEN_DAYS, **applicant: object) -> dict:
+    person = {
+        "full_name": "Nguyễn Văn An",
+        "id_number": "020090001234",
+        "birth_date": "1990-03-15",
+        "phone": "0912345678",
+        "email": "an.nguyen@example.vn",
+        "address": "Số 5, đường Trần Đăng Ninh, phường Tam Thanh, thành phố Lạng Sơn",
+        "type": "citizen",
+    }
+    person.update(applicant)
+    return {"procedure": procedure, "applicant": person, "sets": 1, "channel": "direct",
+            "return_method": "counter", "note": ""}  # fmt: skip
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Iterator:
+    from counter_app.domain.catalog_file import catalog_from_json
+    from counter_app.services.workspace import Workspace
+
+    workspace = Workspace(tmp_path / "data", create=True, busy_timeout_ms=2000)
+    workspace.catalog.import_catalog(catalog_from_json(SMALL_CATALOG))
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def officer(ws):  # type: ignore[no-untyped-def]
+    from counter_app.services.accounts import Role
+
+    return ws.accounts.add_user("canbo", Role.STAFF, "matkhau123", "Nguyễn Thị Hoa")
