@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 
 from counter_app.domain.errors import CounterError
@@ -44,8 +44,9 @@ class DossierCode:
         match = _CODE.match(text.strip().upper())
         if match is None or len(match["agency"]) > 13:
             raise CounterError("code.format", value=text)
-        try:
-            day = datetime.strptime(match["day"], "%y%m%d").date()
+        digits = match["day"]
+        try:  # yy is this century's: strptime would read 69..99 as 1969..1999
+            day = date(2000 + int(digits[:2]), int(digits[2:4]), int(digits[4:]))
         except ValueError:
             raise CounterError("code.format", value=text) from None
         number = int(match["number"])

@@ -1,0 +1,143 @@
+"""Opening the store: migrations, the backup before them, and SQLite's failures in words."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from counter_app.domain.errors import CounterError
+from counter_app.store import migrations
+from counter_app.store.database import open_database, sqlite_problem
+
+
+def test_local_head_constant_matches_alembic_scripts():
+    assert migrations.script_head() == migrations.LOCAL_HEAD
+
+
+def test_new_store_is_at_head_in_wal_with_foreign_keys(tmp_path: Path):
+    database = open_database(tmp_path / "c.sqlite3", create=True)
+    with database.read() as session:
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+    database.close()
+
+
+NEXT_MIGRATION = """
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table("next_feature", sa.Column("id", sa.Integer, primary_key=True))
+
+
+def downgrade() -> None:
+    op.drop_table("next_feature")
+"""
+
+
+def test_store_behind_head_is_backed_up_then_upgraded(tmp_path: Path, monkeypatch):
+    import shutil
+
+    from counter_app import paths
+    from counter_app.store import database as database_module
+
+    path = tmp_path / "c.sqlite3"
+    first = open_database(path, create=True)
+    with first.write() as session:
+        session.execute(
+            text("INSERT INTO settings VALUES ('counter.name', '{\"value\": \"Quầy 1\"}')")
+        )
+    first.close()
+    # The next release brings migration 0002.
+    scripts = tmp_path / "db"
+    shutil.copytree(paths.migrations_dir(), scripts)
+    (scripts / "local" / "versions" / "0002_next_feature.py").write_text(NEXT_MIGRATION)
+    monkeypatch.setattr(migrations, "migrations_dir", lambda: scripts)
+    monkeypatch.setattr(database_module, "LOCAL_HEAD", "0002")
+
+    upgraded = open_database(path)
+    with upgraded.read() as session:
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert session.execute(text("SELECT count(*) FROM next_feature")).scalar() == 0
+    upgraded.close()
+    [backup] = (tmp_path / "backups").iterdir()
+    assert "before-upgrade-from-0001" in backup.name
+    copy = sqlite3.connect(backup)
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert "Quầy 1" in copy.execute("SELECT value FROM settings").fetchone()[0]
+    copy.close()
+
+
+def test_store_from_a_newer_version_is_refused_untouched(tmp_path: Path):
+    path = tmp_path / "c.sqlite3"
+    open_database(path, create=True).close()
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(CounterError) as refused:
+        open_database(path)
+    assert refused.value.key == "db.newer"
+    assert path.read_bytes() == before
+
+
+def test_missing_store_is_not_created_unless_asked(tmp_path: Path):
+    with pytest.raises(CounterError) as refused:
+        open_database(tmp_path / "nothing" / "c.sqlite3")
+    assert refused.value.key == "db.not_initialised"
+    assert not (tmp_path / "nothing").exists()
+
+
+def test_foreign_sqlite_file_is_not_taken_over(tmp_path: Path):
+    path = tmp_path / "c.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE someone_elses (x)")
+    connection.commit()
+    connection.close()
+    with pytest.raises(CounterError) as refused:
+        open_database(path)
+    assert refused.value.key == "db.not_initialised"
+
+
+@pytest.mark.parametrize(
+    ("garbage", "key"),
+    [
+        (b"this is not a database at all" * 100, "db.corrupt"),
+        (b"SQLite format 3\x00" + b"\xff" * 5000, "db.corrupt"),
+    ],
+)
+def test_corrupted_store_is_named(tmp_path: Path, garbage: bytes, key: str):
+    path = tmp_path / "c.sqlite3"
+    path.write_bytes(garbage)
+    with pytest.raises(CounterError) as refused:
+        open_database(path)
+    assert refused.value.key == key
+    assert path.read_bytes() == garbage
+
+
+@pytest.mark.parametrize(
+    ("message", "key"),
+    [
+        ("database is locked", "db.locked"),
+        ("attempt to write a readonly database", "db.readonly"),
+        ("file is not a database", "db.corrupt"),
+        ("database disk image is malformed", "db.corrupt"),
+        ("database or disk is full", "db.disk_full"),
+        ("unable to open database file", "db.readonly"),
+    ],
+)
+def test_sqlite_failures_become_messages(message: str, key: str):
+    problem = sqlite_problem(sqlite3.OperationalError(message), Path("c.sqlite3"))
+    assert problem.key == key
+    assert problem.message("vi") != problem.message("en")
