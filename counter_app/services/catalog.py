@@ -101,19 +101,42 @@ class ImportSummary:
     procedures: int
 
 
-@dataclass(frozen=True)
-class _Entry:
-    haystack: str
-    code_folded: str
-    name_folded: str
-    procedure: Procedure
+class SearchIndex:
+    """Folded texts kept in name order, so a keystroke is a few tight comprehensions over
+    plain strings (10,000 procedures in a couple of milliseconds) and results need no sort."""
+
+    def __init__(self, procedures: list[Procedure]) -> None:
+        self.procedures = sorted(procedures, key=lambda p: (fold(p.name), p.code))
+        self.by_code = {p.code: p for p in self.procedures}
+        self._texts = [fold(f"{p.code} {p.name} {p.field}") for p in self.procedures]
+        self._codes = [fold(p.code) for p in self.procedures]
+        self._names = [fold(p.name) for p in self.procedures]
+        self._active = [i for i, p in enumerate(self.procedures) if p.active]
+
+    def search(self, text: str, limit: int | None, include_inactive: bool) -> list[Procedure]:
+        words = fold(text).split()
+        found: list[int] = list(range(len(self.procedures))) if include_inactive else self._active
+        for word in words:
+            texts = self._texts
+            found = [i for i in found if word in texts[i]]
+        if words:
+            needle = " ".join(words)
+            codes, names = self._codes, self._names
+            by_code = [i for i in found if codes[i].startswith(needle)]
+            by_name = [i for i in found if names[i].startswith(needle)]
+            chosen = set(by_code)
+            first = by_code + [i for i in by_name if i not in chosen]
+            chosen.update(first)
+            found = first + [i for i in found if i not in chosen]
+        if limit:
+            found = found[:limit]
+        return [self.procedures[i] for i in found]
 
 
 class CatalogService:
     def __init__(self, database: Database) -> None:
         self._db = database
-        self._index: list[_Entry] | None = None
-        self._by_code: dict[str, _Entry] = {}
+        self._index: SearchIndex | None = None
         self._agencies: dict[str, Agency] | None = None
         self._lock = Lock()
 
@@ -160,50 +183,22 @@ class CatalogService:
 
     def procedure(self, code: str) -> Procedure:
         """The procedure by its code; refuses an unknown one with a message."""
-        self._entries()
-        entry = self._by_code.get(code.strip())
-        if entry is None:
+        procedure = self._search_index().by_code.get(code.strip())
+        if procedure is None:
             raise CounterError("procedure.unknown", code=code.strip())
-        return entry.procedure
+        return procedure
 
-    def _entries(self) -> list[_Entry]:
+    def _search_index(self) -> SearchIndex:
         with self._lock:
             if self._index is None:
                 with self._db.read() as session:
-                    rows = session.scalars(select(ProcedureRow).order_by(ProcedureRow.code))
-                    procedures = [procedure_from_row(row) for row in rows]
-                self._index = [
-                    _Entry(
-                        haystack=fold(f"{p.code} {p.name} {p.field}"),
-                        code_folded=fold(p.code),
-                        name_folded=fold(p.name),
-                        procedure=p,
-                    )
-                    for p in procedures
-                ]
-                self._by_code = {e.procedure.code: e for e in self._index}
+                    rows = session.scalars(select(ProcedureRow))
+                    self._index = SearchIndex([procedure_from_row(row) for row in rows])
             return self._index
 
     def search(
         self, text: str = "", *, limit: int | None = None, include_inactive: bool = False
     ) -> list[Procedure]:
         """Procedures whose code, name or field contain every word typed, diacritics ignored;
-        code matches first, then names starting with the words, then the rest."""
-        words = fold(text).split()
-        found: list[tuple[int, str, Procedure]] = []
-        for entry in self._entries():
-            if not include_inactive and not entry.procedure.active:
-                continue
-            if not all(word in entry.haystack for word in words):
-                continue
-            needle = " ".join(words)
-            if needle and entry.code_folded.startswith(needle):
-                rank = 0
-            elif needle and entry.name_folded.startswith(needle):
-                rank = 1
-            else:
-                rank = 2
-            found.append((rank, entry.name_folded, entry.procedure))
-        found.sort(key=lambda item: (item[0], item[1]))
-        procedures = [p for _, _, p in found]
-        return procedures[:limit] if limit else procedures
+        codes starting with the text first, then names starting with it, then the rest."""
+        return self._search_index().search(text, limit, include_inactive)

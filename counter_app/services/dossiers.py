@@ -11,10 +11,9 @@ from counter_app.domain.codes import DossierCode
 from counter_app.domain.dossier import Dossier, DossierFilter
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action, apply
-from counter_app.domain.serialize import dossier_to_json
 from counter_app.services.accounts import User
 from counter_app.services.calendars import CalendarService
-from counter_app.services.intake import move_audit
+from counter_app.services.intake import dossier_change, move_audit
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
 from counter_app.store.dossiers import (
@@ -23,7 +22,7 @@ from counter_app.store.dossiers import (
     list_dossiers,
     save_move,
 )
-from counter_app.store.journal import OutboxEntry, append_audit, enqueue
+from counter_app.store.journal import append_audit, enqueue
 from counter_app.store.models import OutboxRow
 
 
@@ -86,12 +85,8 @@ class DossierService:
                 place=place,
                 shift_due=self._calendars.shifter(dossier.agency_code),
             )
-            save_move(session, dossier, entry, at=at)
-            enqueue(
-                session,
-                [OutboxEntry("dossier", dossier.uuid, "upsert", dossier_to_json(dossier))],
-                at=at,
-            )
+            version = save_move(session, dossier, entry, at=at)
+            enqueue(session, [dossier_change(dossier, version=version)], at=at)
             append_audit(session, [move_audit(dossier, entry)])
         return dossier
 

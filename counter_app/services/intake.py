@@ -28,7 +28,6 @@ from counter_app.domain.dossier import (
 )
 from counter_app.domain.errors import CounterError, Problem, ValidationFailed
 from counter_app.domain.lifecycle import Action
-from counter_app.domain.serialize import dossier_to_json
 from counter_app.domain.text import clean
 from counter_app.domain.validation import check_applicant, normalise_id_number, normalise_phone
 from counter_app.services.accounts import User
@@ -211,6 +210,17 @@ def default_fees(procedure: Procedure) -> list[FeeLine]:
     return [FeeLine(f.name, f.amount, 1, f.collection) for f in procedure.fees]
 
 
+def dossier_change(dossier: Dossier, *, version: int) -> OutboxEntry:
+    """The outbox entry of a change: which dossier, at which version. The sync sends the
+    dossier as it stands when pushed, so entries stay small and a later change supersedes."""
+    return OutboxEntry(
+        "dossier",
+        dossier.uuid,
+        "upsert",
+        {"version": version, "code": dossier.code, "status": dossier.status.value},
+    )
+
+
 def move_audit(dossier: Dossier, entry: HistoryEntry) -> AuditEntry:
     """The audit line of one move of a dossier."""
     return AuditEntry(
@@ -312,7 +322,7 @@ class IntakeService:
             insert_dossiers(session, dossiers, origin=origin, at=written_at)
             enqueue(
                 session,
-                [OutboxEntry("dossier", d.uuid, "upsert", dossier_to_json(d)) for d in dossiers],
+                [dossier_change(d, version=1) for d in dossiers],
                 at=written_at,
             )
             append_audit(session, [move_audit(d, entry) for d in dossiers for entry in d.history])

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import (
@@ -35,30 +35,21 @@ class CodeMode:
         return not self.central_url
 
 
-def _ensure_own_range(session: Session, agency: str, day: date, mode: CodeMode) -> None:
+def _own_range(agency: str, day: date, mode: CodeMode) -> dict:
+    """The range this counter owns by itself for the day: everything, or its fallback slice."""
     if mode.standalone:
         source, (first, last) = RangeSource.STANDALONE, (1, MAX_NUMBER)
     else:
+        assert mode.counter_number is not None
         source, (first, last) = RangeSource.FALLBACK, mode.fallback.slice_for(mode.counter_number)
-    exists = session.scalar(
-        select(CodeRangeRow.id).where(
-            CodeRangeRow.agency_code == agency,
-            CodeRangeRow.day == day,
-            CodeRangeRow.source == source.value,
-        )
-    )
-    if exists is None:
-        session.add(
-            CodeRangeRow(
-                agency_code=agency,
-                day=day,
-                source=source.value,
-                first=first,
-                last=last,
-                next_number=first,
-            )
-        )
-        session.flush()
+    return {
+        "agency_code": agency,
+        "day": day,
+        "source": source.value,
+        "first": first,
+        "last": last,
+        "next_number": first,
+    }
 
 
 def allocate_numbers(
@@ -67,10 +58,14 @@ def allocate_numbers(
     """`count` fresh numbers for the agency's day, in order; refuses rather than guess."""
     if not mode.standalone and mode.counter_number is None:
         raise CounterError("code.unregistered")
-    _ensure_own_range(session, agency, day, mode)
-    rows = session.scalars(
-        select(CodeRangeRow).where(CodeRangeRow.agency_code == agency, CodeRangeRow.day == day)
-    ).all()
+    table = CodeRangeRow.__table__
+    columns = (table.c.id, table.c.source, table.c.first, table.c.last, table.c.next_number)
+    query = select(*columns).where(table.c.agency_code == agency, table.c.day == day)
+    rows = session.execute(query).all()
+    own = _own_range(agency, day, mode)
+    if not any(row.source == own["source"] for row in rows):
+        session.execute(insert(table), [own])
+        rows = session.execute(query).all()
     ranges = {
         row.id: NumberRange(RangeSource(row.source), row.first, row.last, row.next_number)
         for row in rows
@@ -87,9 +82,7 @@ def allocate_numbers(
             chosen.source, chosen.first, chosen.last, chosen.next_number + take
         )
         session.execute(
-            update(CodeRangeRow)
-            .where(CodeRangeRow.id == row_id)
-            .values(next_number=chosen.next_number + take)
+            update(table).where(table.c.id == row_id).values(next_number=chosen.next_number + take)
         )
     return numbers
 

@@ -103,7 +103,8 @@ def insert_dossiers(
     if not dossiers:
         return
     session.execute(
-        insert(DossierRow), [_row_values(d, origin=origin, at=at, version=1) for d in dossiers]
+        insert(DossierRow.__table__),
+        [_row_values(d, origin=origin, at=at, version=1) for d in dossiers],
     )
     documents = [
         {
@@ -133,14 +134,14 @@ def insert_dossiers(
     rounds = [
         _round_values(d.uuid, i, r) for d in dossiers for i, r in enumerate(d.supplement_rounds)
     ]
-    for table, rows in (
+    for model, rows in (
         (DocumentRow, documents),
         (FeeLineRow, fees),
         (HistoryRow, history),
         (SupplementRoundRow, rounds),
     ):
         if rows:
-            session.execute(insert(table), rows)
+            session.execute(insert(model.__table__), rows)
 
 
 def save_move(session: Session, dossier: Dossier, entry: HistoryEntry, *, at: datetime) -> int:
@@ -160,13 +161,13 @@ def save_move(session: Session, dossier: Dossier, entry: HistoryEntry, *, at: da
         )
         .returning(DossierRow.version)
     ).scalar_one()
-    session.execute(insert(HistoryRow), [_history_values(dossier.uuid, entry)])
+    session.execute(insert(HistoryRow.__table__), [_history_values(dossier.uuid, entry)])
     session.execute(
         delete(SupplementRoundRow).where(SupplementRoundRow.dossier_uuid == dossier.uuid)
     )
     if dossier.supplement_rounds:
         session.execute(
-            insert(SupplementRoundRow),
+            insert(SupplementRoundRow.__table__),
             [_round_values(dossier.uuid, i, r) for i, r in enumerate(dossier.supplement_rounds)],
         )
     return version

@@ -63,7 +63,7 @@ def append_audit(session: Session, entries: Sequence[AuditEntry]) -> None:
             }
         )
         prev = digest
-    session.execute(insert(AuditRow), rows)
+    session.execute(insert(AuditRow.__table__), rows)
 
 
 def first_broken_entry(session: Session) -> int | None:
@@ -88,7 +88,7 @@ class OutboxEntry:
 def enqueue(session: Session, entries: Sequence[OutboxEntry], *, at: datetime) -> None:
     if entries:
         session.execute(
-            insert(OutboxRow),
+            insert(OutboxRow.__table__),
             [
                 {
                     "created_at": at,

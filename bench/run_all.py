@@ -1,0 +1,28 @@
+"""Run every benchmark and print their figures; exit non-zero if a target is missed.
+
+.venv/bin/python bench/run_all.py [--dossiers N]
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    failures = 0
+    for script, extra in (
+        ("bench_cli_startup.py", []),
+        ("bench_catalog_search.py", []),
+        ("bench_store.py", sys.argv[1:]),
+    ):
+        print(f"== {script}", flush=True)
+        failures += subprocess.run([sys.executable, str(HERE / script), *extra]).returncode != 0
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
