@@ -168,9 +168,9 @@ def _amount(text: str, flag: str) -> Decimal:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise CounterError("input.number", field=flag, value=text) from None
+        raise CounterError("input.amount", field=flag, value=text) from None
     if not value.is_finite() or value < 0 or value > 10000:
-        raise CounterError("input.number", field=flag, value=text)
+        raise CounterError("input.amount", field=flag, value=text)
     return value
 
 
@@ -186,6 +186,10 @@ def deadline(args: argparse.Namespace) -> int:
         received = parse_iso(args.received)
     except ValueError:
         raise CounterError("input.datetime", value=args.received) from None
+    if not 2000 <= received.year <= 2099:
+        raise CounterError("input.year_range", value=args.received)
+    if args.cutoff and not args.same_day:
+        raise CounterError("input.cutoff_same_day")
     cutoff = None
     if args.cutoff:
         try:

@@ -42,6 +42,7 @@ from counter_app.domain.codes import AGENCY_PATTERN
 from counter_app.domain.errors import CounterError
 from counter_app.domain.text import clean
 
+MAX_FEE = 1_000_000_000_000  # đồng: keeps amount × count well inside SQLite's integers
 FORMAT = "counter-app-catalog"
 VERSION = 1
 
@@ -213,7 +214,7 @@ def _read_fee(data: object, where: str) -> Fee:
     if obj.get("amount") is None:
         raise _refuse(f"{where}.amount", "missing")
     amount = _whole(obj["amount"])
-    if amount is None or amount < 0:
+    if amount is None or not 0 <= amount <= MAX_FEE:
         raise _refuse(f"{where}.amount", "fee", obj["amount"])
     per = obj.get("per")
     if per is None:

@@ -46,10 +46,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Số lượng giấy tờ phải từ 1 đến 999.",
         "The document count must be between 1 and 999.",
     ),
-    "value.choice": ("{field} phải là một trong: {choices}.", "{field} must be one of: {choices}."),
+    "value.choice": (
+        "Giá trị của {field} phải là một trong: {choices}.",
+        "The {field} must be one of: {choices}.",
+    ),
     "text.too_long": (
-        "{field} quá dài (tối đa {limit} ký tự).",
-        "{field} is too long (at most {limit} characters).",
+        "Nội dung {field} quá dài (tối đa {limit} ký tự).",
+        "The {field} is too long (at most {limit} characters).",
     ),
     # field names, used inside the messages above
     "field.full_name": ("họ và tên", "full name"),
@@ -79,8 +82,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Malformed JSON (line {line}, column {column}): {reason}",
     ),
     "json.shape": (
-        "Dữ liệu không đúng cấu trúc: {where} {reason}",
-        "Unexpected data: {where} {reason}",
+        "Dữ liệu không đúng cấu trúc: {where} {reason}.",
+        "Unexpected data: {where} {reason}.",
     ),
     "input.date": (
         "Ngày không hợp lệ: {value} (dạng YYYY-MM-DD).",
@@ -97,6 +100,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "input.number": (
         "{field} phải là số nguyên dương: {value}",
         "{field} must be a positive whole number: {value}",
+    ),
+    "input.amount": (
+        "{field} phải là một số từ 0 đến 10000: {value}",
+        "{field} must be a number from 0 to 10000: {value}",
+    ),
+    "input.year_range": (
+        "Thời điểm phải trong các năm 2000–2099: {value}",
+        "The time must fall in the years 2000–2099: {value}",
+    ),
+    "input.cutoff_same_day": (
+        "--cutoff chỉ dùng cùng --same-day.",
+        "--cutoff goes only with --same-day.",
     ),
     "db.locked": (
         "Cơ sở dữ liệu đang bị khóa bởi một chương trình khác. Hãy thử lại sau ít phút.",
@@ -233,8 +248,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "catalog.reason.amount": ("phải là một số không âm", "must be a number, zero or more"),
     "catalog.reason.fee": (
-        "phải là số nguyên đồng, không âm",
-        "must be a whole number of đồng, zero or more",
+        "phải là số nguyên đồng, từ 0 đến 1.000.000.000.000",
+        "must be a whole number of đồng, from 0 to 1,000,000,000,000",
     ),
     "catalog.reason.count": (
         "phải là số nguyên từ 1 đến 999",

@@ -7,7 +7,7 @@ from threading import Lock
 
 from sqlalchemy import select
 
-from counter_app.domain.calendar import CalendarOverrides, WorkingCalendar
+from counter_app.domain.calendar import CalendarOverrides, WorkingCalendar, WorkSchedule
 from counter_app.domain.deadlines import due_shifter
 from counter_app.domain.lifecycle import DueShift
 from counter_app.services.settings import SettingsService
@@ -52,6 +52,11 @@ class CalendarService:
     def invalidate(self) -> None:
         with self._lock:
             self._cache.clear()
+
+    def set_schedule(self, schedule: WorkSchedule, *, agency_code: str = "") -> None:
+        """Set an agency's working hours ('' = the counter's default for every agency)."""
+        self._settings.set(f"schedule.{agency_code or 'default'}", schedule.to_dict())
+        self.invalidate()
 
     def set_override(
         self, day: date, *, working: bool, agency_code: str = "", note: str = ""

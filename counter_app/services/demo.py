@@ -65,6 +65,11 @@ def _weighted(items: list[Any]) -> tuple[list[str], list[float]]:
     return names, weights
 
 
+def _in_address(unit: str) -> str:
+    """ "Xã Văn An" reads "xã Văn An" inside an address, as on the citizen's papers."""
+    return unit[:1].lower() + unit[1:]
+
+
 class _People:
     """Vietnamese names and Lạng Sơn addresses drawn from resources/demo/people.json."""
 
@@ -87,10 +92,15 @@ class _People:
         gender_digit = century + (0 if sex == "m" else 1)
         id_number = f"020{gender_digit}{born.year % 100:02d}{serial % 1_000_000:06d}"
         place = rng.choice(self._places)
-        street = rng.choice(place["streets"]) if place.get("streets") else ""
-        commune = rng.choice(place["communes"])
-        house = f"Số {rng.randint(1, 200)}, đường {street}, " if street else ""
-        address = f"{house}{commune}, {place['district']}, tỉnh Lạng Sơn"
+        commune = _in_address(rng.choice(place["communes"]))
+        district = _in_address(place["district"])
+        if place.get("streets") and rng.random() < 0.6:
+            street = f"Số {rng.randint(1, 200)}, đường {rng.choice(place['streets'])}"
+        elif place.get("villages"):
+            street = rng.choice(place["villages"])
+        else:
+            street = f"Số {rng.randint(1, 200)}"
+        address = f"{street}, {commune}, {district}, tỉnh Lạng Sơn"
         phone = f"0{rng.choice('35789')}{rng.randint(10_000_000, 99_999_999)}"
         return Applicant(
             full_name=name,

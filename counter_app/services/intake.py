@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from counter_app.domain.catalog import DocumentForm, FeeCollection, Procedure
+from counter_app.domain.catalog_file import MAX_FEE
 from counter_app.domain.clock import now
 from counter_app.domain.codes import DossierCode
 from counter_app.domain.deadlines import compute_due
@@ -93,18 +94,18 @@ def _text(data: dict, key: str, where: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise _shape(f"{where}.{key}", "phải là chuỗi ký tự / must be text")
+        raise _shape(f"{where}.{key}" if where else key, "catalog.reason.not_text")
     return clean(value)
 
 
 def request_from_json(data: object) -> IntakeRequest:
     """Read an intake file (the contract of `counter-app intake`); every problem is named."""
     if not isinstance(data, dict):
-        raise _shape("", "phải là một đối tượng JSON / must be a JSON object")
+        raise _shape("JSON", "catalog.reason.not_object")
     problems: list[Problem] = []
     raw_applicant = data.get("applicant")
     if not isinstance(raw_applicant, dict):
-        raise _shape("applicant", "phải là một đối tượng JSON / must be a JSON object")
+        raise _shape("applicant", "catalog.reason.not_object")
     birth_text = _text(raw_applicant, "birth_date", "applicant")
     birth_date = None
     if birth_text:
@@ -127,13 +128,11 @@ def request_from_json(data: object) -> IntakeRequest:
     documents = None
     if data.get("documents") is not None:
         if not isinstance(data["documents"], list):
-            raise _shape("documents", "phải là một danh sách / must be a list")
+            raise _shape("documents", "catalog.reason.not_list")
         documents = []
         for i, raw in enumerate(data["documents"]):
             if not isinstance(raw, dict):
-                raise _shape(
-                    f"documents[{i}]", "phải là một đối tượng JSON / must be a JSON object"
-                )
+                raise _shape(f"documents[{i}]", "catalog.reason.not_object")
             name = _text(raw, "name", f"documents[{i}]")
             if not name:
                 problems.append(
@@ -154,14 +153,16 @@ def request_from_json(data: object) -> IntakeRequest:
     fees = None
     if data.get("fees") is not None:
         if not isinstance(data["fees"], list):
-            raise _shape("fees", "phải là một danh sách / must be a list")
+            raise _shape("fees", "catalog.reason.not_list")
         fees = []
         for i, raw in enumerate(data["fees"]):
             amount = raw.get("amount") if isinstance(raw, dict) else None
-            if not isinstance(amount, int) or isinstance(amount, bool) or amount < 0:
-                raise _shape(
-                    f"fees[{i}].amount", "phải là số nguyên không âm / must be a whole number ≥ 0"
-                )
+            if (
+                not isinstance(amount, int)
+                or isinstance(amount, bool)
+                or not 0 <= amount <= MAX_FEE
+            ):
+                raise _shape(f"fees[{i}].amount", "catalog.reason.fee")
             fees.append(
                 FeeLine(
                     name=_text(raw, "name", f"fees[{i}]"),

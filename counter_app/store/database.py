@@ -160,23 +160,26 @@ def open_database(
             raise os_problem(error, path) from error
     else:
         _check_header(path)
+        if not create and path.stat().st_size == 0:
+            # An emptied file is not a fresh start: numbering would begin again at 0001.
+            raise CounterError("db.not_initialised", path=str(path.parent))
     database = Database(path, busy_timeout_ms=busy_timeout_ms)
     try:
         revision = current_revision(database)
         if revision != LOCAL_HEAD:
-            migrate(database, revision)
+            migrate(database, revision, create=create)
     except BaseException:
         database.close()
         raise
     return database
 
 
-def migrate(database: Database, revision: str | None) -> None:
+def migrate(database: Database, revision: str | None, *, create: bool) -> None:
     from counter_app.store import migrations
 
     if revision is not None and revision not in migrations.known_revisions():
         raise CounterError("db.newer", path=str(database.path))
-    if revision is None and not create_allowed(database):
+    if revision is None and not (create and create_allowed(database)):
         raise CounterError("db.not_initialised", path=str(database.path.parent))
     if revision is not None:
         _backup_copy(database, revision)
