@@ -33,6 +33,10 @@ class Status(StrEnum):
         return translate(f"status.{self.value}", lang)
 
 
+# Where the clock runs against the agency: received and not yet resolved, not paused.
+OPEN_STATES = frozenset({Status.NEW, Status.PROCESSING, Status.PAYING})
+
+
 class Channel(StrEnum):
     DIRECT = "direct"  # 1 trực tiếp
     ONLINE = "online"  # 2 trực tuyến
@@ -149,8 +153,7 @@ class Dossier:
 
     def is_overdue(self, at: datetime) -> bool:
         """Late while still open: past the due time and not yet resolved."""
-        open_states = {Status.NEW, Status.PROCESSING, Status.PAYING}
-        return self.status in open_states and self.due_at is not None and at > self.due_at
+        return self.status in OPEN_STATES and self.due_at is not None and at > self.due_at
 
 
 @dataclass(frozen=True)

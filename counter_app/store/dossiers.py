@@ -3,15 +3,17 @@ synthetic ones go through the same statements (executemany), only batched differ
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Select, delete, insert, or_, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Row, Select, delete, insert, or_, select, update
+from sqlalchemy.orm import Session
 
 from counter_app.domain.catalog import DocumentForm, FeeCollection
 from counter_app.domain.clock import day_start
 from counter_app.domain.dossier import (
+    OPEN_STATES,
     Applicant,
     ApplicantType,
     Channel,
@@ -33,6 +35,8 @@ from counter_app.store.models import (
     HistoryRow,
     SupplementRoundRow,
 )
+
+_DOSSIERS = DossierRow.__table__
 
 
 def _row_values(dossier: Dossier, *, origin: str, at: datetime, version: int) -> dict:
@@ -173,7 +177,34 @@ def save_move(session: Session, dossier: Dossier, entry: HistoryEntry, *, at: da
     return version
 
 
-def to_domain(row: DossierRow) -> Dossier:
+def _children(session: Session, model: type, uuids: list[str], order: object) -> dict[str, list]:
+    """Child rows of several dossiers in one query, grouped by dossier."""
+    table = model.__table__  # type: ignore[attr-defined]
+    grouped: dict[str, list] = defaultdict(list)
+    query = select(table).where(table.c.dossier_uuid.in_(uuids)).order_by(order)
+    for row in session.execute(query):
+        grouped[row.dossier_uuid].append(row)
+    return grouped
+
+
+def _load(session: Session, query: Select) -> list[Dossier]:
+    """Dossiers with all their children, in five plain queries whatever their number (Core
+    rows, not ORM objects: a look-up by code stays well under a millisecond)."""
+    rows = session.execute(query).all()
+    if not rows:
+        return []
+    uuids = [row.uuid for row in rows]
+    documents = _children(session, DocumentRow, uuids, DocumentRow.__table__.c.position)
+    fees = _children(session, FeeLineRow, uuids, FeeLineRow.__table__.c.position)
+    history = _children(session, HistoryRow, uuids, HistoryRow.__table__.c.id)
+    rounds = _children(session, SupplementRoundRow, uuids, SupplementRoundRow.__table__.c.position)
+    return [
+        _to_domain(row, documents[row.uuid], fees[row.uuid], history[row.uuid], rounds[row.uuid])
+        for row in rows
+    ]
+
+
+def _to_domain(row: Row, documents: list, fees: list, history: list, rounds: list) -> Dossier:
     return Dossier(
         uuid=row.uuid,
         code=row.code,
@@ -193,9 +224,9 @@ def to_domain(row: DossierRow) -> Dossier:
         ),
         documents=[
             DocumentReceived(d.name, DocumentForm(d.form), d.count, d.component_code)
-            for d in row.documents
+            for d in documents
         ],
-        fees=[FeeLine(f.name, f.amount, f.quantity, FeeCollection(f.collection)) for f in row.fees],
+        fees=[FeeLine(f.name, f.amount, f.quantity, FeeCollection(f.collection)) for f in fees],
         sets=row.sets,
         channel=Channel(row.channel),
         return_method=ReturnMethod(row.return_method),
@@ -216,7 +247,7 @@ def to_domain(row: DossierRow) -> Dossier:
                 note=h.note,
                 place=h.place,
             )
-            for h in row.history
+            for h in history
         ],
         supplement_rounds=[
             SupplementRound(
@@ -226,35 +257,23 @@ def to_domain(row: DossierRow) -> Dossier:
                 new_due=r.new_due,
                 from_status=Status(r.from_status),
             )
-            for r in row.rounds
+            for r in rounds
         ],
     )
 
 
-def _with_children(query: Select) -> Select:
-    return query.options(
-        selectinload(DossierRow.documents),
-        selectinload(DossierRow.fees),
-        selectinload(DossierRow.history),
-        selectinload(DossierRow.rounds),
-    )
-
-
 def find_by_code(session: Session, code: str) -> Dossier | None:
-    row = session.scalars(_with_children(select(DossierRow).where(DossierRow.code == code))).first()
-    return to_domain(row) if row else None
+    found = _load(session, select(_DOSSIERS).where(_DOSSIERS.c.code == code))
+    return found[0] if found else None
 
 
 def find_by_uuid(session: Session, uuid: str) -> Dossier | None:
-    row = session.scalars(_with_children(select(DossierRow).where(DossierRow.uuid == uuid))).first()
-    return to_domain(row) if row else None
-
-
-_OPEN_STATES = (Status.NEW.value, Status.PROCESSING.value, Status.PAYING.value)
+    found = _load(session, select(_DOSSIERS).where(_DOSSIERS.c.uuid == uuid))
+    return found[0] if found else None
 
 
 def filtered_query(criteria: DossierFilter) -> Select:
-    query = select(DossierRow)
+    query = select(_DOSSIERS)
     first = criteria.day or criteria.date_from
     last = criteria.day or criteria.date_to
     if first:
@@ -269,7 +288,8 @@ def filtered_query(criteria: DossierFilter) -> Select:
         query = query.where(DossierRow.procedure_code == criteria.procedure_code)
     if criteria.overdue_at:
         query = query.where(
-            DossierRow.status.in_(_OPEN_STATES), DossierRow.due_at < criteria.overdue_at
+            DossierRow.status.in_([s.value for s in OPEN_STATES]),
+            DossierRow.due_at < criteria.overdue_at,
         )
     needle = criteria.text.strip()
     if needle:
@@ -292,4 +312,4 @@ def list_dossiers(session: Session, criteria: DossierFilter) -> list[Dossier]:
         .limit(criteria.limit)
         .offset(criteria.offset)
     )
-    return [to_domain(row) for row in session.scalars(_with_children(query))]
+    return _load(session, query)
