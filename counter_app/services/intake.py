@@ -35,7 +35,7 @@ from counter_app.services.accounts import User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.settings import SettingsService
-from counter_app.store.codes import allocate_numbers
+from counter_app.store.codes import allocate_many
 from counter_app.store.database import Database
 from counter_app.store.dossiers import insert_dossiers
 from counter_app.store.journal import AuditEntry, OutboxEntry, append_audit, enqueue
@@ -316,9 +316,11 @@ class IntakeService:
             for dossier in dossiers:
                 assert dossier.received_at is not None
                 by_day[(dossier.agency_code, dossier.received_at.date())].append(dossier)
+            numbers = allocate_many(
+                session, {key: len(group) for key, group in by_day.items()}, mode
+            )
             for (agency, day), group in by_day.items():
-                numbers = allocate_numbers(session, agency, day, len(group), mode)
-                for dossier, number in zip(group, numbers, strict=True):
+                for dossier, number in zip(group, numbers[(agency, day)], strict=True):
                     dossier.code = str(DossierCode(agency, day, number))
             insert_dossiers(session, dossiers, origin=origin, at=written_at)
             enqueue(

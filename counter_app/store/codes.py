@@ -5,10 +5,11 @@ next number; the unique index on dossiers.code would refuse a duplicate anyway."
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import (
@@ -56,35 +57,59 @@ def allocate_numbers(
     session: Session, agency: str, day: date, count: int, mode: CodeMode
 ) -> list[int]:
     """`count` fresh numbers for the agency's day, in order; refuses rather than guess."""
+    return allocate_many(session, {(agency, day): count}, mode)[(agency, day)]
+
+
+def allocate_many(
+    session: Session, wanted: dict[tuple[str, date], int], mode: CodeMode
+) -> dict[tuple[str, date], list[int]]:
+    """Numbers for several (agency, day) at once, in a handful of statements whatever their
+    number (a batch of synthetic dossiers spans hundreds of days)."""
     if not mode.standalone and mode.counter_number is None:
         raise CounterError("code.unregistered")
     table = CodeRangeRow.__table__
-    columns = (table.c.id, table.c.source, table.c.first, table.c.last, table.c.next_number)
-    query = select(*columns).where(table.c.agency_code == agency, table.c.day == day)
+    columns = (table.c.id, table.c.agency_code, table.c.day, table.c.source, table.c.first,
+               table.c.last, table.c.next_number)  # fmt: skip
+    query = select(*columns).where(tuple_(table.c.agency_code, table.c.day).in_(list(wanted)))
     rows = session.execute(query).all()
-    own = _own_range(agency, day, mode)
-    if not any(row.source == own["source"] for row in rows):
-        session.execute(insert(table), [own])
+    own_source = RangeSource.STANDALONE.value if mode.standalone else RangeSource.FALLBACK.value
+    have_own = {(row.agency_code, row.day) for row in rows if row.source == own_source}
+    missing = [
+        _own_range(agency, day, mode) for agency, day in wanted if (agency, day) not in have_own
+    ]
+    if missing:
+        session.execute(insert(table), missing)
         rows = session.execute(query).all()
-    ranges = {
-        row.id: NumberRange(RangeSource(row.source), row.first, row.last, row.next_number)
-        for row in rows
-    }
-    numbers: list[int] = []
-    while len(numbers) < count:
-        chosen = pick_range(list(ranges.values()))
-        if chosen is None:
-            raise CounterError("code.exhausted", agency=agency, day=day.isoformat())
-        row_id = next(key for key, value in ranges.items() if value is chosen)
-        take = min(count - len(numbers), chosen.left)
-        numbers.extend(range(chosen.next_number, chosen.next_number + take))
-        ranges[row_id] = NumberRange(
-            chosen.source, chosen.first, chosen.last, chosen.next_number + take
+    ranges: dict[tuple[str, date], dict[int, NumberRange]] = defaultdict(dict)
+    for row in rows:
+        ranges[(row.agency_code, row.day)][row.id] = NumberRange(
+            RangeSource(row.source), row.first, row.last, row.next_number
         )
-        session.execute(
-            update(table).where(table.c.id == row_id).values(next_number=chosen.next_number + take)
+    result: dict[tuple[str, date], list[int]] = {}
+    updates = []
+    for (agency, day), count in wanted.items():
+        owned = ranges[(agency, day)]
+        numbers: list[int] = []
+        while len(numbers) < count:
+            chosen = pick_range(list(owned.values()))
+            if chosen is None:
+                raise CounterError("code.exhausted", agency=agency, day=day.isoformat())
+            row_id = next(key for key, value in owned.items() if value is chosen)
+            take = min(count - len(numbers), chosen.left)
+            numbers.extend(range(chosen.next_number, chosen.next_number + take))
+            owned[row_id] = NumberRange(
+                chosen.source, chosen.first, chosen.last, chosen.next_number + take
+            )
+            updates.append({"range_id": row_id, "next": chosen.next_number + take})
+        result[(agency, day)] = numbers
+    if updates:
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("range_id"))
+            .values(next_number=bindparam("next"))
         )
-    return numbers
+        session.connection().execute(statement, updates)
+    return result
 
 
 def numbers_left(session: Session, agency: str, day: date) -> int:
