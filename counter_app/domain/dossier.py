@@ -166,6 +166,9 @@ class DossierFilter:
     statuses: tuple[Status, ...] = ()
     procedure_code: str | None = None
     text: str = ""
-    overdue_at: datetime | None = None
+    overdue_at: datetime | None = None  # open and due before this moment
+    open_only: bool = False  # only where the clock runs (OPEN_STATES)
+    due_from: datetime | None = None  # due at or after
+    due_to: datetime | None = None  # due before
     limit: int = 100
     offset: int = 0

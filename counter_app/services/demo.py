@@ -149,9 +149,11 @@ def _progress(
     shift = ws.calendars.shifter(dossier.agency_code)
     at = dossier.received_at
 
+    calendar = ws.calendars.for_agency(dossier.agency_code)
+
     def move(action: Action, delay: timedelta, note: str = "") -> bool:
         nonlocal at
-        when = at + delay
+        when = calendar.next_working_moment(at + delay)  # officers act in office hours
         if when >= until:
             return False
         apply(

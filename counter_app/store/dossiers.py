@@ -286,11 +286,14 @@ def filtered_query(criteria: DossierFilter) -> Select:
         query = query.where(DossierRow.status.in_([s.value for s in criteria.statuses]))
     if criteria.procedure_code:
         query = query.where(DossierRow.procedure_code == criteria.procedure_code)
+    if criteria.open_only or criteria.overdue_at:
+        query = query.where(DossierRow.status.in_([s.value for s in OPEN_STATES]))
     if criteria.overdue_at:
-        query = query.where(
-            DossierRow.status.in_([s.value for s in OPEN_STATES]),
-            DossierRow.due_at < criteria.overdue_at,
-        )
+        query = query.where(DossierRow.due_at < criteria.overdue_at)
+    if criteria.due_from:
+        query = query.where(DossierRow.due_at >= criteria.due_from)
+    if criteria.due_to:
+        query = query.where(DossierRow.due_at < criteria.due_to)
     needle = criteria.text.strip()
     if needle:
         folded = fold(needle)

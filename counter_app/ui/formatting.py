@@ -26,7 +26,7 @@ def day(value: date | None) -> str:
 
 
 def long_day(value: date) -> str:
-    """"Thứ Bảy, 28/11/2026" in Vietnamese, "Saturday, 28/11/2026" in English."""
+    """The day as the header shows it: Thứ Bảy, 28/11/2026 (in English: Saturday, 28/11/2026)."""
     return QCoreApplication.translate("Formatting", "{weekday}, {date}").format(
         weekday=weekday_name(value.weekday()), date=day(value)
     )

@@ -226,7 +226,7 @@ def test_length_limits():
         ("full_name", "text.too_long", 200),
         ("address", "text.too_long", 500),
     ]
-    assert problems[0].message("en") == "full name is too long (at most 200 characters)."
+    assert problems[0].message("en") == "The full name is too long (at most 200 characters)."
     at_limit = Applicant(full_name="A" * 200, address="B" * 500)
     assert check_applicant(at_limit, today=TODAY) == []
 

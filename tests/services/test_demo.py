@@ -29,4 +29,5 @@ def test_demo_install_and_synthetic_dossiers_look_real(ws):
         assert "Lạng Sơn" in dossier.applicant.address
         moments = [h.at for h in dossier.history]
         assert moments == sorted(moments)
+        assert all(calendar.is_working_moment(moment) for moment in moments)
     assert ws.audit.verify() > 600

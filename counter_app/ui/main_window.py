@@ -1,0 +1,147 @@
+"""The main window: the header band, the page list on the left (Ctrl+1..Ctrl+6), the pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.ui import theme
+from counter_app.ui.header import HeaderBar
+from counter_app.ui.navigation import PageKey, PageSpec, page_title, pages_for, pending_work
+from counter_app.ui.pages.catalog import CatalogPage
+from counter_app.ui.pages.dossiers import DossiersPage
+from counter_app.ui.pages.placeholder import PlaceholderPage
+from counter_app.ui.session import Session
+
+ShortcutRole = Qt.ItemDataRole.UserRole + 1
+PageKeyRole = Qt.ItemDataRole.UserRole + 2
+NAV_MIN_WIDTH = 200
+
+
+class NavigationDelegate(QStyledItemDelegate):
+    """Draws each page name with its shortcut right-aligned in a quieter colour."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        shortcut = str(index.data(ShortcutRole) or "")
+        extra = option.fontMetrics.horizontalAdvance(shortcut) + 36 if shortcut else 0
+        return QSize(size.width() + extra, max(size.height() + 14, 36))
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        shortcut = index.data(ShortcutRole)
+        if not shortcut:
+            return
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colour = option.palette.highlightedText().color() if selected else theme.MUTED_TEXT
+        painter.setPen(colour)
+        area = QRect(option.rect).adjusted(0, 0, -10, 0)
+        painter.drawText(
+            area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shortcut
+        )
+        painter.restore()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        identity = session.workspace.settings.identity()
+        self.setWindowTitle(
+            self.tr("{counter} — counter workstation").format(counter=identity.name)
+        )
+        self.resize(1280, 800)
+        self.setMinimumSize(960, 600)
+
+        self.header = HeaderBar(session)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setItemDelegate(NavigationDelegate(self.nav))
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setStyleSheet(
+            "#navigation { background: palette(window); border-right: 1px solid palette(mid); }"
+            "#navigation::item { padding-left: 14px; }"
+        )
+        self.stack = QStackedWidget()
+        self.pages: dict[PageKey, QWidget] = {}
+
+        for spec in pages_for(session.user.role):
+            self._add_page(spec)
+        # As wide as the longest page name with its shortcut, in whichever language.
+        self.nav.setFixedWidth(max(NAV_MIN_WIDTH, self.nav.sizeHintForColumn(0) + 4))
+        self.nav.currentRowChanged.connect(self._row_changed)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.show_page(PageKey.DOSSIERS)
+
+    def _add_page(self, spec: PageSpec) -> None:
+        page = self._build_page(spec.key)
+        self.pages[spec.key] = page
+        self.stack.addWidget(page)
+        shortcut_text = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+        item = QListWidgetItem(page_title(spec.key))
+        item.setData(ShortcutRole, shortcut_text)
+        item.setData(PageKeyRole, spec.key.value)
+        item.setToolTip(f"{page_title(spec.key)} ({shortcut_text})")
+        self.nav.addItem(item)
+        shortcut = QShortcut(QKeySequence(spec.shortcut), self)
+        shortcut.activated.connect(lambda key=spec.key: self.show_page(key))
+
+    def _build_page(self, key: PageKey) -> QWidget:
+        if key is PageKey.DOSSIERS:
+            return DossiersPage(self._session)
+        if key is PageKey.CATALOG:
+            return CatalogPage(self._session)
+        return PlaceholderPage(page_title(key), pending_work(key))
+
+    def page_keys(self) -> list[PageKey]:
+        return list(self.pages)
+
+    def current_page(self) -> PageKey:
+        return PageKey(self.nav.currentItem().data(PageKeyRole))
+
+    def show_page(self, key: PageKey) -> None:
+        keys = self.page_keys()
+        if key in keys:
+            self.nav.setCurrentRow(keys.index(key))
+
+    def _row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.stack.widget(row)
+        self.stack.setCurrentIndex(row)
+        activate = getattr(page, "activate", None)
+        if callable(activate):
+            activate()

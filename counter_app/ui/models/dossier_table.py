@@ -1,0 +1,191 @@
+"""The dossier list as a lazy table: the first page on reset, 200 more each time the view
+scrolls to the end (fetchMore), the total from the service's count."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush
+
+from counter_app.domain.dossier import Dossier
+from counter_app.ui import formatting, theme
+from counter_app.ui.models.dossier_query import Deadline, DossierQuery, deadline_state
+
+PAGE_SIZE = 200
+
+DossierRole = Qt.ItemDataRole.UserRole + 1
+"""The row's Dossier (for the detail dialog)."""
+DeadlineRole = Qt.ItemDataRole.UserRole + 2
+"""The row's Deadline state, or None."""
+
+_Index = QModelIndex | QPersistentModelIndex
+_TOP = QModelIndex()  # the invalid index: the table's only parent
+
+
+class Column(IntEnum):
+    CODE = 0
+    APPLICANT = 1
+    PROCEDURE = 2
+    RECEIVED = 3
+    DUE = 4
+    STATUS = 5
+
+
+_COLOURS = {
+    Deadline.OVERDUE: (theme.OVERDUE_BACKGROUND, theme.OVERDUE_FOREGROUND),
+    Deadline.DUE_TODAY: (theme.DUE_TODAY_BACKGROUND, theme.DUE_TODAY_FOREGROUND),
+}
+
+
+class DossierTableModel(QAbstractTableModel):
+    def __init__(
+        self,
+        lang: str,
+        clock: Callable[[], datetime],
+        parent: QObject | None = None,
+        *,
+        page_size: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._clock = clock
+        self._page_size = page_size or PAGE_SIZE
+        self._query: DossierQuery | None = None
+        self._rows: list[Dossier] = []
+        self._total = 0
+        self._at = clock()
+        self._brushes = {
+            state: (QBrush(background), QBrush(foreground))
+            for state, (background, foreground) in _COLOURS.items()
+        }
+
+    # --- loading
+    def set_query(self, query: DossierQuery) -> None:
+        """Start over with a new search: count, then the first page."""
+        self.beginResetModel()
+        self._query = query
+        self._at = self._clock()
+        self._total = query.count()
+        self._rows = query.fetch(0, self._page_size) if self._total else []
+        if len(self._rows) < self._page_size:
+            self._total = len(self._rows)
+        self.endResetModel()
+
+    def total(self) -> int:
+        """How many dossiers match, loaded or not."""
+        return self._total
+
+    def canFetchMore(self, parent: _Index = _TOP) -> bool:
+        return not parent.isValid() and self._query is not None and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index = _TOP) -> None:
+        if parent.isValid() or self._query is None:
+            return
+        start = len(self._rows)
+        batch = self._query.fetch(start, self._page_size)
+        if len(batch) < self._page_size:
+            # The data changed under us (or this is the last page): stop asking.
+            self._total = start + len(batch)
+        if not batch:
+            return
+        self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
+        self._rows.extend(batch)
+        self.endInsertRows()
+
+    def refresh_deadlines(self) -> None:
+        """Time passed: recolour rows that became due today or overdue."""
+        self._at = self._clock()
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._rows) - 1, len(Column) - 1),
+                [
+                    Qt.ItemDataRole.BackgroundRole,
+                    Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.ToolTipRole,
+                ],
+            )
+
+    def dossier(self, row: int) -> Dossier:
+        return self._rows[row]
+
+    # --- the model
+    def rowCount(self, parent: _Index = _TOP) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _TOP) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        if not 0 <= section < len(Column):
+            return None
+        return {
+            Column.CODE: self.tr("Code"),
+            Column.APPLICANT: self.tr("Applicant"),
+            Column.PROCEDURE: self.tr("Procedure"),
+            Column.RECEIVED: self.tr("Received"),
+            Column.DUE: self.tr("Due"),
+            Column.STATUS: self.tr("Status"),
+        }[Column(section)]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        dossier = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(dossier, column)
+        if role == DossierRole:
+            return dossier
+        state = deadline_state(dossier, self._at)
+        if role == DeadlineRole:
+            return state
+        if role == Qt.ItemDataRole.BackgroundRole and state is not None:
+            return self._brushes[state][0]
+        if role == Qt.ItemDataRole.ForegroundRole and state is not None:
+            return self._brushes[state][1]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(dossier, column, state)
+        return None
+
+    def _text(self, dossier: Dossier, column: Column) -> str:
+        match column:
+            case Column.CODE:
+                return dossier.code or ""
+            case Column.APPLICANT:
+                return dossier.applicant.full_name
+            case Column.PROCEDURE:
+                return dossier.procedure_name
+            case Column.RECEIVED:
+                return formatting.moment(dossier.received_at)
+            case Column.DUE:
+                return formatting.moment(dossier.due_at)
+            case Column.STATUS:
+                return dossier.status.label(self._lang)
+
+    def _tooltip(self, dossier: Dossier, column: Column, state: Deadline | None) -> str:
+        """The whole cell (columns elide long names), and the deadline state in words."""
+        text = self._text(dossier, column)
+        if state is Deadline.OVERDUE:
+            return self.tr("{text} — overdue").format(text=text)
+        if state is Deadline.DUE_TODAY:
+            return self.tr("{text} — due today").format(text=text)
+        return text

@@ -1,0 +1,84 @@
+"""The window's pages, their fixed shortcuts (Ctrl+1..Ctrl+6) and who may open each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication
+
+from counter_app.services.accounts import Role
+
+
+class PageKey(StrEnum):
+    INTAKE = "intake"
+    DOSSIERS = "dossiers"
+    RETURNS = "returns"
+    REPORTS = "reports"
+    CATALOG = "catalog"
+    SETTINGS = "settings"
+
+
+_EVERYONE = frozenset(Role)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: PageKey
+    number: int  # Ctrl+number; fixed per page so muscle memory holds whatever the role
+    roles: frozenset[Role]
+
+    @property
+    def shortcut(self) -> str:
+        return f"Ctrl+{self.number}"
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec(PageKey.INTAKE, 1, _EVERYONE),
+    PageSpec(PageKey.DOSSIERS, 2, _EVERYONE),
+    PageSpec(PageKey.RETURNS, 3, _EVERYONE),
+    PageSpec(PageKey.REPORTS, 4, frozenset({Role.SUPERVISOR, Role.ADMIN})),
+    PageSpec(PageKey.CATALOG, 5, _EVERYONE),
+    PageSpec(PageKey.SETTINGS, 6, frozenset({Role.ADMIN})),
+)
+
+
+def pages_for(role: Role) -> list[PageSpec]:
+    return [page for page in PAGES if role in page.roles]
+
+
+def page_title(key: PageKey) -> str:
+    return {
+        PageKey.INTAKE: QCoreApplication.translate("Navigation", "Intake"),
+        PageKey.DOSSIERS: QCoreApplication.translate("Navigation", "Dossiers"),
+        PageKey.RETURNS: QCoreApplication.translate("Navigation", "Return of results"),
+        PageKey.REPORTS: QCoreApplication.translate("Navigation", "Reports"),
+        PageKey.CATALOG: QCoreApplication.translate("Navigation", "Catalog"),
+        PageKey.SETTINGS: QCoreApplication.translate("Navigation", "Settings"),
+    }[key]
+
+
+def pending_work(key: PageKey) -> str:
+    """What will fill a page that is not built yet: said plainly, not faked with a form."""
+    return {
+        PageKey.INTAKE: QCoreApplication.translate(
+            "Navigation",
+            "The intake form (applicant, papers, fees, receipt printing and the ID card "
+            "scanner) will be added here by the intake work.",
+        ),
+        PageKey.RETURNS: QCoreApplication.translate(
+            "Navigation",
+            "Handing results back (look-up by code or scan, signature, tracking book) will "
+            "be added here by the return-of-results work.",
+        ),
+        PageKey.REPORTS: QCoreApplication.translate(
+            "Navigation",
+            "The supervisor's reports (received by channel, resolved, on-time rate, fees) "
+            "will be added here by the reports work.",
+        ),
+        PageKey.SETTINGS: QCoreApplication.translate(
+            "Navigation",
+            "Counter set-up (accounts, printers, working calendar, central server) will be "
+            "added here by the administration work.",
+        ),
+    }.get(key, "")

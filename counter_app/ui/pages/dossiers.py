@@ -1,0 +1,224 @@
+"""The dossier list: search as you type (debounced), filters, deadline colours, details."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.dossier import Status
+from counter_app.domain.errors import CounterError
+from counter_app.ui import notify, theme
+from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
+from counter_app.ui.models.dossier_query import DossierSearch
+from counter_app.ui.models.dossier_table import Column, DossierTableModel
+from counter_app.ui.session import Session
+
+SEARCH_DELAY_MS = 300
+RECOLOUR_INTERVAL_MS = 60_000
+
+
+def legend_swatch(text: str, background: QColor, foreground: QColor) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet(
+        f"QLabel {{ background: {background.name()}; color: {foreground.name()};"
+        " border-radius: 3px; padding: 1px 8px; }"
+    )
+    return label
+
+
+class DossiersPage(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.detail_dialog: DossierDetailDialog | None = None
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("dossierSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.tr("Code, name, ID number or phone"))
+        self.search_edit.setToolTip(
+            self.tr(
+                "Type a dossier code, part of the applicant's name (with or without accents), "
+                "an ID number or a phone number. Ctrl+F comes back here."
+            )
+        )
+        self.search_edit.installEventFilter(self)
+
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("statusFilter")
+        self.status_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.status_combo.setMinimumContentsLength(16)
+        self.status_combo.addItem(self.tr("All statuses"), None)
+        for status in Status:
+            self.status_combo.addItem(status.label(session.lang), status.value)
+        self.overdue_box = QCheckBox(self.tr("&Overdue"))
+        self.due_today_box = QCheckBox(self.tr("Due &today"))
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 3)
+        filters.addWidget(self.status_combo, 1)
+        filters.addWidget(self.overdue_box)
+        filters.addWidget(self.due_today_box)
+
+        self.model = DossierTableModel(session.lang, session.clock, self)
+        self.table = QTableView()
+        self.table.setObjectName("dossierTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.PROCEDURE, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for column, sample in (
+            (Column.CODE, "000.00.00.H00-000000-0000"),
+            (Column.RECEIVED, "00/00/0000 00:00"),
+            (Column.DUE, "00/00/0000 00:00"),
+        ):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        header.resizeSection(Column.APPLICANT, metrics.horizontalAdvance("M" * 12))
+        # Most statuses whole; the three longest elide (the tooltip has them whole), so the
+        # procedure keeps some room on a 1280-pixel screen.
+        widths = sorted(metrics.horizontalAdvance(s.label(session.lang)) for s in Status)
+        header.resizeSection(Column.STATUS, widths[-4] + 16)
+        self.table.doubleClicked.connect(self._open_index)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.open_current)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("dossierCount")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        bottom.addWidget(QLabel(self.tr("Colours:")))
+        bottom.addWidget(
+            legend_swatch(self.tr("Overdue"), theme.OVERDUE_BACKGROUND, theme.OVERDUE_FOREGROUND)
+        )
+        bottom.addWidget(
+            legend_swatch(
+                self.tr("Due today"), theme.DUE_TODAY_BACKGROUND, theme.DUE_TODAY_FOREGROUND
+            )
+        )
+        hint = QLabel(self.tr("Enter or double-click: details"))
+        hint.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")
+        bottom.addSpacing(16)
+        bottom.addWidget(hint)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(self._search_soon)
+        self.search_edit.returnPressed.connect(self.refresh)
+        self.status_combo.currentIndexChanged.connect(self.refresh)
+        self.overdue_box.toggled.connect(self.refresh)
+        self.due_today_box.toggled.connect(self.refresh)
+
+        self._recolour = QTimer(self)
+        self._recolour.setInterval(RECOLOUR_INTERVAL_MS)
+        self._recolour.timeout.connect(self.model.refresh_deadlines)
+        self._recolour.start()
+
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
+        self.refresh()
+
+    def search(self) -> DossierSearch:
+        value = self.status_combo.currentData()
+        return DossierSearch(
+            text=self.search_edit.text(),
+            status=Status(value) if value else None,
+            overdue=self.overdue_box.isChecked(),
+            due_today=self.due_today_box.isChecked(),
+        )
+
+    def _search_soon(self, _text: str) -> None:
+        """Typing restarts the timer: the search runs once the officer pauses."""
+        self._debounce.start()
+
+    def refresh(self) -> None:
+        """Run the search now (the debounce timer calls this once typing pauses)."""
+        self._debounce.stop()
+        ws = self._session.workspace
+        try:
+            query = self.search().query(ws.dossiers, self._session.clock())
+            self.model.set_query(query)
+        except CounterError as error:
+            notify.show_counter_error(self, error, self._session.lang)
+            return
+        self.count_label.setText(self.tr("Dossiers found: {n}").format(n=self.model.total()))
+
+    def activate(self) -> None:
+        """The page was brought to the front: show what changed since."""
+        self.refresh()
+        self.focus_search()
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._open_index(index)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        listed = self.model.dossier(index.row())
+        ws = self._session.workspace
+        try:
+            dossier = ws.dossiers.get(listed.code) if listed.code else listed
+            people = {u.login: u.full_name for u in ws.accounts.users()}
+            agencies = ws.catalog.agencies()
+        except CounterError as error:
+            notify.show_counter_error(self, error, self._session.lang)
+            return
+        dialog = DossierDetailDialog(
+            dossier, self._session.lang, people=people, agencies=agencies, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._detail_closed)
+        self.detail_dialog = dialog
+        dialog.open()
+
+    def _detail_closed(self) -> None:
+        self.detail_dialog = None
+        self.table.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down arrow in the search box goes to the list, so the keyboard never has to leave."""
+        if (
+            watched is self.search_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount() > 0
+        ):
+            self.table.setFocus()
+            self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,906 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <location filename="../../counter_app/ui/pages/catalog.py" line="+185"/>
+        <source>Search procedures by code, name or field (accents optional)</source>
+        <translation>Tìm thủ tục theo mã, tên hoặc lĩnh vực (gõ có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Procedures: {n}</source>
+        <translation>Số thủ tục: {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No procedure matches the search.</source>
+        <translation>Không có thủ tục nào phù hợp.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The catalog is empty. An administrator imports it with: counter-app catalog import FILE</source>
+        <translation>Danh mục thủ tục đang trống. Quản trị viên nhập danh mục bằng lệnh: counter-app catalog import TỆP</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTableModel</name>
+    <message>
+        <location filename="../../counter_app/ui/models/catalog_table.py" line="+64"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handling agency</source>
+        <translation>Cơ quan giải quyết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing time</source>
+        <translation>Thời hạn giải quyết</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDetailDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+60"/>
+        <source>Dossier {code}</source>
+        <translation>Hồ sơ {code}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(no code yet)</source>
+        <translation>(chưa có mã)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>History ({n})</source>
+        <translation>Quá trình xử lý ({n})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Papers ({n})</source>
+        <translation>Thành phần hồ sơ ({n})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fees ({n})</source>
+        <translation>Phí, lệ phí ({n})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Supplement rounds ({n})</source>
+        <translation>Các lần bổ sung ({n})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Applicant</source>
+        <translation>Chủ hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full name:</source>
+        <translation>Họ và tên:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type:</source>
+        <translation>Loại đối tượng:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation:</source>
+        <translation>Tổ chức:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number:</source>
+        <translation>Số định danh:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth date:</source>
+        <translation>Ngày sinh:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail:</source>
+        <translation>Thư điện tử:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address:</source>
+        <translation>Địa chỉ:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Procedure:</source>
+        <translation>Thủ tục:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handling agency:</source>
+        <translation>Cơ quan giải quyết:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel:</source>
+        <translation>Kênh nộp:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Return of result:</source>
+        <translation>Hình thức trả kết quả:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sets:</source>
+        <translation>Số bộ hồ sơ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fees in total:</source>
+        <translation>Tổng phí, lệ phí:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record ID:</source>
+        <translation>Mã bản ghi:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dates</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received:</source>
+        <translation>Ngày tiếp nhận:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received by:</source>
+        <translation>Cán bộ tiếp nhận:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due:</source>
+        <translation>Ngày hẹn trả:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed:</source>
+        <translation>Ngày xử lý xong:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Timeliness:</source>
+        <translation>Tiến độ giải quyết:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Result returned at:</source>
+        <translation>Ngày trả kết quả:</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From status</source>
+        <translation>Từ trạng thái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To status</source>
+        <translation>Sang trạng thái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>Nơi thực hiện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper</source>
+        <translation>Tên giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Component code</source>
+        <translation>Mã thành phần</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Fee</source>
+        <translation>Tên phí, lệ phí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Mức thu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Thành tiền</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection</source>
+        <translation>Hình thức thu</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Requested</source>
+        <translation>Ngày yêu cầu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due before</source>
+        <translation>Hạn trả cũ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resubmitted</source>
+        <translation>Ngày nộp bổ sung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New due</source>
+        <translation>Hạn trả mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status before</source>
+        <translation>Trạng thái trước đó</translation>
+    </message>
+</context>
+<context>
+    <name>DossierTableModel</name>
+    <message>
+        <location filename="../../counter_app/ui/models/dossier_table.py" line="+141"/>
+        <source>Code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant</source>
+        <translation>Chủ hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Ngày hẹn trả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{text} — overdue</source>
+        <translation>{text} — quá hạn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{text} — due today</source>
+        <translation>{text} — đến hạn hôm nay</translation>
+    </message>
+</context>
+<context>
+    <name>DossiersPage</name>
+    <message>
+        <location filename="../../counter_app/ui/pages/dossiers.py" line="+50"/>
+        <source>Code, name, ID number or phone</source>
+        <translation>Mã hồ sơ, họ tên, số định danh hoặc số điện thoại</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type a dossier code, part of the applicant&apos;s name (with or without accents), an ID number or a phone number. Ctrl+F comes back here.</source>
+        <translation>Gõ mã hồ sơ, một phần họ tên chủ hồ sơ (có dấu hoặc không dấu), số định danh hoặc số điện thoại. Nhấn Ctrl+F để quay lại ô tìm kiếm.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>All statuses</source>
+        <translation>Tất cả trạng thái</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Overdue</source>
+        <translation>&amp;Quá hạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due &amp;today</source>
+        <translation>Đến hạn &amp;hôm nay</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Colours:</source>
+        <translation>Chú thích màu:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter or double-click: details</source>
+        <translation>Enter hoặc nhấp đúp: xem chi tiết</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Dossiers found: {n}</source>
+        <translation>Tìm thấy {n} hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../counter_app/ui/formatting.py" line="+30"/>
+        <source>{weekday}, {date}</source>
+        <translation>{weekday}, {date}</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderBar</name>
+    <message>
+        <location filename="../../counter_app/ui/header.py" line="+86"/>
+        <source>Not connected to the central server</source>
+        <translation>Chưa kết nối máy chủ trung tâm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Central server set up, not synchronised yet</source>
+        <translation>Đã cấu hình máy chủ trung tâm, chưa đồng bộ</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="+19"/>
+        <source>Front-desk officer</source>
+        <translation>Cán bộ tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>Lãnh đạo bộ phận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>Quản trị viên</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Monday</source>
+        <translation>Thứ Hai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tuesday</source>
+        <translation>Thứ Ba</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wednesday</source>
+        <translation>Thứ Tư</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thursday</source>
+        <translation>Thứ Năm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Friday</source>
+        <translation>Thứ Sáu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saturday</source>
+        <translation>Thứ Bảy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sunday</source>
+        <translation>Chủ Nhật</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Citizen</source>
+        <translation>Công dân</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business</source>
+        <translation>Doanh nghiệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State agency</source>
+        <translation>Cơ quan nhà nước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Walk-in</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public postal service</source>
+        <translation>Bưu chính công ích</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>At the counter</source>
+        <translation>Tại Bộ phận Một cửa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By post</source>
+        <translation>Qua dịch vụ bưu chính</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Original</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certified copy</source>
+        <translation>Bản sao chứng thực</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>Bản chụp</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Collected at intake</source>
+        <translation>Thu khi tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collected at return</source>
+        <translation>Thu khi trả kết quả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exempt</source>
+        <translation>Miễn thu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>per dossier</source>
+        <translation>mỗi hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per page</source>
+        <translation>mỗi trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per copy</source>
+        <translation>mỗi bản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per person</source>
+        <translation>mỗi người</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Before the due date</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Level 1</source>
+        <translation>Mức độ 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level 2</source>
+        <translation>Mức độ 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level 3</source>
+        <translation>Mức độ 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level 4</source>
+        <translation>Mức độ 4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fully online</source>
+        <translation>Toàn trình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partly online</source>
+        <translation>Một phần</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Received at the counter</source>
+        <translation>Tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online submission accepted</source>
+        <translation>Tiếp nhận hồ sơ trực tuyến</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transferred for processing</source>
+        <translation>Chuyển xử lý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplement requested</source>
+        <translation>Yêu cầu bổ sung hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplement received</source>
+        <translation>Nhận hồ sơ bổ sung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment requested</source>
+        <translation>Yêu cầu thực hiện nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment recorded</source>
+        <translation>Đã thực hiện nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused at intake</source>
+        <translation>Từ chối tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn by the applicant</source>
+        <translation>Công dân rút hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing stopped</source>
+        <translation>Dừng xử lý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing completed</source>
+        <translation>Hoàn thành xử lý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result returned</source>
+        <translation>Trả kết quả</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/login.py" line="+35"/>
+        <location line="+36"/>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Sign in with your counter account.</source>
+        <translation>Đăng nhập bằng tài khoản cán bộ của Bộ phận Một cửa.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enter your login.</source>
+        <translation>Hãy nhập tên đăng nhập.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter your password.</source>
+        <translation>Hãy nhập mật khẩu.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="+71"/>
+        <source>{counter} — counter workstation</source>
+        <translation>{counter} — Máy trạm tiếp nhận</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../../counter_app/ui/navigation.py" line="+52"/>
+        <source>Intake</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dossiers</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return of results</source>
+        <translation>Trả kết quả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog</source>
+        <translation>Danh mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The intake form (applicant, papers, fees, receipt printing and the ID card scanner) will be added here by the intake work.</source>
+        <translation>Biểu mẫu tiếp nhận hồ sơ (chủ hồ sơ, giấy tờ, phí, lệ phí, in giấy tiếp nhận và đọc mã QR căn cước) sẽ được bổ sung tại đây trong phần việc tiếp nhận.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Handing results back (look-up by code or scan, signature, tracking book) will be added here by the return-of-results work.</source>
+        <translation>Chức năng trả kết quả (tìm theo mã hoặc quét mã, ký nhận, sổ theo dõi) sẽ được bổ sung tại đây trong phần việc trả kết quả.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The supervisor&apos;s reports (received by channel, resolved, on-time rate, fees) will be added here by the reports work.</source>
+        <translation>Báo cáo của lãnh đạo bộ phận (tiếp nhận theo kênh, đã giải quyết, tỷ lệ đúng hạn, phí, lệ phí) sẽ được bổ sung tại đây trong phần việc báo cáo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Counter set-up (accounts, printers, working calendar, central server) will be added here by the administration work.</source>
+        <translation>Thiết lập Bộ phận Một cửa (tài khoản, máy in, lịch làm việc, máy chủ trung tâm) sẽ được bổ sung tại đây trong phần việc quản trị.</translation>
+    </message>
+</context>
+<context>
+    <name>Notify</name>
+    <message>
+        <location filename="../../counter_app/ui/notify.py" line="+17"/>
+        <source>One-stop counter</source>
+        <translation>Bộ phận Một cửa</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePanel</name>
+    <message>
+        <location filename="../../counter_app/ui/pages/catalog.py" line="-176"/>
+        <source>Code:</source>
+        <translation>Mã thủ tục:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field:</source>
+        <translation>Lĩnh vực:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handling agency:</source>
+        <translation>Cơ quan giải quyết:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online service:</source>
+        <translation>Mức độ dịch vụ công:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing time:</source>
+        <translation>Thời hạn giải quyết:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result:</source>
+        <translation>Kết quả:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paper</source>
+        <translation>Tên giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fee</source>
+        <translation>Tên phí, lệ phí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Mức thu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Collection</source>
+        <translation>Hình thức thu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a procedure in the list to see its details.</source>
+        <translation>Chọn một thủ tục trong danh sách để xem chi tiết.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Papers to hand in:</source>
+        <translation>Thành phần hồ sơ:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fees and charges:</source>
+        <translation>Phí, lệ phí:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{paper} (optional)</source>
+        <translation>{paper} (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{amount} {basis}</source>
+        <translation>{amount} {basis}</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../counter_app/ui/app.py" line="+30"/>
+        <source>This computer has no counter data yet. To set it up with the demo catalog and accounts, run in a terminal:
+
+    counter-app init --demo</source>
+        <translation>Máy tính này chưa có dữ liệu của Bộ phận Một cửa. Để khởi tạo kèm danh mục và tài khoản mẫu, hãy chạy lệnh sau trong cửa sổ dòng lệnh:
+
+    counter-app init --demo</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,153 @@
+"""Fixtures for the window's tests: a real workspace on tmp_path, a small catalog, three
+accounts, a few dossiers around a fixed "now", and the Vietnamese translation on demand."""
+
+from __future__ import annotations
+
+import os
+
+# Chosen before anything below brings Qt in; an explicit QT_QPA_PLATFORM still wins.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from counter_app.domain.catalog_file import catalog_from_json
+from counter_app.domain.clock import VN_TZ
+from counter_app.domain.dossier import Dossier
+from counter_app.domain.lifecycle import Action
+from counter_app.services.accounts import Role, User
+from counter_app.services.intake import request_from_json
+from counter_app.services.workspace import Workspace
+from counter_app.ui.i18n import install_translations, remove_translations
+from counter_app.ui.session import Session
+
+# A Wednesday, mid-morning, in Vietnam time.
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=VN_TZ)
+PASSWORD = "matkhau-123"
+AGENCY = "000.00.06.H37"
+
+CATALOG = {
+    "format": "counter-app-catalog",
+    "version": 1,
+    "agencies": [{"code": AGENCY, "name": "UBND xã Hoàng Đồng"}],
+    "procedures": [
+        {
+            "code": "1.001",
+            "name": "Chứng thực bản sao từ bản chính",
+            "field": "Chứng thực",
+            "agency": AGENCY,
+            "level": "level_2",
+            "duration": {"unit": "same_day", "cutoff": "15:00"},
+            "fees": [{"name": "Lệ phí chứng thực", "amount": 2000, "per": "page"}],
+            "components": [
+                {"name": "Bản chính giấy tờ cần chứng thực", "form": "original"},
+                {"name": "Bản sao cần chứng thực", "form": "copy", "count": 2},
+            ],
+        },
+        {
+            "code": "2.002",
+            "name": "Cấp Phiếu lý lịch tư pháp",
+            "field": "Lý lịch tư pháp",
+            "agency": AGENCY,
+            "level": "level_4",
+            "duration": {"unit": "calendar_days", "amount": 10},
+            "fees": [{"name": "Phí cấp phiếu", "amount": 200000}],
+            "components": [{"name": "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"}],
+        },
+        {
+            "code": "1.004",
+            "name": "Đăng ký thành lập hộ kinh doanh",
+            "field": "Hộ kinh doanh",
+            "agency": AGENCY,
+            "level": "level_3",
+            "duration": {"unit": "working_days", "amount": 3},
+        },
+    ],
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The offscreen platform warns that it cannot resize native windows whenever a window
+    is shown; that says nothing about our code, so only that message is let through."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.path)).parents:
+            item.add_marker(
+                pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+            )
+
+
+def receive(
+    ws: Workspace, user: User, name: str, procedure: str, at: datetime, **applicant: str
+) -> Dossier:
+    data = {"full_name": name, "phone": "0912345678", "id_number": "020090001234"}
+    data.update(applicant)
+    request = request_from_json({"procedure": procedure, "applicant": data})
+    return ws.intake.receive(request, user=user, at=at)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    ws = Workspace(tmp_path / "data", create=True)
+    ws.catalog.import_catalog(catalog_from_json(CATALOG))
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def staff(workspace: Workspace) -> User:
+    return workspace.accounts.add_user("lan", Role.STAFF, PASSWORD, "Nguyễn Thị Lan")
+
+
+@pytest.fixture
+def supervisor(workspace: Workspace) -> User:
+    return workspace.accounts.add_user("minh", Role.SUPERVISOR, PASSWORD, "Trần Văn Minh")
+
+
+@pytest.fixture
+def admin(workspace: Workspace) -> User:
+    return workspace.accounts.add_user("duc", Role.ADMIN, PASSWORD, "Hoàng Văn Đức")
+
+
+@pytest.fixture
+def dossiers(workspace: Workspace, staff: User) -> dict[str, Dossier]:
+    """overdue: due 20/11; due_today: same-day work received this morning; processing:
+    received on Monday, due next week, transferred to the agency."""
+    overdue = receive(workspace, staff, "Đặng Văn Hùng", "2.002", NOW - timedelta(days=15))
+    due_today = receive(
+        workspace, staff, "Trần Thị Mai", "1.001", NOW.replace(hour=8), phone="0987654321"
+    )
+    processing = receive(
+        workspace,
+        staff,
+        "Lê Quốc Bảo",
+        "2.002",
+        NOW - timedelta(days=2),
+        id_number="020095012345",
+        address="Thôn Nà Chuông, xã Hoàng Đồng",
+    )
+    assert processing.code is not None
+    processing = workspace.dossiers.transition(
+        processing.code,
+        Action.TRANSFER,
+        user=staff,
+        at=NOW - timedelta(days=1),
+        note="Chuyển Sở Tư pháp",
+    )
+    return {"overdue": overdue, "due_today": due_today, "processing": processing}
+
+
+def make_session(workspace: Workspace, user: User, lang: str = "vi") -> Session:
+    return Session(workspace, user, lang, clock=lambda: NOW)
+
+
+@pytest.fixture
+def vietnamese(qapp) -> Iterator[None]:
+    """The shipped Vietnamese translation, installed for one test and removed after."""
+    translators = install_translations(qapp, "vi")
+    assert translators, "resources/translations/counter_app_vi.qm did not load"
+    yield
+    remove_translations(qapp, translators)

@@ -1,0 +1,151 @@
+"""Start-up and the last-resort error handler: clear messages, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication, QDialog
+
+from counter_app.domain.errors import CounterError
+from counter_app.services.accounts import User
+from counter_app.services.workspace import Workspace
+from counter_app.ui import app as app_module
+from counter_app.ui import notify
+from counter_app.ui.crash import CrashHandler
+from counter_app.ui.login import LoginDialog
+from counter_app.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def shown(monkeypatch) -> list[str]:
+    """Messages the app would show in a box, collected instead of blocking the test."""
+    messages: list[str] = []
+    monkeypatch.setattr(notify, "show_error", lambda parent, text: messages.append(text))
+    return messages
+
+
+@pytest.fixture
+def app_state(qapp) -> Iterator[None]:
+    """run_app sets the application's font and default locale; put them back after."""
+    font, locale, name = qapp.font(), QLocale(), qapp.applicationName()
+    yield
+    qapp.setFont(font)
+    QLocale.setDefault(locale)
+    qapp.setApplicationName(name)
+
+
+def test_an_uninitialised_folder_explains_how_to_set_it_up(tmp_path, shown, app_state) -> None:
+    hook = sys.excepthook
+    status = app_module.run_app(data_dir=tmp_path / "nothing-here", lang="vi")
+
+    assert status == 1
+    assert len(shown) == 1
+    assert "Chưa khởi tạo dữ liệu" in shown[0]
+    assert "counter-app init --demo" in shown[0]
+    assert "Traceback" not in shown[0]
+    assert sys.excepthook is hook
+    # The translation is removed again when run_app returns.
+    assert QCoreApplication.translate("Navigation", "Dossiers") == "Dossiers"
+
+
+def test_english_start_up_message(tmp_path, shown, app_state) -> None:
+    assert app_module.run_app(data_dir=tmp_path / "nothing-here", lang="en") == 1
+    assert shown[0].startswith("No data has been set up at")
+    assert shown[0].endswith("counter-app init --demo")
+
+
+def test_cancelled_sign_in_quits_quietly(workspace, monkeypatch, shown, app_state) -> None:
+    monkeypatch.setattr(LoginDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert app_module.run_app(data_dir=workspace.data_dir, lang="vi") == 0
+    assert shown == []
+
+
+def test_sign_in_opens_the_main_window(
+    workspace: Workspace, staff: User, monkeypatch, shown, app_state
+) -> None:
+    def signed_in(self: LoginDialog) -> int:
+        self.user = staff
+        return QDialog.DialogCode.Accepted
+
+    opened: list[MainWindow] = []
+
+    def event_loop() -> int:
+        opened.extend(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
+        for window in opened:
+            window.close()
+        return 0
+
+    monkeypatch.setattr(LoginDialog, "exec", signed_in)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(event_loop))
+    assert app_module.run_app(data_dir=workspace.data_dir, lang="en") == 0
+    assert len(opened) == 1
+    assert opened[0].header.officer_label.text() == "Nguyễn Thị Lan"
+    assert QApplication.font().pointSizeF() == 11
+    assert shown == []
+
+
+def raise_and_catch(
+    error: BaseException,
+) -> tuple[type[BaseException], BaseException, TracebackType | None]:
+    try:
+        raise error
+    except BaseException as caught:
+        return type(caught), caught, caught.__traceback__
+
+
+def test_a_bug_is_logged_and_told_in_one_sentence(tmp_path: Path) -> None:
+    told: list[str] = []
+    handler = CrashHandler(tmp_path, "vi", told.append)
+    handler(*raise_and_catch(ZeroDivisionError("division by zero")))
+
+    logs = list((tmp_path / "logs").glob("counter-app-crash-*.log"))
+    assert len(logs) == 1
+    content = logs[0].read_text(encoding="utf-8")
+    assert "Traceback" in content
+    assert "ZeroDivisionError: division by zero" in content
+    assert len(told) == 1
+    assert told[0].startswith("Lỗi ngoài dự kiến")
+    assert str(logs[0]) in told[0]
+    assert "Traceback" not in told[0]
+
+
+def test_a_refusal_that_escaped_is_shown_as_its_message(tmp_path: Path) -> None:
+    told: list[str] = []
+    handler = CrashHandler(tmp_path, "en", told.append)
+    handler(*raise_and_catch(CounterError("login.failed")))
+    assert told == ["Wrong login or password."]
+    assert not (tmp_path / "logs").exists()
+
+
+def test_the_handler_installs_and_restores_the_hook(tmp_path: Path) -> None:
+    previous = sys.excepthook
+    handler = CrashHandler(tmp_path, "vi", lambda text: None)
+    handler.install()
+    try:
+        assert sys.excepthook is handler
+    finally:
+        handler.uninstall()
+    assert sys.excepthook is previous
+
+
+def test_an_error_while_telling_is_not_stacked(tmp_path: Path) -> None:
+    told: list[str] = []
+
+    def tell(text: str) -> None:
+        told.append(text)
+        if len(told) == 1:  # the box itself fails: the hook is entered again
+            handler(*raise_and_catch(RuntimeError("inside the box")))
+
+    handler = CrashHandler(tmp_path, "vi", tell)
+    handler(*raise_and_catch(RuntimeError("first")))
+    assert len(told) == 1
+    logged = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "logs").glob("*.log"))
+    assert "first" in logged
+    assert "inside the box" in logged

@@ -1,0 +1,141 @@
+"""The main window: the header band, the pages each role may open, the shortcuts."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from counter_app.services.accounts import User
+from counter_app.services.workspace import Workspace
+from counter_app.ui.main_window import MainWindow, ShortcutRole
+from counter_app.ui.navigation import PageKey
+from counter_app.ui.pages.placeholder import PlaceholderPage
+from tests.ui.conftest import make_session
+
+
+def open_window(qtbot, workspace: Workspace, user: User, lang: str = "vi") -> MainWindow:
+    window = MainWindow(make_session(workspace, user, lang))
+    qtbot.addWidget(window)
+    return window
+
+
+def nav_texts(window: MainWindow) -> list[str]:
+    return [window.nav.item(i).text() for i in range(window.nav.count())]
+
+
+def test_header_shows_officer_counter_day_and_sync_state(
+    qtbot, workspace, staff, vietnamese
+) -> None:
+    workspace.settings.set("counter.name", "Bộ phận Một cửa xã Hoàng Đồng")
+    header = open_window(qtbot, workspace, staff).header
+
+    assert header.officer_label.text() == "Nguyễn Thị Lan"
+    assert header.role_label.text() == "Cán bộ tiếp nhận"
+    assert header.counter_label.text() == "Bộ phận Một cửa xã Hoàng Đồng"
+    assert header.today_label.text() == "Thứ Tư, 25/11/2026"
+    assert "Chưa kết nối máy chủ trung tâm" in header.sync_label.text()
+
+
+def test_header_in_english(qtbot, workspace, supervisor) -> None:
+    header = open_window(qtbot, workspace, supervisor, "en").header
+
+    assert header.role_label.text() == "Supervisor"
+    assert header.today_label.text() == "Wednesday, 25/11/2026"
+    assert "Not connected to the central server" in header.sync_label.text()
+
+
+def test_header_sync_label_knows_a_central_server_is_set(qtbot, workspace, admin) -> None:
+    workspace.settings.set("central.url", "https://motcua.example.vn")
+    header = open_window(qtbot, workspace, admin, "en").header
+    assert "not synchronised yet" in header.sync_label.text()
+    assert header.sync_label.toolTip() == "https://motcua.example.vn"
+
+
+@pytest.mark.parametrize(
+    ("who", "pages"),
+    [
+        ("staff", [PageKey.INTAKE, PageKey.DOSSIERS, PageKey.RETURNS, PageKey.CATALOG]),
+        (
+            "supervisor",
+            [PageKey.INTAKE, PageKey.DOSSIERS, PageKey.RETURNS, PageKey.REPORTS, PageKey.CATALOG],
+        ),
+        ("admin", list(PageKey)),
+    ],
+)
+def test_each_role_sees_only_its_pages(qtbot, workspace, request, who, pages) -> None:
+    user = request.getfixturevalue(who)
+    window = open_window(qtbot, workspace, user)
+
+    assert window.page_keys() == pages
+    assert window.nav.count() == len(pages)
+    assert window.stack.count() == len(pages)
+
+
+def test_navigation_shows_fixed_shortcuts(qtbot, workspace, staff, vietnamese) -> None:
+    window = open_window(qtbot, workspace, staff)
+
+    shortcuts = {
+        window.nav.item(i).text(): window.nav.item(i).data(ShortcutRole)
+        for i in range(window.nav.count())
+    }
+    # Danh mục keeps Ctrl+5 although Báo cáo (Ctrl+4) is hidden for staff.
+    assert shortcuts == {
+        "Tiếp nhận": "Ctrl+1",
+        "Hồ sơ": "Ctrl+2",
+        "Trả kết quả": "Ctrl+3",
+        "Danh mục": "Ctrl+5",
+    }
+
+
+def test_labels_follow_the_language(qtbot, workspace, admin, vietnamese) -> None:
+    vietnamese_window = open_window(qtbot, workspace, admin, "vi")
+    assert nav_texts(vietnamese_window) == [
+        "Tiếp nhận",
+        "Hồ sơ",
+        "Trả kết quả",
+        "Báo cáo",
+        "Danh mục",
+        "Cài đặt",
+    ]
+
+
+def test_labels_in_english_without_translation(qtbot, workspace, admin) -> None:
+    window = open_window(qtbot, workspace, admin, "en")
+    assert nav_texts(window) == [
+        "Intake",
+        "Dossiers",
+        "Return of results",
+        "Reports",
+        "Catalog",
+        "Settings",
+    ]
+
+
+def test_window_opens_on_the_dossiers_page(qtbot, workspace, staff) -> None:
+    window = open_window(qtbot, workspace, staff)
+    assert window.current_page() is PageKey.DOSSIERS
+    assert window.stack.currentWidget() is window.pages[PageKey.DOSSIERS]
+
+
+def test_ctrl_number_switches_pages(qtbot, workspace, staff) -> None:
+    window = open_window(qtbot, workspace, staff)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is PageKey.CATALOG
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is PageKey.INTAKE
+    # Reports is not this officer's: its shortcut does nothing.
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is PageKey.INTAKE
+
+
+def test_pages_not_built_yet_say_what_will_fill_them(qtbot, workspace, admin, vietnamese) -> None:
+    window = open_window(qtbot, workspace, admin)
+    for key in (PageKey.INTAKE, PageKey.RETURNS, PageKey.REPORTS, PageKey.SETTINGS):
+        page = window.pages[key]
+        assert isinstance(page, PlaceholderPage)
+        assert page.line_label.text().strip()
+    assert "trả kết quả" in window.pages[PageKey.RETURNS].line_label.text()
