@@ -96,6 +96,15 @@ class FeeLine:
 
 
 @dataclass
+class Collector:
+    """Who took the result away: the applicant, or a person they authorised (ủy quyền)."""
+
+    full_name: str
+    id_number: str = ""
+    authorised: bool = False
+
+
+@dataclass
 class HistoryEntry:
     """One move of the dossier: who, when, from where, from which state to which, and why."""
 
@@ -142,6 +151,7 @@ class Dossier:
     note: str = ""
     completed_at: datetime | None = None
     returned_at: datetime | None = None
+    collector: Collector | None = None
     timeliness: Timeliness | None = None
     received_by: str = ""
     history: list[HistoryEntry] = field(default_factory=list)

@@ -160,6 +160,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Vai trò phải là staff, supervisor hoặc admin: {role}",
         "The role must be staff, supervisor or admin: {role}",
     ),
+    "user.last_admin": (
+        "Không thể vô hiệu hóa hoặc hạ quyền quản trị viên cuối cùng.",
+        "The last administrator cannot be disabled or demoted.",
+    ),
+    "permission.accounts": ("quản lý tài khoản", "manage accounts"),
     "login.failed": ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong login or password."),
     "login.locked": (
         "Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau {minutes} phút.",
@@ -370,7 +375,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 # Parameters that may name another message (a field, an action, a state, a reason) rather
 # than carry what the user typed; only these are translated, so typed text never is.
-KEY_PARAMETERS = frozenset({"field", "action", "status", "reason"})
+KEY_PARAMETERS = frozenset({"field", "action", "status", "reason", "what"})
 
 
 def translate(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:

@@ -56,6 +56,15 @@ def dossier_to_json(dossier: Dossier) -> dict:
         "due_at": iso(dossier.due_at),
         "completed_at": iso(dossier.completed_at),
         "returned_at": iso(dossier.returned_at),
+        "collector": (
+            {
+                "full_name": dossier.collector.full_name,
+                "id_number": dossier.collector.id_number,
+                "authorised": dossier.collector.authorised,
+            }
+            if dossier.collector
+            else None
+        ),
         "timeliness": dossier.timeliness.value if dossier.timeliness else None,
         "received_by": dossier.received_by,
         "history": [

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from counter_app.domain.dossier import Applicant, ApplicantType
+from counter_app.domain.dossier import Applicant, ApplicantType, Collector
 from counter_app.domain.errors import Problem
 from counter_app.domain.provinces import PROVINCES
 from counter_app.domain.text import clean, nfc
@@ -134,3 +134,17 @@ def _check_text(
         problems.append(
             Problem(field, "text.too_long", {"field": f"field.{field}", "limit": limit})
         )
+
+
+def check_collector(collector: Collector) -> list[Problem]:
+    """Whoever takes a result away is named; an authorised person also shows a valid ID."""
+    problems: list[Problem] = []
+    if not clean(collector.full_name):
+        problems.append(Problem("full_name", "field.required", {"field": "field.full_name"}))
+    if collector.authorised and not normalise_id_number(collector.id_number):
+        problems.append(Problem("id_number", "field.required", {"field": "field.id_number"}))
+    elif collector.id_number:
+        problem = check_id_number(collector.id_number)
+        if problem is not None:
+            problems.append(problem)
+    return problems

@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
@@ -35,6 +35,7 @@ class User:
     login: str
     full_name: str
     role: Role
+    active: bool = True
 
 
 def parse_role(text: str) -> Role:
@@ -86,7 +87,56 @@ class AccountService:
     def users(self) -> list[User]:
         with self._db.read() as session:
             rows = session.scalars(select(UserRow).order_by(UserRow.login)).all()
-        return [User(r.login, r.full_name, Role(r.role)) for r in rows]
+        return [User(r.login, r.full_name, Role(r.role), r.active) for r in rows]
+
+    def update_user(
+        self,
+        login: str,
+        *,
+        by: User,
+        role: Role | None = None,
+        full_name: str | None = None,
+        active: bool | None = None,
+        password: str | None = None,
+    ) -> User:
+        """An administrator's change to an account, audited; a new password also unlocks it.
+        The last active administrator cannot be disabled or demoted: someone must remain
+        who can manage the counter."""
+        if by.role is not Role.ADMIN:
+            raise CounterError("permission.denied", login=by.login, what="permission.accounts")
+        if password is not None and len(password) < MIN_PASSWORD_LENGTH:
+            raise CounterError("user.password_short", length=MIN_PASSWORD_LENGTH)
+        digest = self._hasher.hash(password) if password is not None else None
+        at = now()
+        with self._db.write() as session:
+            row = session.scalar(select(UserRow).where(UserRow.login == login.strip().lower()))
+            if row is None:
+                raise CounterError("user.unknown", login=login)
+            loses_admin = row.role == Role.ADMIN.value and (
+                (role is not None and role is not Role.ADMIN) or active is False
+            )
+            if loses_admin:
+                admins = session.scalar(
+                    select(func.count())
+                    .select_from(UserRow)
+                    .where(UserRow.role == Role.ADMIN.value, UserRow.active.is_(True))
+                )
+                if admins <= 1:
+                    raise CounterError("user.last_admin")
+            changes: dict[str, object] = {}
+            if role is not None:
+                row.role = changes["role"] = role.value
+            if full_name is not None:
+                row.full_name = changes["full_name"] = clean(full_name)
+            if active is not None:
+                row.active = changes["active"] = active
+            if digest is not None:
+                row.password_hash = digest
+                row.failed_attempts = 0
+                row.locked_until = None
+                changes["password"] = "reset"
+            append_audit(session, [AuditEntry(at, by.login, "user.update", row.login, changes)])
+            return User(row.login, row.full_name, Role(row.role), row.active)
 
     def authenticate(self, login: str, password: str, *, at: datetime | None = None) -> User:
         """Check a password; five failures in a row lock the account for fifteen minutes.

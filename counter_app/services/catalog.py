@@ -181,6 +181,20 @@ class CatalogService:
                     }
             return self._agencies
 
+    def served_agencies(self) -> set[str]:
+        """The agencies whose dossiers this counter takes in (all of them by default)."""
+        with self._db.read() as session:
+            return set(session.scalars(select(AgencyRow.code).where(AgencyRow.served.is_(True))))
+
+    def set_served_agencies(self, codes: set[str]) -> None:
+        known = set(self.agencies())
+        unknown = codes - known
+        if unknown:
+            raise CounterError("agency.unknown", code=", ".join(sorted(unknown)))
+        with self._db.write() as session:
+            for row in session.scalars(select(AgencyRow)):
+                row.served = row.code in codes
+
     def procedure(self, code: str) -> Procedure:
         """The procedure by its code; refuses an unknown one with a message."""
         procedure = self._search_index().by_code.get(code.strip())

@@ -8,9 +8,11 @@ from sqlalchemy import func, select
 
 from counter_app.domain.clock import now
 from counter_app.domain.codes import DossierCode
-from counter_app.domain.dossier import Dossier, DossierFilter
-from counter_app.domain.errors import CounterError
+from counter_app.domain.dossier import Collector, Dossier, DossierFilter
+from counter_app.domain.errors import CounterError, ValidationFailed
 from counter_app.domain.lifecycle import Action, apply
+from counter_app.domain.text import clean
+from counter_app.domain.validation import check_collector, normalise_id_number
 from counter_app.services.accounts import User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.intake import dossier_change, move_audit
@@ -66,9 +68,11 @@ class DossierService:
         user: User,
         note: str = "",
         at: datetime | None = None,
+        collector: Collector | None = None,
     ) -> Dossier:
         """One lifecycle move, checked by the state machine and written with its outbox and
-        audit entries in one transaction; an illegal move changes nothing."""
+        audit entries in one transaction; an illegal move changes nothing. A result handed
+        back without saying to whom went to the applicant."""
         canonical = normalise_code(code)
         at = at or now()
         place = self._settings.identity().name
@@ -85,10 +89,36 @@ class DossierService:
                 place=place,
                 shift_due=self._calendars.shifter(dossier.agency_code),
             )
+            if action is Action.RETURN:
+                applicant = dossier.applicant
+                dossier.collector = collector or Collector(applicant.full_name, applicant.id_number)
             version = save_move(session, dossier, entry, at=at)
             enqueue(session, [dossier_change(dossier, version=version)], at=at)
             append_audit(session, [move_audit(dossier, entry)])
         return dossier
+
+    def hand_back(
+        self,
+        code: str,
+        collector: Collector,
+        *,
+        user: User,
+        note: str = "",
+        at: datetime | None = None,
+    ) -> Dossier:
+        """Return the result to the applicant or to a person they authorised, who must then
+        show an ID card: checked before anything is written."""
+        collector = Collector(
+            clean(collector.full_name),
+            normalise_id_number(collector.id_number),
+            collector.authorised,
+        )
+        problems = check_collector(collector)
+        if problems:
+            raise ValidationFailed(problems)
+        return self.transition(
+            code, Action.RETURN, user=user, note=note, at=at, collector=collector
+        )
 
     def outbox_size(self) -> int:
         with self._db.read() as session:

@@ -17,6 +17,7 @@ from counter_app.domain.dossier import (
     Applicant,
     ApplicantType,
     Channel,
+    Collector,
     DocumentReceived,
     Dossier,
     DossierFilter,
@@ -66,11 +67,21 @@ def _row_values(dossier: Dossier, *, origin: str, at: datetime, version: int) ->
         "due_at": dossier.due_at,
         "completed_at": dossier.completed_at,
         "returned_at": dossier.returned_at,
+        **_collector_values(dossier),
         "timeliness": dossier.timeliness.value if dossier.timeliness else None,
         "received_by": dossier.received_by,
         "origin_counter": origin,
         "version": version,
         "updated_at": at,
+    }
+
+
+def _collector_values(dossier: Dossier) -> dict:
+    collector = dossier.collector
+    return {
+        "collector_name": collector.full_name if collector else "",
+        "collector_id_number": collector.id_number if collector else "",
+        "collector_authorised": collector.authorised if collector else False,
     }
 
 
@@ -159,6 +170,7 @@ def save_move(session: Session, dossier: Dossier, entry: HistoryEntry, *, at: da
             due_at=dossier.due_at,
             completed_at=dossier.completed_at,
             returned_at=dossier.returned_at,
+            **_collector_values(dossier),
             timeliness=dossier.timeliness.value if dossier.timeliness else None,
             updated_at=at,
             version=DossierRow.version + 1,
@@ -235,6 +247,11 @@ def _to_domain(row: Row, documents: list, fees: list, history: list, rounds: lis
         due_at=row.due_at,
         completed_at=row.completed_at,
         returned_at=row.returned_at,
+        collector=(
+            Collector(row.collector_name, row.collector_id_number, row.collector_authorised)
+            if row.collector_name
+            else None
+        ),
         timeliness=Timeliness(row.timeliness) if row.timeliness else None,
         received_by=row.received_by,
         history=[

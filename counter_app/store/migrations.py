@@ -11,7 +11,7 @@ from counter_app.paths import migrations_dir
 
 # The newest local revision; a test keeps it equal to Alembic's head. Checked on every open
 # without importing Alembic, which keeps short commands quick.
-LOCAL_HEAD = "0001"
+LOCAL_HEAD = "0002"
 
 
 def _config(connection: Connection | None = None):  # -> alembic.config.Config
@@ -52,7 +52,8 @@ def _new_revision(message: str) -> None:
         engine = create_engine(f"sqlite:///{Path(scratch) / 'scratch.sqlite3'}")
         with engine.begin() as connection:
             upgrade(connection)
-            command.revision(_config(connection), message=message, autogenerate=True)
+            number = f"{len(known_revisions()) + 1:04d}"  # revisions numbered in order
+            command.revision(_config(connection), message=message, autogenerate=True, rev_id=number)
         engine.dispose()
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -110,6 +111,11 @@ class DossierRow(Base):
     due_at: Mapped[datetime | None]
     completed_at: Mapped[datetime | None]
     returned_at: Mapped[datetime | None]
+    collector_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    collector_id_number: Mapped[str] = mapped_column(String(12), default="", server_default="")
+    collector_authorised: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     timeliness: Mapped[str | None] = mapped_column(String(10))
     received_by: Mapped[str] = mapped_column(String(32), default="")
     origin_counter: Mapped[str] = mapped_column(String(40), default="")

@@ -15,10 +15,28 @@ log = logging.getLogger(__name__)
 
 BASE_POINT_SIZE = 11
 CATALOGUE = "counter_app"
+UI_ROOT = Path(__file__).resolve().parent
+# Parts of the window with a catalogue of their own (resources/translations/<area>_vi.ts), so
+# work on one part never rewrites another's translations; the rest is in counter_app_vi.ts.
+AREAS = ("intake", "scanning", "returns", "settings")
 
 
 def translations_dir() -> Path:
     return resources_dir() / "translations"
+
+
+def catalogue_of(source: Path) -> str:
+    """Which catalogue holds the strings of a source file of the window."""
+    parts = source.resolve().relative_to(UI_ROOT).parts
+    return parts[0] if len(parts) > 1 and parts[0] in AREAS else CATALOGUE
+
+
+def catalogue_sources() -> dict[str, list[Path]]:
+    """Every catalogue with the source files lupdate reads for it."""
+    found: dict[str, list[Path]] = {}
+    for source in sorted(UI_ROOT.rglob("*.py")):
+        found.setdefault(catalogue_of(source), []).append(source)
+    return found
 
 
 def install_translations(app: QCoreApplication, lang: str) -> list[QTranslator]:
@@ -33,13 +51,16 @@ def install_translations(app: QCoreApplication, lang: str) -> list[QTranslator]:
     if qt_base.load(vietnamese, "qtbase", "_", qt_dir):
         app.installTranslator(qt_base)
         installed.append(qt_base)
-    own = QTranslator(app)
-    path = translations_dir() / f"{CATALOGUE}_{lang}.qm"
-    if own.load(str(path)):
-        app.installTranslator(own)
-        installed.append(own)
-    else:
-        log.warning("translation %s not found: the window will be in English", path)
+    catalogues = sorted(translations_dir().glob(f"*_{lang}.qm"))
+    if not catalogues:
+        log.warning("no translation in %s: the window will be in English", translations_dir())
+    for path in catalogues:
+        own = QTranslator(app)
+        if own.load(str(path)):
+            app.installTranslator(own)
+            installed.append(own)
+        else:
+            log.warning("translation %s could not be read", path)
     return installed
 
 

@@ -64,3 +64,31 @@ def test_bad_new_accounts_are_refused(ws, officer, login, password, key):
         ws.accounts.add_user(login, Role.ADMIN, password)
     assert refused.value.key == key
     assert [u.login for u in ws.accounts.users()] == ["canbo"]
+
+
+def test_admin_manages_accounts_and_the_last_admin_stays(ws, officer):
+    admin = ws.accounts.add_user("quantri", Role.ADMIN, "quantri123", "Nông Thị Mai")
+    with pytest.raises(CounterError) as denied:
+        ws.accounts.update_user("quantri", by=officer, active=False)
+    assert denied.value.key == "permission.denied"
+    assert "quản lý tài khoản" in denied.value.message("vi")
+    with pytest.raises(CounterError) as last:
+        ws.accounts.update_user("quantri", by=admin, role=Role.STAFF)
+    assert last.value.key == "user.last_admin"
+    changed = ws.accounts.update_user("canbo", by=admin, role=Role.SUPERVISOR, active=False)
+    assert (changed.role, changed.active) == (Role.SUPERVISOR, False)
+    with pytest.raises(CounterError) as disabled:
+        ws.accounts.authenticate("canbo", "matkhau123")
+    assert disabled.value.key == "login.inactive"
+    ws.accounts.update_user("canbo", by=admin, active=True, password="matmoi2026")
+    assert ws.accounts.authenticate("canbo", "matmoi2026").role is Role.SUPERVISOR
+    assert audit_actions(ws).count("user.update") == 2
+
+
+def test_reset_password_unlocks_a_locked_account(ws, officer):
+    admin = ws.accounts.add_user("quantri", Role.ADMIN, "quantri123")
+    for attempt in range(MAX_FAILURES):
+        with pytest.raises(CounterError):
+            ws.accounts.authenticate("canbo", f"sai{attempt}")
+    ws.accounts.update_user("canbo", by=admin, password="matmoi2026")
+    assert ws.accounts.authenticate("canbo", "matmoi2026").login == "canbo"

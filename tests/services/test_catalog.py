@@ -59,3 +59,13 @@ def test_demo_catalog_imports(ws):
     summary = ws.catalog.import_file(resources_dir() / "demo" / "catalog.json")
     assert summary.agencies >= 8 and summary.procedures >= 30
     assert ws.catalog.search("khai sinh")
+
+
+def test_agencies_served_by_the_counter(ws):
+    from tests.conftest import AGENCY
+
+    assert AGENCY in ws.catalog.served_agencies()
+    ws.catalog.set_served_agencies({AGENCY})
+    assert ws.catalog.served_agencies() == {AGENCY}
+    with pytest.raises(CounterError):
+        ws.catalog.set_served_agencies({"000.99.99.H37"})

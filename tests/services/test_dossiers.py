@@ -115,3 +115,39 @@ def test_every_move_is_audited_and_chain_verifies(ws, officer, dossier):
         actions = session.scalars(select(AuditRow.action).order_by(AuditRow.id)).all()
     assert actions[-2:] == ["dossier.receive", "dossier.transfer"]
     assert ws.audit.verify() == len(actions)
+
+
+def _ready(ws, officer, dossier):  # type: ignore[no-untyped-def]
+    ws.dossiers.transition(dossier.code, Action.TRANSFER, user=officer, at=vn(2025, 4, 24, 10))
+    ws.dossiers.transition(dossier.code, Action.RESOLVE, user=officer, at=vn(2025, 5, 6, 10))
+
+
+def test_result_handed_to_an_authorised_person_is_recorded(ws, officer, dossier):
+    from counter_app.domain.dossier import Collector
+
+    _ready(ws, officer, dossier)
+    collector = Collector("Lương Thị Mai", "020 185 000 777", authorised=True)
+    done = ws.dossiers.hand_back(dossier.code, collector, user=officer, at=vn(2025, 5, 7, 8))
+    stored = ws.dossiers.get(dossier.code)
+    assert done.status is stored.status is Status.DONE
+    assert stored.collector == Collector("Lương Thị Mai", "020185000777", authorised=True)
+
+
+def test_authorised_person_without_id_is_refused_and_nothing_changes(ws, officer, dossier):
+    from counter_app.domain.dossier import Collector
+    from counter_app.domain.errors import ValidationFailed
+
+    _ready(ws, officer, dossier)
+    with pytest.raises(ValidationFailed) as refused:
+        ws.dossiers.hand_back(
+            dossier.code, Collector("Lương Thị Mai", authorised=True), user=officer
+        )
+    assert [p.field for p in refused.value.problems] == ["id_number"]
+    assert ws.dossiers.get(dossier.code).status is Status.RELEASING
+
+
+def test_plain_return_goes_to_the_applicant(ws, officer, dossier):
+    _ready(ws, officer, dossier)
+    ws.dossiers.transition(dossier.code, Action.RETURN, user=officer)
+    collector = ws.dossiers.get(dossier.code).collector
+    assert (collector.full_name, collector.authorised) == ("Nguyễn Văn An", False)

@@ -22,16 +22,19 @@ def test_new_store_is_at_head_in_wal_with_foreign_keys(tmp_path: Path):
     with database.read() as session:
         assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
-        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        revision = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        assert revision == migrations.LOCAL_HEAD
     database.close()
 
 
-NEXT_MIGRATION = """
+CURRENT = migrations.LOCAL_HEAD
+NEXT = f"{int(CURRENT) + 1:04d}"
+NEXT_MIGRATION = f"""
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
-down_revision = "0001"
+revision = "{NEXT}"
+down_revision = "{CURRENT}"
 branch_labels = None
 depends_on = None
 
@@ -61,19 +64,19 @@ def test_store_behind_head_is_backed_up_then_upgraded(tmp_path: Path, monkeypatc
     # The next release brings migration 0002.
     scripts = tmp_path / "db"
     shutil.copytree(paths.migrations_dir(), scripts)
-    (scripts / "local" / "versions" / "0002_next_feature.py").write_text(NEXT_MIGRATION)
+    (scripts / "local" / "versions" / f"{NEXT}_next_feature.py").write_text(NEXT_MIGRATION)
     monkeypatch.setattr(migrations, "migrations_dir", lambda: scripts)
-    monkeypatch.setattr(database_module, "LOCAL_HEAD", "0002")
+    monkeypatch.setattr(database_module, "LOCAL_HEAD", NEXT)
 
     upgraded = open_database(path)
     with upgraded.read() as session:
-        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == NEXT
         assert session.execute(text("SELECT count(*) FROM next_feature")).scalar() == 0
     upgraded.close()
     [backup] = (tmp_path / "backups").iterdir()
-    assert "before-upgrade-from-0001" in backup.name
+    assert f"before-upgrade-from-{CURRENT}" in backup.name
     copy = sqlite3.connect(backup)
-    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (CURRENT,)
     assert "Quầy 1" in copy.execute("SELECT value FROM settings").fetchone()[0]
     copy.close()
 
@@ -141,3 +144,31 @@ def test_sqlite_failures_become_messages(message: str, key: str):
     problem = sqlite_problem(sqlite3.OperationalError(message), Path("c.sqlite3"))
     assert problem.key == key
     assert problem.message("vi") != problem.message("en")
+
+
+def test_each_migration_keeps_existing_dossiers(tmp_path: Path):
+    """A store made by the first release, with a dossier in it, upgrades to head intact."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    path = tmp_path / "c.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        config = migrations._config(connection)
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO dossiers (uuid, code, procedure_code, procedure_name, agency_code, status,"
+            " applicant_type, applicant_name, applicant_name_folded, id_number, phone, email,"
+            " address, organisation, sets, channel, return_method, note, fee_total, received_by,"
+            " origin_counter, version, updated_at) VALUES ('u1', 'A-250101-0001', 'p', 'P', 'A',"
+            " 'done', 'citizen', 'An', 'an', '', '', '', '', '', 1, 'direct', 'counter', '', 0,"
+            " 'canbo', '', 1, '2025-01-01 02:00:00')"
+        )
+    engine.dispose()
+    database = open_database(path)
+    with database.read() as session:
+        row = session.execute(
+            text("SELECT code, collector_name, collector_authorised FROM dossiers")
+        ).one()
+    database.close()
+    assert tuple(row) == ("A-250101-0001", "", 0)

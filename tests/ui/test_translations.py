@@ -14,11 +14,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from counter_app.ui.i18n import install_translations, remove_translations, translations_dir
+from counter_app.ui.i18n import (
+    catalogue_sources,
+    install_translations,
+    remove_translations,
+    translations_dir,
+)
 
-ROOT = Path(__file__).resolve().parents[2]
-TS = translations_dir() / "counter_app_vi.ts"
-QM = translations_dir() / "counter_app_vi.qm"
+CATALOGUES = sorted(catalogue_sources())
 PLACEHOLDER = re.compile(r"\{\w*\}")
 
 
@@ -41,8 +44,13 @@ def messages(path: Path) -> list[tuple[str, str, ET.Element]]:
     ]
 
 
-def test_every_message_is_translated_in_nfc_with_its_placeholders() -> None:
-    found = messages(TS)
+def ts(catalogue: str) -> Path:
+    return translations_dir() / f"{catalogue}_vi.ts"
+
+
+@pytest.mark.parametrize("catalogue", CATALOGUES)
+def test_every_message_is_translated_in_nfc_with_its_placeholders(catalogue: str) -> None:
+    found = messages(ts(catalogue))
     assert found
     for context, source, message in found:
         translation = message.find("translation")
@@ -56,28 +64,36 @@ def test_every_message_is_translated_in_nfc_with_its_placeholders() -> None:
         assert text.count("&") == source.count("&"), where
 
 
-def test_the_catalogue_holds_every_string_of_the_code(tmp_path: Path) -> None:
+@pytest.mark.parametrize("catalogue", CATALOGUES)
+def test_the_catalogue_holds_every_string_of_the_code(tmp_path: Path, catalogue: str) -> None:
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "counter_app" / "ui").rglob("*.py"))
+    sources = [str(p) for p in catalogue_sources()[catalogue]]
     subprocess.run(
         [tool("pyside6-lupdate"), *sources, "-ts", str(fresh), "-no-obsolete"],
         check=True,
         capture_output=True,
     )
     in_code = {(c, s) for c, s, _ in messages(fresh)}
-    shipped = {(c, s) for c, s, _ in messages(TS)}
-    assert in_code - shipped == set(), "run pyside6-lupdate (see resources/translations)"
+    shipped = {(c, s) for c, s, _ in messages(ts(catalogue))}
+    assert in_code - shipped == set(), "run scripts/translations (see resources/translations)"
     assert shipped - in_code == set(), "the catalogue has strings the code no longer uses"
 
 
-def test_the_compiled_catalogue_matches_the_source(tmp_path: Path) -> None:
-    compiled = tmp_path / "counter_app_vi.qm"
+@pytest.mark.parametrize("catalogue", CATALOGUES)
+def test_the_compiled_catalogue_matches_the_source(tmp_path: Path, catalogue: str) -> None:
+    compiled = tmp_path / f"{catalogue}_vi.qm"
     subprocess.run(
-        [tool("pyside6-lrelease"), str(TS), "-qm", str(compiled)],
+        [tool("pyside6-lrelease"), str(ts(catalogue)), "-qm", str(compiled)],
         check=True,
         capture_output=True,
     )
-    assert compiled.read_bytes() == QM.read_bytes(), "run pyside6-lrelease"
+    shipped = translations_dir() / f"{catalogue}_vi.qm"
+    assert compiled.read_bytes() == shipped.read_bytes(), "run scripts/translations"
+
+
+def test_no_catalogue_is_left_without_sources() -> None:
+    shipped = {path.name.removesuffix("_vi.ts") for path in translations_dir().glob("*_vi.ts")}
+    assert shipped == set(CATALOGUES)
 
 
 def test_vietnamese_is_installed_and_removed(qapp) -> None:
