@@ -28,6 +28,7 @@ from counter_app.ui.session import Session
 ShortcutRole = Qt.ItemDataRole.UserRole + 1
 PageKeyRole = Qt.ItemDataRole.UserRole + 2
 NAV_MIN_WIDTH = 200
+INFO_TIMEOUT_MS = 10_000
 
 
 class NavigationDelegate(QStyledItemDelegate):
@@ -104,7 +105,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.header)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
+        session.messages.sig_info.connect(self._inform)
         self.show_page(PageKey.DOSSIERS)
+
+    def _inform(self, text: str) -> None:
+        self.statusBar().showMessage(text, INFO_TIMEOUT_MS)
 
     def _add_page(self, spec: PageSpec) -> None:
         page = self._build_page(spec.key)

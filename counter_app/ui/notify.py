@@ -1,14 +1,30 @@
-"""The one way this window tells the user something went wrong: a message box.
+"""The one path for messages: information to the status bar (through `Messages`), a dialog
+only when the officer must read or decide, the crash dialog (crash.py) for bugs.
 
 Tests replace `show_error` to see the message without a modal loop.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import logging
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from counter_app.domain.errors import CounterError
+
+log = logging.getLogger(__name__)
+
+
+class Messages(QObject):
+    """Where pages send information; the main window shows it in its status bar."""
+
+    sig_info = Signal(str)
+    """A short line of information (str), shown for a few seconds."""
+
+    def info(self, text: str) -> None:
+        log.info("%s", text)
+        self.sig_info.emit(text)
 
 
 def show_error(parent: QWidget | None, text: str) -> None:

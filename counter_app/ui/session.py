@@ -9,6 +9,7 @@ from datetime import datetime
 from counter_app.domain.clock import now
 from counter_app.services.accounts import User
 from counter_app.services.workspace import Workspace
+from counter_app.ui.notify import Messages
 
 
 @dataclass(frozen=True)
@@ -18,3 +19,5 @@ class Session:
     lang: str = "vi"
     # Overdue colours and the header's date read this, so tests can fix the time.
     clock: Callable[[], datetime] = field(default=now)
+    # Information for the status bar; pages call session.messages.info(...).
+    messages: Messages = field(default_factory=Messages)

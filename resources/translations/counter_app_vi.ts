@@ -210,7 +210,17 @@
         <translation>Ngày trả kết quả:</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+1"/>
+        <source>Collected by:</source>
+        <translation>Người nhận kết quả:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} (authorised, ID {number})</source>
+        <translation>{name} (người được ủy quyền, số định danh {number})</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
@@ -732,7 +742,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="+71"/>
+        <location filename="../../counter_app/ui/main_window.py" line="+72"/>
         <source>{counter} — counter workstation</source>
         <translation>{counter} — Máy trạm tiếp nhận</translation>
     </message>
@@ -793,7 +803,7 @@
 <context>
     <name>Notify</name>
     <message>
-        <location filename="../../counter_app/ui/notify.py" line="+17"/>
+        <location filename="../../counter_app/ui/notify.py" line="+33"/>
         <source>One-stop counter</source>
         <translation>Bộ phận Một cửa</translation>
     </message>

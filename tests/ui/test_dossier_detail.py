@@ -31,6 +31,7 @@ SHOWN_AS = {
     "timeliness": "timeliness",
     "received_by": "received_by",
     "uuid": "uuid",
+    "collector": "collector",
 }
 SHOWN_ELSEWHERE = {
     "code",

@@ -185,8 +185,19 @@ class DossierDetailDialog(QDialog):
                     timeliness_label(d.timeliness) if d.timeliness else "",
                 ),
                 ("returned_at", self.tr("Result returned at:"), formatting.moment(d.returned_at)),
+                ("collector", self.tr("Collected by:"), self._collector()),
             ],
             wrap=False,
+        )
+
+    def _collector(self) -> str:
+        collector = self.dossier.collector
+        if collector is None:
+            return ""
+        if not collector.authorised:
+            return collector.full_name
+        return self.tr("{name} (authorised, ID {number})").format(
+            name=collector.full_name, number=collector.id_number
         )
 
     # --- the tables
