@@ -62,7 +62,7 @@ class Database:
         self.engine.dispose()
 
 
-def _make_engine(path: Path, busy_timeout_ms: int) -> Engine:
+def _make_engine(path: Path, busy_timeout_ms: int, *, foreign_keys: bool = True) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")
@@ -71,7 +71,7 @@ def _make_engine(path: Path, busy_timeout_ms: int) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute("PRAGMA journal_mode = WAL")  # readers never wait for the writer
-        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
@@ -183,8 +183,17 @@ def migrate(database: Database, revision: str | None, *, create: bool) -> None:
         raise CounterError("db.not_initialised", path=str(database.path.parent))
     if revision is not None:
         _backup_copy(database, revision)
-    with database.translated_errors(), database.engine.begin() as connection:
-        migrations.upgrade(connection)
+    # SQLite rebuilds a table to alter it; with foreign keys enforced, dropping the old copy of
+    # a parent table would fail. Migrate with them off, then check every reference still holds.
+    engine = _make_engine(database.path, DEFAULT_BUSY_TIMEOUT_MS, foreign_keys=False)
+    try:
+        with database.translated_errors(), engine.begin() as connection:
+            migrations.upgrade(connection)
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+            if broken is not None:
+                raise CounterError("db.error", reason=f"foreign key check failed: {tuple(broken)}")
+    finally:
+        engine.dispose()
 
 
 def create_allowed(database: Database) -> bool:

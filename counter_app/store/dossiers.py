@@ -3,15 +3,17 @@ synthetic ones go through the same statements (executemany), only batched differ
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Row, Select, delete, insert, or_, select, update
+from sqlalchemy import ColumnElement, Row, Select, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.domain.catalog import DocumentForm, FeeCollection
 from counter_app.domain.clock import day_start
+from counter_app.domain.codes import DossierCode, is_dossier_code
 from counter_app.domain.dossier import (
     OPEN_STATES,
     Applicant,
@@ -29,6 +31,7 @@ from counter_app.domain.dossier import (
     Timeliness,
 )
 from counter_app.domain.text import fold
+from counter_app.domain.validation import normalise_phone
 from counter_app.store.models import (
     DocumentRow,
     DossierRow,
@@ -313,16 +316,20 @@ def filtered_query(criteria: DossierFilter) -> Select:
         query = query.where(DossierRow.due_at < criteria.due_to)
     needle = criteria.text.strip()
     if needle:
-        folded = fold(needle)
-        digits = "".join(ch for ch in needle if ch.isdigit())
-        clauses = [
-            DossierRow.code == needle.upper(),
-            DossierRow.applicant_name_folded.contains(folded, autoescape=True),
-        ]
-        if digits and len(digits) >= 4:
-            clauses += [DossierRow.id_number == digits, DossierRow.phone == digits]
-        query = query.where(or_(*clauses))
+        query = query.where(_text_clause(needle))
     return query
+
+
+def _text_clause(needle: str) -> ColumnElement[bool]:
+    """What the search box means: a whole code finds that dossier; digits find an ID number or
+    a phone (both indexed); anything else is part of the applicant's name, accents optional."""
+    if is_dossier_code(needle):
+        return DossierRow.code == str(DossierCode.parse(needle))
+    digits = re.sub(r"[\s.\-+]", "", needle)
+    if digits.isdigit() and len(digits) >= 9:
+        phone = normalise_phone(needle)
+        return or_(DossierRow.id_number == digits, DossierRow.phone == phone)
+    return DossierRow.applicant_name_folded.contains(fold(needle), autoescape=True)
 
 
 def list_dossiers(session: Session, criteria: DossierFilter) -> list[Dossier]:

@@ -164,6 +164,10 @@ def test_each_migration_keeps_existing_dossiers(tmp_path: Path):
             " 'done', 'citizen', 'An', 'an', '', '', '', '', '', 1, 'direct', 'counter', '', 0,"
             " 'canbo', '', 1, '2025-01-01 02:00:00')"
         )
+        connection.exec_driver_sql(
+            "INSERT INTO dossier_history (dossier_uuid, at, actor, action, to_status, note, place)"
+            " VALUES ('u1', '2025-01-01 02:00:00', 'canbo', 'receive', 'new', '', '')"
+        )
     engine.dispose()
     database = open_database(path)
     with database.read() as session:
