@@ -6,6 +6,7 @@ imports what it needs when it runs.
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -26,12 +27,35 @@ def main(argv: list[str] | None = None) -> int:
 def _open_window(args) -> int:  # type: ignore[no-untyped-def]
     from counter_app.cli import guarded
 
+    if _no_display():
+        print(_NO_DISPLAY[1 if args.lang == "en" else 0], file=sys.stderr)
+        return 1
+
     def launch() -> int:
         from counter_app.ui.app import run_app
 
         return run_app(data_dir=args.data_dir, lang=args.lang)
 
     return guarded(args, launch)
+
+
+_NO_DISPLAY = (
+    "Không tìm thấy màn hình để mở cửa sổ (biến DISPLAY hoặc WAYLAND_DISPLAY trống). "
+    "Hãy chạy trong phiên đồ họa, hoặc dùng các lệnh con (counter-app --help).",
+    "No display to open the window on (DISPLAY and WAYLAND_DISPLAY are empty). "
+    "Run it in a graphical session, or use the subcommands (counter-app --help).",
+)
+
+
+def _no_display() -> bool:
+    """On Linux without a display Qt would abort with a core dump: say so plainly instead."""
+    env = os.environ
+    return (
+        sys.platform.startswith("linux")
+        and not env.get("QT_QPA_PLATFORM")
+        and not env.get("DISPLAY")
+        and not env.get("WAYLAND_DISPLAY")
+    )
 
 
 if __name__ == "__main__":
