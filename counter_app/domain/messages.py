@@ -12,7 +12,7 @@ LANGUAGES = ("vi", "en")
 # key: (Vietnamese, English). Parameters use str.format names.
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- validation
-    "field.required": ("Chưa nhập {field}.", "{field} is required."),
+    "field.required": ("Chưa nhập {field}.", "Please enter the {field}."),
     "id_number.format": (
         "Số định danh phải gồm 12 chữ số (hoặc CMND cũ 9 chữ số): {value}",
         "The ID number must have 12 digits (or 9 for an old ID card): {value}",
@@ -276,6 +276,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chưa có danh mục thủ tục hoặc tài khoản cán bộ: hãy chạy counter-app init --demo trước.",
         "There is no catalog or officer account yet: run counter-app init --demo first.",
     ),
+    # --- papers (printing)
+    "paper.wrong_state": (
+        "Không in được {what} cho hồ sơ «{code}»: hồ sơ đang ở trạng thái «{status}».",
+        "Cannot print the {what} of dossier “{code}”: its status is “{status}”.",
+    ),
+    "paper.no_supplement": (
+        "Hồ sơ «{code}» chưa có yêu cầu bổ sung nào: không có phiếu yêu cầu bổ sung để in.",
+        "Dossier “{code}” was never asked for a supplement: there is no supplement request to print.",
+    ),
+    "paper.no_due": (
+        "Hồ sơ «{code}» không có hạn trả kết quả: không có ngày hẹn để hẹn lại.",
+        "Dossier “{code}” has no due time: there is no appointment to move.",
+    ),
+    "paper.new_due_missing": (
+        "Văn bản xin lỗi cần thời điểm hẹn trả mới (--new-due, ví dụ 2025-05-20T16:00:00+07:00).",
+        "The apology needs the new due time (--new-due, e.g. 2025-05-20T16:00:00+07:00).",
+    ),
+    "paper.new_due_early": (
+        "Thời điểm hẹn trả mới ({new_due}) phải sau hạn trả đã hẹn ({due}).",
+        "The new due time ({new_due}) must be later than the time promised ({due}).",
+    ),
+    "paper.size": (
+        "Khổ giấy «{value}» không dùng được cho {what}; chọn một trong: {choices}.",
+        "Size “{value}” is not available for the {what}; choose one of: {choices}.",
+    ),
+    "paper.book_dates": (
+        "Hãy chọn ngày của sổ: --date YYYY-MM-DD, hoặc --from YYYY-MM-DD --to YYYY-MM-DD.",
+        "Say which days the book covers: --date YYYY-MM-DD, or --from YYYY-MM-DD --to YYYY-MM-DD.",
+    ),
+    "paper.book_range": (
+        "Khoảng ngày không hợp lệ: ngày bắt đầu {first} sau ngày kết thúc {last}.",
+        "Invalid range: the first day {first} is after the last day {last}.",
+    ),
+    "paper.setting": (
+        "Cài đặt {name} không hợp lệ: {value}",
+        "The setting {name} is not valid: {value}",
+    ),
+    "paper.no_printer": (
+        "Không tìm thấy máy in mặc định. Hãy cài đặt máy in, hoặc lưu ra tệp với -o TỆP.pdf.",
+        "No default printer was found. Set up a printer, or save to a file with -o FILE.pdf.",
+    ),
+    "paper.no_spooler": (
+        "Không gửi được tới máy in {printer}: máy này không có lệnh in lp/lpr (CUPS). Hãy lưu ra tệp với -o TỆP.pdf rồi in.",
+        "Cannot send to the printer {printer}: this machine has no lp/lpr print command (CUPS). Save to a file with -o FILE.pdf and print that.",
+    ),
+    "paper.print_failed": (
+        "Máy in {printer} không nhận lệnh in: {reason}",
+        "The printer {printer} refused the job: {reason}",
+    ),
+    "paper.kind.receipt": ("giấy tiếp nhận hồ sơ và hẹn trả kết quả", "receipt"),
+    "paper.kind.label": ("nhãn hồ sơ", "folder label"),
+    "paper.kind.supplement": ("phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "supplement request"),
+    "paper.kind.refusal": ("phiếu từ chối tiếp nhận giải quyết hồ sơ", "refusal slip"),
+    "paper.kind.control-sheet": ("phiếu kiểm soát quá trình giải quyết hồ sơ", "control sheet"),
+    "paper.kind.apology": ("văn bản xin lỗi và hẹn lại ngày trả kết quả", "apology and new date"),
+    "paper.kind.stop-notice": ("thông báo dừng giải quyết hồ sơ", "stop notice"),
+    "paper.kind.book": ("sổ theo dõi hồ sơ", "tracking book"),
     # --- lifecycle
     "lifecycle.illegal": (
         "Không thể {action} hồ sơ đang ở trạng thái «{status}».",
@@ -297,6 +354,68 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hãy đồng bộ khi có mạng để đăng ký quầy.",
         "This counter has a central server set but is not registered yet, so it cannot give "
         "dossier codes. Sync while online to register the counter.",
+    ),
+    # --- sync with the central database
+    "sync.no_central": (
+        "Chưa khai báo địa chỉ máy chủ trung tâm. Dùng: counter-app sync --central URL",
+        "No central server is set. Use: counter-app sync --central URL",
+    ),
+    "sync.offline": (
+        "Không kết nối được máy chủ trung tâm ({reason}). Hồ sơ vẫn được tiếp nhận và sẽ được gửi khi có mạng.",
+        "Cannot reach the central server ({reason}). Intake goes on; dossiers go up when the line is back.",
+    ),
+    "sync.other_central": (
+        "Quầy đã đăng ký với máy chủ trung tâm {url}; không thể chuyển sang máy chủ khác.",
+        "This counter is registered with the central server {url}; it cannot move to another one.",
+    ),
+    "sync.no_keyring": (
+        "Máy này chưa có kho mật khẩu của hệ điều hành (keyring) nên không thể lưu mật khẩu máy chủ trung tâm. "
+        "Hãy cài và mở một kho mật khẩu (Windows Credential Manager, GNOME Keyring / KWallet), rồi chạy lại.",
+        "This machine has no operating-system keyring, so the central password cannot be stored. "
+        "Set one up (Windows Credential Manager, GNOME Keyring / KWallet) and try again.",
+    ),
+    "sync.keyring_failed": (
+        "Kho mật khẩu của hệ điều hành báo lỗi ({reason}).",
+        "The operating-system keyring failed ({reason}).",
+    ),
+    "sync.no_conflict": ("Không có xung đột số {id}.", "There is no conflict number {id}."),
+    "sync.no_submission": (
+        "Không có hồ sơ trực tuyến {uuid}.",
+        "There is no online submission {uuid}.",
+    ),
+    "central.url": (
+        "Địa chỉ máy chủ trung tâm không hợp lệ: {url} (dạng postgresql://người_dùng@máy/csdl hoặc sqlite:///tệp).",
+        "Not a central address: {url} (postgresql://user@host/database or sqlite:///FILE).",
+    ),
+    "central.auth": (
+        "Máy chủ trung tâm từ chối đăng nhập ({reason}). Kiểm tra mật khẩu đã lưu trong kho mật khẩu.",
+        "The central server refused the login ({reason}). Check the password kept in the keyring.",
+    ),
+    "central.no_database": (
+        "Máy chủ trung tâm không có cơ sở dữ liệu này ({reason}).",
+        "The central server has no such database ({reason}).",
+    ),
+    "central.denied": (
+        "Máy chủ trung tâm không cho phép thao tác này ({reason}).",
+        "The central server does not allow this ({reason}).",
+    ),
+    "central.not_a_counter": (
+        "Tài khoản {user} không phải tài khoản của một quầy. Dùng tài khoản do «central add-counter» cấp.",
+        "The login {user} is not a counter's. Use the login made by “central add-counter”.",
+    ),
+    "central.counter_taken": (
+        "Tài khoản của quầy {counter} đã được một máy khác dùng. Xin cấp tài khoản riêng cho máy này.",
+        "The login of counter {counter} is already used by another machine. Ask for a login of its own.",
+    ),
+    "central.counter_exists": ("Quầy {counter} đã có.", "Counter {counter} already exists."),
+    "central.counter_id": ("Mã quầy không hợp lệ: «{counter}».", "Not a counter ID: “{counter}”."),
+    "central.counters_full": (
+        "Đã đủ {limit} quầy: vùng số dự phòng không còn phần cho quầy mới.",
+        "All {limit} counters are taken: the fallback zone has no slice left for a new one.",
+    ),
+    "central.no_roles": (
+        "Cơ sở dữ liệu trung tâm SQLite (dùng thử) không có tài khoản riêng cho từng quầy: quầy tự đăng ký khi đồng bộ lần đầu.",
+        "A trial SQLite central has no per-counter logins: a counter registers itself at its first sync.",
     ),
     # --- citizen ID QR
     "qr.empty": ("Mã QR trống.", "The QR code is empty."),
@@ -346,6 +465,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scan.unknown": (
         "Không nhận ra mã vừa quét (không phải mã hồ sơ hay mã QR căn cước): {value}",
         "Not a dossier code nor a citizen-ID QR: {value}",
+    ),
+    "scan.input_method": (
+        "Bộ gõ tiếng Việt (Unikey, EVKey…) đã làm sai nội dung vừa quét: {value}. Hãy tắt bộ gõ tiếng Việt (chuyển sang chữ E) rồi quét lại.",
+        "The Vietnamese input method (Unikey, EVKey…) altered the scan: {value}. Switch the input method off (to “E”) and scan again.",
     ),
     # actions and states, used inside lifecycle messages
     "action.receive": ("tiếp nhận", "receive"),

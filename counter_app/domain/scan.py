@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -38,9 +39,11 @@ _EMBEDDED_CODE = re.compile(
 # Telex keys that put each mark back (DOMAIN.md: Unikey/EVKey with Telex at the desks).
 # VNI is not undone: its digits would make every rewritten letter read as a code just as well.
 _CIRCUMFLEX = "\u0302"  # â ê ô: Telex doubles the vowel
+_BREVE = "\u0306"
+_HORN = "\u031b"
 _TELEX = {
-    "\u0306": "w",  # ă
-    "\u031b": "w",  # ơ ư
+    _BREVE: "w",  # ă
+    _HORN: "w",  # ơ ư
     "\u0301": "s",
     "\u0300": "f",
     "\u0309": "r",
@@ -48,6 +51,7 @@ _TELEX = {
     "\u0323": "j",
 }
 _TONES = frozenset("\u0301\u0300\u0309\u0303\u0323")
+_VOWELS = frozenset("aeiouy")
 
 
 class ScanKind(StrEnum):
@@ -133,6 +137,114 @@ def untelex(text: str) -> str:
         typed += tone
         out.append(typed.upper() if base.isupper() else typed)
     return "".join(out)
+
+
+def classify_typed_scan(
+    text: str, rewrites: Mapping[int, int] | None = None, *, garbled: bool = False
+) -> ScanResult:
+    """Decide what a scan is, knowing what the input method did while it was typed.
+
+    `rewrites` counts, by index in `text`, how many times an input method wrote a character
+    in place of what was typed (see `typed_keys`); `garbled` says it erased what came before
+    the scan or kept keys back. A dossier code comes out only when the keys behind it are
+    certain; a citizen-ID card only when nothing was rewritten, since a name or address
+    changed by Telex cannot be told from the real one. Other altered scans, and unknown ones
+    that Telex letters keep from looking like a code, are refused with the advice to switch
+    the input method off. Never raises.
+    """
+    result = classify_scan(text)
+    if not isinstance(text, str) or not result.text:
+        return result  # nothing scanned, or not text: positions would mean nothing
+    rewrites = {index: count for index, count in (rewrites or {}).items() if count > 0}
+    altered = garbled or bool(rewrites)
+    scanned = result.text
+    if result.kind is ScanKind.DOSSIER and not garbled:
+        if scanned.isascii() and not rewrites:
+            return result
+        # Not as it stands: a code read next to a Vietnamese letter may be only its tail.
+        keys = typed_keys(text, rewrites)
+        if keys is not None:
+            from_keys = classify_scan(keys)
+            if from_keys.kind is ScanKind.DOSSIER:
+                return from_keys
+    elif not altered and (
+        result.kind is ScanKind.CITIZEN_ID
+        or scanned.isascii()
+        or not _CODE_SHAPED.fullmatch(untelex(scanned))
+    ):
+        return result
+    problem = CounterError("scan.input_method", value=shown_value(scanned))
+    return ScanResult(ScanKind.UNKNOWN, scanned, problem=problem)
+
+
+def typed_keys(text: str, rewrites: Mapping[int, int] | None = None) -> str | None:
+    """The keys typed through Telex to show `text`, or None when other keys could have too.
+
+    `rewrites[i]` says how many times the input method wrote character i over what was
+    there: 1 when one key turned a letter into another (Unikey's backspace and new letter),
+    more when it did so again or when a commit hides how many keys it took.
+
+    Words (runs of letters) are read one by one, and each is trusted only when a single key
+    sequence gives it under every option of Unikey and EVKey (tone style, marks typed at the
+    end of a word, a key repeated to undo a mark, a tone replaced by another, "w" alone for
+    "ư", English words restored): a Vietnamese letter standing alone, with one mark, written
+    once (đ dd, â aa, ơ ow, á as…); or a word the input method rewrote that has no vowel, no
+    "w" and no "dd"; or a word it did not touch. Telex is assumed: VNI reads the same screen
+    from other keys.
+    """
+    counts = rewrites or {}
+    letters: list[tuple[str, int]] = []  # composed letters, with their rewrite counts
+    for index, ch in enumerate(text):
+        count = counts.get(index, 0)
+        if unicodedata.combining(ch) and letters:
+            previous, was = letters[-1]
+            letters[-1] = (previous + ch, max(was, count))
+        else:
+            letters.append((ch, count))
+    keys: list[str] = []
+    word: list[tuple[str, int]] = []
+    for letter, count in [*letters, ("", 0)]:  # the empty letter ends the last word
+        composed = unicodedata.normalize("NFC", letter)
+        if composed[:1].isalpha():
+            word.append((composed, count))
+            continue
+        if word:
+            typed = _word_keys("".join(part for part, _ in word), [n for _, n in word])
+            if typed is None:
+                return None
+            keys.append(typed)
+            word = []
+        keys.append(composed)
+    return "".join(keys)
+
+
+def _word_keys(word: str, counts: list[int]) -> str | None:
+    if word.isascii():
+        folded = word.casefold()
+        touched = any(counts)
+        if touched and (_VOWELS.intersection(folded) or "w" in folded or "dd" in folded):
+            return None  # a tone taken off ("asz"), a mark undone ("ddd", "aaa"), restored
+        return word
+    if len(word) != 1 or counts != [1]:
+        # Marks may be typed anywhere in a word ("did" and "ddi" both show "đi"); a letter
+        # written twice hides a key ("ajr" shows "ả" as "ar" does); one written without a
+        # backspace was never typed as its keys ("w" alone, or "]", shows "ư").
+        return None
+    if word in "đĐ":
+        return untelex(word)
+    base, *marks = unicodedata.normalize("NFD", word)
+    lower = base.casefold()
+    if len(marks) != 1 or lower not in _VOWELS:
+        return None
+    mark = marks[0]
+    if (
+        mark in _TONES
+        or (mark == _CIRCUMFLEX and lower in "aeo")
+        or (mark == _BREVE and lower == "a")
+        or (mark == _HORN and lower in "ou")
+    ):
+        return untelex(word)
+    return None
 
 
 def _read_code(scanned: str) -> DossierCode | None:

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from counter_app.ui import theme
 from counter_app.ui.header import HeaderBar
+from counter_app.ui.intake import IntakePage
 from counter_app.ui.navigation import PageKey, PageSpec, page_title, pages_for, pending_work
 from counter_app.ui.pages.catalog import CatalogPage
 from counter_app.ui.pages.dossiers import DossiersPage
 from counter_app.ui.pages.placeholder import PlaceholderPage
+from counter_app.ui.returns.page import ReturnsPage
 from counter_app.ui.session import Session
 
 ShortcutRole = Qt.ItemDataRole.UserRole + 1
@@ -129,6 +131,10 @@ class MainWindow(QMainWindow):
             return DossiersPage(self._session)
         if key is PageKey.CATALOG:
             return CatalogPage(self._session)
+        if key is PageKey.INTAKE:
+            return IntakePage(self._session)
+        if key is PageKey.RETURNS:
+            return ReturnsPage(self._session)
         return PlaceholderPage(page_title(key), pending_work(key))
 
     def page_keys(self) -> list[PageKey]:

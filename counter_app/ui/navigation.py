@@ -61,16 +61,6 @@ def page_title(key: PageKey) -> str:
 def pending_work(key: PageKey) -> str:
     """What will fill a page that is not built yet: said plainly, not faked with a form."""
     return {
-        PageKey.INTAKE: QCoreApplication.translate(
-            "Navigation",
-            "The intake form (applicant, papers, fees, receipt printing and the ID card "
-            "scanner) will be added here by the intake work.",
-        ),
-        PageKey.RETURNS: QCoreApplication.translate(
-            "Navigation",
-            "Handing results back (look-up by code or scan, signature, tracking book) will "
-            "be added here by the return-of-results work.",
-        ),
         PageKey.REPORTS: QCoreApplication.translate(
             "Navigation",
             "The supervisor's reports (received by channel, resolved, on-time rate, fees) "

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+139"/>
+        <source>Dossier {code} of {name}</source>
+        <translation>Hồ sơ {code} của {name}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Status: {before} → {after}</source>
+        <translation>Trạng thái: {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ctrl+Enter confirms; Esc cancels.</source>
+        <translation>Ctrl+Enter để xác nhận; Esc để hủy.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Note (optional):</source>
+        <translation>&amp;Ghi chú (không bắt buộc):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter confirms; Esc cancels.</source>
+        <translation>Enter để xác nhận; Esc để hủy.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Write the reason: the applicant will read it on paper.</source>
+        <translation>Hãy ghi lý do: chủ hồ sơ sẽ đọc nội dung này trên phiếu giấy.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogPage</name>
     <message>
         <location filename="../../counter_app/ui/pages/catalog.py" line="+185"/>
@@ -48,14 +86,87 @@
     </message>
 </context>
 <context>
+    <name>DossierActions</name>
+    <message>
+        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="-153"/>
+        <source>&amp;Accept the online submission</source>
+        <translation>Tiếp &amp;nhận hồ sơ trực tuyến</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Transfer for processing</source>
+        <translation>&amp;Chuyển xử lý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request a &amp;supplement</source>
+        <translation>Yêu cầu &amp;bổ sung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resubmit (supplement &amp;received)</source>
+        <translation>Nhận hồ sơ bổ &amp;sung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request &amp;payment</source>
+        <translation>Yêu cầu nộp &amp;phí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record pa&amp;yment</source>
+        <translation>&amp;Ghi nhận đã nộp phí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;fuse</source>
+        <translation>&amp;Từ chối tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Rút hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>St&amp;op processing</source>
+        <translation>&amp;Dừng xử lý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mark as resolved</source>
+        <translation>Hoàn thành &amp;xử lý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hand back the result</source>
+        <translation>Trả &amp;kết quả</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Papers to add or fix, and why. This text is printed on the supplement request the applicant takes home: write it so they know exactly what to bring.</source>
+        <translation>&amp;Giấy tờ cần bổ sung, hoàn thiện và lý do. Nội dung này được in trên Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ giao cho người nộp: hãy ghi rõ để người dân biết cần mang đến những gì.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Reason for refusing the dossier. This text is printed on the refusal slip the applicant takes home: state the specific reason.</source>
+        <translation>&amp;Lý do từ chối tiếp nhận hồ sơ. Nội dung này được in trên Phiếu từ chối tiếp nhận giải quyết hồ sơ giao cho người nộp: hãy nêu rõ lý do cụ thể.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Reason for stopping the processing. This text is printed on the stop notice sent to the applicant: state the specific reason.</source>
+        <translation>&amp;Lý do dừng giải quyết hồ sơ. Nội dung này được in trên Thông báo dừng giải quyết gửi người nộp: hãy nêu rõ lý do cụ thể.</translation>
+    </message>
+</context>
+<context>
     <name>DossierDetailDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+60"/>
+        <location line="+182"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>(no code yet)</source>
         <translation>(chưa có mã)</translation>
     </message>
@@ -80,12 +191,17 @@
         <translation>Các lần bổ sung ({n})</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-65"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+127"/>
+        <source>Dossier {code}: {move}; now “{status}”.</source>
+        <translation>Hồ sơ {code}: {move}; trạng thái mới «{status}».</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Applicant</source>
         <translation>Chủ hồ sơ</translation>
     </message>
@@ -742,7 +858,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="+72"/>
+        <location filename="../../counter_app/ui/main_window.py" line="+74"/>
         <source>{counter} — counter workstation</source>
         <translation>{counter} — Máy trạm tiếp nhận</translation>
     </message>
@@ -781,16 +897,6 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>The intake form (applicant, papers, fees, receipt printing and the ID card scanner) will be added here by the intake work.</source>
-        <translation>Biểu mẫu tiếp nhận hồ sơ (chủ hồ sơ, giấy tờ, phí, lệ phí, in giấy tiếp nhận và đọc mã QR căn cước) sẽ được bổ sung tại đây trong phần việc tiếp nhận.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Handing results back (look-up by code or scan, signature, tracking book) will be added here by the return-of-results work.</source>
-        <translation>Chức năng trả kết quả (tìm theo mã hoặc quét mã, ký nhận, sổ theo dõi) sẽ được bổ sung tại đây trong phần việc trả kết quả.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>The supervisor&apos;s reports (received by channel, resolved, on-time rate, fees) will be added here by the reports work.</source>
         <translation>Báo cáo của lãnh đạo bộ phận (tiếp nhận theo kênh, đã giải quyết, tỷ lệ đúng hạn, phí, lệ phí) sẽ được bổ sung tại đây trong phần việc báo cáo.</translation>
     </message>

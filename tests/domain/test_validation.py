@@ -196,7 +196,7 @@ def test_name_is_required(name):
     problems = check_applicant(Applicant(full_name=name), today=TODAY)
     assert [(p.field, p.key) for p in problems] == [("full_name", "field.required")]
     assert problems[0].message("vi") == "Chưa nhập họ và tên."
-    assert problems[0].message("en") == "full name is required."
+    assert problems[0].message("en") == "Please enter the full name."
 
 
 @pytest.mark.parametrize("kind", [ApplicantType.BUSINESS, ApplicantType.AGENCY])

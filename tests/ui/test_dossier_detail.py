@@ -1,4 +1,5 @@
-"""The read-only detail dialog: opened from the list, every field, the history of moves."""
+"""The detail dialog: opened from the list, every field, the history of moves, and the
+lifecycle moves allowed now, made from the dialog."""
 
 from __future__ import annotations
 
@@ -7,12 +8,24 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QWidget,
+)
 
-from counter_app.domain.dossier import Applicant, Dossier
-from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
+from counter_app.domain.dossier import Applicant, Collector, Dossier, Status
+from counter_app.domain.lifecycle import Action, allowed_actions
+from counter_app.ui.dialogs.dossier_detail import ActionDialog, DossierDetailDialog
 from counter_app.ui.pages.dossiers import DossiersPage
-from tests.ui.conftest import make_session
+from counter_app.ui.session import Session
+from tests.ui.conftest import NOW, make_session
+from tests.ui.returns.dossiers import dossier_in
 
 # Where each field of Dossier / Applicant is shown. A new field fails the test below until
 # the dialog shows it and this table says where.
@@ -149,3 +162,294 @@ def test_dialog_is_read_only(qtbot, dossiers) -> None:
     qtbot.addWidget(dialog)
     for table in dialog.findChildren(QTableWidget):
         assert table.editTriggers() == QTableWidget.EditTrigger.NoEditTriggers
+
+
+# --- lifecycle moves from the dialog
+
+
+@pytest.fixture
+def session(workspace, staff) -> Session:
+    return make_session(workspace, staff)
+
+
+def open_detail(qtbot, session: Session, dossier: Dossier) -> DossierDetailDialog:
+    dialog = DossierDetailDialog(
+        dossier, session.lang, people={"lan": "Nguyễn Thị Lan"}, session=session
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def activate(qtbot, window: QWidget) -> None:
+    """Keyboard shortcuts reach only the active window, as on the desk."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Vietnamese arrives as an input-method commit; QTest has no keys for accented letters."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def act(qtbot, dialog: DossierDetailDialog, action: Action, note: str = "") -> ActionDialog:
+    """Press the move's button, write the note, confirm: as the officer would."""
+    qtbot.mouseClick(dialog.action_buttons[action], Qt.MouseButton.LeftButton)
+    asked = dialog.action_dialog
+    assert asked is not None and asked.isVisible()
+    if note:
+        type_text(asked.note_edit, note)
+    qtbot.mouseClick(asked.ok_button, Qt.MouseButton.LeftButton)
+    return asked
+
+
+def moved_to(
+    qtbot, session: Session, dialog: DossierDetailDialog, action: Action, status: Status, note=""
+) -> Dossier:
+    """Make the move and check what every move must do: stored, shown, announced, listed."""
+    before = len(dialog.dossier.history)
+    with (
+        qtbot.waitSignal(dialog.sig_dossier_changed) as changed,
+        qtbot.waitSignal(session.messages.sig_info) as info,
+    ):
+        asked = act(qtbot, dialog, action, note)
+    assert not asked.isVisible()
+    stored = session.workspace.dossiers.get(dialog.dossier.code)
+    assert stored.status is status
+    assert changed.args[0].status is status
+    # The dialog shows the dossier as it is now: the new history row, the new buttons.
+    assert dialog.dossier.status is status
+    assert dialog.status_label.text() == status.label(session.lang)
+    rows = cells(dialog.history_table)
+    assert len(rows) == before + 1
+    assert rows[-1][0] == "25/11/2026 10:00"
+    assert rows[-1][3] == status.label(session.lang)
+    assert rows[-1][4] == "Nguyễn Thị Lan (lan)"
+    assert rows[-1][6] == (note or "—")
+    assert set(dialog.action_buttons) == set(allowed_actions(status))
+    assert stored.code in info.args[0]
+    return stored
+
+
+def test_transfer_from_the_detail_view(qtbot, session, workspace, staff, vietnamese) -> None:
+    dialog = open_detail(qtbot, session, dossier_in(workspace, staff, Status.NEW))
+    assert dialog.action_buttons[Action.TRANSFER].text() == "&Chuyển xử lý"
+
+    moved_to(qtbot, session, dialog, Action.TRANSFER, Status.PROCESSING, "Chuyển Sở Tư pháp")
+    assert Action.TRANSFER not in dialog.action_buttons
+
+
+def test_request_a_supplement_from_the_detail_view(
+    qtbot, session, workspace, staff, vietnamese
+) -> None:
+    dialog = open_detail(qtbot, session, dossier_in(workspace, staff, Status.PROCESSING))
+    stored = moved_to(
+        qtbot, session, dialog, Action.REQUEST_SUPPLEMENT, Status.WAITING, "Thiếu tờ khai."
+    )
+    assert len(stored.supplement_rounds) == 1
+    rounds = cells(dialog.findChild(QTableWidget, "roundsTable"))
+    assert rounds[0][0] == "25/11/2026 10:00"
+    assert dialog.tabs.tabText(3) == "Các lần bổ sung (1)"
+
+
+def test_resubmit_from_the_detail_view(qtbot, session, workspace, staff) -> None:
+    dialog = open_detail(qtbot, session, dossier_in(workspace, staff, Status.WAITING))
+    stored = moved_to(qtbot, session, dialog, Action.RESUBMIT, Status.PROCESSING)
+    assert stored.supplement_rounds[-1].resubmitted_at == NOW
+    assert cells(dialog.findChild(QTableWidget, "roundsTable"))[0][2] == "25/11/2026 10:00"
+
+
+def test_request_payment_from_the_detail_view(qtbot, session, workspace, staff) -> None:
+    dialog = open_detail(qtbot, session, dossier_in(workspace, staff, Status.PROCESSING))
+    moved_to(qtbot, session, dialog, Action.REQUEST_PAYMENT, Status.PAYING)
+    assert Action.PAY in dialog.action_buttons
+
+
+def test_record_payment_from_the_detail_view(qtbot, session, workspace, staff) -> None:
+    dialog = open_detail(qtbot, session, dossier_in(workspace, staff, Status.PAYING))
+    moved_to(qtbot, session, dialog, Action.PAY, Status.PROCESSING, "Biên lai số 0012345")
+
+
+def test_refuse_from_the_detail_view(qtbot, session, workspace, staff, vietnamese) -> None:
+    dialog = open_detail(qtbot, session, dossier_in(workspace, staff, Status.NEW))
+    moved_to(qtbot, session, dialog, Action.REFUSE, Status.DENIED, "Không thuộc thẩm quyền của xã.")
+    assert dialog.action_buttons == {}  # nothing more can happen to a refused dossier
+    assert dialog.focusWidget() is dialog.close_button
+
+
+def test_withdraw_from_the_detail_view(qtbot, session, workspace, staff) -> None:
+    dialog = open_detail(qtbot, session, dossier_in(workspace, staff, Status.PROCESSING))
+    moved_to(qtbot, session, dialog, Action.WITHDRAW, Status.CANCELLED)
+
+
+def test_stop_processing_from_the_detail_view(qtbot, session, workspace, staff) -> None:
+    dialog = open_detail(qtbot, session, dossier_in(workspace, staff, Status.PAYING))
+    moved_to(qtbot, session, dialog, Action.STOP, Status.UNRESOLVED, "Quá hạn nộp phí.")
+
+
+def test_mark_as_resolved_from_the_detail_view(
+    qtbot, session, workspace, staff, vietnamese
+) -> None:
+    dialog = open_detail(qtbot, session, dossier_in(workspace, staff, Status.PROCESSING))
+    moved_to(qtbot, session, dialog, Action.RESOLVE, Status.RELEASING)
+    assert dialog.fields["completed_at"].text() == "25/11/2026 10:00"
+    assert dialog.fields["timeliness"].text() == "Trước hạn"
+    assert list(dialog.action_buttons) == [Action.RETURN]
+
+
+def test_hand_back_the_result_from_the_detail_view(
+    qtbot, session, workspace, staff, vietnamese
+) -> None:
+    dialog = open_detail(qtbot, session, dossier_in(workspace, staff, Status.RELEASING))
+    qtbot.mouseClick(dialog.action_buttons[Action.RETURN], Qt.MouseButton.LeftButton)
+    hand_back = dialog.hand_back_dialog
+    assert hand_back is not None and hand_back.isVisible()
+    assert dialog.action_dialog is None  # the return page's form, not a plain confirmation
+    activate(qtbot, hand_back)
+    form = hand_back.form
+    form.authorised_radio.setChecked(True)
+    type_text(form.name_edit, "Lương Thị Hoa")
+    qtbot.keyClicks(form.id_edit, "020185000777")
+
+    with qtbot.waitSignal(dialog.sig_dossier_changed), qtbot.waitSignal(session.messages.sig_info):
+        qtbot.keyClick(form.id_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert not hand_back.isVisible()
+    stored = workspace.dossiers.get(dialog.dossier.code)
+    assert stored.status is Status.DONE
+    assert stored.collector == Collector("Lương Thị Hoa", "020185000777", authorised=True)
+    assert dialog.status_label.text() == "Đã trả kết quả"
+    assert dialog.fields["collector"].text().startswith("Lương Thị Hoa")
+    assert cells(dialog.history_table)[-1][1] == "Trả kết quả"
+    assert dialog.action_buttons == {}
+
+
+@pytest.mark.parametrize(
+    ("status", "action"),
+    [
+        (Status.NEW, Action.REFUSE),
+        (Status.PROCESSING, Action.REQUEST_SUPPLEMENT),
+        (Status.WAITING, Action.STOP),
+    ],
+)
+def test_a_move_the_applicant_reads_on_paper_needs_a_reason(
+    qtbot, session, workspace, staff, vietnamese, status, action
+) -> None:
+    dossier = dossier_in(workspace, staff, status)
+    dialog = open_detail(qtbot, session, dossier)
+    qtbot.mouseClick(dialog.action_buttons[action], Qt.MouseButton.LeftButton)
+    asked = dialog.action_dialog
+    assert asked is not None
+    assert isinstance(asked.note_edit, QPlainTextEdit)  # room for a reason of several lines
+    prompt = asked.findChild(QLabel, "notePrompt").text()
+    assert "được in trên" in prompt  # says the applicant will read it on paper
+    activate(qtbot, asked)
+
+    qtbot.keyClicks(asked.note_edit, "   ")
+    qtbot.keyClick(asked.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert asked.isVisible()
+    assert asked.error_label.isVisible()
+    assert asked.error_label.text() == (
+        "Hãy ghi lý do: chủ hồ sơ sẽ đọc nội dung này trên phiếu giấy."
+    )
+    stored = workspace.dossiers.get(dossier.code)
+    assert stored.status is status
+    assert len(stored.history) == len(dossier.history)
+
+
+def test_other_moves_ask_a_plain_confirmation_with_an_optional_note(
+    qtbot, session, workspace, staff, vietnamese
+) -> None:
+    dialog = open_detail(qtbot, session, dossier_in(workspace, staff, Status.NEW))
+    qtbot.mouseClick(dialog.action_buttons[Action.WITHDRAW], Qt.MouseButton.LeftButton)
+    asked = dialog.action_dialog
+    assert asked is not None and not asked.required
+    assert isinstance(asked.note_edit, QLineEdit)
+    assert asked.findChild(QLabel, "moveLabel").text() == (
+        "Trạng thái: Được tiếp nhận → Công dân yêu cầu rút hồ sơ"
+    )
+    assert asked.ok_button.text() == "Rút hồ sơ"
+
+    qtbot.keyClick(asked.note_edit, Qt.Key.Key_Escape)  # cancelled: nothing happens
+    assert not asked.isVisible()
+    assert workspace.dossiers.get(dialog.dossier.code).status is Status.NEW
+
+    qtbot.mouseClick(dialog.action_buttons[Action.WITHDRAW], Qt.MouseButton.LeftButton)
+    qtbot.keyClick(dialog.action_dialog.note_edit, Qt.Key.Key_Return)  # Enter confirms
+    assert workspace.dossiers.get(dialog.dossier.code).status is Status.CANCELLED
+
+
+@pytest.mark.parametrize("status", list(Status))
+def test_only_the_moves_allowed_now_are_offered(qtbot, session, dossiers, status) -> None:
+    dossier = dataclasses.replace(dossiers["processing"], status=status)
+    dialog = open_detail(qtbot, session, dossier)
+    assert list(dialog.action_buttons) == allowed_actions(status)
+    shown = {b.objectName() for b in dialog.findChildren(QPushButton) if b.isVisible()}
+    offered = {name for name in shown if name.startswith("action-")}
+    assert offered == {f"action-{a.value}" for a in allowed_actions(status)}
+
+
+def test_illegal_moves_are_not_offered(qtbot, session, dossiers) -> None:
+    dialog = open_detail(qtbot, session, dossiers["processing"])
+    for illegal in (Action.TRANSFER, Action.REFUSE, Action.RESUBMIT, Action.PAY, Action.RETURN):
+        assert illegal not in dialog.action_buttons
+    dialog.start(Action.RETURN)  # even asked for directly
+    assert dialog.hand_back_dialog is None and dialog.action_dialog is None
+
+
+def test_a_move_refused_by_the_service_is_explained_and_the_dialog_catches_up(
+    qtbot, session, workspace, staff, vietnamese
+) -> None:
+    dossier = dossier_in(workspace, staff, Status.NEW)
+    dialog = open_detail(qtbot, session, dossier)
+    # A colleague transfers it while this dialog is open.
+    workspace.dossiers.transition(dossier.code, Action.TRANSFER, user=staff, at=NOW)
+
+    asked = act(qtbot, dialog, Action.TRANSFER)
+
+    assert asked.isVisible()
+    assert asked.error_label.text() == (
+        "Không thể chuyển xử lý hồ sơ đang ở trạng thái «Đang xử lý»."
+    )
+    assert dialog.dossier.status is Status.PROCESSING
+    assert set(dialog.action_buttons) == set(allowed_actions(Status.PROCESSING))
+
+
+def test_without_a_session_the_dialog_only_reads(qtbot, dossiers) -> None:
+    dialog = DossierDetailDialog(dossiers["processing"], "vi")
+    qtbot.addWidget(dialog)
+    assert dialog.action_buttons == {}
+
+
+def test_moves_by_keyboard_and_esc_closes(qtbot, session, workspace, staff) -> None:
+    dialog = open_detail(qtbot, session, dossier_in(workspace, staff, Status.NEW))
+    activate(qtbot, dialog)
+    texts = [b.text() for b in dialog.action_buttons.values()]
+    mnemonics = [t[t.index("&") + 1].lower() for t in texts]
+    assert len(set(mnemonics)) == len(mnemonics)  # one Alt+letter each
+
+    qtbot.keyClick(dialog, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.action_dialog is not None)
+    qtbot.keyClick(dialog.action_dialog.note_edit, Qt.Key.Key_Return)
+    assert workspace.dossiers.get(dialog.dossier.code).status is Status.PROCESSING
+
+    activate(qtbot, dialog)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_the_list_refreshes_after_a_move(qtbot, page, dossiers, vietnamese) -> None:
+    row = select(page, dossiers["due_today"])
+    assert page.model.dossier(row).status is Status.NEW
+    page.open_current()
+    dialog = page.detail_dialog
+    assert dialog is not None
+    act(qtbot, dialog, Action.TRANSFER)
+
+    row = page.table.currentIndex().row()
+    assert page.model.dossier(row).code == dossiers["due_today"].code
+    assert page.model.dossier(row).status is Status.PROCESSING

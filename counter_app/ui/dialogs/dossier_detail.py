@@ -1,12 +1,13 @@
-"""Everything recorded about one dossier, read-only: applicant, procedure, dates, papers,
-fees, supplement rounds and the history of every move."""
+"""Everything recorded about one dossier: applicant, procedure, dates, papers, fees,
+supplement rounds and the history of every move; with a session, the lifecycle moves allowed
+in its present state, as buttons."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,6 +17,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -25,7 +29,10 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.catalog import Agency
 from counter_app.domain.dossier import Dossier, Status
-from counter_app.ui import formatting
+from counter_app.domain.errors import CounterError
+from counter_app.domain.lifecycle import NOTE_REQUIRED, TRANSITIONS, Action, allowed_actions
+from counter_app.domain.text import clean
+from counter_app.ui import formatting, theme
 from counter_app.ui.formatting import text_or_dash
 from counter_app.ui.labels import (
     action_label,
@@ -36,11 +43,190 @@ from counter_app.ui.labels import (
     return_method_label,
     timeliness_label,
 )
+from counter_app.ui.returns.hand_back import HandBackDialog
+from counter_app.ui.session import Session
+
+NOTE_LIMIT = 2000
+
+
+def action_button_text(action: Action) -> str:
+    """A move as the officer asks for it, with its Alt+letter; unique within any state."""
+    return {
+        Action.ACCEPT: QCoreApplication.translate(
+            "DossierActions", "&Accept the online submission"
+        ),
+        Action.TRANSFER: QCoreApplication.translate("DossierActions", "&Transfer for processing"),
+        Action.REQUEST_SUPPLEMENT: QCoreApplication.translate(
+            "DossierActions", "Request a &supplement"
+        ),
+        Action.RESUBMIT: QCoreApplication.translate(
+            "DossierActions", "Resubmit (supplement &received)"
+        ),
+        Action.REQUEST_PAYMENT: QCoreApplication.translate("DossierActions", "Request &payment"),
+        Action.PAY: QCoreApplication.translate("DossierActions", "Record pa&yment"),
+        Action.REFUSE: QCoreApplication.translate("DossierActions", "Re&fuse"),
+        Action.WITHDRAW: QCoreApplication.translate("DossierActions", "&Withdraw"),
+        Action.STOP: QCoreApplication.translate("DossierActions", "St&op processing"),
+        Action.RESOLVE: QCoreApplication.translate("DossierActions", "&Mark as resolved"),
+        Action.RETURN: QCoreApplication.translate("DossierActions", "&Hand back the result"),
+    }[action]
+
+
+def without_mnemonic(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def reason_prompt(action: Action) -> str:
+    """What the officer is asked to write for a move whose reason goes on paper to the
+    applicant (NOTE_REQUIRED), saying which paper."""
+    return {
+        Action.REQUEST_SUPPLEMENT: QCoreApplication.translate(
+            "DossierActions",
+            "&Papers to add or fix, and why. This text is printed on the supplement request "
+            "the applicant takes home: write it so they know exactly what to bring.",
+        ),
+        Action.REFUSE: QCoreApplication.translate(
+            "DossierActions",
+            "&Reason for refusing the dossier. This text is printed on the refusal slip the "
+            "applicant takes home: state the specific reason.",
+        ),
+        Action.STOP: QCoreApplication.translate(
+            "DossierActions",
+            "&Reason for stopping the processing. This text is printed on the stop notice "
+            "sent to the applicant: state the specific reason.",
+        ),
+    }[action]
+
+
+def target_status(dossier: Dossier, action: Action) -> Status | None:
+    """Where the move leads; a resubmission goes back to where the supplement was asked."""
+    target = TRANSITIONS[action][1]
+    if target is None and action is Action.RESUBMIT and dossier.supplement_rounds:
+        return dossier.supplement_rounds[-1].from_status
+    return target
+
+
+class ActionDialog(QDialog):
+    """One move, confirmed: a required reason (multi-line) for the moves whose reason the
+    applicant reads on paper, otherwise a plain confirmation with an optional note.
+
+    `perform(note)` makes the move and raises CounterError to refuse it; the refusal is shown
+    here and the dialog stays open. Opened with `open()`, so tests drive it like the officer."""
+
+    def __init__(
+        self,
+        dossier: Dossier,
+        action: Action,
+        lang: str,
+        perform: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.action = action
+        self.required = action in NOTE_REQUIRED
+        self._perform = perform
+        self._lang = lang
+        title = without_mnemonic(action_button_text(action))
+        self.setWindowTitle(title)
+        self.setMinimumWidth(560)
+
+        heading = QLabel(title)
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        heading.setFont(font)
+        about = QLabel(
+            self.tr("Dossier {code} of {name}").format(
+                code=dossier.code or "", name=dossier.applicant.full_name
+            )
+        )
+        about.setWordWrap(True)
+        target = target_status(dossier, action)
+        move = QLabel(
+            self.tr("Status: {before} → {after}").format(
+                before=dossier.status.label(lang),
+                after=target.label(lang) if target else "—",
+            )
+        )
+        move.setObjectName("moveLabel")
+        move.setWordWrap(True)
+
+        if self.required:
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 5)
+            prompt = QLabel(reason_prompt(action))
+            hint = QLabel(self.tr("Ctrl+Enter confirms; Esc cancels."))
+        else:
+            edit = QLineEdit()
+            edit.setMaxLength(NOTE_LIMIT)
+            prompt = QLabel(self.tr("&Note (optional):"))
+            hint = QLabel(self.tr("Enter confirms; Esc cancels."))
+        self.note_edit: QPlainTextEdit | QLineEdit = edit
+        edit.setObjectName("noteEdit")
+        prompt.setObjectName("notePrompt")
+        prompt.setWordWrap(True)
+        prompt.setBuddy(edit)
+        hint.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("actionError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(f"color: {theme.ERROR_TEXT.name()};")
+        self.error_label.setVisible(False)
+
+        buttons = QDialogButtonBox()
+        self.ok_button = buttons.addButton(title, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
+        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAutoDefault(False)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, activated=self.submit)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(about)
+        layout.addWidget(move)
+        layout.addSpacing(6)
+        layout.addWidget(prompt)
+        layout.addWidget(edit, 1 if self.required else 0)
+        layout.addWidget(self.error_label)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        edit.setFocus()
+
+    def note(self) -> str:
+        edit = self.note_edit
+        return clean(edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text())
+
+    def submit(self) -> None:
+        note = self.note()
+        if self.required and not note:
+            self._refuse(self.tr("Write the reason: the applicant will read it on paper."))
+            return
+        try:
+            self._perform(note)
+        except CounterError as error:
+            self._refuse(error.message(self._lang))
+            return
+        self.accept()
+
+    def _refuse(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(True)
+        self.note_edit.setFocus()
 
 
 class DossierDetailDialog(QDialog):
     """`fields` maps each dossier field to the label showing it; `history_table` lists the
-    moves, oldest first."""
+    moves, oldest first. Given a `session`, `action_buttons` holds one button per move allowed
+    now; a move made here refreshes the dialog in place."""
+
+    sig_dossier_changed = Signal(object)
+    """A move was made from this dialog: the dossier as it is now (Dossier)."""
 
     def __init__(
         self,
@@ -49,32 +235,72 @@ class DossierDetailDialog(QDialog):
         *,
         people: Mapping[str, str] | None = None,
         agencies: Mapping[str, Agency] | None = None,
+        session: Session | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._lang = lang
         self._people = people or {}
         self._agencies = agencies or {}
+        self._session = session
         self.dossier = dossier
         self.fields: dict[str, QLabel] = {}
-        self.setWindowTitle(self.tr("Dossier {code}").format(code=dossier.code or ""))
+        self.action_buttons: dict[Action, QPushButton] = {}
+        self.action_dialog: ActionDialog | None = None
+        self.hand_back_dialog: HandBackDialog | None = None
         self.resize(1180, 720)
 
+        self.actions_bar = QHBoxLayout()
+        self.actions_bar.setSpacing(6)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setAutoDefault(False)
+        buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addLayout(self.actions_bar)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
+
+        self._layout = QVBoxLayout(self)
+        self._content: QWidget | None = None
+        self._layout.addLayout(bottom)
+        self.show_dossier(dossier)
+
+    def show_dossier(self, dossier: Dossier) -> None:
+        """Show the dossier as it is now: every field, table and allowed move."""
+        tab = self.tabs.currentIndex() if self._content is not None else 0
+        self.dossier = dossier
+        self.fields = {}
+        self.setWindowTitle(self.tr("Dossier {code}").format(code=dossier.code or ""))
+        content = self._build_content()
+        if self._content is not None:  # out of the dialog now, so no findChild meets it
+            self._layout.removeWidget(self._content)
+            self._content.setParent(None)
+            self._content.deleteLater()
+        self._content = content
+        self._layout.insertWidget(0, content, 1)
+        self.tabs.setCurrentIndex(tab)
+        self._build_actions()
+
+    def _build_content(self) -> QWidget:
+        dossier = self.dossier
+        content = QWidget()
         code = QLabel(dossier.code or self.tr("(no code yet)"))
         code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = QFont(code.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         code.setFont(font)
-        status = QLabel(dossier.status.label(lang))
-        status.setObjectName("statusLabel")
-        status.setStyleSheet(
+        self.status_label = QLabel(dossier.status.label(self._lang))
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setStyleSheet(
             "QLabel { border: 1px solid palette(mid); border-radius: 4px; padding: 2px 8px; }"
         )
         top = QHBoxLayout()
         top.addWidget(code)
         top.addSpacing(12)
-        top.addWidget(status)
+        top.addWidget(self.status_label)
         top.addStretch(1)
 
         groups = QHBoxLayout()
@@ -96,15 +322,96 @@ class DossierDetailDialog(QDialog):
             self.tr("Supplement rounds ({n})").format(n=len(dossier.supplement_rounds)),
         )
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(groups)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(buttons)
+        return content
+
+    # --- the moves
+    def _build_actions(self) -> None:
+        for button in self.action_buttons.values():
+            self.actions_bar.removeWidget(button)
+            button.setParent(None)
+            button.deleteLater()
+        self.action_buttons = {}
+        if self._session is None:
+            return
+        for action in allowed_actions(self.dossier.status):
+            button = QPushButton(action_button_text(action))
+            button.setObjectName(f"action-{action.value}")
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, a=action: self.start(a))
+            self.actions_bar.addWidget(button)
+            self.action_buttons[action] = button
+        first = next(iter(self.action_buttons.values()), self.close_button)
+        first.setFocus()
+
+    def start(self, action: Action) -> None:
+        """Ask what the move needs (a reason, a confirmation, who collects the result), then
+        make it; the dialog opened for that is kept in `action_dialog` / `hand_back_dialog`."""
+        session = self._session
+        if session is None or action not in self.action_buttons:
+            return
+        if action is Action.RETURN:
+            hand_back = HandBackDialog(session, self.dossier, parent=self)
+            hand_back.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            hand_back.sig_handed_back.connect(self._moved)
+            hand_back.finished.connect(self._hand_back_closed)
+            self.hand_back_dialog = hand_back
+            hand_back.open()
+            return
+        dialog = ActionDialog(
+            self.dossier, action, self._lang, lambda note: self._perform(action, note), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._action_closed)
+        self.action_dialog = dialog
+        dialog.open()
+
+    def _perform(self, action: Action, note: str) -> None:
+        session = self._session
+        assert session is not None and self.dossier.code is not None
+        try:
+            moved = session.workspace.dossiers.transition(
+                self.dossier.code, action, user=session.user, note=note, at=session.clock()
+            )
+        except CounterError:
+            self._reload_quietly()
+            raise
+        session.messages.info(
+            self.tr("Dossier {code}: {move}; now “{status}”.").format(
+                code=moved.code,
+                move=action_label(action.value),
+                status=moved.status.label(self._lang),
+            )
+        )
+        self._moved(moved)
+
+    def _moved(self, dossier: Dossier) -> None:
+        self.show_dossier(dossier)
+        self.sig_dossier_changed.emit(dossier)
+
+    def _reload_quietly(self) -> None:
+        """After a refused move, show the dossier as stored (someone else may have moved
+        it); if even that fails, the refusal on screen already tells the officer."""
+        assert self._session is not None and self.dossier.code is not None
+        try:
+            self.show_dossier(self._session.workspace.dossiers.get(self.dossier.code))
+        except CounterError:
+            return
+
+    def _action_closed(self) -> None:
+        self.action_dialog = None
+        self._focus_actions()
+
+    def _hand_back_closed(self) -> None:
+        self.hand_back_dialog = None
+        self._focus_actions()
+
+    def _focus_actions(self) -> None:
+        next(iter(self.action_buttons.values()), self.close_button).setFocus()
 
     # --- the three blocks of fields
     def _group(

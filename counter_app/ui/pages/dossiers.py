@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.dossier import Status
+from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.errors import CounterError
 from counter_app.ui import notify, theme
 from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
@@ -198,12 +198,26 @@ class DossiersPage(QWidget):
             notify.show_counter_error(self, error, self._session.lang)
             return
         dialog = DossierDetailDialog(
-            dossier, self._session.lang, people=people, agencies=agencies, parent=self
+            dossier,
+            self._session.lang,
+            people=people,
+            agencies=agencies,
+            session=self._session,
+            parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_dossier_changed.connect(self._dossier_changed)
         dialog.finished.connect(self._detail_closed)
         self.detail_dialog = dialog
         dialog.open()
+
+    def _dossier_changed(self, dossier: Dossier) -> None:
+        """A move from the detail dialog: list again, keeping that dossier selected."""
+        self.refresh()
+        for row in range(self.model.rowCount()):
+            if self.model.dossier(row).code == dossier.code:
+                self.table.selectRow(row)
+                break
 
     def _detail_closed(self) -> None:
         self.detail_dialog = None

@@ -1,0 +1,977 @@
+"""The front desk's intake form: pick the procedure, type or scan the applicant, tick the
+papers, check the fees, save, read the code out. Keyboard first; every field says what is
+wrong with it while the officer types; nothing is lost without being asked."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.catalog import Procedure
+from counter_app.domain.citizen_id import CitizenIdCard, id_number_warnings
+from counter_app.domain.dossier import Applicant, ApplicantType, Channel, Dossier, ReturnMethod
+from counter_app.domain.errors import CounterError, Problem, ValidationFailed
+from counter_app.domain.text import clean, nfc
+from counter_app.domain.validation import (
+    ADDRESS_LIMIT,
+    NAME_LIMIT,
+    ORGANISATION_LIMIT,
+    check_applicant,
+    normalise_id_number,
+    normalise_phone,
+)
+from counter_app.services.intake import MAX_SETS, NOTE_LIMIT, IntakeRequest
+from counter_app.ui import formatting, notify, theme
+from counter_app.ui.formatting import text_or_dash
+from counter_app.ui.intake.fees import FeeLines
+from counter_app.ui.intake.papers import PaperChecklist
+from counter_app.ui.intake.procedure_list import ProcedureDelegate, ProcedureListModel
+from counter_app.ui.intake.values import (
+    birth_date_problem,
+    birth_text,
+    due_text,
+    parse_birth_date,
+)
+from counter_app.ui.intake.widgets import (
+    WheelGuard,
+    guard_wheel,
+    message_label,
+    muted_label,
+    scaled_font,
+)
+from counter_app.ui.labels import applicant_type_label, channel_label, return_method_label
+from counter_app.ui.session import Session
+
+SEARCH_LIMIT = 50
+VISIBLE_RESULTS = 6
+VALIDATE_DELAY_MS = 300
+DUE_REFRESH_MS = 30_000
+SAVED_VISIBLE_MS = 15_000
+SAVED_BACKGROUND = QColor("#d1e7dd")
+SAVED_FOREGROUND = QColor("#0f5132")
+WARNING_BACKGROUND = theme.DUE_TODAY_BACKGROUND
+WARNING_FOREGROUND = theme.DUE_TODAY_FOREGROUND
+
+# The order of the form on screen: the first field with a problem is the one focused.
+FIELD_ORDER = (
+    "procedure",
+    "type",
+    "full_name",
+    "organisation",
+    "id_number",
+    "birth_date",
+    "phone",
+    "email",
+    "address",
+    "documents",
+    "fees",
+    "sets",
+    "channel",
+    "return_method",
+    "note",
+)
+APPLICANT_FIELDS = (
+    "full_name",
+    "organisation",
+    "id_number",
+    "birth_date",
+    "phone",
+    "email",
+    "address",
+)
+NEEDS_ORGANISATION = frozenset({ApplicantType.BUSINESS, ApplicantType.AGENCY})
+
+
+def confirm_clear(parent: QWidget) -> bool:
+    """Asked before Esc throws away what was typed (Enter clears, Esc keeps); tests replace it."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("Intake", "New dossier"))
+    box.setText(
+        QCoreApplication.translate("Intake", "Clear what was typed and start a new dossier?")
+    )
+    clear = box.addButton(
+        QCoreApplication.translate("Intake", "Clear the form"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("Intake", "Keep editing"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(clear)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is clear
+
+
+def _boxed(name: str, background: QColor, foreground: QColor) -> str:
+    return (
+        f"#{name} {{ background: {background.name()}; border-radius: 4px; }}"
+        f"#{name} QLabel {{ color: {foreground.name()}; }}"
+    )
+
+
+class IntakePage(QWidget):
+    """`fields` maps each applicant field to its input, `messages` each field to the line
+    under it that says what is wrong; `papers` and `fees` are the two lists of the dossier."""
+
+    sig_saved = Signal(object)
+    """A dossier was received and saved (Dossier, with its code and due time)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._lang = session.lang
+        self._procedure: Procedure | None = None
+        self._card: CitizenIdCard | None = None
+        self._visited: set[str] = set()
+        self._show_all = False  # after a refused save, required fields speak up too
+        self._asking = False
+        self._wheel = WheelGuard(self)
+        self.fields: dict[str, QLineEdit] = {}
+        self.messages: dict[str, QLabel] = {}
+        self._validate_timer = QTimer(self)
+        self._validate_timer.setSingleShot(True)
+        self._validate_timer.setInterval(VALIDATE_DELAY_MS)
+        self._validate_timer.timeout.connect(self.validate)
+        self.due_timer = QTimer(self)
+        self.due_timer.setInterval(DUE_REFRESH_MS)
+        self._saved_timer = QTimer(self)
+        self._saved_timer.setSingleShot(True)
+        self._saved_timer.setInterval(SAVED_VISIBLE_MS)
+
+        procedure_row = self._build_procedure_picker()
+        applicant = self._build_applicant()
+        papers = self._build_papers()
+        fees = self._build_fees()
+        handing = self._build_handing_in()
+        bar = self._build_bar()
+
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        right.addWidget(papers)
+        right.addWidget(fees)
+        right.addWidget(handing)
+        right.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(applicant)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        content = QWidget()
+        content.setObjectName("intakeContent")
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 8, 8)
+        content_layout.setSpacing(12)
+        content_layout.addLayout(procedure_row)
+        content_layout.addLayout(columns)
+        content_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("intakeScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(content)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(bar)
+
+        self.due_timer.timeout.connect(self.refresh_due)
+        self.due_timer.start()
+        self._saved_timer.timeout.connect(self.saved_frame.hide)
+
+        for keys, slot in (
+            (("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"), self.save),
+            (("Esc", "Ctrl+N"), self.request_clear),
+            (("Ctrl+D",), self.add_paper),
+            (("Ctrl+Shift+D",), self.remove_current_paper),
+            (("Ctrl+F",), self.activate),
+        ):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
+
+        self.papers.sig_rows_changed.connect(self._chain_tabs)
+        self.fees.sig_rows_changed.connect(self._chain_tabs)
+        self._type_changed()
+        self._search("")
+        self._fit_results()
+        self._show_procedure()
+        self.refresh_due()
+        self._chain_tabs()
+
+    # --- building
+    def _build_procedure_picker(self) -> QHBoxLayout:
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("procedureSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(
+            self.tr("Code or name of the procedure, accents optional")
+        )
+        self.search_edit.installEventFilter(self)
+        self.search_edit.textChanged.connect(self._search)
+        self.search_edit.textEdited.connect(self._search_edited)
+        search_label = QLabel(self.tr("&Procedure") + " *")
+        search_label.setBuddy(self.search_edit)
+        search_label.setFont(scaled_font(search_label.font(), 1.0, bold=True))
+
+        self.results = ProcedureListModel(self._lang, self)
+        self.results_view = QListView()
+        self.results_view.setObjectName("procedureResults")
+        self.results_view.setModel(self.results)
+        self.results_view.setUniformItemSizes(True)
+        self.results_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results_view.setItemDelegate(ProcedureDelegate(self.results_view))
+        self.results_view.clicked.connect(self._result_clicked)
+        self.results_label = muted_label()
+        self.results_label.setObjectName("resultsLabel")
+        self.messages["procedure"] = message_label("procedureMessage")
+        self.messages["procedure"].setMinimumHeight(0)
+
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search_edit, 1)
+        left = QVBoxLayout()
+        left.setSpacing(4)
+        left.addLayout(top)
+        left.addWidget(self.results_view)
+        left.addWidget(self.results_label)
+        left.addWidget(self.messages["procedure"])
+
+        panel = QFrame()
+        panel.setObjectName("procedurePanel")
+        panel.setStyleSheet(
+            "#procedurePanel { border: 1px solid palette(mid); border-radius: 4px; }"
+        )
+        self.procedure_name_label = QLabel()
+        self.procedure_name_label.setObjectName("procedureName")
+        self.procedure_name_label.setWordWrap(True)
+        self.procedure_name_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.procedure_name_label.setFont(
+            scaled_font(self.procedure_name_label.font(), 1.15, bold=True)
+        )
+        self.procedure_empty_label = muted_label(
+            self.tr(
+                "No procedure chosen yet. Type part of its code or name, move with ↑ and ↓, "
+                "press Enter to choose it: the cursor then goes on to the applicant."
+            )
+        )
+        self.facts: dict[str, QLabel] = {}
+        self.facts_widget = QWidget()
+        facts = QFormLayout(self.facts_widget)
+        facts.setContentsMargins(0, 0, 0, 0)
+        facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, caption in (
+            ("code", self.tr("Code:")),
+            ("agency", self.tr("Handling agency:")),
+            ("duration", self.tr("Processing time:")),
+        ):
+            label = QLabel()
+            label.setObjectName(f"{key}Fact")
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.facts[key] = label
+            facts.addRow(muted_label(caption), label)
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.addWidget(muted_label(self.tr("Chosen procedure")))
+        panel_layout.addWidget(self.procedure_empty_label)
+        panel_layout.addWidget(self.procedure_name_label)
+        panel_layout.addWidget(self.facts_widget)
+        panel_layout.addStretch(1)
+        self.procedure_panel = panel
+
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addLayout(left, 1)
+        row.addWidget(panel, 1)
+        return row
+
+    def _build_applicant(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Applicant"))
+        grid = QGridLayout(box)
+        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(2)
+        grid.setHorizontalSpacing(10)
+
+        self.card_banner = QFrame()
+        self.card_banner.setObjectName("cardBanner")
+        self.card_banner.setStyleSheet(_boxed("cardBanner", WARNING_BACKGROUND, WARNING_FOREGROUND))
+        self.card_warning_label = QLabel()
+        self.card_warning_label.setObjectName("cardWarnings")
+        self.card_warning_label.setWordWrap(True)
+        self.card_warning_label.setTextFormat(Qt.TextFormat.PlainText)
+        heading = QLabel(self.tr("Check the ID card: the scanned data may have been misread."))
+        heading.setFont(scaled_font(heading.font(), 1.0, bold=True))
+        heading.setWordWrap(True)
+        banner_layout = QVBoxLayout(self.card_banner)
+        banner_layout.setContentsMargins(10, 6, 10, 6)
+        banner_layout.addWidget(heading)
+        banner_layout.addWidget(self.card_warning_label)
+        self.card_banner.hide()
+        grid.addWidget(self.card_banner, 0, 0, 1, 2)
+        legend = muted_label(self.tr("* required"))
+        legend.setAlignment(Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(legend, 1, 0, 1, 2)
+
+        self.type_combo = QComboBox()
+        self.type_combo.setObjectName("applicantType")
+        for kind in ApplicantType:
+            self.type_combo.addItem(applicant_type_label(kind), kind.value)
+        self.type_combo.currentIndexChanged.connect(self._type_changed)
+        guard_wheel(self.type_combo, self._wheel)
+        self.type_label = QLabel(self.tr("Applicant t&ype"))
+        self.type_label.setBuddy(self.type_combo)
+        grid.addWidget(self.type_label, 2, 0)
+        grid.addWidget(self.type_combo, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.setRowMinimumHeight(3, 6)
+
+        self.field_labels: dict[str, QLabel] = {}
+        specs = (
+            ("full_name", self.tr("Full &name"), True, NAME_LIMIT, ""),
+            ("organisation", self.tr("&Organisation"), True, ORGANISATION_LIMIT, ""),
+            (
+                "id_number",
+                self.tr("&ID number"),
+                False,
+                32,
+                self.tr("12 digits, or 9 for an old ID card"),
+            ),
+            ("birth_date", self.tr("&Birth date"), False, 16, self.tr("dd/mm/yyyy")),
+            ("phone", self.tr("P&hone"), False, 32, self.tr("e.g. 0912345678")),
+            ("email", self.tr("E-&mail"), False, 254, ""),
+            ("address", self.tr("&Address"), False, ADDRESS_LIMIT, ""),
+        )
+        row = 4
+        for key, caption, required, limit, placeholder in specs:
+            edit = QLineEdit()
+            edit.setObjectName(key)
+            edit.setMaxLength(limit)
+            edit.setPlaceholderText(placeholder)
+            edit.textChanged.connect(self._typed)
+            edit.installEventFilter(self)
+            label = QLabel(caption + (" *" if required else ""))
+            label.setBuddy(edit)
+            message = message_label(f"{key}Message")
+            self.fields[key] = edit
+            self.field_labels[key] = label
+            self.messages[key] = message
+            grid.addWidget(label, row, 0)
+            grid.addWidget(edit, row, 1)
+            grid.addWidget(message, row + 1, 1)
+            row += 2
+        metrics = self.fields["birth_date"].fontMetrics()
+        self.fields["birth_date"].setMaximumWidth(metrics.horizontalAdvance("ngày/tháng/năm") + 40)
+        self.fields["id_number"].setMaximumWidth(
+            metrics.horizontalAdvance("12 digits, or 9 for an old ID card") + 60
+        )
+        self.fields["phone"].setMaximumWidth(metrics.horizontalAdvance("0000 000 0000") + 120)
+        return box
+
+    def _build_papers(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Pape&rs received"))
+        self.papers = PaperChecklist()
+        self.papers.setObjectName("papers")
+        self.messages["documents"] = self.papers.message_label
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.papers)
+        return box
+
+    def _build_fees(self) -> QGroupBox:
+        box = QGroupBox(self.tr("&Fees and charges"))
+        self.fees = FeeLines(self._lang)
+        self.fees.setObjectName("fees")
+        self.fees.sig_total_changed.connect(self._total_changed)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.fees)
+        return box
+
+    def _build_handing_in(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Handing in and return"))
+        self.sets_spin = QSpinBox()
+        self.sets_spin.setObjectName("sets")
+        self.sets_spin.setRange(1, MAX_SETS)
+        self.channel_combo = QComboBox()
+        self.channel_combo.setObjectName("channel")
+        for channel in Channel:
+            self.channel_combo.addItem(channel_label(channel), channel.value)
+        self.return_combo = QComboBox()
+        self.return_combo.setObjectName("returnMethod")
+        for method in ReturnMethod:
+            self.return_combo.addItem(return_method_label(method), method.value)
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("note")
+        self.note_edit.setMaxLength(NOTE_LIMIT)
+        for widget in (self.sets_spin, self.channel_combo, self.return_combo):
+            guard_wheel(widget, self._wheel)
+
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for caption, widget in (
+            (self.tr("&Sets"), self.sets_spin),
+            (self.tr("&Channel"), self.channel_combo),
+            (self.tr("Re&turn of the result"), self.return_combo),
+            (self.tr("Not&e"), self.note_edit),
+        ):
+            label = QLabel(caption)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        self.messages["note"] = message_label("noteMessage")
+        self.messages["note"].setMinimumHeight(0)
+        form.addRow("", self.messages["note"])
+        return box
+
+    def _build_bar(self) -> QWidget:
+        self.saved_frame = QFrame()
+        self.saved_frame.setObjectName("savedFrame")
+        self.saved_frame.setStyleSheet(_boxed("savedFrame", SAVED_BACKGROUND, SAVED_FOREGROUND))
+        saved_caption = QLabel(self.tr("Saved, dossier code:"))
+        self.saved_code_label = QLabel()
+        self.saved_code_label.setObjectName("savedCode")
+        self.saved_code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved_code_label.setFont(scaled_font(self.saved_code_label.font(), 1.6, bold=True))
+        self.saved_due_label = QLabel()
+        self.saved_due_label.setObjectName("savedDue")
+        self.saved_due_label.setWordWrap(True)
+        saved_layout = QHBoxLayout(self.saved_frame)
+        saved_layout.setContentsMargins(12, 6, 12, 6)
+        saved_layout.setSpacing(12)
+        saved_layout.addWidget(saved_caption)
+        saved_layout.addWidget(self.saved_code_label)
+        saved_layout.addWidget(self.saved_due_label, 1)
+        self.saved_frame.hide()
+
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("problemLabel")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet(f"color: {theme.ERROR_TEXT.name()};")
+        self.problem_label.hide()
+
+        due_caption = QLabel(self.tr("Result due:"))
+        self.due_label = QLabel()
+        self.due_label.setObjectName("dueLabel")
+        self.due_label.setFont(scaled_font(self.due_label.font(), 1.15, bold=True))
+        self.due_label.setWordWrap(True)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("totalLabel")
+        self.total_label.setFont(scaled_font(self.total_label.font(), 1.0, bold=True))
+        self.clear_button = QPushButton(self.tr("New dossier (Esc)"))
+        self.clear_button.setObjectName("clearButton")
+        self.clear_button.setToolTip(self.tr("Clear the form for the next citizen (Esc or Ctrl+N)"))
+        self.clear_button.clicked.connect(self.request_clear)
+        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setToolTip(
+            self.tr("Save the dossier and give it its code (Ctrl+S or Ctrl+Enter)")
+        )
+        self.save_button.setFont(scaled_font(self.save_button.font(), 1.0, bold=True))
+        self.save_button.clicked.connect(self.save)
+
+        line = QHBoxLayout()
+        line.setSpacing(10)
+        line.addWidget(due_caption)
+        line.addWidget(self.due_label, 1)
+        line.addSpacing(16)
+        line.addWidget(self.total_label)
+        line.addSpacing(16)
+        line.addWidget(self.clear_button)
+        line.addWidget(self.save_button)
+
+        bar = QFrame()
+        bar.setObjectName("intakeBar")
+        bar.setStyleSheet("#intakeBar { border-top: 1px solid palette(mid); }")
+        layout = QVBoxLayout(bar)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.saved_frame)
+        layout.addWidget(self.problem_label)
+        layout.addLayout(line)
+        return bar
+
+    def _fit_results(self) -> None:
+        """Tall enough for VISIBLE_RESULTS lines, however big the font is."""
+        row = self.results_view.sizeHintForRow(0) if self.results.rowCount() else -1
+        if row <= 0:
+            row = self.results_view.fontMetrics().height() + 6
+        frame = self.results_view.frameWidth() * 2
+        self.results_view.setFixedHeight(row * VISIBLE_RESULTS + frame)
+
+    def _chain_tabs(self) -> None:
+        """Tab follows the screen: procedure, applicant, papers, fees, handing in, buttons."""
+        chain: list[QWidget] = [
+            self.search_edit,
+            self.type_combo,
+            *(self.fields[key] for key in APPLICANT_FIELDS),
+            *self.papers.focus_widgets(),
+            self.papers.add_button,
+            *self.fees.focus_widgets(),
+            self.sets_spin,
+            self.channel_combo,
+            self.return_combo,
+            self.note_edit,
+            self.clear_button,
+            self.save_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # --- the page in the window
+    def activate(self) -> None:
+        """The page came to the front: the cursor waits in the procedure search."""
+        self._focus(self.search_edit)
+        self.search_edit.selectAll()
+
+    def _focus(self, widget: QWidget) -> None:
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.scroll.widget().isAncestorOf(widget):
+            self.scroll.ensureWidgetVisible(widget, 16, 24)
+
+    # --- procedure
+    def _search(self, text: str) -> None:
+        """Every keystroke: a search of the in-memory index and a reset of a short list."""
+        catalog = self._session.workspace.catalog
+        try:
+            procedures = catalog.search(text, limit=SEARCH_LIMIT)
+            agencies = catalog.agencies()
+        except CounterError as error:
+            notify.show_counter_error(self, error, self._lang)
+            return
+        self.results.set_procedures(procedures, agencies)
+        if procedures:
+            self.results_view.setCurrentIndex(self.results.index(0, 0))
+        if not procedures and text.strip():
+            found = self.tr("No procedure matches the search.")
+        elif not procedures:
+            found = self.tr("The catalog is empty: an administrator must import it before intake.")
+        elif len(procedures) >= SEARCH_LIMIT:
+            found = self.tr("The first {n} found: type more to narrow the list.").format(
+                n=len(procedures)
+            )
+        else:
+            found = self.tr("{n} found.").format(n=len(procedures))
+        self.results_label.setText(
+            self.tr("{found} ↑ ↓ to move, Enter to choose.").format(found=found)
+        )
+
+    def _search_edited(self, _text: str) -> None:
+        """Typing a new search puts the chosen procedure back: what is saved is what is shown."""
+        if self._procedure is not None:
+            self._set_procedure(None)
+
+    def _move_result(self, key: int) -> None:
+        count = self.results.rowCount()
+        if not count:
+            return
+        step = {
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_PageUp: -VISIBLE_RESULTS,
+            Qt.Key.Key_PageDown: VISIBLE_RESULTS,
+        }[Qt.Key(key)]
+        current = self.results_view.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        index = self.results.index(max(0, min(count - 1, row)), 0)
+        self.results_view.setCurrentIndex(index)
+        self.results_view.scrollTo(index)
+
+    def _pick_current(self) -> None:
+        index = self.results_view.currentIndex()
+        if index.isValid():
+            self.choose(self.results.procedure(index.row()))
+
+    def _result_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.choose(self.results.procedure(index.row()))
+
+    def choose(self, procedure: Procedure) -> None:
+        """Take this procedure: its papers, fees and due time; the cursor goes on to the
+        first empty field of the applicant."""
+        self._set_procedure(procedure)
+        self.search_edit.setText(f"{procedure.code} {procedure.name}")
+        self._focus(self._next_empty_field())
+
+    def procedure(self) -> Procedure | None:
+        return self._procedure
+
+    def _set_procedure(self, procedure: Procedure | None) -> None:
+        self._procedure = procedure
+        self._show_procedure()
+        self.papers.set_components(procedure.components if procedure else None)
+        self.fees.set_fees(procedure.fees if procedure else None)
+        self.refresh_due()
+        if procedure is not None:
+            self.messages["procedure"].clear()
+
+    def _show_procedure(self) -> None:
+        procedure = self._procedure
+        self.procedure_empty_label.setVisible(procedure is None)
+        self.procedure_name_label.setVisible(procedure is not None)
+        self.facts_widget.setVisible(procedure is not None)
+        if procedure is None:
+            self.procedure_name_label.clear()
+            for label in self.facts.values():
+                label.clear()
+            return
+        self.procedure_name_label.setText(procedure.name)
+        agency = self._session.workspace.catalog.agencies().get(procedure.agency_code)
+        self.facts["code"].setText(procedure.code)
+        self.facts["agency"].setText(
+            f"{agency.name} ({procedure.agency_code})" if agency else procedure.agency_code
+        )
+        self.facts["duration"].setText(text_or_dash(procedure.duration.describe(self._lang)))
+
+    def refresh_due(self) -> None:
+        """The appointment as saving now would give it; the timer keeps it true as time runs."""
+        if self._procedure is None:
+            self.due_label.setText(self.tr("choose a procedure first"))
+            return
+        try:
+            due = self._session.workspace.intake.due_at(self._procedure, self._session.clock())
+        except CounterError as error:
+            self.due_label.setText(error.message(self._lang))
+            return
+        self.due_label.setText(due_text(due))
+
+    def _total_changed(self, total: int) -> None:
+        if self._procedure is None:
+            self.total_label.clear()
+            return
+        self.total_label.setText(
+            self.tr("Fees: {amount}").format(amount=formatting.money(total, self._lang))
+        )
+
+    # --- applicant
+    def _type_changed(self, _index: int = 0) -> None:
+        needed = self.applicant_type() in NEEDS_ORGANISATION
+        for widget in (
+            self.fields["organisation"],
+            self.field_labels["organisation"],
+            self.messages["organisation"],
+        ):
+            widget.setVisible(needed)
+        self._validate_timer.start()
+
+    def applicant_type(self) -> ApplicantType:
+        return ApplicantType(self.type_combo.currentData())
+
+    def _typed(self, _text: str) -> None:
+        self._validate_timer.start()
+
+    def _left_field(self, key: str) -> None:
+        """Leaving a field: it may now say it is required, and its text is tidied (NFC)."""
+        edit = self.fields[key]
+        text = edit.text()
+        tidy = nfc(text).strip()
+        if key == "birth_date":
+            try:
+                born = parse_birth_date(text)
+            except ValueError:
+                born = None
+            if born is not None:
+                tidy = birth_text(born)
+        if tidy != text:
+            edit.setText(tidy)
+        self._visited.add(key)
+        self.validate()
+
+    def applicant(self) -> Applicant:
+        """What the applicant block says now, normalised as it will be stored."""
+        try:
+            born = parse_birth_date(self.fields["birth_date"].text())
+        except ValueError:
+            born = None
+        kind = self.applicant_type()
+        text = {key: clean(edit.text()) for key, edit in self.fields.items()}
+        return Applicant(
+            full_name=text["full_name"],
+            type=kind,
+            id_number=normalise_id_number(text["id_number"]),
+            birth_date=born,
+            phone=normalise_phone(text["phone"]),
+            email=text["email"],
+            address=text["address"],
+            organisation=text["organisation"] if kind in NEEDS_ORGANISATION else "",
+        )
+
+    def fill_applicant(self, card: CitizenIdCard) -> None:
+        """A citizen-ID QR was scanned: name, number, birth date and address from the card;
+        what the card contradicts is shown above the applicant, and nothing is blocked. The
+        applicant type stays: a business's representative shows a card too."""
+        self.fields["full_name"].setText(card.full_name)
+        self.fields["id_number"].setText(card.id_number)
+        self.fields["birth_date"].setText(birth_text(card.birth_date))
+        self.fields["address"].setText(card.address)
+        self._card = card
+        self._visited.update({"full_name", "id_number", "birth_date", "address"})
+        self.validate()
+        self._session.messages.info(self.tr("ID card read: {name}").format(name=card.full_name))
+        if self._procedure is None:
+            self.activate()
+        else:
+            self._focus(self._next_empty_field())
+
+    def _card_warnings(self) -> list[Problem]:
+        """The card's warnings, worked out again once the officer corrects a misread digit."""
+        card = self._card
+        if card is None:
+            return []
+        applicant = self.applicant()
+        if applicant.id_number == card.id_number and applicant.birth_date == card.birth_date:
+            return list(card.warnings)
+        others = [w for w in card.warnings if w.field != "id_number"]
+        return others + id_number_warnings(applicant.id_number, applicant.birth_date, card.gender)
+
+    def _show_card_warnings(self) -> None:
+        warnings = self._card_warnings()
+        self.card_warning_label.setText(
+            "\n".join(f"• {warning.message(self._lang)}" for warning in warnings)
+        )
+        self.card_banner.setVisible(bool(warnings))
+
+    def _next_empty_field(self) -> QWidget:
+        for key in APPLICANT_FIELDS:
+            edit = self.fields[key]
+            if edit.isVisibleTo(self) and not edit.text().strip():
+                return edit
+        widgets = self.papers.focus_widgets()
+        return widgets[0] if widgets else self.save_button
+
+    # --- validation
+    def _form_problems(self) -> list[Problem]:
+        """What only the form knows: no procedure, an unreadable date, an unnamed paper."""
+        problems: list[Problem] = []
+        if self._procedure is None:
+            problems.append(Problem("procedure", "field.required", {"field": "field.procedure"}))
+        birth = birth_date_problem(self.fields["birth_date"].text())
+        if birth is not None:
+            problems.append(birth)
+        return problems + self.papers.problems()
+
+    def local_problems(self) -> list[Problem]:
+        """Everything the form can tell by itself, the applicant with the domain's checks."""
+        today = self._session.clock().date()
+        return self._form_problems() + check_applicant(self.applicant(), today=today)
+
+    def validate(self) -> None:
+        """Each field says what is wrong with it; "required" only once the officer has been
+        through the field, or tried to save."""
+        self._validate_timer.stop()
+        self._show_problems(self.local_problems())
+        self._show_card_warnings()
+
+    def _show_problems(self, problems: list[Problem]) -> list[Problem]:
+        """Write each problem under its field; return those with no field on the form."""
+        by_field: dict[str, list[Problem]] = {}
+        for problem in problems:
+            by_field.setdefault(problem.field, []).append(problem)
+        for key, label in self.messages.items():
+            shown = [
+                p
+                for p in by_field.get(key, [])
+                if self._show_all or key in self._visited or p.key != "field.required"
+            ]
+            label.setText(" ".join(p.message(self._lang) for p in shown))
+        return [p for p in problems if p.field not in self.messages]
+
+    def _field_widget(self, key: str) -> QWidget | None:
+        if key in self.fields:
+            return self.fields[key]
+        if key == "documents":
+            unnamed = self.papers.first_unnamed()
+            widgets = self.papers.focus_widgets()
+            return unnamed or (widgets[0] if widgets else self.papers.add_button)
+        if key == "fees":
+            widgets = self.fees.focus_widgets()
+            return widgets[0] if widgets else None
+        return {
+            "procedure": self.search_edit,
+            "type": self.type_combo,
+            "sets": self.sets_spin,
+            "channel": self.channel_combo,
+            "return_method": self.return_combo,
+            "note": self.note_edit,
+        }.get(key)
+
+    # --- saving
+    def request(self) -> IntakeRequest:
+        """What saving sends: only the ticked papers, the fees as edited."""
+        return IntakeRequest(
+            procedure_code=self._procedure.code if self._procedure else "",
+            applicant=self.applicant(),
+            documents=self.papers.documents(),
+            fees=self.fees.lines(),
+            sets=self.sets_spin.value(),
+            channel=Channel(self.channel_combo.currentData()),
+            return_method=ReturnMethod(self.return_combo.currentData()),
+            note=clean(self.note_edit.text()),
+            problems=self._form_problems(),  # the service adds the applicant's
+        )
+
+    def save(self) -> None:
+        self._show_all = True
+        self._validate_timer.stop()
+        workspace = self._session.workspace
+        try:
+            dossier = workspace.intake.receive(
+                self.request(), user=self._session.user, at=self._session.clock()
+            )
+        except ValidationFailed as failed:
+            self._refused(failed.problems)
+            return
+        except CounterError as error:
+            notify.show_error(self, error.message(self._lang))
+            return
+        self._saved(dossier)
+
+    def _refused(self, problems: list[Problem]) -> None:
+        unplaced = self._show_problems(problems)
+        lines = [self.tr("Not saved: correct what is marked in red.")]
+        lines += [p.message(self._lang) for p in unplaced]
+        self.problem_label.setText(" ".join(lines))
+        self.problem_label.show()
+        fields = {p.field for p in problems}
+        for key in FIELD_ORDER:
+            widget = self._field_widget(key)
+            if key in fields and widget is not None:
+                self._focus(widget)
+                return
+
+    def _saved(self, dossier: Dossier) -> None:
+        code = dossier.code or ""
+        self._session.messages.info(self.tr("Saved: {code}").format(code=code))
+        self.saved_code_label.setText(code)
+        self.saved_due_label.setText(
+            self.tr("result due {due}").format(due=due_text(dossier.due_at))
+        )
+        self.saved_frame.show()
+        self._saved_timer.start()
+        self.clear_form()
+        self.sig_saved.emit(dossier)
+
+    # --- clearing
+    def has_input(self) -> bool:
+        """Something the officer typed, that clearing would lose."""
+        return (
+            any(edit.text().strip() for edit in self.fields.values())
+            or bool(self.note_edit.text().strip())
+            or self.papers.has_input()
+        )
+
+    def request_clear(self) -> None:
+        """Esc or Ctrl+N: a fresh form, after asking if anything typed would be lost."""
+        if self._asking:
+            return  # a second Esc while the question is open is the question's business
+        if self.has_input():
+            self._asking = True
+            try:
+                if not confirm_clear(self):
+                    return
+            finally:
+                self._asking = False
+        self.clear_form()
+
+    def clear_form(self) -> None:
+        """Everything back to how the next citizen finds it; the cursor in the search."""
+        self._focus(self.search_edit)  # first: leaving a field must not mark the new form
+        self._validate_timer.stop()
+        self._show_all = False
+        self._visited.clear()
+        self._card = None
+        self.search_edit.clear()
+        self._set_procedure(None)
+        self.type_combo.setCurrentIndex(self.type_combo.findData(ApplicantType.CITIZEN.value))
+        for edit in self.fields.values():
+            edit.clear()
+        self.sets_spin.setValue(1)
+        self.channel_combo.setCurrentIndex(0)
+        self.return_combo.setCurrentIndex(0)
+        self.note_edit.clear()
+        self.papers.clear()
+        self._validate_timer.stop()
+        for label in self.messages.values():
+            label.clear()
+        self.card_banner.hide()
+        self.problem_label.clear()
+        self.problem_label.hide()
+        self.scroll.verticalScrollBar().setValue(0)
+        self.activate()
+
+    # --- papers
+    def add_paper(self) -> None:
+        """Ctrl+D: a row for a paper the catalog does not list, the cursor in its name."""
+        row = self.papers.add_paper()
+        assert row.name_edit is not None
+        self._focus(row.name_edit)
+
+    def remove_current_paper(self) -> None:
+        """Ctrl+Shift+D: the paper row with the cursor goes; the cursor to the next one."""
+        row = self.papers.row_of(self.focusWidget())
+        if row is None:
+            return
+        index = self.papers.rows.index(row)
+        self.papers.remove_row(row)
+        if self.papers.rows:
+            following = self.papers.rows[min(index, len(self.papers.rows) - 1)]
+            self._focus(following.check)
+        else:
+            self._focus(self.papers.add_button)
+
+    # --- keys in the search
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the search, ↑ ↓ Page Up/Down move in the results and Enter chooses: the cursor
+        never has to leave the text the officer is typing. Leaving a field of the applicant,
+        even untouched, lets it say it is required."""
+        if event.type() == QEvent.Type.FocusOut:
+            for key, edit in self.fields.items():
+                if watched is edit:
+                    self._left_field(key)
+        if (
+            watched is self.search_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+        ):
+            key = event.key()
+            plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if plain == Qt.KeyboardModifier.NoModifier:
+                if key in (
+                    Qt.Key.Key_Up,
+                    Qt.Key.Key_Down,
+                    Qt.Key.Key_PageUp,
+                    Qt.Key.Key_PageDown,
+                ):
+                    self._move_result(key)
+                    return True
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    self._pick_current()
+                    return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,395 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>FeeLines</name>
+    <message>
+        <location filename="../../counter_app/ui/intake/fees.py" line="+82"/>
+        <source>Fee</source>
+        <translation>Khoản thu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Mức thu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Thành tiền</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose a procedure: its fees are listed here.</source>
+        <translation>Chọn thủ tục: phí, lệ phí của thủ tục sẽ hiện ở đây.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No fee or charge for this procedure.</source>
+        <translation>Thủ tục này không thu phí, lệ phí.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{basis} · {collection}</source>
+        <translation>{basis} · {collection}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Amount of {fee}</source>
+        <translation>Mức thu của {fee}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quantity of {fee}</source>
+        <translation>Số lượng của {fee}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Total: {amount}</source>
+        <translation>Tổng cộng: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <location filename="../../counter_app/ui/intake/page.py" line="+109"/>
+        <source>New dossier</source>
+        <translation>Hồ sơ mới</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear what was typed and start a new dossier?</source>
+        <translation>Xóa các thông tin đã nhập để bắt đầu hồ sơ mới?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear the form</source>
+        <translation>Xóa để nhập mới</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep editing</source>
+        <translation>Tiếp tục nhập</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake/values.py" line="+54"/>
+        <source>No deadline</source>
+        <translation>Không quy định thời hạn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{hour}:{minute}, {weekday} {date}</source>
+        <translation>{hour} giờ {minute} phút, {weekday}, ngày {date}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../../counter_app/ui/intake/page.py" line="+117"/>
+        <source>Code or name of the procedure, accents optional</source>
+        <translation>Mã hoặc tên thủ tục, gõ có dấu hay không dấu đều được</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Procedure</source>
+        <translation>&amp;Thủ tục</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>No procedure chosen yet. Type part of its code or name, move with ↑ and ↓, press Enter to choose it: the cursor then goes on to the applicant.</source>
+        <translation>Chưa chọn thủ tục. Gõ một phần mã hoặc tên thủ tục, dùng ↑ và ↓ để di chuyển, nhấn Enter để chọn: con trỏ sẽ chuyển sang phần chủ hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Code:</source>
+        <translation>Mã thủ tục:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handling agency:</source>
+        <translation>Cơ quan giải quyết:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing time:</source>
+        <translation>Thời hạn giải quyết:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chosen procedure</source>
+        <translation>Thủ tục đã chọn</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Applicant</source>
+        <translation>Chủ hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Check the ID card: the scanned data may have been misread.</source>
+        <translation>Hãy kiểm tra lại thẻ căn cước: dữ liệu quét có thể bị đọc sai.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>* required</source>
+        <translation>* bắt buộc</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Applicant t&amp;ype</source>
+        <translation>&amp;Loại chủ hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Full &amp;name</source>
+        <translation>&amp;Họ và tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Organisation</source>
+        <translation>Tên tổ &amp;chức</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;ID number</source>
+        <translation>Số định &amp;danh</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>12 digits, or 9 for an old ID card</source>
+        <translation>12 chữ số, hoặc 9 chữ số với CMND cũ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Birth date</source>
+        <translation>&amp;Ngày sinh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;hone</source>
+        <translation>Điện th&amp;oại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>e.g. 0912345678</source>
+        <translation>ví dụ 0912345678</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-&amp;mail</source>
+        <translation>E&amp;mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address</source>
+        <translation>Đị&amp;a chỉ</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Pape&amp;rs received</source>
+        <translation>&amp;Giấy tờ đã nhận</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Fees and charges</source>
+        <translation>&amp;Phí, lệ phí</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Handing in and return</source>
+        <translation>Nộp hồ sơ và trả kết quả</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Sets</source>
+        <translation>&amp;Số bộ hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Channel</source>
+        <translation>&amp;Kênh nộp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;turn of the result</source>
+        <translation>Hình thức t&amp;rả kết quả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not&amp;e</source>
+        <translation>Gh&amp;i chú</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saved, dossier code:</source>
+        <translation>Đã lưu. Mã hồ sơ:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Result due:</source>
+        <translation>Hẹn trả kết quả:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New dossier (Esc)</source>
+        <translation>Nhập mới (Esc)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear the form for the next citizen (Esc or Ctrl+N)</source>
+        <translation>Xóa biểu mẫu để tiếp nhận người tiếp theo (Esc hoặc Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Lưu (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the dossier and give it its code (Ctrl+S or Ctrl+Enter)</source>
+        <translation>Lưu hồ sơ và cấp mã hồ sơ (Ctrl+S hoặc Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>No procedure matches the search.</source>
+        <translation>Không có thủ tục nào phù hợp.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The catalog is empty: an administrator must import it before intake.</source>
+        <translation>Danh mục thủ tục còn trống: quản trị viên cần nhập danh mục trước khi tiếp nhận.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first {n} found: type more to narrow the list.</source>
+        <translation>{n} thủ tục đầu tiên: gõ thêm để thu hẹp danh sách.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} found.</source>
+        <translation>Tìm thấy {n} thủ tục.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{found} ↑ ↓ to move, Enter to choose.</source>
+        <translation>{found} ↑ ↓ để di chuyển, Enter để chọn.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>choose a procedure first</source>
+        <translation>hãy chọn thủ tục trước</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fees: {amount}</source>
+        <translation>Phí, lệ phí: {amount}</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>ID card read: {name}</source>
+        <translation>Đã đọc thẻ căn cước: {name}</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>Not saved: correct what is marked in red.</source>
+        <translation>Chưa lưu: hãy sửa các mục báo đỏ.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved: {code}</source>
+        <translation>Đã lưu: {code}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>result due {due}</source>
+        <translation>hẹn trả kết quả {due}</translation>
+    </message>
+</context>
+<context>
+    <name>PaperChecklist</name>
+    <message>
+        <location filename="../../counter_app/ui/intake/papers.py" line="+88"/>
+        <source>Paper (ticked: received)</source>
+        <translation>Giấy tờ (đánh dấu: đã nhận)</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Add a paper (Ctrl+D)</source>
+        <translation>Thêm giấy tờ (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A paper the procedure does not list</source>
+        <translation>Giấy tờ không có trong danh mục của thủ tục</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Space ticks or unticks · Ctrl+Shift+D removes the paper with the cursor</source>
+        <translation>Phím cách: đánh dấu hoặc bỏ đánh dấu · Ctrl+Shift+D: bỏ dòng giấy tờ đang có con trỏ</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Remove this paper (Ctrl+Shift+D)</source>
+        <translation>Bỏ dòng giấy tờ này (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{paper} (optional)</source>
+        <translation>{paper} (nếu có)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Name of the paper</source>
+        <translation>Tên giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a procedure: the papers it asks for are listed here.</source>
+        <translation>Chọn thủ tục: thành phần hồ sơ của thủ tục sẽ hiện ở đây.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The procedure lists no papers: add those handed in.</source>
+        <translation>Thủ tục không quy định thành phần hồ sơ: hãy thêm các giấy tờ đã nhận.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureListModel</name>
+    <message>
+        <location filename="../../counter_app/ui/intake/procedure_list.py" line="+60"/>
+        <source>{name}
+Code: {code}
+Handling agency: {agency}
+Time: {duration}</source>
+        <translation>{name}
+Mã: {code}
+Cơ quan giải quyết: {agency}
+Thời hạn: {duration}</translation>
+    </message>
+</context>
+</TS>
