@@ -32,7 +32,7 @@ _AIM_PREFIX = re.compile(r"\][A-Za-z][0-9A-Za-z]")
 _CODE_SHAPED = re.compile(r"[0-9A-Za-z.]+-[0-9]+-[0-9]+")
 # A code inside a longer text, such as the look-up link in the QR printed on the receipt.
 _EMBEDDED_CODE = re.compile(
-    rf"(?<![0-9A-Za-z.-])(?:{AGENCY_PATTERN})-[0-9]{{6}}-[0-9]{{4,5}}(?![0-9A-Za-z.-])",
+    rf"(?<![\w.-])(?:{AGENCY_PATTERN})-[0-9]{{6}}-[0-9]{{4,5}}(?![\w.-])",
     re.IGNORECASE,
 )
 

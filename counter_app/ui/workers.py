@@ -10,38 +10,36 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
-    """Carries a task's outcome from the worker thread to the GUI thread (queued signal)."""
+    """Carries a task's outcome from the worker thread to the GUI thread. Only the ticket
+    crosses threads in the queued signal; the outcome waits in a locked mailbox (PySide6 can
+    mishandle reference counts of Python objects sent through cross-thread signals)."""
 
-    sig_done = Signal(str, int, object)
-    """(purpose, ticket, result) of a task that finished."""
-    sig_failed = Signal(str, int, object)
-    """(purpose, ticket, exception) of a task that raised."""
+    sig_answered = Signal(str, int)
+    """(purpose, ticket) of a task whose outcome is in the mailbox."""
 
-
-class _Runnable(QRunnable):
-    def __init__(self, relay: _Relay, purpose: str, ticket: int, work: Callable[[], Any]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._relay = relay
-        self._purpose = purpose
-        self._ticket = ticket
-        self._work = work
+        self._lock = threading.Lock()
+        self._mailbox: dict[int, tuple[bool, Any]] = {}
 
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except Exception as error:  # delivered to the owner, who decides how to tell the user
-            self._relay.sig_failed.emit(self._purpose, self._ticket, error)
-        else:
-            self._relay.sig_done.emit(self._purpose, self._ticket, result)
+    def post(self, purpose: str, ticket: int, ok: bool, outcome: Any) -> None:
+        with self._lock:
+            self._mailbox[ticket] = (ok, outcome)
+        self.sig_answered.emit(purpose, ticket)
+
+    def take(self, ticket: int) -> tuple[bool, Any]:
+        with self._lock:
+            return self._mailbox.pop(ticket)
 
 
 class Tasks(QObject):
@@ -55,8 +53,7 @@ class Tasks(QObject):
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
         self._relay = _Relay()
-        self._relay.sig_done.connect(self._done)
-        self._relay.sig_failed.connect(self._failed)
+        self._relay.sig_answered.connect(self._answered)
         self._tickets = itertools.count(1)
         self._latest: dict[str, int] = {}
         self._handlers: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
@@ -79,7 +76,18 @@ class Tasks(QObject):
             self._handlers.pop(stale, None)
         self._latest[purpose] = ticket
         self._handlers[ticket] = (done, failed)
-        self._pool.start(_Runnable(self._relay, purpose, ticket, work))
+        relay = self._relay
+
+        def run() -> None:
+            try:
+                result = work()
+            except Exception as error:  # handed to the owner, who decides how to tell the user
+                relay.post(purpose, ticket, False, error)
+            else:
+                relay.post(purpose, ticket, True, result)
+
+        # A plain callable, not a QRunnable subclass: PySide6 then owns the wrapper itself.
+        self._pool.start(run)
         if not was_busy:
             self.sig_busy.emit(True)
         return ticket
@@ -92,18 +100,18 @@ class Tasks(QObject):
             self.sig_busy.emit(False)
         return handlers
 
-    def _done(self, purpose: str, ticket: int, result: object) -> None:
-        handlers = self._answer(purpose, ticket)
-        if handlers is not None:
-            handlers[0](result)
-
-    def _failed(self, purpose: str, ticket: int, error: object) -> None:
+    def _answered(self, purpose: str, ticket: int) -> None:
+        ok, outcome = self._relay.take(ticket)
         handlers = self._answer(purpose, ticket)
         if handlers is None:
-            log.info("a superseded %s task failed: %r", purpose, error)
+            if not ok:
+                log.info("a superseded %s task failed: %r", purpose, outcome)
             return
-        assert isinstance(error, Exception)
-        handlers[1](error)
+        done, failed = handlers
+        if ok:
+            done(outcome)
+        else:
+            failed(outcome)
 
     def wait(self, msecs: int = 5000) -> bool:
         """Block until the pool is idle (tests, and closing the window)."""

@@ -449,7 +449,7 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/models/dossier_table.py" line="+141"/>
+        <location filename="../../counter_app/ui/models/dossier_table.py" line="+190"/>
         <source>Code</source>
         <translation>Mã hồ sơ</translation>
     </message>
@@ -517,7 +517,7 @@
         <translation>Đến hạn &amp;hôm nay</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Colours:</source>
         <translation>Chú thích màu:</translation>
     </message>
@@ -537,7 +537,12 @@
         <translation>Enter hoặc nhấp đúp: xem chi tiết</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+47"/>
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Dossiers found: {n}</source>
         <translation>Tìm thấy {n} hồ sơ</translation>
     </message>

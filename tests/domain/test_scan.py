@@ -208,3 +208,8 @@ def test_classify_never_raises_on_code_like_text(text):
 def test_scan_equal_to_a_message_key_renders():
     result = classify_scan("qr.date")
     assert result.to_json("en")["reason"] == "Not a dossier code nor a citizen-ID QR: qr.date"
+
+
+def test_a_code_glued_to_vietnamese_letters_is_not_cut_short():
+    for text in ("000.00Ư0-000101-0001", "ĐẶNG0-000101-0001"):
+        assert classify_scan(text).kind is ScanKind.UNKNOWN

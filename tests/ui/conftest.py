@@ -89,6 +89,13 @@ def receive(
     return ws.intake.receive(request, user=user, at=at)
 
 
+@pytest.fixture(autouse=True)
+def _application(qapp):  # type: ignore[no-untyped-def]
+    """Every window test runs with the QApplication up: queued signals (background tasks)
+    are only delivered by a running application."""
+    return qapp
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Iterator[Workspace]:
     ws = Workspace(tmp_path / "data", create=True)

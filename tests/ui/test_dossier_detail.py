@@ -72,6 +72,7 @@ def page(qtbot, workspace, staff, dossiers) -> DossiersPage:
     page.resize(1100, 600)
     page.show()
     qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(dossiers))  # searched in the background
     return page
 
 
@@ -450,6 +451,13 @@ def test_the_list_refreshes_after_a_move(qtbot, page, dossiers, vietnamese) -> N
     assert dialog is not None
     act(qtbot, dialog, Action.TRANSFER)
 
-    row = page.table.currentIndex().row()
-    assert page.model.dossier(row).code == dossiers["due_today"].code
-    assert page.model.dossier(row).status is Status.PROCESSING
+    def moved_and_selected() -> bool:
+        row = page.table.currentIndex().row()
+        listed = page.model.dossier(row) if row >= 0 else None
+        return (
+            listed is not None
+            and listed.code == dossiers["due_today"].code
+            and (listed.status is Status.PROCESSING)
+        )
+
+    qtbot.waitUntil(moved_and_selected)  # the list is read again in the background

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.services.accounts import User
@@ -29,10 +29,18 @@ from counter_app.ui.pages.dossiers import SEARCH_DELAY_MS, DossiersPage
 from tests.ui.conftest import NOW, make_session
 
 
+def settle(model: DossierTableModel) -> DossierTableModel:
+    """Let the background search answer (the pool, then the queued signal)."""
+    while model.tasks.busy:
+        model.tasks.wait()
+        QCoreApplication.processEvents()
+    return model
+
+
 def model_for(search: DossierSearch, ws: Workspace, lang: str = "vi", **kw) -> DossierTableModel:
     model = DossierTableModel(lang, lambda: NOW, **kw)
     model.set_query(search.query(ws.dossiers, NOW))
-    return model
+    return settle(model)
 
 
 def codes(model: DossierTableModel) -> list[str]:
@@ -70,8 +78,10 @@ def test_model_pages_lazily_through_the_service(qtmodeltester, workspace, staff)
     assert model.rowCount() == 50
     assert model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
+    settle(model)
     assert model.rowCount() == 100
     model.fetchMore(QModelIndex())
+    settle(model)
     assert model.rowCount() == 120
     assert not model.canFetchMore(QModelIndex())
     assert len(set(codes(model))) == 120  # pages neither overlap nor skip
@@ -86,7 +96,7 @@ def test_scrolling_to_the_end_fetches_the_next_page(qtbot, monkeypatch, workspac
     page.resize(1000, 600)
     page.show()
     qtbot.waitExposed(page)
-    assert page.model.rowCount() == 40
+    qtbot.waitUntil(lambda: page.model.rowCount() == 40)
 
     page.table.scrollToBottom()
     qtbot.waitUntil(lambda: page.model.rowCount() == 70)
@@ -163,6 +173,7 @@ def test_colours_follow_the_clock(workspace, dossiers) -> None:
     clock = {"now": NOW}
     model = DossierTableModel("vi", lambda: clock["now"])
     model.set_query(DossierSearch().query(workspace.dossiers, NOW))
+    settle(model)
     index = model.index(row_of(model, dossiers["due_today"]), Column.CODE)
     assert model.data(index, DeadlineRole) is Deadline.DUE_TODAY
 
@@ -235,6 +246,7 @@ def page(qtbot, workspace, staff, dossiers) -> DossiersPage:
     page.resize(1100, 600)
     page.show()
     qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)  # the first search, in the background
     return page
 
 
@@ -250,20 +262,20 @@ def test_typing_searches_after_a_pause(qtbot, page, dossiers) -> None:
 def test_enter_in_the_search_box_searches_at_once(qtbot, page, dossiers) -> None:
     qtbot.keyClicks(page.search_edit, "le quoc bao")
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
-    assert codes(page.model) == [dossiers["processing"].code]
+    qtbot.waitUntil(lambda: codes(page.model) == [dossiers["processing"].code])
 
 
 def test_filter_widgets_drive_the_query(qtbot, page, dossiers) -> None:
     page.overdue_box.setChecked(True)
-    assert codes(page.model) == [dossiers["overdue"].code]
+    qtbot.waitUntil(lambda: codes(page.model) == [dossiers["overdue"].code])
     page.overdue_box.setChecked(False)
     page.due_today_box.setChecked(True)
-    assert codes(page.model) == [dossiers["due_today"].code]
+    qtbot.waitUntil(lambda: codes(page.model) == [dossiers["due_today"].code])
     page.due_today_box.setChecked(False)
     page.status_combo.setCurrentIndex(page.status_combo.findData(Status.PROCESSING.value))
-    assert codes(page.model) == [dossiers["processing"].code]
+    qtbot.waitUntil(lambda: codes(page.model) == [dossiers["processing"].code])
     page.status_combo.setCurrentIndex(0)
-    assert page.model.rowCount() == 3
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
 
 
 def test_down_arrow_moves_from_search_to_the_list(qtbot, page) -> None:

@@ -1,5 +1,8 @@
 """The dossier list as a lazy table: the first page on reset, 200 more each time the view
-scrolls to the end (fetchMore), the total from the service's count."""
+scrolls to the end (fetchMore), the total from the service's count.
+
+Counting and fetching run in background tasks (a name search reads the whole table): the
+window never freezes, and an answer to an older search is dropped."""
 
 from __future__ import annotations
 
@@ -13,12 +16,14 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush
 
 from counter_app.domain.dossier import Dossier
 from counter_app.ui import formatting, theme
 from counter_app.ui.models.dossier_query import Deadline, DossierQuery, deadline_state
+from counter_app.ui.workers import Tasks
 
 PAGE_SIZE = 200
 
@@ -47,6 +52,11 @@ _COLOURS = {
 
 
 class DossierTableModel(QAbstractTableModel):
+    sig_loaded = Signal(int)
+    """A search answered: the total number of matching dossiers (int)."""
+    sig_failed = Signal(object)
+    """A search or a page could not be read: the exception (CounterError or a bug)."""
+
     def __init__(
         self,
         lang: str,
@@ -63,6 +73,9 @@ class DossierTableModel(QAbstractTableModel):
         self._rows: list[Dossier] = []
         self._total = 0
         self._at = clock()
+        self._generation = 0
+        self._fetching = False
+        self.tasks = Tasks(self)
         self._brushes = {
             state: (QBrush(background), QBrush(foreground))
             for state, (background, foreground) in _COLOURS.items()
@@ -70,15 +83,31 @@ class DossierTableModel(QAbstractTableModel):
 
     # --- loading
     def set_query(self, query: DossierQuery) -> None:
-        """Start over with a new search: count, then the first page."""
-        self.beginResetModel()
+        """Start over with a new search: count and first page in the background; the rows
+        shown stay until the answer comes (sig_loaded)."""
+        self._generation += 1
+        generation = self._generation
         self._query = query
+        self._fetching = False
+        page = self._page_size
+
+        def work() -> tuple[int, list[Dossier]]:
+            total = query.count()
+            return total, (query.fetch(0, page) if total else [])
+
+        self.tasks.run(
+            "search", work, lambda answer: self._loaded(generation, *answer), self.sig_failed.emit
+        )
+
+    def _loaded(self, generation: int, total: int, rows: list[Dossier]) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
         self._at = self._clock()
-        self._total = query.count()
-        self._rows = query.fetch(0, self._page_size) if self._total else []
-        if len(self._rows) < self._page_size:
-            self._total = len(self._rows)
+        self._rows = rows
+        self._total = len(rows) if len(rows) < self._page_size else total
         self.endResetModel()
+        self.sig_loaded.emit(self._total)
 
     def total(self) -> int:
         """How many dossiers match, loaded or not."""
@@ -88,10 +117,26 @@ class DossierTableModel(QAbstractTableModel):
         return not parent.isValid() and self._query is not None and len(self._rows) < self._total
 
     def fetchMore(self, parent: _Index = _TOP) -> None:
-        if parent.isValid() or self._query is None:
+        if parent.isValid() or self._query is None or self._fetching:
             return
-        start = len(self._rows)
-        batch = self._query.fetch(start, self._page_size)
+        self._fetching = True
+        generation, query, start, page = (
+            self._generation,
+            self._query,
+            len(self._rows),
+            self._page_size,
+        )
+        self.tasks.run(
+            "more",
+            lambda: query.fetch(start, page),
+            lambda batch: self._more(generation, start, batch),
+            self._more_failed,
+        )
+
+    def _more(self, generation: int, start: int, batch: list[Dossier]) -> None:
+        self._fetching = False
+        if generation != self._generation or start != len(self._rows):
+            return
         if len(batch) < self._page_size:
             # The data changed under us (or this is the last page): stop asking.
             self._total = start + len(batch)
@@ -100,6 +145,10 @@ class DossierTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
         self._rows.extend(batch)
         self.endInsertRows()
+
+    def _more_failed(self, error: Exception) -> None:
+        self._fetching = False
+        self.sig_failed.emit(error)
 
     def refresh_deadlines(self) -> None:
         """Time passed: recolour rows that became due today or overdue."""

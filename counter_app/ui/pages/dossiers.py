@@ -75,6 +75,9 @@ class DossiersPage(QWidget):
         filters.addWidget(self.due_today_box)
 
         self.model = DossierTableModel(session.lang, session.clock, self)
+        self.model.sig_loaded.connect(self._loaded)
+        self.model.sig_failed.connect(self._failed)
+        self._select_code: str | None = None
         self.table = QTableView()
         self.table.setObjectName("dossierTable")
         self.table.setModel(self.model)
@@ -165,13 +168,23 @@ class DossiersPage(QWidget):
         """Run the search now (the debounce timer calls this once typing pauses)."""
         self._debounce.stop()
         ws = self._session.workspace
-        try:
-            query = self.search().query(ws.dossiers, self._session.clock())
-            self.model.set_query(query)
-        except CounterError as error:
-            notify.show_counter_error(self, error, self._session.lang)
-            return
-        self.count_label.setText(self.tr("Dossiers found: {n}").format(n=self.model.total()))
+        self.count_label.setText(self.tr("Searching…"))
+        self.model.set_query(self.search().query(ws.dossiers, self._session.clock()))
+
+    def _loaded(self, total: int) -> None:
+        self.count_label.setText(self.tr("Dossiers found: {n}").format(n=total))
+        if self._select_code:
+            for row in range(self.model.rowCount()):
+                if self.model.dossier(row).code == self._select_code:
+                    self.table.selectRow(row)
+                    break
+            self._select_code = None
+
+    def _failed(self, error: Exception) -> None:
+        self.count_label.setText("")
+        if not isinstance(error, CounterError):
+            raise error  # a bug: the crash handler logs it and says so
+        notify.show_counter_error(self, error, self._session.lang)
 
     def activate(self) -> None:
         """The page was brought to the front: show what changed since."""
@@ -213,11 +226,8 @@ class DossiersPage(QWidget):
 
     def _dossier_changed(self, dossier: Dossier) -> None:
         """A move from the detail dialog: list again, keeping that dossier selected."""
+        self._select_code = dossier.code
         self.refresh()
-        for row in range(self.model.rowCount()):
-            if self.model.dossier(row).code == dossier.code:
-                self.table.selectRow(row)
-                break
 
     def _detail_closed(self) -> None:
         self.detail_dialog = None
