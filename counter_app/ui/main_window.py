@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.scan import ScanKind, ScanResult
 from counter_app.ui import theme
 from counter_app.ui.header import HeaderBar
 from counter_app.ui.intake import IntakePage
@@ -25,6 +26,9 @@ from counter_app.ui.pages.catalog import CatalogPage
 from counter_app.ui.pages.dossiers import DossiersPage
 from counter_app.ui.pages.placeholder import PlaceholderPage
 from counter_app.ui.returns.page import ReturnsPage
+from counter_app.ui.scanning.filter import ScannerFilter
+from counter_app.ui.scanning.settings import SETTINGS_KEY as SCANNER_SETTINGS_KEY
+from counter_app.ui.scanning.settings import ScannerSettings
 from counter_app.ui.session import Session
 
 ShortcutRole = Qt.ItemDataRole.UserRole + 1
@@ -108,7 +112,31 @@ class MainWindow(QMainWindow):
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         session.messages.sig_info.connect(self._inform)
-        self.show_page(PageKey.DOSSIERS)
+        self.scanner = ScannerFilter(self._scanner_settings(), session.lang, parent=self)
+        self.scanner.sig_scanned.connect(self.route_scan)
+        self.scanner.sig_refused.connect(session.messages.info)
+        self.scanner.install()
+        self.show_page(PageKey.INTAKE)
+
+    def _scanner_settings(self) -> ScannerSettings:
+        stored = self._session.workspace.settings.get(SCANNER_SETTINGS_KEY)
+        return ScannerSettings.from_dict(stored if isinstance(stored, dict) else {})
+
+    def route_scan(self, result: ScanResult) -> None:
+        """A scan anywhere in the window: a receipt's code opens its dossier (on the return
+        page, ready to hand the result back); a citizen-ID card fills the intake form."""
+        if result.kind is ScanKind.DOSSIER and result.code is not None:
+            if self.current_page() is PageKey.RETURNS:
+                self.pages[PageKey.RETURNS].load_code(str(result.code))
+            else:
+                self.pages[PageKey.DOSSIERS].open_code(str(result.code))
+        elif result.kind is ScanKind.CITIZEN_ID and result.card is not None:
+            self.show_page(PageKey.INTAKE)
+            self.pages[PageKey.INTAKE].fill_applicant(result.card)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.scanner.uninstall()
+        super().closeEvent(event)
 
     def _inform(self, text: str) -> None:
         self.statusBar().showMessage(text, INFO_TIMEOUT_MS)

@@ -111,10 +111,11 @@ def test_labels_in_english_without_translation(qtbot, workspace, admin) -> None:
     ]
 
 
-def test_window_opens_on_the_dossiers_page(qtbot, workspace, staff) -> None:
+def test_window_opens_on_the_intake_page(qtbot, workspace, staff) -> None:
+    """The officer's first job of the day is the citizen at the desk."""
     window = open_window(qtbot, workspace, staff)
-    assert window.current_page() is PageKey.DOSSIERS
-    assert window.stack.currentWidget() is window.pages[PageKey.DOSSIERS]
+    assert window.current_page() is PageKey.INTAKE
+    assert window.stack.currentWidget() is window.pages[PageKey.INTAKE]
 
 
 def test_ctrl_number_switches_pages(qtbot, workspace, staff) -> None:

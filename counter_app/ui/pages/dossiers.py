@@ -202,14 +202,30 @@ class DossiersPage(QWidget):
 
     def _open_index(self, index: QModelIndex) -> None:
         listed = self.model.dossier(index.row())
+        if listed.code:
+            self.open_code(listed.code)
+        else:
+            self._open(listed)
+
+    def open_code(self, code: str) -> None:
+        """Open a dossier by its code (a row, or a receipt scanned anywhere in the app)."""
+        try:
+            dossier = self._session.workspace.dossiers.get(code)
+        except CounterError as error:
+            self._session.messages.info(error.message(self._session.lang))
+            return
+        self._open(dossier)
+
+    def _open(self, dossier: Dossier) -> None:
         ws = self._session.workspace
         try:
-            dossier = ws.dossiers.get(listed.code) if listed.code else listed
             people = {u.login: u.full_name for u in ws.accounts.users()}
             agencies = ws.catalog.agencies()
         except CounterError as error:
             notify.show_counter_error(self, error, self._session.lang)
             return
+        if self.detail_dialog is not None:
+            self.detail_dialog.close()
         dialog = DossierDetailDialog(
             dossier,
             self._session.lang,
