@@ -19,9 +19,11 @@ EXIT_ERROR = 1
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.cli import commands
+    from importlib import import_module
 
-    handler: Callable[[argparse.Namespace], int] = getattr(commands, args.handler)
+    module, _, name = args.handler.rpartition(":")  # "module:function" for other modules
+    commands = import_module(f"counter_app.cli.{module or 'commands'}")
+    handler: Callable[[argparse.Namespace], int] = getattr(commands, name)
     return guarded(args, lambda: handler(args))
 
 

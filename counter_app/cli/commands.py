@@ -238,3 +238,51 @@ def audit_verify(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
         entries = ws.audit.verify()
     return emit({"intact": True, "entries": entries})
+
+
+def print_paper(args: argparse.Namespace) -> int:
+    """`print KIND CODE` / `print book`: the PDF to -o FILE (written whole or not at all), or
+    to the default printer."""
+    from counter_app.services.printing import PaperKind
+
+    kind = PaperKind(args.paper)
+    new_due = None
+    if kind is PaperKind.APOLOGY:
+        from counter_app.domain.clock import parse_iso
+
+        try:
+            new_due = parse_iso(args.new_due)
+        except ValueError:
+            raise CounterError("input.datetime", value=args.new_due) from None
+    if kind is PaperKind.BOOK:
+        if args.date and not (args.date_from or args.date_to):
+            first = last = _parse_date(args.date)
+        elif args.date_from and args.date_to and not args.date:
+            first, last = _parse_date(args.date_from), _parse_date(args.date_to)
+        else:
+            raise CounterError("paper.book_dates")
+    with workspace(args) as ws:
+        if kind is PaperKind.BOOK:
+            paper = ws.papers.tracking_book(first, last)
+        else:
+            paper = ws.papers.render(
+                kind,
+                args.code,
+                size=getattr(args, "size", None),
+                new_due=new_due,
+                reason=getattr(args, "note", ""),
+            )
+        result: dict[str, object] = {
+            "paper": kind.value,
+            "code": paper.code,
+            "title": paper.title,
+            "pages": paper.pages,
+        }
+        if args.output:
+            result["output"] = str(ws.papers.save(paper, Path(args.output)))
+            result["bytes"] = len(paper.pdf)
+        else:
+            job = ws.papers.send_to_printer(paper)
+            result["printer"] = job.printer
+            result["job"] = job.answer
+    return emit(result)

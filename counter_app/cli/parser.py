@@ -75,6 +75,38 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "audit": ("nhật ký kiểm toán", "the audit log"),
     "audit.verify": ("kiểm tra chuỗi băm của nhật ký", "check the log's hash chain"),
+    "print": (
+        "in giấy tờ của hồ sơ ra máy in mặc định, hoặc ra tệp PDF với -o",
+        "print a paper of a dossier on the default printer, or to a PDF file with -o",
+    ),
+    "print.receipt": ("giấy tiếp nhận hồ sơ và hẹn trả kết quả", "the receipt"),
+    "print.label": ("nhãn dán bìa hồ sơ (mã vạch)", "the folder label (barcode)"),
+    "print.supplement": ("phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "the supplement request"),
+    "print.refusal": ("phiếu từ chối tiếp nhận giải quyết hồ sơ", "the refusal slip"),
+    "print.control-sheet": ("phiếu kiểm soát quá trình giải quyết hồ sơ", "the control sheet"),
+    "print.apology": (
+        "văn bản xin lỗi và hẹn lại ngày trả kết quả",
+        "the apology with the new due time",
+    ),
+    "print.stop-notice": ("thông báo dừng giải quyết hồ sơ", "the stop notice"),
+    "print.book": ("sổ theo dõi hồ sơ của một ngày hoặc một khoảng ngày", "the tracking book"),
+    "print.output": (
+        "lưu ra tệp PDF này thay vì gửi tới máy in",
+        "save to this PDF file instead of printing",
+    ),
+    "print.size.receipt": ("khổ giấy: A4 (mặc định) hoặc A5", "paper size: A4 (default) or A5"),
+    "print.size.label": (
+        "khổ nhãn: 50x30, 60x40, 100x50 (mặc định) hoặc a4 (tờ 14 nhãn)",
+        "label size: 50x30, 60x40, 100x50 (default) or a4 (a sheet of 14)",
+    ),
+    "print.new_due": (
+        "thời điểm hẹn trả mới, ISO 8601 (ví dụ 2025-05-20T16:00:00+07:00)",
+        "the new due time, ISO 8601 (e.g. 2025-05-20T16:00:00+07:00)",
+    ),
+    "print.note": ("lý do trả kết quả chậm", "why the result is late"),
+    "print.date": ("ngày tiếp nhận YYYY-MM-DD", "day of receipt YYYY-MM-DD"),
+    "print.from": ("từ ngày YYYY-MM-DD", "first day YYYY-MM-DD"),
+    "print.to": ("đến ngày YYYY-MM-DD", "last day YYYY-MM-DD"),
     "usage_error": (
         "Lệnh không hợp lệ: {message}. Xem: counter-app --help",
         "Invalid command: {message}. See: counter-app --help",
@@ -205,4 +237,36 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     )
     verify = audit_commands.add_parser("verify", help=h("audit.verify"))
     verify.set_defaults(handler="audit_verify")
+    _add_print_command(commands, h)
+
+    from counter_app.cli.sync_parser import add_sync_commands  # the sync issue's commands
+
+    add_sync_commands(commands, lang, _Parser)
     return parser
+
+
+PAPERS = ("receipt", "label", "supplement", "refusal", "control-sheet", "apology", "stop-notice")
+
+
+def _add_print_command(commands, h) -> None:  # type: ignore[no-untyped-def]
+    """`print KIND CODE [-o FILE]` for each paper of a dossier; `print book` for the book."""
+    printing = commands.add_parser("print", help=h("print"))
+    kinds = printing.add_subparsers(
+        dest="paper", required=True, metavar="KIND", parser_class=_Parser
+    )
+    for kind in PAPERS:
+        paper = kinds.add_parser(kind, help=h(f"print.{kind}"))
+        paper.add_argument("code")
+        paper.add_argument("-o", "--output", metavar="FILE.pdf", help=h("print.output"))
+        if kind in ("receipt", "label"):
+            paper.add_argument("--size", help=h(f"print.size.{kind}"))
+        if kind == "apology":
+            paper.add_argument("--new-due", metavar="ISO", required=True, help=h("print.new_due"))
+            paper.add_argument("--note", default="", help=h("print.note"))
+        paper.set_defaults(handler="print_paper")
+    book = kinds.add_parser("book", help=h("print.book"))
+    book.add_argument("--date", help=h("print.date"))
+    book.add_argument("--from", dest="date_from", metavar="DATE", help=h("print.from"))
+    book.add_argument("--to", dest="date_to", metavar="DATE", help=h("print.to"))
+    book.add_argument("-o", "--output", metavar="FILE.pdf", help=h("print.output"))
+    book.set_defaults(handler="print_paper")

@@ -10,7 +10,9 @@ from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.dossiers import DossierService
 from counter_app.services.intake import IntakeService
+from counter_app.services.printing import PaperService
 from counter_app.services.settings import SettingsService
+from counter_app.services.sync import SyncService
 from counter_app.store.database import DEFAULT_BUSY_TIMEOUT_MS, open_database
 
 DATABASE_FILE = "counter.sqlite3"
@@ -37,8 +39,13 @@ class Workspace:
         self.audit = AuditService(self.database)
         self.intake = IntakeService(self.database, self.catalog, self.calendars, self.settings)
         self.dossiers = DossierService(self.database, self.calendars, self.settings)
+        self.papers = PaperService(self.dossiers, self.catalog, self.accounts, self.settings)
+        self.sync = SyncService(
+            self.database, self.settings, self.catalog, self.calendars, self.intake
+        )
 
     def close(self) -> None:
+        self.sync.close()
         self.database.close()
 
     def __enter__(self) -> Workspace:

@@ -120,6 +120,9 @@ class DossierRow(Base):
     received_by: Mapped[str] = mapped_column(String(32), default="")
     origin_counter: Mapped[str] = mapped_column(String(40), default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The central version this counter last knew (0: never synced); version > synced_version
+    # means a change waits in the outbox.
+    synced_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     updated_at: Mapped[datetime]
 
     documents: Mapped[list[DocumentRow]] = relationship(order_by="DocumentRow.position")
@@ -216,3 +219,34 @@ class AuditRow(Base):
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class SyncConflictRow(Base):
+    """A change central did not take (or took differently), kept for the supervisor."""
+
+    __tablename__ = "sync_conflicts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime]
+    dossier_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    code: Mapped[str | None] = mapped_column(String(40))
+    outcome: Mapped[str] = mapped_column(String(12))  # conflict | merged
+    local_version: Mapped[int] = mapped_column(Integer)
+    central_version: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    local: Mapped[dict] = mapped_column(JSON)
+    central: Mapped[dict | None] = mapped_column(JSON)
+    resolved_at: Mapped[datetime | None]
+    resolved_by: Mapped[str] = mapped_column(String(32), default="")
+
+
+class SyncLogRow(Base):
+    """One line per sync round, for the sync log the window shows."""
+
+    __tablename__ = "sync_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    ok: Mapped[bool] = mapped_column(Boolean)
+    pushed: Mapped[int] = mapped_column(Integer, default=0)
+    pulled: Mapped[int] = mapped_column(Integer, default=0)
+    conflicts: Mapped[int] = mapped_column(Integer, default=0)
+    message: Mapped[str] = mapped_column(Text, default="")

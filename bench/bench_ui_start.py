@@ -1,0 +1,55 @@
+"""Start to a visible login window ≤ 2× a bare PySide6 window started the same way.
+
+Both run as real programs on a private Xvfb display; the time is from starting the process
+to its window being mapped (found with xdotool). Median of several cold starts each.
+
+    .venv/bin/python bench/bench_ui_start.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from common import ROOT, report
+from xdisplay import time_to_window, virtual_display
+
+RUNS = 7
+BARE = (
+    "import sys\n"
+    "from PySide6.QtWidgets import QApplication, QWidget\n"
+    "app = QApplication(sys.argv)\n"
+    "w = QWidget(); w.setWindowTitle('Bare window'); w.resize(400, 300); w.show()\n"
+    "sys.exit(app.exec())\n"
+)
+
+
+def main() -> int:
+    data = Path(tempfile.mkdtemp(prefix="counter-bench-ui-"))
+    subprocess.run(
+        [sys.executable, "-m", "counter_app.main", "--data-dir", str(data), "init", "--demo"],
+        check=True, capture_output=True, cwd=ROOT,
+    )  # fmt: skip
+    with virtual_display() as display:
+        env = {**os.environ, "DISPLAY": display}
+        env.pop("QT_QPA_PLATFORM", None)
+        app = [sys.executable, "-m", "counter_app.main", "--data-dir", str(data)]
+        bare = [sys.executable, "-c", BARE]
+        login_title = "Đăng nhập"
+        app_runs, bare_runs = [], []
+        for _ in range(RUNS):
+            bare_runs.append(time_to_window(bare, "Bare window", env))
+            app_runs.append(time_to_window(app, login_title, env))
+    app_s, bare_s = statistics.median(app_runs), statistics.median(bare_runs)
+    ok = report("start to a visible login window (median)", app_s, 2 * bare_s, bare_s,
+                "bare PySide6 window", unit="s")  # fmt: skip
+    print(f"(ratio {app_s / bare_s:.2f}; target ≤ 2.00)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

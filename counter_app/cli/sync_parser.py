@@ -1,0 +1,127 @@
+"""The grammar of the `sync` and `central` commands (kept beside parser.py, equally light)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+HELP: dict[str, tuple[str, str]] = {
+    "sync": (
+        "đồng bộ với cơ sở dữ liệu trung tâm (liên tục; --once: một lượt)",
+        "sync with the central database (keeps running; --once: one round)",
+    ),
+    "sync.central": (
+        "địa chỉ máy chủ trung tâm (được ghi nhớ; mật khẩu cất vào kho mật khẩu của hệ điều hành)",
+        "central address (remembered; a password in it goes to the operating system's keyring)",
+    ),
+    "sync.once": ("một lượt rồi thoát", "one round, then exit"),
+    "sync.sslmode": (
+        "chế độ TLS của PostgreSQL (disable, require, verify-ca, verify-full)",
+        "PostgreSQL TLS mode (disable, require, verify-ca, verify-full)",
+    ),
+    "sync.sslrootcert": (
+        "tệp chứng chỉ gốc để kiểm tra máy chủ",
+        "root certificate file to check the server with",
+    ),
+    "central": ("quản trị cơ sở dữ liệu trung tâm", "administer the central database"),
+    "central.url": ("địa chỉ cơ sở dữ liệu trung tâm", "central database address"),
+    "central.init": ("tạo hoặc nâng cấp lược đồ trung tâm", "create or upgrade the central schema"),
+    "central.add-counter": (
+        "thêm một quầy: tạo tài khoản riêng và in mật khẩu một lần",
+        "add a counter: make its own login and print its password once",
+    ),
+    "central.counter": ("mã quầy", "counter ID"),
+    "central.agency": (
+        "mã cơ quan quầy phục vụ (lặp lại được)",
+        "agency the counter serves (repeatable)",
+    ),
+    "central.name": ("tên quầy", "counter name"),
+    "central.status": (
+        "ghi quyết định của cơ quan xử lý (dùng thử, kiểm thử)",
+        "record a processing department's decision (trials and tests)",
+    ),
+    "central.note": ("lý do / ghi chú", "reason / note"),
+    "central.submit": (
+        'nhận một hồ sơ trực tuyến như cổng dịch vụ công gửi (JSON tiếp nhận kèm "agency")',
+        'take an online submission as the portal sends it (intake JSON plus "agency")',
+    ),
+    "central.catalog": (
+        "nhập danh mục thủ tục vào trung tâm",
+        "import a catalog file into central",
+    ),
+    "central.export": (
+        "xuất hồ sơ theo trường của Cổng dịch vụ công quốc gia (JSON lines)",
+        "export dossiers in the national portal's field names (JSON lines)",
+    ),
+    "central.date": ("ngày tiếp nhận YYYY-MM-DD", "receipt date YYYY-MM-DD"),
+}
+
+STATUSES = (
+    "receiving",
+    "new",
+    "denied",
+    "processing",
+    "waiting",
+    "paying",
+    "cancelled",
+    "unresolved",
+    "releasing",
+    "done",
+)
+
+
+def add_sync_commands(commands: argparse._SubParsersAction, lang: str, parser_class: type) -> None:
+    pick = 1 if lang == "en" else 0
+
+    def h(key: str) -> str:
+        return HELP[key][pick]
+
+    sync = commands.add_parser("sync", help=h("sync"))
+    sync.add_argument("--central", metavar="URL", help=h("sync.central"))
+    sync.add_argument("--once", action="store_true", help=h("sync.once"))
+    sync.add_argument(
+        "--sslmode",
+        choices=("disable", "allow", "prefer", "require", "verify-ca", "verify-full"),
+        help=h("sync.sslmode"),
+    )
+    sync.add_argument("--sslrootcert", metavar="FILE", help=h("sync.sslrootcert"))
+    sync.set_defaults(handler="sync_commands:sync")
+
+    central = commands.add_parser("central", help=h("central"))
+    central_commands = central.add_subparsers(
+        dest="central_command", required=True, metavar="COMMAND", parser_class=parser_class
+    )
+    init = central_commands.add_parser("init", help=h("central.init"))
+    init.add_argument("url", metavar="URL", help=h("central.url"))
+    init.set_defaults(handler="sync_commands:central_init")
+
+    add = central_commands.add_parser("add-counter", help=h("central.add-counter"))
+    add.add_argument("url", metavar="URL", help=h("central.url"))
+    add.add_argument("--counter", required=True, metavar="ID", help=h("central.counter"))
+    add.add_argument(
+        "--agency", required=True, action="append", metavar="CODE", help=h("central.agency")
+    )
+    add.add_argument("--name", default="", help=h("central.name"))
+    add.set_defaults(handler="sync_commands:central_add_counter")
+
+    status = central_commands.add_parser("status", help=h("central.status"))
+    status.add_argument("url", metavar="URL", help=h("central.url"))
+    status.add_argument("code", metavar="CODE")
+    status.add_argument("status", choices=STATUSES, metavar="STATUS")
+    status.add_argument("--note", default="", help=h("central.note"))
+    status.set_defaults(handler="sync_commands:central_status")
+
+    submit = central_commands.add_parser("submit", help=h("central.submit"))
+    submit.add_argument("url", metavar="URL", help=h("central.url"))
+    submit.add_argument("file", type=Path, metavar="FILE.json")
+    submit.set_defaults(handler="sync_commands:central_submit")
+
+    catalog = central_commands.add_parser("catalog", help=h("central.catalog"))
+    catalog.add_argument("url", metavar="URL", help=h("central.url"))
+    catalog.add_argument("file", type=Path, metavar="FILE.json")
+    catalog.set_defaults(handler="sync_commands:central_catalog")
+
+    export = central_commands.add_parser("export", help=h("central.export"))
+    export.add_argument("url", metavar="URL", help=h("central.url"))
+    export.add_argument("--date", help=h("central.date"))
+    export.set_defaults(handler="sync_commands:central_export")

@@ -1,0 +1,362 @@
+"""The rules of the sync with the central database, in plain Python so both sides share them.
+
+A dossier travels as its JSON (`serialize.dossier_to_json`) with a version. Central accepts a
+counter's version when it follows from what central holds (the counter's base, or its own last
+write); when central changed the dossier meanwhile, the counter's moves are replayed on
+central's state through the lifecycle, and only moves the counter owns may be merged. Anything
+else is a conflict: kept on both sides and shown to the supervisor, never overwritten quietly.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from counter_app.domain.catalog import DocumentForm, FeeCollection
+from counter_app.domain.clock import iso, local, parse_iso
+from counter_app.domain.dossier import (
+    Applicant,
+    ApplicantType,
+    Channel,
+    Collector,
+    DocumentReceived,
+    Dossier,
+    FeeLine,
+    HistoryEntry,
+    ReturnMethod,
+    Status,
+    SupplementRound,
+    Timeliness,
+)
+from counter_app.domain.errors import CounterError
+from counter_app.domain.lifecycle import TRANSITIONS, Action, DueShift, apply
+
+CENTRAL_WRITER = 0  # `written_by` of a change made centrally (counters are numbered from 1)
+
+# Moves central owns once a dossier is with the processing department; every other move
+# (intake, acceptance, refusal, supplement at the desk, payment, withdrawal, hand-back) is the
+# counter's.
+CENTRAL_MOVES = frozenset(
+    {
+        (Action.REQUEST_SUPPLEMENT, Status.PROCESSING),
+        (Action.REQUEST_PAYMENT, Status.PROCESSING),
+        (Action.STOP, Status.PROCESSING),
+        (Action.STOP, Status.PAYING),
+        (Action.STOP, Status.WAITING),
+        (Action.RESOLVE, Status.PROCESSING),
+    }
+)
+
+
+def counter_owns(action: Action, from_status: Status) -> bool:
+    return (action, from_status) not in CENTRAL_MOVES
+
+
+def _moment(text: str | None) -> datetime | None:
+    return parse_iso(text) if text else None
+
+
+def dossier_from_json(data: dict) -> Dossier:
+    """The inverse of `serialize.dossier_to_json` (labels and computed fields ignored)."""
+    person = data["applicant"]
+    collector = data.get("collector")
+    return Dossier(
+        uuid=data["uuid"],
+        code=data.get("code"),
+        procedure_code=data["procedure"]["code"],
+        procedure_name=data["procedure"]["name"],
+        agency_code=data["agency"],
+        status=Status(data["status"]),
+        applicant=Applicant(
+            full_name=person["full_name"],
+            type=ApplicantType(person["type"]),
+            id_number=person.get("id_number") or "",
+            birth_date=date.fromisoformat(person["birth_date"])
+            if person.get("birth_date")
+            else None,
+            phone=person.get("phone") or "",
+            email=person.get("email") or "",
+            address=person.get("address") or "",
+            organisation=person.get("organisation") or "",
+        ),
+        documents=[
+            DocumentReceived(
+                d["name"], DocumentForm(d["form"]), d["count"], d.get("component_code", "")
+            )
+            for d in data.get("documents", [])
+        ],
+        fees=[
+            FeeLine(f["name"], f["amount"], f["quantity"], FeeCollection(f["collection"]))
+            for f in data.get("fees", [])
+        ],
+        sets=data.get("sets", 1),
+        channel=Channel(data["channel"]),
+        return_method=ReturnMethod(data["return_method"]),
+        note=data.get("note") or "",
+        received_at=_moment(data.get("received_at")),
+        due_at=_moment(data.get("due_at")),
+        completed_at=_moment(data.get("completed_at")),
+        returned_at=_moment(data.get("returned_at")),
+        collector=(
+            Collector(collector["full_name"], collector["id_number"], collector["authorised"])
+            if collector
+            else None
+        ),
+        timeliness=Timeliness(data["timeliness"]) if data.get("timeliness") else None,
+        received_by=data.get("received_by") or "",
+        history=[
+            HistoryEntry(
+                at=parse_iso(h["at"]),
+                actor=h["actor"],
+                action=h["action"],
+                from_status=Status(h["from"]) if h.get("from") else None,
+                to_status=Status(h["to"]),
+                note=h.get("note") or "",
+                place=h.get("place") or "",
+            )
+            for h in data.get("history", [])
+        ],
+        supplement_rounds=[
+            SupplementRound(
+                requested_at=parse_iso(r["requested_at"]),
+                old_due=_moment(r.get("old_due")),
+                resubmitted_at=_moment(r.get("resubmitted_at")),
+                new_due=_moment(r.get("new_due")),
+                from_status=Status(r["from_status"]) if r.get("from_status") else Status.NEW,
+            )
+            for r in data.get("supplement_rounds", [])
+        ],
+    )
+
+
+def supplement_origins(dossier: Dossier) -> list[str]:
+    """`serialize` leaves out where each supplement round came from; the sync carries it."""
+    return [r.from_status.value for r in dossier.supplement_rounds]
+
+
+def with_origins(data: dict, dossier: Dossier) -> dict:
+    for item, origin in zip(data["supplement_rounds"], supplement_origins(dossier), strict=True):
+        item["from_status"] = origin
+    return data
+
+
+def _move_key(entry: HistoryEntry) -> tuple:
+    return (iso(entry.at), entry.action, entry.to_status.value, entry.actor, entry.place)
+
+
+def new_moves(known: Dossier, incoming: Dossier) -> list[HistoryEntry]:
+    """The moves of `incoming` that `known` has not seen, in their order."""
+    seen = {_move_key(entry) for entry in known.history}
+    return [entry for entry in incoming.history if _move_key(entry) not in seen]
+
+
+def replay(
+    base: Dossier, moves: list[HistoryEntry], shift_due: DueShift, *, counter_only: bool
+) -> Dossier | str:
+    """`base` with the moves made again through the state machine, or why it cannot be."""
+    result = copy.deepcopy(base)
+    for move in moves:
+        try:
+            action = Action(move.action)
+        except ValueError:
+            return f"unknown action {move.action}"
+        if action is Action.RECEIVE:
+            return "a second receipt"
+        if counter_only and not counter_owns(action, result.status):
+            return f"{action.value} from {result.status.value} belongs to central"
+        try:
+            apply(
+                result,
+                action,
+                actor=move.actor,
+                at=move.at,
+                shift_due=shift_due,
+                note=move.note or "-",
+                place=move.place,
+            )
+        except CounterError as error:
+            return f"{action.value} from {result.status.value}: {error.key}"
+    return result
+
+
+def chain_is_legal(dossier: Dossier, shift_due: DueShift) -> str | None:
+    """Why a dossier never seen centrally cannot have reached its state, or None."""
+    if not dossier.history or dossier.history[0].action != Action.RECEIVE.value:
+        return "no receipt"
+    first = dossier.history[0]
+    start = copy.deepcopy(dossier)
+    start.status, start.history, start.supplement_rounds = first.to_status, [first], []
+    replayed = replay(start, dossier.history[1:], shift_due, counter_only=False)
+    if isinstance(replayed, str):
+        return replayed
+    if replayed.status is not dossier.status:
+        return f"history ends in {replayed.status.value}, not {dossier.status.value}"
+    return None
+
+
+class Outcome(StrEnum):
+    INSERTED = "inserted"  # new to central
+    UPDATED = "updated"  # followed from what central held
+    DUPLICATE = "duplicate"  # central already had this version from this counter: no change
+    MERGED = "merged"  # central had moved on; the counter's moves were replayed on its state
+    CONFLICT = "conflict"  # kept aside for the supervisor, central's state unchanged
+
+
+@dataclass(frozen=True)
+class Decision:
+    outcome: Outcome
+    dossier: Dossier | None = None  # what central holds after the decision
+    version: int = 0
+    reason: str = ""
+
+
+def decide_push(
+    *,
+    stored: Dossier | None,
+    stored_version: int,
+    stored_writer: int | None,
+    incoming: Dossier,
+    version: int,
+    base: int,
+    counter: int,
+    shift_due: DueShift,
+) -> Decision:
+    """What central does with one dossier a counter pushes (`base`: the central version the
+    counter last knew). Pure: the same answer for a repeated push, whatever happened between."""
+    if stored is None:
+        why = chain_is_legal(incoming, shift_due)
+        if why:
+            return Decision(Outcome.CONFLICT, None, 0, why)
+        return Decision(Outcome.INSERTED, incoming, version)
+    own_lineage = stored_writer == counter
+    if own_lineage and version <= stored_version:
+        return Decision(Outcome.DUPLICATE, stored, stored_version)
+    moves = new_moves(stored, incoming)
+    if own_lineage or stored_version == base:
+        if version <= stored_version:
+            return Decision(Outcome.CONFLICT, stored, stored_version, "version not newer")
+        replayed = replay(stored, moves, shift_due, counter_only=False)
+        if isinstance(replayed, str):
+            return Decision(Outcome.CONFLICT, stored, stored_version, replayed)
+        if replayed.status is not incoming.status:
+            return Decision(Outcome.CONFLICT, stored, stored_version, "state does not follow")
+        return Decision(Outcome.UPDATED, incoming, version)
+    if not moves:
+        return Decision(Outcome.MERGED, stored, stored_version)
+    replayed = replay(stored, moves, shift_due, counter_only=True)
+    if isinstance(replayed, str):
+        return Decision(Outcome.CONFLICT, stored, stored_version, replayed)
+    _carry_counter_fields(replayed, incoming, moves)
+    return Decision(Outcome.MERGED, replayed, max(stored_version, version) + 1)
+
+
+def _carry_counter_fields(merged: Dossier, incoming: Dossier, moves: list[HistoryEntry]) -> None:
+    """What the counter decided with its moves that the replay cannot recompute."""
+    actions = {move.action for move in moves}
+    if Action.ACCEPT.value in actions:
+        merged.code, merged.received_at, merged.due_at = (
+            incoming.code,
+            incoming.received_at,
+            incoming.due_at,
+        )
+    if Action.RETURN.value in actions:
+        merged.collector = incoming.collector
+
+
+def central_action(dossier: Dossier, target: Status) -> Action:
+    """The one move that takes the dossier to `target` (a department's decision by state)."""
+    for action, (sources, to) in TRANSITIONS.items():
+        if dossier.status not in sources:
+            continue
+        if to is target or (
+            to is None
+            and dossier.supplement_rounds
+            and dossier.supplement_rounds[-1].from_status is target
+        ):
+            return action
+    raise CounterError(
+        "lifecycle.illegal", action=f"status.{target.value}", status=f"status.{dossier.status}"
+    )
+
+
+def backoff_delay(attempt: int, *, base: float = 1.0, cap: float = 300.0, rng=random) -> float:  # type: ignore[no-untyped-def]
+    """Seconds to wait before retry number `attempt` (1, 2, ...): exponential, capped, with
+    full jitter so that counters cut off together do not come back together."""
+    ceiling = min(cap, base * 2 ** max(0, attempt - 1))
+    return rng.uniform(ceiling / 2, ceiling)
+
+
+# --- the national portal's field names (export)
+
+_CHANNEL = {"direct": 1, "online": 2, "postal": 3}
+_APPLICANT_TYPE = {"citizen": 1, "business": 2, "agency": 3, "other": 4}
+_RETURN = {"counter": 0, "postal": 1}
+
+
+def portal_time(text: str | None) -> str | None:
+    return local(parse_iso(text)).strftime("%Y%m%d%H%M%S") if text else None
+
+
+def portal_record(data: dict, *, field: str = "", unit_name: str = "") -> dict:
+    """One dossier in the field names of the national portal's dossier sync (dates as
+    yyyyMMddHHmmss), from its JSON."""
+    person = data["applicant"]
+    status_number = Status(data["status"]).number
+    return {
+        "MaHoSo": data.get("code"),
+        "MaTTHC": data["procedure"]["code"],
+        "TenTTHC": data["procedure"]["name"],
+        "MaLinhVuc": field,
+        "KenhThucHien": _CHANNEL[data["channel"]],
+        "ChuHoSo": person["full_name"],
+        "LoaiDoiTuong": _APPLICANT_TYPE[person["type"]],
+        "SoGiayToChuHoSo": person.get("id_number") or "",
+        "SoDienThoai": person.get("phone") or "",
+        "Email": person.get("email") or "",
+        "DiaChi": person.get("address") or "",
+        "TrichYeuHoSo": data["procedure"]["name"],
+        "NgayTiepNhan": portal_time(data.get("received_at")),
+        "NgayHenTra": portal_time(data.get("due_at")),
+        "TrangThaiHoSo": status_number,
+        "NgayTra": portal_time(data.get("returned_at")),
+        "HinhThuc": _RETURN[data["return_method"]],
+        "DonViXuLy": data["agency"],
+        "TenDonViXuLy": unit_name,
+        "TaiLieuNop": [
+            {
+                "MaThanhPhan": d.get("component_code", ""),
+                "TenTepDinhKem": d["name"],
+                "SoLuong": d["count"],
+                "DuocSoHoa": False,
+            }
+            for d in data.get("documents", [])
+        ],
+        "DanhSachLePhi": [
+            {
+                "TenPhiLePhi": f["name"],
+                "MucThu": f["amount"] * f["quantity"],
+                "HinhThucThu": f["collection"],
+            }
+            for f in data.get("fees", [])
+        ],
+        "DanhSachHoSoBoSung": [
+            {
+                "NgayHenTraTruoc": portal_time(r.get("old_due")),
+                "NgayHenTraMoi": portal_time(r.get("new_due")),
+            }
+            for r in data.get("supplement_rounds", [])
+        ],
+        "QuaTrinhXuLy": [
+            {
+                "NguoiXuLy": h["actor"],
+                "ThoiDiemXuLy": portal_time(h["at"]),
+                "PhongBanXuLy": h.get("place", ""),
+                "NoiDungXuLy": h.get("note", ""),
+                "TrangThai": h["to"],
+            }
+            for h in data.get("history", [])
+        ],
+    }

@@ -1,0 +1,242 @@
+"""What every official paper shares: its data, page styles, letterhead, title and signatures.
+
+The letterhead follows the layout of administrative documents (Decree 30/2020/NĐ-CP): the
+parent agency and the agency on the left, the national motto on the right with a rule under
+"Độc lập - Tự do - Hạnh phúc", the place and date in italics under it; the form number and
+its legal basis in small italics above.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from reportlab.lib.pagesizes import A4, A5, landscape
+from reportlab.lib.units import mm
+
+from counter_app.domain.catalog import DocumentForm
+from counter_app.domain.dossier import Applicant, Dossier
+from counter_app.services.printing.kinds import PaperKind
+from counter_app.services.printing.layout import (
+    SERIF,
+    SERIF_BOLD,
+    SERIF_ITALIC,
+    Sheet,
+    Style,
+    draw_lines,
+    width_of,
+    wrap,
+)
+from counter_app.services.printing.paper_settings import PaperSettings
+
+MOTTO_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
+
+STYLES = {
+    "A4": Style(A4, top=15 * mm, bottom=18 * mm, left=25 * mm, right=15 * mm, size=12, small=9),
+    "A5": Style(
+        A5,
+        top=10 * mm,
+        bottom=14 * mm,
+        left=14 * mm,
+        right=10 * mm,
+        size=9.5,
+        small=7.5,
+        title=11.5,
+    ),
+    "book": Style(
+        landscape(A4),
+        top=12 * mm,
+        bottom=14 * mm,
+        left=12 * mm,
+        right=12 * mm,
+        size=11,
+        small=8,
+        title=14,
+    ),
+}
+
+FORM_WORDS = {
+    DocumentForm.ORIGINAL: "Bản chính",
+    DocumentForm.CERTIFIED_COPY: "Bản sao chứng thực",
+    DocumentForm.COPY: "Bản chụp",
+}
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    parent_name: str
+    agency_name: str
+    place: str
+
+
+@dataclass(frozen=True)
+class PaperData:
+    """Everything a paper about one dossier prints, gathered by the service."""
+
+    dossier: Dossier
+    head: Letterhead
+    settings: PaperSettings
+    officers: Mapping[str, str]  # login → full name
+    counter_name: str
+    printed_at: datetime
+    duration_text: str = ""  # the procedure's time limit as the catalog states it
+
+    def officer(self, login: str) -> str:
+        return self.officers.get(login) or login
+
+    @property
+    def code(self) -> str:
+        return self.dossier.code or ""
+
+
+def new_sheet(kind: PaperKind, data: PaperData, style: Style, *, invariant: bool) -> Sheet:
+    title = data.settings.forms.title(kind)
+    return Sheet(
+        style,
+        title=f"{title.capitalize()} – {data.code}",
+        author=data.head.agency_name or data.counter_name,
+        subject=data.dossier.procedure_name,
+        running_head=f"{title.capitalize()} – Mã hồ sơ: {data.code} (tiếp theo)",
+        invariant=invariant,
+    )
+
+
+def form_line(sheet: Sheet, settings: PaperSettings, kind: PaperKind) -> None:
+    """ "Mẫu số 01 – Ban hành kèm theo …" in small italics, right-aligned above everything."""
+    forms = settings.forms
+    number = forms.form_number(kind)
+    basis = forms.legal_basis
+    if not number and not basis:
+        return
+    text = f"{number} ({basis})" if number and basis else number or basis
+    sheet.paragraph([(text, SERIF_ITALIC)], size=sheet.style.small, align="right", after=1 * mm)
+
+
+def letterhead(sheet: Sheet, head: Letterhead, date_line: str) -> None:
+    """The two-column heading of an official paper, the cursor left under it."""
+    canvas = sheet.canvas
+    style = sheet.style
+    size1, size2 = style.size, style.size + 1
+    leading = style.line(style.size)
+    gap = 3 * mm
+    motto_width = max(width_of(MOTTO_1, SERIF_BOLD, size1), width_of(MOTTO_2, SERIF_BOLD, size2))
+    right_width = max(motto_width + 2 * mm, sheet.width * 0.55)
+    left_width = sheet.width - right_width - gap
+    x_left = sheet.left
+    x_right = sheet.left + left_width + gap
+    top = sheet.y
+
+    # Left: the parent agency, the agency in bold, a short rule under it.
+    y = top
+    if head.parent_name:
+        lines = wrap([(head.parent_name.upper(), SERIF)], size1, left_width)
+        y = draw_lines(canvas, lines, x_left, y, left_width, size1, leading, "center")
+    lines = wrap([(head.agency_name.upper(), SERIF_BOLD)], size1, left_width)
+    y = draw_lines(canvas, lines, x_left, y, left_width, size1, leading, "center")
+    rule = min(max(line.width for line in lines), left_width) / 3
+    centre = x_left + left_width / 2
+    sheet.rule(centre - rule / 2, centre + rule / 2, y - 2.5, 0.5)
+    left_bottom = y - 3 * mm
+
+    # Right: the national motto, the rule under its second line, the place and date.
+    y = draw_lines(
+        canvas,
+        [_line(MOTTO_1, SERIF_BOLD, size1)],
+        x_right,
+        top,
+        right_width,
+        size1,
+        leading,
+        "center",
+    )
+    y = draw_lines(
+        canvas,
+        [_line(MOTTO_2, SERIF_BOLD, size2)],
+        x_right,
+        y,
+        right_width,
+        size2,
+        style.line(size2),
+        "center",
+    )
+    motto2 = width_of(MOTTO_2, SERIF_BOLD, size2)
+    centre = x_right + right_width / 2
+    sheet.rule(centre - motto2 / 2, centre + motto2 / 2, y - 2, 0.6)
+    y -= 2.5 * mm
+    lines = wrap([(date_line, SERIF_ITALIC)], size1, right_width)
+    y = draw_lines(canvas, lines, x_right, y, right_width, size1, leading, "center")
+    sheet.y = min(y, left_bottom) - 3 * mm
+
+
+def _line(text: str, font: str, size: float):  # type: ignore[no-untyped-def]
+    return wrap([(text, font)], size, 10_000)[0]
+
+
+def title(sheet: Sheet, text: str, subtitle: str = "") -> None:
+    style = sheet.style
+    sheet.paragraph(
+        [(text, SERIF_BOLD)], size=style.title, align="center", keep_next=style.line() * 3
+    )
+    if subtitle:
+        sheet.paragraph([(subtitle, SERIF_BOLD)], size=style.size, align="center")
+    sheet.space(2 * mm)
+
+
+def applicant_block(sheet: Sheet, applicant: Applicant) -> None:
+    """The applicant as the forms name them: "Ông/Bà", with the organisation they act for."""
+    sheet.field("Ông/Bà", applicant.full_name, bold=True)
+    if applicant.organisation:
+        sheet.field("Tên tổ chức", applicant.organisation)
+    if applicant.id_number:
+        label = "Số định danh cá nhân" if len(applicant.id_number) == 12 else "Số CMND"
+        sheet.field(label, applicant.id_number)
+    sheet.field("Địa chỉ", applicant.address)
+    phone = f"Số điện thoại: {applicant.phone or '……………'}"
+    if applicant.email:
+        phone += f"; thư điện tử: {applicant.email}"
+    sheet.paragraph(phone)
+
+
+@dataclass(frozen=True)
+class Signature:
+    role: str
+    note: str = "(Ký và ghi rõ họ tên)"
+    name: str = ""
+
+
+def signatures(sheet: Sheet, blocks: Sequence[Signature | None]) -> None:
+    """Signature columns side by side (None leaves a column empty), kept on one page, with
+    room to sign: 20 mm on A4, 14 mm on A5."""
+    style = sheet.style
+    blank = 20 * mm if style.size >= 11 else 14 * mm
+    leading = style.line()
+    width = sheet.width / len(blocks)
+    laid = []
+    for block in blocks:
+        if block is None:
+            laid.append(None)
+            continue
+        role = wrap([(block.role, SERIF_BOLD)], style.size, width - 4 * mm)
+        note = wrap([(block.note, SERIF_ITALIC)], style.size, width - 4 * mm) if block.note else []
+        name = wrap([(block.name, SERIF_BOLD)], style.size, width - 4 * mm) if block.name else []
+        laid.append((role, note, name))
+    height = (
+        max((len(r) + len(n) + len(m)) * leading + blank for r, n, m in filter(None, laid)) + 2 * mm
+    )
+    sheet.space(2 * mm)
+    sheet.keep(height)
+    top = sheet.y
+    lowest = top
+    for i, item in enumerate(laid):
+        if item is None:
+            continue
+        role, note, name = item
+        x = sheet.left + i * width + 2 * mm
+        y = draw_lines(sheet.canvas, role, x, top, width - 4 * mm, style.size, leading, "center")
+        y = draw_lines(sheet.canvas, note, x, y, width - 4 * mm, style.size, leading, "center")
+        y -= blank
+        y = draw_lines(sheet.canvas, name, x, y, width - 4 * mm, style.size, leading, "center")
+        lowest = min(lowest, y)
+    sheet.y = lowest

@@ -1,0 +1,125 @@
+"""What the papers read from the counter's settings: the contract of the settings page.
+
+Keys (all optional; the default applies when a key is missing or empty):
+
+``papers.place`` (text, "Lạng Sơn")
+    The place name before the date: "Lạng Sơn, ngày 24 tháng 4 năm 2025".
+``papers.regime`` ("2018" or "2025", "2025")
+    Which set of forms is in force: their titles, form numbers and legal-basis line
+    (`regimes.py`).
+``papers.legal_basis`` (text)
+    Replaces the regime's legal-basis line printed at the top right of every form.
+``papers.form_numbers`` (object: paper kind → text, e.g. {"receipt": "Mẫu số 01"})
+    Replaces some form numbers of the regime; "" prints none.
+``papers.titles`` (object: paper kind → text)
+    Replaces some titles of the regime.
+``papers.parent_agency_name`` (text)
+    First line of the letterhead. Default: the catalog's parent of the dossier's agency.
+``papers.status_url_template`` (text with ``{code}``)
+    Address of the online status look-up, e.g.
+    "https://dichvucong.langson.gov.vn/tra-cuu?ma={code}"; the receipt prints it as a QR.
+    Empty: no QR.
+``papers.tracking_book_volume`` (text, "01/{year}")
+    "Quyển số" of the tracking book, on the receipt and the book; ``{year}`` is the year of
+    receipt (of the book's first day).
+``papers.contact_phone`` (text)
+    Telephone the supplement request gives for questions; none when empty.
+``papers.receipt_size`` ("A4" or "A5", "A4")
+    Paper size of the receipt when the command does not say.
+``papers.label_size`` ("50x30", "60x40", "100x50" or "a4", "100x50")
+    Folder label size when the command does not say: label rolls in millimetres, or an A4
+    sheet of 2 × 7 labels of 99.1 × 38.1 mm.
+``papers.label_printer_dpi`` (whole number, 203)
+    Resolution of the label printer: the barcode's bars are whole printer dots wide.
+
+The kinds of paper are receipt, label, supplement, refusal, control-sheet, apology,
+stop-notice and book.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from counter_app.domain.errors import CounterError
+from counter_app.services.printing.kinds import PaperKind
+from counter_app.services.printing.regimes import DEFAULT_REGIME, REGIMES, Regime
+
+RECEIPT_SIZES = ("A4", "A5")
+LABEL_SIZES = ("50x30", "60x40", "100x50", "a4")
+
+
+@dataclass(frozen=True)
+class PaperSettings:
+    place: str = "Lạng Sơn"
+    regime: str = DEFAULT_REGIME
+    legal_basis: str = ""
+    form_numbers: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    parent_agency_name: str = ""
+    status_url_template: str = ""
+    tracking_book_volume: str = "01/{year}"
+    contact_phone: str = ""
+    receipt_size: str = "A4"
+    label_size: str = "100x50"
+    label_printer_dpi: int = 203
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, object]) -> PaperSettings:
+        """Read the `papers.*` keys; a value of the wrong shape is refused with its key named."""
+        found: dict[str, object] = {}
+        defaults = cls()
+        for name in cls.__dataclass_fields__:
+            key = f"papers.{name}"
+            value = values.get(key)
+            if value is None or value == "" or value == {}:
+                continue
+            default = getattr(defaults, name)
+            if isinstance(default, dict):
+                if not isinstance(value, dict) or not all(
+                    isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+                ):
+                    raise CounterError("paper.setting", name=key, value=value)
+                if unknown := set(value) - {kind.value for kind in PaperKind}:
+                    raise CounterError("paper.setting", name=key, value=", ".join(sorted(unknown)))
+            elif isinstance(default, int):
+                if isinstance(value, bool) or not isinstance(value, int) or not 72 <= value <= 1200:
+                    raise CounterError("paper.setting", name=key, value=value)
+            elif not isinstance(value, str):
+                raise CounterError("paper.setting", name=key, value=value)
+            else:
+                value = value.strip()
+            found[name] = value
+        settings = cls(**found)  # type: ignore[arg-type]
+        if settings.regime not in REGIMES:
+            raise CounterError("paper.setting", name="papers.regime", value=settings.regime)
+        if settings.receipt_size.upper() not in RECEIPT_SIZES:
+            raise CounterError(
+                "paper.setting", name="papers.receipt_size", value=settings.receipt_size
+            )
+        if settings.label_size.lower() not in LABEL_SIZES:
+            raise CounterError("paper.setting", name="papers.label_size", value=settings.label_size)
+        if settings.status_url_template and "{code}" not in settings.status_url_template:
+            raise CounterError(
+                "paper.setting",
+                name="papers.status_url_template",
+                value=settings.status_url_template,
+            )
+        return settings
+
+    @property
+    def forms(self) -> Regime:
+        """The regime in force with this counter's overrides applied."""
+        base = REGIMES[self.regime]
+        return Regime(
+            key=base.key,
+            legal_basis=self.legal_basis or base.legal_basis,
+            form_numbers={**base.form_numbers, **self.form_numbers},
+            titles={**base.titles, **self.titles},
+        )
+
+    def volume(self, year: int) -> str:
+        return self.tracking_book_volume.replace("{year}", str(year))
+
+    def status_url(self, code: str) -> str:
+        return self.status_url_template.replace("{code}", code) if self.status_url_template else ""

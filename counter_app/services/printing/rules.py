@@ -1,0 +1,72 @@
+"""Which paper a dossier may have in its present state: a refusal only for a refused dossier,
+a supplement request only after one was made, a stop notice only for a stopped dossier, an
+apology only while the result is still owed and for a later time than the one promised."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from counter_app.domain.clock import iso
+from counter_app.domain.dossier import Dossier, HistoryEntry, Status
+from counter_app.domain.errors import CounterError
+from counter_app.domain.lifecycle import Action
+from counter_app.services.printing.kinds import PaperKind
+
+_NOT_RECEIVED = frozenset({Status.RECEIVING, Status.DENIED})
+_RESULT_OWED = frozenset({Status.NEW, Status.PROCESSING, Status.WAITING, Status.PAYING})
+
+
+def last_move(dossier: Dossier, action: Action) -> HistoryEntry | None:
+    for entry in reversed(dossier.history):
+        if entry.action == action.value:
+            return entry
+    return None
+
+
+def _fits(kind: PaperKind, dossier: Dossier) -> bool:
+    status = dossier.status
+    if kind in (PaperKind.RECEIPT, PaperKind.LABEL, PaperKind.CONTROL_SHEET):
+        return status not in _NOT_RECEIVED and dossier.received_at is not None
+    if kind is PaperKind.SUPPLEMENT:
+        return (
+            bool(dossier.supplement_rounds)
+            and last_move(dossier, Action.REQUEST_SUPPLEMENT) is not None
+        )
+    if kind is PaperKind.REFUSAL:
+        return status is Status.DENIED
+    if kind is PaperKind.STOP_NOTICE:
+        return status is Status.UNRESOLVED
+    if kind is PaperKind.APOLOGY:
+        return status in _RESULT_OWED
+    return False
+
+
+def papers_for(dossier: Dossier) -> list[PaperKind]:
+    """The papers of one dossier that fit its state (what a window offers to print)."""
+    return [kind for kind in PaperKind if kind is not PaperKind.BOOK and _fits(kind, dossier)]
+
+
+def check_paper(kind: PaperKind, dossier: Dossier) -> None:
+    """Refuse, with a message naming the paper and the state, a paper that does not fit."""
+    code = dossier.code or dossier.uuid
+    if _fits(kind, dossier):
+        return
+    if kind is PaperKind.SUPPLEMENT and dossier.status not in _NOT_RECEIVED:
+        raise CounterError("paper.no_supplement", code=code)
+    raise CounterError(
+        "paper.wrong_state",
+        what=f"paper.kind.{kind.value}",
+        code=code,
+        status=f"status.{dossier.status}",
+    )
+
+
+def check_new_due(dossier: Dossier, new_due: datetime | None) -> datetime:
+    """The new time promised by an apology: given, and later than the time it replaces."""
+    if new_due is None:
+        raise CounterError("paper.new_due_missing")
+    if dossier.due_at is None:
+        raise CounterError("paper.no_due", code=dossier.code or dossier.uuid)
+    if new_due <= dossier.due_at:
+        raise CounterError("paper.new_due_early", new_due=iso(new_due), due=iso(dossier.due_at))
+    return new_due

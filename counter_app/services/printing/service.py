@@ -1,0 +1,276 @@
+"""The counter's papers as PDFs: gathered from the services, checked against the dossier's state,
+rendered, then written to a file (whole or not at all) or sent to the default printer.
+
+reportlab is imported by the paper modules, which are imported only when a paper is made, so
+opening a workspace stays as quick as before.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from counter_app.domain.clock import now
+from counter_app.domain.dossier import Dossier, DossierFilter
+from counter_app.domain.errors import CounterError
+from counter_app.services.accounts import AccountService
+from counter_app.services.catalog import CatalogService
+from counter_app.services.dossiers import DossierService
+from counter_app.services.printing.kinds import Paper, PaperKind
+from counter_app.services.printing.paper_settings import LABEL_SIZES, RECEIPT_SIZES, PaperSettings
+from counter_app.services.printing.rules import check_new_due, check_paper, papers_for
+from counter_app.services.settings import SettingsService
+
+if TYPE_CHECKING:
+    from counter_app.services.printing.common import PaperData
+
+BOOK_PAGE = 2000  # dossiers read per query while filling the tracking book
+
+
+class Printer(Protocol):
+    def default(self) -> str: ...
+
+    def send(self, pdf: bytes, printer: str, title: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    printer: str
+    answer: str  # what the spooler said, e.g. "request id is HP-12 (1 file(s))"
+
+
+class PaperService:
+    """One method per paper; each returns a `Paper` (title, PDF bytes, number of pages)."""
+
+    def __init__(
+        self,
+        dossiers: DossierService,
+        catalog: CatalogService,
+        accounts: AccountService,
+        settings: SettingsService,
+        *,
+        clock: Callable[[], datetime] = now,
+        invariant: bool = False,
+        printer: Printer | None = None,
+    ) -> None:
+        self._dossiers = dossiers
+        self._catalog = catalog
+        self._accounts = accounts
+        self._settings = settings
+        self.clock = clock
+        self.invariant = invariant  # fixed PDF dates and ids: byte-identical output for tests
+        self._printer = printer
+
+    # --- what may be printed
+    def paper_settings(self) -> PaperSettings:
+        return PaperSettings.from_values(self._settings.all())
+
+    def available(self, code: str) -> list[PaperKind]:
+        """The papers the dossier's state allows (the book is not about one dossier)."""
+        return papers_for(self._dossiers.get(code))
+
+    # --- the papers
+    def render(
+        self,
+        kind: PaperKind | str,
+        code: str,
+        *,
+        size: str | None = None,
+        new_due: datetime | None = None,
+        reason: str = "",
+    ) -> Paper:
+        """Any paper about one dossier by its kind (what the command line and the window call)."""
+        kind = PaperKind(kind)
+        if kind is PaperKind.RECEIPT:
+            return self.receipt(code, size=size)
+        if kind is PaperKind.LABEL:
+            return self.label(code, size=size)
+        if kind is PaperKind.SUPPLEMENT:
+            return self.supplement_request(code)
+        if kind is PaperKind.REFUSAL:
+            return self.refusal(code)
+        if kind is PaperKind.CONTROL_SHEET:
+            return self.control_sheet(code)
+        if kind is PaperKind.APOLOGY:
+            return self.apology(code, new_due=new_due, reason=reason)
+        if kind is PaperKind.STOP_NOTICE:
+            return self.stop_notice(code)
+        raise ValueError(f"{kind} is not a paper about one dossier")
+
+    def receipt(self, code: str, *, size: str | None = None) -> Paper:
+        data = self._data(PaperKind.RECEIPT, code)
+        chosen = _choose(size or data.settings.receipt_size, RECEIPT_SIZES, PaperKind.RECEIPT)
+        from counter_app.services.printing.receipt import render_receipt
+
+        return self._locked(lambda: render_receipt(data, size=chosen, invariant=self.invariant))
+
+    def label(self, code: str, *, size: str | None = None) -> Paper:
+        data = self._data(PaperKind.LABEL, code)
+        chosen = _choose(size or data.settings.label_size, LABEL_SIZES, PaperKind.LABEL)
+        from counter_app.services.printing.label import render_label
+
+        return self._locked(lambda: render_label(data, size=chosen, invariant=self.invariant))
+
+    def supplement_request(self, code: str) -> Paper:
+        data = self._data(PaperKind.SUPPLEMENT, code)
+        from counter_app.services.printing.supplement import render_supplement
+
+        return self._locked(lambda: render_supplement(data, invariant=self.invariant))
+
+    def refusal(self, code: str) -> Paper:
+        data = self._data(PaperKind.REFUSAL, code)
+        from counter_app.services.printing.refusal import render_refusal
+
+        return self._locked(lambda: render_refusal(data, invariant=self.invariant))
+
+    def control_sheet(self, code: str) -> Paper:
+        data = self._data(PaperKind.CONTROL_SHEET, code)
+        from counter_app.services.printing.control_sheet import render_control_sheet
+
+        return self._locked(lambda: render_control_sheet(data, invariant=self.invariant))
+
+    def apology(self, code: str, *, new_due: datetime | None, reason: str = "") -> Paper:
+        """The apology and the new time promised; `reason` says why the result is late."""
+        data = self._data(PaperKind.APOLOGY, code)
+        promised = check_new_due(data.dossier, new_due)
+        from counter_app.services.printing.apology import render_apology
+
+        return self._locked(
+            lambda: render_apology(data, promised, reason.strip(), invariant=self.invariant)
+        )
+
+    def stop_notice(self, code: str) -> Paper:
+        data = self._data(PaperKind.STOP_NOTICE, code)
+        from counter_app.services.printing.stop_notice import render_stop_notice
+
+        return self._locked(lambda: render_stop_notice(data, invariant=self.invariant))
+
+    def tracking_book(self, first: date, last: date | None = None) -> Paper:
+        """Every dossier received from `first` to `last` (both included), in order of receipt."""
+        last = last or first
+        if first > last:
+            raise CounterError("paper.book_range", first=first.isoformat(), last=last.isoformat())
+        dossiers: list[Dossier] = []
+        while True:
+            batch = self._dossiers.find(
+                DossierFilter(date_from=first, date_to=last, limit=BOOK_PAGE, offset=len(dossiers))
+            )
+            dossiers += batch
+            if len(batch) < BOOK_PAGE:
+                break
+        dossiers.sort(key=lambda d: (d.received_at or datetime.min, d.code or ""))
+        settings = self.paper_settings()
+        from counter_app.services.printing.tracking_book import BookData, render_tracking_book
+
+        data = BookData(
+            dossiers=dossiers,
+            first=first,
+            last=last,
+            settings=settings,
+            parent_name=settings.parent_agency_name or self._root_agency(),
+            counter_name=self._settings.identity().name,
+            officers=self._officers(),
+            printed_at=self.clock(),
+        )
+        return self._locked(lambda: render_tracking_book(data, invariant=self.invariant))
+
+    # --- where the paper goes
+    def save(self, paper: Paper, path: Path) -> Path:
+        """Write the PDF to `path` through a temporary file renamed over it: a failure leaves
+        no half-written file behind and the old file, if any, untouched."""
+        return write_atomically(Path(path), paper.pdf)
+
+    def send_to_printer(self, paper: Paper) -> PrintJob:
+        from counter_app.services.printing.printer import SystemPrinter
+
+        printer = self._printer or SystemPrinter()
+        name = printer.default()
+        title = f"{paper.title} {paper.code or ''}".strip()
+        return PrintJob(name, printer.send(paper.pdf, name, title))
+
+    # --- gathering
+    def _data(self, kind: PaperKind, code: str) -> PaperData:
+        from counter_app.services.printing.common import Letterhead, PaperData
+
+        dossier = self._dossiers.get(code)
+        check_paper(kind, dossier)
+        settings = self.paper_settings()
+        agencies = self._catalog.agencies()
+        agency = agencies.get(dossier.agency_code)
+        parent = agencies.get(agency.parent_code) if agency and agency.parent_code else None
+        duration = ""
+        with suppress(CounterError):
+            duration = self._catalog.procedure(dossier.procedure_code).duration.describe("vi")
+        return PaperData(
+            dossier=dossier,
+            head=Letterhead(
+                parent_name=settings.parent_agency_name or (parent.name if parent else ""),
+                agency_name=agency.name if agency else dossier.agency_code,
+                place=settings.place,
+            ),
+            settings=settings,
+            officers=self._officers(),
+            counter_name=self._settings.identity().name,
+            printed_at=self.clock(),
+            duration_text=duration,
+        )
+
+    def _root_agency(self) -> str:
+        """The one agency of the catalog above all others (the province's people's committee),
+        if there is exactly one: the parent line of the counter's own papers."""
+        roots = [a for a in self._catalog.agencies().values() if not a.parent_code]
+        return roots[0].name if len(roots) == 1 else ""
+
+    def _officers(self) -> dict[str, str]:
+        return {user.login: user.full_name for user in self._accounts.users() if user.full_name}
+
+    @staticmethod
+    def _locked(render: Callable[[], Paper]) -> Paper:
+        from counter_app.services.printing.fonts import render_lock
+
+        with render_lock:
+            return render()
+
+
+def _choose(size: str, choices: tuple[str, ...], kind: PaperKind) -> str:
+    for choice in choices:
+        if size.strip().lower() == choice.lower():
+            return choice
+    raise CounterError(
+        "paper.size", value=size, what=f"paper.kind.{kind.value}", choices=", ".join(choices)
+    )
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` whole or not at all; refuse with a message the user can act on."""
+    path = path.expanduser().absolute()
+
+    def refuse(error: OSError) -> CounterError:
+        return CounterError("file.unwritable", path=str(path), reason=error.strerror or str(error))
+
+    if path.is_dir():
+        raise refuse(IsADirectoryError(21, os.strerror(21)))
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".part", dir=path.parent
+        )
+    except OSError as error:
+        raise refuse(error) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError as error:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise refuse(error) from None
+    return path

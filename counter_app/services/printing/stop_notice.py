@@ -1,0 +1,54 @@
+"""Thông báo dừng giải quyết hồ sơ (new with the 2025 forms): which dossier, from when, why."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+
+from counter_app.domain.clock import local
+from counter_app.domain.lifecycle import Action
+from counter_app.domain.wording import official_date, time_and_date
+from counter_app.services.printing.common import (
+    STYLES,
+    PaperData,
+    Signature,
+    form_line,
+    letterhead,
+    new_sheet,
+    signatures,
+    title,
+)
+from counter_app.services.printing.kinds import Paper, PaperKind
+from counter_app.services.printing.layout import SERIF, SERIF_BOLD
+from counter_app.services.printing.rules import last_move
+
+KIND = PaperKind.STOP_NOTICE
+
+
+def render_stop_notice(data: PaperData, *, invariant: bool = False) -> Paper:
+    dossier = data.dossier
+    stop = last_move(dossier, Action.STOP)
+    assert stop is not None
+    stopped = local(stop.at)
+    agency = data.head.agency_name
+    sheet = new_sheet(KIND, data, STYLES["A4"], invariant=invariant)
+    form_line(sheet, data.settings, KIND)
+    letterhead(sheet, data.head, official_date(stopped.date(), data.head.place))
+    title(sheet, data.settings.forms.title(KIND))
+    sheet.paragraph(
+        [("Kính gửi: Ông/Bà ", SERIF), (dossier.applicant.full_name, SERIF_BOLD)],
+        align="center",
+        after=2 * mm,
+    )
+    sheet.paragraph(f"{agency} thông báo dừng giải quyết hồ sơ sau đây của Ông/Bà:", after=0.5 * mm)
+    sheet.field("Mã hồ sơ", data.code, bold=True)
+    sheet.field("Nội dung yêu cầu giải quyết", dossier.procedure_name, bold=True)
+    if dossier.received_at:
+        sheet.paragraph(f"Thời gian tiếp nhận hồ sơ: {time_and_date(dossier.received_at)}")
+    if dossier.due_at:
+        sheet.paragraph(f"Thời hạn trả kết quả đã hẹn: {time_and_date(dossier.due_at)}")
+    sheet.paragraph(f"Thời điểm dừng giải quyết: {time_and_date(stopped)}")
+    sheet.paragraph([("Lý do dừng giải quyết: ", SERIF), (stop.note, SERIF_BOLD)], after=1 * mm)
+    sheet.paragraph(f"{agency} thông báo để Ông/Bà được biết./.")
+    signatures(sheet, [None, Signature("THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)")])
+    pdf, pages = sheet.finish()
+    return Paper(KIND, data.settings.forms.title(KIND), pdf, pages, dossier.code)

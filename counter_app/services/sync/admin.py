@@ -1,0 +1,146 @@
+"""The central side's own use cases (the `central` commands): create or upgrade the schema,
+add a counter with its role, record a department's decision, take an online submission,
+import the catalog, export for the national portal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from counter_app.domain.catalog import Catalog
+from counter_app.domain.clock import now
+from counter_app.domain.dossier import Channel, Dossier, HistoryEntry, Status
+from counter_app.domain.errors import CounterError, ValidationFailed
+from counter_app.domain.lifecycle import Action
+from counter_app.domain.sync import portal_record
+from counter_app.domain.validation import check_applicant
+from counter_app.store.central import repository
+from counter_app.store.central.database import (
+    CentralAddress,
+    CentralDatabase,
+    check_url,
+    split_password,
+    upgrade_central,
+)
+
+PORTAL_PLACE = "Cổng dịch vụ công"
+
+
+@dataclass(frozen=True)
+class NewCounter:
+    number: int
+    counter_id: str
+    agencies: tuple[str, ...]
+    role: str | None
+    password: str | None  # shown once; central keeps only the role's hash
+
+
+def open_central(url: str) -> CentralDatabase:
+    """An administrator's connection: the password may be in the URL (never stored)."""
+    bare, password = split_password(check_url(url))
+    return CentralDatabase(CentralAddress(bare, password=password), pool_size=1)
+
+
+class CentralAdmin:
+    def __init__(self, url: str) -> None:
+        self.database = open_central(url)
+
+    def close(self) -> None:
+        self.database.close()
+
+    def __enter__(self) -> CentralAdmin:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def init(self) -> dict:
+        before, after = upgrade_central(self.database)
+        return {"dialect": self.database.dialect, "revision_before": before, "revision": after}
+
+    def add_counter(self, counter_id: str, agencies: list[str], name: str = "") -> NewCounter:
+        counter_id = counter_id.strip()
+        if not counter_id or len(counter_id) > 40:
+            raise CounterError("central.counter_id", counter=counter_id)
+        with self.database.write() as session:
+            registration, role, password = repository.add_counter(
+                session, counter_id=counter_id, agencies=agencies, name=name, at=now()
+            )
+        return NewCounter(registration.number, counter_id, registration.agencies, role, password)
+
+    def import_catalog(self, catalog: Catalog) -> int:
+        with self.database.write() as session:
+            return repository.import_catalog(session, catalog)
+
+    def set_calendar_day(
+        self, day: date, *, working: bool, agency_code: str = "", note: str = ""
+    ) -> None:
+        with self.database.write() as session:
+            repository.set_calendar_day(
+                session, day, working=working, agency_code=agency_code, note=note
+            )
+
+    def decide(
+        self, code: str, status: Status, *, note: str = "", actor: str = "central"
+    ) -> Dossier:
+        with self.database.write() as session:
+            return repository.record_decision(
+                session, code, status, actor=actor, note=note, at=now()
+            )
+
+    def submit(self, data: object) -> Dossier:
+        """An online submission as the portal would send it: the intake JSON plus "agency"."""
+        from counter_app.services.intake import request_from_json
+
+        if not isinstance(data, dict):
+            raise CounterError("json.shape", where="JSON", reason="catalog.reason.not_object")
+        agency = data.get("agency")
+        request = request_from_json(data)
+        problems = list(request.problems) + check_applicant(request.applicant, today=now().date())
+        if problems:
+            raise ValidationFailed(problems)
+        at = now()
+        with self.database.write() as session:
+            procedure = repository.procedure_data(session, request.procedure_code)
+            if procedure is None:
+                raise CounterError("procedure.unknown", code=request.procedure_code)
+            if agency is not None and agency != procedure["agency"]:
+                raise CounterError("agency.unknown", code=str(agency))
+            dossier = Dossier(
+                procedure_code=procedure["code"],
+                procedure_name=procedure["name"],
+                agency_code=procedure["agency"],
+                applicant=request.applicant,
+                received_at=at,
+                due_at=None,
+                status=Status.RECEIVING,
+                documents=request.documents or [],
+                fees=request.fees or [],
+                sets=request.sets,
+                channel=Channel.ONLINE,
+                return_method=request.return_method,
+                note=request.note,
+                received_by="",
+            )
+            dossier.history.append(
+                HistoryEntry(
+                    at=at,
+                    actor="portal",
+                    action=Action.RECEIVE.value,
+                    from_status=None,
+                    to_status=Status.RECEIVING,
+                    place=PORTAL_PLACE,
+                )
+            )
+            repository.insert_submission(session, dossier, at=at)
+        return dossier
+
+    def export(self, day: date | None) -> Iterator[dict]:
+        with self.database.read() as session:
+            for data, field, unit in repository.export_rows(session, day):
+                yield portal_record(data, field=field, unit_name=unit)
+
+    def counts(self) -> dict[str, int]:
+        with self.database.read() as session:
+            return repository.counts(session)

@@ -1,0 +1,42 @@
+"""What a counter asks of central, one central transaction per call. Tests put a gateway that
+fails on purpose in its place (before the call, or after central committed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from counter_app.domain.clock import now
+from counter_app.store.central import repository
+from counter_app.store.central.database import CentralAddress, CentralDatabase
+from counter_app.store.central.repository import Lease, Page, PushItem, PushResult, Registration
+
+
+class CentralGateway:
+    def __init__(self, address: CentralAddress) -> None:
+        self.database = CentralDatabase(address)
+
+    def register(
+        self, *, install_id: str, name: str, used: dict[tuple[str, date], int]
+    ) -> Registration:
+        with self.database.write() as session:
+            registration = repository.register(session, install_id=install_id, name=name, at=now())
+            repository.raise_heads(session, used)
+        return registration
+
+    def push(self, counter: int, items: list[PushItem]) -> list[PushResult]:
+        with self.database.write() as session:
+            return repository.push(session, counter, items, at=now())
+
+    def pull(self, kind: str, cursor: int, limit: int, agencies: tuple[str, ...]) -> Page:
+        with self.database.read() as session:
+            return repository.pull(session, kind, cursor, limit, agencies)
+
+    def leases(self, counter: int, wanted: dict[tuple[str, date], int], since: date) -> list[Lease]:
+        """Grant what is wanted, then answer with every lease of the counter from `since` on,
+        so a grant whose reply was lost is learnt at the next call."""
+        with self.database.write() as session:
+            repository.grant_leases(session, counter, wanted, at=now())
+            return repository.leases_of(session, counter, since)
+
+    def close(self) -> None:
+        self.database.close()

@@ -1,0 +1,542 @@
+"""The counter's sync: one round (`run_once`) pushes what waits in the outbox, pulls what
+changed centrally and refreshes code leases; `run_forever` is the background worker's loop.
+
+Nothing is lost or doubled whatever the network does: an outbox entry leaves only in the local
+transaction that records central's answer, central takes a version once (a repeat answers
+`duplicate`), and a pulled page and its cursor are written together.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid as uuid_module
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+
+from counter_app.domain.clock import now
+from counter_app.domain.codes import DossierCode, FallbackZone
+from counter_app.domain.dossier import Dossier, Status
+from counter_app.domain.errors import CounterError
+from counter_app.domain.lifecycle import Action, apply
+from counter_app.domain.sync import backoff_delay
+from counter_app.services.accounts import User
+from counter_app.services.calendars import CalendarService
+from counter_app.services.catalog import CatalogService
+from counter_app.services.intake import IntakeService, dossier_change, move_audit
+from counter_app.services.settings import SettingsService
+from counter_app.services.sync import credentials
+from counter_app.store.central import replica
+from counter_app.store.central.database import CentralAddress, check_url, split_password
+from counter_app.store.central.repository import KINDS
+from counter_app.store.codes import allocate_many
+from counter_app.store.database import Database
+from counter_app.store.dossiers import find_by_uuid
+from counter_app.store.journal import append_audit, enqueue
+from counter_app.store.models import SyncConflictRow, SyncLogRow
+
+PUSH_BATCH = 500
+PULL_PAGE = 500
+LEASE_TARGET = 100  # free leased numbers wanted per agency and day
+LEASE_DAYS = 3  # today and the coming days
+LOW_CODES = 10  # warn when fewer codes than this are left for an agency today
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    pushed: int = 0
+    pulled: int = 0
+    pending: int = 0
+    conflicts: int = 0
+
+    def to_json(self) -> dict:
+        return {
+            "pushed": self.pushed,
+            "pulled": self.pulled,
+            "pending": self.pending,
+            "conflicts": self.conflicts,
+        }
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the window's sync indicator shows; plain data, safe to hand across threads."""
+
+    configured: bool  # a central address is set
+    registered: bool  # and this counter has its number
+    online: bool | None  # the last round reached central (None: no round yet)
+    counter_number: int | None
+    pending: int  # outbox entries waiting to go up
+    last_sync: datetime | None  # the last round that succeeded
+    last_attempt: datetime | None
+    last_error: str | None  # the message key of the last failure, if the last round failed
+    codes_left: int | None  # the fewest codes left today over the agencies served (offline)
+    codes_left_by_agency: dict[str, int] = field(default_factory=dict)
+    codes_low: bool = False  # warn: an agency is about to run out of codes
+    conflicts_open: int = 0
+    online_waiting: int = 0  # online submissions waiting for the officer
+
+
+@dataclass(frozen=True)
+class SyncLogEntry:
+    at: datetime
+    ok: bool
+    pushed: int
+    pulled: int
+    conflicts: int
+    message: str
+
+
+@dataclass(frozen=True)
+class ConflictInfo:
+    id: int
+    at: datetime
+    dossier_uuid: str
+    code: str | None
+    local_version: int
+    central_version: int | None
+    reason: str
+    local_status: str
+    central_status: str | None
+    resolved_at: datetime | None
+    resolved_by: str
+
+
+GatewayFactory = Callable[[CentralAddress], object]
+
+
+def _default_gateway(address: CentralAddress):  # type: ignore[no-untyped-def]
+    from counter_app.services.sync.gateway import CentralGateway
+
+    return CentralGateway(address)
+
+
+class SyncService:
+    def __init__(
+        self,
+        database: Database,
+        settings: SettingsService,
+        catalog: CatalogService,
+        calendars: CalendarService,
+        intake: IntakeService,
+        *,
+        gateway_factory: GatewayFactory | None = None,
+        push_batch: int = PUSH_BATCH,
+        pull_page: int = PULL_PAGE,
+    ) -> None:
+        self._db = database
+        self._settings = settings
+        self._catalog = catalog
+        self._calendars = calendars
+        self._intake = intake
+        self._gateway_factory = gateway_factory or _default_gateway
+        self._gateway = None
+        self._gateway_key: CentralAddress | None = None
+        self._round_lock = threading.Lock()  # one round at a time (worker and "Sync now")
+        self._wake = threading.Event()
+        self.push_batch = push_batch
+        self.pull_page = pull_page
+
+    # --- configuration
+
+    def configure(
+        self, url: str, *, sslmode: str | None = None, sslrootcert: str | None = None
+    ) -> None:
+        """Remember the central address; a password in it goes to the keyring, not the store.
+        Changing to another central after registering is refused: numbers would collide."""
+        bare, password = split_password(check_url(url))
+        identity = self._settings.identity()
+        if identity.counter_number is not None and identity.central_url not in (None, bare):
+            raise CounterError("sync.other_central", url=identity.central_url)
+        if password is not None:
+            credentials.store_password(CentralAddress(bare).keyring_name, password)
+        if identity.central_url != bare:
+            self._settings.set("central.url", bare)
+        if self._settings.get("central.install_id") is None:
+            self._settings.set("central.install_id", str(uuid_module.uuid4()))
+        if sslmode is not None:
+            self._settings.set("central.sslmode", sslmode)
+        if sslrootcert is not None:
+            self._settings.set("central.sslrootcert", sslrootcert)
+
+    def address(self) -> CentralAddress:
+        url = self._settings.identity().central_url
+        if not url:
+            raise CounterError("sync.no_central")
+        address = CentralAddress(url)
+        password = None
+        if not address.is_sqlite and address.user:
+            password = credentials.load_password(address.keyring_name)
+        return CentralAddress(
+            url,
+            password=password,
+            sslmode=self._settings.get("central.sslmode"),  # type: ignore[arg-type]
+            sslrootcert=self._settings.get("central.sslrootcert"),  # type: ignore[arg-type]
+        )
+
+    def _central(self):  # type: ignore[no-untyped-def]
+        address = self.address()
+        if self._gateway is None or self._gateway_key != address:
+            self.close()
+            self._gateway = self._gateway_factory(address)
+            self._gateway_key = address
+        return self._gateway
+
+    def close(self) -> None:
+        if self._gateway is not None:
+            self._gateway.close()  # type: ignore[attr-defined]
+            self._gateway = None
+
+    # --- one round
+
+    def run_once(self, *, full: bool = True) -> SyncResult:
+        """Push, then (full round) pull and refresh leases. Raises CounterError when central
+        cannot be reached; whatever was committed on both sides stays committed."""
+        with self._round_lock:
+            started = now()
+            self._settings.set("sync.last_attempt", started.isoformat())
+            try:
+                result = self._round(full)
+            except CounterError as error:
+                self._record(started, ok=False, message=error.key)
+                raise
+            self._record(started, ok=True, result=result)
+            return result
+
+    def _round(self, full: bool) -> SyncResult:
+        central = self._central()
+        number, agencies = self._registration(central)
+        pushed, conflicts = self._push(central, number)
+        pulled = 0
+        if full:
+            pulled = self._pull(central, agencies)
+            self._refresh_leases(central, number, agencies)
+        with self._db.read() as session:
+            pending = replica.outbox_count(session)
+        return SyncResult(pushed, pulled, pending, conflicts)
+
+    def _record(
+        self, at: datetime, *, ok: bool, message: str = "", result: SyncResult | None = None
+    ) -> None:
+        with self._db.write() as session:
+            replica.put_setting(session, "sync.online", ok)
+            replica.put_setting(session, "sync.last_error", None if ok else message)
+            if ok:
+                replica.put_setting(session, "sync.last_success", at.isoformat())
+            result = result or SyncResult()
+            replica.log_round(
+                session,
+                at=at,
+                ok=ok,
+                pushed=result.pushed,
+                pulled=result.pulled,
+                conflicts=result.conflicts,
+                message=message,
+            )
+
+    def _registration(self, central) -> tuple[int, tuple[str, ...]]:  # type: ignore[no-untyped-def]
+        identity = self._settings.identity()
+        if identity.counter_number is not None:
+            return identity.counter_number, tuple(self._settings.get("central.agencies") or ())  # type: ignore[arg-type]
+        install_id = self._settings.get("central.install_id")
+        if install_id is None:
+            install_id = str(uuid_module.uuid4())
+            self._settings.set("central.install_id", install_id)
+        today = now().date()
+        with self._db.read() as session:
+            used = _standalone_used(session, today)
+        registration = central.register(install_id=install_id, name=identity.name, used=used)
+        with self._db.write() as session:
+            replica.close_standalone(session, today)
+            replica.put_setting(session, "central.counter_number", registration.number)
+            replica.put_setting(session, "central.counter_id", registration.counter_id)
+            replica.put_setting(session, "central.agencies", list(registration.agencies))
+            zone = registration.fallback
+            replica.put_setting(
+                session, "codes.fallback_zone", {"first": zone.first, "slice_size": zone.slice_size}
+            )
+        return registration.number, registration.agencies
+
+    def _push(self, central, number: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+        pushed = conflicts = 0
+        while True:
+            with self._db.read() as session:
+                batch = replica.pending_batch(session, self.push_batch)
+            if not batch.outbox_ids:
+                return pushed, conflicts
+            results = central.push(number, batch.items) if batch.items else []
+            with self._db.write() as session:
+                conflicts += replica.settle(session, batch, results, at=now())
+            pushed += len(batch.items)
+
+    def _pull(self, central, agencies: tuple[str, ...]) -> int:  # type: ignore[no-untyped-def]
+        pulled = 0
+        catalog_changed = False
+        for kind in KINDS:
+            while True:
+                cursors = dict(self._settings.get("sync.cursors") or {})  # type: ignore[call-overload]
+                cursor = int(cursors.get(kind, 0))
+                page = central.pull(kind, cursor, self.pull_page, agencies)
+                if page.cursor == cursor:
+                    break
+                with self._db.write() as session:
+                    changed = replica.APPLY[kind](session, page.rows)
+                    cursors[kind] = page.cursor
+                    replica.put_setting(session, "sync.cursors", cursors)
+                pulled += changed
+                catalog_changed |= kind != "dossiers"
+                if len(page.rows) < self.pull_page:
+                    break
+        if catalog_changed:
+            self._catalog._invalidate()
+            self._calendars.invalidate()
+        return pulled
+
+    def _lease_agencies(self, agencies: tuple[str, ...]) -> list[str]:
+        return sorted(agencies) if agencies else sorted(self._catalog.served_agencies())
+
+    def _refresh_leases(self, central, number: int, agencies: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+        served = self._lease_agencies(agencies)
+        target = int(self._settings.get("sync.lease_target", LEASE_TARGET))  # type: ignore[call-overload]
+        days_ahead = int(self._settings.get("sync.lease_days", LEASE_DAYS))  # type: ignore[call-overload]
+        today = now().date()
+        days = [today + timedelta(days=i) for i in range(days_ahead)]
+        with self._db.read() as session:
+            left = replica.lease_left(session, served, days)
+        wanted = {
+            key: target - free for key, free in left.items() if free < max(1, target // 2) < target
+        }
+        leases = central.leases(number, wanted, today)
+        with self._db.write() as session:
+            replica.store_leases(session, leases)
+
+    # --- the background worker
+
+    def request_sync(self) -> None:
+        """ "Sync now": wake the worker at once."""
+        self._wake.set()
+
+    def run_forever(
+        self,
+        stop: threading.Event,
+        *,
+        poll: float = 0.5,
+        full_every: float = 15.0,
+        on_round: Callable[[SyncResult | None, CounterError | None], None] | None = None,
+    ) -> None:
+        """Push as soon as something waits (checked every `poll` s), pull every `full_every` s,
+        back off exponentially with jitter while central is out of reach. Returns when `stop`
+        is set; call it on a worker thread (it opens its own sessions)."""
+        attempt = 0
+        next_full = 0.0
+        while not stop.is_set():
+            woken = self._wake.is_set()
+            self._wake.clear()
+            full = woken or time.monotonic() >= next_full
+            if full or self.pending() > 0:
+                try:
+                    result = self.run_once(full=full)
+                except CounterError as error:
+                    attempt += 1
+                    if on_round:
+                        on_round(None, error)
+                    self._wait(stop, backoff_delay(attempt, base=1.0, cap=120.0))
+                    continue
+                attempt = 0
+                if full:
+                    next_full = time.monotonic() + full_every
+                if on_round:
+                    on_round(result, None)
+            self._wait(stop, poll)
+
+    def _wait(self, stop: threading.Event, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while not stop.is_set() and not self._wake.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            stop.wait(min(left, 0.1))
+
+    # --- what the window shows
+
+    def pending(self) -> int:
+        with self._db.read() as session:
+            return replica.outbox_count(session)
+
+    def status(self) -> SyncStatus:
+        values = self._settings.all()
+        identity = self._settings.identity()
+        mode = self._settings.code_mode()
+        with self._db.read() as session:
+            pending = replica.outbox_count(session)
+            conflicts = (
+                session.scalar(
+                    select(func.count())
+                    .select_from(SyncConflictRow)
+                    .where(SyncConflictRow.resolved_at.is_(None))
+                )
+                or 0
+            )
+            waiting = len(replica.online_queue(session))
+        agencies = self._lease_agencies(tuple(values.get("central.agencies") or ()))  # type: ignore[arg-type]
+        by_agency: dict[str, int] = {}
+        if identity.central_url is None or identity.counter_number is not None:
+            with self._db.read() as session:
+                by_agency = replica.codes_left(
+                    session, agencies, now().date(), identity.counter_number, mode.fallback
+                )
+        least = min(by_agency.values()) if by_agency else None
+        return SyncStatus(
+            configured=identity.central_url is not None,
+            registered=identity.counter_number is not None,
+            online=values.get("sync.online"),  # type: ignore[arg-type]
+            counter_number=identity.counter_number,
+            pending=pending,
+            last_sync=_moment(values.get("sync.last_success")),
+            last_attempt=_moment(values.get("sync.last_attempt")),
+            last_error=values.get("sync.last_error"),  # type: ignore[arg-type]
+            codes_left=least,
+            codes_left_by_agency=by_agency,
+            codes_low=identity.central_url is not None and least is not None and least < LOW_CODES,
+            conflicts_open=conflicts,
+            online_waiting=waiting,
+        )
+
+    def log(self, limit: int = 50) -> list[SyncLogEntry]:
+        with self._db.read() as session:
+            rows = session.scalars(select(SyncLogRow).order_by(SyncLogRow.id.desc()).limit(limit))
+            return [
+                SyncLogEntry(r.at, r.ok, r.pushed, r.pulled, r.conflicts, r.message) for r in rows
+            ]
+
+    def conflicts(self, *, open_only: bool = True) -> list[ConflictInfo]:
+        with self._db.read() as session:
+            query = select(SyncConflictRow).order_by(SyncConflictRow.id)
+            if open_only:
+                query = query.where(SyncConflictRow.resolved_at.is_(None))
+            return [
+                ConflictInfo(
+                    r.id,
+                    r.at,
+                    r.dossier_uuid,
+                    r.code,
+                    r.local_version,
+                    r.central_version,
+                    r.reason,
+                    r.local.get("status", ""),
+                    r.central.get("status") if r.central else None,
+                    r.resolved_at,
+                    r.resolved_by,
+                )
+                for r in session.scalars(query)
+            ]
+
+    def resolve_conflict(self, conflict_id: int, *, user: User) -> None:
+        """The supervisor has seen it (and redone by hand what must be redone)."""
+        with self._db.write() as session:
+            row = session.get(SyncConflictRow, conflict_id)
+            if row is None:
+                raise CounterError("sync.no_conflict", id=conflict_id)
+            row.resolved_at, row.resolved_by = now(), user.login
+
+    # --- online submissions
+
+    def online_submissions(self) -> list[Dossier]:
+        with self._db.read() as session:
+            return replica.online_queue(session)
+
+    def accept_online(self, uuid: str, *, user: User, at: datetime | None = None) -> Dossier:
+        """Accept a portal submission as a walk-in: a code and a due time from now."""
+        at = at or now()
+        with self._db.read() as session:
+            found = find_by_uuid(session, uuid)
+        if found is None:
+            raise CounterError("sync.no_submission", uuid=uuid)
+        procedure = self._catalog.procedure(found.procedure_code)
+        due = self._intake.due_at(procedure, at)
+        mode = self._settings.code_mode()
+        place = self._settings.identity().name
+        with self._db.write() as session:
+            dossier = find_by_uuid(session, uuid)
+            assert dossier is not None
+            entry = apply(
+                dossier,
+                Action.ACCEPT,
+                actor=user.login,
+                at=at,
+                place=place,
+                shift_due=self._calendars.shifter(dossier.agency_code),
+            )
+            day = at.date()
+            number = allocate_many(session, {(dossier.agency_code, day): 1}, mode)
+            dossier.code = str(
+                DossierCode(dossier.agency_code, day, number[(dossier.agency_code, day)][0])
+            )
+            dossier.received_at, dossier.due_at = at, due
+            dossier.received_by = dossier.received_by or user.login
+            version = replica.save_acceptance(session, dossier, entry, at=at)
+            enqueue(session, [dossier_change(dossier, version=version)], at=at)
+            append_audit(session, [move_audit(dossier, entry)])
+        self.request_sync()
+        return dossier
+
+    def decide_online(
+        self, uuid: str, action: Action, *, user: User, note: str, at: datetime | None = None
+    ) -> Dossier:
+        """Ask for a supplement or refuse a portal submission; the decision goes up."""
+        if action not in (Action.REQUEST_SUPPLEMENT, Action.REFUSE):
+            raise CounterError(
+                "lifecycle.illegal",
+                action=f"action.{action.value}",
+                status=f"status.{Status.RECEIVING.value}",
+            )
+        at = at or now()
+        place = self._settings.identity().name
+        with self._db.write() as session:
+            dossier = find_by_uuid(session, uuid)
+            if dossier is None:
+                raise CounterError("sync.no_submission", uuid=uuid)
+            if dossier.status is not Status.RECEIVING:
+                raise CounterError(
+                    "lifecycle.illegal",
+                    action=f"action.{action.value}",
+                    status=f"status.{dossier.status.value}",
+                )
+            entry = apply(
+                dossier,
+                action,
+                actor=user.login,
+                at=at,
+                note=note,
+                place=place,
+                shift_due=self._calendars.shifter(dossier.agency_code),
+            )
+            from counter_app.store.dossiers import save_move
+
+            version = save_move(session, dossier, entry, at=at)
+            enqueue(session, [dossier_change(dossier, version=version)], at=at)
+            append_audit(session, [move_audit(dossier, entry)])
+        self.request_sync()
+        return dossier
+
+
+def _standalone_used(session, since: date) -> dict[tuple[str, date], int]:  # type: ignore[no-untyped-def]
+    from counter_app.domain.codes import RangeSource
+    from counter_app.store.models import CodeRangeRow
+
+    rows = session.execute(
+        select(
+            CodeRangeRow.agency_code, CodeRangeRow.day, CodeRangeRow.next_number, CodeRangeRow.first
+        ).where(CodeRangeRow.source == RangeSource.STANDALONE.value, CodeRangeRow.day >= since)
+    ).all()
+    return {(r.agency_code, r.day): r.next_number - 1 for r in rows if r.next_number > r.first}
+
+
+def _moment(value: object) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) else None
+
+
+__all__ = ["FallbackZone", "SyncResult", "SyncService", "SyncStatus"]

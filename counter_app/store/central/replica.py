@@ -1,0 +1,456 @@
+"""The counter's side of the sync, in the local store: what waits to go up, what came down,
+code leases, conflicts kept for the supervisor. Every function runs in the caller's local
+transaction, so data and the sync's bookkeeping (outbox, cursors) change together or not at all.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from counter_app.domain.codes import FallbackZone, RangeSource
+from counter_app.domain.dossier import Dossier, HistoryEntry, Status
+from counter_app.domain.serialize import dossier_to_json
+from counter_app.domain.sync import Outcome, dossier_from_json, with_origins
+from counter_app.domain.text import fold
+from counter_app.store.central.repository import Lease, PushItem, PushResult
+from counter_app.store.dossiers import _load, _row_values, insert_dossiers, save_move
+from counter_app.store.models import (
+    AgencyRow,
+    CalendarOverrideRow,
+    CodeRangeRow,
+    DocumentRow,
+    DossierRow,
+    FeeLineRow,
+    HistoryRow,
+    OutboxRow,
+    ProcedureRow,
+    Setting,
+    SupplementRoundRow,
+    SyncConflictRow,
+    SyncLogRow,
+)
+
+_DOSSIERS = DossierRow.__table__
+
+
+def get_setting(session: Session, key: str, default: object = None) -> object:
+    row = session.get(Setting, key)
+    return default if row is None else row.value.get("value", default)
+
+
+def put_setting(session: Session, key: str, value: object) -> None:
+    session.merge(Setting(key=key, value={"value": value}))
+
+
+def payload(dossier: Dossier) -> dict:
+    return with_origins(dossier_to_json(dossier), dossier)
+
+
+# --- push
+
+
+@dataclass(frozen=True)
+class Batch:
+    items: list[PushItem]
+    outbox_ids: list[int]  # every entry the batch stands for, removed once central answered
+
+
+def pending_batch(session: Session, size: int) -> Batch:
+    """The oldest waiting changes, several entries of one dossier collapsed into one push of
+    the dossier as it stands now (entries are pointers; the latest version supersedes)."""
+    rows = session.execute(
+        select(OutboxRow.id, OutboxRow.entity, OutboxRow.entity_id)
+        .order_by(OutboxRow.id)
+        .limit(size * 4)
+    ).all()
+    ids: list[int] = []
+    uuids: list[str] = []
+    for row in rows:
+        if row.entity != "dossier":
+            ids.append(row.id)  # nothing else goes up yet: no reason to keep it waiting
+            continue
+        if row.entity_id not in uuids:
+            if len(uuids) == size:
+                break
+            uuids.append(row.entity_id)
+        ids.append(row.id)
+    if not uuids:
+        return Batch([], ids)
+    versions = {
+        row.uuid: (row.version, row.synced_version)
+        for row in session.execute(
+            select(_DOSSIERS.c.uuid, _DOSSIERS.c.version, _DOSSIERS.c.synced_version).where(
+                _DOSSIERS.c.uuid.in_(uuids)
+            )
+        )
+    }
+    dossiers = {
+        d.uuid: d for d in _load(session, select(_DOSSIERS).where(_DOSSIERS.c.uuid.in_(uuids)))
+    }
+    items = [
+        PushItem(uuid, versions[uuid][0], versions[uuid][1], payload(dossiers[uuid]))
+        for uuid in uuids
+        if uuid in dossiers
+    ]
+    return Batch(items, ids)
+
+
+def settle(session: Session, batch: Batch, results: list[PushResult], *, at: datetime) -> int:
+    """Record central's answers and drop the entries they cover. Returns new conflicts."""
+    session.execute(delete(OutboxRow).where(OutboxRow.id.in_(batch.outbox_ids)))
+    pushed = {item.uuid: item for item in batch.items}
+    current = dict(
+        session.execute(
+            select(_DOSSIERS.c.uuid, _DOSSIERS.c.version).where(_DOSSIERS.c.uuid.in_(list(pushed)))
+        ).all()
+    )
+    synced = []
+    conflicts = 0
+    for result in results:
+        item = pushed[result.uuid]
+        unchanged = current.get(result.uuid) == item.version
+        if result.outcome in (Outcome.INSERTED, Outcome.UPDATED, Outcome.DUPLICATE):
+            synced.append({"u": result.uuid, "v": item.version})
+            continue
+        if result.outcome is Outcome.CONFLICT:
+            conflicts += 1
+            session.add(
+                SyncConflictRow(
+                    at=at,
+                    dossier_uuid=result.uuid,
+                    code=item.data.get("code"),
+                    outcome=result.outcome.value,
+                    local_version=item.version,
+                    central_version=result.version or None,
+                    reason=result.reason,
+                    local=item.data,
+                    central=result.data,
+                    resolved_at=None,
+                    resolved_by="",
+                )
+            )
+        if result.data is None:
+            # central has nothing to offer instead: kept as it is, and not sent again
+            synced.append({"u": result.uuid, "v": item.version})
+        elif unchanged:
+            replace_dossier(session, dossier_from_json(result.data), result.version)
+        # else: changed again meanwhile; its entry goes up next round and meets central's
+        # state there (a merge, or a conflict)
+    if synced:
+        session.connection().execute(
+            update(_DOSSIERS)
+            .where(_DOSSIERS.c.uuid == bindparam("u"), _DOSSIERS.c.version == bindparam("v"))
+            .values(synced_version=bindparam("v")),
+            synced,
+        )
+    return conflicts
+
+
+def outbox_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(OutboxRow)) or 0
+
+
+# --- pull
+
+
+def replace_dossier(session: Session, dossier: Dossier, version: int, *, origin: str = "") -> None:
+    """Make the local copy central's: row, documents, fees, history, rounds; known as synced."""
+    exists = session.scalar(
+        select(_DOSSIERS.c.origin_counter).where(_DOSSIERS.c.uuid == dossier.uuid)
+    )
+    at = dossier.history[-1].at if dossier.history else datetime.now().astimezone()
+    if exists is None:
+        insert_dossiers(session, [dossier], origin=origin, at=at)
+    else:
+        values = _row_values(dossier, origin=exists, at=at, version=version)
+        session.execute(update(_DOSSIERS).where(_DOSSIERS.c.uuid == dossier.uuid).values(values))
+        for model in (DocumentRow, FeeLineRow, HistoryRow, SupplementRoundRow):
+            session.execute(delete(model).where(model.dossier_uuid == dossier.uuid))  # type: ignore[attr-defined]
+        _insert_children(session, dossier)
+    session.execute(
+        update(_DOSSIERS)
+        .where(_DOSSIERS.c.uuid == dossier.uuid)
+        .values(version=version, synced_version=version)
+    )
+
+
+def _insert_children(session: Session, dossier: Dossier) -> None:
+    from counter_app.store.dossiers import _history_values, _round_values
+
+    uuid = dossier.uuid
+    groups = (
+        (
+            DocumentRow,
+            [
+                {
+                    "dossier_uuid": uuid,
+                    "position": i,
+                    "name": d.name,
+                    "form": d.form.value,
+                    "count": d.count,
+                    "component_code": d.component_code,
+                }
+                for i, d in enumerate(dossier.documents)
+            ],
+        ),
+        (
+            FeeLineRow,
+            [
+                {
+                    "dossier_uuid": uuid,
+                    "position": i,
+                    "name": f.name,
+                    "amount": f.amount,
+                    "quantity": f.quantity,
+                    "collection": f.collection.value,
+                }
+                for i, f in enumerate(dossier.fees)
+            ],
+        ),
+        (HistoryRow, [_history_values(uuid, h) for h in dossier.history]),
+        (
+            SupplementRoundRow,
+            [_round_values(uuid, i, r) for i, r in enumerate(dossier.supplement_rounds)],
+        ),
+    )
+    for model, rows in groups:
+        if rows:
+            session.execute(insert(model.__table__), rows)
+
+
+def apply_dossiers(session: Session, rows: list[dict]) -> int:
+    """Take central's state of dossiers unless a local change waits to go up (that change
+    meets central's state at the next push). Returns how many changed here."""
+    if not rows:
+        return 0
+    local = {
+        row.uuid: row
+        for row in session.execute(
+            select(_DOSSIERS.c.uuid, _DOSSIERS.c.version, _DOSSIERS.c.synced_version).where(
+                _DOSSIERS.c.uuid.in_([r["uuid"] for r in rows])
+            )
+        )
+    }
+    changed = 0
+    for row in rows:
+        mine = local.get(row["uuid"])
+        if mine is not None:
+            if mine.version > mine.synced_version:
+                continue
+            if row["version"] <= mine.version:
+                if row["version"] == mine.version and mine.synced_version != mine.version:
+                    session.execute(
+                        update(_DOSSIERS)
+                        .where(_DOSSIERS.c.uuid == row["uuid"])
+                        .values(synced_version=row["version"])
+                    )
+                continue
+        origin = "" if row["origin_counter"] is None else f"#{row['origin_counter']}"
+        replace_dossier(session, dossier_from_json(row["data"]), row["version"], origin=origin)
+        changed += 1
+    return changed
+
+
+def apply_agencies(session: Session, rows: list[dict]) -> int:
+    for row in rows:
+        existing = session.get(AgencyRow, row["code"])
+        if existing is None:
+            session.add(
+                AgencyRow(
+                    code=row["code"],
+                    name=row["name"],
+                    parent_code=row["parent_code"],
+                    short_name=row["short_name"],
+                    served=True,
+                )
+            )
+        else:
+            existing.name, existing.parent_code = row["name"], row["parent_code"]
+            existing.short_name = row["short_name"]
+    return len(rows)
+
+
+def apply_procedures(session: Session, rows: list[dict]) -> int:
+    """Procedures in the catalog file's JSON form, into the local catalog rows."""
+    for row in rows:
+        data = row["data"]
+        duration = data["duration"]
+        values = {
+            "code": data["code"],
+            "name": data["name"],
+            "name_folded": fold(data["name"]),
+            "field": data.get("field", ""),
+            "agency_code": data["agency"],
+            "level": data["level"],
+            "duration_unit": duration["unit"],
+            "duration_amount": str(Decimal(str(duration.get("amount", 0)))),
+            "cutoff": duration.get("cutoff"),
+            "fees": data.get("fees", []),
+            "components": data.get("components", []),
+            "result": data.get("result", ""),
+            "active": data.get("active", True),
+        }
+        session.merge(ProcedureRow(**values))
+    return len(rows)
+
+
+def apply_calendar(session: Session, rows: list[dict]) -> int:
+    for row in rows:
+        session.merge(
+            CalendarOverrideRow(
+                agency_code=row["agency_code"],
+                day=row["day"],
+                working=row["working"],
+                note=row["note"],
+            )
+        )
+    return len(rows)
+
+
+APPLY = {
+    "agencies": apply_agencies,
+    "procedures": apply_procedures,
+    "calendar": apply_calendar,
+    "dossiers": apply_dossiers,
+}
+
+
+# --- code leases
+
+
+def store_leases(session: Session, leases: list[Lease]) -> int:
+    """Add the leases not known here yet (a reply lost after central granted them is made up
+    for at the next sync). Returns how many were new."""
+    if not leases:
+        return 0
+    table = CodeRangeRow.__table__
+    statement = sqlite_insert(table).on_conflict_do_nothing(
+        index_elements=["agency_code", "day", "source", "first"]
+    )
+    result = session.execute(
+        statement,
+        [
+            {
+                "agency_code": lease.agency_code,
+                "day": lease.day,
+                "source": RangeSource.LEASE.value,
+                "first": lease.first,
+                "last": lease.last,
+                "next_number": lease.first,
+            }
+            for lease in leases
+        ],
+    )
+    return max(result.rowcount or 0, 0)
+
+
+def lease_left(
+    session: Session, agencies: list[str], days: list[date]
+) -> dict[tuple[str, date], int]:
+    """Numbers still free in leases, per (agency, day)."""
+    left: dict[tuple[str, date], int] = {(a, d): 0 for a in agencies for d in days}
+    rows = session.execute(
+        select(
+            CodeRangeRow.agency_code, CodeRangeRow.day, CodeRangeRow.last, CodeRangeRow.next_number
+        ).where(CodeRangeRow.source == RangeSource.LEASE.value, CodeRangeRow.day.in_(days))
+    ).all()
+    for row in rows:
+        key = (row.agency_code, row.day)
+        if key in left:
+            left[key] += max(0, row.last - row.next_number + 1)
+    return left
+
+
+def codes_left(
+    session: Session, agencies: list[str], day: date, counter: int | None, zone: FallbackZone
+) -> dict[str, int]:
+    """How many codes each agency can still give today without reaching central."""
+    result: dict[str, int] = defaultdict(int)
+    has_fallback: set[str] = set()
+    rows = session.execute(
+        select(
+            CodeRangeRow.agency_code,
+            CodeRangeRow.source,
+            CodeRangeRow.last,
+            CodeRangeRow.next_number,
+        ).where(CodeRangeRow.day == day, CodeRangeRow.agency_code.in_(agencies))
+    ).all()
+    for row in rows:
+        result[row.agency_code] += max(0, row.last - row.next_number + 1)
+        if row.source in (RangeSource.FALLBACK.value, RangeSource.STANDALONE.value):
+            has_fallback.add(row.agency_code)
+    for agency in agencies:
+        if agency not in has_fallback:
+            if counter is None:
+                result[agency] += 9999  # standalone: the whole day is this counter's
+            else:
+                result[agency] += zone.slice_size
+    return {agency: result[agency] for agency in agencies}
+
+
+def close_standalone(session: Session, since: date) -> dict[tuple[str, date], int]:
+    """Numbers given on its own, before registering: closed for good, and reported to central
+    so they are never leased (returns the last number used per agency and day)."""
+    used: dict[tuple[str, date], int] = {}
+    for row in session.scalars(
+        select(CodeRangeRow).where(
+            CodeRangeRow.source == RangeSource.STANDALONE.value, CodeRangeRow.day >= since
+        )
+    ):
+        if row.next_number > row.first:
+            used[(row.agency_code, row.day)] = row.next_number - 1
+        row.last = row.next_number - 1
+    return used
+
+
+# --- online submissions and conflicts
+
+
+def save_acceptance(
+    session: Session, dossier: Dossier, entry: HistoryEntry, *, at: datetime
+) -> int:
+    """An online submission accepted at the counter: its move, plus code, receipt and due time."""
+    version = save_move(session, dossier, entry, at=at)
+    session.execute(
+        update(_DOSSIERS)
+        .where(_DOSSIERS.c.uuid == dossier.uuid)
+        .values(code=dossier.code, received_at=dossier.received_at, due_at=dossier.due_at)
+    )
+    return version
+
+
+def online_queue(session: Session) -> list[Dossier]:
+    query = (
+        select(_DOSSIERS)
+        .where(_DOSSIERS.c.status == Status.RECEIVING.value)
+        .order_by(_DOSSIERS.c.received_at, _DOSSIERS.c.uuid)
+    )
+    return _load(session, query)
+
+
+def log_round(
+    session: Session,
+    *,
+    at: datetime,
+    ok: bool,
+    pushed: int = 0,
+    pulled: int = 0,
+    conflicts: int = 0,
+    message: str = "",
+) -> None:
+    session.add(
+        SyncLogRow(at=at, ok=ok, pushed=pushed, pulled=pulled, conflicts=conflicts, message=message)
+    )
+    # keep the log short: the window shows the latest rounds
+    cutoff = session.scalar(
+        select(SyncLogRow.id).order_by(SyncLogRow.id.desc()).offset(1000).limit(1)
+    )
+    if cutoff is not None:
+        session.execute(delete(SyncLogRow).where(SyncLogRow.id <= cutoff))

@@ -1,0 +1,670 @@
+"""What central does, in statements that run the same on PostgreSQL and on SQLite.
+
+Each function runs inside one unit of work of `CentralDatabase` (the caller's transaction), so
+a push, a lease grant or a decision is committed whole or not at all.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import bindparam, func, insert, literal_column, select, update
+from sqlalchemy.orm import Session
+
+from counter_app.domain.calendar import CalendarOverrides, WorkingCalendar
+from counter_app.domain.catalog import Catalog
+from counter_app.domain.catalog_file import procedure_to_json
+from counter_app.domain.codes import FallbackZone
+from counter_app.domain.deadlines import due_shifter
+from counter_app.domain.dossier import Dossier, Status
+from counter_app.domain.errors import CounterError
+from counter_app.domain.lifecycle import DueShift, apply
+from counter_app.domain.serialize import dossier_to_json
+from counter_app.domain.sync import (
+    CENTRAL_WRITER,
+    Outcome,
+    central_action,
+    decide_push,
+    dossier_from_json,
+    with_origins,
+)
+from counter_app.store.central.models import (
+    CentralAgencyRow,
+    CentralCalendarRow,
+    CentralConflictRow,
+    CentralDossierRow,
+    CentralProcedureRow,
+    CentralSetting,
+    ChangeSequence,
+    CodeLeaseRow,
+    CounterAgencyRow,
+    CounterRow,
+    LeaseHeadRow,
+)
+
+DOSSIERS = CentralDossierRow.__table__
+LEASE_BLOCK = 50
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def _insert_ignore(session: Session, table, rows: list[dict], keys: list[str]) -> None:  # type: ignore[no-untyped-def]
+    if not rows:
+        return
+    if _dialect(session) == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    session.execute(dialect_insert(table).on_conflict_do_nothing(index_elements=keys), rows)
+
+
+def next_seq(session: Session, count: int) -> int:
+    """Reserve `count` numbers of the change sequence; returns the first. The row stays locked
+    until commit, so a higher number is never visible before a lower one."""
+    last = session.execute(
+        update(ChangeSequence)
+        .where(ChangeSequence.id == 1)
+        .values(value=ChangeSequence.value + count)
+        .returning(ChangeSequence.value)
+    ).scalar_one()
+    return last - count + 1
+
+
+def setting(session: Session, key: str, default: object = None) -> object:
+    row = session.get(CentralSetting, key)
+    return default if row is None else row.value.get("value", default)
+
+
+def fallback_zone(session: Session) -> FallbackZone:
+    zone = setting(session, "fallback_zone")
+    return FallbackZone(**zone) if isinstance(zone, dict) else FallbackZone()
+
+
+def shifter(session: Session, agency: str) -> DueShift:
+    """Due-time shifts by central's calendar for the agency (default hours, central overrides)."""
+    rows = session.execute(
+        select(CentralCalendarRow.day, CentralCalendarRow.working).where(
+            CentralCalendarRow.agency_code.in_(["", agency])
+        )
+    ).all()
+    overrides = CalendarOverrides(
+        days_off=frozenset(r.day for r in rows if not r.working),
+        working_days=frozenset(r.day for r in rows if r.working),
+    )
+    return due_shifter(WorkingCalendar(overrides=overrides))
+
+
+# --- counters
+
+
+@dataclass(frozen=True)
+class Registration:
+    number: int
+    counter_id: str
+    agencies: tuple[str, ...]  # empty: every agency (a trial central without roles)
+    fallback: FallbackZone
+
+
+def _agencies_of(session: Session, number: int) -> tuple[str, ...]:
+    return tuple(
+        session.scalars(
+            select(CounterAgencyRow.agency_code)
+            .where(CounterAgencyRow.counter_number == number)
+            .order_by(CounterAgencyRow.agency_code)
+        )
+    )
+
+
+def register(session: Session, *, install_id: str, name: str, at: datetime) -> Registration:
+    """Who the connecting counter is. On PostgreSQL the role it logs in as names it; on a trial
+    SQLite central it is numbered on first contact. Repeating it answers the same."""
+    zone = fallback_zone(session)
+    if _dialect(session) == "postgresql":
+        row = session.scalars(
+            select(CounterRow).where(CounterRow.role == literal_column("session_user"))
+        ).first()
+        if row is None:
+            user = session.execute(select(literal_column("session_user"))).scalar()
+            raise CounterError("central.not_a_counter", user=str(user))
+        if row.install_id not in (None, install_id):
+            raise CounterError("central.counter_taken", counter=row.counter_id)
+        if row.install_id is None:
+            row.install_id, row.registered_at = install_id, at
+    else:
+        row = session.scalars(select(CounterRow).where(CounterRow.install_id == install_id)).first()
+        if row is None:
+            number = (session.scalar(select(func.max(CounterRow.number))) or 0) + 1
+            if number > zone.counters:
+                raise CounterError("central.counters_full", limit=zone.counters)
+            row = CounterRow(
+                number=number,
+                counter_id=f"counter-{number}",
+                name=name,
+                role=None,
+                install_id=install_id,
+                created_at=at,
+                registered_at=at,
+            )
+            session.add(row)
+            session.flush()
+    return Registration(row.number, row.counter_id, _agencies_of(session, row.number), zone)
+
+
+def role_name(database: str, counter_id: str) -> str:
+    safe = "".join(c if c.isalnum() else "_" for c in f"{database}_{counter_id}".lower())
+    return f"ca_{safe}"[:63]
+
+
+def add_counter(
+    session: Session, *, counter_id: str, agencies: list[str], name: str, at: datetime
+) -> tuple[Registration, str | None, str | None]:
+    """A counter row with its agencies; on PostgreSQL also its login role, returned with a
+    fresh password (printed once by the command, never stored by central)."""
+    if session.scalars(select(CounterRow).where(CounterRow.counter_id == counter_id)).first():
+        raise CounterError("central.counter_exists", counter=counter_id)
+    zone = fallback_zone(session)
+    number = (session.scalar(select(func.max(CounterRow.number))) or 0) + 1
+    if number > zone.counters:
+        raise CounterError("central.counters_full", limit=zone.counters)
+    role = password = None
+    if _dialect(session) == "postgresql":
+        database = session.execute(select(literal_column("current_database()"))).scalar()
+        role = role_name(str(database), counter_id)
+        password = secrets.token_urlsafe(24)  # letters, digits, - and _: safe inside quotes
+        group = setting(session, "counter_group_role")
+        session.execute(
+            literal_select(f'CREATE ROLE "{role}" LOGIN PASSWORD \'{password}\' IN ROLE "{group}"')
+        )
+    session.add(
+        CounterRow(
+            number=number,
+            counter_id=counter_id,
+            name=name or counter_id,
+            role=role,
+            install_id=None,
+            created_at=at,
+            registered_at=None,
+        )
+    )
+    session.flush()
+    session.execute(
+        insert(CounterAgencyRow.__table__),
+        [{"counter_number": number, "agency_code": code} for code in sorted(set(agencies))],
+    )
+    return Registration(number, counter_id, tuple(sorted(set(agencies))), zone), role, password
+
+
+def literal_select(sql: str):  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    return text(sql)
+
+
+# --- code leases
+
+
+@dataclass(frozen=True)
+class Lease:
+    agency_code: str
+    day: date
+    first: int
+    last: int
+
+
+def grant_leases(
+    session: Session,
+    counter: int,
+    wanted: dict[tuple[str, date], int],
+    *,
+    at: datetime,
+    block: int = LEASE_BLOCK,
+) -> None:
+    """Lease at least `wanted` more numbers per (agency, day), in whole blocks, below the
+    fallback zone. Heads only go up, under a row lock, so two leases never overlap."""
+    if not wanted:
+        return
+    zone = fallback_zone(session)
+    heads = LeaseHeadRow.__table__
+    _insert_ignore(
+        session,
+        heads,
+        [{"agency_code": a, "day": d, "next_first": 1} for (a, d) in sorted(wanted)],
+        ["agency_code", "day"],
+    )
+    leases = []
+    moves = []
+    for (agency, day), count in sorted(wanted.items()):
+        head = session.execute(
+            select(heads.c.next_first)
+            .where(heads.c.agency_code == agency, heads.c.day == day)
+            .with_for_update()
+        ).scalar_one()
+        size = max(block, -(-count // block) * block)
+        last = min(head + size - 1, zone.first - 1)
+        if last < head:
+            continue  # this day's leasable numbers are all out: the fallback slice remains
+        leases.append(
+            {
+                "agency_code": agency,
+                "day": day,
+                "counter_number": counter,
+                "first": head,
+                "last": last,
+                "granted_at": at,
+            }
+        )
+        moves.append({"a": agency, "d": day, "n": last + 1})
+    if leases:
+        session.execute(insert(CodeLeaseRow.__table__), leases)
+        session.connection().execute(
+            update(heads)
+            .where(heads.c.agency_code == bindparam("a"), heads.c.day == bindparam("d"))
+            .values(next_first=bindparam("n")),
+            moves,
+        )
+
+
+def raise_heads(session: Session, used: dict[tuple[str, date], int]) -> None:
+    """Numbers a counter gave on its own before it registered are never leased again."""
+    heads = LeaseHeadRow.__table__
+    _insert_ignore(
+        session,
+        heads,
+        [{"agency_code": a, "day": d, "next_first": 1} for (a, d) in sorted(used)],
+        ["agency_code", "day"],
+    )
+    for (agency, day), last_used in sorted(used.items()):
+        session.execute(
+            update(heads)
+            .where(heads.c.agency_code == agency, heads.c.day == day)
+            .where(heads.c.next_first <= last_used)
+            .values(next_first=last_used + 1)
+        )
+
+
+def leases_of(session: Session, counter: int, since: date) -> list[Lease]:
+    rows = session.execute(
+        select(CodeLeaseRow.agency_code, CodeLeaseRow.day, CodeLeaseRow.first, CodeLeaseRow.last)
+        .where(CodeLeaseRow.counter_number == counter, CodeLeaseRow.day >= since)
+        .order_by(CodeLeaseRow.day, CodeLeaseRow.agency_code, CodeLeaseRow.first)
+    ).all()
+    return [Lease(r.agency_code, r.day, r.first, r.last) for r in rows]
+
+
+# --- push
+
+
+@dataclass(frozen=True)
+class PushItem:
+    uuid: str
+    version: int
+    base: int  # the central version the counter last knew (0: never synced)
+    data: dict  # dossier_to_json with the supplement rounds' origins
+
+
+@dataclass(frozen=True)
+class PushResult:
+    uuid: str
+    outcome: Outcome
+    version: int
+    data: dict | None = None  # central's state when the counter must take it (merge, conflict)
+    reason: str = ""
+
+
+def push(
+    session: Session, counter: int, items: list[PushItem], *, at: datetime
+) -> list[PushResult]:
+    """Apply one batch of a counter's dossiers. Idempotent: the same batch again changes
+    nothing and answers `duplicate` for what was taken the first time."""
+    if not items:
+        return []
+    uuids = [item.uuid for item in items]
+    stored_rows = {
+        row.uuid: row
+        for row in session.execute(
+            select(DOSSIERS.c.uuid, DOSSIERS.c.version, DOSSIERS.c.written_by, DOSSIERS.c.data)
+            .where(DOSSIERS.c.uuid.in_(uuids))
+            .with_for_update()
+        )
+    }
+    codes = [item.data.get("code") for item in items if item.data.get("code")]
+    code_owner = dict(
+        session.execute(
+            select(DOSSIERS.c.code, DOSSIERS.c.uuid).where(DOSSIERS.c.code.in_(codes))
+        ).all()
+    )
+    shifts: dict[str, DueShift] = {}
+    results: list[PushResult] = []
+    inserts: list[dict] = []
+    updates: list[dict] = []
+    conflicts: list[tuple[PushItem, PushResult]] = []
+    for item in items:
+        incoming = dossier_from_json(item.data)
+        row = stored_rows.get(item.uuid)
+        if incoming.code and code_owner.get(incoming.code, item.uuid) != item.uuid:
+            result = PushResult(
+                item.uuid,
+                Outcome.CONFLICT,
+                row.version if row else 0,
+                row.data if row else None,
+                f"code {incoming.code} is taken",
+            )
+            results.append(result)
+            conflicts.append((item, result))
+            continue
+        if incoming.agency_code not in shifts:
+            shifts[incoming.agency_code] = shifter(session, incoming.agency_code)
+        decision = decide_push(
+            stored=dossier_from_json(row.data) if row else None,
+            stored_version=row.version if row else 0,
+            stored_writer=row.written_by if row else None,
+            incoming=incoming,
+            version=item.version,
+            base=item.base,
+            counter=counter,
+            shift_due=shifts[incoming.agency_code],
+        )
+        if decision.outcome is Outcome.INSERTED:
+            inserts.append(_values(item.data, item.version, counter, counter, at))
+            results.append(PushResult(item.uuid, decision.outcome, item.version))
+            if incoming.code:
+                code_owner[incoming.code] = item.uuid
+        elif decision.outcome is Outcome.UPDATED:
+            updates.append(_values(item.data, item.version, counter, None, at))
+            results.append(PushResult(item.uuid, decision.outcome, item.version))
+            if incoming.code:
+                code_owner[incoming.code] = item.uuid
+        elif decision.outcome is Outcome.MERGED:
+            assert decision.dossier is not None
+            data = row.data
+            if decision.version != row.version:
+                data = with_origins(dossier_to_json(decision.dossier), decision.dossier)
+                updates.append(_values(data, decision.version, CENTRAL_WRITER, None, at))
+            results.append(PushResult(item.uuid, decision.outcome, decision.version, data))
+        elif decision.outcome is Outcome.DUPLICATE:
+            results.append(PushResult(item.uuid, decision.outcome, decision.version))
+        else:
+            result = PushResult(
+                item.uuid,
+                decision.outcome,
+                decision.version,
+                row.data if row else None,
+                decision.reason,
+            )
+            results.append(result)
+            conflicts.append((item, result))
+    if inserts or updates:
+        first = next_seq(session, len(inserts) + len(updates))
+        for offset, values in enumerate([*inserts, *updates]):
+            values["seq"] = first + offset
+    if inserts:
+        session.execute(insert(DOSSIERS), inserts)
+    if updates:
+        session.connection().execute(
+            update(DOSSIERS)
+            .where(DOSSIERS.c.uuid == bindparam("b_uuid"))
+            .values({name: bindparam(f"b_{name}") for name in _UPDATED}),
+            [
+                {f"b_{k}": v for k, v in values.items() if k in (*_UPDATED, "uuid")}
+                for values in updates
+            ],
+        )
+    _record_conflicts(session, counter, conflicts, at)
+    return results
+
+
+_UPDATED = (
+    "code",
+    "agency_code",
+    "status",
+    "version",
+    "written_by",
+    "received_at",
+    "updated_at",
+    "seq",
+    "data",
+)
+
+
+def _values(data: dict, version: int, writer: int, origin: int | None, at: datetime) -> dict:
+    from counter_app.domain.clock import parse_iso
+
+    return {
+        "uuid": data["uuid"],
+        "code": data.get("code"),
+        "agency_code": data["agency"],
+        "status": data["status"],
+        "version": version,
+        "written_by": writer,
+        "origin_counter": origin,
+        "received_at": parse_iso(data["received_at"]) if data.get("received_at") else None,
+        "updated_at": at,
+        "data": data,
+    }
+
+
+def _record_conflicts(
+    session: Session, counter: int, conflicts: list[tuple[PushItem, PushResult]], at: datetime
+) -> None:
+    """Keep each refused version once, however often the counter sends it again."""
+    if not conflicts:
+        return
+    table = CentralConflictRow.__table__
+    known = set(
+        session.execute(
+            select(table.c.dossier_uuid, table.c.pushed_version).where(
+                table.c.counter_number == counter,
+                table.c.dossier_uuid.in_([item.uuid for item, _ in conflicts]),
+            )
+        ).all()
+    )
+    rows = []
+    for item, result in conflicts:
+        if (item.uuid, item.version) in known:
+            continue
+        known.add((item.uuid, item.version))
+        rows.append(
+            {
+                "at": at,
+                "counter_number": counter,
+                "dossier_uuid": item.uuid,
+                "code": item.data.get("code"),
+                "pushed_version": item.version,
+                "central_version": result.version or None,
+                "reason": result.reason,
+                "pushed": item.data,
+                "central": result.data,
+                "resolved_at": None,
+            }
+        )
+    if rows:
+        session.execute(insert(table), rows)
+
+
+# --- pull
+
+
+@dataclass(frozen=True)
+class Page:
+    kind: str
+    rows: list[dict] = field(default_factory=list)
+    cursor: int = 0  # the last seq in the page (the next cursor)
+
+
+KINDS = ("agencies", "procedures", "calendar", "dossiers")
+
+
+def pull(
+    session: Session, kind: str, cursor: int, limit: int, agencies: tuple[str, ...] = ()
+) -> Page:
+    """The next `limit` changes of one kind after `cursor`, by keyset on the change sequence.
+    `agencies` narrows dossiers (row-level security narrows them too on PostgreSQL). When the
+    page is not full the cursor moves up to the sequence's committed top, so changes this
+    counter cannot see are never scanned again."""
+    top = session.scalar(select(ChangeSequence.value).where(ChangeSequence.id == 1)) or 0
+    if top <= cursor:
+        return Page(kind, [], cursor)
+    if kind == "dossiers":
+        query = select(
+            DOSSIERS.c.uuid,
+            DOSSIERS.c.version,
+            DOSSIERS.c.written_by,
+            DOSSIERS.c.origin_counter,
+            DOSSIERS.c.seq,
+            DOSSIERS.c.data,
+        ).where(DOSSIERS.c.seq > cursor, DOSSIERS.c.seq <= top)
+        if agencies:
+            query = query.where(DOSSIERS.c.agency_code.in_(agencies))
+        query = query.order_by(DOSSIERS.c.seq).limit(limit)
+    else:
+        model = {
+            "agencies": CentralAgencyRow,
+            "procedures": CentralProcedureRow,
+            "calendar": CentralCalendarRow,
+        }[kind]
+        table = model.__table__
+        query = (
+            select(table)
+            .where(table.c.seq > cursor, table.c.seq <= top)
+            .order_by(table.c.seq)
+            .limit(limit)
+        )
+    rows = [dict(row._mapping) for row in session.execute(query)]
+    return Page(kind, rows, rows[-1]["seq"] if len(rows) == limit else top)
+
+
+# --- what central does itself: catalog, calendar, decisions, online submissions, export
+
+
+def import_catalog(session: Session, catalog: Catalog) -> int:
+    """Insert or update agencies and procedures; each changed row takes a new seq."""
+    count = len(catalog.agencies) + len(catalog.procedures)
+    if not count:
+        return 0
+    seq = next_seq(session, count)
+    for i, agency in enumerate(catalog.agencies):
+        session.merge(
+            CentralAgencyRow(
+                code=agency.code,
+                name=agency.name,
+                parent_code=agency.parent_code,
+                short_name=agency.short_name,
+                seq=seq + i,
+            )
+        )
+    seq += len(catalog.agencies)
+    for i, procedure in enumerate(catalog.procedures):
+        session.merge(
+            CentralProcedureRow(
+                code=procedure.code,
+                agency_code=procedure.agency_code,
+                field=procedure.field,
+                data=procedure_to_json(procedure),
+                seq=seq + i,
+            )
+        )
+    return count
+
+
+def set_calendar_day(
+    session: Session, day: date, *, working: bool, agency_code: str = "", note: str = ""
+) -> None:
+    session.merge(
+        CentralCalendarRow(
+            agency_code=agency_code, day=day, working=working, note=note, seq=next_seq(session, 1)
+        )
+    )
+
+
+def procedure_data(session: Session, code: str) -> dict | None:
+    row = session.get(CentralProcedureRow, code)
+    return None if row is None else row.data
+
+
+def record_decision(
+    session: Session,
+    code: str,
+    target: Status,
+    *,
+    actor: str,
+    note: str,
+    at: datetime,
+    place: str = "",
+) -> Dossier:
+    """A processing department's decision, checked by the lifecycle like a counter's move."""
+    row = session.execute(
+        select(DOSSIERS.c.uuid, DOSSIERS.c.version, DOSSIERS.c.data)
+        .where(DOSSIERS.c.code == code)
+        .with_for_update()
+    ).first()
+    if row is None:
+        raise CounterError("dossier.unknown", code=code)
+    dossier = dossier_from_json(row.data)
+    action = central_action(dossier, target)
+    apply(
+        dossier,
+        action,
+        actor=actor,
+        at=at,
+        note=note,
+        place=place,
+        shift_due=shifter(session, dossier.agency_code),
+    )
+    data = with_origins(dossier_to_json(dossier), dossier)
+    values = _values(data, row.version + 1, CENTRAL_WRITER, None, at)
+    values["seq"] = next_seq(session, 1)
+    session.execute(
+        update(DOSSIERS)
+        .where(DOSSIERS.c.uuid == row.uuid)
+        .values({k: v for k, v in values.items() if k in _UPDATED})
+    )
+    return dossier
+
+
+def insert_submission(session: Session, dossier: Dossier, *, at: datetime) -> None:
+    """An online submission as the portal sends it: no code yet, state receiving."""
+    data = with_origins(dossier_to_json(dossier), dossier)
+    values = _values(data, 1, CENTRAL_WRITER, None, at)
+    values["seq"] = next_seq(session, 1)
+    session.execute(insert(DOSSIERS), [values])
+
+
+def export_rows(session: Session, day: date | None) -> Iterator[tuple[dict, str, str]]:
+    """(dossier JSON, procedure field, agency name) in code order, streamed."""
+    from counter_app.domain.clock import day_start
+
+    agencies = CentralAgencyRow.__table__
+    procedures = CentralProcedureRow.__table__
+    query = (
+        select(DOSSIERS.c.data, procedures.c.field, agencies.c.name)
+        .select_from(DOSSIERS)
+        .outerjoin(
+            procedures, procedures.c.code == DOSSIERS.c.data["procedure"]["code"].as_string()
+        )
+        .outerjoin(agencies, agencies.c.code == DOSSIERS.c.agency_code)
+        .where(DOSSIERS.c.code.is_not(None))
+        .order_by(DOSSIERS.c.code)
+    )
+    if day is not None:
+        query = query.where(
+            DOSSIERS.c.received_at >= day_start(day),
+            DOSSIERS.c.received_at < day_start(date.fromordinal(day.toordinal() + 1)),
+        )
+    for row in session.execute(query.execution_options(yield_per=1000)):
+        yield row.data, row.field or "", row.name or ""
+
+
+def counts(session: Session) -> dict[str, int]:
+    return {
+        "dossiers": session.scalar(select(func.count()).select_from(DOSSIERS)) or 0,
+        "conflicts": session.scalar(select(func.count()).select_from(CentralConflictRow)) or 0,
+        "counters": session.scalar(select(func.count()).select_from(CounterRow)) or 0,
+    }
+
+
+ShiftFor = Callable[[str], DueShift]

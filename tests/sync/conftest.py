@@ -1,0 +1,214 @@
+"""A real PostgreSQL for the sync tests, started once per test session (and per xdist
+worker) as the `postgres` user on a loopback port of its own, stopped at the end; SQLite
+centrals in temporary files; a keyring for the tests."""
+
+from __future__ import annotations
+
+import glob
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SMALL_CATALOG
+from tests.sync.keyring_backend import ENV as KEYRING_ENV
+
+
+def _pg_bin() -> Path | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
+    return Path(found[-1]).parent if found else None
+
+
+def _run_as_postgres(command: list[str]) -> None:
+    done = subprocess.run(
+        ["runuser", "-u", "postgres", "--", *command], capture_output=True, text=True, timeout=120
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{command[0]} failed: {done.stdout}{done.stderr}")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class PgServer:
+    bin: Path
+    data: Path
+    sockets: Path
+    port: int
+    password: str
+    log: Path
+
+    def url(
+        self,
+        database: str,
+        user: str = "postgres",
+        password: str | None = None,
+        port: int | None = None,
+    ) -> str:
+        secret = self.password if password is None and user == "postgres" else password
+        auth = f"{user}:{secret}" if secret else user
+        return f"postgresql://{auth}@127.0.0.1:{port or self.port}/{database}"
+
+    def _ctl(self, *args: str) -> None:
+        subprocess.run(
+            [
+                "runuser",
+                "-u",
+                "postgres",
+                "--",
+                str(self.bin / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-l",
+                str(self.log),
+                "-w",
+                *args,
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+
+    def start(self) -> None:
+        options = (
+            f"-p {self.port} -k {self.sockets} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c full_page_writes=off -c max_connections=200"
+        )
+        self._ctl("-o", options, "start")
+
+    def stop(self, mode: str = "fast") -> None:
+        self._ctl("-m", mode, "stop")
+
+    def admin(self):  # type: ignore[no-untyped-def]
+        import psycopg
+
+        return psycopg.connect(
+            self.url("postgres").replace("postgresql://", "postgresql://", 1), autocommit=True
+        )
+
+
+def start_pg_server(root: Path) -> PgServer:
+    """initdb and start a cluster in `root` (an empty folder) as the postgres user; the
+    benchmark uses it too."""
+    binaries = _pg_bin()
+    if binaries is None or shutil.which("runuser") is None:
+        raise FileNotFoundError("PostgreSQL is not installed: apt-get install postgresql")
+    data, sockets, log = root / "data", root / "sock", root / "server.log"
+    sockets.mkdir()
+    password = secrets.token_urlsafe(16)
+    pwfile = root / "pw"
+    pwfile.write_text(password + "\n")
+    os.chmod(root, 0o755)
+    for path in (root, sockets, pwfile):
+        shutil.chown(path, "postgres")
+    _run_as_postgres(
+        [
+            str(binaries / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            f"--pwfile={pwfile}",
+            "--auth-local=trust",
+            "--auth-host=scram-sha-256",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        ]
+    )
+    server = PgServer(binaries, data, sockets, _free_port(), password, log)
+    server.start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    if _pg_bin() is None or shutil.which("runuser") is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed (scripts/dev test installs it)")
+        pytest.skip("PostgreSQL is not installed: apt-get install postgresql")
+    # Not under pytest's temporary folder: each xdist worker resets the permissions of
+    # /tmp/pytest-of-root to 0700 when it starts, which would lock the postgres user out.
+    root = Path(tempfile.mkdtemp(prefix="counter-app-pg-"))
+    server = start_pg_server(root)
+    try:
+        yield server
+    finally:
+        server.stop("immediate")
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_central(pg_server: PgServer) -> Iterator[str]:
+    """A fresh central database with the small catalog; yields the administrator's URL."""
+    from counter_app.domain.catalog_file import catalog_from_json
+    from counter_app.services.sync.admin import CentralAdmin
+
+    name = f"central_{uuid.uuid4().hex[:10]}"
+    with pg_server.admin() as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    url = pg_server.url(name)
+    with CentralAdmin(url) as admin:
+        admin.init()
+        admin.import_catalog(catalog_from_json(SMALL_CATALOG))
+    yield url
+    with pg_server.admin() as connection:
+        connection.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,)
+        )
+        connection.execute(f'DROP DATABASE "{name}"')
+        roles = connection.execute(
+            "SELECT rolname FROM pg_roles WHERE rolname LIKE %s", (f"ca_{name}%",)
+        ).fetchall()
+        for (role,) in roles:
+            connection.execute(f'DROP ROLE "{role}"')
+
+
+@pytest.fixture
+def sqlite_central(tmp_path: Path) -> str:
+    from counter_app.domain.catalog_file import catalog_from_json
+    from counter_app.services.sync.admin import CentralAdmin
+
+    url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    with CentralAdmin(url) as admin:
+        admin.init()
+        admin.import_catalog(catalog_from_json(SMALL_CATALOG))
+    return url
+
+
+@pytest.fixture(autouse=True)
+def test_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every sync test (and the counter processes it starts) uses the tests' keyring."""
+    import keyring
+
+    from tests.sync.keyring_backend import TestKeyring
+
+    path = tmp_path / "test-keyring.json"
+    monkeypatch.setenv(KEYRING_ENV, str(path))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.sync.keyring_backend.TestKeyring")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(TestKeyring())
+    yield path
+    keyring.set_keyring(previous)
+
+
+def wait_for(predicate, timeout: float = 10.0, step: float = 0.05) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return predicate()

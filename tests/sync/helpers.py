@@ -1,0 +1,133 @@
+"""Counters, faults and central look-ups shared by the sync tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from counter_app.domain.errors import CounterError
+
+
+class FaultyGateway:
+    """The real gateway, failing on request: before the call reaches central, or after
+    central committed (the reply is lost), or every call while the line is down."""
+
+    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
+        self.inner = inner
+        self.offline = False
+        self.fail_next: str | None = None  # "before" | "after"
+        self.fail_on: str | None = None  # only calls of this name (push, pull, leases...)
+
+    def _call(self, op: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self.offline:
+            raise CounterError("sync.offline", reason="line down (test)")
+        mode = None
+        if self.fail_next and (self.fail_on is None or self.fail_on == op):
+            mode, self.fail_next = self.fail_next, None
+        if mode == "before":
+            raise CounterError("sync.offline", reason="cut before central (test)")
+        result = getattr(self.inner, op)(*args, **kwargs)
+        if mode == "after":
+            raise CounterError("sync.offline", reason="reply lost after commit (test)")
+        return result
+
+    def register(self, **kwargs):  # type: ignore[no-untyped-def]
+        return self._call("register", **kwargs)
+
+    def push(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("push", *args)
+
+    def pull(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("pull", *args)
+
+    def leases(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("leases", *args)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def make_counter(root: Path, name: str, *, faulty: bool = False, **options):  # type: ignore[no-untyped-def]
+    """A counter's workspace with an officer; with `faulty`, its sync goes through a
+    FaultyGateway kept as `ws.faults`."""
+    from counter_app.services.accounts import Role
+    from counter_app.services.sync import SyncService
+    from counter_app.services.sync.gateway import CentralGateway
+    from counter_app.services.workspace import Workspace
+
+    ws = Workspace(root / name, create=True, busy_timeout_ms=10000)
+    ws.settings.set("counter.name", f"Quầy {name}")
+    user = ws.accounts.add_user("canbo", Role.STAFF, "matkhau123", "Nguyễn Thị Hoa")
+    holder: dict = {}
+
+    def factory(address):  # type: ignore[no-untyped-def]
+        gateway = CentralGateway(address)
+        if faulty:
+            gateway = FaultyGateway(gateway)
+            holder["faults"] = gateway
+            ws.faults = gateway
+        return gateway
+
+    ws.sync.close()
+    ws.sync = SyncService(
+        ws.database,
+        ws.settings,
+        ws.catalog,
+        ws.calendars,
+        ws.intake,
+        gateway_factory=factory,
+        **options,
+    )
+    return ws, user
+
+
+def take(ws, user, count: int = 1, procedure: str | None = None):  # type: ignore[no-untyped-def]
+    from counter_app.services.intake import request_from_json
+    from tests.conftest import TEN_DAYS, intake_json
+
+    return [
+        ws.intake.receive(request_from_json(intake_json(procedure or TEN_DAYS)), user=user)
+        for _ in range(count)
+    ]
+
+
+def central_rows(url: str) -> dict[str, dict]:
+    """uuid -> {code, version, status, written_by} as central holds them."""
+    from sqlalchemy import select
+
+    from counter_app.services.sync.admin import open_central
+    from counter_app.store.central.models import CentralDossierRow as D
+
+    database = open_central(url)
+    try:
+        with database.read() as session:
+            rows = session.execute(select(D.uuid, D.code, D.version, D.status, D.written_by, D.seq))
+            return {
+                r.uuid: {
+                    "code": r.code,
+                    "version": r.version,
+                    "status": r.status,
+                    "written_by": r.written_by,
+                    "seq": r.seq,
+                }
+                for r in rows
+            }
+    finally:
+        database.close()
+
+
+def local_rows(ws) -> dict[str, dict]:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from counter_app.store.models import DossierRow as D
+
+    with ws.database.read() as session:
+        rows = session.execute(select(D.uuid, D.code, D.version, D.synced_version, D.status))
+        return {
+            r.uuid: {
+                "code": r.code,
+                "version": r.version,
+                "synced": r.synced_version,
+                "status": r.status,
+            }
+            for r in rows
+        }
