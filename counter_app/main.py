@@ -20,11 +20,11 @@ def main(argv: list[str] | None = None) -> int:
         print(version("counter-app"))
         return 0
     if args.command is None:
-        return _open_window(args)
+        return _open_window(args, argv)
     return run(args)
 
 
-def _open_window(args) -> int:  # type: ignore[no-untyped-def]
+def _open_window(args, argv: list[str] | None) -> int:  # type: ignore[no-untyped-def]
     from counter_app.cli import guarded
 
     if _no_display():
@@ -34,7 +34,9 @@ def _open_window(args) -> int:  # type: ignore[no-untyped-def]
     def launch() -> int:
         from counter_app.ui.app import run_app
 
-        return run_app(data_dir=args.data_dir, lang=args.lang)
+        explicit = any(a == "--lang" or a.startswith("--lang=") for a in argv or sys.argv[1:])
+        chosen = args.lang if explicit or os.environ.get("COUNTER_APP_LANG") else None
+        return run_app(data_dir=args.data_dir, lang=chosen)
 
     return guarded(args, launch)
 

@@ -18,6 +18,7 @@ from counter_app.ui.i18n import apply_base_font, install_translations, remove_tr
 from counter_app.ui.login import LoginDialog
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.session import Session
+from counter_app.ui.settings import values as settings_values
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -35,42 +36,47 @@ def startup_message(error: CounterError, lang: str) -> str:
     return text
 
 
-def run_app(data_dir: Path | None = None, lang: str = DEFAULT_LANGUAGE) -> int:
-    """Open the window and run until it closes; the exit status of the process."""
-    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
+    """Open the window and run until it closes; the exit status of the process. The language
+    is the one asked for on the command line, else the counter's setting, else Vietnamese."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv)
     app.setApplicationName("counter-app")
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
-    translators = install_translations(app, lang)
-    if lang == "vi":
-        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-    apply_base_font(app)
-    crash = CrashHandler(
-        folder, lang, lambda text: notify.show_error(QApplication.activeWindow(), text)
-    )
-    crash.install()
-    try:
-        return _run(app, folder, lang)
-    finally:
-        crash.uninstall()
-        remove_translations(app, translators)
-
-
-def _run(app: QApplication, folder: Path, lang: str) -> int:
     try:
         workspace = Workspace(folder)
     except CounterError as error:
-        notify.show_error(None, startup_message(error, lang))
+        shown = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        translators = install_translations(app, shown)
+        notify.show_error(None, startup_message(error, shown))
+        remove_translations(app, translators)
         return EXIT_ERROR
     with workspace:
-        identity = workspace.settings.identity()
-        login = LoginDialog(workspace.accounts, identity.name, lang)
-        if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
-            return EXIT_OK
-        window = MainWindow(Session(workspace, login.user, lang))
-        window.show()
-        status = app.exec()
-        window.deleteLater()
-        return status
+        if lang not in LANGUAGES:
+            lang = settings_values.language(workspace.settings)
+        translators = install_translations(app, lang)
+        if lang == "vi":
+            QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+        apply_base_font(app, settings_values.font_size(workspace.settings))
+        crash = CrashHandler(
+            folder, lang, lambda text: notify.show_error(QApplication.activeWindow(), text)
+        )
+        crash.install()
+        try:
+            return _run(app, workspace, lang)
+        finally:
+            crash.uninstall()
+            remove_translations(app, translators)
+
+
+def _run(app: QApplication, workspace: Workspace, lang: str) -> int:
+    identity = workspace.settings.identity()
+    login = LoginDialog(workspace.accounts, identity.name, lang)
+    if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
+        return EXIT_OK
+    window = MainWindow(Session(workspace, login.user, lang))
+    window.show()
+    status = app.exec()
+    window.deleteLater()
+    return status

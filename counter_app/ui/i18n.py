@@ -69,8 +69,9 @@ def remove_translations(app: QCoreApplication, translators: list[QTranslator]) -
         app.removeTranslator(translator)
 
 
-def apply_base_font(app: QApplication) -> None:
-    """The system's own font family at 11 pt: readable at a counter, native everywhere."""
+def apply_base_font(app: QApplication, points: int = BASE_POINT_SIZE) -> None:
+    """The system's own font family, 11 pt unless the counter chose otherwise: readable at a
+    counter, native everywhere."""
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
-    font.setPointSizeF(BASE_POINT_SIZE)
+    font.setPointSizeF(points)
     app.setFont(font)

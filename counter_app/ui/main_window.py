@@ -30,6 +30,8 @@ from counter_app.ui.scanning.filter import ScannerFilter
 from counter_app.ui.scanning.settings import SETTINGS_KEY as SCANNER_SETTINGS_KEY
 from counter_app.ui.scanning.settings import ScannerSettings
 from counter_app.ui.session import Session
+from counter_app.ui.settings.idle_lock import IdleLock
+from counter_app.ui.settings.page import SettingsPage
 
 ShortcutRole = Qt.ItemDataRole.UserRole + 1
 PageKeyRole = Qt.ItemDataRole.UserRole + 2
@@ -116,7 +118,14 @@ class MainWindow(QMainWindow):
         self.scanner.sig_scanned.connect(self.route_scan)
         self.scanner.sig_refused.connect(session.messages.info)
         self.scanner.install()
+        self.idle_lock = IdleLock(session)
+        self.idle_lock.install(self)
+        # A scan the filter takes whole is activity too, though no key reached a widget.
+        self.scanner.sig_scanned.connect(lambda _result: self.idle_lock.note_input())
         self.show_page(PageKey.INTAKE)
+
+    def _reload_scanner_settings(self) -> None:
+        self.scanner.set_settings(self._scanner_settings())
 
     def _scanner_settings(self) -> ScannerSettings:
         stored = self._session.workspace.settings.get(SCANNER_SETTINGS_KEY)
@@ -136,6 +145,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.scanner.uninstall()
+        self.idle_lock.uninstall()
         super().closeEvent(event)
 
     def _inform(self, text: str) -> None:
@@ -163,6 +173,12 @@ class MainWindow(QMainWindow):
             return IntakePage(self._session)
         if key is PageKey.RETURNS:
             return ReturnsPage(self._session)
+        if key is PageKey.SETTINGS:
+            page = SettingsPage(self._session)
+            page.sig_counter_name_changed.connect(self.header.counter_label.setText)
+            page.sig_idle_lock_changed.connect(lambda minutes: self.idle_lock.set_minutes(minutes))
+            page.scanner.sig_saved.connect(self._reload_scanner_settings)
+            return page
         return PlaceholderPage(page_title(key), pending_work(key))
 
     def page_keys(self) -> list[PageKey]:

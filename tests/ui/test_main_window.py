@@ -149,3 +149,19 @@ def test_the_built_pages_are_in_the_window(qtbot, workspace, admin) -> None:
     window = open_window(qtbot, workspace, admin)
     assert isinstance(window.pages[PageKey.INTAKE], IntakePage)
     assert isinstance(window.pages[PageKey.RETURNS], ReturnsPage)
+
+
+def test_settings_reach_the_window(qtbot, workspace, admin) -> None:
+    from counter_app.ui.settings.page import SettingsPage
+
+    window = open_window(qtbot, workspace, admin)
+    page = window.pages[PageKey.SETTINGS]
+    assert isinstance(page, SettingsPage)
+    page.counter.name_edit.setText("Bộ phận Một cửa huyện Cao Lộc")
+    page.counter.save()
+    assert window.header.counter_label.text() == "Bộ phận Một cửa huyện Cao Lộc"
+    page.scanner.prefix_edit.setText("]C0")
+    page.scanner.save()
+    assert window.scanner.settings.prefix == "]C0"
+    window.idle_lock.lock()
+    assert window.idle_lock.is_locked()

@@ -1,0 +1,1 @@
+"""The administrator's settings page and the idle lock."""
