@@ -76,7 +76,7 @@ def _run(app: QApplication, workspace: Workspace, lang: str) -> int:
     if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
         return EXIT_OK
     window = MainWindow(Session(workspace, login.user, lang))
-    window.show()
+    window.showMaximized()  # the officer's only window all day
     status = app.exec()
     window.deleteLater()
     return status

@@ -79,7 +79,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("{counter} — counter workstation").format(counter=identity.name)
         )
-        self.resize(1280, 800)
+        available = self.screen().availableGeometry()  # 1366×768 is the common counter screen
+        self.resize(min(1280, available.width()), min(800, available.height()))
         self.setMinimumSize(960, 600)
 
         self.header = HeaderBar(session)

@@ -215,10 +215,15 @@ class ScannerFilter(QObject):
         return bool(alive) and alive[-1] is self
 
     def _shortcut_override(self, event: QKeyEvent) -> bool:
+        """Qt offers a key to the window's shortcuts before the widget sees it. A key that
+        cannot be part of a scan (Ctrl+S after typing) first gives back the keys withheld,
+        so the shortcut acts on everything typed, not on all but the last characters."""
         kind = key_kind(event)
         if self._recognizer.would_hold(kind, event.text(), self._clock()):
             event.accept()
             return True
+        if kind is KeyKind.OTHER and self._recognizer.collecting:
+            self.flush()  # modifiers (Shift of an upper-case letter) stay inside the burst
         return False
 
     def _press(self, target: QWidget, event: QKeyEvent) -> bool:
