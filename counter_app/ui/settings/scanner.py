@@ -130,7 +130,8 @@ class ScannerSection(Section):
         self.scanner_test_area = QGroupBox(self.tr("Scanner test"))
         self.scanner_test_area.setObjectName("scannerTestArea")
         self.scanner_test_area.setLayout(QVBoxLayout())
-        self.tester = ScannerTestWidget(self._tester_settings(self.value()), session.lang)
+        self._loading = False
+        self.tester = ScannerTestWidget(ScannerSettings(), session.lang)
         self.scanner_test_area.layout().addWidget(self.tester)
         self.sig_edited.connect(
             lambda edited: self.tester.set_settings(self._tester_settings(edited))
@@ -154,7 +155,8 @@ class ScannerSection(Section):
         self.finish()
 
     def _edited(self, *_: object) -> None:
-        self.sig_edited.emit(self.value())
+        if not self._loading:
+            self.sig_edited.emit(self.value())
 
     def _text_edit(self, name: str) -> QLineEdit:
         edit = QLineEdit()
@@ -176,6 +178,14 @@ class ScannerSection(Section):
         form.addRow(label, with_error(field, error or FieldError(""), note_label(note)))
 
     def load(self) -> None:
+        self._loading = True  # the fields change one by one: the test waits for all of them
+        try:
+            self._load()
+        finally:
+            self._loading = False
+        self._edited()
+
+    def _load(self) -> None:
         stored = values.scanner(self.session.workspace.settings)
         self.prefix_edit.setText(str(stored.get("prefix") or ""))
         self.suffix_edit.setText(str(stored.get("suffix") or ""))
