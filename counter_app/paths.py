@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
+DATABASE_FILE = "counter.sqlite3"  # the local store inside the data folder
 
 
 def _shipped(name: str) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from counter_app.paths import DATABASE_FILE
 from counter_app.services.accounts import AccountService
 from counter_app.services.audit import AuditService
 from counter_app.services.calendars import CalendarService
@@ -15,7 +16,6 @@ from counter_app.services.settings import SettingsService
 from counter_app.services.sync import SyncService
 from counter_app.store.database import DEFAULT_BUSY_TIMEOUT_MS, open_database
 
-DATABASE_FILE = "counter.sqlite3"
 
 
 class Workspace:
@@ -39,7 +39,9 @@ class Workspace:
         self.audit = AuditService(self.database)
         self.intake = IntakeService(self.database, self.catalog, self.calendars, self.settings)
         self.dossiers = DossierService(self.database, self.calendars, self.settings)
-        self.papers = PaperService(self.dossiers, self.catalog, self.accounts, self.settings)
+        self.papers = PaperService(
+            self.dossiers, self.catalog, self.accounts, self.settings, database=self.database
+        )
         self.sync = SyncService(
             self.database, self.settings, self.catalog, self.calendars, self.intake
         )

@@ -1,24 +1,33 @@
-"""Start the window: application, language, data folder, workspace, sign-in, main window."""
+"""Start the window: application, language, sign-in, then the main window.
+
+The sign-in window appears first, from preferences read without opening the store; the store
+(SQLAlchemy, migrations) and the main window's modules load in a background thread while the
+officer types. Sign-in waits for them only if the officer is faster.
+"""
 
 from __future__ import annotations
 
 import sys
+import threading
+from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from counter_app.domain.errors import CounterError
-from counter_app.domain.messages import DEFAULT_LANGUAGE, LANGUAGES
+from counter_app.domain.messages import LANGUAGES
 from counter_app.paths import default_data_dir
-from counter_app.services.workspace import Workspace
+from counter_app.services.preferences import startup_preferences
 from counter_app.ui import notify
 from counter_app.ui.crash import CrashHandler
 from counter_app.ui.i18n import apply_base_font, install_translations, remove_translations
 from counter_app.ui.login import LoginDialog
-from counter_app.ui.main_window import MainWindow
-from counter_app.ui.session import Session
-from counter_app.ui.settings import values as settings_values
+
+if TYPE_CHECKING:
+    from counter_app.services.accounts import User
+    from counter_app.services.workspace import Workspace
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -36,6 +45,35 @@ def startup_message(error: CounterError, lang: str) -> str:
     return text
 
 
+def open_in_background(folder: Path) -> Future[Workspace]:
+    """Open the store and load the main window's modules on a worker thread."""
+    future: Future[Workspace] = Future()
+
+    def work() -> None:
+        try:
+            from counter_app.services.workspace import Workspace
+
+            workspace = Workspace(folder)
+            import counter_app.ui.main_window  # noqa: F401  (imports only: no widget here)
+        except BaseException as error:  # handed to the GUI thread, which tells the officer
+            future.set_exception(error)
+        else:
+            future.set_result(workspace)
+
+    threading.Thread(target=work, name="open-store", daemon=True).start()
+    return future
+
+
+class _Accounts:
+    """The sign-in dialog's accounts, once the store is open."""
+
+    def __init__(self, opening: Future[Workspace]) -> None:
+        self._opening = opening
+
+    def authenticate(self, login: str, password: str) -> User:
+        return self._opening.result().accounts.authenticate(login, password)
+
+
 def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
     """Open the window and run until it closes; the exit status of the process. The language
     is the one asked for on the command line, else the counter's setting, else Vietnamese."""
@@ -44,38 +82,55 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
         app = QApplication(sys.argv)
     app.setApplicationName("counter-app")
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    preferences = startup_preferences(folder)
+    if lang not in LANGUAGES:
+        lang = preferences.language
+    translators = install_translations(app, lang)
+    if lang == "vi":
+        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    apply_base_font(app, preferences.font_size)
+    crash = CrashHandler(
+        folder, lang, lambda text: notify.show_error(QApplication.activeWindow(), text)
+    )
+    crash.install()
+    opening = open_in_background(folder)
     try:
-        workspace = Workspace(folder)
-    except CounterError as error:
-        shown = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-        translators = install_translations(app, shown)
-        notify.show_error(None, startup_message(error, shown))
+        return _run(app, opening, preferences.counter_name, lang)
+    finally:
+        if opening.done() and opening.exception() is None:
+            opening.result().close()
+        crash.uninstall()
         remove_translations(app, translators)
+
+
+def _run(app: QApplication, opening: Future[Workspace], counter_name: str, lang: str) -> int:
+    login = LoginDialog(_Accounts(opening), counter_name, lang)
+    failure: list[CounterError] = []
+
+    def check_opening() -> None:
+        """A store that cannot be opened (corrupt, newer, read-only) ends the sign-in."""
+        if opening.done() and opening.exception() is not None:
+            watcher.stop()
+            error = opening.exception()
+            if not isinstance(error, CounterError):
+                raise error  # a bug: the crash handler logs it and says so
+            failure.append(error)
+            login.reject()
+
+    watcher = QTimer(login)
+    watcher.timeout.connect(check_opening)
+    watcher.start(50)
+    accepted = login.exec() == QDialog.DialogCode.Accepted
+    watcher.stop()
+    if failure:
+        notify.show_error(None, startup_message(failure[0], lang))
         return EXIT_ERROR
-    with workspace:
-        if lang not in LANGUAGES:
-            lang = settings_values.language(workspace.settings)
-        translators = install_translations(app, lang)
-        if lang == "vi":
-            QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-        apply_base_font(app, settings_values.font_size(workspace.settings))
-        crash = CrashHandler(
-            folder, lang, lambda text: notify.show_error(QApplication.activeWindow(), text)
-        )
-        crash.install()
-        try:
-            return _run(app, workspace, lang)
-        finally:
-            crash.uninstall()
-            remove_translations(app, translators)
-
-
-def _run(app: QApplication, workspace: Workspace, lang: str) -> int:
-    identity = workspace.settings.identity()
-    login = LoginDialog(workspace.accounts, identity.name, lang)
-    if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
+    if not accepted or login.user is None:
         return EXIT_OK
-    window = MainWindow(Session(workspace, login.user, lang))
+    from counter_app.ui.main_window import MainWindow
+    from counter_app.ui.session import Session
+
+    window = MainWindow(Session(opening.result(), login.user, lang))
     window.showMaximized()  # the officer's only window all day
     status = app.exec()
     window.deleteLater()

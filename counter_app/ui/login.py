@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Protocol
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,8 +16,16 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import CounterError
-from counter_app.services.accounts import AccountService, User
 from counter_app.ui import theme
+
+if TYPE_CHECKING:
+    from counter_app.services.accounts import User
+
+
+class Accounts(Protocol):
+    """What sign-in needs of the accounts (the service, or a stand-in while it loads)."""
+
+    def authenticate(self, login: str, password: str) -> User: ...
 
 
 class LoginDialog(QDialog):
@@ -23,7 +33,7 @@ class LoginDialog(QDialog):
 
     def __init__(
         self,
-        accounts: AccountService,
+        accounts: Accounts,
         counter_name: str,
         lang: str,
         parent: QWidget | None = None,
