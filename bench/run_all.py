@@ -18,6 +18,10 @@ def main() -> int:
         ("bench_cli_startup.py", []),
         ("bench_catalog_search.py", []),
         ("bench_store.py", sys.argv[1:]),
+        ("bench_ui_start.py", []),
+        ("bench_ui.py", []),
+        ("bench_printing.py", []),
+        ("bench_sync.py", []),
     ):
         print(f"== {script}", flush=True)
         failures += subprocess.run([sys.executable, str(HERE / script), *extra]).returncode != 0
