@@ -15,7 +15,9 @@ CLOCK_INTERVAL_MS = 30_000
 
 
 class HeaderBar(QFrame):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, sync_indicator: QWidget, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._session = session
         self.setObjectName("headerBar")
@@ -33,7 +35,7 @@ class HeaderBar(QFrame):
         self.today_label = self._label("todayLabel", "", muted=True)
         self.officer_label = self._label("officerName", user.full_name or user.login, bold=True)
         self.role_label = self._label("officerRole", role_label(user.role), muted=True)
-        self.sync_label = self._label("syncLabel", "", muted=True)
+        self.sync_indicator = sync_indicator
 
         left = QVBoxLayout()
         left.setSpacing(2)
@@ -45,7 +47,7 @@ class HeaderBar(QFrame):
         right.addWidget(self.role_label)
         middle = QVBoxLayout()
         middle.addStretch(1)
-        middle.addWidget(self.sync_label)
+        middle.addWidget(self.sync_indicator)
 
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 8, 16, 8)
@@ -56,7 +58,6 @@ class HeaderBar(QFrame):
         row.addSpacing(24)
         row.addLayout(right)
 
-        self.set_sync_state(identity.central_url)
         self.refresh_today()
         self._clock = QTimer(self)
         self._clock.setInterval(CLOCK_INTERVAL_MS)
@@ -79,12 +80,3 @@ class HeaderBar(QFrame):
     def refresh_today(self) -> None:
         """The date follows the domain clock (Vietnam time), so it turns over at midnight."""
         self.today_label.setText(formatting.long_day(self._session.clock().date()))
-
-    def set_sync_state(self, central_url: str | None) -> None:
-        """Reserved for the sync work; for now it says whether a central server is set up."""
-        if not central_url:
-            text = self.tr("Not connected to the central server")
-        else:
-            text = self.tr("Central server set up, not synchronised yet")
-        self.sync_label.setText("● " + text)
-        self.sync_label.setToolTip(central_url or "")

@@ -32,6 +32,7 @@ from counter_app.ui.scanning.settings import ScannerSettings
 from counter_app.ui.session import Session
 from counter_app.ui.settings.idle_lock import IdleLock
 from counter_app.ui.settings.page import SettingsPage
+from counter_app.ui.sync import OnlineSubmissionsPage, SyncController, SyncIndicator
 
 ShortcutRole = Qt.ItemDataRole.UserRole + 1
 PageKeyRole = Qt.ItemDataRole.UserRole + 2
@@ -83,7 +84,11 @@ class MainWindow(QMainWindow):
         self.resize(min(1280, available.width()), min(800, available.height()))
         self.setMinimumSize(960, 600)
 
-        self.header = HeaderBar(session)
+        self.sync = SyncController(session, self)
+        self.header = HeaderBar(session, SyncIndicator(session, self.sync))
+        self.header.sync_indicator.sig_show_submissions.connect(
+            lambda: self.show_page(PageKey.ONLINE)
+        )
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setItemDelegate(NavigationDelegate(self.nav))
@@ -124,6 +129,7 @@ class MainWindow(QMainWindow):
         # A scan the filter takes whole is activity too, though no key reached a widget.
         self.scanner.sig_scanned.connect(lambda _result: self.idle_lock.note_input())
         self.show_page(PageKey.INTAKE)
+        self.sync.start()  # only when a central server is set: the embedded default runs alone
 
     def _reload_scanner_settings(self) -> None:
         self.scanner.set_settings(self._scanner_settings())
@@ -145,6 +151,7 @@ class MainWindow(QMainWindow):
             self.pages[PageKey.INTAKE].fill_applicant(result.card)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync.stop()  # waits for the round in progress: nothing half-sent
         self.scanner.uninstall()
         self.idle_lock.uninstall()
         super().closeEvent(event)
@@ -174,6 +181,8 @@ class MainWindow(QMainWindow):
             return IntakePage(self._session)
         if key is PageKey.RETURNS:
             return ReturnsPage(self._session)
+        if key is PageKey.ONLINE:
+            return OnlineSubmissionsPage(self._session, self.sync)
         if key is PageKey.SETTINGS:
             page = SettingsPage(self._session)
             page.sig_counter_name_changed.connect(self.header.counter_label.setText)

@@ -17,6 +17,7 @@ class PageKey(StrEnum):
     REPORTS = "reports"
     CATALOG = "catalog"
     SETTINGS = "settings"
+    ONLINE = "online"
 
 
 _EVERYONE = frozenset(Role)
@@ -40,6 +41,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(PageKey.REPORTS, 4, frozenset({Role.SUPERVISOR, Role.ADMIN})),
     PageSpec(PageKey.CATALOG, 5, _EVERYONE),
     PageSpec(PageKey.SETTINGS, 6, frozenset({Role.ADMIN})),
+    PageSpec(PageKey.ONLINE, 7, _EVERYONE),
 )
 
 
@@ -55,6 +57,7 @@ def page_title(key: PageKey) -> str:
         PageKey.REPORTS: QCoreApplication.translate("Navigation", "Reports"),
         PageKey.CATALOG: QCoreApplication.translate("Navigation", "Catalog"),
         PageKey.SETTINGS: QCoreApplication.translate("Navigation", "Settings"),
+        PageKey.ONLINE: QCoreApplication.translate("Navigation", "Online submissions"),
     }[key]
 
 

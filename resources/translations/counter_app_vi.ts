@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+139"/>
+        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+140"/>
         <source>Dossier {code} of {name}</source>
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
@@ -161,12 +161,12 @@
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location line="+182"/>
+        <location line="+186"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>(no code yet)</source>
         <translation>(chưa có mã)</translation>
     </message>
@@ -191,12 +191,12 @@
         <translation>Các lần bổ sung ({n})</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-71"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+133"/>
         <source>Dossier {code}: {move}; now “{status}”.</source>
         <translation>Hồ sơ {code}: {move}; trạng thái mới «{status}».</translation>
     </message>
@@ -492,7 +492,7 @@
 <context>
     <name>DossiersPage</name>
     <message>
-        <location filename="../../counter_app/ui/pages/dossiers.py" line="+50"/>
+        <location filename="../../counter_app/ui/pages/dossiers.py" line="+52"/>
         <source>Code, name, ID number or phone</source>
         <translation>Mã hồ sơ, họ tên, số định danh hoặc số điện thoại</translation>
     </message>
@@ -517,7 +517,27 @@
         <translation>Đến hạn &amp;hôm nay</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+3"/>
+        <source>Received &amp;from</source>
+        <translation>Tiếp nhận &amp;từ ngày</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All procedures</source>
+        <translation>Tất cả thủ tục</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Procedure:</source>
+        <translation>Thủ t&amp;ục:</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Colours:</source>
         <translation>Chú thích màu:</translation>
     </message>
@@ -537,7 +557,7 @@
         <translation>Enter hoặc nhấp đúp: xem chi tiết</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+61"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
@@ -553,19 +573,6 @@
         <location filename="../../counter_app/ui/formatting.py" line="+30"/>
         <source>{weekday}, {date}</source>
         <translation>{weekday}, {date}</translation>
-    </message>
-</context>
-<context>
-    <name>HeaderBar</name>
-    <message>
-        <location filename="../../counter_app/ui/header.py" line="+86"/>
-        <source>Not connected to the central server</source>
-        <translation>Chưa kết nối máy chủ trung tâm</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Central server set up, not synchronised yet</source>
-        <translation>Đã cấu hình máy chủ trung tâm, chưa đồng bộ</translation>
     </message>
 </context>
 <context>
@@ -824,7 +831,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../counter_app/ui/login.py" line="+35"/>
+        <location filename="../../counter_app/ui/login.py" line="+45"/>
         <location line="+36"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
@@ -863,7 +870,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="+74"/>
+        <location filename="../../counter_app/ui/main_window.py" line="+81"/>
         <source>{counter} — counter workstation</source>
         <translation>{counter} — Máy trạm tiếp nhận</translation>
     </message>
@@ -871,7 +878,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../counter_app/ui/navigation.py" line="+52"/>
+        <location filename="../../counter_app/ui/navigation.py" line="+54"/>
         <source>Intake</source>
         <translation>Tiếp nhận</translation>
     </message>
@@ -899,6 +906,11 @@
         <location line="+1"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online submissions</source>
+        <translation>Hồ sơ trực tuyến</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1015,7 +1027,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="+30"/>
+        <location filename="../../counter_app/ui/app.py" line="+40"/>
         <source>This computer has no counter data yet. To set it up with the demo catalog and accounts, run in a terminal:
 
     counter-app init --demo</source>

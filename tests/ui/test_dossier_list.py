@@ -283,3 +283,21 @@ def test_down_arrow_moves_from_search_to_the_list(qtbot, page) -> None:
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Down)
     assert page.table.currentIndex().row() == 0
     assert page.focusWidget() is page.table
+
+
+def test_date_and_procedure_filters(qtbot, page, dossiers) -> None:
+    page.procedure_combo.setCurrentIndex(page.procedure_combo.findData("2.002"))
+    qtbot.waitUntil(
+        lambda: (
+            sorted(codes(page.model))
+            == sorted([dossiers["overdue"].code, dossiers["processing"].code])
+        )
+    )
+    page.procedure_combo.setCurrentIndex(0)
+    received = dossiers["processing"].received_at.date()
+    page.date_from_edit.setDate(received)
+    page.date_to_edit.setDate(received)
+    page.dates_box.setChecked(True)
+    qtbot.waitUntil(lambda: codes(page.model) == [dossiers["processing"].code])
+    page.dates_box.setChecked(False)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)

@@ -33,7 +33,8 @@ def test_header_shows_officer_counter_day_and_sync_state(
     assert header.role_label.text() == "Cán bộ tiếp nhận"
     assert header.counter_label.text() == "Bộ phận Một cửa xã Hoàng Đồng"
     assert header.today_label.text() == "Thứ Tư, 25/11/2026"
-    assert "Chưa kết nối máy chủ trung tâm" in header.sync_label.text()
+    indicator = header.sync_indicator
+    qtbot.waitUntil(lambda: "Chạy độc lập" in indicator.state_label.text())  # read in background
 
 
 def test_header_in_english(qtbot, workspace, supervisor) -> None:
@@ -41,23 +42,34 @@ def test_header_in_english(qtbot, workspace, supervisor) -> None:
 
     assert header.role_label.text() == "Supervisor"
     assert header.today_label.text() == "Wednesday, 25/11/2026"
-    assert "Not connected to the central server" in header.sync_label.text()
+    assert header.sync_indicator.state_label.text() != ""
 
 
-def test_header_sync_label_knows_a_central_server_is_set(qtbot, workspace, admin) -> None:
-    workspace.settings.set("central.url", "https://motcua.example.vn")
-    header = open_window(qtbot, workspace, admin, "en").header
-    assert "not synchronised yet" in header.sync_label.text()
-    assert header.sync_label.toolTip() == "https://motcua.example.vn"
+def test_the_window_has_the_online_submissions_page(qtbot, workspace, staff) -> None:
+    from counter_app.ui.sync import OnlineSubmissionsPage
+
+    window = open_window(qtbot, workspace, staff)
+    assert isinstance(window.pages[PageKey.ONLINE], OnlineSubmissionsPage)
+    assert not window.sync.running  # no central server: the embedded default runs alone
 
 
 @pytest.mark.parametrize(
     ("who", "pages"),
     [
-        ("staff", [PageKey.INTAKE, PageKey.DOSSIERS, PageKey.RETURNS, PageKey.CATALOG]),
+        (
+            "staff",
+            [PageKey.INTAKE, PageKey.DOSSIERS, PageKey.RETURNS, PageKey.CATALOG, PageKey.ONLINE],
+        ),
         (
             "supervisor",
-            [PageKey.INTAKE, PageKey.DOSSIERS, PageKey.RETURNS, PageKey.REPORTS, PageKey.CATALOG],
+            [
+                PageKey.INTAKE,
+                PageKey.DOSSIERS,
+                PageKey.RETURNS,
+                PageKey.REPORTS,
+                PageKey.CATALOG,
+                PageKey.ONLINE,
+            ],
         ),
         ("admin", list(PageKey)),
     ],
@@ -84,6 +96,7 @@ def test_navigation_shows_fixed_shortcuts(qtbot, workspace, staff, vietnamese) -
         "Hồ sơ": "Ctrl+2",
         "Trả kết quả": "Ctrl+3",
         "Danh mục": "Ctrl+5",
+        "Hồ sơ trực tuyến": "Ctrl+7",
     }
 
 
@@ -96,6 +109,7 @@ def test_labels_follow_the_language(qtbot, workspace, admin, vietnamese) -> None
         "Báo cáo",
         "Danh mục",
         "Cài đặt",
+        "Hồ sơ trực tuyến",
     ]
 
 
@@ -108,6 +122,7 @@ def test_labels_in_english_without_translation(qtbot, workspace, admin) -> None:
         "Reports",
         "Catalog",
         "Settings",
+        "Online submissions",
     ]
 
 

@@ -4,7 +4,7 @@ the query objects the lazy table model pages through. No Qt here: tested as plai
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
@@ -66,11 +66,17 @@ class DossierSearch:
     status: Status | None = None
     overdue: bool = False
     due_today: bool = False
+    received_from: date | None = None
+    received_to: date | None = None
+    procedure_code: str | None = None
 
     def query(self, finder: DossierFinder, at: datetime) -> DossierQuery:
         base = DossierFilter(
             text=self.text.strip(),
             statuses=(self.status,) if self.status else (),
+            date_from=self.received_from,
+            date_to=self.received_to,
+            procedure_code=self.procedure_code,
         )
         if self.due_today and self.overdue:
             # Either late or due today: open and due before tomorrow.

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QCompleter,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -68,11 +70,44 @@ class DossiersPage(QWidget):
         self.overdue_box = QCheckBox(self.tr("&Overdue"))
         self.due_today_box = QCheckBox(self.tr("Due &today"))
 
+        today = QDate(session.clock().date())
+        self.dates_box = QCheckBox(self.tr("Received &from"))
+        self.date_from_edit = QDateEdit(today.addDays(-30))
+        self.date_to_edit = QDateEdit(today)
+        for edit in (self.date_from_edit, self.date_to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setEnabled(False)
+        self.procedure_combo = QComboBox()
+        self.procedure_combo.setObjectName("procedureFilter")
+        self.procedure_combo.setEditable(True)
+        self.procedure_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.procedure_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.procedure_combo.setMinimumContentsLength(30)
+        self.procedure_combo.addItem(self.tr("All procedures"), None)
+        for procedure in session.workspace.catalog.search("", include_inactive=True):
+            self.procedure_combo.addItem(f"{procedure.name} ({procedure.code})", procedure.code)
+        completer = self.procedure_combo.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 3)
         filters.addWidget(self.status_combo, 1)
         filters.addWidget(self.overdue_box)
         filters.addWidget(self.due_today_box)
+        more = QHBoxLayout()
+        more.addWidget(self.dates_box)
+        more.addWidget(self.date_from_edit)
+        more.addWidget(QLabel(self.tr("to")))
+        more.addWidget(self.date_to_edit)
+        more.addSpacing(16)
+        procedure_label = QLabel(self.tr("&Procedure:"))
+        procedure_label.setBuddy(self.procedure_combo)
+        more.addWidget(procedure_label)
+        more.addWidget(self.procedure_combo, 1)
 
         self.model = DossierTableModel(session.lang, session.clock, self)
         self.model.sig_loaded.connect(self._loaded)
@@ -129,6 +164,7 @@ class DossiersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
         layout.addLayout(filters)
+        layout.addLayout(more)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
@@ -141,6 +177,10 @@ class DossiersPage(QWidget):
         self.status_combo.currentIndexChanged.connect(self.refresh)
         self.overdue_box.toggled.connect(self.refresh)
         self.due_today_box.toggled.connect(self.refresh)
+        self.dates_box.toggled.connect(self._dates_toggled)
+        self.date_from_edit.dateChanged.connect(self.refresh)
+        self.date_to_edit.dateChanged.connect(self.refresh)
+        self.procedure_combo.currentIndexChanged.connect(self.refresh)
 
         self._recolour = QTimer(self)
         self._recolour.setInterval(RECOLOUR_INTERVAL_MS)
@@ -153,12 +193,21 @@ class DossiersPage(QWidget):
 
     def search(self) -> DossierSearch:
         value = self.status_combo.currentData()
+        dated = self.dates_box.isChecked()
         return DossierSearch(
             text=self.search_edit.text(),
             status=Status(value) if value else None,
             overdue=self.overdue_box.isChecked(),
             due_today=self.due_today_box.isChecked(),
+            received_from=self.date_from_edit.date().toPython() if dated else None,
+            received_to=self.date_to_edit.date().toPython() if dated else None,
+            procedure_code=self.procedure_combo.currentData(),
         )
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.date_from_edit.setEnabled(on)
+        self.date_to_edit.setEnabled(on)
+        self.refresh()
 
     def _search_soon(self, _text: str) -> None:
         """Typing restarts the timer: the search runs once the officer pauses."""
