@@ -17,7 +17,6 @@ from counter_app.services.sync import SyncService
 from counter_app.store.database import DEFAULT_BUSY_TIMEOUT_MS, open_database
 
 
-
 class Workspace:
     """Everything a window or a command needs, built once per data folder."""
 

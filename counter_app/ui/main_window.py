@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -25,6 +26,7 @@ from counter_app.ui.navigation import PageKey, PageSpec, page_title, pages_for, 
 from counter_app.ui.pages.catalog import CatalogPage
 from counter_app.ui.pages.dossiers import DossiersPage
 from counter_app.ui.pages.placeholder import PlaceholderPage
+from counter_app.ui.printing.panel import PrintQueueIndicator
 from counter_app.ui.returns.page import ReturnsPage
 from counter_app.ui.scanning.filter import ScannerFilter
 from counter_app.ui.scanning.settings import SETTINGS_KEY as SCANNER_SETTINGS_KEY
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         session.messages.sig_info.connect(self._inform)
+        self.statusBar().addPermanentWidget(PrintQueueIndicator(session.printing))
         self.scanner = ScannerFilter(self._scanner_settings(), session.lang, parent=self)
         self.scanner.sig_scanned.connect(self.route_scan)
         self.scanner.sig_refused.connect(session.messages.info)
@@ -130,6 +133,17 @@ class MainWindow(QMainWindow):
         self.scanner.sig_scanned.connect(lambda _result: self.idle_lock.note_input())
         self.show_page(PageKey.INTAKE)
         self.sync.start()  # only when a central server is set: the embedded default runs alone
+
+    def _confirm_close_with_jobs(self) -> bool:
+        """Papers still waiting or failed would be lost with the window: the officer decides."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Papers not printed"),
+            self.tr("Some papers have not been printed yet. Close the window anyway?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _reload_scanner_settings(self) -> None:
         self.scanner.set_settings(self._scanner_settings())
@@ -151,6 +165,10 @@ class MainWindow(QMainWindow):
             self.pages[PageKey.INTAKE].fill_applicant(result.card)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._session.printing.unfinished() and not self._confirm_close_with_jobs():
+            event.ignore()
+            return
+        self._session.printing.wait()
         self.sync.stop()  # waits for the round in progress: nothing half-sent
         self.scanner.uninstall()
         self.idle_lock.uninstall()

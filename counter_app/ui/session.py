@@ -10,6 +10,7 @@ from counter_app.domain.clock import now
 from counter_app.services.accounts import User
 from counter_app.services.workspace import Workspace
 from counter_app.ui.notify import Messages
+from counter_app.ui.printing.queue import PrintQueue
 
 
 @dataclass(frozen=True)
@@ -21,3 +22,5 @@ class Session:
     clock: Callable[[], datetime] = field(default=now)
     # Information for the status bar; pages call session.messages.info(...).
     messages: Messages = field(default_factory=Messages)
+    # Every print of the window, in the background (ui/printing); tests give a fake printer.
+    printing: PrintQueue = field(default_factory=PrintQueue)

@@ -870,9 +870,19 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="+81"/>
+        <location filename="../../counter_app/ui/main_window.py" line="+83"/>
         <source>{counter} — counter workstation</source>
         <translation>{counter} — Máy trạm tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Papers not printed</source>
+        <translation>Giấy tờ chưa in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some papers have not been printed yet. Close the window anyway?</source>
+        <translation>Còn giấy tờ chưa in xong. Vẫn đóng cửa sổ?</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,7 @@ class PaperData:
     counter_name: str
     printed_at: datetime
     duration_text: str = ""  # the procedure's time limit as the catalog states it
+    mark: str = ""  # across the top margin of every page, e.g. "BẢN IN LẠI …" on a reprint
 
     def officer(self, login: str) -> str:
         return self.officers.get(login) or login
@@ -100,6 +101,7 @@ def new_sheet(kind: PaperKind, data: PaperData, style: Style, *, invariant: bool
         subject=data.dossier.procedure_name,
         running_head=f"{title.capitalize()} – Mã hồ sơ: {data.code} (tiếp theo)",
         invariant=invariant,
+        mark=data.mark,
     )
 
 

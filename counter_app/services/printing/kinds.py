@@ -26,6 +26,11 @@ class Paper:
     pdf: bytes = b""
     pages: int = 0
     code: str | None = None
+    reprint: bool = False  # printed before: the paper says so ("BẢN IN LẠI")
 
     def __repr__(self) -> str:
-        return f"Paper({self.kind.value}, {self.code!r}, {self.pages} pages, {len(self.pdf)} bytes)"
+        again = ", reprint" if self.reprint else ""
+        return (
+            f"Paper({self.kind.value}, {self.code!r}, {self.pages} pages, "
+            f"{len(self.pdf)} bytes{again})"
+        )

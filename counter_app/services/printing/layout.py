@@ -218,6 +218,7 @@ class Sheet:
         running_head: str = "",
         invariant: bool = False,
         footer: bool = True,
+        mark: str = "",
     ) -> None:
         register_fonts()
         self.buffer = io.BytesIO()
@@ -237,6 +238,7 @@ class Sheet:
         self.style = style
         self.running_head = running_head
         self.footer = footer
+        self.mark = nfc(mark)
         self.page = 1
         self.left = style.left
         self.width = style.page[0] - style.left - style.right
@@ -252,6 +254,8 @@ class Sheet:
         return self.y - self.bottom
 
     def _start_page(self) -> None:
+        if self.mark:
+            self._draw_mark()
         if self.page > 1 and self.running_head:
             size = self.style.small
             lines = wrap([(self.running_head, SERIF_ITALIC)], size, self.width)
@@ -261,6 +265,23 @@ class Sheet:
             self.canvas.setLineWidth(0.4)
             self.canvas.line(self.left, self.y - 1, self.left + self.width, self.y - 1)
             self.y -= 3 * mm
+
+    def _draw_mark(self) -> None:
+        """The mark in a thin frame at the top right, in the top margin: the text below stays
+        where it is on the unmarked paper, so a reprint has the same pages as the original."""
+        style = self.style
+        size = style.small
+        pad = 1 * mm
+        width = stringWidth(self.mark, SERIF_BOLD, size)
+        right = self.left + self.width
+        baseline = style.page[1] - style.top + pad + size * 0.25
+        canvas = self.canvas
+        canvas.saveState()
+        canvas.setFont(SERIF_BOLD, size)
+        canvas.drawRightString(right - pad, baseline, self.mark)
+        canvas.setLineWidth(0.6)
+        canvas.rect(right - width - 2 * pad, baseline - size * 0.3, width + 2 * pad, size * 1.25)
+        canvas.restoreState()
 
     def _end_page(self) -> None:
         """Leave room for "Trang n/N": a form filled in once N is known. A paper of one page

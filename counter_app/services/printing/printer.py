@@ -1,9 +1,10 @@
 """Sending a finished PDF to the counter's default printer.
 
-Qt's print support names the default printer (the same list the window's print dialog shows;
-none offscreen or on a machine without printers). PySide6-Essentials has no QtPdf to paint
-PDF pages onto a QPrinter, so the PDF goes to the print spooler as it is: `lp`, or `lpr`,
-which CUPS provides on Linux and which print PDF natively.
+What the command line uses. Qt's print support names the default printer (the same list the
+window shows; none offscreen or on a machine without printers), and the PDF goes to the print
+spooler as it is: `lp`, or `lpr`, which CUPS provides on Linux and which print PDF natively.
+The window prints through Qt's print system instead, page by page with QtPdf
+(`counter_app/ui/printing/backend.py`), which also reaches printers with no PDF support.
 """
 
 from __future__ import annotations

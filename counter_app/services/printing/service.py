@@ -1,6 +1,9 @@
 """The counter's papers as PDFs: gathered from the services, checked against the dossier's state,
 rendered, then written to a file (whole or not at all) or sent to the default printer.
 
+Every paper printed for a dossier is counted in the audit log (`record_print`); a paper of a
+kind printed before for the same dossier is a reprint, and says so across its top margin.
+
 reportlab is imported by the paper modules, which are imported only when a paper is made, so
 opening a workspace stays as quick as before.
 """
@@ -11,26 +14,33 @@ import os
 import tempfile
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from counter_app.domain.clock import now
+from sqlalchemy import select
+
+from counter_app.domain.clock import local, now
 from counter_app.domain.dossier import Dossier, DossierFilter
 from counter_app.domain.errors import CounterError
-from counter_app.services.accounts import AccountService
+from counter_app.services.accounts import AccountService, User
 from counter_app.services.catalog import CatalogService
 from counter_app.services.dossiers import DossierService
 from counter_app.services.printing.kinds import Paper, PaperKind
 from counter_app.services.printing.paper_settings import LABEL_SIZES, RECEIPT_SIZES, PaperSettings
 from counter_app.services.printing.rules import check_new_due, check_paper, papers_for
 from counter_app.services.settings import SettingsService
+from counter_app.store.database import Database
+from counter_app.store.journal import AuditEntry, append_audit
+from counter_app.store.models import AuditRow
 
 if TYPE_CHECKING:
     from counter_app.services.printing.common import PaperData
 
 BOOK_PAGE = 2000  # dossiers read per query while filling the tracking book
+PRINTED = "paper.print"  # audit actions: a first print, and a reprint
+REPRINTED = "paper.reprint"
 
 
 class Printer(Protocol):
@@ -58,6 +68,7 @@ class PaperService:
         clock: Callable[[], datetime] = now,
         invariant: bool = False,
         printer: Printer | None = None,
+        database: Database | None = None,
     ) -> None:
         self._dossiers = dossiers
         self._catalog = catalog
@@ -66,6 +77,7 @@ class PaperService:
         self.clock = clock
         self.invariant = invariant  # fixed PDF dates and ids: byte-identical output for tests
         self._printer = printer
+        self._db = database  # where prints are counted; without it, nothing is recorded
 
     # --- what may be printed
     def paper_settings(self) -> PaperSettings:
@@ -84,72 +96,83 @@ class PaperService:
         size: str | None = None,
         new_due: datetime | None = None,
         reason: str = "",
+        reprint: bool = False,
     ) -> Paper:
-        """Any paper about one dossier by its kind (what the command line and the window call)."""
+        """Any paper about one dossier by its kind (what the command line and the window call).
+        `reprint` marks the paper "BẢN IN LẠI" (see `print_count`)."""
         kind = PaperKind(kind)
         if kind is PaperKind.RECEIPT:
-            return self.receipt(code, size=size)
+            return self.receipt(code, size=size, reprint=reprint)
         if kind is PaperKind.LABEL:
-            return self.label(code, size=size)
+            return self.label(code, size=size, reprint=reprint)
         if kind is PaperKind.SUPPLEMENT:
-            return self.supplement_request(code)
+            return self.supplement_request(code, reprint=reprint)
         if kind is PaperKind.REFUSAL:
-            return self.refusal(code)
+            return self.refusal(code, reprint=reprint)
         if kind is PaperKind.CONTROL_SHEET:
-            return self.control_sheet(code)
+            return self.control_sheet(code, reprint=reprint)
         if kind is PaperKind.APOLOGY:
-            return self.apology(code, new_due=new_due, reason=reason)
+            return self.apology(code, new_due=new_due, reason=reason, reprint=reprint)
         if kind is PaperKind.STOP_NOTICE:
-            return self.stop_notice(code)
+            return self.stop_notice(code, reprint=reprint)
         raise ValueError(f"{kind} is not a paper about one dossier")
 
-    def receipt(self, code: str, *, size: str | None = None) -> Paper:
-        data = self._data(PaperKind.RECEIPT, code)
+    def receipt(self, code: str, *, size: str | None = None, reprint: bool = False) -> Paper:
+        data = self._data(PaperKind.RECEIPT, code, reprint)
         chosen = _choose(size or data.settings.receipt_size, RECEIPT_SIZES, PaperKind.RECEIPT)
         from counter_app.services.printing.receipt import render_receipt
 
-        return self._locked(lambda: render_receipt(data, size=chosen, invariant=self.invariant))
+        return self._locked(
+            lambda: render_receipt(data, size=chosen, invariant=self.invariant), reprint
+        )
 
-    def label(self, code: str, *, size: str | None = None) -> Paper:
+    def label(self, code: str, *, size: str | None = None, reprint: bool = False) -> Paper:
+        """The folder label; a reprint is counted and flagged but carries no mark, which would
+        take the room of the barcode (a new label replaces a lost or damaged one)."""
         data = self._data(PaperKind.LABEL, code)
         chosen = _choose(size or data.settings.label_size, LABEL_SIZES, PaperKind.LABEL)
         from counter_app.services.printing.label import render_label
 
-        return self._locked(lambda: render_label(data, size=chosen, invariant=self.invariant))
+        return self._locked(
+            lambda: render_label(data, size=chosen, invariant=self.invariant), reprint
+        )
 
-    def supplement_request(self, code: str) -> Paper:
-        data = self._data(PaperKind.SUPPLEMENT, code)
+    def supplement_request(self, code: str, *, reprint: bool = False) -> Paper:
+        data = self._data(PaperKind.SUPPLEMENT, code, reprint)
         from counter_app.services.printing.supplement import render_supplement
 
-        return self._locked(lambda: render_supplement(data, invariant=self.invariant))
+        return self._locked(lambda: render_supplement(data, invariant=self.invariant), reprint)
 
-    def refusal(self, code: str) -> Paper:
-        data = self._data(PaperKind.REFUSAL, code)
+    def refusal(self, code: str, *, reprint: bool = False) -> Paper:
+        data = self._data(PaperKind.REFUSAL, code, reprint)
         from counter_app.services.printing.refusal import render_refusal
 
-        return self._locked(lambda: render_refusal(data, invariant=self.invariant))
+        return self._locked(lambda: render_refusal(data, invariant=self.invariant), reprint)
 
-    def control_sheet(self, code: str) -> Paper:
-        data = self._data(PaperKind.CONTROL_SHEET, code)
+    def control_sheet(self, code: str, *, reprint: bool = False) -> Paper:
+        data = self._data(PaperKind.CONTROL_SHEET, code, reprint)
         from counter_app.services.printing.control_sheet import render_control_sheet
 
-        return self._locked(lambda: render_control_sheet(data, invariant=self.invariant))
+        return self._locked(lambda: render_control_sheet(data, invariant=self.invariant), reprint)
 
-    def apology(self, code: str, *, new_due: datetime | None, reason: str = "") -> Paper:
+    def apology(
+        self, code: str, *, new_due: datetime | None, reason: str = "", reprint: bool = False
+    ) -> Paper:
         """The apology and the new time promised; `reason` says why the result is late."""
-        data = self._data(PaperKind.APOLOGY, code)
+        data = self._data(PaperKind.APOLOGY, code, reprint)
         promised = check_new_due(data.dossier, new_due)
         from counter_app.services.printing.apology import render_apology
 
         return self._locked(
-            lambda: render_apology(data, promised, reason.strip(), invariant=self.invariant)
+            lambda: render_apology(data, promised, reason.strip(), invariant=self.invariant),
+            reprint,
         )
 
-    def stop_notice(self, code: str) -> Paper:
-        data = self._data(PaperKind.STOP_NOTICE, code)
+    def stop_notice(self, code: str, *, reprint: bool = False) -> Paper:
+        data = self._data(PaperKind.STOP_NOTICE, code, reprint)
         from counter_app.services.printing.stop_notice import render_stop_notice
 
-        return self._locked(lambda: render_stop_notice(data, invariant=self.invariant))
+        return self._locked(lambda: render_stop_notice(data, invariant=self.invariant), reprint)
 
     def tracking_book(self, first: date, last: date | None = None) -> Paper:
         """Every dossier received from `first` to `last` (both included), in order of receipt."""
@@ -180,6 +203,55 @@ class PaperService:
         )
         return self._locked(lambda: render_tracking_book(data, invariant=self.invariant))
 
+    # --- what was printed
+    def print_count(self, code: str, kind: PaperKind | str) -> int:
+        """How many times this kind of paper was printed for the dossier (from the audit log):
+        more than none makes the next one a reprint."""
+        if self._db is None:
+            return 0
+        kind = PaperKind(kind)
+        with self._db.read() as session:
+            details = session.scalars(
+                select(AuditRow.detail).where(
+                    AuditRow.subject == code, AuditRow.action.in_((PRINTED, REPRINTED))
+                )
+            ).all()
+        return sum(1 for detail in details if detail.get("kind") == kind.value)
+
+    def record_print(
+        self, paper: Paper, user: User, *, printer: str, reprint: bool | None = None
+    ) -> int:
+        """Write in the audit log that the paper went to `printer`, as a first print or a
+        reprint (by default what the paper says of itself); return which copy this was (1 for
+        the first). Call it once the printer took the job, not when it was only previewed."""
+        if self._db is None:
+            raise RuntimeError("this paper service has no database to record prints in")
+        again = paper.reprint if reprint is None else reprint
+        at = self.clock()
+        with self._db.write() as session:
+            before = session.scalars(
+                select(AuditRow.detail).where(
+                    AuditRow.subject == (paper.code or ""),
+                    AuditRow.action.in_((PRINTED, REPRINTED)),
+                )
+            ).all()
+            copy = 1 + sum(1 for detail in before if detail.get("kind") == paper.kind.value)
+            detail = {
+                "kind": paper.kind.value,
+                "printer": printer,
+                "pages": paper.pages,
+                "copy": copy,
+            }
+            append_audit(
+                session,
+                [
+                    AuditEntry(
+                        at, user.login, REPRINTED if again else PRINTED, paper.code or "", detail
+                    )
+                ],
+            )
+        return copy
+
     # --- where the paper goes
     def save(self, paper: Paper, path: Path) -> Path:
         """Write the PDF to `path` through a temporary file renamed over it: a failure leaves
@@ -195,7 +267,7 @@ class PaperService:
         return PrintJob(name, printer.send(paper.pdf, name, title))
 
     # --- gathering
-    def _data(self, kind: PaperKind, code: str) -> PaperData:
+    def _data(self, kind: PaperKind, code: str, reprint: bool = False) -> PaperData:
         from counter_app.services.printing.common import Letterhead, PaperData
 
         dossier = self._dossiers.get(code)
@@ -207,6 +279,7 @@ class PaperService:
         duration = ""
         with suppress(CounterError):
             duration = self._catalog.procedure(dossier.procedure_code).duration.describe("vi")
+        printed_at = self.clock()
         return PaperData(
             dossier=dossier,
             head=Letterhead(
@@ -217,8 +290,9 @@ class PaperService:
             settings=settings,
             officers=self._officers(),
             counter_name=self._settings.identity().name,
-            printed_at=self.clock(),
+            printed_at=printed_at,
             duration_text=duration,
+            mark=reprint_mark(printed_at) if reprint else "",
         )
 
     def _root_agency(self) -> str:
@@ -231,11 +305,19 @@ class PaperService:
         return {user.login: user.full_name for user in self._accounts.users() if user.full_name}
 
     @staticmethod
-    def _locked(render: Callable[[], Paper]) -> Paper:
+    def _locked(render: Callable[[], Paper], reprint: bool = False) -> Paper:
         from counter_app.services.printing.fonts import render_lock
 
         with render_lock:
-            return render()
+            paper = render()
+        return replace(paper, reprint=True) if reprint else paper
+
+
+def reprint_mark(at: datetime) -> str:
+    """ "BẢN IN LẠI – in lúc 10:05 ngày 25/11/2026": what sets a reprint apart from the
+    original the applicant was given."""
+    moment = local(at)
+    return f"BẢN IN LẠI – in lúc {moment:%H:%M} ngày {moment:%d/%m/%Y}"
 
 
 def _choose(size: str, choices: tuple[str, ...], kind: PaperKind) -> str:

@@ -43,6 +43,7 @@ from counter_app.ui.labels import (
     return_method_label,
     timeliness_label,
 )
+from counter_app.ui.printing.actions import PrintMenuButton
 from counter_app.ui.returns.hand_back import HandBackDialog
 from counter_app.ui.session import Session
 
@@ -260,6 +261,10 @@ class DossierDetailDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addLayout(self.actions_bar)
         bottom.addStretch(1)
+        self.print_button: PrintMenuButton | None = None
+        if session is not None:
+            self.print_button = PrintMenuButton(session, self)
+            bottom.addWidget(self.print_button)
         bottom.addWidget(buttons)
 
         self._layout = QVBoxLayout(self)
@@ -282,6 +287,8 @@ class DossierDetailDialog(QDialog):
         self._layout.insertWidget(0, content, 1)
         self.tabs.setCurrentIndex(tab)
         self._build_actions()
+        if self.print_button is not None:
+            self.print_button.set_dossier(dossier)
 
     def _build_content(self) -> QWidget:
         dossier = self.dossier

@@ -60,6 +60,7 @@ from counter_app.ui.intake.widgets import (
     scaled_font,
 )
 from counter_app.ui.labels import applicant_type_label, channel_label, return_method_label
+from counter_app.ui.printing.actions import ReprintReceiptButton
 from counter_app.ui.session import Session
 
 SEARCH_LIMIT = 50
@@ -496,6 +497,8 @@ class IntakePage(QWidget):
         )
         self.save_button.setFont(scaled_font(self.save_button.font(), 1.0, bold=True))
         self.save_button.clicked.connect(self.save)
+        # Prints the receipt of the dossier saved last (Ctrl+P); also prints it after saving.
+        self.reprint_button = ReprintReceiptButton(self._session, self)
 
         line = QHBoxLayout()
         line.setSpacing(10)
@@ -504,6 +507,7 @@ class IntakePage(QWidget):
         line.addSpacing(16)
         line.addWidget(self.total_label)
         line.addSpacing(16)
+        line.addWidget(self.reprint_button)
         line.addWidget(self.clear_button)
         line.addWidget(self.save_button)
 
@@ -541,6 +545,7 @@ class IntakePage(QWidget):
             self.note_edit,
             self.clear_button,
             self.save_button,
+            self.reprint_button,
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -876,6 +881,7 @@ class IntakePage(QWidget):
         self.saved_frame.show()
         self._saved_timer.start()
         self.clear_form()
+        self.reprint_button.saved(dossier)
         self.sig_saved.emit(dossier)
 
     # --- clearing

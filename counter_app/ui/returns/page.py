@@ -19,6 +19,7 @@ from counter_app.domain.dossier import Dossier
 from counter_app.domain.errors import CounterError
 from counter_app.domain.scan import ScanKind, classify_scan
 from counter_app.ui import formatting, theme
+from counter_app.ui.printing.actions import PrintMenuButton
 from counter_app.ui.returns.hand_back import HandBackForm, error_label
 from counter_app.ui.returns.readiness import collector_text, readiness
 from counter_app.ui.returns.summary import DossierSummary
@@ -64,6 +65,8 @@ class ReturnsPage(QWidget):
         code_row.addWidget(self.code_edit)
         code_row.addWidget(self.look_up_button)
         code_row.addStretch(1)
+        self.print_button = PrintMenuButton(session, self)  # the papers of the dossier shown
+        code_row.addWidget(self.print_button)
         hint = QLabel(self.tr("Scan the barcode on the receipt, or type the code and press Enter."))
         hint.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")
 
@@ -187,6 +190,7 @@ class ReturnsPage(QWidget):
 
     def _show(self, dossier: Dossier | None) -> None:
         self.dossier = dossier
+        self.print_button.set_dossier(dossier)
         self.summary.setVisible(dossier is not None)
         if dossier is None:
             self.not_ready_box.setVisible(False)

@@ -1,0 +1,70 @@
+"""Which printer a paper goes to, and whether the receipt prints by itself after intake.
+
+Settings keys (the contract with the settings page):
+
+``printing.printers`` (object: paper kind → printer name, e.g. {"label": "Zebra ZD220"})
+    The printer each kind of paper went to last, chosen in the preview: labels on the label
+    printer, receipts on the A4/A5 one. A kind without one, or whose printer is no longer
+    installed, goes to the system's default printer.
+``printing.auto_receipt`` (bool, true)
+    Print the receipt as soon as a dossier is saved at intake.
+
+The kinds of paper are those of `counter_app.services.printing.PaperKind`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from counter_app.services.printing import PaperKind
+from counter_app.services.settings import SettingsService
+from counter_app.ui.printing.backend import PrinterBackend
+
+PRINTERS_KEY = "printing.printers"
+AUTO_RECEIPT_KEY = "printing.auto_receipt"
+
+
+@dataclass(frozen=True)
+class Choice:
+    printer: str  # "" when the system knows no printer
+    lost: str = ""  # the remembered printer, when it is no longer installed
+
+
+class PrintSettings:
+    def __init__(self, settings: SettingsService) -> None:
+        self._settings = settings
+
+    def printers(self) -> dict[str, str]:
+        stored = self._settings.get(PRINTERS_KEY)
+        if not isinstance(stored, dict):
+            return {}
+        return {str(k): str(v) for k, v in stored.items() if isinstance(v, str) and v}
+
+    def printer_for(self, kind: PaperKind) -> str:
+        return self.printers().get(PaperKind(kind).value, "")
+
+    def remember(self, kind: PaperKind, printer: str) -> None:
+        """Keep `printer` for this kind of paper (nothing is written when it is already so)."""
+        chosen = self.printers()
+        key = PaperKind(kind).value
+        if not printer or chosen.get(key) == printer:
+            return
+        chosen[key] = printer
+        self._settings.set(PRINTERS_KEY, chosen)
+
+    def auto_receipt(self) -> bool:
+        value = self._settings.get(AUTO_RECEIPT_KEY)
+        return value if isinstance(value, bool) else True
+
+    def set_auto_receipt(self, on: bool) -> None:
+        self._settings.set(AUTO_RECEIPT_KEY, bool(on))
+
+    def choose(self, kind: PaperKind, backend: PrinterBackend) -> Choice:
+        """The remembered printer of the kind while the system knows it, else the default."""
+        remembered = self.printer_for(kind)
+        known = backend.printers()
+        if remembered and remembered in known:
+            return Choice(remembered)
+        default = backend.default_printer() or (known[0] if known else "")
+        lost = remembered if remembered and remembered != default else ""
+        return Choice(default, lost)
