@@ -640,6 +640,44 @@
     </message>
 </context>
 <context>
+    <name>PrintingSection</name>
+    <message>
+        <location filename="../../counter_app/ui/settings/printing.py" line="+26"/>
+        <source>Printing</source>
+        <translation>In ấn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The printer chosen in a preview is remembered for that kind of paper; it can also be set here.</source>
+        <translation>Máy in được chọn khi xem trước sẽ được ghi nhớ cho từng loại giấy tờ; cũng có thể chọn tại đây.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print the &amp;receipt as soon as a dossier is saved</source>
+        <translation>Tự động in &amp;giấy tiếp nhận ngay khi lưu hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The system&apos;s default printer</source>
+        <translation>Máy in mặc định của hệ thống</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The operating system knows no printer yet.</source>
+        <translation>Hệ điều hành chưa có máy in nào.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{name} (not installed now)</source>
+        <translation>{name} (hiện không còn cài đặt)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Printing settings saved.</source>
+        <translation>Đã lưu cài đặt in ấn.</translation>
+    </message>
+</context>
+<context>
     <name>ScannerSection</name>
     <message>
         <location filename="../../counter_app/ui/settings/scanner.py" line="+52"/>
@@ -713,7 +751,7 @@
         <translation>Thời gian giữ lại một phím khi nó còn có thể là phần đầu của một lần quét; không ngắn hơn khoảng nghỉ tối đa.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+81"/>
         <source>Only characters a keyboard types.</source>
         <translation>Chỉ dùng các ký tự gõ được từ bàn phím.</translation>
     </message>
@@ -723,7 +761,7 @@
         <translation>Không được ngắn hơn khoảng nghỉ tối đa giữa hai ký tự ({n} ms).</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-100"/>
         <source>A scan types faster than this; people type slower.</source>
         <translation>Máy quét gõ nhanh hơn mức này; người gõ phím chậm hơn.</translation>
     </message>
@@ -748,7 +786,7 @@
         <translation>Thử máy quét</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+74"/>
         <source>At most {n} characters.</source>
         <translation>Tối đa {n} ký tự.</translation>
     </message>
@@ -880,7 +918,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../counter_app/ui/settings/page.py" line="+106"/>
+        <location filename="../../counter_app/ui/settings/page.py" line="+107"/>
         <source>Only an administrator can change the counter&apos;s settings.</source>
         <translation>Chỉ quản trị viên mới được thay đổi cài đặt của Bộ phận Một cửa.</translation>
     </message>

@@ -30,6 +30,7 @@ from counter_app.ui.settings.accounts import AccountsSection
 from counter_app.ui.settings.calendar import CalendarSection
 from counter_app.ui.settings.display import DisplaySection, IdleLockSection
 from counter_app.ui.settings.general import AgenciesSection, CounterSection
+from counter_app.ui.settings.printing import PrintingSection
 from counter_app.ui.settings.scanner import ScannerSection
 from counter_app.ui.settings.widgets import Section
 
@@ -129,6 +130,7 @@ class SettingsPage(QWidget):
         self.scanner = ScannerSection(session)
         self.display = DisplaySection(session)
         self.idle_lock = IdleLockSection(session)
+        self.printing = PrintingSection(session)
         self.accounts = AccountsSection(session)
         self.scanner_test_area: QGroupBox = self.scanner.scanner_test_area
         for section in (
@@ -138,6 +140,7 @@ class SettingsPage(QWidget):
             self.scanner,
             self.display,
             self.idle_lock,
+            self.printing,
             self.accounts,
         ):
             self.sections.append(section)
