@@ -53,6 +53,18 @@ def test_an_uninitialised_folder_explains_how_to_set_it_up(tmp_path, shown, app_
     assert QCoreApplication.translate("Navigation", "Dossiers") == "Dossiers"
 
 
+def test_a_damaged_store_is_named_while_the_sign_in_window_waits(
+    tmp_path, shown, app_state
+) -> None:
+    """The store opens behind the sign-in window; when it cannot, the window closes and the
+    officer is told why, in words."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "counter.sqlite3").write_bytes(b"this is not a database" * 50)
+    assert app_module.run_app(data_dir=folder, lang="vi") == 1
+    assert len(shown) == 1 and "bị hỏng" in shown[0]
+
+
 def test_english_start_up_message(tmp_path, shown, app_state) -> None:
     assert app_module.run_app(data_dir=tmp_path / "nothing-here", lang="en") == 1
     assert shown[0].startswith("No data has been set up at")
