@@ -22,6 +22,7 @@ def main() -> int:
         ("bench_ui.py", []),
         ("bench_printing.py", []),
         ("bench_sync.py", []),
+        ("bench_digitising.py", []),
     ):
         print(f"== {script}", flush=True)
         failures += subprocess.run([sys.executable, str(HERE / script), *extra]).returncode != 0

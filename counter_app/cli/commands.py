@@ -120,9 +120,41 @@ def intake(args: argparse.Namespace) -> int:
 
 
 def show(args: argparse.Namespace) -> int:
+    from counter_app.services.digitising import attachment_json
+
     with workspace(args) as ws:
         dossier = ws.dossiers.get(args.code)
-    return emit(dossier_json(dossier, args.lang))
+        attachments = ws.attachments.list(args.code)
+    data = dossier_json(dossier, args.lang)
+    data["attachments"] = [attachment_json(item) for item in attachments]
+    return emit(data)
+
+
+def attach(args: argparse.Namespace) -> int:
+    """`attach CODE FILE... --component NAME --user LOGIN`: all the files or none."""
+    from counter_app.services.digitising import attachment_json
+
+    with workspace(args) as ws:
+        user = ws.accounts.user(args.user)
+        added = ws.attachments.attach(args.code, args.files, component=args.component, user=user)
+        code = ws.dossiers.get(args.code).code
+    return emit({"code": code, "attached": [attachment_json(item) for item in added]})
+
+
+def print_digitised(args: argparse.Namespace) -> int:
+    """`print digitised CODE -o FILE.pdf`: the cover and every scan, written whole or not."""
+    with workspace(args) as ws:
+        digitised = ws.attachments.digitised(args.code, lang=args.lang)
+        output = ws.attachments.save(digitised, Path(args.output))
+    return emit(
+        {
+            "paper": "digitised",
+            "code": digitised.code,
+            "pages": digitised.pages,
+            "output": str(output),
+            "bytes": len(digitised.pdf),
+        }
+    )
 
 
 def _parse_date(text: str) -> date:

@@ -43,6 +43,15 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "as_user": ("tài khoản cán bộ thực hiện", "login of the officer acting"),
     "show": ("xem toàn bộ một hồ sơ", "show a whole dossier"),
+    "attach": (
+        "đính kèm bản quét (JPEG, PNG, TIFF) vào một thành phần hồ sơ",
+        "attach scans (JPEG, PNG, TIFF) to a component of a dossier",
+    ),
+    "attach.component": ("tên thành phần hồ sơ", "name of the dossier component"),
+    "print.digitised": (
+        "hồ sơ điện tử: trang bìa và mọi bản quét theo thứ tự thành phần",
+        "the digitised dossier: a cover and every scan in component order",
+    ),
     "list": ("liệt kê hồ sơ", "list dossiers"),
     "list.date": ("ngày tiếp nhận YYYY-MM-DD", "receipt date YYYY-MM-DD"),
     "list.status": (
@@ -197,6 +206,13 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     show.add_argument("code")
     show.set_defaults(handler="show")
 
+    attach = commands.add_parser("attach", help=h("attach"))
+    attach.add_argument("code")
+    attach.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    attach.add_argument("--component", required=True, help=h("attach.component"))
+    attach.add_argument("--user", required=True, help=h("as_user"))
+    attach.set_defaults(handler="attach")
+
     listing = commands.add_parser("list", help=h("list"))
     listing.add_argument("--date", help=h("list.date"))
     listing.add_argument("--status", choices=STATUSES, help=h("list.status"))
@@ -264,6 +280,12 @@ def _add_print_command(commands, h) -> None:  # type: ignore[no-untyped-def]
             paper.add_argument("--new-due", metavar="ISO", required=True, help=h("print.new_due"))
             paper.add_argument("--note", default="", help=h("print.note"))
         paper.set_defaults(handler="print_paper")
+    digitised = kinds.add_parser("digitised", help=h("print.digitised"))
+    digitised.add_argument("code")
+    digitised.add_argument(
+        "-o", "--output", metavar="FILE.pdf", required=True, help=h("print.output")
+    )
+    digitised.set_defaults(handler="print_digitised")
     book = kinds.add_parser("book", help=h("print.book"))
     book.add_argument("--date", help=h("print.date"))
     book.add_argument("--from", dest="date_from", metavar="DATE", help=h("print.from"))

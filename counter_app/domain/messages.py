@@ -493,6 +493,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.unresolved": ("Dừng xử lý", "Processing stopped"),
     "status.releasing": ("Đã xử lý xong", "Result ready"),
     "status.done": ("Đã trả kết quả", "Result returned"),
+    # --- digitising: scanned originals attached to a dossier
+    "attachment.empty": (
+        "Tệp {path} rỗng: không có gì để lưu.",
+        "The file {path} is empty: nothing to store.",
+    ),
+    "attachment.too_large": (
+        "Tệp {path} quá lớn ({size} MB, tối đa {limit} MB).",
+        "The file {path} is too large ({size} MB, at most {limit} MB).",
+    ),
+    "attachment.unsupported": (
+        "Tệp {path} không phải ảnh quét được hỗ trợ (JPEG, PNG, TIFF).",
+        "The file {path} is not a supported scan (JPEG, PNG, TIFF).",
+    ),
+    "attachment.type_mismatch": (
+        "Tệp {path} có đuôi {extension} nhưng nội dung là {actual}.",
+        "The file {path} is named {extension} but its content is {actual}.",
+    ),
+    "attachment.corrupt": (
+        "Ảnh {path} bị hỏng hoặc không đọc được: {detail}",
+        "The image {path} is damaged or unreadable: {detail}",
+    ),
+    "attachment.bomb": (
+        "Ảnh {path} quá nhiều điểm ảnh ({pixels}, tối đa {limit}): có thể là tệp độc hại.",
+        "The image {path} has too many pixels ({pixels}, at most {limit}): possibly a malicious file.",
+    ),
+    "attachment.component": (
+        "Hồ sơ {code} không có thành phần «{component}». Chọn một trong: {choices}.",
+        "Dossier {code} has no component “{component}”. Choose one of: {choices}.",
+    ),
+    "attachment.duplicate": (
+        "Tệp {path} đã được đính kèm vào hồ sơ {code}.",
+        "The file {path} is already attached to dossier {code}.",
+    ),
+    "attachment.none_given": ("Chưa chọn tệp nào để đính kèm.", "No file was given to attach."),
+    "attachment.unknown": (
+        "Hồ sơ {code} không có tệp đính kèm {sha256}.",
+        "Dossier {code} has no attachment {sha256}.",
+    ),
+    "digitised.title": ("HỒ SƠ ĐIỆN TỬ", "DIGITISED DOSSIER"),
+    "digitised.code": ("Mã hồ sơ", "Dossier code"),
+    "digitised.applicant": ("Người nộp", "Applicant"),
+    "digitised.procedure": ("Thủ tục", "Procedure"),
+    "digitised.components": ("Thành phần hồ sơ", "Components"),
+    "digitised.pages": ("{pages} trang", "{pages} pages"),
 }
 
 

@@ -9,6 +9,7 @@ from counter_app.services.accounts import AccountService
 from counter_app.services.audit import AuditService
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
+from counter_app.services.digitising import DigitisingService
 from counter_app.services.dossiers import DossierService
 from counter_app.services.intake import IntakeService
 from counter_app.services.printing import PaperService
@@ -41,6 +42,7 @@ class Workspace:
         self.papers = PaperService(
             self.dossiers, self.catalog, self.accounts, self.settings, database=self.database
         )
+        self.attachments = DigitisingService(self.database, self.dossiers, data_dir)
         self.sync = SyncService(
             self.database, self.settings, self.catalog, self.calendars, self.intake
         )

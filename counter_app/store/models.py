@@ -250,3 +250,24 @@ class SyncLogRow(Base):
     pulled: Mapped[int] = mapped_column(Integer, default=0)
     conflicts: Mapped[int] = mapped_column(Integer, default=0)
     message: Mapped[str] = mapped_column(Text, default="")
+
+
+class AttachmentRow(Base):
+    """One scanned original of a dossier: the bytes live in the data folder under their SHA-256
+    (stored once however many rows name them); rotation and order are metadata only."""
+
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), index=True)
+    component: Mapped[str] = mapped_column(String(300))
+    position: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    media_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    pages: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    rotation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    original_name: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    by: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime]
+
+    __table_args__ = (UniqueConstraint("dossier_uuid", "sha256"),)

@@ -1,0 +1,228 @@
+"""Scanned originals attached to a dossier: checked, stored once by SHA-256, listed, removed,
+and bound into the digitised dossier PDF. Attaching and removing are audited in the same
+transaction that writes the rows; the files are complete before the rows name them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from counter_app.domain.clock import now
+from counter_app.domain.errors import CounterError
+from counter_app.services.digitising.files import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_PIXELS,
+    ScannedFile,
+    read_scan,
+)
+from counter_app.store.attachments import (
+    ATTACHMENTS_FOLDER,
+    Attachment,
+    BlobStore,
+    add_attachment,
+    attached_hashes,
+    attachments_of,
+    is_referenced,
+    next_position,
+    remove_attachment,
+)
+from counter_app.store.database import Database
+from counter_app.store.journal import AuditEntry, append_audit
+
+
+@dataclass(frozen=True)
+class DigitisedDossier:
+    code: str
+    pdf: bytes
+    pages: int
+
+
+class DigitisingService:
+    def __init__(
+        self,
+        database: Database,
+        dossiers,  # DossierService
+        data_dir: Path,
+        *,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_pixels: int = DEFAULT_MAX_PIXELS,
+    ) -> None:
+        self._db = database
+        self._dossiers = dossiers
+        self.blobs = BlobStore(Path(data_dir) / ATTACHMENTS_FOLDER)
+        self.max_bytes = max_bytes
+        self.max_pixels = max_pixels
+
+    def _component(self, dossier, name: str) -> str:  # type: ignore[no-untyped-def]
+        names = [document.name for document in dossier.documents]
+        wanted = " ".join(name.split()).casefold()
+        for candidate in names:
+            if " ".join(candidate.split()).casefold() == wanted:
+                return candidate
+        raise CounterError(
+            "attachment.component",
+            code=dossier.code,
+            component=name,
+            choices="; ".join(names) or "—",
+        )
+
+    def attach(
+        self,
+        code: str,
+        files: Sequence[Path],
+        *,
+        component: str,
+        user,  # User
+        at=None,  # datetime | None
+    ) -> list[Attachment]:
+        """Attach the files, in the order given, after the component's last page. Every file
+        is checked first: one bad file refuses them all and nothing is stored."""
+        if not files:
+            raise CounterError("attachment.none_given")
+        dossier = self._dossiers.get(code)
+        component = self._component(dossier, component)
+        scans: list[ScannedFile] = []
+        for path in files:
+            scan = read_scan(Path(path), max_bytes=self.max_bytes, max_pixels=self.max_pixels)
+            if any(scan.sha256 == earlier.sha256 for earlier in scans):
+                raise CounterError("attachment.duplicate", path=str(path), code=dossier.code)
+            scans.append(scan)
+        with self._db.read() as session:
+            already = attached_hashes(session, dossier.uuid)
+        for scan in scans:
+            if scan.sha256 in already:
+                raise CounterError("attachment.duplicate", path=str(scan.path), code=dossier.code)
+        created: list[str] = []
+        at = at or now()
+        try:
+            for scan in scans:
+                if self.blobs.put(scan.sha256, scan.data):
+                    created.append(scan.sha256)
+            added: list[Attachment] = []
+            with self._db.write() as session:
+                position = next_position(session, dossier.uuid, component)
+                for offset, scan in enumerate(scans):
+                    added.append(
+                        add_attachment(
+                            session,
+                            dossier_uuid=dossier.uuid,
+                            component=component,
+                            position=position + offset,
+                            sha256=scan.sha256,
+                            media_type=scan.media_type,
+                            size=scan.size,
+                            pages=scan.pages,
+                            rotation=0,
+                            original_name=scan.path.name[:255],
+                            by=user.login,
+                            at=at,
+                        )
+                    )
+                append_audit(
+                    session,
+                    [
+                        AuditEntry(at, user.login, "attachment.add", dossier.code, _detail(item))
+                        for item in added
+                    ],
+                )
+        except BaseException:
+            self._discard_unreferenced(created)
+            raise
+        return added
+
+    def _discard_unreferenced(self, hashes: Sequence[str]) -> None:
+        if not hashes:
+            return
+        try:
+            with self._db.read() as session:
+                orphans = [sha for sha in hashes if not is_referenced(session, sha)]
+        except CounterError:
+            return
+        for sha in orphans:
+            self.blobs.discard(sha)
+
+    def list(self, code: str) -> list[Attachment]:
+        """In the dossier's component order, then page order."""
+        dossier = self._dossiers.get(code)
+        with self._db.read() as session:
+            found = attachments_of(session, dossier.uuid)
+        return _in_component_order(dossier, found)
+
+    def remove(self, code: str, sha256: str, *, user, at=None) -> Attachment:  # type: ignore[no-untyped-def]
+        """Take an original off the dossier (audited); the file stays while any row names it."""
+        dossier = self._dossiers.get(code)
+        at = at or now()
+        with self._db.write() as session:
+            removed = remove_attachment(session, dossier.uuid, sha256.strip().lower())
+            if removed is None:
+                raise CounterError("attachment.unknown", code=dossier.code, sha256=sha256)
+            append_audit(
+                session,
+                [AuditEntry(at, user.login, "attachment.remove", dossier.code, _detail(removed))],
+            )
+        self._discard_unreferenced([removed.sha256])
+        return removed
+
+    def read(self, attachment: Attachment) -> bytes:
+        return self.blobs.read(attachment.sha256)
+
+    def digitised(self, code: str, *, lang: str = "vi") -> DigitisedDossier:
+        from counter_app.services.digitising.pdf import CoverData, CoverLine, digitised_pdf
+
+        dossier = self._dossiers.get(code)
+        with self._db.read() as session:
+            found = _in_component_order(dossier, attachments_of(session, dossier.uuid))
+        counts: dict[str, int] = {}
+        for item in found:
+            counts[item.component] = counts.get(item.component, 0) + item.pages
+        names = [document.name for document in dossier.documents]
+        names += [name for name in counts if name not in names]
+        cover = CoverData(
+            code=dossier.code or "",
+            applicant=dossier.applicant.full_name,
+            procedure=dossier.procedure_name,
+            components=[CoverLine(name, counts.get(name, 0)) for name in names],
+        )
+        pdf, pages = digitised_pdf(
+            cover, [(self.blobs.read(item.sha256), item.rotation) for item in found], lang=lang
+        )
+        return DigitisedDossier(dossier.code or "", pdf, pages)
+
+    def save(self, digitised: DigitisedDossier, path: Path) -> Path:
+        from counter_app.services.printing.service import write_atomically
+
+        return write_atomically(Path(path), digitised.pdf)
+
+
+def _in_component_order(dossier, found: list[Attachment]) -> list[Attachment]:  # type: ignore[no-untyped-def]
+    rank = {document.name: index for index, document in enumerate(dossier.documents)}
+    return sorted(found, key=lambda a: (rank.get(a.component, len(rank)), a.position, a.id))
+
+
+def _detail(item: Attachment) -> dict:
+    return {
+        "sha256": item.sha256,
+        "component": item.component,
+        "order": item.position,
+        "media_type": item.media_type,
+        "size": item.size,
+        "pages": item.pages,
+    }
+
+
+def attachment_json(item: Attachment) -> dict:
+    from counter_app.domain.clock import iso
+
+    return {
+        "sha256": item.sha256,
+        "component": item.component,
+        "order": item.position,
+        "pages": item.pages,
+        "by": item.by,
+        "at": iso(item.at),
+        "media_type": item.media_type,
+        "size": item.size,
+        "original_name": item.original_name,
+        "rotation": item.rotation,
+    }
