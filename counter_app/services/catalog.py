@@ -162,10 +162,11 @@ class CatalogService:
                 if procedure.agency_code not in known:
                     raise CounterError("agency.unknown", code=procedure.agency_code)
                 session.merge(ProcedureRow(**_procedure_values(procedure)))
-        self._invalidate()
+        self.invalidate()
         return ImportSummary(len(catalog.agencies), len(catalog.procedures))
 
-    def _invalidate(self) -> None:
+    def invalidate(self) -> None:
+        """Forget what was read: the catalog changed underneath (an import, a sync)."""
         with self._lock:
             self._index = None
             self._agencies = None

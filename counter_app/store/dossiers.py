@@ -43,7 +43,7 @@ from counter_app.store.models import (
 _DOSSIERS = DossierRow.__table__
 
 
-def _row_values(dossier: Dossier, *, origin: str, at: datetime, version: int) -> dict:
+def dossier_row_values(dossier: Dossier, *, origin: str, at: datetime, version: int) -> dict:
     applicant = dossier.applicant
     return {
         "uuid": dossier.uuid,
@@ -88,7 +88,7 @@ def _collector_values(dossier: Dossier) -> dict:
     }
 
 
-def _history_values(uuid: str, entry: HistoryEntry) -> dict:
+def history_row_values(uuid: str, entry: HistoryEntry) -> dict:
     return {
         "dossier_uuid": uuid,
         "at": entry.at,
@@ -101,7 +101,7 @@ def _history_values(uuid: str, entry: HistoryEntry) -> dict:
     }
 
 
-def _round_values(uuid: str, position: int, round_: SupplementRound) -> dict:
+def round_row_values(uuid: str, position: int, round_: SupplementRound) -> dict:
     return {
         "dossier_uuid": uuid,
         "position": position,
@@ -122,7 +122,7 @@ def insert_dossiers(
         return
     session.execute(
         insert(DossierRow.__table__),
-        [_row_values(d, origin=origin, at=at, version=1) for d in dossiers],
+        [dossier_row_values(d, origin=origin, at=at, version=1) for d in dossiers],
     )
     documents = [
         {
@@ -148,9 +148,9 @@ def insert_dossiers(
         for d in dossiers
         for i, line in enumerate(d.fees)
     ]
-    history = [_history_values(d.uuid, entry) for d in dossiers for entry in d.history]
+    history = [history_row_values(d.uuid, entry) for d in dossiers for entry in d.history]
     rounds = [
-        _round_values(d.uuid, i, r) for d in dossiers for i, r in enumerate(d.supplement_rounds)
+        round_row_values(d.uuid, i, r) for d in dossiers for i, r in enumerate(d.supplement_rounds)
     ]
     for model, rows in (
         (DocumentRow, documents),
@@ -180,14 +180,14 @@ def save_move(session: Session, dossier: Dossier, entry: HistoryEntry, *, at: da
         )
         .returning(DossierRow.version)
     ).scalar_one()
-    session.execute(insert(HistoryRow.__table__), [_history_values(dossier.uuid, entry)])
+    session.execute(insert(HistoryRow.__table__), [history_row_values(dossier.uuid, entry)])
     session.execute(
         delete(SupplementRoundRow).where(SupplementRoundRow.dossier_uuid == dossier.uuid)
     )
     if dossier.supplement_rounds:
         session.execute(
             insert(SupplementRoundRow.__table__),
-            [_round_values(dossier.uuid, i, r) for i, r in enumerate(dossier.supplement_rounds)],
+            [round_row_values(dossier.uuid, i, r) for i, r in enumerate(dossier.supplement_rounds)],
         )
     return version
 
@@ -202,7 +202,7 @@ def _children(session: Session, model: type, uuids: list[str], order: object) ->
     return grouped
 
 
-def _load(session: Session, query: Select) -> list[Dossier]:
+def load_dossiers(session: Session, query: Select) -> list[Dossier]:
     """Dossiers with all their children, in five plain queries whatever their number (Core
     rows, not ORM objects: a look-up by code stays well under a millisecond)."""
     rows = session.execute(query).all()
@@ -283,12 +283,12 @@ def _to_domain(row: Row, documents: list, fees: list, history: list, rounds: lis
 
 
 def find_by_code(session: Session, code: str) -> Dossier | None:
-    found = _load(session, select(_DOSSIERS).where(_DOSSIERS.c.code == code))
+    found = load_dossiers(session, select(_DOSSIERS).where(_DOSSIERS.c.code == code))
     return found[0] if found else None
 
 
 def find_by_uuid(session: Session, uuid: str) -> Dossier | None:
-    found = _load(session, select(_DOSSIERS).where(_DOSSIERS.c.uuid == uuid))
+    found = load_dossiers(session, select(_DOSSIERS).where(_DOSSIERS.c.uuid == uuid))
     return found[0] if found else None
 
 
@@ -339,4 +339,4 @@ def list_dossiers(session: Session, criteria: DossierFilter) -> list[Dossier]:
         .limit(criteria.limit)
         .offset(criteria.offset)
     )
-    return _load(session, query)
+    return load_dossiers(session, query)

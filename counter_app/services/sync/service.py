@@ -291,7 +291,7 @@ class SyncService:
                 if len(page.rows) < self.pull_page:
                     break
         if catalog_changed:
-            self._catalog._invalidate()
+            self._catalog.invalidate()
             self._calendars.invalidate()
         return pulled
 

@@ -20,7 +20,14 @@ from counter_app.domain.serialize import dossier_to_json
 from counter_app.domain.sync import Outcome, dossier_from_json, with_origins
 from counter_app.domain.text import fold
 from counter_app.store.central.repository import Lease, PushItem, PushResult
-from counter_app.store.dossiers import _load, _row_values, insert_dossiers, save_move
+from counter_app.store.dossiers import (
+    dossier_row_values,
+    history_row_values,
+    insert_dossiers,
+    load_dossiers,
+    round_row_values,
+    save_move,
+)
 from counter_app.store.models import (
     AgencyRow,
     CalendarOverrideRow,
@@ -92,7 +99,8 @@ def pending_batch(session: Session, size: int) -> Batch:
         )
     }
     dossiers = {
-        d.uuid: d for d in _load(session, select(_DOSSIERS).where(_DOSSIERS.c.uuid.in_(uuids)))
+        d.uuid: d
+        for d in load_dossiers(session, select(_DOSSIERS).where(_DOSSIERS.c.uuid.in_(uuids)))
     }
     items = [
         PushItem(uuid, versions[uuid][0], versions[uuid][1], payload(dossiers[uuid]))
@@ -169,7 +177,7 @@ def replace_dossier(session: Session, dossier: Dossier, version: int, *, origin:
     if exists is None:
         insert_dossiers(session, [dossier], origin=origin, at=at)
     else:
-        values = _row_values(dossier, origin=exists, at=at, version=version)
+        values = dossier_row_values(dossier, origin=exists, at=at, version=version)
         session.execute(update(_DOSSIERS).where(_DOSSIERS.c.uuid == dossier.uuid).values(values))
         for model in (DocumentRow, FeeLineRow, HistoryRow, SupplementRoundRow):
             session.execute(delete(model).where(model.dossier_uuid == dossier.uuid))  # type: ignore[attr-defined]
@@ -182,7 +190,6 @@ def replace_dossier(session: Session, dossier: Dossier, version: int, *, origin:
 
 
 def _insert_children(session: Session, dossier: Dossier) -> None:
-    from counter_app.store.dossiers import _history_values, _round_values
 
     uuid = dossier.uuid
     groups = (
@@ -214,10 +221,10 @@ def _insert_children(session: Session, dossier: Dossier) -> None:
                 for i, f in enumerate(dossier.fees)
             ],
         ),
-        (HistoryRow, [_history_values(uuid, h) for h in dossier.history]),
+        (HistoryRow, [history_row_values(uuid, h) for h in dossier.history]),
         (
             SupplementRoundRow,
-            [_round_values(uuid, i, r) for i, r in enumerate(dossier.supplement_rounds)],
+            [round_row_values(uuid, i, r) for i, r in enumerate(dossier.supplement_rounds)],
         ),
     )
     for model, rows in groups:
@@ -432,7 +439,7 @@ def online_queue(session: Session) -> list[Dossier]:
         .where(_DOSSIERS.c.status == Status.RECEIVING.value)
         .order_by(_DOSSIERS.c.received_at, _DOSSIERS.c.uuid)
     )
-    return _load(session, query)
+    return load_dossiers(session, query)
 
 
 def log_round(
