@@ -33,6 +33,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import NOTE_REQUIRED, TRANSITIONS, Action, allowed_actions
 from counter_app.domain.text import clean
 from counter_app.ui import formatting, theme
+from counter_app.ui.digitising import ScanPanel, tab_title
 from counter_app.ui.formatting import text_or_dash
 from counter_app.ui.labels import (
     action_label,
@@ -328,6 +329,10 @@ class DossierDetailDialog(QDialog):
             self._rounds_table(),
             self.tr("Supplement rounds ({n})").format(n=len(dossier.supplement_rounds)),
         )
+        self.scan_panel: ScanPanel | None = None
+        if self._session is not None and dossier.code:
+            self.scan_panel = ScanPanel(self._session, dossier.code)
+            self.tabs.addTab(self.scan_panel, tab_title())
 
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
