@@ -333,6 +333,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "paper.kind.apology": ("văn bản xin lỗi và hẹn lại ngày trả kết quả", "apology and new date"),
     "paper.kind.stop-notice": ("thông báo dừng giải quyết hồ sơ", "stop notice"),
     "paper.kind.book": ("sổ theo dõi hồ sơ", "tracking book"),
+    "attachment.rotation": (
+        "Chỉ xoay trang theo bội số của 90 độ (được yêu cầu {degrees} độ).",
+        "Pages turn only by multiples of 90 degrees ({degrees} asked).",
+    ),
     # --- lifecycle
     "lifecycle.illegal": (
         "Không thể {action} hồ sơ đang ở trạng thái «{status}».",

@@ -167,6 +167,40 @@ def remove_attachment(session: Session, dossier_uuid: str, sha256: str) -> Attac
     return found
 
 
+def rearrange(
+    session: Session, dossier_uuid: str, sha256: str, *, rotation: int | None, step: int
+) -> Attachment | None:
+    """Turn an original (metadata only) and/or move it `step` places within its component;
+    the neighbour it passes takes its old place. None when the dossier has no such original."""
+    row = session.scalar(
+        select(AttachmentRow).where(
+            AttachmentRow.dossier_uuid == dossier_uuid, AttachmentRow.sha256 == sha256
+        )
+    )
+    if row is None:
+        return None
+    if rotation is not None:
+        row.rotation = rotation % 360
+    if step:
+        siblings = list(
+            session.scalars(
+                select(AttachmentRow)
+                .where(
+                    AttachmentRow.dossier_uuid == dossier_uuid,
+                    AttachmentRow.component == row.component,
+                )
+                .order_by(AttachmentRow.position, AttachmentRow.id)
+            )
+        )
+        index = siblings.index(row)
+        target = max(0, min(len(siblings) - 1, index + step))
+        siblings.insert(target, siblings.pop(index))
+        for position, sibling in enumerate(siblings, start=1):
+            sibling.position = position
+    session.flush()
+    return _attachment(row)
+
+
 def is_referenced(session: Session, sha256: str) -> bool:
     return (
         session.scalar(select(AttachmentRow.id).where(AttachmentRow.sha256 == sha256).limit(1))

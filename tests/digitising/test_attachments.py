@@ -211,3 +211,34 @@ def test_database_failure_takes_the_files_back(ws, officer, dossier, scans, monk
     monkeypatch.setattr(service, "append_audit", broken)
     page = write_page(scans, "p.png", seed=5)
     assert refused_key(ws, officer, dossier, page) == "db.disk_full"
+
+
+def test_pages_are_turned_and_reordered_as_metadata_only(ws, officer, dossier, scans):
+    from sqlalchemy import select
+
+    from counter_app.store.models import AuditRow
+
+    paths = [
+        write_page(scans, f"{name}.png", seed=seed) for name, seed in (("a", 1), ("b", 2), ("c", 3))
+    ]
+    for path in paths:
+        ws.attachments.attach(dossier.code, [path], component=COMPONENT, user=officer)
+    a, b, c = ws.attachments.list(dossier.code)
+    ws.attachments.move(dossier.code, c.sha256, -2, user=officer)
+    ws.attachments.rotate(dossier.code, a.sha256, 90, user=officer)
+    ws.attachments.rotate(dossier.code, a.sha256, 270, user=officer)
+    ws.attachments.rotate(dossier.code, a.sha256, 90, user=officer)
+    listed = ws.attachments.list(dossier.code)
+    assert [x.sha256 for x in listed] == [c.sha256, a.sha256, b.sha256]
+    assert [x.position for x in listed] == [1, 2, 3]
+    assert [x.rotation for x in listed] == [0, 90, 0]
+    assert ws.attachments.read(listed[1]) == paths[0].read_bytes()  # the original untouched
+    pages = PdfReader(io.BytesIO(ws.attachments.digitised(dossier.code).pdf)).pages
+    assert [p.rotation for p in pages[1:]] == [0, 90, 0]
+    with pytest.raises(CounterError) as refused:
+        ws.attachments.rotate(dossier.code, a.sha256, 45, user=officer)
+    assert refused.value.key == "attachment.rotation"
+    with ws.database.read() as session:
+        actions = list(session.scalars(select(AuditRow.action)))
+    assert actions.count("attachment.rotate") == 3 and actions.count("attachment.move") == 1
+    assert ws.audit.verify() > 0

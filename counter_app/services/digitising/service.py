@@ -25,6 +25,7 @@ from counter_app.store.attachments import (
     attachments_of,
     is_referenced,
     next_position,
+    rearrange,
     remove_attachment,
 )
 from counter_app.store.database import Database
@@ -163,6 +164,39 @@ class DigitisingService:
             )
         self._discard_unreferenced([removed.sha256])
         return removed
+
+    def rotate(self, code: str, sha256: str, degrees: int, *, user, at=None) -> Attachment:  # type: ignore[no-untyped-def]
+        """Turn an original by a quarter turn or more, as metadata: the file is never rewritten."""
+        return self._rearrange(code, sha256, user=user, at=at, turn=degrees, step=0)
+
+    def move(self, code: str, sha256: str, step: int, *, user, at=None) -> Attachment:  # type: ignore[no-untyped-def]
+        """Move an original earlier (step < 0) or later within its component's pages."""
+        return self._rearrange(code, sha256, user=user, at=at, turn=0, step=step)
+
+    def _rearrange(self, code, sha256, *, user, at, turn: int, step: int) -> Attachment:  # type: ignore[no-untyped-def]
+        if turn % 90:
+            raise CounterError("attachment.rotation", degrees=turn)
+        dossier = self._dossiers.get(code)
+        at = at or now()
+        key = sha256.strip().lower()
+        with self._db.write() as session:
+            current = next(
+                (a for a in attachments_of(session, dossier.uuid) if a.sha256 == key), None
+            )
+            if current is None:
+                raise CounterError("attachment.unknown", code=dossier.code, sha256=sha256)
+            changed = rearrange(
+                session,
+                dossier.uuid,
+                key,
+                rotation=(current.rotation + turn) if turn else None,
+                step=step,
+            )
+            assert changed is not None
+            action = "attachment.rotate" if turn else "attachment.move"
+            detail = {**_detail(changed), "turn": turn, "step": step}
+            append_audit(session, [AuditEntry(at, user.login, action, dossier.code, detail)])
+        return changed
 
     def read(self, attachment: Attachment) -> bytes:
         return self.blobs.read(attachment.sha256)
