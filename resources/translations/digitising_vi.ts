@@ -19,7 +19,22 @@
         <translation>Xem lớn</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Turn ↻</source>
+        <translation>Xoay ↻</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earlier</source>
+        <translation>Lên trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>Xuống sau</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Drop scanned files here, or add them with the button.</source>
         <translation>Kéo thả tệp đã quét vào đây, hoặc thêm bằng nút.</translation>
     </message>
@@ -35,7 +50,7 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../counter_app/ui/digitising/panel.py" line="-38"/>
+        <location filename="../../counter_app/ui/digitising/panel.py" line="-48"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -43,12 +58,12 @@
 <context>
     <name>ScanPanel</name>
     <message>
-        <location line="+117"/>
+        <location line="+130"/>
         <source>Digitised PDF…</source>
         <translation>Tệp PDF số hóa…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>This dossier lists no papers to scan.</source>
         <translation>Hồ sơ này không có thành phần giấy tờ nào để quét.</translation>
     </message>
@@ -63,7 +78,12 @@
         <translation>{name} ({pages} trang)</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+2"/>
+        <source>{name}, turned {degrees}°</source>
+        <translation>{name}, đã xoay {degrees}°</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Scans of “{paper}”</source>
         <translation>Bản quét của “{paper}”</translation>
     </message>
@@ -93,7 +113,7 @@
         <translation>Đã gỡ bỏ “{name}” khỏi hồ sơ {code}.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+62"/>
         <source>Save the digitised dossier</source>
         <translation>Lưu hồ sơ số hóa</translation>
     </message>

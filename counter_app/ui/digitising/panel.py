@@ -89,10 +89,20 @@ class ComponentSection(QGroupBox):
         self.add_button = QPushButton(self.tr("Add files…"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.preview_button = QPushButton(self.tr("Preview"))
-        for button in (self.add_button, self.remove_button, self.preview_button):
+        self.turn_button = QPushButton(self.tr("Turn ↻"))
+        self.earlier_button = QPushButton(self.tr("Earlier"))
+        self.later_button = QPushButton(self.tr("Later"))
+        self._needs_choice = (
+            self.remove_button,
+            self.preview_button,
+            self.turn_button,
+            self.earlier_button,
+            self.later_button,
+        )
+        for button in (self.add_button, *self._needs_choice):
             button.setAutoDefault(False)
-        self.remove_button.setEnabled(False)
-        self.preview_button.setEnabled(False)
+        for button in self._needs_choice:
+            button.setEnabled(False)
         self.list.itemSelectionChanged.connect(self._selection_changed)
         hint = QLabel(self.tr("Drop scanned files here, or add them with the button."))
         hint.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")
@@ -100,6 +110,9 @@ class ComponentSection(QGroupBox):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.turn_button)
+        buttons.addWidget(self.earlier_button)
+        buttons.addWidget(self.later_button)
         buttons.addStretch(1)
         buttons.addWidget(hint)
         layout = QVBoxLayout(self)
@@ -112,8 +125,8 @@ class ComponentSection(QGroupBox):
 
     def _selection_changed(self) -> None:
         chosen = self.selected_sha256() is not None
-        self.remove_button.setEnabled(chosen)
-        self.preview_button.setEnabled(chosen)
+        for button in self._needs_choice:
+            button.setEnabled(chosen)
 
     @staticmethod
     def _paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
@@ -189,6 +202,11 @@ class ScanPanel(QWidget):
             )
             section.remove_button.clicked.connect(lambda _=False, s=section: self._remove_of(s))
             section.preview_button.clicked.connect(lambda _=False, s=section: self._preview_of(s))
+            section.turn_button.clicked.connect(lambda _=False, s=section: self._arrange(s, 90, 0))
+            section.earlier_button.clicked.connect(
+                lambda _=False, s=section: self._arrange(s, 0, -1)
+            )
+            section.later_button.clicked.connect(lambda _=False, s=section: self._arrange(s, 0, 1))
             section.list.itemDoubleClicked.connect(lambda item: self.preview(item.data(SHA_ROLE)))
             section.sig_files_dropped.connect(self.add_files)
             sections.addWidget(section)
@@ -243,7 +261,9 @@ class ScanPanel(QWidget):
     def _caption(self, item) -> str:  # type: ignore[no-untyped-def]
         name = item.original_name
         if item.pages > 1:
-            return self.tr("{name} ({pages} pages)").format(name=name, pages=item.pages)
+            name = self.tr("{name} ({pages} pages)").format(name=name, pages=item.pages)
+        if item.rotation:
+            name = self.tr("{name}, turned {degrees}°").format(name=name, degrees=item.rotation)
         return name
 
     def _icon(self, sha256: str) -> QIcon:
@@ -378,6 +398,26 @@ class ScanPanel(QWidget):
             )
         )
         return True
+
+    # --- turn and order: metadata only, the original is never rewritten
+    def _arrange(self, section: ComponentSection, turn: int, step: int) -> None:
+        sha = section.selected_sha256()
+        if sha is not None:
+            self.arrange(sha, turn=turn, step=step)
+
+    def arrange(self, sha256: str, *, turn: int = 0, step: int = 0) -> None:
+        """Turn a scan by `turn` degrees, or move it `step` places among its paper's scans."""
+        service = self._session.workspace.attachments
+        self.clear_message()
+        try:
+            if turn:
+                service.rotate(self.code, sha256, turn, user=self._session.user)
+            if step:
+                service.move(self.code, sha256, step, user=self._session.user)
+        except CounterError as error:
+            self.show_error(error)
+        self.refresh()
+        self.sig_attachments_changed.emit()
 
     # --- preview
     def _preview_of(self, section: ComponentSection) -> None:

@@ -176,3 +176,19 @@ def test_detail_dialog_has_the_tab(qtbot, session, dossiers, vietnamese):
     assert isinstance(dialog.scan_panel, ScanPanel)
     assert dialog.scan_panel.code == dossier.code
     dialog.scan_panel.tasks.wait()
+
+
+def test_turn_and_reorder_from_the_panel(qtbot, panel, session, code, tmp_path):
+    files = [page(tmp_path, "a.png", 1), page(tmp_path, "b.png", 2)]
+    attach(qtbot, panel, COPY, files)
+    section = panel.sections[COPY]
+    section.list.setCurrentRow(1)  # b
+    assert section.turn_button.isEnabled()
+    section.earlier_button.click()
+    section.list.setCurrentRow(0)  # b, now first
+    section.turn_button.click()
+    stored = session.workspace.attachments.list(code)
+    assert [a.original_name for a in stored] == ["b.png", "a.png"]
+    assert [a.rotation for a in stored] == [90, 0]
+    assert "90" in section.list.item(0).text()
+    assert audit_actions(session.workspace)[-2:] == ["attachment.move", "attachment.rotate"]
