@@ -7,31 +7,16 @@ Baseline in the same run: a bare substring test over the same 10,000 folded name
 
 from __future__ import annotations
 
-import copy
-import json
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, report
+from common import big_catalog, report
 
 PROCEDURES = 10_000
 TYPED = ["chung thuc ban sao", "ly lich tu phap", "dang ky kinh doanh", "2.0009", "giay phep xd"]
-
-
-def big_catalog() -> dict:
-    demo = json.loads((ROOT / "resources" / "demo" / "catalog.json").read_text(encoding="utf-8"))
-    catalog = {key: value for key, value in demo.items() if key != "procedures"}
-    catalog["procedures"] = []
-    base = demo["procedures"]
-    for i in range(PROCEDURES):
-        procedure = copy.deepcopy(base[i % len(base)])
-        procedure["code"] = f"{procedure['code'][:40]}.{i:05d}"
-        procedure["name"] = f"{procedure['name']} (mẫu {i})"
-        catalog["procedures"].append(procedure)
-    return catalog
 
 
 def main() -> int:
@@ -41,7 +26,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as folder:
         ws = Workspace(Path(folder), create=True)
-        ws.catalog.import_catalog(catalog_from_json(big_catalog()))
+        ws.catalog.import_catalog(catalog_from_json(big_catalog(PROCEDURES)))
         ws.catalog.search("")  # the index is built once, when the page opens
         keystrokes: list[float] = []
         results = 0

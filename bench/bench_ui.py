@@ -13,8 +13,6 @@ dossier alone; a keystroke into a bare line edit.
 from __future__ import annotations
 
 import argparse
-import copy
-import json
 import os
 import statistics
 import sys
@@ -24,7 +22,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import ROOT, counter_app, report
+from common import big_catalog, counter_app, report
 
 
 def settle(app, until, limit_s: float = 5.0) -> None:  # type: ignore[no-untyped-def]
@@ -33,19 +31,6 @@ def settle(app, until, limit_s: float = 5.0) -> None:  # type: ignore[no-untyped
         app.processEvents()
         if time.perf_counter() > deadline:
             raise SystemExit("the window did not get there in time")
-
-
-def big_catalog(procedures: int) -> dict:
-    demo = json.loads((ROOT / "resources" / "demo" / "catalog.json").read_text(encoding="utf-8"))
-    catalog = {key: value for key, value in demo.items() if key != "procedures"}
-    base = demo["procedures"]
-    catalog["procedures"] = []
-    for i in range(procedures):
-        procedure = copy.deepcopy(base[i % len(base)])
-        procedure["code"] = f"{procedure['code'][:40]}.{i:05d}"
-        procedure["name"] = f"{procedure['name']} (mẫu {i})"
-        catalog["procedures"].append(procedure)
-    return catalog
 
 
 def main() -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import json
 import statistics
 import subprocess
 import sys
@@ -44,3 +46,17 @@ def report(
 def counter_app(data_dir: Path, *args: str) -> str:
     command = [sys.executable, "-m", "counter_app.main", "--data-dir", str(data_dir), *args]
     return subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT).stdout
+
+
+def big_catalog(procedures: int) -> dict:
+    """The demo catalog grown to `procedures` entries (codes and names made unique)."""
+    demo = json.loads((ROOT / "resources" / "demo" / "catalog.json").read_text(encoding="utf-8"))
+    catalog = {key: value for key, value in demo.items() if key != "procedures"}
+    base = demo["procedures"]
+    catalog["procedures"] = []
+    for i in range(procedures):
+        procedure = copy.deepcopy(base[i % len(base)])
+        procedure["code"] = f"{procedure['code'][:40]}.{i:05d}"
+        procedure["name"] = f"{procedure['name']} (mẫu {i})"
+        catalog["procedures"].append(procedure)
+    return catalog

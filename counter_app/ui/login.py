@@ -70,11 +70,7 @@ class LoginDialog(QDialog):
         form.addRow(login_label, self.login_edit)
         form.addRow(password_label, self.password_edit)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("loginError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {theme.ERROR_TEXT.name()};")
-        self.error_label.setVisible(False)
+        self.error_label = theme.error_label("loginError")
 
         buttons = QDialogButtonBox()
         self.sign_in_button = buttons.addButton(

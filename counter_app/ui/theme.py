@@ -1,8 +1,10 @@
-"""The few colours the window uses to mean something; one place so a legend can reuse them."""
+"""The few colours the window uses to mean something, and the refusal line drawn with them;
+one place so every form and legend says things the same way."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
 
 OVERDUE_BACKGROUND = QColor("#f8d7da")
 OVERDUE_FOREGROUND = QColor("#842029")
@@ -13,3 +15,16 @@ MUTED_TEXT = QColor("#5f6368")
 HEADER_BACKGROUND = QColor("#0b4f8a")
 HEADER_TEXT = QColor("#ffffff")
 HEADER_MUTED_TEXT = QColor("#d6e4f2")
+
+# Ctrl+Enter confirms a dialog whose Enter belongs to a multi-line field.
+CONFIRM_KEYS = ("Ctrl+Return", "Ctrl+Enter")
+
+
+def error_label(name: str) -> QLabel:
+    """A refusal shown in place, in red, hidden until there is something to say."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {ERROR_TEXT.name()};")
+    label.setVisible(False)
+    return label

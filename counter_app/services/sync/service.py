@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 
 from counter_app.domain.clock import now
-from counter_app.domain.codes import DossierCode, FallbackZone
+from counter_app.domain.codes import DossierCode, FallbackZone, RangeSource
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action, apply
@@ -34,9 +34,9 @@ from counter_app.store.central.database import CentralAddress, check_url, split_
 from counter_app.store.central.repository import KINDS
 from counter_app.store.codes import allocate_many
 from counter_app.store.database import Database
-from counter_app.store.dossiers import find_by_uuid
+from counter_app.store.dossiers import find_by_uuid, save_move
 from counter_app.store.journal import append_audit, enqueue
-from counter_app.store.models import SyncConflictRow, SyncLogRow
+from counter_app.store.models import CodeRangeRow, SyncConflictRow, SyncLogRow
 
 PUSH_BATCH = 500
 PULL_PAGE = 500
@@ -514,8 +514,6 @@ class SyncService:
                 place=place,
                 shift_due=self._calendars.shifter(dossier.agency_code),
             )
-            from counter_app.store.dossiers import save_move
-
             version = save_move(session, dossier, entry, at=at)
             enqueue(session, [dossier_change(dossier, version=version)], at=at)
             append_audit(session, [move_audit(dossier, entry)])
@@ -524,9 +522,6 @@ class SyncService:
 
 
 def _standalone_used(session, since: date) -> dict[tuple[str, date], int]:  # type: ignore[no-untyped-def]
-    from counter_app.domain.codes import RangeSource
-    from counter_app.store.models import CodeRangeRow
-
     rows = session.execute(
         select(
             CodeRangeRow.agency_code, CodeRangeRow.day, CodeRangeRow.next_number, CodeRangeRow.first

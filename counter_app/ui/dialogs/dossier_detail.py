@@ -171,11 +171,7 @@ class ActionDialog(QDialog):
         prompt.setBuddy(edit)
         hint.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("actionError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {theme.ERROR_TEXT.name()};")
-        self.error_label.setVisible(False)
+        self.error_label = theme.error_label("actionError")
 
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(title, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -184,7 +180,7 @@ class ActionDialog(QDialog):
         cancel.setAutoDefault(False)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
-        for key in ("Ctrl+Return", "Ctrl+Enter"):
+        for key in theme.CONFIRM_KEYS:
             QShortcut(QKeySequence(key), self, activated=self.submit)
 
         layout = QVBoxLayout(self)

@@ -30,16 +30,6 @@ from counter_app.ui.session import Session
 
 NOTE_LIMIT = 2000
 ID_INPUT_LIMIT = 20  # 12 digits with the spaces and dots people type between groups
-CONFIRM_KEYS = ("Ctrl+Return", "Ctrl+Enter")
-
-
-def error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {theme.ERROR_TEXT.name()};")
-    label.setVisible(False)
-    return label
 
 
 def with_error(edit: QLineEdit, error: QLabel) -> QWidget:
@@ -94,9 +84,9 @@ class HandBackForm(QGroupBox):
         self.note_edit.setObjectName("handBackNote")
         self.note_edit.setMaxLength(NOTE_LIMIT)
         self.note_edit.setPlaceholderText(self.tr("Optional, e.g. papers handed over"))
-        self.name_error = error_label("collectorNameError")
-        self.id_error = error_label("collectorIdError")
-        self.error_label = error_label("handBackError")
+        self.name_error = theme.error_label("collectorNameError")
+        self.id_error = theme.error_label("collectorIdError")
+        self.error_label = theme.error_label("handBackError")
 
         metrics = self.name_edit.fontMetrics()
         self.name_edit.setMaximumWidth(metrics.horizontalAdvance("M") * 32)
@@ -134,7 +124,7 @@ class HandBackForm(QGroupBox):
         layout.addWidget(self.error_label)
         layout.addLayout(actions)
 
-        for key in CONFIRM_KEYS:
+        for key in theme.CONFIRM_KEYS:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.confirm)

@@ -20,7 +20,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.scan import ScanKind, classify_scan
 from counter_app.ui import formatting, theme
 from counter_app.ui.printing.actions import PrintMenuButton
-from counter_app.ui.returns.hand_back import HandBackForm, error_label
+from counter_app.ui.returns.hand_back import HandBackForm
 from counter_app.ui.returns.readiness import collector_text, readiness
 from counter_app.ui.returns.summary import DossierSummary
 from counter_app.ui.session import Session
@@ -70,7 +70,7 @@ class ReturnsPage(QWidget):
         hint = QLabel(self.tr("Scan the barcode on the receipt, or type the code and press Enter."))
         hint.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")
 
-        self.message_label = error_label("returnMessage")
+        self.message_label = theme.error_label("returnMessage")
         self.last_label = QLabel()
         self.last_label.setObjectName("lastHandBack")
         self.last_label.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")

@@ -105,11 +105,7 @@ class DecisionDialog(QDialog):
             hint = QLabel(self.tr("Enter confirms; Esc cancels."))
         hint.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("decisionError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {theme.ERROR_TEXT.name()};")
-        self.error_label.setVisible(False)
+        self.error_label = theme.error_label("decisionError")
 
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(title, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -118,7 +114,7 @@ class DecisionDialog(QDialog):
         cancel.setAutoDefault(False)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
-        for key in ("Ctrl+Return", "Ctrl+Enter"):
+        for key in theme.CONFIRM_KEYS:
             QShortcut(QKeySequence(key), self, activated=self.submit)
 
         layout.addWidget(self.error_label)
