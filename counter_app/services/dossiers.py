@@ -16,6 +16,7 @@ from counter_app.domain.validation import check_collector, normalise_id_number
 from counter_app.services.accounts import User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.intake import dossier_change, move_audit
+from counter_app.services.reports.locking import refuse_signed_days
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
 from counter_app.store.dossiers import (
@@ -80,6 +81,7 @@ class DossierService:
             dossier = find_by_code(session, canonical)
             if dossier is None:
                 raise CounterError("dossier.unknown", code=canonical)
+            refuse_signed_days(session, [at])  # a move on a signed day changes its figures
             entry = apply(
                 dossier,
                 action,

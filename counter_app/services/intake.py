@@ -34,6 +34,7 @@ from counter_app.domain.validation import check_applicant, normalise_id_number, 
 from counter_app.services.accounts import User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
+from counter_app.services.reports.locking import refuse_signed_days
 from counter_app.services.settings import SettingsService
 from counter_app.store.codes import allocate_many
 from counter_app.store.database import Database
@@ -312,6 +313,7 @@ class IntakeService:
         origin = self._settings.identity().name
         written_at = now()
         with self._db.write() as session:
+            refuse_signed_days(session, (d.received_at for d in dossiers))  # a backdated intake
             by_day: dict[tuple[str, date], list[Dossier]] = defaultdict(list)
             for dossier in dossiers:
                 assert dossier.received_at is not None

@@ -271,3 +271,38 @@ class AttachmentRow(Base):
     at: Mapped[datetime]
 
     __table_args__ = (UniqueConstraint("dossier_uuid", "sha256"),)
+
+
+class DaySignOffRow(Base):
+    """A supervisor's signing of a day; a reopening fills reopened_* and a new signing adds a
+    row, so the day's history is kept (migration 0005)."""
+
+    __tablename__ = "day_sign_offs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    signed_by: Mapped[str] = mapped_column(String(32))
+    signed_at: Mapped[datetime]
+    fees_recorded: Mapped[int] = mapped_column(Integer)
+    cash_counted: Mapped[int] = mapped_column(Integer)
+    difference: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    reopened_by: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    reopened_at: Mapped[datetime | None]
+    reopen_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+# Indexes the figures of the supervisor's review count by (migration 0005).
+Index("ix_dossiers_completed_at", DossierRow.completed_at)
+Index("ix_dossiers_returned_at", DossierRow.returned_at)
+Index("ix_dossiers_due_at", DossierRow.due_at)
+Index(
+    "ix_dossiers_period",  # covers the period report: read in group order, no table access
+    DossierRow.agency_code,
+    DossierRow.procedure_code,
+    DossierRow.received_at,
+    DossierRow.completed_at,
+    DossierRow.status,
+    DossierRow.due_at,
+    DossierRow.timeliness,
+    DossierRow.channel,
+)

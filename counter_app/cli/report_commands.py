@@ -1,0 +1,92 @@
+"""The `report` commands. Like every command: JSON on stdout, one line on stderr on error."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from counter_app.cli.commands import emit, workspace
+from counter_app.domain.errors import CounterError
+
+
+def _date(text: str):  # type: ignore[no-untyped-def]  # -> date
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CounterError("input.date", value=text) from None
+
+
+def _reader(ws, login: str | None):  # type: ignore[no-untyped-def]  # -> User
+    """Whose figures: an account's (its role decides what it sees), or without --user the
+    counter's own, as whoever holds the data folder already can read it all."""
+    from counter_app.services.accounts import Role, User
+
+    if login:
+        return ws.accounts.user(login)
+    return User("counter-app", "", Role.SUPERVISOR)
+
+
+def _files(args: argparse.Namespace, result: dict, write_xlsx, write_pdf) -> None:  # type: ignore[no-untyped-def]
+    if args.xlsx:
+        result["xlsx"] = str(write_xlsx(Path(args.xlsx)))
+    if args.pdf:
+        result["pdf"] = str(write_pdf(Path(args.pdf)))
+
+
+def daily(args: argparse.Namespace) -> int:
+    day = _date(args.date)
+    with workspace(args) as ws:
+        user = _reader(ws, args.user)
+        reports = ws.reports
+        result = reports.daily(day, user=user, officer=args.officer).to_json()
+        _files(
+            args,
+            result,
+            lambda path: reports.export_daily_xlsx(day, path, user=user, officer=args.officer),
+            lambda path: reports.export_daily_pdf(day, path, user=user, officer=args.officer),
+        )
+    return emit(result)
+
+
+def period(args: argparse.Namespace) -> int:
+    start, end = _date(args.date_from), _date(args.date_to)
+    with workspace(args) as ws:
+        user = _reader(ws, args.user)
+        reports = ws.reports
+        result = reports.period(start, end, user=user).to_json()
+        _files(
+            args,
+            result,
+            lambda path: reports.export_period_xlsx(start, end, path, user=user),
+            lambda path: reports.export_period_pdf(start, end, path, user=user),
+        )
+    return emit(result)
+
+
+def book(args: argparse.Namespace) -> int:
+    start, end = _date(args.date_from), _date(args.date_to)
+    with workspace(args) as ws:
+        user = _reader(ws, args.user)
+        path = ws.reports.export_book_xlsx(start, end, Path(args.xlsx), user=user)
+    return emit({"from": start.isoformat(), "to": end.isoformat(), "xlsx": str(path)})
+
+
+def sign_off(args: argparse.Namespace) -> int:
+    day = _date(args.date)
+    text = args.cash.strip().replace(".", "").replace(",", "")
+    if not text.isdigit():
+        raise CounterError("report.cash_amount", value=args.cash)
+    with workspace(args) as ws:
+        user = ws.accounts.user(args.user)
+        signed = ws.reports.sign_off(day, user=user, cash_counted=int(text), note=args.note)
+    return emit(signed.to_json())
+
+
+def reopen(args: argparse.Namespace) -> int:
+    day = _date(args.date)
+    with workspace(args) as ws:
+        user = ws.accounts.user(args.user)
+        reopened = ws.reports.reopen(day, user=user, reason=args.reason)
+    return emit(reopened.to_json())

@@ -1,0 +1,50 @@
+"""The lock a signed day puts on its figures, checked inside the write transaction that would
+change them, so no write slips between the check and the commit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.clock import local
+from counter_app.domain.errors import CounterError
+from counter_app.domain.reports import SignOff
+from counter_app.domain.wording import short_date
+from counter_app.store.models import DaySignOffRow
+
+
+def latest_sign_offs(session: Session, days: Iterable[date]) -> dict[date, SignOff]:
+    """Each day's latest signing (a reopened one included), for the days that were signed."""
+    wanted = sorted(set(days))
+    if not wanted:
+        return {}
+    rows = session.scalars(
+        select(DaySignOffRow).where(DaySignOffRow.day.in_(wanted)).order_by(DaySignOffRow.id)
+    ).all()
+    return {row.day: sign_off_of(row) for row in rows}  # later rows replace earlier ones
+
+
+def sign_off_of(row: DaySignOffRow) -> SignOff:
+    return SignOff(
+        day=row.day,
+        signed_by=row.signed_by,
+        signed_at=row.signed_at,
+        fees_recorded=row.fees_recorded,
+        cash_counted=row.cash_counted,
+        difference=row.difference,
+        note=row.note,
+        reopened_by=row.reopened_by,
+        reopened_at=row.reopened_at,
+        reopen_reason=row.reopen_reason,
+    )
+
+
+def refuse_signed_days(session: Session, moments: Iterable[datetime | None]) -> None:
+    """Refuse a write stamped on a signed day (until a supervisor reopens it)."""
+    days = {local(moment).date() for moment in moments if moment is not None}
+    for day, sign_off in sorted(latest_sign_offs(session, days).items()):
+        if sign_off.locked:
+            raise CounterError("report.day_signed", day=short_date(day), by=sign_off.signed_by)

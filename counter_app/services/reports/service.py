@@ -1,0 +1,282 @@
+"""The supervisor's review: what came in, what is due and late, the province's figures for a
+period, the end-of-day sign-off that locks a day, and the papers to file (XLSX, PDF)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from counter_app.domain.catalog import FeeCollection
+from counter_app.domain.clock import iso, local, now
+from counter_app.domain.errors import CounterError
+from counter_app.domain.reports import (
+    TREND_DAYS,
+    DailyReview,
+    PeriodReport,
+    PeriodRow,
+    SignOff,
+    day_bounds,
+    total_of,
+)
+from counter_app.domain.text import clean
+from counter_app.domain.wording import short_date
+from counter_app.services.accounts import AccountService, Role, User
+from counter_app.services.calendars import CalendarService
+from counter_app.services.catalog import CatalogService
+from counter_app.services.reports import figures
+from counter_app.services.reports.locking import latest_sign_offs, sign_off_of
+from counter_app.services.settings import SettingsService
+from counter_app.store.database import Database
+from counter_app.store.journal import AuditEntry, append_audit
+from counter_app.store.models import DaySignOffRow
+
+SUPERVISING = frozenset({Role.SUPERVISOR, Role.ADMIN})
+WAIVED = FeeCollection.EXEMPT.value  # recorded, never collected
+SIGNED = "day.sign_off"  # audit actions
+REOPENED = "day.reopen"
+NOTE_LIMIT = 2000
+
+
+def require_supervisor(user: User, what: str) -> None:
+    if user.role not in SUPERVISING:
+        raise CounterError("permission.denied", login=user.login, what=what)
+
+
+class ReportService:
+    def __init__(
+        self,
+        database: Database,
+        calendars: CalendarService,
+        settings: SettingsService,
+        catalog: CatalogService,
+        accounts: AccountService,
+        *,
+        clock: Callable[[], datetime] = now,
+    ) -> None:
+        self._db = database
+        self._calendars = calendars
+        self._settings = settings
+        self._catalog = catalog
+        self._accounts = accounts
+        self.clock = clock
+
+    # --- figures
+    def daily(self, day: date, *, user: User, officer: str | None = None) -> DailyReview:
+        """The day's review; staff see only their own day whatever they ask for."""
+        if user.role not in SUPERVISING:
+            officer = user.login
+        elif officer is not None:
+            officer = officer.strip().lower() or None
+        start, end = day_bounds(day)
+        current = local(self.clock())
+        moment = min(current, end)  # the state at the day's end, or now if earlier
+        tomorrow = self._calendars.for_agency("").next_working_day(day)
+        with self._db.read() as session:
+            groups = figures.received_groups(session, start, end, officer)
+            by_collection, cash = figures.fees(session, start, end, officer)
+            outcomes = figures.resolved_outcomes(session, start, end, officer)
+            return DailyReview(
+                day=day,
+                officer=officer,
+                received=sum(group[-1] for group in groups),
+                by_channel=figures.channels_of(groups),
+                by_procedure=figures.sum_by(groups, 1),
+                procedure_names={group[1]: group[2] for group in groups},
+                by_agency=figures.sum_by(groups, 3),
+                by_officer=figures.sum_by(groups, 4),
+                by_hour=figures.sum_by(groups, 5),
+                fees_by_collection=by_collection,
+                fees_total=sum(amount for key, amount in by_collection.items() if key != WAIVED),
+                resolved=outcomes.total,
+                returned=figures.returned_count(session, start, end, officer),
+                on_time=outcomes,
+                overdue=figures.overdue(session, moment, officer, at=current),
+                due_today=figures.due_within(session, day, start, officer),
+                due_tomorrow=figures.due_within(session, tomorrow, moment, officer),
+                trend=figures.trend(session, day, TREND_DAYS, officer),
+                sign_off=latest_sign_offs(session, [day]).get(day),
+                cash_fees=cash,
+            )
+
+    def period(self, start: date, end: date, *, user: User) -> PeriodReport:
+        """The provincial report from `start` to `end` (both included)."""
+        require_supervisor(user, "permission.report_period")
+        if start > end:
+            raise CounterError("report.range", start=short_date(start), end=short_date(end))
+        first, _ = day_bounds(start)
+        _, last = day_bounds(end)
+        at = min(local(self.clock()), last)
+        with self._db.read() as session:
+            lines = figures.period_rows(session, first, last, at)
+            agency_names = figures.agency_names(session)
+        by_procedure = tuple(figures_row for _, _, _, figures_row in lines)
+        by_agency: dict[str, list[PeriodRow]] = {}
+        for agency, _, _, row in lines:
+            by_agency.setdefault(agency, []).append(row)
+        agencies = tuple(
+            total_of(rows, key=code, name=agency_names.get(code, code))
+            for code, rows in sorted(by_agency.items())
+        )
+        return PeriodReport(
+            start=start,
+            end=end,
+            total=total_of(agencies, key="", name="Tổng cộng"),
+            by_agency=agencies,
+            by_procedure=by_procedure,
+            procedure_agency={procedure: agency for agency, procedure, _, _ in lines},
+        )
+
+    # --- sign-off
+    def sign_off_state(self, day: date) -> SignOff | None:
+        with self._db.read() as session:
+            return latest_sign_offs(session, [day]).get(day)
+
+    def sign_off(self, day: date, *, user: User, cash_counted: int, note: str = "") -> SignOff:
+        """Sign the day: its figures are locked from now on. The cash counted is reconciled
+        with the fees recorded as paid in cash; any difference needs a note, kept with it."""
+        require_supervisor(user, "permission.sign_off")
+        at = local(self.clock())
+        if day > at.date():
+            raise CounterError("report.future_day", day=short_date(day))
+        if isinstance(cash_counted, bool) or not isinstance(cash_counted, int) or cash_counted < 0:
+            raise CounterError("report.cash_amount", value=cash_counted)
+        note = clean(note)[:NOTE_LIMIT]
+        start, end = day_bounds(day)
+        with self._db.write() as session:
+            current = latest_sign_offs(session, [day]).get(day)
+            if current is not None and current.locked:
+                raise CounterError(
+                    "report.already_signed",
+                    day=short_date(day),
+                    by=current.signed_by,
+                    at=iso(current.signed_at),
+                )
+            _, recorded = figures.fees(session, start, end, None)
+            difference = cash_counted - recorded
+            if difference and not note:
+                raise CounterError(
+                    "report.cash_note_required",
+                    counted=cash_counted,
+                    recorded=recorded,
+                    difference=difference,
+                )
+            row = DaySignOffRow(
+                day=day,
+                signed_by=user.login,
+                signed_at=at,
+                fees_recorded=recorded,
+                cash_counted=cash_counted,
+                difference=difference,
+                note=note,
+            )
+            session.add(row)
+            session.flush()
+            signed = sign_off_of(row)
+            detail = {
+                "fees_recorded": recorded,
+                "cash_counted": cash_counted,
+                "difference": difference,
+                "note": note,
+            }
+            append_audit(session, [AuditEntry(at, user.login, SIGNED, day.isoformat(), detail)])
+        return signed
+
+    def reopen(self, day: date, *, user: User, reason: str) -> SignOff:
+        """A supervisor's override: the day takes changes again until it is signed again."""
+        require_supervisor(user, "permission.sign_off")
+        reason = clean(reason)[:NOTE_LIMIT]
+        if not reason:
+            raise CounterError("report.reopen_reason_required", day=short_date(day))
+        at = local(self.clock())
+        with self._db.write() as session:
+            row = session.scalar(
+                select(DaySignOffRow)
+                .where(DaySignOffRow.day == day)
+                .order_by(DaySignOffRow.id.desc())
+                .limit(1)
+            )
+            if row is None or row.reopened_at is not None:
+                raise CounterError("report.not_signed", day=short_date(day))
+            row.reopened_by = user.login
+            row.reopened_at = at
+            row.reopen_reason = reason
+            session.flush()
+            reopened = sign_off_of(row)
+            detail = {"reason": reason, "signed_by": row.signed_by, "signed_at": iso(row.signed_at)}
+            append_audit(session, [AuditEntry(at, user.login, REOPENED, day.isoformat(), detail)])
+        return reopened
+
+    def sign_off_history(self, day: date) -> list[SignOff]:
+        """Every signing of the day, oldest first, with the reopenings between them."""
+        with self._db.read() as session:
+            rows = session.scalars(
+                select(DaySignOffRow).where(DaySignOffRow.day == day).order_by(DaySignOffRow.id)
+            ).all()
+            return [sign_off_of(row) for row in rows]
+
+    # --- exports
+    def export_daily_xlsx(
+        self, day: date, path: Path, *, user: User, officer: str | None = None
+    ) -> Path:
+        from counter_app.services.reports.xlsx import daily_workbook
+
+        review = self.daily(day, user=user, officer=officer)
+        return _write(path, daily_workbook(review, self._officer_names()))
+
+    def export_daily_pdf(
+        self, day: date, path: Path, *, user: User, officer: str | None = None
+    ) -> Path:
+        from counter_app.services.reports.pdf import daily_pdf
+
+        review = self.daily(day, user=user, officer=officer)
+        return _write(path, daily_pdf(review, self._heading(), self._officer_names()))
+
+    def export_period_xlsx(self, start: date, end: date, path: Path, *, user: User) -> Path:
+        from counter_app.services.reports.xlsx import period_workbook
+
+        return _write(path, period_workbook(self.period(start, end, user=user)))
+
+    def export_period_pdf(self, start: date, end: date, path: Path, *, user: User) -> Path:
+        from counter_app.services.reports.pdf import period_pdf
+
+        report = self.period(start, end, user=user)
+        return _write(path, period_pdf(report, self._heading()))
+
+    def export_book_xlsx(self, start: date, end: date, path: Path, *, user: User) -> Path:
+        """The tracking book (sổ theo dõi hồ sơ) of the dossiers received in the period; every
+        officer keeps it, so every role may export it."""
+        from counter_app.services.reports.xlsx import book_workbook
+
+        if start > end:
+            raise CounterError("report.range", start=short_date(start), end=short_date(end))
+        first, _ = day_bounds(start)
+        _, last = day_bounds(end)
+        with self._db.read() as session:
+            rows = figures.book_rows(session, first, last)
+        return _write(path, book_workbook(start, end, rows))
+
+    def _officer_names(self) -> dict[str, str]:
+        return {u.login: u.full_name for u in self._accounts.users() if u.full_name}
+
+    def _heading(self):  # -> pdf.Heading
+        from counter_app.services.printing.paper_settings import PaperSettings
+        from counter_app.services.reports.pdf import Heading
+
+        settings = PaperSettings.from_values(self._settings.all())
+        roots = [a for a in self._catalog.agencies().values() if not a.parent_code]
+        parent = settings.parent_agency_name or (roots[0].name if len(roots) == 1 else "")
+        return Heading(
+            parent_name=parent,
+            counter_name=self._settings.identity().name,
+            place=settings.place,
+            printed_at=local(self.clock()),
+        )
+
+
+def _write(path: Path, data: bytes) -> Path:
+    from counter_app.services.printing.service import write_atomically
+
+    return write_atomically(Path(path), data)

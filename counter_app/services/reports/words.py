@@ -1,0 +1,63 @@
+"""The Vietnamese words of the exported papers (official papers are in Vietnamese, like the
+printed forms), shared by the XLSX and the PDF so both say the same."""
+
+from __future__ import annotations
+
+from counter_app.domain.catalog import FeeCollection
+from counter_app.domain.dossier import Channel, Status
+
+CHANNELS = {
+    Channel.DIRECT.value: "Trực tiếp",
+    Channel.ONLINE.value: "Trực tuyến",
+    Channel.POSTAL.value: "Bưu chính công ích",
+}
+COLLECTIONS = {
+    FeeCollection.BEFORE.value: "Thu khi tiếp nhận",
+    FeeCollection.AFTER.value: "Thu khi trả kết quả",
+    FeeCollection.EXEMPT.value: "Miễn phí, lệ phí",
+}
+DAILY_TITLE = "BÁO CÁO TIẾP NHẬN VÀ GIẢI QUYẾT HỒ SƠ TRONG NGÀY"
+PERIOD_TITLE = "BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
+BOOK_TITLE = "SỔ THEO DÕI HỒ SƠ"
+TOTAL = "Tổng cộng"
+
+# The provincial layout: (group, column) headings of the period report, in order.
+PERIOD_COLUMNS = (
+    ("Số hồ sơ nhận giải quyết", "Mới tiếp nhận"),
+    ("Số hồ sơ nhận giải quyết", "Kỳ trước chuyển qua"),
+    ("Số hồ sơ nhận giải quyết", "Tổng số"),
+    ("Số hồ sơ đã giải quyết", "Trước hạn"),
+    ("Số hồ sơ đã giải quyết", "Đúng hạn"),
+    ("Số hồ sơ đã giải quyết", "Quá hạn"),
+    ("Số hồ sơ đã giải quyết", "Tổng số"),
+    ("Số hồ sơ đang giải quyết", "Trong hạn"),
+    ("Số hồ sơ đang giải quyết", "Quá hạn"),
+    ("Số hồ sơ đang giải quyết", "Tổng số"),
+    ("Tỷ lệ", "Đúng hạn (%)"),
+    ("Tỷ lệ", "Trực tuyến (%)"),
+)
+
+
+def status_word(status: str) -> str:
+    try:
+        return Status(status).label("vi")
+    except ValueError:
+        return status
+
+
+def period_numbers(row) -> list:  # type: ignore[no-untyped-def]
+    """The values of a PeriodRow in the order of PERIOD_COLUMNS (rates as 0..1 or None)."""
+    return [
+        row.received_new,
+        row.carried_over,
+        row.received_total,
+        row.resolved_early,
+        row.resolved_on_time,
+        row.resolved_late,
+        row.resolved_total,
+        row.in_progress_on_time,
+        row.in_progress_late,
+        row.in_progress_total,
+        row.on_time_rate,
+        row.online_share,
+    ]
