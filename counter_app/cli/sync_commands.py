@@ -9,6 +9,7 @@ import signal
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from counter_app.cli.commands import emit, workspace
 from counter_app.domain.errors import CounterError
@@ -60,19 +61,33 @@ def central_init(args: argparse.Namespace) -> int:
 
 
 def central_add_counter(args: argparse.Namespace) -> int:
+    """On PostgreSQL the counter's own login, its password printed once; on a trial SQLite
+    central no credentials (SQLite has no logins): the address names the counter instead."""
+    from counter_app.store.central.database import split_password
+
     with _admin(args.url) as admin:
-        if admin.database.dialect != "postgresql":
-            raise CounterError("central.no_roles")
         made = admin.add_counter(args.counter, args.agency, args.name or "")
+        sqlite = admin.database.address.is_sqlite
+    bare = split_password(args.url)[0]
+    parts = urlsplit(bare)
+    if sqlite:
+        joiner = "&" if parts.query else "?"
+        central = f"{bare}{joiner}{urlencode({'counter': made.counter_id})}"
+        note = "no credentials on a trial SQLite central: give the counter this address"
+    else:
+        login = f"{made.role}:{made.password}@{parts.netloc.rsplit('@', 1)[-1]}"
+        central = urlunsplit(parts._replace(netloc=login))
+        note = "shown once: give it to the counter (sync --central ADDRESS); central keeps no copy"
     return emit(
         {
             "counter": made.counter_id,
             "number": made.number,
             "agencies": list(made.agencies),
+            "credentials": "none" if sqlite else "role-password",
             "role": made.role,
             "password": made.password,
-            "note": "shown once: give it to the counter "
-            "(sync --central postgresql://ROLE:PASSWORD@HOST/DB); central does not keep it",
+            "central": central,
+            "note": note,
         }
     )
 
@@ -108,6 +123,28 @@ def central_catalog(args: argparse.Namespace) -> int:
         count = admin.import_catalog(catalog)
     return emit(
         {"agencies": len(catalog.agencies), "procedures": len(catalog.procedures), "rows": count}
+    )
+
+
+def central_calendar(args: argparse.Namespace) -> int:
+    """A day off or an extra working day for every agency; counters pull it at their next
+    sync and their due times follow."""
+    from counter_app.cli.commands import _parse_date
+
+    day = _parse_date(args.date)
+    note = args.note.strip()
+    with _admin(args.url) as admin:
+        if args.remove:
+            admin.remove_calendar_day(day)
+        else:
+            admin.set_calendar_day(day, working=args.kind == "workday", note=note)
+    return emit(
+        {
+            "date": day.isoformat(),
+            "kind": args.kind,
+            "note": "" if args.remove else note,
+            "removed": args.remove,
+        }
     )
 
 

@@ -27,8 +27,10 @@ HELP: dict[str, tuple[str, str]] = {
     "central.url": ("địa chỉ cơ sở dữ liệu trung tâm", "central database address"),
     "central.init": ("tạo hoặc nâng cấp lược đồ trung tâm", "create or upgrade the central schema"),
     "central.add-counter": (
-        "thêm một quầy: tạo tài khoản riêng và in mật khẩu một lần",
-        "add a counter: make its own login and print its password once",
+        "thêm một quầy: trên PostgreSQL tạo tài khoản riêng và in mật khẩu một lần; "
+        "trên SQLite (dùng thử) in địa chỉ ghi tên quầy",
+        "add a counter: on PostgreSQL make its own login and print its password once; "
+        "on a trial SQLite central print an address naming the counter",
     ),
     "central.counter": ("mã quầy", "counter ID"),
     "central.agency": (
@@ -54,6 +56,17 @@ HELP: dict[str, tuple[str, str]] = {
         "export dossiers in the national portal's field names (JSON lines)",
     ),
     "central.date": ("ngày tiếp nhận YYYY-MM-DD", "receipt date YYYY-MM-DD"),
+    "central.calendar": (
+        "đặt hoặc bỏ một ngày nghỉ / ngày làm việc bù trên lịch chung (các quầy nhận khi đồng bộ)",
+        "set or remove a holiday or extra working day on the shared calendar (counters pull it)",
+    ),
+    "central.calendar.date": ("ngày YYYY-MM-DD", "day YYYY-MM-DD"),
+    "central.calendar.kind": (
+        "holiday: ngày nghỉ; workday: ngày làm việc (kể cả thứ Bảy, Chủ nhật)",
+        "holiday: a day off; workday: a working day (even a Saturday or Sunday)",
+    ),
+    "central.calendar.note": ("ghi chú, ví dụ tên ngày lễ", "note, such as the holiday's name"),
+    "central.calendar.remove": ("bỏ ngày này khỏi lịch chung", "remove this day from the calendar"),
 }
 
 STATUSES = (
@@ -120,6 +133,15 @@ def add_sync_commands(commands: argparse._SubParsersAction, lang: str, parser_cl
     catalog.add_argument("url", metavar="URL", help=h("central.url"))
     catalog.add_argument("file", type=Path, metavar="FILE.json")
     catalog.set_defaults(handler="sync_commands:central_catalog")
+
+    calendar = central_commands.add_parser("calendar", help=h("central.calendar"))
+    calendar.add_argument("url", metavar="URL", help=h("central.url"))
+    calendar.add_argument("--date", required=True, metavar="D", help=h("central.calendar.date"))
+    change = calendar.add_mutually_exclusive_group(required=True)
+    change.add_argument("--kind", choices=("holiday", "workday"), help=h("central.calendar.kind"))
+    change.add_argument("--remove", action="store_true", help=h("central.calendar.remove"))
+    calendar.add_argument("--note", default="", help=h("central.calendar.note"))
+    calendar.set_defaults(handler="sync_commands:central_calendar")
 
     export = central_commands.add_parser("export", help=h("central.export"))
     export.add_argument("url", metavar="URL", help=h("central.url"))

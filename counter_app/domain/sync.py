@@ -266,6 +266,93 @@ def _carry_counter_fields(merged: Dossier, incoming: Dossier, moves: list[Histor
         merged.collector = incoming.collector
 
 
+# --- what a conflict lost, and making it again
+
+
+@dataclass(frozen=True)
+class FieldDifference:
+    """One value the counter's refused version and central's kept version disagree on."""
+
+    field: str  # a path in the dossier's JSON: "status", "applicant.phone", "documents"
+    counter: object
+    central: object
+
+
+# Derived from other fields, or shown as moves rather than as values.
+_NOT_COMPARED = frozenset({"uuid", "history", "status_number", "fee_total", "supplement_rounds"})
+
+
+def differing_fields(counter: dict, central: dict | None) -> list[FieldDifference]:
+    """The values that differ, in the order of the dossier's JSON; a nested object (applicant,
+    procedure, collector) field by field, a list (documents, fees) as a whole."""
+    if central is None:
+        return []
+    differences = []
+    for key in [*counter, *(k for k in central if k not in counter)]:
+        if key in _NOT_COMPARED:
+            continue
+        mine, theirs = counter.get(key), central.get(key)
+        if isinstance(mine, dict) and isinstance(theirs, dict):
+            for sub in [*mine, *(k for k in theirs if k not in mine)]:
+                if mine.get(sub) != theirs.get(sub):
+                    differences.append(
+                        FieldDifference(f"{key}.{sub}", mine.get(sub), theirs.get(sub))
+                    )
+        elif mine != theirs:
+            differences.append(FieldDifference(key, mine, theirs))
+    return differences
+
+
+def lost_moves(counter: dict, central: dict | None) -> list[HistoryEntry]:
+    """The moves made at the counter that central's kept version does not have."""
+    mine = dossier_from_json(counter)
+    if central is None:
+        return mine.history
+    return new_moves(dossier_from_json(central), mine)
+
+
+def reapply(
+    dossier: Dossier,
+    moves: list[HistoryEntry],
+    *,
+    actor: str,
+    at: datetime,
+    place: str,
+    shift_due: DueShift,
+    collector: Collector | None = None,
+) -> tuple[Dossier, list[HistoryEntry]]:
+    """The lost moves made again on a copy of the dossier as it stands now, each checked by
+    the state machine, as `actor` now with the original notes: the copy and its new history
+    entries. Refuses (CounterError) when one is not allowed from where the dossier stands, and
+    for receipts and acceptances, which take a new code on their own paths."""
+    working = copy.deepcopy(dossier)
+    entries = []
+    for move in moves:
+        action = Action(move.action)
+        if action in (Action.RECEIVE, Action.ACCEPT):
+            raise CounterError("sync.reapply_intake", action=f"action.{action.value}")
+        if working.status not in TRANSITIONS[action][0]:
+            raise CounterError(
+                "sync.reapply_refused",
+                action=f"action.{action.value}",
+                status=f"status.{working.status.value}",
+            )
+        entries.append(
+            apply(
+                working,
+                action,
+                actor=actor,
+                at=at,
+                note=move.note,
+                place=place,
+                shift_due=shift_due,
+            )
+        )
+        if action is Action.RETURN:
+            working.collector = collector
+    return working, entries
+
+
 def central_action(dossier: Dossier, target: Status) -> Action:
     """The one move that takes the dossier to `target` (a department's decision by state)."""
     for action, (sources, to) in TRANSITIONS.items():

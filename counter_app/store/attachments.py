@@ -4,9 +4,15 @@ The bytes of each original live once under `<data_dir>/attachments/ab/cdef…` (
 hex, its first two characters as the folder), written to a temporary name in the same folder,
 flushed, then renamed: a file is there whole or not at all, and never rewritten. A row per
 attached original says which dossier, which component, its order, who and when; rotation and
-order are metadata. Because a file's name is its hash, the sync can send it to a central
-content-addressed store in chunks and resume: central asks which hashes it lacks, a partial
-upload is identified by (hash, offset), and the hash checks the result.
+order are metadata.
+
+The sync sends them to central (`services/sync/attachments.py`, central side
+`store/central/blobs.py`): after a dossier is central, each original it names goes up once,
+whatever dossiers name it, in chunks of 512 KiB committed one by one, so a cut line resumes at
+the first chunk central lacks; central hashes the assembled content before it counts, and then
+holds a row per original of the dossier (a removed one marked removed). Which dossiers to send
+is read from the audit journal that every attach, removal, turn and move writes to, so no file
+is listed or hashed again in a round where nothing changed; no column here tracks the sync.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from counter_app.domain.sync import backoff_delay
+from counter_app.store.central.database import CENTRAL_HEAD
 from tests.conftest import AGENCY, SMALL_CATALOG, TEN_DAYS, intake_json
 
 
@@ -41,7 +42,7 @@ def test_sync_and_central_commands_end_to_end(tmp_path):
     data = ["--data-dir", str(tmp_path / "counter")]
     catalog = tmp_path / "catalog.json"
     catalog.write_text(json.dumps(SMALL_CATALOG), encoding="utf-8")
-    assert json.loads(cli("central", "init", central).stdout)["revision"] == "c0001"
+    assert json.loads(cli("central", "init", central).stdout)["revision"] == CENTRAL_HEAD
     assert json.loads(cli("central", "catalog", central, str(catalog)).stdout)["procedures"] == 4
     assert cli(*data, "init").returncode == 0
     first = cli(*data, "sync", "--central", central, "--once")

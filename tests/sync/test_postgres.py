@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -113,6 +112,9 @@ def test_add_counter_prints_the_password_once_and_refuses_a_second_time(pg_centr
     assert first.returncode == 0, first.stderr
     made = json.loads(first.stdout)
     assert made["number"] == 1 and made["agencies"] == [AGENCY] and len(made["password"]) >= 24
+    assert made["credentials"] == "role-password"
+    host_and_database = pg_central.split("@", 1)[1]
+    assert made["central"] == f"postgresql://{made['role']}:{made['password']}@{host_and_database}"
     again = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert again.returncode == 1 and again.stderr.strip() == "Counter Q9 already exists."
     assert made["password"] not in again.stdout + again.stderr
@@ -263,21 +265,25 @@ def test_counter_killed_mid_batch_resumes_without_loss_or_duplicates(pg_central,
     assert len(rows) == 1500 and {r["code"] for r in rows.values()} == codes
 
 
-def test_a_new_dossier_reaches_central_within_two_seconds(pg_central, tmp_path):
+def test_the_running_worker_pushes_a_new_dossier_without_waiting_for_a_full_round(
+    pg_central, tmp_path
+):
+    """The worker pushes as soon as an entry waits; how fast is bench_sync's figure (<= 2 s)."""
     import threading
 
     _, url = add_counter(pg_central, "A", [AGENCY])
     ws, user = make_counter(tmp_path, "a")
     ws.sync.configure(url)
     stop = threading.Event()
-    worker = threading.Thread(target=ws.sync.run_forever, args=(stop,), daemon=True)
+    worker = threading.Thread(
+        target=ws.sync.run_forever, args=(stop,), kwargs={"full_every": 3600.0}, daemon=True
+    )
     worker.start()
     try:
-        assert wait_for(lambda: ws.sync.status().registered, timeout=20)
+        # the first round ended: registered, and the catalog pulled; no full round comes again
+        assert wait_for(lambda: ws.sync.status().last_sync is not None, timeout=30)
         (dossier,) = take(ws, user)
-        saved = time.monotonic()
-        assert wait_for(lambda: dossier.uuid in central_rows(pg_central), timeout=5, step=0.05)
-        assert time.monotonic() - saved <= 2.0
+        assert wait_for(lambda: dossier.uuid in central_rows(pg_central), timeout=60, step=0.05)
     finally:
         stop.set()
         worker.join(timeout=10)

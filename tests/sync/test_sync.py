@@ -14,6 +14,7 @@ from counter_app.domain.dossier import Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action
 from counter_app.domain.sync import Outcome
+from counter_app.services.accounts import Role
 from counter_app.services.sync.admin import CentralAdmin
 from tests.conftest import AGENCY, OTHER_AGENCY, intake_json
 from tests.sync.helpers import central_rows, local_rows, make_counter, take
@@ -28,11 +29,12 @@ def central(request):  # type: ignore[no-untyped-def]
 
 
 def counter_url(admin_url: str, counter_id: str, agencies: list[str]) -> str:
-    """What an administrator gives a counter: its own login on PostgreSQL, the file on SQLite."""
-    if admin_url.startswith("sqlite"):
-        return admin_url
+    """What an administrator gives a counter: its own login on PostgreSQL, the file naming
+    the counter on SQLite."""
     with CentralAdmin(admin_url) as admin:
         made = admin.add_counter(counter_id, agencies)
+    if admin_url.startswith("sqlite"):
+        return f"{admin_url}?counter={counter_id}"
     host = admin_url.split("@", 1)[1]
     return f"postgresql://{made.role}:{made.password}@{host}"
 
@@ -190,7 +192,8 @@ def test_a_conflicting_change_is_kept_and_shown_never_overwritten(central, tmp_p
     with CentralAdmin(central) as admin:
         assert admin.counts()["conflicts"] == 1  # kept once centrally, although sent twice
     assert ws.sync.status().conflicts_open == 1
-    ws.sync.resolve_conflict(conflict.id, user=user)
+    supervisor = ws.accounts.add_user("totruong", Role.SUPERVISOR, "matkhau123", "Lê Văn Tổ")
+    ws.sync.keep_central(conflict.id, user=supervisor)
     assert ws.sync.status().conflicts_open == 0
     ws.close()
 
@@ -205,10 +208,8 @@ def test_online_submissions_are_accepted_refused_or_sent_back(central, tmp_path)
         admin.submit(intake_json("1.009972.000.00.00.H37") | {"agency": OTHER_AGENCY})
     ws.sync.run_once()
     queue = ws.sync.online_submissions()
-    if central.startswith("postgresql"):  # not the other agency's (row-level security)
-        assert sorted(d.uuid for d in queue) == sorted(uuids)
-    else:  # a trial central without roles serves every agency to every counter
-        assert set(uuids) < {d.uuid for d in queue}
+    # not the other agency's: row-level security on PostgreSQL, the repository on SQLite
+    assert sorted(d.uuid for d in queue) == sorted(uuids)
     waiting = len(queue)
     assert ws.sync.status().online_waiting == waiting
     accepted = ws.sync.accept_online(uuids[0], user=user)

@@ -2,10 +2,11 @@
 
 from counter_app.services.sync.service import (
     ConflictInfo,
+    Resolution,
     SyncLogEntry,
     SyncResult,
     SyncService,
     SyncStatus,
 )
 
-__all__ = ["ConflictInfo", "SyncLogEntry", "SyncResult", "SyncService", "SyncStatus"]
+__all__ = ["ConflictInfo", "Resolution", "SyncLogEntry", "SyncResult", "SyncService", "SyncStatus"]

@@ -81,6 +81,10 @@ class CentralAdmin:
                 session, day, working=working, agency_code=agency_code, note=note
             )
 
+    def remove_calendar_day(self, day: date, *, agency_code: str = "") -> None:
+        with self.database.write() as session:
+            repository.remove_calendar_day(session, day, agency_code=agency_code)
+
     def decide(
         self, code: str, status: Status, *, note: str = "", actor: str = "central"
     ) -> Dossier:

@@ -18,18 +18,31 @@ class CentralGateway:
     def register(
         self, *, install_id: str, name: str, used: dict[tuple[str, date], int]
     ) -> Registration:
+        """Numbers given alone before registering are kept from leases, for the agencies
+        central lets this counter serve (the others' dossiers are refused at push)."""
         with self.database.write() as session:
-            registration = repository.register(session, install_id=install_id, name=name, at=now())
-            repository.raise_heads(session, used)
+            registration = repository.register(
+                session,
+                install_id=install_id,
+                name=name,
+                at=now(),
+                counter_id=self.database.address.counter,
+            )
+            mine = set(registration.agencies)
+            repository.raise_heads(
+                session,
+                registration.number,
+                {key: last for key, last in used.items() if not mine or key[0] in mine},
+            )
         return registration
 
     def push(self, counter: int, items: list[PushItem]) -> list[PushResult]:
         with self.database.write() as session:
             return repository.push(session, counter, items, at=now())
 
-    def pull(self, kind: str, cursor: int, limit: int, agencies: tuple[str, ...]) -> Page:
+    def pull(self, kind: str, cursor: int, limit: int, counter: int) -> Page:
         with self.database.read() as session:
-            return repository.pull(session, kind, cursor, limit, agencies)
+            return repository.pull(session, kind, cursor, limit, counter)
 
     def leases(self, counter: int, wanted: dict[tuple[str, date], int], since: date) -> list[Lease]:
         """Grant what is wanted, then answer with every lease of the counter from `since` on,

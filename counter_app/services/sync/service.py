@@ -14,29 +14,45 @@ import uuid as uuid_module
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy import func, select
 
-from counter_app.domain.clock import now
+from counter_app.domain.clock import iso, now
 from counter_app.domain.codes import DossierCode, FallbackZone, RangeSource
-from counter_app.domain.dossier import Dossier, Status
+from counter_app.domain.dossier import Dossier, HistoryEntry, Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action, apply
-from counter_app.domain.sync import backoff_delay
-from counter_app.services.accounts import User
+from counter_app.domain.sync import (
+    FieldDifference,
+    backoff_delay,
+    differing_fields,
+    dossier_from_json,
+    lost_moves,
+    reapply,
+)
+from counter_app.services.accounts import Role, User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.intake import IntakeService, dossier_change, move_audit
+from counter_app.services.reports.locking import refuse_signed_days
 from counter_app.services.settings import SettingsService
 from counter_app.services.sync import credentials
+from counter_app.services.sync.attachments import send_attachments
 from counter_app.store.central import replica
 from counter_app.store.central.database import CentralAddress, check_url, split_password
 from counter_app.store.central.repository import KINDS
 from counter_app.store.codes import allocate_many
 from counter_app.store.database import Database
 from counter_app.store.dossiers import find_by_uuid, save_move
-from counter_app.store.journal import append_audit, enqueue
-from counter_app.store.models import CodeRangeRow, SyncConflictRow, SyncLogRow
+from counter_app.store.journal import AuditEntry, append_audit, enqueue
+from counter_app.store.models import (
+    AuditRow,
+    CodeRangeRow,
+    DossierRow,
+    SyncConflictRow,
+    SyncLogRow,
+)
 
 PUSH_BATCH = 500
 PULL_PAGE = 500
@@ -90,8 +106,20 @@ class SyncLogEntry:
     message: str
 
 
+class Resolution(StrEnum):
+    """What the supervisor decided about a conflict (the audit trail keeps it)."""
+
+    OPEN = ""
+    KEEP_CENTRAL = "sync.keep-central"  # central's version stands; the counter's move is dropped
+    REAPPLY = "sync.reapply"  # the counter's moves were made again on central's version
+    SEEN = "sync.seen"  # marked resolved before resolutions were recorded
+
+
 @dataclass(frozen=True)
 class ConflictInfo:
+    """A change central did not take, in full: the counter's refused version and central's
+    kept one, the moves the counter lost and the values that differed."""
+
     id: int
     at: datetime
     dossier_uuid: str
@@ -103,6 +131,10 @@ class ConflictInfo:
     central_status: str | None
     resolved_at: datetime | None
     resolved_by: str
+    lost_moves: tuple[HistoryEntry, ...] = ()
+    differences: tuple[FieldDifference, ...] = ()
+    resolution: Resolution = Resolution.OPEN
+    current_status: str | None = None  # where the dossier stands at this counter now
 
 
 GatewayFactory = Callable[[CentralAddress], object]
@@ -212,8 +244,9 @@ class SyncService:
         pushed, conflicts = self._push(central, number)
         pulled = 0
         if full:
-            pulled = self._pull(central, agencies)
+            pulled = self._pull(central, number)
             self._refresh_leases(central, number, agencies)
+        send_attachments(self._db, central, number)  # the originals, once their dossiers are up
         with self._db.read() as session:
             pending = replica.outbox_count(session)
         return SyncResult(pushed, pulled, pending, conflicts)
@@ -272,14 +305,14 @@ class SyncService:
                 conflicts += replica.settle(session, batch, results, at=now())
             pushed += len(batch.items)
 
-    def _pull(self, central, agencies: tuple[str, ...]) -> int:  # type: ignore[no-untyped-def]
+    def _pull(self, central, number: int) -> int:  # type: ignore[no-untyped-def]
         pulled = 0
         catalog_changed = False
         for kind in KINDS:
             while True:
                 cursors = dict(self._settings.get("sync.cursors") or {})  # type: ignore[call-overload]
                 cursor = int(cursors.get(kind, 0))
-                page = central.pull(kind, cursor, self.pull_page, agencies)
+                page = central.pull(kind, cursor, self.pull_page, number)
                 if page.cursor == cursor:
                     break
                 with self._db.write() as session:
@@ -417,6 +450,15 @@ class SyncService:
             query = select(SyncConflictRow).order_by(SyncConflictRow.id)
             if open_only:
                 query = query.where(SyncConflictRow.resolved_at.is_(None))
+            rows = list(session.scalars(query))
+            decided = _resolutions(session) if not open_only else {}
+            current = dict(
+                session.execute(
+                    select(DossierRow.uuid, DossierRow.status).where(
+                        DossierRow.uuid.in_({r.dossier_uuid for r in rows})
+                    )
+                ).all()
+            )
             return [
                 ConflictInfo(
                     r.id,
@@ -430,17 +472,69 @@ class SyncService:
                     r.central.get("status") if r.central else None,
                     r.resolved_at,
                     r.resolved_by,
+                    tuple(lost_moves(r.local, r.central)),
+                    tuple(differing_fields(r.local, r.central)),
+                    Resolution.OPEN
+                    if r.resolved_at is None
+                    else decided.get(r.id, Resolution.SEEN),
+                    current.get(r.dossier_uuid),
                 )
-                for r in session.scalars(query)
+                for r in rows
             ]
 
-    def resolve_conflict(self, conflict_id: int, *, user: User) -> None:
-        """The supervisor has seen it (and redone by hand what must be redone)."""
+    def keep_central(self, conflict_id: int, *, user: User, at: datetime | None = None) -> None:
+        """Central's version stands and the counter's lost moves are dropped: recorded and
+        audited with what was dropped."""
+        at = at or now()
         with self._db.write() as session:
-            row = session.get(SyncConflictRow, conflict_id)
-            if row is None:
-                raise CounterError("sync.no_conflict", id=conflict_id)
-            row.resolved_at, row.resolved_by = now(), user.login
+            row = _open_conflict(session, conflict_id, user)
+            moves = lost_moves(row.local, row.central)
+            row.resolved_at, row.resolved_by = at, user.login
+            append_audit(
+                session,
+                [_resolution_audit(row, Resolution.KEEP_CENTRAL, user, at, moves)],
+            )
+
+    def reapply_conflict(
+        self, conflict_id: int, *, user: User, at: datetime | None = None
+    ) -> Dossier:
+        """Make the counter's lost moves again on the dossier as it stands (central's version
+        after the conflict) through the lifecycle, with outbox and audit entries like any
+        move, and close the conflict; all in one transaction, or refused and nothing changes."""
+        at = at or now()
+        place = self._settings.identity().name
+        with self._db.write() as session:
+            row = _open_conflict(session, conflict_id, user)
+            moves = lost_moves(row.local, row.central)
+            if not moves:
+                raise CounterError("sync.reapply_nothing")
+            dossier = find_by_uuid(session, row.dossier_uuid)
+            if dossier is None:
+                raise CounterError("dossier.unknown", code=row.code or row.dossier_uuid)
+            refuse_signed_days(session, [at])
+            dossier, entries = reapply(
+                dossier,
+                moves,
+                actor=user.login,
+                at=at,
+                place=place,
+                shift_due=self._calendars.shifter(dossier.agency_code),
+                collector=dossier_from_json(row.local).collector,
+            )
+            version = 0
+            for entry in entries:
+                version = save_move(session, dossier, entry, at=at)
+            enqueue(session, [dossier_change(dossier, version=version)], at=at)
+            row.resolved_at, row.resolved_by = at, user.login
+            append_audit(
+                session,
+                [
+                    *(move_audit(dossier, entry) for entry in entries),
+                    _resolution_audit(row, Resolution.REAPPLY, user, at, moves),
+                ],
+            )
+        self.request_sync()
+        return dossier
 
     # --- online submissions
 
@@ -530,8 +624,55 @@ def _standalone_used(session, since: date) -> dict[tuple[str, date], int]:  # ty
     return {(r.agency_code, r.day): r.next_number - 1 for r in rows if r.next_number > r.first}
 
 
+RESOLVERS = frozenset({Role.SUPERVISOR, Role.ADMIN})  # who may resolve a conflict
+
+
+def _open_conflict(session, conflict_id: int, user: User) -> SyncConflictRow:  # type: ignore[no-untyped-def]
+    if user.role not in RESOLVERS:
+        raise CounterError("sync.conflict_supervisor")
+    row = session.get(SyncConflictRow, conflict_id)
+    if row is None:
+        raise CounterError("sync.no_conflict", id=conflict_id)
+    if row.resolved_at is not None:
+        raise CounterError("sync.conflict_closed", id=conflict_id)
+    return row
+
+
+def _resolution_audit(
+    row: SyncConflictRow,
+    resolution: Resolution,
+    user: User,
+    at: datetime,
+    moves: list[HistoryEntry],
+) -> AuditEntry:
+    return AuditEntry(
+        at,
+        user.login,
+        resolution.value,
+        row.code or row.dossier_uuid,
+        {
+            "conflict": row.id,
+            "uuid": row.dossier_uuid,
+            "moves": [
+                {"action": m.action, "actor": m.actor, "at": iso(m.at), "note": m.note}
+                for m in moves
+            ],
+        },
+    )
+
+
+def _resolutions(session) -> dict[int, Resolution]:  # type: ignore[no-untyped-def]
+    """conflict id -> the decision the audit trail records for it."""
+    rows = session.execute(
+        select(AuditRow.action, AuditRow.detail).where(
+            AuditRow.action.in_([Resolution.KEEP_CENTRAL.value, Resolution.REAPPLY.value])
+        )
+    )
+    return {row.detail.get("conflict"): Resolution(row.action) for row in rows}
+
+
 def _moment(value: object) -> datetime | None:
     return datetime.fromisoformat(value) if isinstance(value, str) else None
 
 
-__all__ = ["FallbackZone", "SyncResult", "SyncService", "SyncStatus"]
+__all__ = ["FallbackZone", "Resolution", "SyncResult", "SyncService", "SyncStatus"]

@@ -39,6 +39,14 @@ class CentralAddress:
         return make_url(self.url).username
 
     @property
+    def counter(self) -> str | None:
+        """The counter a trial SQLite address names (`sqlite:///FILE?counter=ID`): SQLite has
+        no logins, so the address says which counter `central add-counter` made this is."""
+        if not self.is_sqlite:
+            return None
+        return make_url(self.url).query.get("counter")  # type: ignore[return-value]
+
+    @property
     def keyring_name(self) -> str:
         """How the password is filed in the keyring: user@host:port/database."""
         url = make_url(self.url)
@@ -76,7 +84,7 @@ def _driver_url(url: str) -> URL:
     parsed = make_url(url.replace("postgres://", "postgresql://", 1))
     if parsed.get_backend_name() == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return parsed
+    return parsed.difference_update_query(["counter"])
 
 
 class CentralDatabase:
@@ -206,7 +214,7 @@ def _make_engine(address: CentralAddress, pool_size: int) -> Engine:
 
 # --- migrations
 
-CENTRAL_HEAD = "c0001"
+CENTRAL_HEAD = "c0003"
 
 
 def _config(connection):  # type: ignore[no-untyped-def]  # -> alembic.config.Config

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -95,6 +96,7 @@ class CentralCalendarRow(CentralBase):
     working: Mapped[bool] = mapped_column(Boolean)
     note: Mapped[str] = mapped_column(Text, default="")
     seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    removed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class CentralDossierRow(CentralBase):

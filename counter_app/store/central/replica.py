@@ -309,7 +309,16 @@ def apply_procedures(session: Session, rows: list[dict]) -> int:
 
 
 def apply_calendar(session: Session, rows: list[dict]) -> int:
+    """Central's days off and extra working days; a day central removed goes here too."""
     for row in rows:
+        if row.get("removed"):
+            session.execute(
+                delete(CalendarOverrideRow).where(
+                    CalendarOverrideRow.agency_code == row["agency_code"],
+                    CalendarOverrideRow.day == row["day"],
+                )
+            )
+            continue
         session.merge(
             CalendarOverrideRow(
                 agency_code=row["agency_code"],

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, func, insert, literal_column, select, update
+from sqlalchemy import bindparam, func, insert, literal_column, select, text, update
 from sqlalchemy.orm import Session
 
 from counter_app.domain.calendar import CalendarOverrides, WorkingCalendar
@@ -89,7 +89,7 @@ def shifter(session: Session, agency: str) -> DueShift:
     """Due-time shifts by central's calendar for the agency (default hours, central overrides)."""
     rows = session.execute(
         select(CentralCalendarRow.day, CentralCalendarRow.working).where(
-            CentralCalendarRow.agency_code.in_(["", agency])
+            CentralCalendarRow.agency_code.in_(["", agency]), ~CentralCalendarRow.removed
         )
     ).all()
     overrides = CalendarOverrides(
@@ -106,7 +106,7 @@ def shifter(session: Session, agency: str) -> DueShift:
 class Registration:
     number: int
     counter_id: str
-    agencies: tuple[str, ...]  # empty: every agency (a trial central without roles)
+    agencies: tuple[str, ...]  # empty: every agency (numbered on first contact, trial SQLite)
     fallback: FallbackZone
 
 
@@ -120,17 +120,22 @@ def _agencies_of(session: Session, number: int) -> tuple[str, ...]:
     )
 
 
-def register(session: Session, *, install_id: str, name: str, at: datetime) -> Registration:
+def register(
+    session: Session, *, install_id: str, name: str, at: datetime, counter_id: str | None = None
+) -> Registration:
     """Who the connecting counter is. On PostgreSQL the role it logs in as names it; on a trial
-    SQLite central it is numbered on first contact. Repeating it answers the same."""
+    SQLite central the counter its address names (`?counter=ID`, made by `central
+    add-counter`), else it is numbered on first contact. Repeating it answers the same."""
     zone = fallback_zone(session)
-    if _dialect(session) == "postgresql":
-        row = session.scalars(
-            select(CounterRow).where(CounterRow.role == literal_column("session_user"))
-        ).first()
+    if _dialect(session) == "postgresql" or counter_id is not None:
+        if _dialect(session) == "postgresql":
+            who = CounterRow.role == literal_column("session_user")
+            user = str(session.execute(select(literal_column("session_user"))).scalar())
+        else:
+            who, user = CounterRow.counter_id == counter_id, str(counter_id)
+        row = session.scalars(select(CounterRow).where(who)).first()
         if row is None:
-            user = session.execute(select(literal_column("session_user"))).scalar()
-            raise CounterError("central.not_a_counter", user=str(user))
+            raise CounterError("central.not_a_counter", user=user)
         if row.install_id not in (None, install_id):
             raise CounterError("central.counter_taken", counter=row.counter_id)
         if row.install_id is None:
@@ -153,6 +158,18 @@ def register(session: Session, *, install_id: str, name: str, at: datetime) -> R
             session.add(row)
             session.flush()
     return Registration(row.number, row.counter_id, _agencies_of(session, row.number), zone)
+
+
+def check_scope(session: Session, counter: int, agencies: set[str]) -> None:
+    """What row-level security and the lease functions refuse on PostgreSQL, refused the same
+    way on SQLite: a counter works only for its agencies (none recorded: every agency, the
+    trial counters numbered on first contact)."""
+    mine = _agencies_of(session, counter)
+    outside = sorted(agencies - set(mine)) if mine else []
+    if outside:
+        raise CounterError(
+            "central.denied", reason=f"counter {counter} does not serve agency {outside[0]}"
+        )
 
 
 def role_name(database: str, counter_id: str) -> str:
@@ -225,52 +242,70 @@ def grant_leases(
     block: int = LEASE_BLOCK,
 ) -> None:
     """Lease at least `wanted` more numbers per (agency, day), in whole blocks, below the
-    fallback zone. Heads only go up, under a row lock, so two leases never overlap."""
+    fallback zone, only for the counter's agencies. Heads only go up, under a row lock (on
+    SQLite the database's write lock), so two leases never overlap. On PostgreSQL the counter's
+    role cannot write leases: the `take_code_lease` function (revision c0002) checks and hands
+    them out."""
     if not wanted:
         return
+    sizes = {key: max(block, -(-count // block) * block) for key, count in sorted(wanted.items())}
+    if _dialect(session) == "postgresql":
+        for (agency, day), size in sizes.items():
+            session.execute(
+                text("SELECT * FROM take_code_lease(:agency, :day, :size)"),
+                {"agency": agency, "day": day, "size": size},
+            )
+        return
+    check_scope(session, counter, {agency for agency, _ in sizes})
     zone = fallback_zone(session)
     heads = LeaseHeadRow.__table__
     _insert_ignore(
         session,
         heads,
-        [{"agency_code": a, "day": d, "next_first": 1} for (a, d) in sorted(wanted)],
+        [{"agency_code": a, "day": d, "next_first": 1} for (a, d) in sizes],
         ["agency_code", "day"],
     )
-    leases = []
-    moves = []
-    for (agency, day), count in sorted(wanted.items()):
+    for (agency, day), size in sizes.items():
         head = session.execute(
-            select(heads.c.next_first)
-            .where(heads.c.agency_code == agency, heads.c.day == day)
-            .with_for_update()
+            select(heads.c.next_first).where(heads.c.agency_code == agency, heads.c.day == day)
         ).scalar_one()
-        size = max(block, -(-count // block) * block)
         last = min(head + size - 1, zone.first - 1)
         if last < head:
             continue  # this day's leasable numbers are all out: the fallback slice remains
-        leases.append(
-            {
-                "agency_code": agency,
-                "day": day,
-                "counter_number": counter,
-                "first": head,
-                "last": last,
-                "granted_at": at,
-            }
+        session.execute(
+            insert(CodeLeaseRow.__table__),
+            [
+                {
+                    "agency_code": agency,
+                    "day": day,
+                    "counter_number": counter,
+                    "first": head,
+                    "last": last,
+                    "granted_at": at,
+                }
+            ],
         )
-        moves.append({"a": agency, "d": day, "n": last + 1})
-    if leases:
-        session.execute(insert(CodeLeaseRow.__table__), leases)
-        session.connection().execute(
+        session.execute(
             update(heads)
-            .where(heads.c.agency_code == bindparam("a"), heads.c.day == bindparam("d"))
-            .values(next_first=bindparam("n")),
-            moves,
+            .where(heads.c.agency_code == agency, heads.c.day == day)
+            .values(next_first=last + 1)
         )
 
 
-def raise_heads(session: Session, used: dict[tuple[str, date], int]) -> None:
-    """Numbers a counter gave on its own before it registered are never leased again."""
+def raise_heads(session: Session, counter: int, used: dict[tuple[str, date], int]) -> None:
+    """Numbers a counter gave on its own before it registered are never leased again; only
+    for its agencies (on PostgreSQL through `raise_code_head`, revision c0002)."""
+    if not used:
+        return
+    if _dialect(session) == "postgresql":
+        for (agency, day), last_used in sorted(used.items()):
+            session.execute(
+                text("SELECT raise_code_head(:agency, :day, :last)"),
+                {"agency": agency, "day": day, "last": last_used},
+            )
+        return
+    check_scope(session, counter, {agency for agency, _ in used})
+    zone = fallback_zone(session)
     heads = LeaseHeadRow.__table__
     _insert_ignore(
         session,
@@ -283,7 +318,7 @@ def raise_heads(session: Session, used: dict[tuple[str, date], int]) -> None:
             update(heads)
             .where(heads.c.agency_code == agency, heads.c.day == day)
             .where(heads.c.next_first <= last_used)
-            .values(next_first=last_used + 1)
+            .values(next_first=min(last_used, zone.first - 1) + 1)
         )
 
 
@@ -323,6 +358,7 @@ def push(
     nothing and answers `duplicate` for what was taken the first time."""
     if not items:
         return []
+    check_scope(session, counter, {item.data["agency"] for item in items})
     uuids = [item.uuid for item in items]
     stored_rows = {
         row.uuid: row
@@ -499,17 +535,16 @@ class Page:
 KINDS = ("agencies", "procedures", "calendar", "dossiers")
 
 
-def pull(
-    session: Session, kind: str, cursor: int, limit: int, agencies: tuple[str, ...] = ()
-) -> Page:
+def pull(session: Session, kind: str, cursor: int, limit: int, counter: int) -> Page:
     """The next `limit` changes of one kind after `cursor`, by keyset on the change sequence.
-    `agencies` narrows dossiers (row-level security narrows them too on PostgreSQL). When the
-    page is not full the cursor moves up to the sequence's committed top, so changes this
-    counter cannot see are never scanned again."""
+    Dossiers are narrowed to the counter's agencies as central records them (row-level
+    security narrows them too on PostgreSQL). When the page is not full the cursor moves up to
+    the sequence's committed top, so changes this counter cannot see are never scanned again."""
     top = session.scalar(select(ChangeSequence.value).where(ChangeSequence.id == 1)) or 0
     if top <= cursor:
         return Page(kind, [], cursor)
     if kind == "dossiers":
+        agencies = _agencies_of(session, counter)
         query = select(
             DOSSIERS.c.uuid,
             DOSSIERS.c.version,
@@ -576,9 +611,22 @@ def set_calendar_day(
 ) -> None:
     session.merge(
         CentralCalendarRow(
-            agency_code=agency_code, day=day, working=working, note=note, seq=next_seq(session, 1)
+            agency_code=agency_code,
+            day=day,
+            working=working,
+            note=note,
+            seq=next_seq(session, 1),
+            removed=False,
         )
     )
+
+
+def remove_calendar_day(session: Session, day: date, *, agency_code: str = "") -> None:
+    """The row stays, marked removed with a new seq, so counters pull the removal."""
+    row = session.get(CentralCalendarRow, (agency_code, day))
+    if row is None or row.removed:
+        raise CounterError("central.no_calendar_day", day=day.isoformat())
+    row.removed, row.seq = True, next_seq(session, 1)
 
 
 def procedure_data(session: Session, code: str) -> dict | None:

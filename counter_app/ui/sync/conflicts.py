@@ -1,22 +1,23 @@
 """Conflicts for the supervisor: a change made at this counter that the central system could
 not take, because the dossier had moved on there. Nothing was overwritten: central's state
-was kept (and is what the counter now shows), the counter's change is kept beside it, and the
-supervisor marks the conflict resolved once what must be redone has been redone."""
+was kept (and is what the counter now shows), the counter's change is kept beside it in full
+(the moves it lost, the values that differ), and the supervisor either keeps central's
+version or makes the counter's moves again on it, when the lifecycle allows them from there."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,32 +26,75 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.dossier import Status
 from counter_app.domain.errors import CounterError
-from counter_app.services.accounts import Role
-from counter_app.services.sync import ConflictInfo
+from counter_app.services.sync import ConflictInfo, Resolution
+from counter_app.services.sync.service import RESOLVERS
 from counter_app.ui import formatting, notify, theme
 from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
+from counter_app.ui.labels import action_label
 from counter_app.ui.session import Session
-from counter_app.ui.sync.describe import conflict_reason
+from counter_app.ui.sync.describe import conflict_reason, field_label, field_value
 from counter_app.ui.workers import Tasks
 
-RESOLVERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
+
+def confirm_resolution(parent: QWidget, title: str, text: str, action: str) -> bool:
+    """Asked before a resolution, which is recorded for good; tests replace it."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    back = box.addButton(
+        QCoreApplication.translate("ConflictsDialog", "Cancel"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
+    box.setDefaultButton(back)
+    box.setEscapeButton(back)
+    box.exec()
+    return box.clickedButton() is go
+
+
+def _table(columns: list[str], name: str, stretch: int) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for row, cells in enumerate(rows):
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            table.setItem(row, column, item)
 
 
 class ConflictsDialog(QDialog):
-    """`table` lists `conflicts` (open ones; all with `show_resolved_box`); the two boxes
-    show the counter's side and central's side of the selected one. `resolve_button` is for
-    supervisors and administrators only."""
+    """`table` lists `conflicts` (open ones; all with `show_resolved_box`). For the selected
+    one, `moves_table` shows the moves this counter made that central did not take and
+    `fields_table` the values that differ. `keep_button` (keep central's version) and
+    `reapply_button` (make the counter's moves again) are for supervisors and administrators
+    only; both ask first."""
 
     sig_resolved = Signal(int)
-    """A conflict was marked resolved (its id, int)."""
+    """A conflict was resolved, either way (its id, int)."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self.conflicts: list[ConflictInfo] = []
+        self._people: dict[str, str] = {}  # login -> full name
         self.detail_dialog: DossierDetailDialog | None = None
         self.setWindowTitle(self.tr("Sync conflicts"))
-        self.resize(900, 600)
+        self.resize(1000, 700)
 
         heading = QLabel(self.tr("Changes the central system could not take"))
         font = QFont(heading.font())
@@ -60,9 +104,9 @@ class ConflictsDialog(QDialog):
         about = QLabel(
             self.tr(
                 "The dossier had already moved on in the central system. Its central state was "
-                "kept and is what this counter shows now; the change made here is kept beside "
-                "it, never overwritten. Check the dossier, redo by hand what must be redone, "
-                "then mark the conflict as resolved."
+                "kept and is what this counter shows now; what was done here is kept beside "
+                "it, never overwritten. Keep central's version, or make this counter's moves "
+                "again on it where the dossier's state still allows them."
             )
         )
         about.setWordWrap(True)
@@ -70,37 +114,41 @@ class ConflictsDialog(QDialog):
         self.show_resolved_box = QCheckBox(self.tr("Show &resolved conflicts too"))
         self.show_resolved_box.toggled.connect(self.refresh)
 
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("conflictTable")
-        self.table.setHorizontalHeaderLabels(
+        self.table = _table(
             [
                 self.tr("Recorded"),
                 self.tr("Dossier code"),
                 self.tr("At this counter"),
                 self.tr("In the central system"),
-                self.tr("Resolved"),
-            ]
+                self.tr("Decision"),
+            ],
+            "conflictTable",
+            4,
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
 
         self.empty_label = QLabel(self.tr("No open conflict."))
         self.empty_label.setObjectName("noConflicts")
         self.empty_label.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")
 
-        self.sides: dict[str, dict[str, QLabel]] = {}
-        local_box = self._side("local", self.tr("At this counter (not applied)"))
-        central_box = self._side("central", self.tr("In the central system (kept)"))
-        sides = QHBoxLayout()
-        sides.addWidget(local_box)
-        sides.addWidget(central_box)
+        self.moves_table = _table(
+            [self.tr("When"), self.tr("Who"), self.tr("Move"), self.tr("Note")],
+            "lostMoves",
+            3,
+        )
+        moves_box = QGroupBox(self.tr("Done at this counter, not taken by the central system"))
+        QVBoxLayout(moves_box).addWidget(self.moves_table)
+        self.fields_table = _table(
+            [self.tr("Value"), self.tr("At this counter"), self.tr("In the central system")],
+            "differingFields",
+            2,
+        )
+        fields_box = QGroupBox(self.tr("Values that differ"))
+        QVBoxLayout(fields_box).addWidget(self.fields_table)
+
+        self.state_label = QLabel()
+        self.state_label.setObjectName("conflictState")
+        self.state_label.setWordWrap(True)
         self.reason_label = QLabel()
         self.reason_label.setObjectName("conflictReason")
         self.reason_label.setWordWrap(True)
@@ -115,24 +163,41 @@ class ConflictsDialog(QDialog):
         )
         self.open_button.setAutoDefault(False)
         self.open_button.clicked.connect(self.open_dossier)
-        self.resolve_button = buttons.addButton(
-            self.tr("&Mark as resolved"), QDialogButtonBox.ButtonRole.ActionRole
+        self.keep_button = buttons.addButton(
+            self.tr("&Keep central's version"), QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.resolve_button.setAutoDefault(False)
-        self.resolve_button.clicked.connect(self.resolve_current)
-        self.resolve_button.setVisible(session.user.role in RESOLVERS)
+        self.keep_button.setAutoDefault(False)
+        self.keep_button.clicked.connect(self.keep_central)
+        self.reapply_button = buttons.addButton(
+            self.tr("&Redo this counter's moves"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.reapply_button.setAutoDefault(False)
+        self.reapply_button.clicked.connect(self.reapply)
+        resolver = session.user.role in RESOLVERS
+        self.keep_button.setVisible(resolver)
+        self.reapply_button.setVisible(resolver)
         close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setDefault(True)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
 
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.empty_label)
+        parts = QSplitter(Qt.Orientation.Vertical)
+        parts.setChildrenCollapsible(False)
+        for widget in (top, moves_box, fields_box):
+            parts.addWidget(widget)
+        parts.setSizes([220, 140, 200])
+
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(about)
         layout.addWidget(self.show_resolved_box)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label)
-        layout.addLayout(sides)
+        layout.addWidget(parts, 1)
+        layout.addWidget(self.state_label)
         layout.addWidget(self.reason_label)
         layout.addWidget(self.resolved_label)
         layout.addWidget(buttons)
@@ -141,49 +206,41 @@ class ConflictsDialog(QDialog):
         self._show(None)
         self.refresh()
 
-    def _side(self, key: str, title: str) -> QGroupBox:
-        box = QGroupBox(title)
-        form = QFormLayout(box)
-        labels: dict[str, QLabel] = {}
-        for field, caption in (
-            ("status", self.tr("Status:")),
-            ("version", self.tr("Version:")),
-        ):
-            value = QLabel(formatting.EMPTY)
-            value.setObjectName(f"{key}_{field}")
-            labels[field] = value
-            form.addRow(QLabel(caption), value)
-        self.sides[key] = labels
-        return box
-
     # --- loading
 
     def refresh(self, *_: object) -> None:
         open_only = not self.show_resolved_box.isChecked()
-        sync = self._session.workspace.sync
-        self._tasks.run(
-            "list", lambda: sync.conflicts(open_only=open_only), self._loaded, self._failed
-        )
+        ws = self._session.workspace
+
+        def load() -> tuple[list[ConflictInfo], dict[str, str]]:
+            people = {u.login: u.full_name for u in ws.accounts.users()}
+            return ws.sync.conflicts(open_only=open_only), people
+
+        self._tasks.run("list", load, self._loaded, self._failed)
 
     def _failed(self, error: Exception) -> None:
         if not isinstance(error, CounterError):
             raise error
         notify.show_counter_error(self, error, self._session.lang)
+        self._show(self.current())
 
-    def _loaded(self, conflicts: list[ConflictInfo]) -> None:
+    def _loaded(self, loaded: tuple[list[ConflictInfo], dict[str, str]]) -> None:
+        conflicts, self._people = loaded
         selected = self.current()
         self.conflicts = conflicts
-        self.table.setRowCount(len(conflicts))
-        for row, conflict in enumerate(conflicts):
-            cells = [
-                formatting.moment(conflict.at),
-                conflict.code or formatting.EMPTY,
-                self._status(conflict.local_status),
-                self._status(conflict.central_status),
-                formatting.moment(conflict.resolved_at) if conflict.resolved_at else "",
-            ]
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        _fill(
+            self.table,
+            [
+                [
+                    formatting.moment(conflict.at),
+                    conflict.code or formatting.EMPTY,
+                    self._status(conflict.local_status),
+                    self._status(conflict.central_status),
+                    self._decision(conflict),
+                ]
+                for conflict in conflicts
+            ],
+        )
         self.empty_label.setVisible(not conflicts)
         keep = next((i for i, c in enumerate(conflicts) if selected and c.id == selected.id), 0)
         if conflicts:
@@ -199,6 +256,14 @@ class ConflictsDialog(QDialog):
         except ValueError:
             return value
 
+    def _decision(self, conflict: ConflictInfo) -> str:
+        return {
+            Resolution.OPEN: self.tr("Open"),
+            Resolution.KEEP_CENTRAL: self.tr("Central's version kept"),
+            Resolution.REAPPLY: self.tr("Moves redone"),
+            Resolution.SEEN: self.tr("Marked as seen"),
+        }[conflict.resolution]
+
     # --- the selected conflict
 
     def current(self) -> ConflictInfo | None:
@@ -213,19 +278,44 @@ class ConflictsDialog(QDialog):
     def _show(self, conflict: ConflictInfo | None) -> None:
         lang = self._session.lang
         if conflict is None:
-            for labels in self.sides.values():
-                for label in labels.values():
-                    label.setText(formatting.EMPTY)
-            self.reason_label.setText("")
-            self.resolved_label.setText("")
+            _fill(self.moves_table, [])
+            _fill(self.fields_table, [])
+            for label in (self.state_label, self.reason_label, self.resolved_label):
+                label.setText("")
         else:
-            self.sides["local"]["status"].setText(self._status(conflict.local_status))
-            self.sides["local"]["version"].setText(str(conflict.local_version))
-            self.sides["central"]["status"].setText(self._status(conflict.central_status))
-            self.sides["central"]["version"].setText(
-                str(conflict.central_version)
-                if conflict.central_version is not None
-                else formatting.EMPTY
+            _fill(
+                self.moves_table,
+                [
+                    [
+                        formatting.moment(move.at),
+                        self._people.get(move.actor) or move.actor,
+                        action_label(move.action),
+                        move.note or formatting.EMPTY,
+                    ]
+                    for move in conflict.lost_moves
+                ],
+            )
+            _fill(
+                self.fields_table,
+                [
+                    [
+                        field_label(difference.field),
+                        field_value(difference.field, difference.counter, lang),
+                        field_value(difference.field, difference.central, lang),
+                    ]
+                    for difference in conflict.differences
+                ],
+            )
+            self.state_label.setText(
+                self.tr(
+                    "Now at this counter: {status} · version sent {sent}, central's {central}"
+                ).format(
+                    status=self._status(conflict.current_status),
+                    sent=conflict.local_version,
+                    central=conflict.central_version
+                    if conflict.central_version is not None
+                    else formatting.EMPTY,
+                )
             )
             self.reason_label.setText(
                 self.tr("Why: {reason}").format(reason=conflict_reason(conflict.reason, lang))
@@ -233,40 +323,92 @@ class ConflictsDialog(QDialog):
             self.reason_label.setToolTip(conflict.reason)
             if conflict.resolved_at is not None:
                 self.resolved_label.setText(
-                    self.tr("Resolved on {when} by {who}").format(
-                        when=formatting.moment(conflict.resolved_at), who=conflict.resolved_by
+                    self.tr("{decision} on {when} by {who}").format(
+                        decision=self._decision(conflict),
+                        when=formatting.moment(conflict.resolved_at),
+                        who=self._people.get(conflict.resolved_by) or conflict.resolved_by,
                     )
                 )
             else:
                 self.resolved_label.setText("")
         self.open_button.setEnabled(conflict is not None and bool(conflict.code))
-        self.resolve_button.setEnabled(
+        can_resolve = (
             conflict is not None
             and conflict.resolved_at is None
             and self._session.user.role in RESOLVERS
         )
+        self.keep_button.setEnabled(can_resolve)
+        self.reapply_button.setEnabled(can_resolve and bool(conflict and conflict.lost_moves))
 
     # --- actions
 
-    def resolve_current(self) -> None:
+    def _resolvable(self) -> ConflictInfo | None:
         conflict = self.current()
         if (
             conflict is None
             or conflict.resolved_at is not None
             or self._session.user.role not in RESOLVERS
         ):
+            return None
+        return conflict
+
+    def keep_central(self) -> None:
+        conflict = self._resolvable()
+        if conflict is None or not confirm_resolution(
+            self,
+            self.tr("Keep central's version"),
+            self.tr(
+                "Keep the central system's version of {code}? The moves made here are dropped; "
+                "the decision is recorded in the audit log."
+            ).format(code=conflict.code or formatting.EMPTY),
+            self.tr("Keep central's version"),
+        ):
             return
-        self.resolve_button.setEnabled(False)
         sync, user = self._session.workspace.sync, self._session.user
 
-        def resolve() -> int:
-            sync.resolve_conflict(conflict.id, user=user)
-            return conflict.id
+        def keep() -> tuple[int, Status | None]:
+            sync.keep_central(conflict.id, user=user)
+            return conflict.id, None
 
-        self._tasks.run("resolve", resolve, self._resolved, self._failed)
+        self._run("keep", keep)
 
-    def _resolved(self, conflict_id: int) -> None:
-        self._session.messages.info(self.tr("Conflict marked as resolved."))
+    def reapply(self) -> None:
+        conflict = self._resolvable()
+        if conflict is None or not confirm_resolution(
+            self,
+            self.tr("Redo this counter's moves"),
+            self.tr(
+                "Make these moves again on {code} as it stands now ({status})? They are checked "
+                "like any move and sent to the central system."
+            ).format(
+                code=conflict.code or formatting.EMPTY,
+                status=self._status(conflict.current_status),
+            ),
+            self.tr("Redo the moves"),
+        ):
+            return
+        sync, user = self._session.workspace.sync, self._session.user
+
+        def redo() -> tuple[int, Status | None]:
+            return conflict.id, sync.reapply_conflict(conflict.id, user=user).status
+
+        self._run("reapply", redo)
+
+    def _run(self, name: str, work) -> None:  # type: ignore[no-untyped-def]
+        self.keep_button.setEnabled(False)
+        self.reapply_button.setEnabled(False)
+        self._tasks.run(name, work, self._resolved, self._failed)
+
+    def _resolved(self, outcome: tuple[int, Status | None]) -> None:
+        """`outcome`: the conflict's id, and the dossier's new status when moves were redone."""
+        conflict_id, status = outcome
+        if status is None:
+            text = self.tr("Central's version kept; the decision is recorded.")
+        else:
+            text = self.tr("Moves redone: the dossier is now “{status}”.").format(
+                status=status.label(self._session.lang)
+            )
+        self._session.messages.info(text)
         self.sig_resolved.emit(conflict_id)
         self.refresh()
 

@@ -10,12 +10,18 @@ from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
 
-from counter_app.domain.clock import local
-from counter_app.domain.dossier import Status
+from counter_app.domain.clock import local, parse_iso
+from counter_app.domain.dossier import ApplicantType, Channel, ReturnMethod, Status, Timeliness
 from counter_app.domain.messages import MESSAGES, translate
 from counter_app.services.sync import SyncStatus
 from counter_app.ui import formatting
-from counter_app.ui.labels import action_label
+from counter_app.ui.labels import (
+    action_label,
+    applicant_type_label,
+    channel_label,
+    return_method_label,
+    timeliness_label,
+)
 
 
 class Link(StrEnum):
@@ -253,3 +259,79 @@ def conflict_reason(reason: str, lang: str = "vi") -> str:
         ),
     }
     return plain.get(reason, reason)
+
+
+def field_label(field: str) -> str:
+    """A conflict's differing value by name (a path in the dossier's JSON)."""
+    labels = {
+        "code": QCoreApplication.translate("SyncDescribe", "Dossier code"),
+        "status": QCoreApplication.translate("SyncDescribe", "Status"),
+        "procedure.code": QCoreApplication.translate("SyncDescribe", "Procedure code"),
+        "procedure.name": QCoreApplication.translate("SyncDescribe", "Procedure"),
+        "agency": QCoreApplication.translate("SyncDescribe", "Agency"),
+        "applicant.type": QCoreApplication.translate("SyncDescribe", "Applicant type"),
+        "applicant.full_name": QCoreApplication.translate("SyncDescribe", "Applicant"),
+        "applicant.id_number": QCoreApplication.translate("SyncDescribe", "ID number"),
+        "applicant.birth_date": QCoreApplication.translate("SyncDescribe", "Date of birth"),
+        "applicant.phone": QCoreApplication.translate("SyncDescribe", "Phone"),
+        "applicant.email": QCoreApplication.translate("SyncDescribe", "Email"),
+        "applicant.address": QCoreApplication.translate("SyncDescribe", "Address"),
+        "applicant.organisation": QCoreApplication.translate("SyncDescribe", "Organisation"),
+        "documents": QCoreApplication.translate("SyncDescribe", "Documents"),
+        "sets": QCoreApplication.translate("SyncDescribe", "Sets"),
+        "channel": QCoreApplication.translate("SyncDescribe", "Channel"),
+        "return_method": QCoreApplication.translate("SyncDescribe", "Result returned by"),
+        "fees": QCoreApplication.translate("SyncDescribe", "Fees"),
+        "note": QCoreApplication.translate("SyncDescribe", "Note"),
+        "received_at": QCoreApplication.translate("SyncDescribe", "Received"),
+        "due_at": QCoreApplication.translate("SyncDescribe", "Due"),
+        "completed_at": QCoreApplication.translate("SyncDescribe", "Completed"),
+        "returned_at": QCoreApplication.translate("SyncDescribe", "Returned"),
+        "collector": QCoreApplication.translate("SyncDescribe", "Collected by"),
+        "collector.full_name": QCoreApplication.translate("SyncDescribe", "Collected by"),
+        "collector.id_number": QCoreApplication.translate("SyncDescribe", "Collector's ID"),
+        "collector.authorised": QCoreApplication.translate("SyncDescribe", "Authorised person"),
+        "timeliness": QCoreApplication.translate("SyncDescribe", "Timeliness"),
+        "received_by": QCoreApplication.translate("SyncDescribe", "Received by"),
+    }
+    return labels.get(field, field)
+
+
+_MOMENTS = frozenset({"received_at", "due_at", "completed_at", "returned_at"})
+
+
+def field_value(field: str, value: object, lang: str = "vi") -> str:
+    """A differing value as the officer reads it elsewhere in the window."""
+    if value is None or value == "":
+        return formatting.EMPTY
+    if field in _MOMENTS and isinstance(value, str):
+        return formatting.moment(parse_iso(value))
+    if field == "applicant.birth_date" and isinstance(value, str):
+        return formatting.day(date.fromisoformat(value))
+    enums = {
+        "status": lambda v: Status(v).label(lang),
+        "timeliness": lambda v: timeliness_label(Timeliness(v)),
+        "channel": lambda v: channel_label(Channel(v)),
+        "return_method": lambda v: return_method_label(ReturnMethod(v)),
+        "applicant.type": lambda v: applicant_type_label(ApplicantType(v)),
+    }
+    if field in enums:
+        try:
+            return enums[field](value)
+        except ValueError:
+            return str(value)
+    if isinstance(value, bool):
+        return (
+            QCoreApplication.translate("SyncDescribe", "Yes")
+            if value
+            else QCoreApplication.translate("SyncDescribe", "No")
+        )
+    if field == "documents" and isinstance(value, list):
+        return "; ".join(f"{d.get('name', '')} × {d.get('count', '')}" for d in value)
+    if field == "fees" and isinstance(value, list):
+        return "; ".join(
+            f"{f.get('name', '')}: {formatting.money(int(f.get('total', 0)), lang)}" for f in value
+        )
+    if field == "collector" and isinstance(value, dict):
+        return str(value.get("full_name") or formatting.EMPTY)
+    return str(value)
