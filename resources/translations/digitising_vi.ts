@@ -4,7 +4,7 @@
 <context>
     <name>ComponentSection</name>
     <message>
-        <location filename="../../counter_app/ui/digitising/panel.py" line="+89"/>
+        <location filename="../../counter_app/ui/digitising/panel.py" line="+114"/>
         <source>Add files…</source>
         <translation>Thêm tệp…</translation>
     </message>
@@ -58,22 +58,62 @@
 <context>
     <name>ScanPanel</name>
     <message>
-        <location line="+130"/>
+        <location line="+138"/>
         <source>Digitised PDF…</source>
         <translation>Tệp PDF số hóa…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+45"/>
+        <source>New scans go to:</source>
+        <translation>Bản quét mới đưa vào:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan</source>
+        <translation>Quét</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No scanner driver here: python-sane is not installed. Save scans into the scan folder, or add the files.</source>
+        <translation>Máy này chưa có trình điều khiển máy quét: chưa cài python-sane. Hãy lưu bản quét vào thư mục quét, hoặc thêm tệp.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scan with the scanner connected to this computer</source>
+        <translation>Quét bằng máy quét nối với máy tính này</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan folder…</source>
+        <translation>Thư mục quét…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The folder your scanner&apos;s software saves into; new files are offered here</source>
+        <translation>Thư mục phần mềm máy quét lưu tệp vào; tệp mới sẽ được đề xuất ở đây</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Choose a procedure: its papers can then be scanned here.</source>
+        <translation>Hãy chọn thủ tục: sau đó có thể quét các giấy tờ của thủ tục ở đây.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This dossier lists no papers to scan.</source>
         <translation>Hồ sơ này không có thành phần giấy tờ nào để quét.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+56"/>
+        <source>{files} scanned file(s), {pages} page(s), attached when saved</source>
+        <translation>{files} tệp đã quét, {pages} trang, sẽ đính kèm khi lưu hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{files} scanned file(s), {pages} page(s)</source>
         <translation>{files} tệp đã quét, {pages} trang</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>{name} ({pages} pages)</source>
         <translation>{name} ({pages} trang)</translation>
     </message>
@@ -83,7 +123,7 @@
         <translation>{name}, đã xoay {degrees}°</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Scans of “{paper}”</source>
         <translation>Bản quét của “{paper}”</translation>
     </message>
@@ -93,27 +133,62 @@
         <translation>Trang đã quét ({patterns})</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+53"/>
+        <source>{n} file(s) ready for “{paper}”: attached when the dossier is saved.</source>
+        <translation>{n} tệp đã sẵn sàng cho “{paper}”: sẽ đính kèm khi lưu hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{n} file(s) attached to “{paper}” of dossier {code}.</source>
         <translation>Đã đính kèm {n} tệp vào “{paper}” của hồ sơ {code}.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>The folder the scanner saves into</source>
+        <translation>Thư mục máy quét lưu tệp vào</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No scan folder chosen.</source>
+        <translation>Chưa chọn thư mục quét.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan folder: {folder}</source>
+        <translation>Thư mục quét: {folder}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{n} new scan(s) in the folder</source>
+        <translation>{n} bản quét mới trong thư mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take them</source>
+        <translation>Lấy vào</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Remove a scan</source>
         <translation>Gỡ bỏ bản quét</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
+        <source>Remove “{name}” from “{paper}”?</source>
+        <translation>Gỡ bỏ “{name}” khỏi “{paper}”?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Remove “{name}” from “{paper}”? The removal is recorded.</source>
         <translation>Gỡ bỏ “{name}” khỏi “{paper}”? Việc gỡ bỏ sẽ được ghi nhật ký.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>“{name}” removed from dossier {code}.</source>
         <translation>Đã gỡ bỏ “{name}” khỏi hồ sơ {code}.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+88"/>
         <source>Save the digitised dossier</source>
         <translation>Lưu hồ sơ số hóa</translation>
     </message>
@@ -123,7 +198,7 @@
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Digitised dossier {code} saved ({pages} pages): {path}</source>
         <translation>Đã lưu hồ sơ số hóa {code} ({pages} trang): {path}</translation>
     </message>

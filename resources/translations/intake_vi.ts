@@ -57,12 +57,13 @@
 <context>
     <name>Intake</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+109"/>
+        <location filename="../../counter_app/ui/intake/page.py" line="+112"/>
+        <location line="+21"/>
         <source>New dossier</source>
         <translation>Hồ sơ mới</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-19"/>
         <source>Clear what was typed and start a new dossier?</source>
         <translation>Xóa các thông tin đã nhập để bắt đầu hồ sơ mới?</translation>
     </message>
@@ -73,8 +74,19 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+23"/>
         <source>Keep editing</source>
         <translation>Tiếp tục nhập</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Clear the form and discard the {n} scanned file(s) of this dossier?</source>
+        <translation>Xóa các thông tin đã nhập và bỏ {n} tệp đã quét của hồ sơ này?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clear and discard the scans</source>
+        <translation>Xóa và bỏ các bản quét</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/intake/values.py" line="+54"/>
@@ -90,7 +102,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+117"/>
+        <location filename="../../counter_app/ui/intake/page.py" line="+128"/>
         <source>Code or name of the procedure, accents optional</source>
         <translation>Mã hoặc tên thủ tục, gõ có dấu hay không dấu đều được</translation>
     </message>
@@ -200,7 +212,12 @@
         <translation>&amp;Giấy tờ đã nhận</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Scans of the papers</source>
+        <translation>Bản quét giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;Fees and charges</source>
         <translation>&amp;Phí, lệ phí</translation>
     </message>
@@ -235,7 +252,12 @@
         <translation>Đã lưu. Mã hồ sơ:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
+        <source>Attach the scans again</source>
+        <translation>Đính kèm lại bản quét</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Result due:</source>
         <translation>Hẹn trả kết quả:</translation>
     </message>
@@ -260,7 +282,7 @@
         <translation>Lưu hồ sơ và cấp mã hồ sơ (Ctrl+S hoặc Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>No procedure matches the search.</source>
         <translation>Không có thủ tục nào phù hợp.</translation>
     </message>
@@ -300,12 +322,12 @@
         <translation>Đã đọc thẻ căn cước: {name}</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+127"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>Chưa lưu: hãy sửa các mục báo đỏ.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Saved: {code}</source>
         <translation>Đã lưu: {code}</translation>
     </message>
@@ -314,11 +336,16 @@
         <source>result due {due}</source>
         <translation>hẹn trả kết quả {due}</translation>
     </message>
+    <message>
+        <location line="+40"/>
+        <source>{n} scanned file(s) attached to dossier {code}.</source>
+        <translation>Đã đính kèm {n} tệp đã quét vào hồ sơ {code}.</translation>
+    </message>
 </context>
 <context>
     <name>PaperChecklist</name>
     <message>
-        <location filename="../../counter_app/ui/intake/papers.py" line="+88"/>
+        <location filename="../../counter_app/ui/intake/papers.py" line="+90"/>
         <source>Paper (ticked: received)</source>
         <translation>Giấy tờ (đánh dấu: đã nhận)</translation>
     </message>
@@ -363,7 +390,7 @@
         <translation>Tên giấy tờ</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Received</source>
         <translation>Đã nhận</translation>
     </message>

@@ -54,3 +54,22 @@ def scans(tmp_path: Path) -> Path:
     folder = tmp_path / "scans"
     folder.mkdir()
     return folder
+
+
+def pdf_bytes(pages: int = 2, *, seed: int = 0) -> bytes:
+    """A PDF as a scanner's software saves it: a few pages of text, different for each seed."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, invariant=True)
+    for number in range(pages):
+        canvas.drawString(100, 700, f"Trang {number + 1}, mau {seed}")
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def write_pdf(folder: Path, name: str, pages: int = 2, *, seed: int = 0) -> Path:
+    path = folder / name
+    path.write_bytes(pdf_bytes(pages, seed=seed))
+    return path

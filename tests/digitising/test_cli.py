@@ -43,3 +43,38 @@ def test_bad_scan_is_one_line_on_stderr(ws, dossier, scans):
     assert result.stderr.strip().count("\n") == 0 and "empty" in result.stderr
     shown = json.loads(run_cli(data_dir, "show", dossier.code).stdout)
     assert shown["attachments"] == []
+
+
+def test_detach_by_sha256_or_id_is_audited(ws, dossier, scans):
+    data_dir = ws.data_dir
+    ws.close()
+    pages = [write_page(scans, f"p{i}.png", seed=i) for i in range(2)]
+    ok_json(run_cli(data_dir, "attach", dossier.code, *map(str, pages),
+                    "--component", COMPONENT, "--user", "canbo"))  # fmt: skip
+    first, second = ok_json(run_cli(data_dir, "show", dossier.code))["attachments"]
+    detached = ok_json(run_cli(data_dir, "detach", dossier.code, first["sha256"].upper(),
+                               "--user", "canbo", "--reason", "quét nhầm"))  # fmt: skip
+    assert detached["detached"]["sha256"] == first["sha256"]
+    assert detached["code"] == dossier.code and detached["reason"] == "quét nhầm"
+    ok_json(run_cli(data_dir, "detach", dossier.code, str(second["id"]), "--user", "canbo"))
+    assert ok_json(run_cli(data_dir, "show", dossier.code))["attachments"] == []
+    from counter_app.services.workspace import Workspace
+    from counter_app.store.models import AuditRow
+
+    reopened = Workspace(data_dir)
+    try:
+        with reopened.database.read() as session:
+            rows = session.query(AuditRow).filter(AuditRow.action == "attachment.remove").all()
+        assert [row.actor for row in rows] == ["canbo", "canbo"]
+        assert rows[0].detail["reason"] == "quét nhầm" and "reason" not in rows[1].detail
+        assert reopened.audit.verify() > 0
+    finally:
+        reopened.close()
+
+
+def test_detach_of_an_unknown_scan_is_one_line_on_stderr(ws, dossier):
+    data_dir = ws.data_dir
+    ws.close()
+    result = run_cli(data_dir, "--lang", "en", "detach", dossier.code, "0" * 64, "--user", "canbo")
+    assert result.returncode != 0 and result.stdout == ""
+    assert result.stderr.strip().count("\n") == 0 and "no attachment" in result.stderr

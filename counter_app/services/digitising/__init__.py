@@ -4,7 +4,8 @@ the digitised dossier PDF. Pillow, img2pdf and zxing-cpp are imported here, neve
 from counter_app.services.digitising.service import (
     DigitisedDossier,
     DigitisingService,
+    Staged,
     attachment_json,
 )
 
-__all__ = ["DigitisedDossier", "DigitisingService", "attachment_json"]
+__all__ = ["DigitisedDossier", "DigitisingService", "Staged", "attachment_json"]

@@ -1,6 +1,8 @@
 """The digitised dossier as one PDF: a cover page (code, applicant, procedure, components with
-their page counts) drawn with the papers' fonts, then every original in component order,
-embedded losslessly by img2pdf (JPEG and PNG data copied as they are, never re-encoded)."""
+their page counts) drawn with the papers' fonts, then every original in component order:
+pictures embedded losslessly by img2pdf (JPEG and PNG data copied as they are, never
+re-encoded), PDF originals' pages copied by pikepdf as they are. A turned original gets the
+page's /Rotate, never new pixels."""
 
 from __future__ import annotations
 
@@ -9,6 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from counter_app.domain.messages import translate
+
+
+@dataclass(frozen=True)
+class Original:
+    data: bytes
+    media_type: str
+    rotation: int  # degrees, a multiple of 90
 
 
 @dataclass(frozen=True)
@@ -95,22 +104,28 @@ def cover_page(cover: CoverData, lang: str = "vi") -> bytes:
 
 def digitised_pdf(
     cover: CoverData,
-    originals: Sequence[tuple[bytes, int]],
+    originals: Sequence[Original],
     *,
     lang: str = "vi",
 ) -> tuple[bytes, int]:
-    """The cover then each original (its bytes, its rotation in degrees) in order; the PDF and
-    its page count."""
+    """The cover then each original's pages in order; the PDF and its page count."""
     import img2pdf
     import pikepdf
 
     document = pikepdf.open(io.BytesIO(cover_page(cover, lang)))
-    for data, rotation in originals:
-        scanned = pikepdf.open(io.BytesIO(img2pdf.convert(data)))
-        for page in scanned.pages:
+    sources = []  # kept open until saved: qpdf copies a foreign page's streams while writing
+    for original in originals:
+        if original.media_type == "application/pdf":
+            source = pikepdf.open(io.BytesIO(original.data))
+        else:
+            source = pikepdf.open(io.BytesIO(img2pdf.convert(original.data)))
+        sources.append(source)
+        for page in source.pages:
             document.pages.append(page)
-            if rotation % 360:
-                document.pages[-1].rotate(rotation % 360, relative=True)
+            if original.rotation % 360:
+                document.pages[-1].rotate(original.rotation % 360, relative=True)
     out = io.BytesIO()
     document.save(out, deterministic_id=True, compress_streams=False)
+    for source in sources:
+        source.close()
     return out.getvalue(), len(document.pages)

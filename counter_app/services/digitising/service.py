@@ -12,8 +12,10 @@ from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
 from counter_app.services.digitising.files import (
     DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_PDF_PAGES,
     DEFAULT_MAX_PIXELS,
     ScannedFile,
+    check_scan,
     read_scan,
 )
 from counter_app.store.attachments import (
@@ -33,6 +35,32 @@ from counter_app.store.journal import AuditEntry, append_audit
 
 
 @dataclass(frozen=True)
+class Staged:
+    """A checked scan waiting to be attached to `component`, turned by `rotation` degrees."""
+
+    component: str
+    scan: ScannedFile
+    rotation: int = 0
+
+    # Read like an Attachment, so a panel shows staged and stored scans alike.
+    @property
+    def sha256(self) -> str:
+        return self.scan.sha256
+
+    @property
+    def pages(self) -> int:
+        return self.scan.pages
+
+    @property
+    def media_type(self) -> str:
+        return self.scan.media_type
+
+    @property
+    def original_name(self) -> str:
+        return self.scan.path.name
+
+
+@dataclass(frozen=True)
 class DigitisedDossier:
     code: str
     pdf: bytes
@@ -48,12 +76,33 @@ class DigitisingService:
         *,
         max_bytes: int = DEFAULT_MAX_BYTES,
         max_pixels: int = DEFAULT_MAX_PIXELS,
+        max_pdf_pages: int = DEFAULT_MAX_PDF_PAGES,
     ) -> None:
         self._db = database
         self._dossiers = dossiers
         self.blobs = BlobStore(Path(data_dir) / ATTACHMENTS_FOLDER)
         self.max_bytes = max_bytes
         self.max_pixels = max_pixels
+        self.max_pdf_pages = max_pdf_pages
+
+    def check_file(self, path: Path) -> ScannedFile:
+        """Read and check one file with this counter's limits (nothing is stored)."""
+        return read_scan(
+            Path(path),
+            max_bytes=self.max_bytes,
+            max_pixels=self.max_pixels,
+            max_pdf_pages=self.max_pdf_pages,
+        )
+
+    def check_bytes(self, name: str, data: bytes) -> ScannedFile:
+        """The same for pages a scanner handed over in memory; `name` says their kind."""
+        return check_scan(
+            Path(name),
+            data,
+            max_bytes=self.max_bytes,
+            max_pixels=self.max_pixels,
+            max_pdf_pages=self.max_pdf_pages,
+        )
 
     def _component(self, dossier, name: str) -> str:  # type: ignore[no-untyped-def]
         names = [document.name for document in dossier.documents]
@@ -83,12 +132,36 @@ class DigitisingService:
             raise CounterError("attachment.none_given")
         dossier = self._dossiers.get(code)
         component = self._component(dossier, component)
-        scans: list[ScannedFile] = []
-        for path in files:
-            scan = read_scan(Path(path), max_bytes=self.max_bytes, max_pixels=self.max_pixels)
-            if any(scan.sha256 == earlier.sha256 for earlier in scans):
-                raise CounterError("attachment.duplicate", path=str(path), code=dossier.code)
-            scans.append(scan)
+        scans = [self.check_file(Path(path)) for path in files]
+        return self._store(dossier, [Staged(component, scan) for scan in scans], user, at)
+
+    def attach_staged(
+        self,
+        code: str,
+        staged: Sequence[Staged],
+        *,
+        user,  # User
+        at=None,  # datetime | None
+    ) -> list[Attachment]:
+        """Attach scans already checked (staged on the intake page, taken from a folder or a
+        scanner), each to its component with its turn, all in one transaction or none."""
+        if not staged:
+            raise CounterError("attachment.none_given")
+        turned = next((item.rotation for item in staged if item.rotation % 90), None)
+        if turned is not None:
+            raise CounterError("attachment.rotation", degrees=turned)
+        dossier = self._dossiers.get(code)
+        resolved = [
+            Staged(self._component(dossier, item.component), item.scan, item.rotation)
+            for item in staged
+        ]
+        return self._store(dossier, resolved, user, at)
+
+    def _store(self, dossier, staged: list[Staged], user, at) -> list[Attachment]:  # type: ignore[no-untyped-def]
+        scans = [item.scan for item in staged]
+        for index, scan in enumerate(scans):
+            if any(scan.sha256 == earlier.sha256 for earlier in scans[:index]):
+                raise CounterError("attachment.duplicate", path=str(scan.path), code=dossier.code)
         with self._db.read() as session:
             already = attached_hashes(session, dossier.uuid)
         for scan in scans:
@@ -102,24 +175,30 @@ class DigitisingService:
                     created.append(scan.sha256)
             added: list[Attachment] = []
             with self._db.write() as session:
-                position = next_position(session, dossier.uuid, component)
-                for offset, scan in enumerate(scans):
+                positions: dict[str, int] = {}
+                for item in staged:
+                    if item.component not in positions:
+                        positions[item.component] = next_position(
+                            session, dossier.uuid, item.component
+                        )
+                    scan = item.scan
                     added.append(
                         add_attachment(
                             session,
                             dossier_uuid=dossier.uuid,
-                            component=component,
-                            position=position + offset,
+                            component=item.component,
+                            position=positions[item.component],
                             sha256=scan.sha256,
                             media_type=scan.media_type,
                             size=scan.size,
                             pages=scan.pages,
-                            rotation=0,
+                            rotation=item.rotation % 360,
                             original_name=scan.path.name[:255],
                             by=user.login,
                             at=at,
                         )
                     )
+                    positions[item.component] += 1
                 append_audit(
                     session,
                     [
@@ -150,17 +229,25 @@ class DigitisingService:
             found = attachments_of(session, dossier.uuid)
         return _in_component_order(dossier, found)
 
-    def remove(self, code: str, sha256: str, *, user, at=None) -> Attachment:  # type: ignore[no-untyped-def]
-        """Take an original off the dossier (audited); the file stays while any row names it."""
+    def remove(self, code: str, sha256: str, *, user, at=None, reason: str = "") -> Attachment:  # type: ignore[no-untyped-def]
+        """Take an original off the dossier (audited, with the officer's reason if given); the
+        file stays while any row names it. `sha256` may also be the attachment's id."""
         dossier = self._dossiers.get(code)
         at = at or now()
+        wanted = sha256.strip().lower()
         with self._db.write() as session:
-            removed = remove_attachment(session, dossier.uuid, sha256.strip().lower())
+            if wanted.isdigit():
+                found = attachments_of(session, dossier.uuid)
+                wanted = next((a.sha256 for a in found if a.id == int(wanted)), wanted)
+            removed = remove_attachment(session, dossier.uuid, wanted)
             if removed is None:
                 raise CounterError("attachment.unknown", code=dossier.code, sha256=sha256)
+            detail = _detail(removed)
+            if reason.strip():
+                detail["reason"] = reason.strip()
             append_audit(
                 session,
-                [AuditEntry(at, user.login, "attachment.remove", dossier.code, _detail(removed))],
+                [AuditEntry(at, user.login, "attachment.remove", dossier.code, detail)],
             )
         self._discard_unreferenced([removed.sha256])
         return removed
@@ -202,7 +289,12 @@ class DigitisingService:
         return self.blobs.read(attachment.sha256)
 
     def digitised(self, code: str, *, lang: str = "vi") -> DigitisedDossier:
-        from counter_app.services.digitising.pdf import CoverData, CoverLine, digitised_pdf
+        from counter_app.services.digitising.pdf import (
+            CoverData,
+            CoverLine,
+            Original,
+            digitised_pdf,
+        )
 
         dossier = self._dossiers.get(code)
         with self._db.read() as session:
@@ -218,9 +310,10 @@ class DigitisingService:
             procedure=dossier.procedure_name,
             components=[CoverLine(name, counts.get(name, 0)) for name in names],
         )
-        pdf, pages = digitised_pdf(
-            cover, [(self.blobs.read(item.sha256), item.rotation) for item in found], lang=lang
-        )
+        originals = [
+            Original(self.blobs.read(item.sha256), item.media_type, item.rotation) for item in found
+        ]
+        pdf, pages = digitised_pdf(cover, originals, lang=lang)
         return DigitisedDossier(dossier.code or "", pdf, pages)
 
     def save(self, digitised: DigitisedDossier, path: Path) -> Path:
@@ -249,6 +342,7 @@ def attachment_json(item: Attachment) -> dict:
     from counter_app.domain.clock import iso
 
     return {
+        "id": item.id,
         "sha256": item.sha256,
         "component": item.component,
         "order": item.position,

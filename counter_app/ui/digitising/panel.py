@@ -1,17 +1,20 @@
-"""One dossier's scanned originals: a section per paper of the dossier, each with its scans
-as thumbnails; add (dialog or drag and drop), remove (confirmed, audited by the service),
-a large preview, and the digitised dossier PDF. Reading, checking and drawing scans run in
-background tasks; only their answers touch the widgets."""
+"""Scanned originals in the window: a section per paper, each with its scans as thumbnails; add
+(dialog, drag and drop, the watched folder, a SANE scanner), remove (confirmed, audited by the
+service), turn, reorder, a large preview, and the digitised dossier PDF. The same panel works on
+a saved dossier (the "Hồ sơ điện tử" tab of the detail) and on the intake page, where scans
+are staged until the dossier is saved. Reading, checking and drawing scans run in background
+tasks; only their answers touch the widgets."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QIcon, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -30,30 +33,78 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import CounterError
+from counter_app.services.digitising.sources import (
+    WATCH_FOLDER_SETTING,
+    AcquiredPage,
+    FileImport,
+    SaneSource,
+    WatchedFolder,
+    sane_module,
+)
 from counter_app.ui import theme
-from counter_app.ui.digitising.thumbnails import THUMB_SIZE, Thumbnail, full_picture, make_thumbnail
+from counter_app.ui.digitising.stores import DossierScans, StagedScans
+from counter_app.ui.digitising.thumbnails import (
+    THUMB_SIZE,
+    Thumbnail,
+    full_pictures,
+    make_thumbnail,
+)
 from counter_app.ui.session import Session
 from counter_app.ui.workers import Tasks
 
 SHA_ROLE = Qt.ItemDataRole.UserRole
-IMAGE_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff"
+SCAN_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.pdf"
+WATCH_INTERVAL_MS = 1000
+
+
+PAGE_EDGE = QColor("#9aa0a6")
+
+
+def page_picture(png: bytes, rotation: int = 0) -> QPixmap:
+    """A drawn page as the officer turned it, with a thin edge so white pages stand out."""
+    pixmap = QPixmap()
+    pixmap.loadFromData(png, "PNG")
+    if rotation:
+        pixmap = pixmap.transformed(QTransform().rotate(rotation))
+    painter = QPainter(pixmap)
+    painter.setPen(PAGE_EDGE)
+    painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
+    painter.end()
+    return pixmap
 
 
 class PreviewDialog(QDialog):
-    """The first page of one scan, large, scrollable."""
+    """Every page of one scan (a PDF's first pages), large, one under the other, scrollable,
+    turned as the officer turned it."""
 
-    def __init__(self, png: bytes, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pages: Sequence[bytes],
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        rotation: int = 0,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(900, 1000)
-        self.pixmap = QPixmap()
-        self.pixmap.loadFromData(png, "PNG")
-        self.image_label = QLabel()
-        self.image_label.setObjectName("previewImage")
-        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image_label.setPixmap(self.pixmap)
+        self.resize(1100, 1000)
+        self.pixmaps: list[QPixmap] = []
+        body = QWidget()
+        body.setObjectName("previewPages")
+        body.setStyleSheet("#previewPages { background: palette(mid); }")
+        column = QVBoxLayout(body)
+        column.setSpacing(12)
+        for number, png in enumerate(pages):
+            pixmap = page_picture(png, rotation)
+            self.pixmaps.append(pixmap)
+            label = QLabel()
+            label.setObjectName(f"previewImage-{number}")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setPixmap(pixmap)
+            column.addWidget(label)
+        self.pixmap = self.pixmaps[0] if self.pixmaps else QPixmap()
         scroll = QScrollArea()
-        scroll.setWidget(self.image_label)
+        scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
@@ -64,7 +115,7 @@ class PreviewDialog(QDialog):
 
 
 class ComponentSection(QGroupBox):
-    """The scans of one paper; files dropped here are attached to it."""
+    """The scans of one paper; files dropped here go to it."""
 
     sig_files_dropped = Signal(str, list)
     """(component, [Path]) dropped onto this section."""
@@ -106,6 +157,7 @@ class ComponentSection(QGroupBox):
         self.list.itemSelectionChanged.connect(self._selection_changed)
         hint = QLabel(self.tr("Drop scanned files here, or add them with the button."))
         hint.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")
+        hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -113,8 +165,7 @@ class ComponentSection(QGroupBox):
         buttons.addWidget(self.turn_button)
         buttons.addWidget(self.earlier_button)
         buttons.addWidget(self.later_button)
-        buttons.addStretch(1)
-        buttons.addWidget(hint)
+        buttons.addWidget(hint, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
@@ -154,30 +205,39 @@ class ComponentSection(QGroupBox):
 
 
 class ScanPanel(QWidget):
-    """`sections` maps each paper of the dossier to its section. `confirm(question) -> bool`
-    asks before a removal (a dialog unless tests give another); `preview_dialog` is the open
-    preview, if any."""
+    """The scans of dossier `code`, or, with no code, scans staged for a dossier being entered
+    (`set_components` names its papers; `take_staged` hands them over once it is saved).
+    `sections` maps each paper to its section. `confirm(question) -> bool` asks before a
+    removal (a dialog unless tests give another); `preview_dialog` is the open preview."""
 
     sig_attachments_changed = Signal()
-    """Scans were added or removed."""
+    """Scans were added, removed, turned or moved."""
 
     def __init__(
         self,
         session: Session,
-        code: str,
+        code: str | None = None,
         parent: QWidget | None = None,
         *,
         confirm: Callable[[str], bool] | None = None,
+        scrolling: bool = True,
     ) -> None:
         super().__init__(parent)
         self._session = session
         self.code = code
+        self.store: DossierScans | StagedScans = (
+            DossierScans(session, code) if code else StagedScans(session)
+        )
         self.confirm = confirm or self._ask
         self.tasks = Tasks(self)
         self._thumbs: dict[str, Thumbnail] = {}
-        self._attachments: dict[str, object] = {}
+        self._items: dict[str, object] = {}
         self.sections: dict[str, ComponentSection] = {}
         self.preview_dialog: PreviewDialog | None = None
+        self.watcher: WatchedFolder | None = None
+        self.settle_seconds = 1.0  # how long a file in the watched folder must stay unchanged
+        self.offered: list[Path] = []
+        self._taking: set[Path] = set()  # being taken from the folder: not offered again
 
         self.message_label = QLabel()
         self.message_label.setObjectName("digitisingMessage")
@@ -190,16 +250,125 @@ class ScanPanel(QWidget):
         self.pdf_button.setObjectName("digitisedPdf")
         self.pdf_button.setAutoDefault(False)
         self.pdf_button.clicked.connect(self.choose_pdf_path)
+        self.pdf_button.setVisible(not self.store.staging)
 
-        body = QWidget()
-        sections = QVBoxLayout(body)
-        dossier = session.workspace.dossiers.get(code)
-        for document in dossier.documents:
-            section = ComponentSection(document.name)
-            section.setObjectName(f"component-{len(self.sections)}")
-            section.add_button.clicked.connect(
-                lambda _=False, c=document.name: self.choose_files(c)
+        self._sections_widget = QWidget()
+        self._sections_layout = QVBoxLayout(self._sections_widget)
+        self._sections_layout.setContentsMargins(0, 0, 0, 0)
+        self.empty_label = QLabel()
+        self.empty_label.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")
+        self.empty_label.setWordWrap(True)
+        self._sections_layout.addWidget(self.empty_label)
+        self._sections_layout.addStretch(1)
+
+        top = QHBoxLayout()
+        top.addWidget(self.summary_label, 1)
+        top.addWidget(self.pdf_button)
+        layout = QVBoxLayout(self)
+        if not scrolling:
+            layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(self._build_sources())
+        layout.addWidget(self.message_label)
+        if scrolling:
+            scroll = QScrollArea()
+            scroll.setWidget(self._sections_widget)
+            scroll.setWidgetResizable(True)
+            layout.addWidget(scroll, 1)
+        else:
+            layout.addWidget(self._sections_widget)
+
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self._watch_timer.timeout.connect(self.poll_folder)
+        self.set_components(self.store.components)
+        folder = session.workspace.settings.get(WATCH_FOLDER_SETTING)
+        self.set_watch_folder(Path(folder) if isinstance(folder, str) and folder else None)
+
+    # --- building
+    def _build_sources(self) -> QVBoxLayout:
+        """Where new scans go, and the sources besides files: the scanner and the folder."""
+        self.target_combo = QComboBox()
+        self.target_combo.setObjectName("scanTarget")
+        self.target_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        target_label = QLabel(self.tr("New scans go to:"))
+        target_label.setBuddy(self.target_combo)
+        self.scan_button = QPushButton(self.tr("Scan"))
+        self.scan_button.setObjectName("saneScan")
+        self.scan_button.setAutoDefault(False)
+        self.scan_button.clicked.connect(self.scan)
+        self.sane = sane_module()
+        if self.sane is None:
+            self.scan_button.setEnabled(False)
+            self.scan_button.setToolTip(
+                self.tr(
+                    "No scanner driver here: python-sane is not installed. Save scans into "
+                    "the scan folder, or add the files."
+                )
             )
+        else:
+            self.scan_button.setToolTip(self.tr("Scan with the scanner connected to this computer"))
+        self.folder_label = QLabel()
+        self.folder_label.setObjectName("watchFolder")
+        self.folder_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.folder_button = QPushButton(self.tr("Scan folder…"))
+        self.folder_button.setObjectName("chooseWatchFolder")
+        self.folder_button.setAutoDefault(False)
+        self.folder_button.setToolTip(
+            self.tr("The folder your scanner's software saves into; new files are offered here")
+        )
+        self.folder_button.clicked.connect(self.choose_watch_folder)
+        self.offer_label = QLabel()
+        self.offer_label.setObjectName("folderOffer")
+        self.take_button = QPushButton()
+        self.take_button.setObjectName("takeFromFolder")
+        self.take_button.setAutoDefault(False)
+        self.take_button.clicked.connect(self.take_offered)
+        self.offer_label.hide()
+        self.take_button.hide()
+
+        first = QHBoxLayout()
+        first.addWidget(target_label)
+        first.addWidget(self.target_combo)
+        first.addWidget(self.scan_button)
+        first.addSpacing(12)
+        first.addWidget(self.offer_label)
+        first.addWidget(self.take_button)
+        first.addStretch(1)
+        second = QHBoxLayout()
+        second.addWidget(self.folder_button)
+        second.addWidget(self.folder_label, 1)
+        rows = QVBoxLayout()
+        rows.addLayout(first)
+        rows.addLayout(second)
+        return rows
+
+    def set_components(self, names: Sequence[str]) -> None:
+        """One section per paper, in this order; a paper that left the list keeps its section
+        while scans are staged for it (saving then asks to tick it or remove them)."""
+        wanted = list(dict.fromkeys(names))
+        if self.store.staging:
+            assert isinstance(self.store, StagedScans)
+            wanted += [c for c in self.store.components_with_scans() if c not in wanted]
+            self.store.components = wanted
+        if self.store.staging:
+            empty = self.tr("Choose a procedure: its papers can then be scanned here.")
+        else:
+            empty = self.tr("This dossier lists no papers to scan.")
+        self.empty_label.setText(empty)
+        self.empty_label.setVisible(not wanted)
+        if wanted == list(self.sections):
+            self.refresh()
+            return
+        for section in self.sections.values():
+            self._sections_layout.removeWidget(section)
+            section.hide()
+            section.deleteLater()
+        self.sections = {}
+        for index, name in enumerate(wanted):
+            section = ComponentSection(name)
+            section.setObjectName(f"component-{index}")
+            section.add_button.clicked.connect(lambda _=False, c=name: self.choose_files(c))
             section.remove_button.clicked.connect(lambda _=False, s=section: self._remove_of(s))
             section.preview_button.clicked.connect(lambda _=False, s=section: self._preview_of(s))
             section.turn_button.clicked.connect(lambda _=False, s=section: self._arrange(s, 90, 0))
@@ -209,33 +378,25 @@ class ScanPanel(QWidget):
             section.later_button.clicked.connect(lambda _=False, s=section: self._arrange(s, 0, 1))
             section.list.itemDoubleClicked.connect(lambda item: self.preview(item.data(SHA_ROLE)))
             section.sig_files_dropped.connect(self.add_files)
-            sections.addWidget(section)
-            self.sections[document.name] = section
-        if not self.sections:
-            sections.addWidget(QLabel(self.tr("This dossier lists no papers to scan.")))
-        sections.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(body)
-        scroll.setWidgetResizable(True)
-
-        top = QHBoxLayout()
-        top.addWidget(self.summary_label, 1)
-        top.addWidget(self.pdf_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.message_label)
-        layout.addWidget(scroll, 1)
+            self._sections_layout.insertWidget(index, section)
+            self.sections[name] = section
+        chosen = self.target_combo.currentText()
+        self.target_combo.clear()
+        self.target_combo.addItems(wanted)
+        if chosen in wanted:
+            self.target_combo.setCurrentText(chosen)
+        self.target_combo.setEnabled(bool(wanted))
         self.refresh()
 
     # --- showing
     def refresh(self) -> None:
-        """List the stored scans again; thumbnails not yet drawn are drawn in the background."""
+        """List the scans again; thumbnails not yet drawn are drawn in the background."""
         try:
-            found = self._session.workspace.attachments.list(self.code)
+            found = self.store.items()
         except CounterError as error:
             self.show_error(error)
             return
-        self._attachments = {item.sha256: item for item in found}
+        self._items = {item.sha256: item for item in found}
         for section in self.sections.values():
             section.list.clear()
         pages = 0
@@ -244,15 +405,15 @@ class ScanPanel(QWidget):
             section = self.sections.get(item.component)
             if section is None:
                 continue
-            entry = QListWidgetItem(self._icon(item.sha256), self._caption(item))
+            entry = QListWidgetItem(self._icon(item), self._caption(item))
             entry.setData(SHA_ROLE, item.sha256)
             entry.setToolTip(item.original_name)
             section.list.addItem(entry)
-        self.summary_label.setText(
-            self.tr("{files} scanned file(s), {pages} page(s)").format(
-                files=len(found), pages=pages
-            )
-        )
+        if self.store.staging:
+            summary = self.tr("{files} scanned file(s), {pages} page(s), attached when saved")
+        else:
+            summary = self.tr("{files} scanned file(s), {pages} page(s)")
+        self.summary_label.setText(summary.format(files=len(found), pages=pages))
         self.pdf_button.setEnabled(bool(found))
         missing = [item for item in found if item.sha256 not in self._thumbs]
         if missing:
@@ -266,23 +427,21 @@ class ScanPanel(QWidget):
             name = self.tr("{name}, turned {degrees}°").format(name=name, degrees=item.rotation)
         return name
 
-    def _icon(self, sha256: str) -> QIcon:
-        thumb = self._thumbs.get(sha256)
+    def _icon(self, item) -> QIcon:  # type: ignore[no-untyped-def]
+        thumb = self._thumbs.get(item.sha256)
         if thumb is None:
             return QIcon()
         if not thumb.png:
             return self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
-        pixmap = QPixmap()
-        pixmap.loadFromData(thumb.png, "PNG")
-        return QIcon(pixmap)
+        return QIcon(page_picture(thumb.png, item.rotation))
 
     def _draw(self, items: Sequence) -> None:
-        service = self._session.workspace.attachments
+        store = self.store
         wanted = list(items)
 
         def work() -> list[Thumbnail]:
             return [
-                make_thumbnail(item.sha256, service.read(item), item.media_type, item.pages)
+                make_thumbnail(item.sha256, store.read(item), item.media_type, item.pages)
                 for item in wanted
             ]
 
@@ -294,7 +453,9 @@ class ScanPanel(QWidget):
         for section in self.sections.values():
             for row in range(section.list.count()):
                 entry = section.list.item(row)
-                entry.setIcon(self._icon(entry.data(SHA_ROLE)))
+                item = self._items.get(entry.data(SHA_ROLE))
+                if item is not None:
+                    entry.setIcon(self._icon(item))
 
     def thumbnail_count(self, component: str) -> int:
         """How many scans of the paper show a drawn thumbnail."""
@@ -318,41 +479,150 @@ class ScanPanel(QWidget):
             return
         raise error
 
-    # --- adding
+    # --- adding: files, the watched folder, the scanner
     def choose_files(self, component: str) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Scans of “{paper}”").format(paper=component),
             "",
-            self.tr("Scanned pages ({patterns})").format(patterns=IMAGE_FILTER),
+            self.tr("Scanned pages ({patterns})").format(patterns=SCAN_FILTER),
         )
         if paths:
             self.add_files(component, [Path(p) for p in paths])
 
     def add_files(self, component: str, paths: Sequence[Path]) -> None:
-        """Attach the files to the paper in the background: all are checked first, and one bad
+        """Add the files to the paper in the background: all are checked first, and one bad
         file refuses them all (the reason shows in the panel)."""
+        service = self._session.workspace.attachments
+        self._acquire(component, FileImport(paths, max_bytes=service.max_bytes).acquire)
+
+    def scan(self) -> None:
+        """One batch from the first scanner SANE finds (every sheet when its source is the
+        feeder, else the glass) to the paper chosen in "New scans go to"."""
+        component = self.target_combo.currentText()
+        sane = self.sane
+        if not component or sane is None:
+            return
+
+        def acquire() -> list[AcquiredPage]:
+            devices = SaneSource.devices(sane)
+            if not devices:
+                raise CounterError("scan.no_device")
+            return SaneSource(sane, devices[0].name).acquire()
+
+        self._acquire(component, acquire)
+
+    def _acquire(self, component: str, acquire: Callable[[], list[AcquiredPage]]) -> None:
+        """Acquire, check and keep (attach or stage) in the background: one bad page refuses
+        the whole batch."""
         self.clear_message()
-        session = self._session
-        files = [Path(p) for p in paths]
-        code = self.code
+        store = self.store
+        service = self._session.workspace.attachments
 
-        def work():  # type: ignore[no-untyped-def]
-            return session.workspace.attachments.attach(
-                code, files, component=component, user=session.user, at=session.clock()
-            )
+        def work() -> tuple[list, list[CounterError]]:
+            scans = [service.check_bytes(page.name, page.data) for page in acquire()]
+            return store.add(component, scans), []
 
-        self.tasks.run(f"attach:{component}", work, self._attached, self._failed)
+        self.tasks.run(f"add:{component}", work, self._added, self._add_failed)
 
-    def _attached(self, added: list) -> None:
+    def _add_failed(self, error: Exception) -> None:
+        self._taking.clear()
+        self._failed(error)
+
+    def _added(self, outcome: tuple[list, list[CounterError]]) -> None:
+        added, refused = outcome
+        self._taking.clear()
         self.refresh()
         self.sig_attachments_changed.emit()
-        if added:
+        if refused:
+            lines = [error.message(self._session.lang) for error in refused]
+            self.message_label.setText("\n".join(lines))
+            self.message_label.setVisible(True)
+        if not added:
+            return
+        if self.store.staging:
+            text = self.tr("{n} file(s) ready for “{paper}”: attached when the dossier is saved.")
+            self._session.messages.info(text.format(n=len(added), paper=added[0].component))
+        else:
+            text = self.tr("{n} file(s) attached to “{paper}” of dossier {code}.")
             self._session.messages.info(
-                self.tr("{n} file(s) attached to “{paper}” of dossier {code}.").format(
-                    n=len(added), paper=added[0].component, code=self.code
-                )
+                text.format(n=len(added), paper=added[0].component, code=self.code)
             )
+
+    def choose_watch_folder(self) -> None:
+        current = str(self.watcher.folder) if self.watcher else ""
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("The folder the scanner saves into"), current
+        )
+        if folder:
+            self._session.workspace.settings.set(WATCH_FOLDER_SETTING, folder)
+            self.set_watch_folder(Path(folder))
+
+    def set_watch_folder(self, folder: Path | None) -> None:
+        """Offer the complete files that appear in `folder` (None: no folder watched)."""
+        self.watcher = WatchedFolder(folder, settle_seconds=self.settle_seconds) if folder else None
+        self._offer([])
+        if folder is None:
+            self.folder_label.setText(self.tr("No scan folder chosen."))
+            self._watch_timer.stop()
+            return
+        self.folder_label.setText(self.tr("Scan folder: {folder}").format(folder=str(folder)))
+        self._watch_timer.start()
+
+    def poll_folder(self) -> None:
+        """Look for new complete files (in the background), while the panel is on screen."""
+        watcher = self.watcher
+        if watcher is None or not self.isVisible():
+            return
+        watcher.settle_seconds = self.settle_seconds
+        self.tasks.run("watch", watcher.poll, self._offer, self._watch_failed)
+
+    def _watch_failed(self, error: Exception) -> None:
+        self._offer([])
+        self._failed(error)
+
+    def _offer(self, paths: list[Path]) -> None:
+        paths = [path for path in paths if path not in self._taking]
+        self.offered = paths
+        shown = bool(paths) and bool(self.sections)
+        self.offer_label.setVisible(shown)
+        self.take_button.setVisible(shown)
+        if shown:
+            self.offer_label.setText(self.tr("{n} new scan(s) in the folder").format(n=len(paths)))
+            self.take_button.setText(self.tr("Take them"))
+            self.take_button.setToolTip("\n".join(p.name for p in paths))
+
+    def take_offered(self) -> None:
+        """The offered files go to the chosen paper, then into the folder's taken/. Each file
+        is checked alone: a bad one goes to refused/ with its reason shown, and no longer
+        stops the others or comes back at every look."""
+        watcher, paths = self.watcher, list(self.offered)
+        component = self.target_combo.currentText()
+        if watcher is None or not paths or not component:
+            return
+        self._taking.update(paths)
+        self._offer([])
+        self.clear_message()
+        store = self.store
+        service = self._session.workspace.attachments
+
+        def work() -> tuple[list, list[CounterError]]:
+            pages = watcher.take(paths)
+            kept, scans, bad, refused = [], [], [], []
+            for page in pages:
+                try:
+                    scans.append(service.check_bytes(page.name, page.data))
+                except CounterError as error:
+                    bad.append(page)
+                    refused.append(error)
+                else:
+                    kept.append(page)
+            added = store.add(component, scans) if scans else []
+            watcher.settle(kept)
+            watcher.set_aside(bad)
+            return added, refused
+
+        self.tasks.run(f"add:{component}", work, self._added, self._add_failed)
 
     # --- removing
     def _ask(self, question: str) -> bool:
@@ -371,20 +641,19 @@ class ScanPanel(QWidget):
             self.remove(sha)
 
     def remove(self, sha256: str) -> bool:
-        """Take a scan off the dossier once the officer confirms; True when removed."""
-        item = self._attachments.get(sha256)
+        """Take a scan off once the officer confirms; True when removed."""
+        item = self._items.get(sha256)
         if item is None:
             return False
-        question = self.tr("Remove “{name}” from “{paper}”? The removal is recorded.").format(
-            name=item.original_name, paper=item.component
-        )
-        if not self.confirm(question):
+        if self.store.staging:
+            question = self.tr("Remove “{name}” from “{paper}”?")
+        else:
+            question = self.tr("Remove “{name}” from “{paper}”? The removal is recorded.")
+        if not self.confirm(question.format(name=item.original_name, paper=item.component)):
             return False
         self.clear_message()
         try:
-            self._session.workspace.attachments.remove(
-                self.code, sha256, user=self._session.user, at=self._session.clock()
-            )
+            self.store.remove(sha256)
         except CounterError as error:
             self.show_error(error)
             self.refresh()
@@ -392,11 +661,12 @@ class ScanPanel(QWidget):
         self._thumbs.pop(sha256, None)
         self.refresh()
         self.sig_attachments_changed.emit()
-        self._session.messages.info(
-            self.tr("“{name}” removed from dossier {code}.").format(
-                name=item.original_name, code=self.code
+        if not self.store.staging:
+            self._session.messages.info(
+                self.tr("“{name}” removed from dossier {code}.").format(
+                    name=item.original_name, code=self.code
+                )
             )
-        )
         return True
 
     # --- turn and order: metadata only, the original is never rewritten
@@ -404,16 +674,15 @@ class ScanPanel(QWidget):
         sha = section.selected_sha256()
         if sha is not None:
             self.arrange(sha, turn=turn, step=step)
+            for row in range(section.list.count()):
+                if section.list.item(row).data(SHA_ROLE) == sha:
+                    section.list.setCurrentRow(row)
 
     def arrange(self, sha256: str, *, turn: int = 0, step: int = 0) -> None:
         """Turn a scan by `turn` degrees, or move it `step` places among its paper's scans."""
-        service = self._session.workspace.attachments
         self.clear_message()
         try:
-            if turn:
-                service.rotate(self.code, sha256, turn, user=self._session.user)
-            if step:
-                service.move(self.code, sha256, step, user=self._session.user)
+            self.store.arrange(sha256, turn=turn, step=step)
         except CounterError as error:
             self.show_error(error)
         self.refresh()
@@ -426,23 +695,26 @@ class ScanPanel(QWidget):
             self.preview(sha)
 
     def preview(self, sha256: str) -> None:
-        """Open the scan large, once its first page is read (in the background)."""
-        item = self._attachments.get(sha256)
+        """Open the scan large, once its pages are drawn (in the background)."""
+        item = self._items.get(sha256)
         if item is None:
             return
-        service = self._session.workspace.attachments
+        store = self.store
 
-        def work() -> bytes:
-            return full_picture(service.read(item), item.media_type)
+        def work() -> list[bytes]:
+            return full_pictures(store.read(item), item.media_type)
 
         self.tasks.run(
-            "preview", work, lambda png: self._show_preview(png, item.original_name), self._failed
+            "preview",
+            work,
+            lambda pages: self._show_preview(pages, item.original_name, item.rotation),
+            self._failed,
         )
 
-    def _show_preview(self, png: bytes, title: str) -> None:
+    def _show_preview(self, pages: list[bytes], title: str, rotation: int) -> None:
         if self.preview_dialog is not None:
             self.preview_dialog.close()
-        dialog = PreviewDialog(png, title, self)
+        dialog = PreviewDialog(pages, title, self, rotation=rotation)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._preview_closed)
         self.preview_dialog = dialog
@@ -450,6 +722,30 @@ class ScanPanel(QWidget):
 
     def _preview_closed(self) -> None:
         self.preview_dialog = None
+
+    # --- staged scans (intake page)
+    def staged_count(self) -> int:
+        return self.store.count() if isinstance(self.store, StagedScans) else 0
+
+    def staged_components(self) -> list[str]:
+        if isinstance(self.store, StagedScans):
+            return self.store.components_with_scans()
+        return []
+
+    def take_staged(self) -> list:
+        """Hand the staged scans over (to be attached to the saved dossier); the panel is then
+        empty for the next dossier."""
+        assert isinstance(self.store, StagedScans)
+        staged = self.store.take()
+        self._thumbs.clear()
+        self.refresh()
+        return staged
+
+    def discard_staged(self) -> None:
+        if isinstance(self.store, StagedScans):
+            self.store.take()
+            self._thumbs.clear()
+            self.refresh()
 
     # --- the digitised dossier
     def choose_pdf_path(self) -> None:
@@ -467,6 +763,7 @@ class ScanPanel(QWidget):
         self.clear_message()
         session = self._session
         code = self.code
+        assert code is not None
 
         def work():  # type: ignore[no-untyped-def]
             service = session.workspace.attachments

@@ -42,6 +42,7 @@ from counter_app.domain.validation import (
 )
 from counter_app.services.intake import MAX_SETS, NOTE_LIMIT, IntakeRequest
 from counter_app.ui import formatting, notify, theme
+from counter_app.ui.digitising import ScanPanel
 from counter_app.ui.formatting import text_or_dash
 from counter_app.ui.intake.fees import FeeLines
 from counter_app.ui.intake.papers import PaperChecklist
@@ -62,6 +63,7 @@ from counter_app.ui.intake.widgets import (
 from counter_app.ui.labels import applicant_type_label, channel_label, return_method_label
 from counter_app.ui.printing.actions import ReprintReceiptButton
 from counter_app.ui.session import Session
+from counter_app.ui.workers import Tasks
 
 SEARCH_LIMIT = 50
 VISIBLE_RESULTS = 6
@@ -124,6 +126,29 @@ def confirm_clear(parent: QWidget) -> bool:
     return box.clickedButton() is clear
 
 
+def confirm_discard_scans(parent: QWidget, count: int) -> bool:
+    """Asked instead of confirm_clear when pages were scanned for the dossier being entered."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("Intake", "New dossier"))
+    box.setText(
+        QCoreApplication.translate(
+            "Intake", "Clear the form and discard the {n} scanned file(s) of this dossier?"
+        ).format(n=count)
+    )
+    clear = box.addButton(
+        QCoreApplication.translate("Intake", "Clear and discard the scans"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("Intake", "Keep editing"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is clear
+
+
 def _boxed(name: str, background: QColor, foreground: QColor) -> str:
     return (
         f"#{name} {{ background: {background.name()}; border-radius: 4px; }}"
@@ -148,6 +173,9 @@ class IntakePage(QWidget):
         self._show_all = False  # after a refused save, required fields speak up too
         self._asking = False
         self._wheel = WheelGuard(self)
+        self.tasks = Tasks(self)
+        # Scans of dossiers saved but not yet attached (dossier code -> staged scans).
+        self.pending_scans: dict[str, list] = {}
         self.fields: dict[str, QLineEdit] = {}
         self.messages: dict[str, QLabel] = {}
         self._validate_timer = QTimer(self)
@@ -165,6 +193,7 @@ class IntakePage(QWidget):
         papers = self._build_papers()
         fees = self._build_fees()
         handing = self._build_handing_in()
+        scans = self._build_scans()
         bar = self._build_bar()
 
         right = QVBoxLayout()
@@ -188,6 +217,7 @@ class IntakePage(QWidget):
         content_layout.setSpacing(12)
         content_layout.addLayout(procedure_row)
         content_layout.addLayout(columns)
+        content_layout.addWidget(scans)
         content_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("intakeScroll")
@@ -219,6 +249,8 @@ class IntakePage(QWidget):
                 shortcut.activated.connect(slot)
 
         self.papers.sig_rows_changed.connect(self._chain_tabs)
+        self.papers.sig_rows_changed.connect(self._papers_changed)
+        self.papers.sig_names_changed.connect(self._papers_changed)
         self.fees.sig_rows_changed.connect(self._chain_tabs)
         self._type_changed()
         self._search("")
@@ -408,6 +440,19 @@ class IntakePage(QWidget):
         layout.addWidget(self.papers)
         return box
 
+    def _build_scans(self) -> QGroupBox:
+        """Pages scanned per paper while the form is filled in; attached once it is saved."""
+        box = QGroupBox(self.tr("Scans of the papers"))
+        box.setObjectName("intakeScans")
+        self.scan_panel = ScanPanel(self._session, None, scrolling=False)
+        self.scan_panel.setObjectName("intakeScanPanel")
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.scan_panel)
+        return box
+
+    def _papers_changed(self) -> None:
+        self.scan_panel.set_components([row.name() for row in self.papers.rows if row.name()])
+
     def _build_fees(self) -> QGroupBox:
         box = QGroupBox(self.tr("&Fees and charges"))
         self.fees = FeeLines(self._lang)
@@ -472,6 +517,23 @@ class IntakePage(QWidget):
         saved_layout.addWidget(self.saved_due_label, 1)
         self.saved_frame.hide()
 
+        self.pending_frame = QFrame()
+        self.pending_frame.setObjectName("pendingScans")
+        self.pending_frame.setStyleSheet(
+            _boxed("pendingScans", WARNING_BACKGROUND, WARNING_FOREGROUND)
+        )
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("pendingScansLabel")
+        self.pending_label.setWordWrap(True)
+        self.retry_scans_button = QPushButton(self.tr("Attach the scans again"))
+        self.retry_scans_button.setObjectName("retryScans")
+        self.retry_scans_button.clicked.connect(self.retry_pending_scans)
+        pending_layout = QHBoxLayout(self.pending_frame)
+        pending_layout.setContentsMargins(12, 6, 12, 6)
+        pending_layout.addWidget(self.pending_label, 1)
+        pending_layout.addWidget(self.retry_scans_button)
+        self.pending_frame.hide()
+
         self.problem_label = QLabel()
         self.problem_label.setObjectName("problemLabel")
         self.problem_label.setWordWrap(True)
@@ -518,6 +580,7 @@ class IntakePage(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.saved_frame)
+        layout.addWidget(self.pending_frame)
         layout.addWidget(self.problem_label)
         layout.addLayout(line)
         return bar
@@ -780,6 +843,12 @@ class IntakePage(QWidget):
         birth = birth_date_problem(self.fields["birth_date"].text())
         if birth is not None:
             problems.append(birth)
+        ticked = {document.name for document in self.papers.documents()}
+        problems += [
+            Problem("documents", "scan.staged_unticked", {"paper": paper})
+            for paper in self.scan_panel.staged_components()
+            if paper not in ticked
+        ]
         return problems + self.papers.problems()
 
     def local_problems(self) -> list[Problem]:
@@ -873,6 +942,9 @@ class IntakePage(QWidget):
 
     def _saved(self, dossier: Dossier) -> None:
         code = dossier.code or ""
+        if self.scan_panel.staged_count():
+            self.pending_scans[code] = self.scan_panel.take_staged()
+            self.retry_pending_scans()
         self._session.messages.info(self.tr("Saved: {code}").format(code=code))
         self.saved_code_label.setText(code)
         self.saved_due_label.setText(
@@ -884,6 +956,62 @@ class IntakePage(QWidget):
         self.reprint_button.saved(dossier)
         self.sig_saved.emit(dossier)
 
+    # --- scans staged before the save: attached right after it, kept until they are
+    def retry_pending_scans(self) -> None:
+        """Attach every dossier's waiting scans (in the background), each dossier all or none."""
+        waiting = dict(self.pending_scans)
+        if not waiting:
+            return
+        self.retry_scans_button.setEnabled(False)
+        session = self._session
+
+        def work() -> dict[str, Exception | int]:
+            outcome: dict[str, Exception | int] = {}
+            for code, staged in waiting.items():
+                try:
+                    added = session.workspace.attachments.attach_staged(
+                        code, staged, user=session.user, at=session.clock()
+                    )
+                except CounterError as error:
+                    outcome[code] = error
+                else:
+                    outcome[code] = len(added)
+            return outcome
+
+        self.tasks.run("attach-staged", work, self._pending_answered, self._pending_failed)
+
+    def _pending_answered(self, outcome: dict[str, Exception | int]) -> None:
+        problems = []
+        for code, result in outcome.items():
+            if isinstance(result, Exception):
+                problems.append((code, result))
+                continue
+            self.pending_scans.pop(code, None)
+            self._session.messages.info(
+                self.tr("{n} scanned file(s) attached to dossier {code}.").format(
+                    n=result, code=code
+                )
+            )
+        self._show_pending(problems)
+
+    def _pending_failed(self, error: Exception) -> None:
+        if not isinstance(error, CounterError):
+            raise error
+        self._show_pending([(code, error) for code in self.pending_scans])
+
+    def _show_pending(self, problems: list[tuple[str, Exception]]) -> None:
+        self.retry_scans_button.setEnabled(True)
+        lines = [
+            CounterError(
+                "scan.staged_kept",
+                code=code,
+                reason=error.message(self._lang) if isinstance(error, CounterError) else "",
+            ).message(self._lang)
+            for code, error in problems
+        ]
+        self.pending_label.setText("\n".join(lines))
+        self.pending_frame.setVisible(bool(self.pending_scans))
+
     # --- clearing
     def has_input(self) -> bool:
         """Something the officer typed, that clearing would lose."""
@@ -891,16 +1019,18 @@ class IntakePage(QWidget):
             any(edit.text().strip() for edit in self.fields.values())
             or bool(self.note_edit.text().strip())
             or self.papers.has_input()
+            or bool(self.scan_panel.staged_count())
         )
 
     def request_clear(self) -> None:
         """Esc or Ctrl+N: a fresh form, after asking if anything typed would be lost."""
         if self._asking:
             return  # a second Esc while the question is open is the question's business
-        if self.has_input():
+        scans = self.scan_panel.staged_count()
+        if scans or self.has_input():
             self._asking = True
             try:
-                if not confirm_clear(self):
+                if not (confirm_discard_scans(self, scans) if scans else confirm_clear(self)):
                     return
             finally:
                 self._asking = False
@@ -923,6 +1053,7 @@ class IntakePage(QWidget):
         self.return_combo.setCurrentIndex(0)
         self.note_edit.clear()
         self.papers.clear()
+        self.scan_panel.discard_staged()
         self._validate_timer.stop()
         for label in self.messages.values():
             label.clear()

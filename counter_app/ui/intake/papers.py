@@ -67,6 +67,8 @@ class PaperRow:
 class PaperChecklist(QWidget):
     sig_rows_changed = Signal()
     """Rows were added or removed (no arguments): the page puts them in its tab order."""
+    sig_names_changed = Signal()
+    """The officer finished typing the name of a paper the catalog does not list."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -220,6 +222,7 @@ class PaperChecklist(QWidget):
             edit = QLineEdit()
             edit.setMaxLength(NAME_LIMIT)
             edit.setPlaceholderText(self.tr("Name of the paper"))
+            edit.editingFinished.connect(self.sig_names_changed)
             row.name_edit = edit
             check.setChecked(True)
             check.setAccessibleName(self.tr("Received"))

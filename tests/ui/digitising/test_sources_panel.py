@@ -1,0 +1,175 @@
+"""The scan panel's other sources: PDF files (drawn by QtPdf), the watched folder, a SANE
+scanner (a fake device behind python-sane's API), and staging before a dossier exists."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from pathlib import Path
+
+import pytest
+
+from counter_app.ui.digitising import ScanPanel
+from counter_app.ui.digitising import panel as panel_module
+from tests.digitising.conftest import pdf_bytes
+from tests.digitising.test_sources import FakeDevice, FakeSane
+from tests.ui.conftest import make_session
+from tests.ui.digitising.test_scan_panel import COPY, ORIGINAL, attach, page
+
+
+@pytest.fixture
+def session(workspace, staff):  # type: ignore[no-untyped-def]
+    return make_session(workspace, staff, "en")
+
+
+@pytest.fixture
+def code(dossiers) -> str:  # type: ignore[no-untyped-def]
+    return dossiers["due_today"].code
+
+
+def build(qtbot, session, code=None) -> ScanPanel:  # type: ignore[no-untyped-def]
+    widget = ScanPanel(session, code, confirm=lambda question: True)
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def panel(qtbot, session, code):  # type: ignore[no-untyped-def]
+    widget = build(qtbot, session, code)
+    yield widget
+    widget.tasks.wait()
+
+
+def test_a_pdf_shows_its_first_page_and_previews_every_page(qtbot, panel, session, code, tmp_path):
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(pdf_bytes(3))
+    attach(qtbot, panel, ORIGINAL, [pdf])
+    (stored,) = session.workspace.attachments.list(code)
+    assert stored.media_type == "application/pdf" and stored.pages == 3
+    thumb = panel._thumbs[stored.sha256]
+    assert thumb.png  # drawn, not the generic file icon
+    icon = panel.sections[ORIGINAL].list.item(0).icon().pixmap(160, 160)
+    assert icon.height() == 160 and 100 < icon.width() < 130  # an A4 page, upright
+    assert "3 pages" in panel.sections[ORIGINAL].list.item(0).text()
+    panel.preview(stored.sha256)
+    qtbot.waitUntil(lambda: panel.preview_dialog is not None)
+    assert len(panel.preview_dialog.pixmaps) == 3
+    assert panel.preview_dialog.pixmap.width() == 1000
+    panel.preview_dialog.reject()
+
+
+def test_files_saved_into_the_watched_folder_are_offered_then_taken(
+    qtbot, panel, session, code, tmp_path
+):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    panel.settle_seconds = 0  # two polls that see the same size are enough here
+    panel.set_watch_folder(inbox)
+    panel.show()
+    first, second = page(inbox, "s1.png", 1), page(inbox, "s2.png", 2)
+    digests = [hashlib.sha256(p.read_bytes()).hexdigest() for p in (first, second)]
+    qtbot.waitUntil(lambda: len(panel.offered) == 2, timeout=10_000)
+    assert panel.take_button.isVisible()
+    assert "2 new scan" in panel.offer_label.text()
+    panel.target_combo.setCurrentText(COPY)
+    panel.take_button.click()
+    qtbot.waitUntil(lambda: panel.thumbnail_count(COPY) == 2)
+    stored = session.workspace.attachments.list(code)
+    assert [(a.component, a.sha256) for a in stored] == [(COPY, d) for d in digests]
+    assert sorted(p.name for p in inbox.iterdir()) == ["taken"]
+    assert sorted(p.name for p in (inbox / "taken").iterdir()) == ["s1.png", "s2.png"]
+    panel._watch_timer.stop()
+
+
+def test_a_bad_file_in_the_folder_is_set_aside_and_the_others_taken(
+    qtbot, panel, session, code, tmp_path
+):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    panel.settle_seconds = 0
+    panel.set_watch_folder(inbox)
+    panel.show()
+    page(inbox, "good.png", 1)
+    (inbox / "broken.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
+    qtbot.waitUntil(lambda: len(panel.offered) == 2, timeout=10_000)
+    panel.target_combo.setCurrentText(ORIGINAL)
+    panel.take_button.click()
+    qtbot.waitUntil(lambda: panel.thumbnail_count(ORIGINAL) == 1)
+    assert [a.original_name for a in session.workspace.attachments.list(code)] == ["good.png"]
+    assert "broken.pdf" in panel.message_label.text()
+    assert "damaged" in panel.message_label.text()
+    assert [p.name for p in (inbox / "refused").iterdir()] == ["broken.pdf"]
+    assert [p.name for p in (inbox / "taken").iterdir()] == ["good.png"]
+    panel._watch_timer.stop()
+
+
+def test_a_missing_scan_folder_is_said_in_the_panel(qtbot, panel, tmp_path):
+    panel.set_watch_folder(tmp_path / "gone")
+    panel.show()
+    panel.poll_folder()
+    qtbot.waitUntil(lambda: bool(panel.message_label.text()))
+    assert "gone" in panel.message_label.text()
+    panel._watch_timer.stop()
+
+
+def test_without_python_sane_the_scan_button_says_why(qtbot, session, code, monkeypatch):
+    monkeypatch.setattr(panel_module, "sane_module", lambda: None)
+    widget = build(qtbot, session, code)
+    assert not widget.scan_button.isEnabled()
+    assert "python-sane" in widget.scan_button.toolTip()
+
+
+def test_a_sane_scan_attaches_the_feeder_pages(qtbot, session, code, monkeypatch):
+    device = FakeDevice(sheets=2, source="ADF Front")
+    monkeypatch.setattr(panel_module, "sane_module", lambda: FakeSane(device))
+    widget = build(qtbot, session, code)
+    assert widget.scan_button.isEnabled()
+    widget.target_combo.setCurrentText(ORIGINAL)
+    widget.scan_button.click()
+    qtbot.waitUntil(lambda: widget.thumbnail_count(ORIGINAL) == 2)
+    stored = session.workspace.attachments.list(code)
+    assert [a.media_type for a in stored] == ["image/png", "image/png"]
+    widget.tasks.wait()
+
+
+def test_a_scanner_lost_mid_scan_stores_nothing(qtbot, session, code, monkeypatch):
+    device = FakeDevice(sheets=3, fail_after=1, source="ADF Front")
+    monkeypatch.setattr(panel_module, "sane_module", lambda: FakeSane(device))
+    widget = build(qtbot, session, code)
+    widget.scan_button.click()
+    qtbot.waitUntil(lambda: bool(widget.message_label.text()))
+    assert "lost mid-scan" in widget.message_label.text()
+    assert session.workspace.attachments.list(code) == []
+    widget.tasks.wait()
+
+
+def test_staged_scans_live_in_memory_until_taken(qtbot, session, tmp_path, monkeypatch):
+    threads: list[threading.Thread] = []
+    drawn = panel_module.make_thumbnail
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return drawn(*args, **kwargs)
+
+    monkeypatch.setattr(panel_module, "make_thumbnail", recording)
+    widget = build(qtbot, session)
+    assert not widget.sections and widget.empty_label.isVisibleTo(widget)
+    widget.set_components([ORIGINAL, COPY])
+    files = [page(tmp_path, "a.png", 1), page(tmp_path, "b.png", 2)]
+    attach(qtbot, widget, COPY, files)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    section = widget.sections[COPY]
+    section.list.setCurrentRow(1)
+    section.earlier_button.click()
+    section.turn_button.click()
+    widget.add_files(COPY, [files[0]])  # the same file twice is refused
+    qtbot.waitUntil(lambda: bool(widget.message_label.text()))
+    assert "already among the scans" in widget.message_label.text()
+    staged = widget.take_staged()
+    assert [(s.component, s.original_name, s.rotation) for s in staged] == [
+        (COPY, "b.png", 90),
+        (COPY, "a.png", 0),
+    ]
+    assert widget.staged_count() == 0 and widget.sections[COPY].list.count() == 0
+    assert not Path(tmp_path / "taken").exists()  # files picked by hand stay where they are
+    widget.tasks.wait()
