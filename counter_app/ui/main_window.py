@@ -22,11 +22,11 @@ from counter_app.domain.scan import ScanKind, ScanResult
 from counter_app.ui import theme
 from counter_app.ui.header import HeaderBar
 from counter_app.ui.intake import IntakePage
-from counter_app.ui.navigation import PageKey, PageSpec, page_title, pages_for, pending_work
+from counter_app.ui.navigation import PageKey, PageSpec, page_title, pages_for
 from counter_app.ui.pages.catalog import CatalogPage
 from counter_app.ui.pages.dossiers import DossiersPage
-from counter_app.ui.pages.placeholder import PlaceholderPage
 from counter_app.ui.printing.panel import PrintQueueIndicator
+from counter_app.ui.reports import ReportsPage
 from counter_app.ui.returns.page import ReturnsPage
 from counter_app.ui.scanning.filter import ScannerFilter
 from counter_app.ui.scanning.settings import SETTINGS_KEY as SCANNER_SETTINGS_KEY
@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
             page.sig_idle_lock_changed.connect(lambda minutes: self.idle_lock.set_minutes(minutes))
             page.scanner.sig_saved.connect(self._reload_scanner_settings)
             return page
-        return PlaceholderPage(page_title(key), pending_work(key))
+        return ReportsPage(self._session)  # PageKey.REPORTS: every role, staff their own day
 
     def page_keys(self) -> list[PageKey]:
         return list(self.pages)

@@ -38,7 +38,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(PageKey.INTAKE, 1, _EVERYONE),
     PageSpec(PageKey.DOSSIERS, 2, _EVERYONE),
     PageSpec(PageKey.RETURNS, 3, _EVERYONE),
-    PageSpec(PageKey.REPORTS, 4, frozenset({Role.SUPERVISOR, Role.ADMIN})),
+    PageSpec(PageKey.REPORTS, 4, _EVERYONE),  # staff: their own day only
     PageSpec(PageKey.CATALOG, 5, _EVERYONE),
     PageSpec(PageKey.SETTINGS, 6, frozenset({Role.ADMIN})),
     PageSpec(PageKey.ONLINE, 7, _EVERYONE),
@@ -59,19 +59,3 @@ def page_title(key: PageKey) -> str:
         PageKey.SETTINGS: QCoreApplication.translate("Navigation", "Settings"),
         PageKey.ONLINE: QCoreApplication.translate("Navigation", "Online submissions"),
     }[key]
-
-
-def pending_work(key: PageKey) -> str:
-    """What will fill a page that is not built yet: said plainly, not faked with a form."""
-    return {
-        PageKey.REPORTS: QCoreApplication.translate(
-            "Navigation",
-            "The supervisor's reports (received by channel, resolved, on-time rate, fees) "
-            "will be added here by the reports work.",
-        ),
-        PageKey.SETTINGS: QCoreApplication.translate(
-            "Navigation",
-            "Counter set-up (accounts, printers, working calendar, central server) will be "
-            "added here by the administration work.",
-        ),
-    }.get(key, "")

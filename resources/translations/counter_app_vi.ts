@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+140"/>
+        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+141"/>
         <source>Dossier {code} of {name}</source>
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>Enter để xác nhận; Esc để hủy.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -88,7 +88,7 @@
 <context>
     <name>DossierActions</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="-153"/>
+        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="-149"/>
         <source>&amp;Accept the online submission</source>
         <translation>Tiếp &amp;nhận hồ sơ trực tuyến</translation>
     </message>
@@ -161,7 +161,7 @@
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location line="+186"/>
+        <location line="+182"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
@@ -196,7 +196,7 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+137"/>
         <source>Dossier {code}: {move}; now “{status}”.</source>
         <translation>Hồ sơ {code}: {move}; trạng thái mới «{status}».</translation>
     </message>
@@ -832,12 +832,12 @@
     <name>LoginDialog</name>
     <message>
         <location filename="../../counter_app/ui/login.py" line="+45"/>
-        <location line="+36"/>
+        <location line="+32"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-22"/>
         <source>Sign in with your counter account.</source>
         <translation>Đăng nhập bằng tài khoản cán bộ của Bộ phận Một cửa.</translation>
     </message>
@@ -852,7 +852,7 @@
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -922,21 +922,11 @@
         <source>Online submissions</source>
         <translation>Hồ sơ trực tuyến</translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>The supervisor&apos;s reports (received by channel, resolved, on-time rate, fees) will be added here by the reports work.</source>
-        <translation>Báo cáo của lãnh đạo bộ phận (tiếp nhận theo kênh, đã giải quyết, tỷ lệ đúng hạn, phí, lệ phí) sẽ được bổ sung tại đây trong phần việc báo cáo.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Counter set-up (accounts, printers, working calendar, central server) will be added here by the administration work.</source>
-        <translation>Thiết lập Bộ phận Một cửa (tài khoản, máy in, lịch làm việc, máy chủ trung tâm) sẽ được bổ sung tại đây trong phần việc quản trị.</translation>
-    </message>
 </context>
 <context>
     <name>Notify</name>
     <message>
-        <location filename="../../counter_app/ui/notify.py" line="+33"/>
+        <location filename="../../counter_app/ui/notify.py" line="+29"/>
         <source>One-stop counter</source>
         <translation>Bộ phận Một cửa</translation>
     </message>
@@ -1037,7 +1027,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="+40"/>
+        <location filename="../../counter_app/ui/app.py" line="+45"/>
         <source>This computer has no counter data yet. To set it up with the demo catalog and accounts, run in a terminal:
 
     counter-app init --demo</source>

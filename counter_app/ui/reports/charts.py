@@ -1,0 +1,220 @@
+"""The daily review's charts (Qt Charts): intake per hour and per officer, the 30-day trend,
+and the outcomes of the dossiers completed that day. Each chart keeps the values it draws
+(`values`) so what is drawn can be checked against the figures."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
+
+from counter_app.ui import theme
+
+BAR_COLOUR = QColor("#1f6fb2")
+TREND_COLOUR = QColor("#0b4f8a")
+BEFORE_COLOUR = QColor("#2e7d32")
+ON_DAY_COLOUR = QColor("#1f6fb2")
+LATE_COLOUR = theme.OVERDUE_FOREGROUND
+WORKING_HOURS = range(7, 18)  # always shown, so two days' charts compare at a glance
+OFFICERS_SHOWN = 12
+TREND_TICK_EVERY = 7  # a date label each week, ending on the day reviewed
+
+
+def fit_count_axis(axis: QValueAxis, maximum: int) -> None:
+    """Whole numbers from 0, with at most 5 ticks on round values (a chart may be short:
+    more labels than that are elided by Qt Charts)."""
+    if maximum <= 4:
+        top = max(maximum, 1)
+        axis.setRange(0, top)
+        axis.setTickCount(top + 1)
+        return
+    rough = maximum / 4
+    magnitude = 10 ** math.floor(math.log10(rough))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= rough)
+    top = step * math.ceil(maximum / step)
+    axis.setRange(0, top)
+    axis.setTickCount(top // step + 1)
+
+
+def count_axis() -> QValueAxis:
+    axis = QValueAxis()
+    axis.setLabelFormat("%d")
+    return axis
+
+
+class ReviewChart(QChartView):
+    """A chart view with the window's font, no animation (figures change at once) and a
+    title; subclasses draw their series in `show_*`."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        chart = QChart()
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setBackgroundRoundness(0)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.legend().setVisible(False)
+        font = QFont(self.font())
+        font.setBold(True)
+        chart.setTitleFont(font)
+        chart.setTitle(title)
+        self.setChart(chart)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(150)
+        self.values: list[float] = []
+        self.categories: list[str] = []
+        self.empty_note = QGraphicsSimpleTextItem(chart)
+        self.empty_note.setBrush(theme.MUTED_TEXT)
+        self.empty_note.setVisible(False)
+        chart.plotAreaChanged.connect(lambda _area: self._place_note())
+
+    def show_empty_note(self, text: str) -> None:
+        """Said over the plot when there is nothing to draw (an empty chart looks broken)."""
+        self.empty_note.setText(text)
+        self.empty_note.setVisible(bool(text))
+        self._place_note()
+
+    def _place_note(self) -> None:
+        area, size = self.chart().plotArea(), self.empty_note.boundingRect().size()
+        self.empty_note.setPos(
+            area.center().x() - size.width() / 2, area.center().y() - size.height() / 2
+        )
+
+
+class BarChart(ReviewChart):
+    """Counts per category as bars with their value inside. The series and axes are made
+    once and refilled: axes removed from a chart keep being drawn by Qt Charts."""
+
+    def __init__(self, title: str, *, horizontal: bool, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self._bars = QBarSet("")
+        self._bars.setColor(BAR_COLOUR)
+        self._bars.setBorderColor(BAR_COLOUR)
+        self._bars.setLabelColor(QColor("white"))
+        series = QHorizontalBarSeries() if horizontal else QBarSeries()
+        series.append(self._bars)
+        series.setBarWidth(0.7)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value")
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsInsideEnd)
+        self._names = QBarCategoryAxis()
+        self._counts = count_axis()
+        chart = self.chart()
+        chart.addSeries(series)
+        name_side, count_side = (
+            (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom)
+            if horizontal
+            else (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft)
+        )
+        chart.addAxis(self._names, name_side)
+        chart.addAxis(self._counts, count_side)
+        series.attachAxis(self._names)
+        series.attachAxis(self._counts)
+
+    def show_counts(self, categories: list[str], counts: list[int]) -> None:
+        self.categories = categories
+        self.values = [float(count) for count in counts]
+        self._bars.remove(0, self._bars.count())
+        self._bars.append(self.values)
+        self._names.clear()
+        self._names.append(categories)
+        fit_count_axis(self._counts, max(counts, default=0))
+
+
+class HourChart(BarChart):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, horizontal=False, parent=parent)
+
+    def show_hours(self, by_hour: dict[int, int]) -> None:
+        hours = sorted(set(WORKING_HOURS) | {h for h, n in by_hour.items() if n})
+        self.show_counts([f"{hour}h" for hour in hours], [by_hour.get(h, 0) for h in hours])
+
+
+class OfficerChart(BarChart):
+    """The officers with most dossiers on top; the rest of a large counter left out."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, horizontal=True, parent=parent)
+
+    def show_officers(self, by_officer: dict[str, int], names: dict[str, str]) -> None:
+        ranked = sorted(by_officer.items(), key=lambda item: (-item[1], item[0]))
+        ranked = ranked[:OFFICERS_SHOWN]
+        ranked.reverse()  # horizontal bars are drawn from the bottom up
+        self.show_counts(
+            [names.get(login, login) for login, _ in ranked], [count for _, count in ranked]
+        )
+
+
+class TrendChart(ReviewChart):
+    """Received per day over 30 days; x is the day's index, labelled with its date weekly."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self._line = QLineSeries()
+        pen = QPen(TREND_COLOUR)
+        pen.setWidthF(2.0)
+        self._line.setPen(pen)
+        self._line.setPointsVisible(True)
+        self._days = QCategoryAxis()
+        self._days.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self._counts = count_axis()
+        chart = self.chart()
+        chart.addSeries(self._line)
+        chart.addAxis(self._days, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self._counts, Qt.AlignmentFlag.AlignLeft)
+        self._line.attachAxis(self._days)
+        self._line.attachAxis(self._counts)
+
+    def show_trend(self, trend: tuple[tuple[date, int], ...]) -> None:
+        self.categories = [day.strftime("%d/%m") for day, _ in trend]
+        self.values = [float(count) for _, count in trend]
+        self._line.replace([QPointF(i, value) for i, value in enumerate(self.values)])
+        for label in self._days.categoriesLabels():
+            self._days.remove(label)
+        last = len(trend) - 1
+        self._days.setRange(-0.5, max(last, 1) + 0.5)  # room for the first and last label
+        for index in range(last % TREND_TICK_EVERY, last + 1, TREND_TICK_EVERY):
+            self._days.append(self.categories[index], index)
+        fit_count_axis(self._counts, int(max(self.values, default=0)))
+
+
+class OutcomeChart(ReviewChart):
+    """Completed before, on or after the due day, as shares of a pie named in the legend."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        legend = self.chart().legend()
+        legend.setVisible(True)
+        legend.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+        self._pie = QPieSeries()
+        self._pie.setPieSize(0.8)
+        self.chart().addSeries(self._pie)
+
+    def show_outcomes(self, parts: list[tuple[str, int]]) -> None:
+        """`parts`: (label, count) for before, on, after the due day, in that order."""
+        self.categories = [label for label, _ in parts]
+        self.values = [float(count) for _, count in parts]
+        total = sum(count for _, count in parts)
+        self._pie.clear()
+        for (label, count), colour in zip(
+            parts, (BEFORE_COLOUR, ON_DAY_COLOUR, LATE_COLOUR), strict=True
+        ):
+            share = f" ({round(100 * count / total)} %)" if total else ""
+            piece = self._pie.append(f"{label}: {count}{share}", count)
+            piece.setColor(colour)
+            piece.setBorderColor(QColor("white"))

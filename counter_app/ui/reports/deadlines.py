@@ -1,0 +1,228 @@
+"""Open dossiers that are overdue, due on the day reviewed or due on the next working day,
+each with the officer who received it: whom the supervisor asks."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.dossier import Status
+from counter_app.domain.reports import DueItem
+from counter_app.ui import formatting, theme
+
+_Index = QModelIndex | QPersistentModelIndex
+_TOP = QModelIndex()
+
+
+class Column(IntEnum):
+    CODE = 0
+    APPLICANT = 1
+    PROCEDURE = 2
+    DUE = 3
+    STATUS = 4
+    RECEIVED_BY = 5
+
+
+class DueModel(QAbstractTableModel):
+    """The items as a lazy table: a counter may have hundreds overdue, and only the rows in
+    view are ever turned into text."""
+
+    def __init__(
+        self, lang: str, colours: tuple[QColor, QColor] | None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._brushes = (QBrush(colours[0]), QBrush(colours[1])) if colours else None
+        self._items: tuple[DueItem, ...] = ()
+        self._people: dict[str, str] = {}
+
+    def set_items(self, items: tuple[DueItem, ...], people: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._items, self._people = items, people
+        self.endResetModel()
+
+    def item(self, row: int) -> DueItem:
+        return self._items[row]
+
+    def rowCount(self, parent: _Index = _TOP) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: _Index = _TOP) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return {
+            Column.CODE: self.tr("Code"),
+            Column.APPLICANT: self.tr("Applicant"),
+            Column.PROCEDURE: self.tr("Procedure"),
+            Column.DUE: self.tr("Due"),
+            Column.STATUS: self.tr("Status"),
+            Column.RECEIVED_BY: self.tr("Received by"),
+        }.get(Column(section))
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._items):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.text(self._items[index.row()], Column(index.column()))
+        if self._brushes is not None and role == Qt.ItemDataRole.BackgroundRole:
+            return self._brushes[0]
+        if self._brushes is not None and role == Qt.ItemDataRole.ForegroundRole:
+            return self._brushes[1]
+        return None
+
+    def text(self, item: DueItem, column: Column) -> str:
+        match column:
+            case Column.CODE:
+                return item.code
+            case Column.APPLICANT:
+                return item.applicant_name
+            case Column.PROCEDURE:
+                return item.procedure_name
+            case Column.DUE:
+                return formatting.moment(item.due_at)
+            case Column.STATUS:
+                try:
+                    return Status(item.status).label(self._lang)
+                except ValueError:
+                    return item.status
+            case Column.RECEIVED_BY:
+                return self._people.get(item.received_by) or item.received_by or formatting.EMPTY
+
+
+class DueTable(QTableView):
+    """One list; Enter or a double-click asks for the dossier's detail."""
+
+    sig_open_code = Signal(str)
+    """A dossier to open (its code)."""
+
+    def __init__(
+        self,
+        name: str,
+        lang: str,
+        colours: tuple[QColor, QColor] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.model_ = DueModel(lang, colours, self)
+        self.setModel(self.model_)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.PROCEDURE, QHeaderView.ResizeMode.Stretch)
+        metrics = self.fontMetrics()
+        for column, sample in (
+            (Column.CODE, "000.00.00.H00-000000-0000"),
+            (Column.APPLICANT, "Nguyễn Thị Hương"),  # longer names elide, whole in the tip
+            (Column.DUE, "00/00/0000 00:00"),
+            (Column.STATUS, "Đang xử lý"),
+            (Column.RECEIVED_BY, "Nguyễn Thị Hương"),
+        ):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        self.doubleClicked.connect(self._open)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda: self._open(self.currentIndex()))
+
+    def show_items(self, items: tuple[DueItem, ...], people: dict[str, str]) -> None:
+        self.model_.set_items(items, people)
+
+    def codes(self) -> list[str]:
+        return [self.model_.item(row).code for row in range(self.model_.rowCount())]
+
+    def cell(self, row: int, column: Column) -> str:
+        return self.model_.text(self.model_.item(row), column)
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.sig_open_code.emit(self.model_.item(index.row()).code)
+
+
+class DeadlineLists(QWidget):
+    """The three lists under their headings, each heading with its count."""
+
+    sig_open_code = Signal(str)
+    """A dossier to open (its code)."""
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.overdue = DueTable(
+            "overdueList", lang, (theme.OVERDUE_BACKGROUND, theme.OVERDUE_FOREGROUND)
+        )
+        self.due_today = DueTable(
+            "dueTodayList", lang, (theme.DUE_TODAY_BACKGROUND, theme.DUE_TODAY_FOREGROUND)
+        )
+        self.due_tomorrow = DueTable("dueTomorrowList", lang)
+        self.headings: dict[str, QLabel] = {}
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for name, table in (
+            ("overdue", self.overdue),
+            ("due_today", self.due_today),
+            ("due_tomorrow", self.due_tomorrow),
+        ):
+            heading = QLabel()
+            heading.setFont(bold)
+            self.headings[name] = heading
+            table.sig_open_code.connect(self.sig_open_code)
+            part = QWidget()
+            part_layout = QVBoxLayout(part)
+            part_layout.setContentsMargins(0, 0, 0, 0)
+            part_layout.setSpacing(2)
+            part_layout.addWidget(heading)
+            part_layout.addWidget(table, 1)
+            splitter.addWidget(part)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(splitter)
+
+    def show_lists(
+        self,
+        overdue: tuple[DueItem, ...],
+        due_today: tuple[DueItem, ...],
+        due_tomorrow: tuple[DueItem, ...],
+        people: dict[str, str],
+    ) -> None:
+        for name, table, items, title in (
+            ("overdue", self.overdue, overdue, self.tr("Overdue: {n}")),
+            ("due_today", self.due_today, due_today, self.tr("Due on the day: {n}")),
+            (
+                "due_tomorrow",
+                self.due_tomorrow,
+                due_tomorrow,
+                self.tr("Due on the next working day: {n}"),
+            ),
+        ):
+            table.show_items(items, people)
+            self.headings[name].setText(title.format(n=len(items)))

@@ -1,0 +1,77 @@
+"""The Báo cáo page: the daily review, and for supervisors and administrators the province
+figures; a dossier picked in either opens in the detail dialog of the dossier list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from counter_app.domain.dossier import Dossier
+from counter_app.domain.errors import CounterError
+from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
+from counter_app.ui.reports.daily import SUPERVISING, DailyReviewTab
+from counter_app.ui.reports.province import PeriodTab
+from counter_app.ui.session import Session
+
+
+class ReportsPage(QWidget):
+    """`daily` always; `period` only for supervisors and administrators (else None)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.detail_dialog: DossierDetailDialog | None = None
+        self.daily = DailyReviewTab(session)
+        self.daily.sig_open_code.connect(self.open_code)
+        self.period: PeriodTab | None = None
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("reportTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.daily, self.tr("Daily review"))
+        if session.user.role in SUPERVISING:
+            self.period = PeriodTab(session)
+            self.tabs.addTab(self.period, self.tr("Province figures"))
+        self.tabs.currentChanged.connect(lambda _index: self.activate())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def activate(self) -> None:
+        """The page or a tab was brought to the front: its figures read afresh."""
+        current = self.tabs.currentWidget()
+        if current is self.daily:
+            self.daily.activate()
+        elif current is self.period and self.period is not None:
+            self.period.activate()
+
+    def open_code(self, code: str) -> None:
+        ws, lang = self._session.workspace, self._session.lang
+        try:
+            dossier = ws.dossiers.get(code)
+            people = {u.login: u.full_name for u in ws.accounts.users()}
+            agencies = ws.catalog.agencies()
+        except CounterError as error:
+            self.daily.error_label.setText(error.message(lang))
+            self.daily.error_label.setVisible(True)
+            return
+        self._open(dossier, people, agencies)
+
+    def _open(self, dossier: Dossier, people: dict[str, str], agencies: dict) -> None:
+        if self.detail_dialog is not None:
+            self.detail_dialog.close()
+        dialog = DossierDetailDialog(
+            dossier,
+            self._session.lang,
+            people=people,
+            agencies=agencies,
+            session=self._session,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_dossier_changed.connect(lambda _dossier: self.daily.refresh())
+        dialog.finished.connect(self._detail_closed)
+        self.detail_dialog = dialog
+        dialog.open()
+
+    def _detail_closed(self) -> None:
+        self.detail_dialog = None

@@ -1,0 +1,321 @@
+"""The end-of-day sign-off: the cash fees recorded against the cash counted, the difference
+as it is typed, a note required when they differ; and the supervisor's reopening of a signed
+day, which asks why. Both write through the service in the background."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QFont, QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.errors import CounterError
+from counter_app.domain.reports import SignOff
+from counter_app.ui import formatting, theme
+from counter_app.ui.formatting import EMPTY
+from counter_app.ui.session import Session
+from counter_app.ui.workers import Tasks
+
+NOTE_LIMIT = 2000
+CASH_DIGITS = 13  # ten thousand billion đồng: more than any counter holds
+CASH_PATTERN = rf"[0-9][0-9., ]{{0,{CASH_DIGITS * 4 // 3}}}"  # digits and group separators
+
+
+def parse_cash(text: str) -> int | None:
+    """Đồng typed with or without separators (1.200.000, 1,200,000, 1 200 000); None if
+    nothing was typed."""
+    digits = re.sub(r"\D", "", text)
+    return int(digits) if digits else None
+
+
+def heading_label(text: str) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.2)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def note_edit(name: str) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setObjectName(name)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
+    return edit
+
+
+class SignOffDialog(QDialog):
+    """Accepted once the service has signed the day; `signed` is then the SignOff.
+    `cash_fees` is the counter's cash fees of the day when the page already has them; else
+    they are read in the background."""
+
+    def __init__(
+        self, session: Session, day: date, cash_fees: int | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.day = day
+        self.cash_fees = cash_fees
+        self.signed: SignOff | None = None
+        self.tasks = Tasks(self)
+        self.setWindowTitle(self.tr("Sign off the day {day}").format(day=formatting.day(day)))
+        self.setMinimumWidth(560)
+
+        about = QLabel(
+            self.tr(
+                "Check the day's figures, count the cash and sign. Once signed, the day's "
+                "dossiers can no longer be changed unless a supervisor reopens the day."
+            )
+        )
+        about.setWordWrap(True)
+        self.recorded_label = QLabel(EMPTY)
+        self.recorded_label.setObjectName("feesRecorded")
+        self.cash_edit = QLineEdit()
+        self.cash_edit.setObjectName("cashCounted")
+        self.cash_edit.setValidator(
+            QRegularExpressionValidator(QRegularExpression(CASH_PATTERN), self)
+        )
+        self.cash_edit.setPlaceholderText(self.tr("in đồng, e.g. 1.250.000"))
+        self.cash_edit.setMaximumWidth(self.cash_edit.fontMetrics().horizontalAdvance("0") * 24)
+        self.cash_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.cash_error = theme.error_label("cashError")
+        self.difference_label = QLabel(EMPTY)
+        self.difference_label.setObjectName("cashDifference")
+        self.note_caption = QLabel(self.tr("&Note:"))
+        self.note_edit = note_edit("signOffNote")
+        self.note_caption.setBuddy(self.note_edit)
+        self.note_error = theme.error_label("noteError")
+        self.error_label = theme.error_label("signOffError")
+
+        cash_caption = QLabel(self.tr("&Cash counted:"))
+        cash_caption.setBuddy(self.cash_edit)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        form.addRow(self.tr("Fees recorded in cash:"), self.recorded_label)
+        form.addRow(cash_caption, self._stacked(self.cash_edit, self.cash_error))
+        form.addRow(self.tr("Difference:"), self.difference_label)
+        form.addRow(self.note_caption, self._stacked(self.note_edit, self.note_error))
+
+        buttons = QDialogButtonBox()
+        self.sign_button = buttons.addButton(
+            self.tr("&Sign off the day"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.sign_button.setObjectName("confirmSignOff")
+        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        for button in (self.sign_button, cancel):
+            button.setAutoDefault(False)
+        self.sign_button.clicked.connect(self.confirm)
+        cancel.clicked.connect(self.reject)
+        for key in theme.CONFIRM_KEYS:
+            QShortcut(QKeySequence(key), self, activated=self.confirm)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading_label(self.windowTitle()))
+        layout.addWidget(about)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+        self.cash_edit.textChanged.connect(self._show_difference)
+        self.cash_edit.editingFinished.connect(self._regroup)
+        self.note_edit.textChanged.connect(lambda: self.note_error.setVisible(False))
+        if cash_fees is None:
+            self.recorded_label.setText(self.tr("Reading…"))
+            self.sign_button.setEnabled(False)
+            whole_counter = session.workspace.reports.daily
+
+            self.tasks.run(
+                "cash",
+                lambda: whole_counter(day, user=session.user).cash_fees,
+                self._recorded,
+                self._failed,
+            )
+        else:
+            self._recorded(cash_fees)
+        self.cash_edit.setFocus()
+
+    @staticmethod
+    def _stacked(field: QWidget, error: QLabel) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        layout.addWidget(error)
+        return box
+
+    # --- what the supervisor sees while typing
+    def _recorded(self, cash_fees: int) -> None:
+        self.cash_fees = cash_fees
+        self.recorded_label.setText(formatting.money(cash_fees, self._session.lang))
+        self.sign_button.setEnabled(True)
+        self._show_difference()
+
+    def difference(self) -> int | None:
+        counted = parse_cash(self.cash_edit.text())
+        if counted is None or self.cash_fees is None:
+            return None
+        return counted - self.cash_fees
+
+    def _show_difference(self) -> None:
+        self.cash_error.setVisible(False)
+        difference = self.difference()
+        lang = self._session.lang
+        if difference is None:
+            text, colour = EMPTY, "palette(text)"
+        elif difference == 0:
+            text, colour = self.tr("none, the cash matches"), "#2e7d32"
+        elif difference > 0:
+            text = self.tr("{amount} more than recorded").format(
+                amount=formatting.money(difference, lang)
+            )
+            colour = theme.OVERDUE_FOREGROUND.name()
+        else:
+            text = self.tr("{amount} less than recorded").format(
+                amount=formatting.money(-difference, lang)
+            )
+            colour = theme.OVERDUE_FOREGROUND.name()
+        self.difference_label.setText(text)
+        self.difference_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        needed = bool(difference)
+        self.note_caption.setText(self.tr("&Note (required):") if needed else self.tr("&Note:"))
+
+    def _regroup(self) -> None:
+        """1250000 reads back as 1.250.000 once the field is left."""
+        counted = parse_cash(self.cash_edit.text())
+        if counted is not None:
+            grouped = formatting.money(counted, self._session.lang).rsplit(" ", 1)[0]
+            self.cash_edit.setText(grouped)
+
+    # --- signing
+    def confirm(self) -> None:
+        if self.tasks.busy or self.cash_fees is None:
+            return
+        counted = parse_cash(self.cash_edit.text())
+        note = self.note_edit.toPlainText().strip()
+        if counted is None:
+            self.cash_error.setText(self.tr("Enter the cash counted."))
+            self.cash_error.setVisible(True)
+            self.cash_edit.setFocus()
+            return
+        if counted != self.cash_fees and not note:
+            self.note_error.setText(
+                self.tr("The cash differs from the fees recorded: say why in the note.")
+            )
+            self.note_error.setVisible(True)
+            self.note_edit.setFocus()
+            return
+        session, day = self._session, self.day
+        self.error_label.setVisible(False)
+        self.sign_button.setEnabled(False)
+        self.tasks.run(
+            "sign",
+            lambda: session.workspace.reports.sign_off(
+                day, user=session.user, cash_counted=counted, note=note[:NOTE_LIMIT]
+            ),
+            self._signed,
+            self._failed,
+        )
+
+    def _signed(self, signed: SignOff) -> None:
+        self.signed = signed
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        if not isinstance(error, CounterError):
+            raise error  # a bug: the crash handler logs it and says so
+        self.sign_button.setEnabled(self.cash_fees is not None)
+        self.error_label.setText(error.message(self._session.lang))
+        self.error_label.setVisible(True)
+
+
+class ReopenDialog(QDialog):
+    """The supervisor's override: the day opens for changes again, with the reason audited;
+    it must be signed again afterwards. Accepted once reopened; `reopened` is the SignOff."""
+
+    def __init__(self, session: Session, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.day = day
+        self.reopened: SignOff | None = None
+        self.tasks = Tasks(self)
+        self.setWindowTitle(self.tr("Reopen the day {day}").format(day=formatting.day(day)))
+        self.setMinimumWidth(520)
+        about = QLabel(
+            self.tr(
+                "The day's dossiers can be changed again, and the day must be signed off "
+                "again afterwards. The reopening is recorded in the audit log with its reason."
+            )
+        )
+        about.setWordWrap(True)
+        self.reason_edit = note_edit("reopenReason")
+        reason_caption = QLabel(self.tr("&Reason (required):"))
+        reason_caption.setBuddy(self.reason_edit)
+        self.error_label = theme.error_label("reopenError")
+
+        buttons = QDialogButtonBox()
+        self.reopen_button: QPushButton = buttons.addButton(
+            self.tr("&Reopen the day"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.reopen_button.setObjectName("confirmReopen")
+        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        for button in (self.reopen_button, cancel):
+            button.setAutoDefault(False)
+        self.reopen_button.clicked.connect(self.confirm)
+        cancel.clicked.connect(self.reject)
+        for key in theme.CONFIRM_KEYS:
+            QShortcut(QKeySequence(key), self, activated=self.confirm)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading_label(self.windowTitle()))
+        layout.addWidget(about)
+        layout.addWidget(reason_caption)
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.reason_edit.setFocus()
+
+    def confirm(self) -> None:
+        if self.tasks.busy:
+            return
+        reason = self.reason_edit.toPlainText().strip()
+        if not reason:
+            self.error_label.setText(self.tr("Say why the day is reopened."))
+            self.error_label.setVisible(True)
+            self.reason_edit.setFocus()
+            return
+        session, day = self._session, self.day
+        self.error_label.setVisible(False)
+        self.reopen_button.setEnabled(False)
+        self.tasks.run(
+            "reopen",
+            lambda: session.workspace.reports.reopen(
+                day, user=session.user, reason=reason[:NOTE_LIMIT]
+            ),
+            self._reopened,
+            self._failed,
+        )
+
+    def _reopened(self, reopened: SignOff) -> None:
+        self.reopened = reopened
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        if not isinstance(error, CounterError):
+            raise error  # a bug: the crash handler logs it and says so
+        self.reopen_button.setEnabled(True)
+        self.error_label.setText(error.message(self._session.lang))
+        self.error_label.setVisible(True)
