@@ -7,6 +7,7 @@ officer types. Sign-in waits for them only if the officer is faster.
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 from concurrent.futures import Future
@@ -14,11 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.messages import LANGUAGES
-from counter_app.paths import default_data_dir
+from counter_app.paths import default_data_dir, resources_dir
+from counter_app.services.operations.instance import InstanceLock
+from counter_app.services.operations.logs import configure_logging, stop_logging
 from counter_app.services.preferences import startup_preferences
 from counter_app.ui import notify
 from counter_app.ui.crash import CrashHandler
@@ -31,6 +35,8 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_ERROR = 1
+
+log = logging.getLogger(__name__)
 
 
 def startup_message(error: CounterError, lang: str) -> str:
@@ -81,6 +87,8 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv)
     app.setApplicationName("counter-app")
+    app.setDesktopFileName("counter-app")  # docks match it with packaging/linux's .desktop file
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "counter-app.svg")))
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     preferences = startup_preferences(folder)
     if lang not in LANGUAGES:
@@ -89,18 +97,47 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
     if lang == "vi":
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     apply_base_font(app, preferences.font_size)
+    from counter_app.ui.window_beacon import WindowBeacon, knock
+
+    instance = InstanceLock(folder)  # one window per data folder; restore waits for it
+    try:
+        instance.acquire()
+    except CounterError as error:
+        if error.key == "app.already_open":
+            knock(folder)  # the open window comes to the front
+        notify.show_error(None, error.message(lang))
+        remove_translations(app, translators)
+        return EXIT_ERROR
+    beacon = WindowBeacon(folder)
+    beacon.listen()
+    logging_to = configure_logging(folder)
+    log.info("window started on %s", folder)
     crash = CrashHandler(
         folder, lang, lambda text: notify.show_error(QApplication.activeWindow(), text)
     )
     crash.install()
-    opening = open_in_background(folder)
+    opening: Future[Workspace] | None = None
     try:
+        from counter_app.services.operations.setup import needs_setup
+
+        if needs_setup(folder):  # a new counter: the first-run wizard sets it up
+            from counter_app.ui.first_run import run_first_run
+
+            done, lang, translators = run_first_run(app, folder, lang, translators)
+            if not done:
+                return EXIT_OK
+            preferences = startup_preferences(folder)
+        opening = open_in_background(folder)
         return _run(app, opening, preferences.counter_name, lang)
     finally:
-        if opening.done() and opening.exception() is None:
+        if opening is not None and opening.done() and opening.exception() is None:
             opening.result().close()
         crash.uninstall()
         remove_translations(app, translators)
+        log.info("window closed")
+        stop_logging(logging_to)
+        beacon.close()
+        instance.release()
 
 
 def _run(app: QApplication, opening: Future[Workspace], counter_name: str, lang: str) -> int:
@@ -130,8 +167,14 @@ def _run(app: QApplication, opening: Future[Workspace], counter_name: str, lang:
     from counter_app.ui.main_window import MainWindow
     from counter_app.ui.session import Session
 
-    window = MainWindow(Session(opening.result(), login.user, lang))
+    session = Session(opening.result(), login.user, lang)
+    window = MainWindow(session)
     window.showMaximized()  # the officer's only window all day
+    from counter_app.ui.settings.backups import DailyBackup
+
+    daily = DailyBackup(session, parent=window)
+    daily.start()  # today's backup if due, then hourly
     status = app.exec()
+    daily.stop()  # a backup under way finishes before the store is closed
     window.deleteLater()
     return status

@@ -6,14 +6,10 @@ Tests replace `show_error` to see the message without a modal loop.
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from counter_app.domain.errors import CounterError
-
-log = logging.getLogger(__name__)
 
 
 class Messages(QObject):
@@ -23,7 +19,7 @@ class Messages(QObject):
     """A short line of information (str), shown for a few seconds."""
 
     def info(self, text: str) -> None:
-        log.info("%s", text)
+        # Not logged: these lines name applicants ("ID card read: …"), and logs hold codes only.
         self.sig_info.emit(text)
 
 

@@ -212,6 +212,99 @@
     </message>
 </context>
 <context>
+    <name>BackupsSection</name>
+    <message>
+        <location filename="../../counter_app/ui/settings/backups.py" line="+78"/>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A backup of the data and the scans is taken every day when the window starts (and checked every hour); the oldest are removed beyond the number kept. To restore one, close the window and run: counter-app restore FILE</source>
+        <translation>Mỗi ngày, khi cửa sổ khởi động, chương trình sao lưu dữ liệu và bản quét (và kiểm tra lại mỗi giờ); các bản cũ nhất vượt quá số bản giữ lại sẽ bị xóa. Để khôi phục, hãy đóng cửa sổ rồi chạy: counter-app restore TỆP</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sao lưu ngay</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;họn…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Last backup:</source>
+        <translation>Lần sao lưu gần nhất:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next backup:</source>
+        <translation>Lần sao lưu tiếp theo:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Thư mục:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Best on another disk or a network share. Default: {folder}</source>
+        <translation>Nên đặt trên ổ đĩa khác hoặc thư mục dùng chung trên mạng. Mặc định: {folder}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Keep the newest:</source>
+        <translation>&amp;Giữ lại số bản mới nhất:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>None yet.</source>
+        <translation>Chưa có.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{when}, {size}: {path}</source>
+        <translation>{when}, {size}: {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{when}: FAILED. {reason}</source>
+        <translation>{when}: THẤT BẠI. {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The last good one: {when}.</source>
+        <translation>Bản thành công gần nhất: {when}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Give the whole path of the folder, e.g. D:\Backups or /mnt/backups.</source>
+        <translation>Hãy nhập đường dẫn đầy đủ của thư mục, ví dụ D:\SaoLuu hoặc /mnt/saoluu.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Backup settings saved.</source>
+        <translation>Đã lưu cài đặt sao lưu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder of the daily backups</source>
+        <translation>Thư mục chứa bản sao lưu hằng ngày</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Backup saved: {path} ({size}).</source>
+        <translation>Đã sao lưu: {path} ({size}).</translation>
+    </message>
+</context>
+<context>
     <name>CalendarSection</name>
     <message>
         <location filename="../../counter_app/ui/settings/calendar.py" line="+562"/>
@@ -288,6 +381,19 @@
         <location filename="../../counter_app/ui/settings/idle_lock.py" line="+75"/>
         <source>Locked</source>
         <translation>Đã khóa</translation>
+    </message>
+</context>
+<context>
+    <name>DailyBackup</name>
+    <message>
+        <location filename="../../counter_app/ui/settings/backups.py" line="-151"/>
+        <source>Daily backup saved: {path}</source>
+        <translation>Đã sao lưu hằng ngày: {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The daily backup failed: {reason}</source>
+        <translation>Sao lưu hằng ngày thất bại: {reason}</translation>
     </message>
 </context>
 <context>
@@ -918,9 +1024,42 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../counter_app/ui/settings/page.py" line="+107"/>
+        <location filename="../../counter_app/ui/settings/page.py" line="+109"/>
         <source>Only an administrator can change the counter&apos;s settings.</source>
         <translation>Chỉ quản trị viên mới được thay đổi cài đặt của Bộ phận Một cửa.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportSection</name>
+    <message>
+        <location filename="../../counter_app/ui/settings/diagnostics.py" line="+22"/>
+        <source>Support</source>
+        <translation>Hỗ trợ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When asking for help, copy the diagnostics and paste them into the message: versions, the data folder, sync, the last backup and the end of the log. They name no citizen: the log holds dossier codes only.</source>
+        <translation>Khi cần hỗ trợ, hãy sao chép thông tin chẩn đoán và dán vào tin nhắn gửi bộ phận hỗ trợ: phiên bản, thư mục dữ liệu, đồng bộ, lần sao lưu gần nhất và phần cuối nhật ký. Thông tin này không nêu tên công dân nào: nhật ký chỉ ghi mã hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Copy diagnostics</source>
+        <translation>&amp;Sao chép thông tin chẩn đoán</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data folder:</source>
+        <translation>Thư mục dữ liệu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log file:</source>
+        <translation>Tệp nhật ký:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Diagnostics copied: paste them into your message to support.</source>
+        <translation>Đã sao chép thông tin chẩn đoán: hãy dán vào tin nhắn gửi bộ phận hỗ trợ.</translation>
     </message>
 </context>
 </TS>

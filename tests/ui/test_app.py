@@ -39,9 +39,12 @@ def app_state(qapp) -> Iterator[None]:
     qapp.setApplicationName(name)
 
 
-def test_an_uninitialised_folder_explains_how_to_set_it_up(tmp_path, shown, app_state) -> None:
+def test_an_emptied_store_explains_how_to_set_it_up(tmp_path, shown, app_state) -> None:
+    """A store file emptied by accident is no new counter (numbering would restart): the fix
+    is named. A folder without any store gets the first-run wizard (tests/ui/first_run)."""
     hook = sys.excepthook
-    status = app_module.run_app(data_dir=tmp_path / "nothing-here", lang="vi")
+    (tmp_path / "counter.sqlite3").write_bytes(b"")
+    status = app_module.run_app(data_dir=tmp_path, lang="vi")
 
     assert status == 1
     assert len(shown) == 1
@@ -66,7 +69,8 @@ def test_a_damaged_store_is_named_while_the_sign_in_window_waits(
 
 
 def test_english_start_up_message(tmp_path, shown, app_state) -> None:
-    assert app_module.run_app(data_dir=tmp_path / "nothing-here", lang="en") == 1
+    (tmp_path / "counter.sqlite3").write_bytes(b"")
+    assert app_module.run_app(data_dir=tmp_path, lang="en") == 1
     assert shown[0].startswith("No data has been set up at")
     assert shown[0].endswith("counter-app init --demo")
 

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 from counter_app.services.accounts import Role
 from counter_app.ui.session import Session
 from counter_app.ui.settings.accounts import AccountsSection
+from counter_app.ui.settings.backups import BackupsSection
 from counter_app.ui.settings.calendar import CalendarSection
+from counter_app.ui.settings.diagnostics import SupportSection
 from counter_app.ui.settings.display import DisplaySection, IdleLockSection
 from counter_app.ui.settings.general import AgenciesSection, CounterSection
 from counter_app.ui.settings.printing import PrintingSection
@@ -132,6 +134,8 @@ class SettingsPage(QWidget):
         self.idle_lock = IdleLockSection(session)
         self.printing = PrintingSection(session)
         self.accounts = AccountsSection(session)
+        self.backups = BackupsSection(session)
+        self.support = SupportSection(session)
         self.scanner_test_area: QGroupBox = self.scanner.scanner_test_area
         for section in (
             self.counter,
@@ -142,6 +146,8 @@ class SettingsPage(QWidget):
             self.idle_lock,
             self.printing,
             self.accounts,
+            self.backups,
+            self.support,
         ):
             self.sections.append(section)
             self.section_list.addItem(section.title)

@@ -1,0 +1,98 @@
+"""Rotating log files in `<data>/logs/`, with personal data kept out.
+
+The rule: log lines name dossiers by their code and nothing else about a person. Nothing in the
+app logs a name or an address on purpose; as a safety net every line is scrubbed of what can be
+recognised mechanically (a citizen-ID QR, ID and phone numbers, e-mail addresses) before it is
+written, tracebacks included.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import deque
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+LOG_FOLDER = "logs"
+LOG_FILE = "counter-app.log"
+MAX_BYTES = 1024 * 1024
+BACKUP_COUNT = 5
+REDACTED = "[…]"
+FORMAT = "%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"
+
+_PERSONAL = (
+    re.compile(r"\d{9,12}\|[^\r\n]*"),  # a citizen-ID QR: number|old number|name|...|address
+    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail
+    re.compile(r"(?<![\w.-])\+?84[ .-]?\d(?:[ .-]?\d){7,9}(?!\d)"),  # phone, +84 form
+    re.compile(r"(?<![\w.+-])0\d{2,3}(?:[ .-]\d{3,4}){2}(?![\w-])"),  # phone, 0912 345 678
+    re.compile(r"(?<![\w.-])\d{9,12}(?![\w-])"),  # ID number (12 or 9 digits), phone (10–11)
+)
+
+
+def scrub(text: str) -> str:
+    """The text with every recognisable piece of personal data replaced."""
+    for pattern in _PERSONAL:
+        text = pattern.sub(REDACTED, text)
+    return text
+
+
+class ScrubbingFormatter(logging.Formatter):
+    """Formats as usual (message, then traceback), then scrubs the whole line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return scrub(super().format(record))
+
+
+class _LogFile(RotatingFileHandler):
+    """Opened at the first line, in a folder made then; a log that cannot be written (read-only
+    or full disk) is given up quietly: the command or window reports the real problem."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        return super()._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        self.close()
+
+
+def log_path(data_dir: Path) -> Path:
+    return data_dir / LOG_FOLDER / LOG_FILE
+
+
+def configure_logging(data_dir: Path, level: int = logging.INFO) -> logging.Handler:
+    """Send the app's log records (`counter_app.*`) at `level` and above to the data folder's
+    rotating log. Configuring the same folder again replaces the earlier handler."""
+    logger = logging.getLogger("counter_app")
+    for old in [h for h in logger.handlers if isinstance(h, _LogFile)]:
+        logger.removeHandler(old)
+        old.close()
+    handler = _LogFile(
+        log_path(data_dir), maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8",
+        delay=True,
+    )  # fmt: skip
+    handler.setLevel(level)
+    handler.setFormatter(ScrubbingFormatter(FORMAT))
+    logger.addHandler(handler)
+    logger.setLevel(min(level, logger.level or logging.WARNING))
+    return handler
+
+
+def stop_logging(handler: logging.Handler) -> None:
+    logging.getLogger("counter_app").removeHandler(handler)
+    handler.close()
+
+
+def recent_lines(data_dir: Path, count: int = 200) -> list[str]:
+    """The last `count` lines of the log, across the rotated files, oldest first."""
+    folder = data_dir / LOG_FOLDER
+    files = [folder / f"{LOG_FILE}.{n}" for n in range(BACKUP_COUNT, 0, -1)]
+    files.append(folder / LOG_FILE)
+    lines: deque[str] = deque(maxlen=count)
+    for path in files:
+        try:
+            with path.open(encoding="utf-8", errors="replace") as handle:
+                lines.extend(line.rstrip("\n") for line in handle)
+        except OSError:
+            continue
+    return list(lines)

@@ -1,0 +1,129 @@
+"""Setting a counter up the first time (the window's first-run wizard): the same service calls
+as `counter-app init` plus an imported catalog, the agencies served, the counter's identity,
+the administrator, printers and paper sizes; without demo dossiers.
+
+Light to import (the window asks `needs_setup` before SQLAlchemy is loaded). All or nothing:
+the store is created only once everything is known, and a failure while it is being filled
+removes it again, so the next start offers the wizard afresh.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from counter_app.domain.errors import CounterError
+from counter_app.paths import DATABASE_FILE, resources_dir
+
+if TYPE_CHECKING:
+    from counter_app.domain.catalog import Agency
+
+LANGUAGE_KEY = "ui.language"
+COUNTER_NAME_KEY = "counter.name"
+DESK_KEY = "counter.desk"  # the desk's number in the hall, for the diagnostics and the staff
+PRINTERS_KEY = "printing.printers"
+RECEIPT_SIZE_KEY = "papers.receipt_size"
+LABEL_SIZE_KEY = "papers.label_size"
+
+
+def demo_catalog() -> Path:
+    return resources_dir() / "demo" / "catalog.json"
+
+
+def needs_setup(data_dir: Path) -> bool:
+    """No store at all in the folder: a new counter (an emptied file is not: see the store)."""
+    return not (data_dir / DATABASE_FILE).exists()
+
+
+def catalog_agencies(file: Path | None = None) -> list[Agency]:
+    """The agencies of a catalog file (the demo catalog by default), to choose from."""
+    from counter_app.domain.catalog_file import catalog_from_json
+    from counter_app.services.catalog import read_json_file
+
+    catalog = catalog_from_json(read_json_file(file or demo_catalog()))
+    return sorted(catalog.agencies, key=lambda agency: agency.code)
+
+
+def check_central(url: str) -> str:
+    """Reach the central database at `url` once; its kind ("postgresql", "sqlite")."""
+    from sqlalchemy import text
+
+    from counter_app.store.central.database import (
+        CentralAddress,
+        CentralDatabase,
+        check_url,
+        split_password,
+    )
+
+    bare, password = split_password(check_url(url.strip()))
+    database = CentralDatabase(CentralAddress(bare, password=password), pool_size=1)
+    try:
+        with database.read() as session:
+            session.execute(text("SELECT 1"))
+        return database.dialect
+    finally:
+        database.close()
+
+
+@dataclass(frozen=True)
+class CounterSetup:
+    language: str
+    agencies: frozenset[str]  # the agencies this counter serves
+    counter_name: str
+    admin_login: str
+    admin_full_name: str
+    admin_password: str
+    catalog_file: Path | None = None  # None: the demo catalog
+    desk_number: int | None = None
+    central_url: str = ""
+    printers: Mapping[str, str] = field(default_factory=dict)  # paper kind -> printer
+    receipt_size: str = "A4"
+    label_size: str = "100x50"
+
+
+def set_up_counter(data_dir: Path, setup: CounterSetup) -> dict[str, object]:
+    """Create and fill the store; refuses a folder that already has one."""
+    from counter_app.services.accounts import MIN_PASSWORD_LENGTH, Role
+    from counter_app.services.workspace import Workspace
+
+    if not needs_setup(data_dir):
+        raise CounterError("setup.exists", path=str(data_dir))
+    if len(setup.admin_password) < MIN_PASSWORD_LENGTH:  # before anything is created
+        raise CounterError("user.password_short", length=MIN_PASSWORD_LENGTH)
+    made_folder = not data_dir.exists()
+    try:
+        with Workspace(data_dir, create=True) as ws:
+            summary = ws.catalog.import_file(setup.catalog_file or demo_catalog())
+            ws.catalog.set_served_agencies(set(setup.agencies))
+            ws.accounts.add_user(
+                setup.admin_login, Role.ADMIN, setup.admin_password, setup.admin_full_name
+            )
+            settings = ws.settings
+            settings.set(LANGUAGE_KEY, setup.language)
+            settings.set(COUNTER_NAME_KEY, setup.counter_name.strip())
+            if setup.desk_number is not None:
+                settings.set(DESK_KEY, setup.desk_number)
+            settings.set(PRINTERS_KEY, {k: v for k, v in setup.printers.items() if v})
+            settings.set(RECEIPT_SIZE_KEY, setup.receipt_size)
+            settings.set(LABEL_SIZE_KEY, setup.label_size)
+            if setup.central_url.strip():
+                ws.sync.configure(setup.central_url.strip())
+    except BaseException:
+        _remove_store(data_dir, made_folder)
+        raise
+    return {
+        "data_dir": str(data_dir),
+        "agencies": summary.agencies,
+        "procedures": summary.procedures,
+        "admin": setup.admin_login,
+    }
+
+
+def _remove_store(data_dir: Path, made_folder: bool) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        (data_dir / f"{DATABASE_FILE}{suffix}").unlink(missing_ok=True)
+    if made_folder:
+        shutil.rmtree(data_dir, ignore_errors=True)

@@ -1,0 +1,68 @@
+"""The window that has a data folder open listens on a local socket named after the folder; a
+second start on the same folder knocks on it, so the open window comes to the front while the
+second one explains and quits (services/operations/instance.py holds the folder itself)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication
+
+KNOCK_TIMEOUT_MS = 500
+
+
+def beacon_name(folder: Path) -> str:
+    digest = hashlib.sha256(str(Path(folder).resolve()).encode("utf-8")).hexdigest()
+    return f"counter-app-{digest[:20]}"
+
+
+class WindowBeacon(QObject):
+    def __init__(self, folder: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = beacon_name(folder)
+        self.server = QLocalServer(self)
+        self.server.newConnection.connect(self._knocked)
+        self._on_knock: Callable[[], None] = bring_windows_forward
+
+    def listen(self, on_knock: Callable[[], None] | None = None) -> bool:
+        """Listen (the caller holds the folder's lock, so a socket left by a crash is stale)."""
+        if on_knock is not None:
+            self._on_knock = on_knock
+        QLocalServer.removeServer(self.name)
+        return self.server.listen(self.name)
+
+    def close(self) -> None:
+        self.server.close()
+
+    def _knocked(self) -> None:
+        while self.server.hasPendingConnections():
+            connection = self.server.nextPendingConnection()
+            connection.disconnectFromServer()
+            connection.deleteLater()
+        self._on_knock()
+
+
+def knock(folder: Path) -> bool:
+    """Ask the window open on `folder` to come forward; False when none answered."""
+    socket = QLocalSocket()
+    socket.connectToServer(beacon_name(folder))
+    reached = socket.waitForConnected(KNOCK_TIMEOUT_MS)
+    if reached:
+        socket.disconnectFromServer()
+    socket.abort()
+    return reached
+
+
+def bring_windows_forward() -> None:
+    for window in QApplication.topLevelWidgets():
+        if window.isVisible():
+            window.setWindowState(
+                (window.windowState() & ~Qt.WindowState.WindowMinimized)
+                | Qt.WindowState.WindowActive
+            )
+            window.raise_()
+            window.activateWindow()
