@@ -23,6 +23,9 @@ def main() -> int:
         ("bench_printing.py", []),
         ("bench_sync.py", []),
         ("bench_digitising.py", []),
+        ("bench_attachment_sync.py", []),
+        ("bench_reports.py", sys.argv[1:]),
+        ("bench_reports_ui.py", sys.argv[1:]),
     ):
         print(f"== {script}", flush=True)
         failures += subprocess.run([sys.executable, str(HERE / script), *extra]).returncode != 0

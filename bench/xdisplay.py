@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import subprocess
 import time
@@ -15,21 +16,21 @@ def virtual_display(width: int = 1366, height: int = 768) -> Iterator[str]:
     """Start Xvfb on a free display number; yields the DISPLAY value."""
     if shutil.which("Xvfb") is None:
         raise SystemExit("Xvfb is needed (Debian: apt-get install xvfb xdotool)")
-    for number in range(90, 140):
-        if not os.path.exists(f"/tmp/.X11-unix/X{number}"):
-            break
-    display = f":{number}"
+    # -displayfd: Xvfb picks a free number and writes it once it accepts connections.
+    ready, announce = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ["Xvfb", "-displayfd", str(announce), "-screen", "0", f"{width}x{height}x24",
+         "-nolisten", "tcp", "-noreset"],
+        pass_fds=(announce,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
+    os.close(announce)
     try:
-        deadline = time.monotonic() + 10
-        while not os.path.exists(f"/tmp/.X11-unix/X{number}"):
-            if time.monotonic() > deadline:
-                raise SystemExit("Xvfb did not start")
-            time.sleep(0.02)
-        yield display
+        with os.fdopen(ready) as pipe:
+            answered, _, _ = select.select([pipe], [], [], 10)
+            number = pipe.readline().strip() if answered else ""
+        if not number:
+            raise SystemExit("Xvfb did not start")
+        yield f":{number}"
     finally:
         server.terminate()
         server.wait(5)

@@ -140,3 +140,33 @@ def officer(ws):  # type: ignore[no-untyped-def]
     from counter_app.services.accounts import Role
 
     return ws.accounts.add_user("canbo", Role.STAFF, "matkhau123", "Nguyễn Thị Hoa")
+
+
+@pytest.fixture
+def x_display() -> Iterator[str]:
+    """A private X display for the real program (Xvfb picks a free number and says when it
+    is ready: no race with other displays being started or torn down)."""
+    import os
+    import select
+    import shutil
+    import subprocess
+
+    for tool in ("Xvfb", "xdotool"):
+        if shutil.which(tool) is None:
+            pytest.fail(f"{tool} is needed for the real-window tests: scripts/dev test installs it")
+    ready, announce = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(announce), "-screen", "0", "1366x768x24",
+         "-nolisten", "tcp", "-noreset"],  # a reset as a client leaves refuses the next one
+        pass_fds=(announce,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(announce)
+    try:
+        with os.fdopen(ready) as pipe:
+            answered, _, _ = select.select([pipe], [], [], 30)
+            number = pipe.readline().strip() if answered else ""
+        assert number, "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(10)

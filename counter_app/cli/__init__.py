@@ -24,6 +24,9 @@ def run(args: argparse.Namespace) -> int:
     module, _, name = args.handler.rpartition(":")  # "module:function" for other modules
     commands = import_module(f"counter_app.cli.{module or 'commands'}")
     handler: Callable[[argparse.Namespace], int] = getattr(commands, name)
+    from counter_app.cli.operations_commands import log_if_writing  # <data>/logs/
+
+    log_if_writing(args)
     return guarded(args, lambda: handler(args))
 
 

@@ -141,6 +141,17 @@ def attach(args: argparse.Namespace) -> int:
     return emit({"code": code, "attached": [attachment_json(item) for item in added]})
 
 
+def detach(args: argparse.Namespace) -> int:
+    """`detach CODE SHA256|ID --user LOGIN [--reason TEXT]`: audited like the window's remove."""
+    from counter_app.services.digitising import attachment_json
+
+    with workspace(args) as ws:
+        user = ws.accounts.user(args.user)
+        removed = ws.attachments.remove(args.code, args.attachment, user=user, reason=args.reason)
+        code = ws.dossiers.get(args.code).code
+    return emit({"code": code, "detached": attachment_json(removed), "reason": args.reason})
+
+
 def print_digitised(args: argparse.Namespace) -> int:
     """`print digitised CODE -o FILE.pdf`: the cover and every scan, written whole or not."""
     with workspace(args) as ws:

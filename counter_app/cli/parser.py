@@ -44,10 +44,19 @@ HELP: dict[str, tuple[str, str]] = {
     "as_user": ("tài khoản cán bộ thực hiện", "login of the officer acting"),
     "show": ("xem toàn bộ một hồ sơ", "show a whole dossier"),
     "attach": (
-        "đính kèm bản quét (JPEG, PNG, TIFF) vào một thành phần hồ sơ",
-        "attach scans (JPEG, PNG, TIFF) to a component of a dossier",
+        "đính kèm bản quét (JPEG, PNG, TIFF, PDF) vào một thành phần hồ sơ",
+        "attach scans (JPEG, PNG, TIFF, PDF) to a component of a dossier",
     ),
     "attach.component": ("tên thành phần hồ sơ", "name of the dossier component"),
+    "detach": (
+        "gỡ một bản quét khỏi hồ sơ (ghi vào nhật ký)",
+        "take a scan off a dossier (recorded in the audit log)",
+    ),
+    "detach.attachment": (
+        "mã SHA-256 hoặc số id của bản quét (xem lệnh show)",
+        "the scan's SHA-256 or id (see the show command)",
+    ),
+    "detach.reason": ("lý do gỡ", "why it is taken off"),
     "print.digitised": (
         "hồ sơ điện tử: trang bìa và mọi bản quét theo thứ tự thành phần",
         "the digitised dossier: a cover and every scan in component order",
@@ -213,6 +222,13 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     attach.add_argument("--user", required=True, help=h("as_user"))
     attach.set_defaults(handler="attach")
 
+    detach = commands.add_parser("detach", help=h("detach"))
+    detach.add_argument("code")
+    detach.add_argument("attachment", metavar="SHA256|ID", help=h("detach.attachment"))
+    detach.add_argument("--user", required=True, help=h("as_user"))
+    detach.add_argument("--reason", default="", help=h("detach.reason"))
+    detach.set_defaults(handler="detach")
+
     listing = commands.add_parser("list", help=h("list"))
     listing.add_argument("--date", help=h("list.date"))
     listing.add_argument("--status", choices=STATUSES, help=h("list.status"))
@@ -258,6 +274,12 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     from counter_app.cli.sync_parser import add_sync_commands  # the sync issue's commands
 
     add_sync_commands(commands, lang, _Parser)
+    from counter_app.cli.report_parser import add_report_commands  # the supervisor's review
+
+    add_report_commands(commands, lang, _Parser)
+    from counter_app.cli.operations_parser import add_operations_commands  # backup, restore
+
+    add_operations_commands(commands, lang, _Parser)
     return parser
 
 

@@ -417,9 +417,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã đủ {limit} quầy: vùng số dự phòng không còn phần cho quầy mới.",
         "All {limit} counters are taken: the fallback zone has no slice left for a new one.",
     ),
-    "central.no_roles": (
-        "Cơ sở dữ liệu trung tâm SQLite (dùng thử) không có tài khoản riêng cho từng quầy: quầy tự đăng ký khi đồng bộ lần đầu.",
-        "A trial SQLite central has no per-counter logins: a counter registers itself at its first sync.",
+    "central.no_calendar_day": (
+        "Máy chủ trung tâm không có ngày {day} trong lịch làm việc riêng.",
+        "Central has no calendar day {day} to remove.",
+    ),
+    "sync.conflict_closed": (
+        "Xung đột số {id} đã được giải quyết trước đó.",
+        "Conflict number {id} was already resolved.",
+    ),
+    "sync.conflict_supervisor": (
+        "Chỉ tổ trưởng hoặc quản trị viên được giải quyết xung đột đồng bộ.",
+        "Only a supervisor or an administrator may resolve a sync conflict.",
+    ),
+    "sync.reapply_nothing": (
+        "Xung đột này không có thao tác nào của quầy để làm lại.",
+        "This conflict has no move of the counter to make again.",
+    ),
+    "sync.reapply_refused": (
+        "Không thể làm lại thao tác «{action}» của quầy: hồ sơ đang ở trạng thái «{status}». "
+        "Hãy giữ bản của máy chủ trung tâm.",
+        "The counter's move “{action}” cannot be made again: the dossier is now “{status}”. "
+        "Keep central's version.",
+    ),
+    "sync.reapply_intake": (
+        "Thao tác «{action}» không làm lại ở đây được: hồ sơ cần mã mới. "
+        "Hãy giữ bản của máy chủ trung tâm, rồi tiếp nhận lại nếu cần.",
+        "The move “{action}” cannot be made again here: it would need a new code. "
+        "Keep central's version, then take the dossier again if need be.",
     ),
     # --- citizen ID QR
     "qr.empty": ("Mã QR trống.", "The QR code is empty."),
@@ -507,16 +531,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file {path} is too large ({size} MB, at most {limit} MB).",
     ),
     "attachment.unsupported": (
-        "Tệp {path} không phải ảnh quét được hỗ trợ (JPEG, PNG, TIFF).",
-        "The file {path} is not a supported scan (JPEG, PNG, TIFF).",
+        "Tệp {path} không phải bản quét được hỗ trợ (JPEG, PNG, TIFF, PDF).",
+        "The file {path} is not a supported scan (JPEG, PNG, TIFF, PDF).",
     ),
     "attachment.type_mismatch": (
         "Tệp {path} có đuôi {extension} nhưng nội dung là {actual}.",
         "The file {path} is named {extension} but its content is {actual}.",
     ),
     "attachment.corrupt": (
-        "Ảnh {path} bị hỏng hoặc không đọc được: {detail}",
-        "The image {path} is damaged or unreadable: {detail}",
+        "Tệp {path} bị hỏng hoặc không đọc được: {detail}",
+        "The file {path} is damaged or unreadable: {detail}",
     ),
     "attachment.bomb": (
         "Ảnh {path} quá nhiều điểm ảnh ({pixels}, tối đa {limit}): có thể là tệp độc hại.",
@@ -541,6 +565,129 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "digitised.procedure": ("Thủ tục", "Procedure"),
     "digitised.components": ("Thành phần hồ sơ", "Components"),
     "digitised.pages": ("{pages} trang", "{pages} pages"),
+    # --- operations: backups, restore, one window per data folder (issue 8)
+    "app.already_open": (
+        "Bộ phận Một cửa đang mở trên máy này với thư mục dữ liệu {path}. Hãy dùng cửa sổ đang mở (hoặc đóng nó trước).",
+        "The counter is already open on this computer with the data folder {path}. Use the open window (or close it first).",
+    ),
+    "backup.not_a_backup": (
+        "Tệp {path} không phải bản sao lưu của Bộ phận Một cửa (không phải tệp zip). Không có gì bị thay đổi.",
+        "The file {path} is not a backup of the counter (not a zip file). Nothing was changed.",
+    ),
+    "backup.not_ours": (
+        "Tệp {path} không phải bản sao lưu của Bộ phận Một cửa (thiếu bản kê hợp lệ). Không có gì bị thay đổi.",
+        "The file {path} is not a backup of the counter (no valid manifest). Nothing was changed.",
+    ),
+    "backup.tampered": (
+        "Bản sao lưu {path} bị hỏng hoặc đã bị sửa (thành phần {member} không khớp bản kê). Không có gì bị thay đổi.",
+        "The backup {path} is damaged or was altered ({member} does not match its manifest). Nothing was changed.",
+    ),
+    "backup.damaged": (
+        "Cơ sở dữ liệu trong bản sao lưu {path} bị hỏng (kiểm tra toàn vẹn thất bại). Không có gì bị thay đổi.",
+        "The database inside the backup {path} is damaged (integrity check failed). Nothing was changed.",
+    ),
+    "backup.newer": (
+        "Bản sao lưu {path} được tạo bởi phiên bản mới hơn của chương trình ({version}). Hãy cập nhật chương trình trước khi khôi phục.",
+        "The backup {path} was made by a newer version of the program ({version}). Update the program before restoring it.",
+    ),
+    "backup.newer_schema": (
+        "Bản sao lưu {path} thuộc phiên bản dữ liệu mới hơn của chương trình ({revision}). Hãy cập nhật chương trình trước khi khôi phục.",
+        "The backup {path} holds data of a newer version of the program ({revision}). Update the program before restoring it.",
+    ),
+    "backup.keep_range": (
+        "Số bản sao lưu giữ lại phải từ {low} đến {high}.",
+        "The number of backups kept must be between {low} and {high}.",
+    ),
+    "setup.exists": (
+        "Thư mục {path} đã có dữ liệu của Bộ phận Một cửa: không thiết lập lại.",
+        "The folder {path} already holds counter data: it is not set up again.",
+    ),
+    "attachment.pdf_encrypted": (
+        "Tệp PDF {path} được khóa bằng mật khẩu: hãy quét lại giấy tờ hoặc lưu thành PDF không khóa.",
+        "The PDF {path} is locked with a password: scan the papers again or save an unlocked PDF.",
+    ),
+    "attachment.pdf_pages": (
+        "Tệp PDF {path} có {pages} trang, tối đa {limit} trang.",
+        "The PDF {path} has {pages} pages, at most {limit}.",
+    ),
+    "scan.folder_missing": (
+        "Không tìm thấy thư mục quét {folder}: hãy chọn lại bằng nút «Thư mục quét…».",
+        "The scan folder {folder} does not exist: choose it again with “Scan folder…”.",
+    ),
+    "scan.folder_unwritable": (
+        "Không chuyển được tệp {path} vào thư mục {folder}: {reason}",
+        "Could not move the file {path} into the folder {folder}: {reason}",
+    ),
+    "scan.no_device": (
+        "Không tìm thấy máy quét nào. Kiểm tra cáp, nguồn điện và trình điều khiển.",
+        "No scanner was found. Check the cable, the power and the driver.",
+    ),
+    "scan.device_lost": (
+        "Máy quét {device} bị ngắt giữa chừng ({reason}): không trang nào được lưu, hãy quét lại.",
+        "The scanner {device} was lost mid-scan ({reason}): no page was kept, scan again.",
+    ),
+    "scan.no_pages": (
+        "Máy quét {device} không trả về trang nào: kiểm tra giấy trong khay rồi quét lại.",
+        "The scanner {device} gave no page: check the paper in the tray and scan again.",
+    ),
+    "scan.already_staged": (
+        "Tệp {path} đã có trong các bản quét của hồ sơ đang nhập.",
+        "The file {path} is already among the scans of the dossier being entered.",
+    ),
+    "scan.staged_unticked": (
+        "Giấy tờ «{paper}» có bản quét nhưng chưa được đánh dấu đã nhận: đánh dấu giấy tờ hoặc bỏ các bản quét.",
+        "The paper “{paper}” has scans but is not ticked as received: tick it or remove its scans.",
+    ),
+    "scan.staged_kept": (
+        "Hồ sơ {code} đã lưu nhưng chưa đính kèm được bản quét: {reason} Các bản quét vẫn được giữ, hãy thử lại.",
+        "Dossier {code} is saved but its scans could not be attached: {reason} The scans are kept: try again.",
+    ),
+    # --- supervisor's review (issue 7)
+    "permission.report_counter": (
+        "xem số liệu của cả bộ phận hoặc của cán bộ khác",
+        "see the whole counter's or another officer's figures",
+    ),
+    "permission.report_period": ("xem báo cáo số liệu theo kỳ", "see the period report"),
+    "permission.sign_off": (
+        "ký xác nhận hoặc mở lại ngày làm việc",
+        "sign off or reopen a working day",
+    ),
+    "report.range": (
+        "Khoảng thời gian không hợp lệ: từ ngày {start} đến ngày {end}.",
+        "Not a period: from {start} to {end}.",
+    ),
+    "report.day_signed": (
+        "Ngày {day} đã được {by} ký xác nhận: không thể ghi thay đổi làm đổi số liệu của ngày đó. "
+        "Lãnh đạo bộ phận cần mở lại ngày (ghi rõ lý do) trước.",
+        "The day {day} was signed off by {by}: changes to its figures cannot be written. "
+        "A supervisor must reopen the day (with a reason) first.",
+    ),
+    "report.already_signed": (
+        "Ngày {day} đã được {by} ký xác nhận lúc {at}.",
+        "The day {day} was already signed off by {by} at {at}.",
+    ),
+    "report.not_signed": (
+        "Ngày {day} chưa được ký xác nhận nên không cần mở lại.",
+        "The day {day} is not signed off, so there is nothing to reopen.",
+    ),
+    "report.future_day": (
+        "Không thể ký xác nhận ngày {day} khi ngày đó chưa đến.",
+        "The day {day} cannot be signed off before it has come.",
+    ),
+    "report.cash_amount": (
+        "Số tiền mặt đếm được phải là số đồng không âm: {value}",
+        "The cash counted must be a whole, non-negative number of đồng: {value}",
+    ),
+    "report.cash_note_required": (
+        "Tiền mặt đếm được ({counted} đ) lệch {difference} đ so với phí thu tiền mặt đã ghi nhận "
+        "({recorded} đ): cần ghi chú lý do chênh lệch.",
+        "The cash counted ({counted} đ) differs by {difference} đ from the cash fees recorded "
+        "({recorded} đ): a note explaining the difference is needed.",
+    ),
+    "report.reopen_reason_required": (
+        "Cần ghi lý do mở lại ngày {day}.",
+        "A reason is needed to reopen the day {day}.",
+    ),
 }
 
 

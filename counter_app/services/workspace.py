@@ -12,7 +12,9 @@ from counter_app.services.catalog import CatalogService
 from counter_app.services.digitising import DigitisingService
 from counter_app.services.dossiers import DossierService
 from counter_app.services.intake import IntakeService
+from counter_app.services.operations.backups import BackupService
 from counter_app.services.printing import PaperService
+from counter_app.services.reports.service import ReportService
 from counter_app.services.settings import SettingsService
 from counter_app.services.sync import SyncService
 from counter_app.store.database import DEFAULT_BUSY_TIMEOUT_MS, open_database
@@ -43,9 +45,13 @@ class Workspace:
             self.dossiers, self.catalog, self.accounts, self.settings, database=self.database
         )
         self.attachments = DigitisingService(self.database, self.dossiers, data_dir)
+        self.reports = ReportService(
+            self.database, self.calendars, self.settings, self.catalog, self.accounts
+        )
         self.sync = SyncService(
             self.database, self.settings, self.catalog, self.calendars, self.intake
         )
+        self.backups = BackupService(self.database, self.settings, data_dir)
 
     def close(self) -> None:
         self.sync.close()

@@ -60,7 +60,9 @@ def open_in_background(folder: Path) -> Future[Workspace]:
             from counter_app.services.workspace import Workspace
 
             workspace = Workspace(folder)
-            import counter_app.ui.main_window  # noqa: F401  (imports only: no widget here)
+            # imports only, no widget here: the main window's modules, QtNetwork for the beacon
+            import counter_app.ui.main_window
+            import counter_app.ui.window_beacon  # noqa: F401
         except BaseException as error:  # handed to the GUI thread, which tells the officer
             future.set_exception(error)
         else:
@@ -97,19 +99,17 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
     if lang == "vi":
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     apply_base_font(app, preferences.font_size)
-    from counter_app.ui.window_beacon import WindowBeacon, knock
-
     instance = InstanceLock(folder)  # one window per data folder; restore waits for it
     try:
         instance.acquire()
     except CounterError as error:
         if error.key == "app.already_open":
+            from counter_app.ui.window_beacon import knock
+
             knock(folder)  # the open window comes to the front
         notify.show_error(None, error.message(lang))
         remove_translations(app, translators)
         return EXIT_ERROR
-    beacon = WindowBeacon(folder)
-    beacon.listen()
     logging_to = configure_logging(folder)
     log.info("window started on %s", folder)
     crash = CrashHandler(
@@ -128,7 +128,7 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
                 return EXIT_OK
             preferences = startup_preferences(folder)
         opening = open_in_background(folder)
-        return _run(app, opening, preferences.counter_name, lang)
+        return _run(app, opening, folder, preferences.counter_name, lang)
     finally:
         if opening is not None and opening.done() and opening.exception() is None:
             opening.result().close()
@@ -136,11 +136,12 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
         remove_translations(app, translators)
         log.info("window closed")
         stop_logging(logging_to)
-        beacon.close()
         instance.release()
 
 
-def _run(app: QApplication, opening: Future[Workspace], counter_name: str, lang: str) -> int:
+def _run(
+    app: QApplication, opening: Future[Workspace], folder: Path, counter_name: str, lang: str
+) -> int:
     login = LoginDialog(_Accounts(opening), counter_name, lang)
     failure: list[CounterError] = []
 
@@ -170,11 +171,16 @@ def _run(app: QApplication, opening: Future[Workspace], counter_name: str, lang:
     session = Session(opening.result(), login.user, lang)
     window = MainWindow(session)
     window.showMaximized()  # the officer's only window all day
+    from counter_app.ui.window_beacon import WindowBeacon
+
+    beacon = WindowBeacon(folder, parent=window)  # a second start brings this window forward
+    beacon.listen()
     from counter_app.ui.settings.backups import DailyBackup
 
     daily = DailyBackup(session, parent=window)
     daily.start()  # today's backup if due, then hourly
     status = app.exec()
     daily.stop()  # a backup under way finishes before the store is closed
+    beacon.close()
     window.deleteLater()
     return status

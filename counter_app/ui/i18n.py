@@ -18,7 +18,17 @@ CATALOGUE = "counter_app"
 UI_ROOT = Path(__file__).resolve().parent
 # Parts of the window with a catalogue of their own (resources/translations/<area>_vi.ts), so
 # work on one part never rewrites another's translations; the rest is in counter_app_vi.ts.
-AREAS = ("intake", "scanning", "returns", "settings", "printing", "sync", "digitising")
+AREAS = (
+    "intake",
+    "scanning",
+    "returns",
+    "settings",
+    "printing",
+    "sync",
+    "digitising",
+    "first_run",
+    "reports",
+)
 
 
 def translations_dir() -> Path:

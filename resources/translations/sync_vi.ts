@@ -4,7 +4,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync/conflicts.py" line="+52"/>
+        <location filename="../../counter_app/ui/sync/conflicts.py" line="+98"/>
         <source>Sync conflicts</source>
         <translation>Xung đột đồng bộ</translation>
     </message>
@@ -14,9 +14,14 @@
         <translation>Thay đổi hệ thống trung tâm không nhận được</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The dossier had already moved on in the central system. Its central state was kept and is what this counter shows now; the change made here is kept beside it, never overwritten. Check the dossier, redo by hand what must be redone, then mark the conflict as resolved.</source>
-        <translation>Hồ sơ đã được xử lý tiếp trên hệ thống trung tâm. Trạng thái trên hệ thống trung tâm được giữ lại và là trạng thái quầy đang hiển thị; thay đổi thực hiện tại quầy được lưu riêng bên cạnh, không bị ghi đè. Hãy kiểm tra hồ sơ, làm lại bằng tay những việc cần làm lại, rồi đánh dấu xung đột đã xử lý.</translation>
+        <location line="-52"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>The dossier had already moved on in the central system. Its central state was kept and is what this counter shows now; what was done here is kept beside it, never overwritten. Keep central&apos;s version, or make this counter&apos;s moves again on it where the dossier&apos;s state still allows them.</source>
+        <translation>Hồ sơ đã được xử lý tiếp trên hệ thống trung tâm. Trạng thái ở trung tâm được giữ và là trạng thái quầy đang hiển thị; thao tác đã làm tại quầy được lưu bên cạnh, không bị ghi đè. Hãy giữ bản của trung tâm, hoặc làm lại các thao tác của quầy trên bản đó nếu trạng thái hồ sơ còn cho phép.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -24,7 +29,7 @@
         <translation>Hiện cả các xung đột đã xử &amp;lý</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Recorded</source>
         <translation>Thời điểm ghi nhận</translation>
     </message>
@@ -35,73 +40,151 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+21"/>
         <source>At this counter</source>
         <translation>Tại quầy này</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
+        <location line="+20"/>
         <source>In the central system</source>
         <translation>Trên hệ thống trung tâm</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Resolved</source>
-        <translation>Đã xử lý lúc</translation>
+        <location line="-19"/>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>When</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>Người làm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done at this counter, not taken by the central system</source>
+        <translation>Đã làm tại quầy, trung tâm chưa nhận</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Value</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Values that differ</source>
+        <translation>Thông tin khác nhau</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Keep central&apos;s version</source>
+        <translation>&amp;Giữ bản của trung tâm</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Redo this counter&apos;s moves</source>
+        <translation>&amp;Làm lại thao tác của quầy</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Open</source>
+        <translation>Chưa giải quyết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Central&apos;s version kept</source>
+        <translation>Đã giữ bản của trung tâm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moves redone</source>
+        <translation>Đã làm lại thao tác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marked as seen</source>
+        <translation>Đã đánh dấu đã xem</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Now at this counter: {status} · version sent {sent}, central&apos;s {central}</source>
+        <translation>Hiện tại ở quầy: {status} · phiên bản đã gửi {sent}, của trung tâm {central}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{decision} on {when} by {who}</source>
+        <translation>{decision} lúc {when}, người thực hiện: {who}</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+5"/>
+        <source>Keep central&apos;s version</source>
+        <translation>Giữ bản của trung tâm</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Keep the central system&apos;s version of {code}? The moves made here are dropped; the decision is recorded in the audit log.</source>
+        <translation>Giữ bản của hệ thống trung tâm cho hồ sơ {code}? Các thao tác đã làm tại quầy sẽ bị bỏ; quyết định được ghi vào nhật ký kiểm tra.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Redo this counter&apos;s moves</source>
+        <translation>Làm lại thao tác của quầy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make these moves again on {code} as it stands now ({status})? They are checked like any move and sent to the central system.</source>
+        <translation>Làm lại các thao tác này trên hồ sơ {code} ở trạng thái hiện tại ({status})? Thao tác được kiểm tra như mọi thao tác khác và gửi lên hệ thống trung tâm.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Redo the moves</source>
+        <translation>Làm lại thao tác</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Central&apos;s version kept; the decision is recorded.</source>
+        <translation>Đã giữ bản của trung tâm; quyết định đã được ghi lại.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Moves redone: the dossier is now “{status}”.</source>
+        <translation>Đã làm lại thao tác: hồ sơ hiện ở trạng thái «{status}».</translation>
+    </message>
+    <message>
+        <location line="-278"/>
         <source>No open conflict.</source>
         <translation>Không có xung đột nào cần xử lý.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>At this counter (not applied)</source>
-        <translation>Tại quầy này (không được áp dụng)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In the central system (kept)</source>
-        <translation>Trên hệ thống trung tâm (được giữ lại)</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+32"/>
         <source>&amp;Open the dossier</source>
         <translation>&amp;Mở hồ sơ</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Mark as resolved</source>
-        <translation>Đánh &amp;dấu đã xử lý</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Status:</source>
-        <translation>Trạng thái:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Version:</source>
-        <translation>Phiên bản:</translation>
-    </message>
-    <message>
-        <location line="+81"/>
+        <location line="+142"/>
         <source>Why: {reason}</source>
         <translation>Lý do: {reason}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Resolved on {when} by {who}</source>
-        <translation>Đã xử lý lúc {when}, người xử lý: {who}</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>Conflict marked as resolved.</source>
-        <translation>Đã đánh dấu xung đột là đã xử lý.</translation>
     </message>
 </context>
 <context>
@@ -132,7 +215,7 @@
         <translation>Enter để xác nhận; Esc để hủy.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -369,7 +452,7 @@
 <context>
     <name>SyncDescribe</name>
     <message>
-        <location filename="../../counter_app/ui/sync/describe.py" line="+70"/>
+        <location filename="../../counter_app/ui/sync/describe.py" line="+76"/>
         <source>Reading the sync state…</source>
         <translation>Đang đọc tình trạng đồng bộ…</translation>
     </message>
@@ -522,6 +605,157 @@
         <location line="+3"/>
         <source>The dossier has no receipt in its history.</source>
         <translation>Lịch sử hồ sơ không có bước tiếp nhận.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Procedure code</source>
+        <translation>Mã thủ tục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant type</source>
+        <translation>Loại đối tượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sets</source>
+        <translation>Số bộ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>Kênh tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result returned by</source>
+        <translation>Hình thức trả kết quả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fees</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Ngày hẹn trả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>Ngày hoàn thành</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation>Ngày trả kết quả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Collected by</source>
+        <translation>Người nhận kết quả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collector&apos;s ID</source>
+        <translation>Số giấy tờ người nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authorised person</source>
+        <translation>Người được ủy quyền</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeliness</source>
+        <translation>Đúng hạn / trễ hạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received by</source>
+        <translation>Cán bộ tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No</source>
+        <translation>Không</translation>
     </message>
 </context>
 <context>

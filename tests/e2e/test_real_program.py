@@ -10,7 +10,6 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,24 +22,6 @@ def _need(tool: str) -> None:
         pytest.fail(f"{tool} is needed for the end-to-end test: scripts/dev test installs it")
 
 
-@pytest.fixture
-def display() -> Iterator[str]:
-    _need("Xvfb")
-    _need("xdotool")
-    number = next(n for n in range(150, 250) if not Path(f"/tmp/.X11-unix/X{n}").exists())
-    server = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    deadline = time.monotonic() + 15
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        assert time.monotonic() < deadline, "Xvfb did not start"
-        time.sleep(0.05)
-    yield f":{number}"
-    server.terminate()
-    server.wait(10)
-
-
 def counter_app(data: Path, *args: str) -> str:
     return subprocess.run(
         [sys.executable, "-m", "counter_app.main", "--data-dir", str(data), *args],
@@ -48,11 +29,11 @@ def counter_app(data: Path, *args: str) -> str:
     ).stdout  # fmt: skip
 
 
-def test_an_intake_in_the_real_program(tmp_path: Path, display: str):
+def test_an_intake_in_the_real_program(tmp_path: Path, x_display: str):
     data = tmp_path / "data"
     counter_app(data, "init", "--demo")
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "COUNTER_APP_LANG")}
-    env["DISPLAY"] = display
+    env["DISPLAY"] = x_display
     log = (tmp_path / "program.log").open("w")
     program = subprocess.Popen(
         [sys.executable, "-m", "counter_app.main", "--data-dir", str(data)],

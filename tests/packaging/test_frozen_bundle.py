@@ -170,32 +170,13 @@ def decoded_codes(pdf: Path) -> list[str]:
     return [barcode.text for barcode in found]
 
 
-@pytest.fixture
-def display() -> Iterator[str]:
-    for tool in ("Xvfb", "xdotool"):
-        if shutil.which(tool) is None:
-            pytest.fail(f"{tool} is needed for the window check: scripts/dev test installs it")
-    number = next(n for n in range(250, 350) if not Path(f"/tmp/.X11-unix/X{n}").exists())
-    server = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    deadline = time.monotonic() + 15
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        assert time.monotonic() < deadline, "Xvfb did not start"
-        time.sleep(0.05)
-    yield f":{number}"
-    server.terminate()
-    server.wait(10)
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Xvfb: the Linux bundle")
-def test_the_frozen_window_opens_and_signs_in(program: Path, tmp_path: Path, display: str):
+def test_the_frozen_window_opens_and_signs_in(program: Path, tmp_path: Path, x_display: str):
     """Qt's X11 plugin, the translations and the window's lazily loaded pages are all inside:
     the sign-in window comes up in Vietnamese and the workstation opens after it."""
     data = str(tmp_path / "data")
     run(program, tmp_path, "--data-dir", data, "init", "--demo")
-    env = bare_environment(tmp_path, DISPLAY=display)
+    env = bare_environment(tmp_path, DISPLAY=x_display)
     log_path = tmp_path / "window.log"
     with log_path.open("w") as log:
         window = subprocess.Popen(

@@ -326,9 +326,12 @@ class DossierDetailDialog(QDialog):
             self.tr("Supplement rounds ({n})").format(n=len(dossier.supplement_rounds)),
         )
         self.scan_panel: ScanPanel | None = None
+        self._scans_tab: QWidget | None = None
         if self._session is not None and dossier.code:
-            self.scan_panel = ScanPanel(self._session, dossier.code)
-            self.tabs.addTab(self.scan_panel, tab_title())
+            self._scans_tab = QWidget()
+            QVBoxLayout(self._scans_tab).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(self._scans_tab, tab_title())
+            self.tabs.currentChanged.connect(self._tab_shown)
 
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -336,6 +339,20 @@ class DossierDetailDialog(QDialog):
         layout.addLayout(groups)
         layout.addWidget(self.tabs, 1)
         return content
+
+    def show_scans(self) -> ScanPanel | None:
+        """Bring the electronic record forward (None for a dossier without one)."""
+        if self._scans_tab is not None:
+            self.tabs.setCurrentWidget(self._scans_tab)
+        return self.scan_panel
+
+    def _tab_shown(self, index: int) -> None:
+        """The scan panel is built the first time its tab is looked at, so that a scanned code
+        opens the dossier at once."""
+        tab = self._scans_tab
+        if self.scan_panel is None and tab is not None and self.tabs.widget(index) is tab:
+            self.scan_panel = ScanPanel(self._session, self.dossier.code)
+            tab.layout().addWidget(self.scan_panel)
 
     # --- the moves
     def _build_actions(self) -> None:

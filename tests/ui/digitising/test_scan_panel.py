@@ -173,9 +173,12 @@ def test_detail_dialog_has_the_tab(qtbot, session, dossiers, vietnamese):
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
     assert "Hồ sơ điện tử" in titles
     assert tab_title() == "Hồ sơ điện tử"
-    assert isinstance(dialog.scan_panel, ScanPanel)
-    assert dialog.scan_panel.code == dossier.code
-    dialog.scan_panel.tasks.wait()
+    assert dialog.scan_panel is None  # built when first looked at
+    panel = dialog.show_scans()
+    assert isinstance(panel, ScanPanel) and panel is dialog.scan_panel
+    assert panel.code == dossier.code
+    assert dialog.show_scans() is panel  # once
+    panel.tasks.wait()
 
 
 def test_turn_and_reorder_from_the_panel(qtbot, panel, session, code, tmp_path):
