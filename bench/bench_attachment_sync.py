@@ -13,13 +13,13 @@ raw writes skip: central hashing every original, row-level security, the resumab
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from bench_digitising import make_pages
+from bench_sync import central_server
 from common import ROOT, report
 
 sys.path.insert(0, str(ROOT))
@@ -33,8 +33,6 @@ from counter_app.services.sync.gateway import CentralGateway
 from counter_app.services.workspace import Workspace
 from counter_app.store.central.blobs import CHUNK_SIZE
 from tests.conftest import AGENCY, SMALL_CATALOG, TEN_DAYS, intake_json
-from tests.sync.conftest import start_pg_server
-from tests.sync.keyring_backend import ENV, TestKeyring
 
 COMPONENT = "Tờ khai yêu cầu cấp Phiếu"
 
@@ -120,19 +118,11 @@ def run(server, root: Path) -> bool:  # type: ignore[no-untyped-def]
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory(prefix="bench-attachments-") as folder:
-        root = Path(folder)
-        os.environ[ENV] = str(root / "keyring.json")
-        import keyring
-
-        keyring.set_keyring(TestKeyring())
-        os.chmod(root, 0o711)  # the postgres user reaches its folder through this one
-        (root / "pg").mkdir()
-        server = start_pg_server(root / "pg")
-        try:
-            ok = run(server, root)
-        finally:
-            server.stop("immediate")
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-attachments-") as folder,
+        central_server(Path(folder)) as server,
+    ):
+        ok = run(server, Path(folder))
     return 0 if ok else 1
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import random
 import statistics
 import sys
@@ -20,8 +21,11 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import keyring
 from common import ROOT, report
 
 sys.path.insert(0, str(ROOT))
@@ -34,7 +38,7 @@ from counter_app.services.catalog import read_json_file
 from counter_app.services.intake import request_from_json
 from counter_app.services.sync.admin import CentralAdmin
 from counter_app.services.workspace import Workspace
-from tests.sync.conftest import start_pg_server
+from tests.sync.conftest import PgServer, start_pg_server
 from tests.sync.keyring_backend import ENV, TestKeyring
 
 PERSON = {"full_name": "Nguyễn Văn An", "id_number": "020090001234", "birth_date": "1990-03-15",
@@ -96,27 +100,31 @@ def fill_central(server, name: str, count: int, agency: str) -> float:  # type: 
     return time.perf_counter() - started
 
 
+@contextmanager
+def central_server(root: Path) -> Iterator[PgServer]:
+    """A PostgreSQL server of the run's own under `root`, stopped on the way out; the
+    counters keep central's password in a keyring file beside it, as the tests do."""
+    os.environ[ENV] = str(root / "keyring.json")
+    keyring.set_keyring(TestKeyring())
+    os.chmod(root, 0o711)  # the postgres user reaches its folder through this one
+    (root / "pg").mkdir()
+    server = start_pg_server(root / "pg")
+    try:
+        yield server
+    finally:
+        server.stop("immediate")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dossiers", type=int, default=10000)
     parser.add_argument("--central-size", type=int, default=1_000_000)
     args = parser.parse_args()
-    ok = True
-    with tempfile.TemporaryDirectory(prefix="bench-sync-") as folder:
-        root = Path(folder)
-        import os
-
-        os.environ[ENV] = str(root / "keyring.json")
-        import keyring
-
-        keyring.set_keyring(TestKeyring())
-        os.chmod(root, 0o711)  # the postgres user reaches its folder through this one
-        (root / "pg").mkdir()
-        server = start_pg_server(root / "pg")
-        try:
-            ok &= run(server, root, args)
-        finally:
-            server.stop("immediate")
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-sync-") as folder,
+        central_server(Path(folder)) as server,
+    ):
+        ok = run(server, Path(folder), args)
     return 0 if ok else 1
 
 

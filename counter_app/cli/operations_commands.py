@@ -1,12 +1,14 @@
 """`backup` and `restore`, and the log file of the commands that write.
 
 `restore` works without opening the store through the services (the store may be the very
-thing that is broken); it refuses while a window has the data folder open.
+thing that is broken); it refuses while a window has the data folder open or a `sync` runs on
+it, and `sync` holds its lock through `sync_lock` so that it never starts during a restore.
 """
 
 from __future__ import annotations
 
 import argparse
+from contextlib import AbstractContextManager, nullcontext
 
 from counter_app.cli.commands import data_dir, emit, workspace
 
@@ -26,6 +28,15 @@ def log_if_writing(args: argparse.Namespace) -> None:
         from counter_app.services.operations.logs import configure_logging
 
         configure_logging(data_dir(args))
+
+
+def sync_lock(args: argparse.Namespace) -> AbstractContextManager[object]:
+    """The lock `sync` holds while it runs; none for a folder that does not exist (the store
+    refuses it as not set up, and no empty folder is left behind)."""
+    from counter_app.services.operations.instance import SyncLock
+
+    folder = data_dir(args)
+    return SyncLock(folder) if folder.is_dir() else nullcontext()
 
 
 def backup(args: argparse.Namespace) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from counter_app.cli.help_text import help_in
+
 HELP: dict[str, tuple[str, str]] = {
     "backup": (
         "sao lưu dữ liệu (cơ sở dữ liệu và bản quét) vào một tệp, "
@@ -31,10 +33,7 @@ HELP: dict[str, tuple[str, str]] = {
 def add_operations_commands(
     commands: argparse._SubParsersAction, lang: str, parser_class: type
 ) -> None:
-    pick = 1 if lang == "en" else 0
-
-    def h(key: str) -> str:
-        return HELP[key][pick]
+    h = help_in(lang, HELP)
 
     backup = commands.add_parser("backup", help=h("backup"))
     target = backup.add_mutually_exclusive_group(required=True)

@@ -4,6 +4,9 @@ equally light)."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+
+from counter_app.cli.help_text import help_in
 
 HELP: dict[str, tuple[str, str]] = {
     "report": (
@@ -47,10 +50,7 @@ HELP: dict[str, tuple[str, str]] = {
 def add_report_commands(
     commands: argparse._SubParsersAction, lang: str, parser_class: type
 ) -> None:
-    pick = 1 if lang == "en" else 0
-
-    def h(key: str) -> str:
-        return HELP[key][pick]
+    h = help_in(lang, HELP)
 
     report = commands.add_parser("report", help=h("report"))
     reports = report.add_subparsers(
@@ -87,14 +87,14 @@ def add_report_commands(
     reopen.set_defaults(handler="report_commands:reopen")
 
 
-def _period(parser: argparse.ArgumentParser, h) -> None:  # type: ignore[no-untyped-def]
+def _period(parser: argparse.ArgumentParser, h: Callable[[str], str]) -> None:
     parser.add_argument(
         "--from", dest="date_from", required=True, metavar="D", help=h("report.from")
     )
     parser.add_argument("--to", dest="date_to", required=True, metavar="D", help=h("report.to"))
 
 
-def _outputs(parser: argparse.ArgumentParser, h) -> None:  # type: ignore[no-untyped-def]
+def _outputs(parser: argparse.ArgumentParser, h: Callable[[str], str]) -> None:
     parser.add_argument("--xlsx", metavar="FILE", help=h("report.xlsx"))
     parser.add_argument("--pdf", metavar="FILE", help=h("report.pdf"))
     parser.add_argument("--user", metavar="LOGIN", help=h("report.user"))

@@ -12,13 +12,14 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from counter_app.cli.commands import emit, workspace
+from counter_app.cli.operations_commands import sync_lock
 from counter_app.domain.errors import CounterError
 
 
 def sync(args: argparse.Namespace) -> int:
     """One round with --once (prints its counts); otherwise the background worker's loop,
     printing one JSON line per round until interrupted."""
-    with workspace(args) as ws:
+    with sync_lock(args), workspace(args) as ws:
         if args.central or args.sslmode or args.sslrootcert:
             url = args.central or ws.settings.identity().central_url
             if not url:

@@ -445,6 +445,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The move “{action}” cannot be made again here: it would need a new code. "
         "Keep central's version, then take the dossier again if need be.",
     ),
+    "sync.attachment_held": (
+        "Chưa gửi được bản quét «{name}» của hồ sơ {code} lên máy chủ trung tâm: {problem}. "
+        "Hồ sơ vẫn được gửi bình thường; bản quét sẽ được thử lại sau. Hãy quét lại trang này "
+        "(xóa bản hỏng rồi đính kèm lại) nếu lỗi vẫn còn.",
+        "The scan “{name}” of dossier {code} could not be sent to the central server: {problem}. "
+        "Dossiers still go up as usual; the scan is tried again later. Scan the page again "
+        "(remove the damaged one, then attach it again) if the problem stays.",
+    ),
     # --- citizen ID QR
     "qr.empty": ("Mã QR trống.", "The QR code is empty."),
     "qr.fields": (
@@ -570,6 +578,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bộ phận Một cửa đang mở trên máy này với thư mục dữ liệu {path}. Hãy dùng cửa sổ đang mở (hoặc đóng nó trước).",
         "The counter is already open on this computer with the data folder {path}. Use the open window (or close it first).",
     ),
+    "restore.sync_running": (
+        "Lệnh đồng bộ (counter-app sync) đang chạy với thư mục dữ liệu {path}. Hãy dừng nó trước khi khôi phục, rồi chạy lại sau. Không có gì bị thay đổi.",
+        "A sync (counter-app sync) is running on the data folder {path}. Stop it before restoring, then start it again afterwards. Nothing was changed.",
+    ),
+    "sync.folder_busy": (
+        "Chưa đồng bộ được: thư mục dữ liệu {path} đang được khôi phục từ bản sao lưu, hoặc một lệnh đồng bộ khác đang chạy với nó. Hãy đợi việc đó xong rồi chạy lại.",
+        "Not synced: the data folder {path} is being restored from a backup, or another sync is running on it. Wait until it has finished, then run sync again.",
+    ),
     "backup.not_a_backup": (
         "Tệp {path} không phải bản sao lưu của Bộ phận Một cửa (không phải tệp zip). Không có gì bị thay đổi.",
         "The file {path} is not a backup of the counter (not a zip file). Nothing was changed.",
@@ -641,6 +657,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scan.staged_kept": (
         "Hồ sơ {code} đã lưu nhưng chưa đính kèm được bản quét: {reason} Các bản quét vẫn được giữ, hãy thử lại.",
         "Dossier {code} is saved but its scans could not be attached: {reason} The scans are kept: try again.",
+    ),
+    "scan.device_gone": (
+        "Không mở được máy quét {device} ({reason}): máy đã tắt, bị rút cáp hoặc đang bận. Hãy kiểm tra rồi chọn lại máy quét.",
+        "The scanner {device} could not be opened ({reason}): it is switched off, unplugged or busy. Check it, then choose the scanner again.",
     ),
     # --- supervisor's review (issue 7)
     "permission.report_counter": (

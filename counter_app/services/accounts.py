@@ -21,7 +21,7 @@ from counter_app.store.models import UserRow
 MAX_FAILURES = 5
 LOCK_TIME = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
-_LOGIN = re.compile(r"^[a-z0-9._-]{2,32}$")
+LOGIN_PATTERN = re.compile(r"^[a-z0-9._-]{2,32}$")
 
 
 class Role(StrEnum):
@@ -52,7 +52,7 @@ class AccountService:
 
     def add_user(self, login: str, role: Role, password: str, full_name: str = "") -> User:
         login = login.strip().lower()
-        if not _LOGIN.match(login):
+        if not LOGIN_PATTERN.match(login):
             raise CounterError("user.login_format", login=login)
         if len(password) < MIN_PASSWORD_LENGTH:
             raise CounterError("user.password_short", length=MIN_PASSWORD_LENGTH)

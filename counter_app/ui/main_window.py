@@ -165,6 +165,10 @@ class MainWindow(QMainWindow):
             self.pages[PageKey.INTAKE].fill_applicant(result.card)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        intake = self.pages.get(PageKey.INTAKE)
+        if isinstance(intake, IntakePage) and not intake.may_close():  # scans only in memory
+            event.ignore()
+            return
         if self._session.printing.unfinished() and not self._confirm_close_with_jobs():
             event.ignore()
             return

@@ -42,12 +42,12 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../counter_app/ui/pages/catalog.py" line="+185"/>
+        <location filename="../../counter_app/ui/pages/catalog.py" line="+186"/>
         <source>Search procedures by code, name or field (accents optional)</source>
         <translation>Tìm thủ tục theo mã, tên hoặc lĩnh vực (gõ có dấu hoặc không dấu)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+62"/>
         <source>Procedures: {n}</source>
         <translation>Số thủ tục: {n}</translation>
     </message>
@@ -196,7 +196,7 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+177"/>
         <source>Dossier {code}: {move}; now “{status}”.</source>
         <translation>Hồ sơ {code}: {move}; trạng thái mới «{status}».</translation>
     </message>
@@ -492,7 +492,7 @@
 <context>
     <name>DossiersPage</name>
     <message>
-        <location filename="../../counter_app/ui/pages/dossiers.py" line="+52"/>
+        <location filename="../../counter_app/ui/pages/dossiers.py" line="+69"/>
         <source>Code, name, ID number or phone</source>
         <translation>Mã hồ sơ, họ tên, số định danh hoặc số điện thoại</translation>
     </message>
@@ -537,7 +537,7 @@
         <translation>Thủ t&amp;ục:</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+35"/>
         <source>Colours:</source>
         <translation>Chú thích màu:</translation>
     </message>
@@ -934,7 +934,7 @@
 <context>
     <name>ProcedurePanel</name>
     <message>
-        <location filename="../../counter_app/ui/pages/catalog.py" line="-176"/>
+        <location filename="../../counter_app/ui/pages/catalog.py" line="-170"/>
         <source>Code:</source>
         <translation>Mã thủ tục:</translation>
     </message>
@@ -1027,7 +1027,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="+45"/>
+        <location filename="../../counter_app/ui/app.py" line="+46"/>
         <source>This computer has no counter data yet. To set it up with the demo catalog and accounts, run in a terminal:
 
     counter-app init --demo</source>

@@ -4,7 +4,7 @@
 <context>
     <name>ComponentSection</name>
     <message>
-        <location filename="../../counter_app/ui/digitising/panel.py" line="+114"/>
+        <location filename="../../counter_app/ui/digitising/panel.py" line="+152"/>
         <source>Add files…</source>
         <translation>Thêm tệp…</translation>
     </message>
@@ -58,7 +58,7 @@
 <context>
     <name>ScanPanel</name>
     <message>
-        <location line="+138"/>
+        <location line="+134"/>
         <source>Digitised PDF…</source>
         <translation>Tệp PDF số hóa…</translation>
     </message>
@@ -83,7 +83,17 @@
         <translation>Quét bằng máy quét nối với máy tính này</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Scanner…</source>
+        <translation>Máy quét…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Which scanner, and how it scans: feeder or glass, resolution, colour</source>
+        <translation>Chọn máy quét và cách quét: khay nạp giấy hay mặt kính, độ phân giải, màu</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Scan folder…</source>
         <translation>Thư mục quét…</translation>
     </message>
@@ -93,7 +103,7 @@
         <translation>Thư mục phần mềm máy quét lưu tệp vào; tệp mới sẽ được đề xuất ở đây</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Choose a procedure: its papers can then be scanned here.</source>
         <translation>Hãy chọn thủ tục: sau đó có thể quét các giấy tờ của thủ tục ở đây.</translation>
     </message>
@@ -123,7 +133,7 @@
         <translation>{name}, đã xoay {degrees}°</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+59"/>
         <source>Scans of “{paper}”</source>
         <translation>Bản quét của “{paper}”</translation>
     </message>
@@ -133,7 +143,37 @@
         <translation>Trang đã quét ({patterns})</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+36"/>
+        <source>No scanner chosen.</source>
+        <translation>Chưa chọn máy quét.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>feeder</source>
+        <translation>khay nạp giấy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>glass</source>
+        <translation>mặt kính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grey</source>
+        <translation>xám</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>colour</source>
+        <translation>màu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scanner: {name}, {source}, {dpi} dpi, {mode}</source>
+        <translation>Máy quét: {name}, {source}, {dpi} dpi, {mode}</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>{n} file(s) ready for “{paper}”: attached when the dossier is saved.</source>
         <translation>{n} tệp đã sẵn sàng cho “{paper}”: sẽ đính kèm khi lưu hồ sơ.</translation>
     </message>
@@ -158,7 +198,7 @@
         <translation>Thư mục quét: {folder}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>{n} new scan(s) in the folder</source>
         <translation>{n} bản quét mới trong thư mục</translation>
     </message>
@@ -168,7 +208,7 @@
         <translation>Lấy vào</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+39"/>
         <source>Remove a scan</source>
         <translation>Gỡ bỏ bản quét</translation>
     </message>
@@ -201,6 +241,89 @@
         <location line="+22"/>
         <source>Digitised dossier {code} saved ({pages} pages): {path}</source>
         <translation>Đã lưu hồ sơ số hóa {code} ({pages} trang): {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/digitising/scanner.py" line="+48"/>
+        <source>Choose the scanner</source>
+        <translation>Chọn máy quét</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Look again</source>
+        <translation>Tìm lại</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Document feeder (every sheet)</source>
+        <translation>Khay nạp giấy (quét mọi tờ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Glass (one page)</source>
+        <translation>Mặt kính (một trang)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{dpi} dpi</source>
+        <translation>{dpi} dpi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Grey</source>
+        <translation>Xám</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Colour</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Scanner:</source>
+        <translation>&amp;Máy quét:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ource:</source>
+        <translation>&amp;Nguồn giấy:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Resolution:</source>
+        <translation>Độ &amp;phân giải:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Colour:</source>
+        <translation>Mà&amp;u:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Use this scanner</source>
+        <translation>Dùng máy quét này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Looking for scanners…</source>
+        <translation>Đang tìm máy quét…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No scanner found. Switch it on, check the cable, then look again.</source>
+        <translation>Không tìm thấy máy quét nào. Hãy bật máy, kiểm tra cáp rồi tìm lại.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{n} scanner(s) found.</source>
+        <translation>Tìm thấy {n} máy quét.</translation>
     </message>
 </context>
 </TS>

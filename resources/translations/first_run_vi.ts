@@ -4,7 +4,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../counter_app/ui/first_run/wizard.py" line="+359"/>
+        <location filename="../../counter_app/ui/first_run/wizard.py" line="+375"/>
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>ví dụ: quantri</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+25"/>
         <source>The password needs at least {n} characters.</source>
         <translation>Mật khẩu cần ít nhất {n} ký tự.</translation>
     </message>
@@ -52,7 +52,7 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location line="-223"/>
+        <location line="-245"/>
         <source>Catalog and agencies</source>
         <translation>Danh mục và cơ quan</translation>
     </message>
@@ -176,7 +176,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location line="+261"/>
+        <location line="+283"/>
         <source>Setting up the counter</source>
         <translation>Thiết lập bộ phận một cửa</translation>
     </message>
@@ -201,7 +201,7 @@
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Setting up…</source>
         <translation>Đang thiết lập…</translation>
     </message>
@@ -214,7 +214,7 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location line="-457"/>
+        <location line="-481"/>
         <source>Welcome</source>
         <translation>Chào mừng</translation>
     </message>
@@ -232,7 +232,7 @@
 <context>
     <name>PrintingPage</name>
     <message>
-        <location line="+308"/>
+        <location line="+330"/>
         <source>Printers and paper</source>
         <translation>Máy in và khổ giấy</translation>
     </message>

@@ -89,6 +89,26 @@
         <translation>Xóa và bỏ các bản quét</translation>
     </message>
     <message>
+        <location line="+17"/>
+        <source>Scans not attached</source>
+        <translation>Bản quét chưa được đính kèm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} scanned file(s) are not attached to a dossier yet and would be lost. Close the window anyway?</source>
+        <translation>{n} tệp quét chưa được đính kèm vào hồ sơ nào và sẽ bị mất. Vẫn đóng cửa sổ?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close and lose the scans</source>
+        <translation>Đóng và bỏ các bản quét</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stay</source>
+        <translation>Ở lại</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/intake/values.py" line="+54"/>
         <source>No deadline</source>
         <translation>Không quy định thời hạn</translation>
@@ -102,7 +122,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+128"/>
+        <location filename="../../counter_app/ui/intake/page.py" line="+124"/>
         <source>Code or name of the procedure, accents optional</source>
         <translation>Mã hoặc tên thủ tục, gõ có dấu hay không dấu đều được</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>DailyReviewTab</name>
     <message>
-        <location filename="../../counter_app/ui/reports/daily.py" line="+82"/>
+        <location filename="../../counter_app/ui/reports/daily.py" line="+81"/>
         <source>&amp;Day:</source>
         <translation>N&amp;gày:</translation>
     </message>
@@ -274,18 +274,18 @@
 <context>
     <name>DayDossiers</name>
     <message>
-        <location filename="../../counter_app/ui/reports/day_list.py" line="+108"/>
+        <location filename="../../counter_app/ui/reports/day_list.py" line="+106"/>
         <source>All statuses</source>
         <translation>Tất cả trạng thái</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+74"/>
+        <location line="+64"/>
         <source>All procedures</source>
         <translation>Tất cả thủ tục</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-61"/>
         <source>All channels</source>
         <translation>Tất cả các kênh</translation>
     </message>
@@ -305,7 +305,7 @@
         <translation>Kê&amp;nh:</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+27"/>
         <source>Enter or double-click: details</source>
         <translation>Enter hoặc nhấp đúp: xem chi tiết</translation>
     </message>
@@ -328,7 +328,7 @@
 <context>
     <name>DeadlineLists</name>
     <message>
-        <location filename="../../counter_app/ui/reports/deadlines.py" line="+218"/>
+        <location filename="../../counter_app/ui/reports/deadlines.py" line="+207"/>
         <source>Overdue: {n}</source>
         <translation>Quá hạn: {n}</translation>
     </message>
@@ -346,7 +346,7 @@
 <context>
     <name>DueModel</name>
     <message>
-        <location line="-147"/>
+        <location line="-137"/>
         <source>Code</source>
         <translation>Mã hồ sơ</translation>
     </message>
@@ -652,32 +652,32 @@ trực tuyến</translation>
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reports/sign_off.py" line="+255"/>
+        <location filename="../../counter_app/ui/reports/sign_off.py" line="+292"/>
         <source>Reopen the day {day}</source>
         <translation>Mở lại ngày {day}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>The day&apos;s dossiers can be changed again, and the day must be signed off again afterwards. The reopening is recorded in the audit log with its reason.</source>
         <translation>Hồ sơ của ngày sẽ sửa được trở lại, và sau đó ngày cần được ký xác nhận lại. Việc mở lại được ghi vào nhật ký kiểm tra cùng lý do.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-7"/>
         <source>&amp;Reason (required):</source>
         <translation>&amp;Lý do (bắt buộc):</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>&amp;Reopen the day</source>
         <translation>&amp;Mở lại ngày</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+9"/>
         <source>Say why the day is reopened.</source>
         <translation>Hãy ghi lý do mở lại ngày.</translation>
     </message>
@@ -698,28 +698,28 @@ trực tuyến</translation>
 <context>
     <name>SignOffDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reports/sign_off.py" line="-222"/>
+        <location filename="../../counter_app/ui/reports/sign_off.py" line="-174"/>
         <source>Sign off the day {day}</source>
         <translation>Ký xác nhận ngày {day}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+31"/>
         <source>Check the day&apos;s figures, count the cash and sign. Once signed, the day&apos;s dossiers can no longer be changed unless a supervisor reopens the day.</source>
         <translation>Kiểm tra số liệu trong ngày, kiểm đếm tiền mặt rồi ký. Sau khi ký, hồ sơ của ngày không sửa được nữa, trừ khi lãnh đạo bộ phận mở lại ngày.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-21"/>
         <source>in đồng, e.g. 1.250.000</source>
         <translation>tính bằng đồng, ví dụ 1.250.000</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+97"/>
+        <location line="+87"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-82"/>
         <source>&amp;Cash counted:</source>
         <translation>&amp;Tiền mặt kiểm đếm:</translation>
     </message>
@@ -734,17 +734,17 @@ trực tuyến</translation>
         <translation>Chênh lệch:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>&amp;Sign off the day</source>
         <translation>&amp;Ký xác nhận</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+7"/>
         <source>Reading…</source>
         <translation>Đang đọc…</translation>
     </message>

@@ -214,7 +214,7 @@
 <context>
     <name>BackupsSection</name>
     <message>
-        <location filename="../../counter_app/ui/settings/backups.py" line="+78"/>
+        <location filename="../../counter_app/ui/settings/backups.py" line="+92"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
@@ -1032,7 +1032,7 @@
 <context>
     <name>SupportSection</name>
     <message>
-        <location filename="../../counter_app/ui/settings/diagnostics.py" line="+22"/>
+        <location filename="../../counter_app/ui/settings/diagnostics.py" line="+23"/>
         <source>Support</source>
         <translation>Hỗ trợ</translation>
     </message>

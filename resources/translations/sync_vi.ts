@@ -4,7 +4,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync/conflicts.py" line="+98"/>
+        <location filename="../../counter_app/ui/sync/conflicts.py" line="+96"/>
         <source>Sync conflicts</source>
         <translation>Xung đột đồng bộ</translation>
     </message>
@@ -452,7 +452,7 @@
 <context>
     <name>SyncDescribe</name>
     <message>
-        <location filename="../../counter_app/ui/sync/describe.py" line="+76"/>
+        <location filename="../../counter_app/ui/sync/describe.py" line="+77"/>
         <source>Reading the sync state…</source>
         <translation>Đang đọc tình trạng đồng bộ…</translation>
     </message>
@@ -492,7 +492,12 @@
         <translation>Chờ gửi: {n}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>Scans not sent: {n}</source>
+        <translation>Bản quét chưa gửi được: {n}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Never synchronised</source>
         <translation>Chưa đồng bộ lần nào</translation>
     </message>
@@ -523,6 +528,11 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>Dossier changes waiting: {changes}; dossiers with scans: {scans}</source>
+        <translation>Thay đổi hồ sơ đang chờ: {changes}; hồ sơ có bản quét chờ gửi: {scans}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Conflicts for the supervisor: {n}</source>
         <translation>Xung đột chờ lãnh đạo xử lý: {n}</translation>
     </message>
@@ -786,7 +796,7 @@
         <translation>Thay đổi hệ thống trung tâm không nhận được</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Submitted online: {n}</source>
         <translation>Nộp trực tuyến: {n}</translation>
     </message>
@@ -832,6 +842,11 @@
         <location line="+1"/>
         <source>Waiting to send:</source>
         <translation>Chờ gửi:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scans not sent:</source>
+        <translation>Bản quét chưa gửi được:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -914,12 +929,27 @@
         <translation>Không thành công</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
+        <source>({n} scans held back in all)</source>
+        <translation>(tổng cộng {n} bản quét chưa gửi được)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>None — the counter runs standalone</source>
         <translation>Chưa có — quầy đang chạy độc lập</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+7"/>
+        <source>None</source>
+        <translation>Không có</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{changes} dossier change(s), {scans} dossier(s) with scans</source>
+        <translation>{changes} thay đổi hồ sơ, {scans} hồ sơ có bản quét</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Not limited (standalone)</source>
         <translation>Không giới hạn (chạy độc lập)</translation>
     </message>

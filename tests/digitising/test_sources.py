@@ -8,13 +8,21 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PIL import Image
 
 from counter_app.domain.errors import CounterError
 from counter_app.services.digitising import Staged
 from counter_app.services.digitising.sources import (
+    COLOUR,
+    FEEDER,
+    FLATBED,
+    GREY,
+    SANE_SETTING,
     TAKEN_FOLDER,
     FileImport,
+    SaneChoice,
     SaneSource,
     WatchedFolder,
     sane_module,
@@ -159,26 +167,55 @@ class SaneError(Exception):
     """python-sane's `sane.error`."""
 
 
+class FakeOption:
+    """python-sane's Option, as far as the adapter reads it."""
+
+    def __init__(self, constraint: object) -> None:
+        self.constraint = constraint
+
+
 class FakeDevice:
     """python-sane's SaneDev as the adapter uses it: options as attributes (an unknown one
-    raises AttributeError), scan(), multi_scan() (an iterator over the feeder's sheets),
-    cancel(), close(). `fail_after`: the device disappears after that many pages."""
+    raises AttributeError), `opt` (each option's allowed values), scan(), multi_scan() (an
+    iterator over the feeder's sheets), cancel(), close(). `fail_after`: the device disappears
+    after that many pages. `sources`: the values its "source" option allows."""
 
-    def __init__(self, sheets: int, fail_after: int | None = None, source: str = "") -> None:
-        options: dict[str, object] = {"resolution": 150, "mode": "color"}
-        if source:
-            options["source"] = source
-        self.__dict__["options"] = options
-        self.__dict__["sheets"] = sheets
-        self.__dict__["fail_after"] = fail_after
-        self.__dict__["served"] = 0
-        self.__dict__["cancelled"] = False
-        self.__dict__["closed"] = False
+    def __init__(
+        self,
+        sheets: int,
+        fail_after: int | None = None,
+        source: str = "",
+        *,
+        name: str = "fake:usb:001",
+        vendor: str = "Fujitsu",
+        model: str = "fi-7160",
+        sources: tuple[str, ...] = (),
+    ) -> None:
+        options: dict[str, object] = {"resolution": 150, "mode": "Color"}
+        allowed: dict[str, FakeOption] = {
+            "resolution": FakeOption((50, 600, 1)),
+            "mode": FakeOption(["Lineart", "Gray", "Color"]),
+        }
+        if source or sources:
+            options["source"] = source or sources[0]
+            allowed["source"] = FakeOption(list(sources) or [source])
+        self.__dict__.update(
+            options=options,
+            opt=allowed,
+            sheets=sheets,
+            fail_after=fail_after,
+            served=0,
+            cancelled=False,
+            closed=False,
+            set_order=[],
+            signature=(name, vendor, model, "sheetfed scanner"),
+        )
 
     def __setattr__(self, key: str, value: object) -> None:
         if key not in self.options:
             raise AttributeError(f"No such attribute: {key}")
         self.options[key] = value
+        self.set_order.append(key)
 
     def __getattr__(self, key: str) -> object:
         if key in self.__dict__.get("options", {}):
@@ -190,7 +227,10 @@ class FakeDevice:
             raise SaneError("Error during device I/O")
         self.__dict__["served"] += 1
         size = (85 * self.options["resolution"] // 10, 110 * self.options["resolution"] // 10)
-        return Image.new("L", (size[0] // 10, size[1] // 10), 255 - self.served)
+        shade = 255 - self.served
+        if self.options["mode"] == "Color":
+            return Image.new("RGB", (size[0] // 10, size[1] // 10), (shade, shade, 255))
+        return Image.new("L", (size[0] // 10, size[1] // 10), shade)
 
     def scan(self) -> Image.Image:
         return self._sheet()
@@ -207,25 +247,31 @@ class FakeDevice:
 
 
 class FakeSane:
-    """The module-level API: init, get_devices, open, error."""
+    """The module-level API: init, get_devices, open, error. `unplug(name)` takes a device off
+    the bus."""
 
     error = SaneError
 
-    def __init__(self, device: FakeDevice | None) -> None:
-        self.device = device
+    def __init__(self, *devices: FakeDevice | None) -> None:
+        self.devices = {device.signature[0]: device for device in devices if device is not None}
+
+    @property
+    def device(self) -> FakeDevice | None:
+        return next(iter(self.devices.values()), None)
 
     def init(self) -> tuple[int, int, int, int]:
         return (16777216, 1, 0, 32)
 
     def get_devices(self) -> list[tuple[str, str, str, str]]:
-        if self.device is None:
-            return []
-        return [("fake:usb:001", "Fujitsu", "fi-7160", "sheetfed scanner")]
+        return [device.signature for device in self.devices.values()]
 
     def open(self, name: str) -> FakeDevice:
-        if self.device is None or name != "fake:usb:001":
+        if name not in self.devices:
             raise SaneError("Invalid argument")
-        return self.device
+        return self.devices[name]
+
+    def unplug(self, name: str) -> None:
+        del self.devices[name]
 
 
 def test_sane_devices_are_listed():
@@ -239,7 +285,7 @@ def test_sane_feeder_pages_come_back_as_png_at_the_set_resolution(ws):
     source = SaneSource(FakeSane(device), "fake:usb:001", resolution=300, feeder=True)
     pages = source.acquire()
     assert len(pages) == 3 and device.closed and not device.cancelled
-    assert device.options == {"resolution": 300, "mode": "gray"}
+    assert device.options == {"resolution": 300, "mode": "Gray"}
     for page in pages:
         assert page.name.endswith(".png") and page.origin is None
         checked = ws.attachments.check_bytes(page.name, page.data)
@@ -276,7 +322,7 @@ def test_a_scanner_lost_mid_scan_gives_a_message_and_no_page(ws, officer, dossie
 def test_no_scanner_and_an_empty_feeder():
     with pytest.raises(CounterError) as missing:
         SaneSource(FakeSane(None), "fake:usb:001").acquire()
-    assert missing.value.key == "scan.no_device"
+    assert missing.value.key == "scan.device_gone"
     with pytest.raises(CounterError) as empty:
         SaneSource(FakeSane(FakeDevice(sheets=0)), "fake:usb:001", feeder=True).acquire()
     assert empty.value.key == "scan.no_pages"
@@ -289,3 +335,78 @@ def test_without_python_sane_the_choice_is_absent():
         assert sane_module() is None
     else:
         assert sane_module() is not None
+
+
+# --- the scanner the officer chose ---------------------------------------------------------
+
+SOURCES = ("Flatbed", "ADF Front", "ADF Duplex")
+
+
+def test_a_chosen_feeder_scan_sets_source_first_then_resolution_and_colour():
+    device = FakeDevice(sheets=3, sources=SOURCES)
+    choice = SaneChoice("fake:usb:001", "Fujitsu fi-7160", FEEDER, 200, COLOUR)
+    pages = choice.source_for(FakeSane(device)).acquire()
+    assert len(pages) == 3
+    assert device.options == {"source": "ADF Front", "resolution": 200, "mode": "Color"}
+    assert device.set_order == ["source", "resolution", "mode"]
+    with Image.open(io.BytesIO(pages[0].data)) as image:
+        assert image.mode == "RGB" and round(image.info["dpi"][0]) == 200
+
+
+def test_a_chosen_flatbed_scans_one_page_from_the_glass_in_grey():
+    device = FakeDevice(sheets=3, sources=SOURCES)
+    device.options["source"] = "ADF Duplex"  # as the last user left it
+    choice = SaneChoice("fake:usb:001", source=FLATBED, resolution=300, mode=GREY)
+    (page,) = choice.source_for(FakeSane(device)).acquire()
+    assert device.options == {"source": "Flatbed", "resolution": 300, "mode": "Gray"}
+    with Image.open(io.BytesIO(page.data)) as image:
+        assert image.mode == "L"
+
+
+def test_a_feeder_asked_of_a_device_with_only_a_glass_scans_one_page():
+    device = FakeDevice(sheets=3, sources=("Flatbed",))
+    choice = SaneChoice("fake:usb:001", source=FEEDER)
+    assert len(choice.source_for(FakeSane(device)).acquire()) == 1
+
+
+def test_a_device_with_a_fixed_list_of_resolutions_gets_the_nearest():
+    device = FakeDevice(sheets=1)
+    device.opt["resolution"] = FakeOption([150, 600])
+    SaneSource(FakeSane(device), "fake:usb:001", resolution=200, feeder=False).acquire()
+    assert device.options["resolution"] == 150
+
+
+def test_the_choice_is_kept_in_the_settings(ws):
+    choice = SaneChoice("fake:usb:002", "Canon LiDE 300", FLATBED, 200, COLOUR)
+    ws.settings.set(SANE_SETTING, choice.to_setting())
+    assert SaneChoice.from_setting(ws.settings.get(SANE_SETTING)) == choice
+    assert SaneChoice.from_setting(None) is None
+    stale = {"device": "fake:usb:002", "source": "transparency", "resolution": 1200}
+    assert SaneChoice.from_setting(stale) == SaneChoice("fake:usb:002")
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["device", "label", "source", "resolution", "mode", "other"]),
+        st.one_of(
+            st.none(), st.booleans(), st.integers(), st.text(max_size=12), st.lists(st.integers())
+        ),
+    )
+)
+def test_any_stored_value_reads_as_a_choice_or_none(stored):
+    choice = SaneChoice.from_setting(stored)
+    if choice is not None:
+        assert choice.device == stored["device"] and choice.device
+        assert choice.source in (FEEDER, FLATBED) and choice.resolution in (200, 300)
+        assert choice.mode in (GREY, COLOUR)
+
+
+def test_a_chosen_scanner_that_is_gone_says_which_and_keeps_nothing():
+    sane = FakeSane(FakeDevice(sheets=2), FakeDevice(sheets=2, name="fake:usb:002"))
+    sane.unplug("fake:usb:001")
+    choice = SaneChoice("fake:usb:001", "Fujitsu fi-7160")
+    with pytest.raises(CounterError) as gone:
+        choice.source_for(sane).acquire()
+    assert gone.value.key == "scan.device_gone"
+    assert "Fujitsu fi-7160" in gone.value.message("vi") and "chọn lại" in gone.value.message("vi")
+    assert "choose the scanner again" in gone.value.message("en")

@@ -42,6 +42,9 @@ class FaultyGateway:
     def leases(self, *args):  # type: ignore[no-untyped-def]
         return self._call("leases", *args)
 
+    def resolve(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("resolve", *args)
+
     def close(self) -> None:
         self.inner.close()
 
@@ -131,3 +134,25 @@ def local_rows(ws) -> dict[str, dict]:  # type: ignore[no-untyped-def]
             }
             for r in rows
         }
+
+
+def one_submission_accepted_twice(central: str, root: Path):  # type: ignore[no-untyped-def]
+    """Counters a and b, both synced with `central`, accept the same online submission; only
+    a has pushed since. Returns (a, b, the submission's uuid, a's dossier): the race that
+    leaves b with a conflict on its next sync."""
+    from counter_app.services.sync.admin import CentralAdmin
+    from tests.conftest import AGENCY, intake_json
+
+    a, user_a = make_counter(root, "a")
+    b, user_b = make_counter(root, "b")
+    for ws in (a, b):
+        ws.sync.configure(central)
+        ws.sync.run_once()
+    with CentralAdmin(central) as admin:
+        uuid = admin.submit(intake_json() | {"agency": AGENCY}).uuid
+    a.sync.run_once()
+    b.sync.run_once()
+    first = a.sync.accept_online(uuid, user=user_a)
+    b.sync.accept_online(uuid, user=user_b)
+    a.sync.run_once()
+    return a, b, uuid, first

@@ -27,7 +27,7 @@ from counter_app.store.central.blobs import CHUNK_SIZE, parts_of
 from counter_app.store.central.database import CentralAddress, CentralDatabase, split_password
 from tests.conftest import AGENCY, OTHER_AGENCY, SMALL_CATALOG
 from tests.digitising.conftest import COMPONENT, write_page
-from tests.sync.helpers import make_counter, take
+from tests.sync.helpers import central_rows, make_counter, take
 from tests.sync.proxy import FaultProxy
 
 OTHER_PROCEDURE = "1.009972.000.00.00.H37"  # handled by OTHER_AGENCY
@@ -199,7 +199,10 @@ def test_a_removal_is_marked_centrally_and_undone_by_attaching_again(central, tm
     ws.close()
 
 
-def test_a_damaged_original_is_named_and_the_others_still_go(central, tmp_path):
+def test_a_damaged_original_is_named_and_holds_back_only_its_own_rows(central, tmp_path):
+    """The round gets through: dossiers and the other originals go up; the damaged file is
+    named in the status and the log, read again only when its time comes or on "Sync now",
+    and goes up once it is whole again."""
     ws, user, dossier = counter_with_dossier(tmp_path, counter_url(central, "A", [AGENCY]))
     (other,) = take(ws, user, 1)
     (bad,) = ws.attachments.attach(dossier.code, [write_page(scans(tmp_path), "p.png", seed=7)],
@@ -208,14 +211,47 @@ def test_a_damaged_original_is_named_and_the_others_still_go(central, tmp_path):
                                     component=COMPONENT, user=user)  # fmt: skip
     stored = ws.attachments.blobs.path(bad.sha256)
     stored.chmod(0o644)
-    stored.write_bytes(stored.read_bytes()[:-10] + b"0123456789")
-    with pytest.raises(CounterError) as damaged:
-        ws.sync.run_once()
-    assert damaged.value.key == "attachment.corrupt" and str(stored) in damaged.value.message("en")
+    whole = stored.read_bytes()
+    stored.write_bytes(whole[:-10] + b"0123456789")
+    assert ws.sync.run_once().pending == 0  # no error: the round got through
     assert central_content(central, bad.sha256) is None
     assert central_content(central, good.sha256) is not None
     assert set(central_view(central, other.uuid)[1]) == {good.sha256}
     assert central_view(central, dossier.uuid)[1] == {}
+
+    status = ws.sync.status()
+    (problem,) = status.attachment_problems
+    assert (problem.code, problem.name, problem.key, problem.tries) == (
+        dossier.code,
+        "p.png",
+        "attachment.corrupt",
+        1,
+    )
+    assert problem.message("vi").startswith(
+        f"Chưa gửi được bản quét «p.png» của hồ sơ {dossier.code} lên máy chủ trung tâm: "
+        f"Tệp {stored} bị hỏng"
+    )
+    assert "Dossiers still go up as usual" in problem.message("en")
+    assert status.attachments_waiting == 1 and status.online
+    (entry, *_) = ws.sync.log()
+    assert entry.ok and entry.message == "sync.attachment_held"
+    assert entry.attachment_problem == problem and entry.held == 1
+
+    (later,) = take(ws, user, 1)  # dossiers keep going up; the damaged file waits its turn
+    ws.sync.run_once(retry_held=False)
+    assert later.uuid in central_rows(central)
+    (same,) = ws.sync.status().attachment_problems
+    assert same == problem  # not read again before its time
+    ws.sync.run_once()  # "Sync now": read again at once
+    (again,) = ws.sync.status().attachment_problems
+    assert again.tries == 2 and again.retry_at > problem.retry_at
+
+    stored.write_bytes(whole)  # the original is whole again (restored from a backup)
+    ws.sync.run_once()
+    assert central_content(central, bad.sha256) == whole
+    assert set(central_view(central, dossier.uuid)[1]) == {bad.sha256}
+    status = ws.sync.status()
+    assert status.attachment_problems == () and status.attachments_waiting == 0
     ws.close()
 
 

@@ -17,8 +17,8 @@ from counter_app.services.accounts import Role
 from counter_app.services.sync import Resolution
 from counter_app.services.sync.admin import CentralAdmin
 from counter_app.store.models import AuditRow, OutboxRow
-from tests.conftest import AGENCY, intake_json
-from tests.sync.helpers import central_rows, make_counter, take
+from tests.conftest import AGENCY
+from tests.sync.helpers import central_rows, make_counter, one_submission_accepted_twice, take
 from tests.sync.test_sync import counter_url
 
 
@@ -130,19 +130,8 @@ def test_reapply_makes_the_move_again_and_it_reaches_central(central, tmp_path):
 
 
 def test_an_accept_lost_to_another_counter_is_not_made_again(sqlite_central, tmp_path):
-    a, user_a = make_counter(tmp_path, "a")
-    b, user_b = make_counter(tmp_path, "b")
+    a, b, uuid, first = one_submission_accepted_twice(sqlite_central, tmp_path)
     supervisor = b.accounts.add_user("totruong", Role.SUPERVISOR, "matkhau123")
-    for ws in (a, b):
-        ws.sync.configure(sqlite_central)
-        ws.sync.run_once()
-    with CentralAdmin(sqlite_central) as admin:
-        uuid = admin.submit(intake_json() | {"agency": AGENCY}).uuid
-    a.sync.run_once()
-    b.sync.run_once()
-    first = a.sync.accept_online(uuid, user=user_a)
-    b.sync.accept_online(uuid, user=user_b)
-    a.sync.run_once()
     b.sync.run_once()
     (conflict,) = b.sync.conflicts()
     assert [m.action for m in conflict.lost_moves] == ["accept"]

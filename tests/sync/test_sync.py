@@ -17,7 +17,13 @@ from counter_app.domain.sync import Outcome
 from counter_app.services.accounts import Role
 from counter_app.services.sync.admin import CentralAdmin
 from tests.conftest import AGENCY, OTHER_AGENCY, intake_json
-from tests.sync.helpers import central_rows, local_rows, make_counter, take
+from tests.sync.helpers import (
+    central_rows,
+    local_rows,
+    make_counter,
+    one_submission_accepted_twice,
+    take,
+)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -227,18 +233,7 @@ def test_online_submissions_are_accepted_refused_or_sent_back(central, tmp_path)
 def test_two_counters_accepting_one_submission_yield_one_code_and_a_conflict(
     sqlite_central, tmp_path
 ):
-    a, user_a = make_counter(tmp_path, "a")
-    b, user_b = make_counter(tmp_path, "b")
-    for ws in (a, b):
-        ws.sync.configure(sqlite_central)
-        ws.sync.run_once()
-    with CentralAdmin(sqlite_central) as admin:
-        uuid = admin.submit(intake_json() | {"agency": AGENCY}).uuid
-    a.sync.run_once()
-    b.sync.run_once()
-    first = a.sync.accept_online(uuid, user=user_a)
-    b.sync.accept_online(uuid, user=user_b)
-    a.sync.run_once()
+    a, b, uuid, first = one_submission_accepted_twice(sqlite_central, tmp_path)
     assert b.sync.run_once().conflicts == 1
     assert central_rows(sqlite_central)[uuid]["code"] == first.code
     assert b.dossiers.get(first.code).uuid == uuid  # b now holds central's version

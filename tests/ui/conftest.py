@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 
 from counter_app.domain.catalog_file import catalog_from_json
 from counter_app.domain.clock import VN_TZ
@@ -21,6 +22,7 @@ from counter_app.domain.lifecycle import Action
 from counter_app.services.accounts import Role, User
 from counter_app.services.intake import request_from_json
 from counter_app.services.workspace import Workspace
+from counter_app.ui import notify
 from counter_app.ui.i18n import install_translations, remove_translations
 from counter_app.ui.session import Session
 
@@ -158,3 +160,21 @@ def vietnamese(qapp) -> Iterator[None]:
     assert translators, "resources/translations/counter_app_vi.qm did not load"
     yield
     remove_translations(qapp, translators)
+
+
+@pytest.fixture
+def shown(monkeypatch) -> list[str]:
+    """Messages the app would show in a box, collected instead of blocking the test."""
+    messages: list[str] = []
+    monkeypatch.setattr(notify, "show_error", lambda parent, text: messages.append(text))
+    return messages
+
+
+@pytest.fixture
+def app_state(qapp) -> Iterator[None]:
+    """run_app sets the application's font, default locale and name; put them back after."""
+    font, locale, name = qapp.font(), QLocale(), qapp.applicationName()
+    yield
+    qapp.setFont(font)
+    QLocale.setDefault(locale)
+    qapp.setApplicationName(name)

@@ -3,40 +3,19 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
 from counter_app.domain.errors import CounterError
 from counter_app.services.accounts import User
 from counter_app.services.workspace import Workspace
 from counter_app.ui import app as app_module
-from counter_app.ui import notify
 from counter_app.ui.crash import CrashHandler
 from counter_app.ui.login import LoginDialog
 from counter_app.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def shown(monkeypatch) -> list[str]:
-    """Messages the app would show in a box, collected instead of blocking the test."""
-    messages: list[str] = []
-    monkeypatch.setattr(notify, "show_error", lambda parent, text: messages.append(text))
-    return messages
-
-
-@pytest.fixture
-def app_state(qapp) -> Iterator[None]:
-    """run_app sets the application's font and default locale; put them back after."""
-    font, locale, name = qapp.font(), QLocale(), qapp.applicationName()
-    yield
-    qapp.setFont(font)
-    QLocale.setDefault(locale)
-    qapp.setApplicationName(name)
 
 
 def test_an_emptied_store_explains_how_to_set_it_up(tmp_path, shown, app_state) -> None:

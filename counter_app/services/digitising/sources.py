@@ -20,7 +20,9 @@ Sources here:
 - ``SaneSource``: a scanner driven through SANE on Linux, when python-sane is installed
   (``sane_module()`` is None otherwise: the panel's Scan button is then disabled and says
   why). Pages come back as lossless PNG. A scanner lost mid-scan gives ``scan.device_lost``
-  and no page: a half-scanned batch is never kept.
+  and no page: a half-scanned batch is never kept. Which scanner, its source (feeder or
+  glass), resolution and colour are the officer's ``SaneChoice``, kept in the settings; a
+  chosen scanner that cannot be opened any more gives ``scan.device_gone``.
 
 Another driver (TWAIN or WIA on Windows, ImageCaptureCore on macOS, a vendor SDK) is one more
 class with these two methods, plus a function like ``sane_module()`` that says whether it can
@@ -39,7 +41,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -243,6 +245,14 @@ _SANE_LOCK = threading.Lock()  # libsane is not thread-safe: one call at a time
 # Document Feeder", "ADF Duplex").
 FEEDER_WORDS = ("adf", "feeder")
 MAX_FEEDER_SHEETS = 500  # a feeder that never says it is empty stops here
+SANE_SETTING = "digitising.sane_scanner"
+FEEDER, FLATBED = "feeder", "flatbed"
+SOURCES = (FEEDER, FLATBED)
+RESOLUTIONS = (200, 300)  # enough to read, and to print again, a paper handed in
+GREY, COLOUR = "gray", "color"
+MODES = (GREY, COLOUR)
+# The words SANE backends use for these modes ("Gray", "Grayscale", "Color", "24bit Color").
+MODE_WORDS = {GREY: ("gray", "grey"), COLOUR: ("color", "colour")}
 
 
 def sane_module() -> Any | None:
@@ -266,12 +276,65 @@ class ScannerDevice:
         return f"{self.vendor} {self.model}".strip() or self.name
 
 
+@dataclass(frozen=True)
+class SaneChoice:
+    """The scanner the officer picked and how it scans (`source`: FEEDER or FLATBED), stored
+    under SANE_SETTING; `label` names the device in messages once it has gone."""
+
+    device: str
+    label: str = ""
+    source: str = FEEDER
+    resolution: int = 300
+    mode: str = GREY
+
+    @classmethod
+    def from_setting(cls, stored: object) -> SaneChoice | None:
+        """The stored choice, None when there is none; a value no longer offered falls back
+        to the default rather than failing a scan."""
+        if not isinstance(stored, dict):
+            return None
+        device = stored.get("device")
+        if not isinstance(device, str) or not device:
+            return None
+
+        def offered(key: str, allowed: tuple, default: object) -> object:
+            value = stored.get(key)
+            return value if value in allowed else default
+
+        return cls(
+            device,
+            str(stored.get("label") or ""),
+            str(offered("source", SOURCES, FEEDER)),
+            int(offered("resolution", RESOLUTIONS, 300)),  # type: ignore[call-overload]
+            str(offered("mode", MODES, GREY)),
+        )
+
+    def to_setting(self) -> dict[str, object]:
+        return asdict(self)
+
+    @property
+    def shown(self) -> str:
+        return self.label or self.device
+
+    def source_for(self, sane: Any) -> SaneSource:
+        return SaneSource(
+            sane,
+            self.device,
+            resolution=self.resolution,
+            mode=self.mode,
+            feeder=self.source == FEEDER,
+            label=self.shown,
+        )
+
+
 class SaneSource:
     """One SANE scanner. `sane` is python-sane's module (or an object with its API: init,
     get_devices, open, exit, error); the device is opened for each batch and closed after.
     `feeder`: every sheet in the document feeder (True), one page from the glass (False), or
     whichever the device's selected source is (None: a feeder when its SANE "source" option
-    names one; a flatbed asked for sheets would scan the glass again and again)."""
+    names one; a flatbed asked for sheets would scan the glass again and again). Given True or
+    False, the device's "source" option is set to its feeder or its glass when it has both.
+    `mode` is GREY or COLOUR, matched to the words the backend uses."""
 
     def __init__(
         self,
@@ -279,11 +342,13 @@ class SaneSource:
         device: str,
         *,
         resolution: int = 300,
-        mode: str = "gray",
+        mode: str = GREY,
         feeder: bool | None = None,
+        label: str = "",
     ) -> None:
         self._sane = sane
         self.device = device
+        self.label = label or device
         self.resolution = resolution
         self.mode = mode
         self.feeder = feeder
@@ -305,8 +370,10 @@ class SaneSource:
             try:
                 self._sane.init()
                 device = self._sane.open(self.device)
-            except Exception as error:
-                raise CounterError("scan.no_device") from error
+            except Exception as error:  # unplugged, switched off, another address, busy
+                raise CounterError(
+                    "scan.device_gone", device=self.label, reason=_reason(error)
+                ) from error
             pages: list[AcquiredPage] = []
             try:
                 self._configure(device)
@@ -318,12 +385,12 @@ class SaneSource:
             except Exception as error:
                 _quietly(device.cancel)
                 raise CounterError(
-                    "scan.device_lost", device=self.device, reason=_reason(error)
+                    "scan.device_lost", device=self.label, reason=_reason(error)
                 ) from error
             finally:
                 _quietly(device.close)
         if not pages:
-            raise CounterError("scan.no_pages", device=self.device)
+            raise CounterError("scan.no_pages", device=self.label)
         return pages
 
     def settle(self, pages: Sequence[AcquiredPage]) -> None:
@@ -331,25 +398,70 @@ class SaneSource:
 
     def _uses_feeder(self, device: Any) -> bool:
         if self.feeder is not None:
+            offered = _offered(device, "source")
+            if self.feeder and isinstance(offered, list) and offered:
+                # A device with only a glass has no feeder to empty: one page, not 500.
+                return _pick(offered, _names_feeder) is not None
             return self.feeder
         try:
             source = str(device.source).casefold()
         except (AttributeError, self._sane.error):
             return False
-        return any(word in source for word in FEEDER_WORDS)
+        return _names_feeder(source)
 
     def _configure(self, device: Any) -> None:
-        """Best effort: a backend without one of these options scans with its own default."""
-        for option, value in (("resolution", self.resolution), ("mode", self.mode)):
+        """Best effort: a backend without one of these options scans with its own default.
+        The source goes first: changing it may change what the others allow."""
+        settings: list[tuple[str, object]] = []
+        if self.feeder is not None:
+            source = _pick(_offered(device, "source"), self._is_wanted_source)
+            if source is not None:
+                settings.append(("source", source))
+        settings.append(("resolution", self._resolution(_offered(device, "resolution"))))
+        words = MODE_WORDS.get(self.mode, (self.mode,))
+        mode = _pick(_offered(device, "mode"), lambda value: value.casefold().startswith(words))
+        settings.append(("mode", mode or self.mode.capitalize()))  # SANE's own "Gray", "Color"
+        for option, value in settings:
             try:
                 setattr(device, option, value)
             except (AttributeError, ValueError, TypeError, self._sane.error):
                 continue
 
+    def _is_wanted_source(self, value: str) -> bool:
+        """The glass, or the feeder's front side only (a duplex scan doubles the pages)."""
+        return _names_feeder(value) == self.feeder and "duplex" not in value.casefold()
+
+    def _resolution(self, offered: object) -> int:
+        """The resolution asked for, or the nearest a device with a fixed list offers."""
+        if isinstance(offered, list) and offered and self.resolution not in offered:
+            numbers = [value for value in offered if isinstance(value, int | float)]
+            if numbers:
+                return int(min(numbers, key=lambda value: abs(value - self.resolution)))
+        return self.resolution
+
     def _png(self, image: Any) -> bytes:
         out = io.BytesIO()
         image.save(out, "PNG", dpi=(self.resolution, self.resolution))
         return out.getvalue()
+
+
+def _offered(device: Any, option: str) -> object:
+    """The values a device allows for an option (python-sane's `opt[name].constraint`: a list,
+    a (min, max, step) range, or None)."""
+    try:
+        return device.opt[option].constraint
+    except (AttributeError, KeyError, TypeError):
+        return None
+
+
+def _names_feeder(source: str) -> bool:
+    return any(word in source.casefold() for word in FEEDER_WORDS)
+
+
+def _pick(offered: object, wanted: Callable[[str], bool]) -> str | None:
+    if not isinstance(offered, list):
+        return None
+    return next((value for value in offered if isinstance(value, str) and wanted(value)), None)
 
 
 def _quietly(action: Callable[[], object]) -> None:

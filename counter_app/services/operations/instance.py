@@ -1,5 +1,11 @@
 """One window per data folder: an operating-system lock on a file in the folder, held for the
 life of the window and taken by `restore` while it replaces the data, and removed when let go.
+A second lock file does the same between `sync` and `restore`: a sync (a worker running for
+hours, or one round) holds it, and so does a restore on top of the window's lock.
+
+A second file rather than a shared lock on the first: a window and a sync worker must run side
+by side, which only shared holders could, and Windows' `msvcrt` has exclusive locks only. As a
+bonus a folder has one sync at a time: two would push the same changes twice over.
 
 An OS lock rather than Qt's QLockFile so that `restore` (a command without Qt) can test it, and
 rather than a file whose mere presence counts: the lock goes with the process that held it, so a
@@ -16,13 +22,18 @@ from pathlib import Path
 from counter_app.domain.errors import CounterError
 
 LOCK_FILE = "counter-app.lock"
+SYNC_LOCK_FILE = "counter-app.sync.lock"
 
 
 class InstanceLock:
-    """`acquire()` refuses with `app.already_open` while another holder has it."""
+    """`acquire()` refuses with `busy_key` (`app.already_open`) while another holder has it."""
 
-    def __init__(self, data_dir: Path) -> None:
-        self.path = data_dir / LOCK_FILE
+    file_name = LOCK_FILE
+    busy_key = "app.already_open"
+
+    def __init__(self, data_dir: Path, *, busy_key: str | None = None) -> None:
+        self.path = data_dir / self.file_name
+        self.busy_key = busy_key or self.busy_key
         self._handle: int | None = None
 
     @property
@@ -36,7 +47,7 @@ class InstanceLock:
                 handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
                 if not _try_lock(handle):
                     os.close(handle)
-                    raise CounterError("app.already_open", path=str(self.path.parent))
+                    raise CounterError(self.busy_key, path=str(self.path.parent))
                 if _same_file(handle, self.path):
                     self._handle = handle
                     return
@@ -47,7 +58,7 @@ class InstanceLock:
             from counter_app.store.database import os_problem  # only now: it loads SQLAlchemy
 
             raise os_problem(error, self.path) from error
-        raise CounterError("app.already_open", path=str(self.path.parent))
+        raise CounterError(self.busy_key, path=str(self.path.parent))
 
     def release(self) -> None:
         """Remove the file, then unlock: the folder is left as it was found."""
@@ -64,6 +75,14 @@ class InstanceLock:
 
     def __exit__(self, *_: object) -> None:
         self.release()
+
+
+class SyncLock(InstanceLock):
+    """Held by a sync while it runs and by a restore while it replaces the data: refuses with
+    `sync.folder_busy` (a sync asking) unless told which key fits the one asking."""
+
+    file_name = SYNC_LOCK_FILE
+    busy_key = "sync.folder_busy"
 
 
 def is_open_elsewhere(data_dir: Path) -> bool:

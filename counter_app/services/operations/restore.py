@@ -1,11 +1,13 @@
 """Restoring a backup: checked whole before anything is replaced, the current data kept aside
-in `backups/before-restore-<time>/`, refused while a window has the data folder open.
+in `backups/before-restore-<time>/`, refused while a window has the data folder open or a
+`sync` runs on it.
 
-Order: the file (ours, every member's SHA-256) → the folder's lock (no window, no other
-restore) → the database staged in the folder and checked (`PRAGMA integrity_check`, a schema
-this program knows) → the current store and scans moved aside → the restored ones moved in →
-an older schema migrated as at any start. A failure before the move leaves the folder as it
-was; a failure after it moves the previous data back.
+Order: the file (ours, every member's SHA-256) → the folder's locks (no window, no other
+restore, no sync; and no sync starts until the restore is over) → the database staged in the
+folder and checked (`PRAGMA integrity_check`, a schema this program knows) → the current store
+and scans moved aside → the restored ones moved in → an older schema migrated as at any start.
+A failure before the move leaves the folder as it was; a failure after it moves the previous
+data back.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from counter_app.services.operations.archive import (
     extract_member,
     open_backup,
 )
-from counter_app.services.operations.instance import InstanceLock
+from counter_app.services.operations.instance import InstanceLock, SyncLock
 from counter_app.store.attachments import ATTACHMENTS_FOLDER
 from counter_app.store.database import open_database, os_problem
 
@@ -80,7 +82,7 @@ def restore_backup(path: Path, data_dir: Path) -> RestoreSummary:
     with open_backup(path) as (archive, manifest):
         _check_revision(manifest.schema_revision, path)
         made = _missing_parents(data_dir / BACKUPS_FOLDER)
-        with InstanceLock(data_dir):
+        with InstanceLock(data_dir), SyncLock(data_dir, busy_key="restore.sync_running"):
             stamp = now().strftime("%Y%m%d-%H%M%S")
             staging = data_dir / BACKUPS_FOLDER / f".restoring-{stamp}"
             try:

@@ -47,6 +47,17 @@ def catalog_agencies(file: Path | None = None) -> list[Agency]:
     return sorted(catalog.agencies, key=lambda agency: agency.code)
 
 
+def check_admin_login(login: str) -> str:
+    """The login as the account will keep it, or `user.login_format` now: the wizard says so
+    beside the field instead of at Finish. The accounts' own rule, not a copy of it."""
+    from counter_app.services.accounts import LOGIN_PATTERN
+
+    normalised = login.strip().lower()
+    if not LOGIN_PATTERN.match(normalised):
+        raise CounterError("user.login_format", login=login.strip())
+    return normalised
+
+
 def check_central(url: str) -> str:
     """Reach the central database at `url` once; its kind ("postgresql", "sqlite")."""
     from sqlalchemy import text

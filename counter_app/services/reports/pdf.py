@@ -9,7 +9,7 @@ from datetime import datetime
 
 from reportlab.lib.units import mm
 
-from counter_app.domain.reports import DailyReview, DueItem, PeriodReport
+from counter_app.domain.reports import DailyReview, DueItem, PeriodReport, PeriodRow
 from counter_app.domain.wording import official_date, short_date, short_time_and_date, thousands
 from counter_app.services.printing.common import (
     STYLES,
@@ -28,6 +28,7 @@ from counter_app.services.reports.words import (
     PERIOD_COLUMNS,
     PERIOD_TITLE,
     TOTAL,
+    period_lines,
     period_numbers,
     status_word,
 )
@@ -44,6 +45,8 @@ SHORT_GROUPS = {
 
 @dataclass(frozen=True)
 class Heading:
+    """What the letterhead says: the parent agency, the counter, where and when printed."""
+
     parent_name: str
     counter_name: str
     place: str
@@ -207,19 +210,15 @@ def period_pdf(report: PeriodReport, heading: Heading) -> bytes:
         Column("Đơn vị, thủ tục hành chính", 52),
         *[Column(f"{SHORT_GROUPS[group]}: {name}", 11, "right") for group, name in PERIOD_COLUMNS],
     )
-    procedures: dict[str, list] = {}
-    for line in report.by_procedure:
-        procedures.setdefault((report.procedure_agency or {}).get(line.key, ""), []).append(line)
 
-    def cells(figures) -> list[str]:  # type: ignore[no-untyped-def]
-        numbers = period_numbers(figures)
+    def cells(row: PeriodRow) -> list[str]:
+        numbers = period_numbers(row)
         return [thousands(n) for n in numbers[:-2]] + [percent(n) for n in numbers[-2:]]
 
     body: list[list] = []
-    for number, agency in enumerate(report.by_agency, start=1):
-        body.append([_bold(str(number)), _bold(agency.name), *[_bold(c) for c in cells(agency)]])
-        for sub, line in enumerate(procedures.get(agency.key, ()), start=1):
-            body.append([f"{number}.{sub}", f"{line.key} – {line.name}", *cells(line)])
+    for number, name, row, is_agency in period_lines(report):
+        texts = [number, name, *cells(row)]
+        body.append([_bold(text) for text in texts] if is_agency else texts)
     body.append(["", _bold(TOTAL), *[_bold(c) for c in cells(report.total)]])
     with render_lock:
         sheet = _start("book", heading, PERIOD_TITLE, subtitle)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -26,12 +27,18 @@ from counter_app.domain.wording import short_date
 from counter_app.services.accounts import AccountService, Role, User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
+from counter_app.services.printing.paper_settings import PaperSettings
+from counter_app.services.printing.service import write_atomically
 from counter_app.services.reports import figures
 from counter_app.services.reports.locking import latest_sign_offs, sign_off_of
+from counter_app.services.reports.words import TOTAL
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
 from counter_app.store.journal import AuditEntry, append_audit
 from counter_app.store.models import DaySignOffRow
+
+if TYPE_CHECKING:
+    from counter_app.services.reports.pdf import Heading
 
 SUPERVISING = frozenset({Role.SUPERVISOR, Role.ADMIN})
 WAIVED = FeeCollection.EXEMPT.value  # recorded, never collected
@@ -112,7 +119,7 @@ class ReportService:
         with self._db.read() as session:
             lines = figures.period_rows(session, first, last, at)
             agency_names = figures.agency_names(session)
-        by_procedure = tuple(figures_row for _, _, _, figures_row in lines)
+        by_procedure = tuple(row for _, _, _, row in lines)
         by_agency: dict[str, list[PeriodRow]] = {}
         for agency, _, _, row in lines:
             by_agency.setdefault(agency, []).append(row)
@@ -123,7 +130,7 @@ class ReportService:
         return PeriodReport(
             start=start,
             end=end,
-            total=total_of(agencies, key="", name="Tổng cộng"),
+            total=total_of(agencies, key="", name=TOTAL),
             by_agency=agencies,
             by_procedure=by_procedure,
             procedure_agency={procedure: agency for agency, procedure, _, _ in lines},
@@ -217,7 +224,8 @@ class ReportService:
             ).all()
             return [sign_off_of(row) for row in rows]
 
-    # --- exports
+    # --- exports (the writers are imported on first use: openpyxl and reportlab stay out of
+    # the window's start-up)
     def export_daily_xlsx(
         self, day: date, path: Path, *, user: User, officer: str | None = None
     ) -> Path:
@@ -261,8 +269,7 @@ class ReportService:
     def _officer_names(self) -> dict[str, str]:
         return {u.login: u.full_name for u in self._accounts.users() if u.full_name}
 
-    def _heading(self):  # -> pdf.Heading
-        from counter_app.services.printing.paper_settings import PaperSettings
+    def _heading(self) -> Heading:
         from counter_app.services.reports.pdf import Heading
 
         settings = PaperSettings.from_values(self._settings.all())
@@ -277,6 +284,4 @@ class ReportService:
 
 
 def _write(path: Path, data: bytes) -> Path:
-    from counter_app.services.printing.service import write_atomically
-
     return write_atomically(Path(path), data)

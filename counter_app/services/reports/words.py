@@ -1,10 +1,12 @@
 """The Vietnamese words of the exported papers (official papers are in Vietnamese, like the
-printed forms), shared by the XLSX and the PDF so both say the same."""
+printed forms) and the order of the period table's lines, shared by the XLSX and the PDF so
+both say the same."""
 
 from __future__ import annotations
 
 from counter_app.domain.catalog import FeeCollection
 from counter_app.domain.dossier import Channel, Status
+from counter_app.domain.reports import PeriodReport, PeriodRow
 
 CHANNELS = {
     Channel.DIRECT.value: "Trực tiếp",
@@ -45,7 +47,21 @@ def status_word(status: str) -> str:
         return status
 
 
-def period_numbers(row) -> list:  # type: ignore[no-untyped-def]
+def period_lines(report: PeriodReport) -> list[tuple[str, str, PeriodRow, bool]]:
+    """(number, name, figures, is an agency) in the provincial layout: each agency numbered
+    1, 2, … followed by its procedures numbered 1.1, 1.2, …; the total row is the caller's."""
+    procedures: dict[str, list[PeriodRow]] = {}
+    for line in report.by_procedure:
+        procedures.setdefault((report.procedure_agency or {}).get(line.key, ""), []).append(line)
+    lines = []
+    for number, agency in enumerate(report.by_agency, start=1):
+        lines.append((str(number), agency.name, agency, True))
+        for sub, line in enumerate(procedures.get(agency.key, ()), start=1):
+            lines.append((f"{number}.{sub}", f"{line.key} – {line.name}", line, False))
+    return lines
+
+
+def period_numbers(row: PeriodRow) -> list[int | float | None]:
     """The values of a PeriodRow in the order of PERIOD_COLUMNS (rates as 0..1 or None)."""
     return [
         row.received_new,

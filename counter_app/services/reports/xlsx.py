@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from counter_app.domain.clock import local
-from counter_app.domain.reports import DailyReview, DueItem, PeriodReport
+from counter_app.domain.reports import DailyReview, DueItem, PeriodReport, PeriodRow
 from counter_app.domain.wording import short_date
 from counter_app.services.reports.words import (
     BOOK_TITLE,
@@ -24,6 +24,7 @@ from counter_app.services.reports.words import (
     PERIOD_COLUMNS,
     PERIOD_TITLE,
     TOTAL,
+    period_lines,
     period_numbers,
     status_word,
 )
@@ -137,7 +138,9 @@ def _counts(
     table.total([TOTAL, None, total] if name_heading else [TOTAL, total])
 
 
-def _due_sheet(workbook: Workbook, name: str, title: str, subtitle: str, items) -> None:  # type: ignore[no-untyped-def]
+def _due_sheet(
+    workbook: Workbook, name: str, title: str, subtitle: str, items: Sequence[DueItem]
+) -> None:
     table = Table(
         workbook.create_sheet(name),
         [
@@ -152,7 +155,6 @@ def _due_sheet(workbook: Workbook, name: str, title: str, subtitle: str, items) 
         title=title,
         subtitle=subtitle,
     )
-    item: DueItem
     for item in items:
         table.add(
             [
@@ -340,11 +342,16 @@ def period_workbook(report: PeriodReport) -> bytes:
     sheet.freeze_panes = sheet.cell(heading_row + 1, first)
     row = heading_row + 1
     formats = [COUNT] * (len(PERIOD_COLUMNS) - 2) + [PERCENT, PERCENT]
-    procedures = {}
-    for line in report.by_procedure:
-        procedures.setdefault((report.procedure_agency or {}).get(line.key, ""), []).append(line)
 
-    def put(number: str, name: str, figures, *, bold: bool, fill=None, indent: int = 0) -> None:  # type: ignore[no-untyped-def]
+    def put(
+        number: str,
+        name: str,
+        figures: PeriodRow,
+        *,
+        bold: bool,
+        fill: PatternFill | None = None,
+        indent: int = 0,
+    ) -> None:
         nonlocal row
         values = [number, name, *period_numbers(figures)]
         for index, value in enumerate(values, start=1):
@@ -360,10 +367,8 @@ def period_workbook(report: PeriodReport) -> bytes:
                 cell.fill = fill
         row += 1
 
-    for number, agency in enumerate(report.by_agency, start=1):
-        put(str(number), agency.name, agency, bold=True)
-        for sub, line in enumerate(procedures.get(agency.key, ()), start=1):
-            put(f"{number}.{sub}", f"{line.key} – {line.name}", line, bold=False, indent=1)
+    for number, name, figures, is_agency in period_lines(report):
+        put(number, name, figures, bold=is_agency, indent=0 if is_agency else 1)
     put("", TOTAL, report.total, bold=True, fill=TOTAL_FILL)
     return to_bytes(workbook)
 

@@ -1,6 +1,7 @@
 """Sync with the province's central database: offline first, nothing lost, nothing doubled."""
 
 from counter_app.services.sync.service import (
+    AttachmentProblem,
     ConflictInfo,
     Resolution,
     SyncLogEntry,
@@ -9,4 +10,12 @@ from counter_app.services.sync.service import (
     SyncStatus,
 )
 
-__all__ = ["ConflictInfo", "Resolution", "SyncLogEntry", "SyncResult", "SyncService", "SyncStatus"]
+__all__ = [
+    "AttachmentProblem",
+    "ConflictInfo",
+    "Resolution",
+    "SyncLogEntry",
+    "SyncResult",
+    "SyncService",
+    "SyncStatus",
+]

@@ -10,20 +10,29 @@ as there, then the dossier's attachment rows are written as the counter holds th
 original is marked removed). A dossier not yet central waits for a later round. What was read
 of the journal and which dossiers wait is one local setting, written only when the round got
 through, so an interrupted round is simply done again: every step is idempotent.
+
+A local original that is damaged or unreadable holds back only its dossier's attachment rows:
+the round goes on, the problem is kept (file name, dossier, why) for the sync log and the
+window, and that original is read again after 1, 2, 4 … up to 60 minutes, or at once when
+the officer asks ("Sync now"). Whether attachment work waits is answered from the journal
+position alone (`work_waiting`), so the worker can ask it every poll for the price of one
+indexed look-up.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import func, select
 
-from counter_app.domain.clock import now
+from counter_app.domain.clock import iso, now, parse_iso
 from counter_app.domain.errors import CounterError
+from counter_app.domain.messages import translate
 from counter_app.store.attachments import ATTACHMENTS_FOLDER, Attachment, BlobStore, attachments_of
 from counter_app.store.central import blobs
 from counter_app.store.central.blobs import CHUNK_SIZE, AttachmentItem
@@ -32,7 +41,62 @@ from counter_app.store.central.replica import get_setting, put_setting
 from counter_app.store.database import Database
 from counter_app.store.models import AuditRow, DossierRow
 
-STATE = "sync.attachments"  # {"after": last audit entry read, "waiting": [dossier uuids]}
+# {"after": last audit entry read, "waiting": [dossier uuids], "held": {sha256: problem}}
+STATE = "sync.attachments"
+LOCAL_PROBLEMS = frozenset({"file.unreadable", "attachment.corrupt"})
+RETRY_FIRST_S = 60  # a damaged original is read again after 1 min, 2, 4, … at most 60
+RETRY_CAP_S = 3600
+
+
+@dataclass(frozen=True)
+class AttachmentProblem:
+    """A local original that cannot go up: which file of which dossier, why (a message key and
+    its parameters), how often it was tried and when it is tried again. Plain data."""
+
+    sha256: str
+    code: str
+    name: str  # the file's name when it was attached
+    key: str
+    params: dict = field(default_factory=dict)
+    tries: int = 1
+    retry_at: datetime | None = None
+
+    def message(self, lang: str = "vi") -> str:
+        return translate(
+            "sync.attachment_held",
+            lang,
+            name=self.name,
+            code=self.code,
+            problem=translate(self.key, lang, **self.params),
+        )
+
+    def to_json(self) -> dict:
+        return {
+            "sha256": self.sha256,
+            "code": self.code,
+            "name": self.name,
+            "key": self.key,
+            "params": {k: str(v) for k, v in self.params.items()},
+            "tries": self.tries,
+            "retry_at": iso(self.retry_at) if self.retry_at else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> AttachmentProblem:
+        retry = data.get("retry_at")
+        return cls(
+            data["sha256"],
+            data.get("code", ""),
+            data.get("name", ""),
+            data["key"],
+            dict(data.get("params", {})),
+            int(data.get("tries", 1)),
+            parse_iso(retry) if retry else None,
+        )
+
+
+def retry_delay(tries: int) -> timedelta:
+    return timedelta(seconds=min(RETRY_CAP_S, RETRY_FIRST_S * 2 ** max(0, tries - 1)))
 
 
 @dataclass(frozen=True)
@@ -42,6 +106,15 @@ class AttachmentsSent:
     chunks: int = 0
     bytes: int = 0
     waiting: int = 0  # dossiers left for a later round (not central yet, upload elsewhere)
+    problems: tuple[AttachmentProblem, ...] = ()  # local originals held back, and why
+
+
+@dataclass(frozen=True)
+class AttachmentWork:
+    """What the window shows of the attachment upload."""
+
+    dossiers: int = 0  # dossiers whose originals or attachment rows wait to go up
+    problems: tuple[AttachmentProblem, ...] = ()
 
 
 class Central(Protocol):
@@ -51,27 +124,67 @@ class Central(Protocol):
 
 
 def send_attachments(
-    local: Database, central: Central, counter: int, *, chunk_size: int = CHUNK_SIZE
+    local: Database,
+    central: Central,
+    counter: int,
+    *,
+    chunk_size: int = CHUNK_SIZE,
+    retry_held: bool = True,
 ) -> AttachmentsSent:
     """One round's attachment upload. `central` is the sync's gateway; its database is only
     reached when there is something to send. Raises CounterError when central is out of reach
-    (what was committed stays) or, once the rest is done, when a local original is damaged."""
+    (what was committed stays). A damaged or unreadable local original is not an error of the
+    round: it is returned in `problems` and read again when its time comes (`retry_held`:
+    now, whatever the time)."""
     with local.read() as session:
-        state = get_setting(session, STATE) or {}
-        after = int(state.get("after", 0))  # type: ignore[union-attr]
-        waiting = list(state.get("waiting", []))  # type: ignore[union-attr]
+        state = _state(session)
+        after = int(state.get("after", 0))
+        waiting = list(state.get("waiting", []))
         top = session.scalar(select(func.max(AuditRow.id))) or 0
         todo = sorted(set(waiting) | _changed_since(session, after, top))
     if not todo:
-        if top != after:
-            _save(local, top, [])
+        if top != after or state.get("held"):
+            _save(local, top, [], {})
         return AttachmentsSent()
-    uploader = _Uploader(local, central.database, counter, chunk_size)
+    held = {sha: AttachmentProblem.from_json(p) for sha, p in state.get("held", {}).items()}
+    uploader = _Uploader(local, central.database, counter, chunk_size, held, retry_held)
     result = uploader.run(todo)
-    _save(local, top, uploader.waiting)
-    if uploader.problems:
-        raise uploader.problems[0]
+    _save(local, top, uploader.waiting, uploader.problems)
     return result
+
+
+def work_waiting(session) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an attachment change was journaled since the last round read the journal: one
+    look-up from the journal position on (dossiers already waiting are retried by the full
+    rounds, not by the worker's quick ones)."""
+    after = int(_state(session).get("after", 0))
+    return (
+        session.scalar(
+            select(AuditRow.id)
+            .where(AuditRow.id > after, AuditRow.action.like("attachment.%"))
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def attachment_work(session) -> AttachmentWork:  # type: ignore[no-untyped-def]
+    """Dossiers whose originals wait (for a later round, or journaled since the last one) and
+    the originals held back, read without touching a file."""
+    state = _state(session)
+    after = int(state.get("after", 0))
+    top = session.scalar(select(func.max(AuditRow.id))) or 0
+    dossiers = set(state.get("waiting", [])) | _changed_since(session, after, top)
+    problems = tuple(
+        AttachmentProblem.from_json(p)
+        for _, p in sorted(state.get("held", {}).items(), key=lambda item: item[1].get("code", ""))
+    )
+    return AttachmentWork(len(dossiers), problems)
+
+
+def _state(session) -> dict:  # type: ignore[no-untyped-def]
+    state = get_setting(session, STATE)
+    return state if isinstance(state, dict) else {}
 
 
 def _changed_since(session, after: int, top: int) -> set[str]:  # type: ignore[no-untyped-def]
@@ -86,9 +199,19 @@ def _changed_since(session, after: int, top: int) -> set[str]:  # type: ignore[n
     )
 
 
-def _save(local: Database, after: int, waiting: list[str]) -> None:
+def _save(
+    local: Database, after: int, waiting: list[str], held: dict[str, AttachmentProblem]
+) -> None:
     with local.write() as session:
-        put_setting(session, STATE, {"after": after, "waiting": sorted(waiting)})
+        put_setting(
+            session,
+            STATE,
+            {
+                "after": after,
+                "waiting": sorted(set(waiting)),
+                "held": {sha: problem.to_json() for sha, problem in held.items()},
+            },
+        )
 
 
 def _item(attachment: Attachment) -> AttachmentItem:
@@ -108,7 +231,13 @@ def _item(attachment: Attachment) -> AttachmentItem:
 
 class _Uploader:
     def __init__(
-        self, local: Database, central: CentralDatabase, counter: int, chunk_size: int
+        self,
+        local: Database,
+        central: CentralDatabase,
+        counter: int,
+        chunk_size: int,
+        held: dict[str, AttachmentProblem],
+        retry_held: bool,
     ) -> None:
         self.local = local
         self.central = central
@@ -117,7 +246,10 @@ class _Uploader:
         # the data folder holds the store and the originals side by side
         self.files = BlobStore(Path(local.path).parent / ATTACHMENTS_FOLDER)
         self.waiting: list[str] = []
-        self.problems: list[CounterError] = []  # originals missing or damaged here
+        self.held = held  # problems known before this round
+        self.retry_held = retry_held
+        self.at = now()
+        self.problems: dict[str, AttachmentProblem] = {}  # originals damaged or unreadable here
         self.usable: dict[str, bool] = {}
         self.originals = self.chunks = self.bytes = 0
 
@@ -126,10 +258,15 @@ class _Uploader:
             present = blobs.dossiers_present(session, self.counter, uuids)
         with self.local.read() as session:
             held = {uuid: attachments_of(session, uuid) for uuid in present}
+            codes = dict(
+                session.execute(
+                    select(DossierRow.uuid, DossierRow.code).where(DossierRow.uuid.in_(present))
+                ).all()
+            )
         self.waiting = [uuid for uuid in uuids if uuid not in present]
         done = 0
         for uuid, agency in present.items():
-            ready = [self._usable(item.sha256, item.size) for item in held[uuid]]
+            ready = [self._usable(item, codes.get(uuid) or uuid) for item in held[uuid]]
             if not all(ready):
                 self.waiting.append(uuid)
                 continue
@@ -143,19 +280,48 @@ class _Uploader:
                     at=now(),
                 )
             done += 1
-        return AttachmentsSent(done, self.originals, self.chunks, self.bytes, len(self.waiting))
+        return AttachmentsSent(
+            done,
+            self.originals,
+            self.chunks,
+            self.bytes,
+            len(self.waiting),
+            tuple(self.problems.values()),
+        )
 
-    def _usable(self, sha256: str, size: int) -> bool:
+    def _usable(self, item: Attachment, code: str) -> bool:
         """Whether central holds the original whole and lets this counter use it; sends
-        what is missing first. Asked once per original a round."""
-        if sha256 not in self.usable:
-            try:
-                self.usable[sha256] = self._send(sha256, size)
-            except CounterError as error:
-                if error.key not in ("file.unreadable", "attachment.corrupt"):
-                    raise
-                self.problems.append(error)
-                self.usable[sha256] = False
+        what is missing first. Asked once per original a round; an original held back is
+        read again only when its time has come."""
+        sha256 = item.sha256
+        if sha256 in self.usable:
+            return self.usable[sha256]
+        known = self.held.get(sha256)
+        if (
+            known is not None
+            and not self.retry_held
+            and known.retry_at
+            and known.retry_at > self.at
+        ):
+            self.problems[sha256] = known
+            self.usable[sha256] = False
+            return False
+        try:
+            self.usable[sha256] = self._send(sha256, item.size)
+        except CounterError as error:
+            if error.key not in LOCAL_PROBLEMS:
+                raise
+            tries = known.tries + 1 if known is not None else 1
+            self.problems[sha256] = AttachmentProblem(
+                sha256,
+                code,
+                item.original_name,
+                error.key,
+                dict(error.params),
+                tries,
+                self.at + retry_delay(tries),
+            )
+            self.usable[sha256] = False
         return self.usable[sha256]
 
     def _send(self, sha256: str, size: int) -> bool:

@@ -8,7 +8,14 @@ from datetime import date
 from counter_app.domain.clock import now
 from counter_app.store.central import repository
 from counter_app.store.central.database import CentralAddress, CentralDatabase
-from counter_app.store.central.repository import Lease, Page, PushItem, PushResult, Registration
+from counter_app.store.central.repository import (
+    ConflictDecision,
+    Lease,
+    Page,
+    PushItem,
+    PushResult,
+    Registration,
+)
 
 
 class CentralGateway:
@@ -50,6 +57,11 @@ class CentralGateway:
         with self.database.write() as session:
             repository.grant_leases(session, counter, wanted, at=now())
             return repository.leases_of(session, counter, since)
+
+    def resolve(self, counter: int, decisions: list[ConflictDecision]) -> list[str]:
+        """The supervisor's conflict decisions, all in one central transaction."""
+        with self.database.write() as session:
+            return repository.resolve_conflicts(session, counter, decisions)
 
     def close(self) -> None:
         self.database.close()

@@ -8,6 +8,8 @@ transaction that records central's answer, central takes a version once (a repea
 
 from __future__ import annotations
 
+import json
+import logging
 import threading
 import time
 import uuid as uuid_module
@@ -38,10 +40,15 @@ from counter_app.services.intake import IntakeService, dossier_change, move_audi
 from counter_app.services.reports.locking import refuse_signed_days
 from counter_app.services.settings import SettingsService
 from counter_app.services.sync import credentials
-from counter_app.services.sync.attachments import send_attachments
+from counter_app.services.sync.attachments import (
+    AttachmentProblem,
+    attachment_work,
+    send_attachments,
+    work_waiting,
+)
 from counter_app.store.central import replica
 from counter_app.store.central.database import CentralAddress, check_url, split_password
-from counter_app.store.central.repository import KINDS
+from counter_app.store.central.repository import KINDS, ConflictDecision
 from counter_app.store.codes import allocate_many
 from counter_app.store.database import Database
 from counter_app.store.dossiers import find_by_uuid, save_move
@@ -53,6 +60,8 @@ from counter_app.store.models import (
     SyncConflictRow,
     SyncLogRow,
 )
+
+log = logging.getLogger(__name__)
 
 PUSH_BATCH = 500
 PULL_PAGE = 500
@@ -94,6 +103,12 @@ class SyncStatus:
     codes_low: bool = False  # warn: an agency is about to run out of codes
     conflicts_open: int = 0
     online_waiting: int = 0  # online submissions waiting for the officer
+    attachments_waiting: int = 0  # dossiers whose scanned originals wait to go up
+    # local originals that cannot go up (damaged, unreadable): named, with why
+    attachment_problems: tuple[AttachmentProblem, ...] = ()
+
+
+HELD_ATTACHMENTS = "sync.attachment_held"  # a round's log message: originals held back
 
 
 @dataclass(frozen=True)
@@ -103,7 +118,10 @@ class SyncLogEntry:
     pushed: int
     pulled: int
     conflicts: int
-    message: str
+    message: str  # a message key ("" when all went well)
+    # with HELD_ATTACHMENTS: the first original held back, and how many were
+    attachment_problem: AttachmentProblem | None = None
+    held: int = 0
 
 
 class Resolution(StrEnum):
@@ -224,32 +242,44 @@ class SyncService:
 
     # --- one round
 
-    def run_once(self, *, full: bool = True) -> SyncResult:
-        """Push, then (full round) pull and refresh leases. Raises CounterError when central
-        cannot be reached; whatever was committed on both sides stays committed."""
+    def run_once(self, *, full: bool = True, retry_held: bool = True) -> SyncResult:
+        """Push, send the supervisor's conflict decisions, then (full round) pull and refresh
+        leases; then the scanned originals. Raises CounterError when central cannot be
+        reached; whatever was committed on both sides stays committed. A damaged local original
+        does not fail the round: the log names it (`retry_held`: read it again now even if
+        its next try is later)."""
         with self._round_lock:
             started = now()
             self._settings.set("sync.last_attempt", started.isoformat())
             try:
-                result = self._round(full)
+                result, problems = self._round(full, retry_held)
             except CounterError as error:
                 self._record(started, ok=False, message=error.key)
                 raise
-            self._record(started, ok=True, result=result)
+            message = ""
+            if problems:
+                message = json.dumps(
+                    {"key": HELD_ATTACHMENTS, "first": problems[0].to_json(), "held": len(problems)}
+                )
+            self._record(started, ok=True, result=result, message=message)
             return result
 
-    def _round(self, full: bool) -> SyncResult:
+    def _round(
+        self, full: bool, retry_held: bool
+    ) -> tuple[SyncResult, tuple[AttachmentProblem, ...]]:
         central = self._central()
         number, agencies = self._registration(central)
         pushed, conflicts = self._push(central, number)
+        self._send_decisions(central, number)
         pulled = 0
         if full:
             pulled = self._pull(central, number)
             self._refresh_leases(central, number, agencies)
-        send_attachments(self._db, central, number)  # the originals, once their dossiers are up
+        # the originals, once their dossiers are up
+        sent = send_attachments(self._db, central, number, retry_held=retry_held)
         with self._db.read() as session:
             pending = replica.outbox_count(session)
-        return SyncResult(pushed, pulled, pending, conflicts)
+        return SyncResult(pushed, pulled, pending, conflicts), sent.problems
 
     def _record(
         self, at: datetime, *, ok: bool, message: str = "", result: SyncResult | None = None
@@ -304,6 +334,70 @@ class SyncService:
             with self._db.write() as session:
                 conflicts += replica.settle(session, batch, results, at=now())
             pushed += len(batch.items)
+
+    def _send_decisions(self, central, number: int) -> int:  # type: ignore[no-untyped-def]
+        """The supervisor's decisions about conflicts, read from the audit trail after the
+        position last sent, go to central's conflict rows. Central keeps the first decision, so
+        a repeat (a reply lost after commit) changes nothing; the position moves only once
+        central answered (or there was nothing to send), so later looks start from it."""
+        with self._db.read() as session:
+            after = _decisions_after(session)
+            top = session.scalar(select(func.max(AuditRow.id))) or 0
+            entries = session.execute(
+                select(AuditRow.id, AuditRow.at, AuditRow.actor, AuditRow.action, AuditRow.detail)
+                .where(
+                    AuditRow.id > after,
+                    AuditRow.id <= top,
+                    AuditRow.action.in_(list(CENTRAL_RESOLUTIONS)),
+                )
+                .order_by(AuditRow.id)
+            ).all()
+            versions = dict(
+                session.execute(
+                    select(SyncConflictRow.id, SyncConflictRow.local_version).where(
+                        SyncConflictRow.id.in_([e.detail.get("conflict") for e in entries])
+                    )
+                ).all()
+            )
+        if top == after:
+            return 0
+        decisions = [
+            ConflictDecision(
+                entry.detail["uuid"],
+                versions[entry.detail["conflict"]],
+                CENTRAL_RESOLUTIONS[entry.action],
+                entry.actor,
+                entry.at,
+            )
+            for entry in entries
+            if entry.detail.get("conflict") in versions
+        ]
+        if decisions:
+            try:
+                central.resolve(number, decisions)
+            except CounterError as error:
+                if error.key != "central.denied":
+                    raise
+                self._send_decisions_one_by_one(central, number, decisions)
+        with self._db.write() as session:
+            replica.put_setting(session, DECISIONS_SENT, {"after": top})
+        return len(decisions)
+
+    def _send_decisions_one_by_one(self, central, number: int, decisions) -> None:  # type: ignore[no-untyped-def]
+        """Central refused the batch (the counter no longer serves a dossier's agency): the
+        others still go, and a refused one is logged and not sent again, so that it can never
+        hold every later round up. The decision stays recorded at the counter."""
+        for decision in decisions:
+            try:
+                central.resolve(number, [decision])
+            except CounterError as error:
+                if error.key != "central.denied":
+                    raise
+                log.warning(
+                    "central refused the conflict decision on dossier %s: %s",
+                    decision.dossier_uuid,
+                    error.params.get("reason", ""),
+                )
 
     def _pull(self, central, number: int) -> int:  # type: ignore[no-untyped-def]
         pulled = 0
@@ -360,18 +454,20 @@ class SyncService:
         full_every: float = 15.0,
         on_round: Callable[[SyncResult | None, CounterError | None], None] | None = None,
     ) -> None:
-        """Push as soon as something waits (checked every `poll` s), pull every `full_every` s,
-        back off exponentially with jitter while central is out of reach. Returns when `stop`
-        is set; call it on a worker thread (it opens its own sessions)."""
+        """Push as soon as something waits (an outbox entry, an attachment change, a conflict
+        decision; checked every `poll` s), pull every `full_every` s, back off exponentially
+        with jitter while central is out of reach. Damaged local originals are read again at
+        their own slower pace, or at once on "Sync now". Returns when `stop` is set; call it on
+        a worker thread (it opens its own sessions)."""
         attempt = 0
         next_full = 0.0
         while not stop.is_set():
             woken = self._wake.is_set()
             self._wake.clear()
             full = woken or time.monotonic() >= next_full
-            if full or self.pending() > 0:
+            if full or self.work_waiting():
                 try:
-                    result = self.run_once(full=full)
+                    result = self.run_once(full=full, retry_held=woken)
                 except CounterError as error:
                     attempt += 1
                     if on_round:
@@ -399,6 +495,25 @@ class SyncService:
         with self._db.read() as session:
             return replica.outbox_count(session)
 
+    def work_waiting(self) -> bool:
+        """Whether a quick round has something to send: outbox entries, attachment changes or
+        conflict decisions journaled since they were last sent. A few indexed look-ups; no
+        file is listed or hashed."""
+        with self._db.read() as session:
+            if replica.outbox_count(session) > 0 or work_waiting(session):
+                return True
+            return (
+                session.scalar(
+                    select(AuditRow.id)
+                    .where(
+                        AuditRow.id > _decisions_after(session),
+                        AuditRow.action.in_(list(CENTRAL_RESOLUTIONS)),
+                    )
+                    .limit(1)
+                )
+                is not None
+            )
+
     def status(self) -> SyncStatus:
         values = self._settings.all()
         identity = self._settings.identity()
@@ -414,6 +529,7 @@ class SyncService:
                 or 0
             )
             waiting = len(replica.online_queue(session))
+            scans = attachment_work(session)
         agencies = self._lease_agencies(tuple(values.get("central.agencies") or ()))  # type: ignore[arg-type]
         by_agency: dict[str, int] = {}
         if identity.central_url is None or identity.counter_number is not None:
@@ -436,14 +552,14 @@ class SyncService:
             codes_low=identity.central_url is not None and least is not None and least < LOW_CODES,
             conflicts_open=conflicts,
             online_waiting=waiting,
+            attachments_waiting=scans.dossiers,
+            attachment_problems=scans.problems,
         )
 
     def log(self, limit: int = 50) -> list[SyncLogEntry]:
         with self._db.read() as session:
             rows = session.scalars(select(SyncLogRow).order_by(SyncLogRow.id.desc()).limit(limit))
-            return [
-                SyncLogEntry(r.at, r.ok, r.pushed, r.pulled, r.conflicts, r.message) for r in rows
-            ]
+            return [_log_entry(r) for r in rows]
 
     def conflicts(self, *, open_only: bool = True) -> list[ConflictInfo]:
         with self._db.read() as session:
@@ -494,6 +610,7 @@ class SyncService:
                 session,
                 [_resolution_audit(row, Resolution.KEEP_CENTRAL, user, at, moves)],
             )
+        self.request_sync()  # the decision goes to central's conflict row
 
     def reapply_conflict(
         self, conflict_id: int, *, user: User, at: datetime | None = None
@@ -671,8 +788,45 @@ def _resolutions(session) -> dict[int, Resolution]:  # type: ignore[no-untyped-d
     return {row.detail.get("conflict"): Resolution(row.action) for row in rows}
 
 
+# how central's conflict rows name the decisions (revision c0004)
+CENTRAL_RESOLUTIONS = {
+    Resolution.KEEP_CENTRAL.value: "keep-central",
+    Resolution.REAPPLY.value: "reapply",
+}
+DECISIONS_SENT = "sync.decisions"  # {"after": the last audit entry of a decision sent}
+
+
+def _decisions_after(session) -> int:  # type: ignore[no-untyped-def]
+    state = replica.get_setting(session, DECISIONS_SENT)
+    return int(state.get("after", 0)) if isinstance(state, dict) else 0
+
+
+def _log_entry(row: SyncLogRow) -> SyncLogEntry:
+    """A log row; a round that held originals back keeps them as JSON in its message."""
+    if not row.message.startswith("{"):
+        return SyncLogEntry(row.at, row.ok, row.pushed, row.pulled, row.conflicts, row.message)
+    data = json.loads(row.message)
+    return SyncLogEntry(
+        row.at,
+        row.ok,
+        row.pushed,
+        row.pulled,
+        row.conflicts,
+        data["key"],
+        AttachmentProblem.from_json(data["first"]),
+        int(data.get("held", 1)),
+    )
+
+
 def _moment(value: object) -> datetime | None:
     return datetime.fromisoformat(value) if isinstance(value, str) else None
 
 
-__all__ = ["FallbackZone", "Resolution", "SyncResult", "SyncService", "SyncStatus"]
+__all__ = [
+    "AttachmentProblem",
+    "FallbackZone",
+    "Resolution",
+    "SyncResult",
+    "SyncService",
+    "SyncStatus",
+]

@@ -162,3 +162,6 @@ class CentralConflictRow(CentralBase):
     pushed: Mapped[dict] = mapped_column(Document)
     central: Mapped[dict | None] = mapped_column(Document)
     resolved_at: Mapped[datetime | None]
+    # the supervisor's decision at the counter (revision c0004): its login, keep-central|reapply
+    resolved_by: Mapped[str | None] = mapped_column(String(32))
+    resolution: Mapped[str | None] = mapped_column(String(20))

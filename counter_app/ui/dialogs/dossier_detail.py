@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -33,7 +33,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import NOTE_REQUIRED, TRANSITIONS, Action, allowed_actions
 from counter_app.domain.text import clean
 from counter_app.ui import formatting, theme
-from counter_app.ui.digitising import ScanPanel, tab_title
+from counter_app.ui.digitising import ScanPanel, dropped_paths, tab_title
 from counter_app.ui.formatting import text_or_dash
 from counter_app.ui.labels import (
     action_label,
@@ -332,6 +332,7 @@ class DossierDetailDialog(QDialog):
             QVBoxLayout(self._scans_tab).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(self._scans_tab, tab_title())
             self.tabs.currentChanged.connect(self._tab_shown)
+        self.setAcceptDrops(self._scans_tab is not None)
 
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -345,6 +346,28 @@ class DossierDetailDialog(QDialog):
         if self._scans_tab is not None:
             self.tabs.setCurrentWidget(self._scans_tab)
         return self.scan_panel
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Files dragged over the dialog bring the electronic record forward (built now if it
+        was never looked at), so they can fall on their paper's section."""
+        if self._scans_tab is not None and dropped_paths(event):
+            self.show_scans()
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Dropped beside the sections: to the paper chosen in the panel's "New scans go to"."""
+        paths = dropped_paths(event)
+        panel = self.show_scans() if paths else None
+        if panel is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        panel.add_to_chosen_paper(paths)
 
     def _tab_shown(self, index: int) -> None:
         """The scan panel is built the first time its tab is looked at, so that a scanned code

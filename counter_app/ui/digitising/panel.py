@@ -34,14 +34,18 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import CounterError
 from counter_app.services.digitising.sources import (
+    FEEDER,
+    GREY,
+    SANE_SETTING,
     WATCH_FOLDER_SETTING,
     AcquiredPage,
     FileImport,
-    SaneSource,
+    SaneChoice,
     WatchedFolder,
     sane_module,
 )
 from counter_app.ui import theme
+from counter_app.ui.digitising.scanner import ScannerDialog
 from counter_app.ui.digitising.stores import DossierScans, StagedScans
 from counter_app.ui.digitising.thumbnails import (
     THUMB_SIZE,
@@ -71,6 +75,14 @@ def page_picture(png: bytes, rotation: int = 0) -> QPixmap:
     painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
     painter.end()
     return pixmap
+
+
+def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
+    """The local files a drag carries (none for text, links or another program's data)."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 class PreviewDialog(QDialog):
@@ -179,15 +191,8 @@ class ComponentSection(QGroupBox):
         for button in self._needs_choice:
             button.setEnabled(chosen)
 
-    @staticmethod
-    def _paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return []
-        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._paths(event):
+        if dropped_paths(event):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -196,7 +201,7 @@ class ComponentSection(QGroupBox):
         event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = self._paths(event)
+        paths = dropped_paths(event)
         if not paths:
             event.ignore()
             return
@@ -208,7 +213,8 @@ class ScanPanel(QWidget):
     """The scans of dossier `code`, or, with no code, scans staged for a dossier being entered
     (`set_components` names its papers; `take_staged` hands them over once it is saved).
     `sections` maps each paper to its section. `confirm(question) -> bool` asks before a
-    removal (a dialog unless tests give another); `preview_dialog` is the open preview."""
+    removal (a dialog unless tests give another); `preview_dialog` is the open preview,
+    `scanner_dialog` the open choice of scanner."""
 
     sig_attachments_changed = Signal()
     """Scans were added, removed, turned or moved."""
@@ -234,6 +240,7 @@ class ScanPanel(QWidget):
         self._items: dict[str, object] = {}
         self.sections: dict[str, ComponentSection] = {}
         self.preview_dialog: PreviewDialog | None = None
+        self.scanner_dialog: ScannerDialog | None = None
         self.watcher: WatchedFolder | None = None
         self.settle_seconds = 1.0  # how long a file in the watched folder must stay unchanged
         self.offered: list[Path] = []
@@ -308,6 +315,18 @@ class ScanPanel(QWidget):
             )
         else:
             self.scan_button.setToolTip(self.tr("Scan with the scanner connected to this computer"))
+        self.scanner_button = QPushButton(self.tr("Scanner…"))
+        self.scanner_button.setObjectName("chooseScanner")
+        self.scanner_button.setAutoDefault(False)
+        self.scanner_button.setEnabled(self.sane is not None)
+        self.scanner_button.setToolTip(
+            self.tr("Which scanner, and how it scans: feeder or glass, resolution, colour")
+        )
+        self.scanner_button.clicked.connect(lambda: self.choose_scanner())
+        self.scanner_label = QLabel()
+        self.scanner_label.setObjectName("saneScanner")
+        self.scanner_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.show_scanner_choice()
         self.folder_label = QLabel()
         self.folder_label.setObjectName("watchFolder")
         self.folder_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -336,6 +355,9 @@ class ScanPanel(QWidget):
         first.addWidget(self.take_button)
         first.addStretch(1)
         second = QHBoxLayout()
+        second.addWidget(self.scanner_button)
+        second.addWidget(self.scanner_label, 1)
+        second.addSpacing(12)
         second.addWidget(self.folder_button)
         second.addWidget(self.folder_label, 1)
         rows = QVBoxLayout()
@@ -496,21 +518,73 @@ class ScanPanel(QWidget):
         service = self._session.workspace.attachments
         self._acquire(component, FileImport(paths, max_bytes=service.max_bytes).acquire)
 
+    def add_to_chosen_paper(self, paths: Sequence[Path]) -> None:
+        """Files dropped beside the sections go to the paper chosen in "New scans go to"."""
+        component = self.target_combo.currentText()
+        if component:
+            self.add_files(component, paths)
+
     def scan(self) -> None:
-        """One batch from the first scanner SANE finds (every sheet when its source is the
-        feeder, else the glass) to the paper chosen in "New scans go to"."""
+        """One batch from the chosen scanner to the paper chosen in "New scans go to"; with
+        no scanner chosen yet, the choice comes first and the scan right after it."""
         component = self.target_combo.currentText()
         sane = self.sane
         if not component or sane is None:
             return
+        choice = self.scanner_choice()
+        if choice is None:
+            self.choose_scanner(scan_after=True)
+            return
+        self._acquire(component, choice.source_for(sane).acquire)
 
-        def acquire() -> list[AcquiredPage]:
-            devices = SaneSource.devices(sane)
-            if not devices:
-                raise CounterError("scan.no_device")
-            return SaneSource(sane, devices[0].name).acquire()
+    def scanner_choice(self) -> SaneChoice | None:
+        return SaneChoice.from_setting(self._session.workspace.settings.get(SANE_SETTING))
 
-        self._acquire(component, acquire)
+    def show_scanner_choice(self) -> None:
+        choice = self.scanner_choice() if self.sane is not None else None
+        if choice is None:
+            self.scanner_label.setText(self.tr("No scanner chosen."))
+            return
+        source = self.tr("feeder") if choice.source == FEEDER else self.tr("glass")
+        mode = self.tr("grey") if choice.mode == GREY else self.tr("colour")
+        self.scanner_label.setText(
+            self.tr("Scanner: {name}, {source}, {dpi} dpi, {mode}").format(
+                name=choice.shown, source=source, dpi=choice.resolution, mode=mode
+            )
+        )
+
+    def choose_scanner(self, *, scan_after: bool = False, problem: str = "") -> None:
+        """Offer the scanners SANE sees; the one picked is remembered for every panel."""
+        if self.sane is None:
+            return
+        if self.scanner_dialog is not None:
+            self.scanner_dialog.raise_()
+            return
+        dialog = ScannerDialog(
+            self.sane, self._session.lang, self.scanner_choice(), problem, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._scanner_chosen(dialog.choice(), scan_after))
+        dialog.finished.connect(self._scanner_dialog_closed)
+        self.scanner_dialog = dialog
+        dialog.open()
+
+    def _scanner_chosen(self, choice: SaneChoice | None, scan_after: bool) -> None:
+        if choice is None:
+            return
+        self._session.workspace.settings.set(SANE_SETTING, choice.to_setting())
+        self.show_scanner_choice()
+        self.clear_message()
+        if scan_after:
+            self.scan()
+
+    def _scanner_dialog_closed(self) -> None:
+        self.scanner_dialog = None
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Another panel may have changed the scanner meanwhile."""
+        self.show_scanner_choice()
+        super().showEvent(event)
 
     def _acquire(self, component: str, acquire: Callable[[], list[AcquiredPage]]) -> None:
         """Acquire, check and keep (attach or stage) in the background: one bad page refuses
@@ -528,6 +602,8 @@ class ScanPanel(QWidget):
     def _add_failed(self, error: Exception) -> None:
         self._taking.clear()
         self._failed(error)
+        if isinstance(error, CounterError) and error.key == "scan.device_gone":
+            self.choose_scanner(problem=error.message(self._session.lang))
 
     def _added(self, outcome: tuple[list, list[CounterError]]) -> None:
         added, refused = outcome

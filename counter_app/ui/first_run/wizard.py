@@ -4,14 +4,14 @@ sizes, a scanner test. Nothing is written until Finish; then the store is made i
 (services.operations.setup) in the background, and a failure leaves no store behind.
 
 Every page sets its texts in `retranslate()`, so choosing English or Vietnamese on the first
-page turns the whole wizard at once.
+page turns the whole wizard at once; the formats of dates and numbers follow the same choice.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -36,6 +36,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.services.operations.setup import (
     CounterSetup,
     catalog_agencies,
+    check_admin_login,
     check_central,
     set_up_counter,
 )
@@ -48,6 +49,14 @@ from counter_app.ui.scanning.tester import ScannerTestWidget
 from counter_app.ui.workers import Tasks
 
 MIN_PASSWORD = 8
+
+
+def formats_for(lang: str) -> QLocale:
+    """Dates and numbers in the window's language: Vietnamese, or British English (the day
+    before the month, as Vietnamese papers write it)."""
+    if lang == "vi":
+        return QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def _muted(label: QLabel) -> QLabel:
@@ -345,13 +354,20 @@ class AdminPage(_Page):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         for edit in (self.login_edit, self.name_edit, self.password_edit, self.again_edit):
             edit.textChanged.connect(lambda _text: self.completeChanged.emit())
+        self.login_problem = _problem_label("adminLoginProblem")
+        self.login_edit.editingFinished.connect(self.check_login)
+        self.login_edit.textEdited.connect(lambda _text: _show_problem(self.login_problem, ""))
         self.problem = _problem_label("adminProblem")
         self.labels = [QLabel() for _ in range(4)]
         form = QFormLayout(self)
         fields = (self.login_edit, self.name_edit, self.password_edit, self.again_edit)
+        login_column = QVBoxLayout()  # the login's message right under the field it is about
+        login_column.setContentsMargins(0, 0, 0, 0)
+        login_column.addWidget(self.login_edit)
+        login_column.addWidget(self.login_problem)
         for label, field in zip(self.labels, fields, strict=True):
             label.setBuddy(field)
-            form.addRow(label, field)
+            form.addRow(label, login_column if field is self.login_edit else field)
         form.addRow(self.problem)
         self.retranslate()
 
@@ -382,7 +398,22 @@ class AdminPage(_Page):
             for edit in (self.login_edit, self.name_edit, self.password_edit, self.again_edit)
         )
 
+    def check_login(self) -> bool:
+        """The login's format as soon as the officer leaves the field (and again on Next)."""
+        login = self.login_edit.text()
+        try:
+            if login.strip():
+                check_admin_login(login)
+        except CounterError as error:
+            _show_problem(self.login_problem, error.message(self.lang))
+            return False
+        _show_problem(self.login_problem, "")
+        return True
+
     def validatePage(self) -> bool:
+        if not self.check_login():
+            self.login_edit.setFocus()
+            return False
         if len(self.password_edit.text()) < MIN_PASSWORD:
             problem = self.tr("The password needs at least {n} characters.").format(n=MIN_PASSWORD)
         elif self.password_edit.text() != self.again_edit.text():
@@ -534,7 +565,9 @@ class FirstRunWizard(QWizard):
 
     def _language_chosen(self, lang: str) -> None:
         self.lang = lang
+        QLocale.setDefault(formats_for(lang))
         self.sig_language_changed.emit(lang)
+        self.admin_page.check_login()  # a message already shown turns too
 
     def setup(self) -> CounterSetup:
         admin = self.admin_page

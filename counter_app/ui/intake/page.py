@@ -149,6 +149,32 @@ def confirm_discard_scans(parent: QWidget, count: int) -> bool:
     return box.clickedButton() is clear
 
 
+def confirm_close_with_scans(parent: QWidget, count: int) -> bool:
+    """Asked before the window closes while scans live only in this page's memory (staged for
+    the dossier being entered, or not yet attached to a saved one): staying is the default."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Intake", "Scans not attached"))
+    box.setText(
+        QCoreApplication.translate(
+            "Intake",
+            "{n} scanned file(s) are not attached to a dossier yet and would be lost. "
+            "Close the window anyway?",
+        ).format(n=count)
+    )
+    close = box.addButton(
+        QCoreApplication.translate("Intake", "Close and lose the scans"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    stay = box.addButton(
+        QCoreApplication.translate("Intake", "Stay"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(stay)
+    box.setEscapeButton(stay)
+    box.exec()
+    return box.clickedButton() is close
+
+
 def _boxed(name: str, background: QColor, foreground: QColor) -> str:
     return (
         f"#{name} {{ background: {background.name()}; border-radius: 4px; }}"
@@ -1011,6 +1037,18 @@ class IntakePage(QWidget):
         ]
         self.pending_label.setText("\n".join(lines))
         self.pending_frame.setVisible(bool(self.pending_scans))
+
+    # --- closing
+    def unattached_scans(self) -> int:
+        """Scans only this page holds: staged for the dossier being entered, or of saved
+        dossiers whose attaching failed (a scanner's pages exist nowhere else)."""
+        return self.scan_panel.staged_count() + sum(map(len, self.pending_scans.values()))
+
+    def may_close(self) -> bool:
+        """Asked when the window closes: True when nothing would be lost, or the officer
+        chooses to lose it."""
+        count = self.unattached_scans()
+        return not count or confirm_close_with_scans(self, count)
 
     # --- clearing
     def has_input(self) -> bool:

@@ -31,6 +31,7 @@ from counter_app.ui.labels import (
 )
 from counter_app.ui.models.catalog_table import CatalogTableModel, Column
 from counter_app.ui.session import Session
+from counter_app.ui.tables import set_up_list
 
 SEARCH_DELAY_MS = 150
 
@@ -188,14 +189,8 @@ class CatalogPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("catalogTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        set_up_list(self.table, Column.NAME)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
         # Catalog codes run to 22 characters (2.001255.000.00.00.H37): keep them whole.
         header.resizeSection(Column.CODE, metrics.horizontalAdvance("0.000000.000.00.00.H00") + 16)

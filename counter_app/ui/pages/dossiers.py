@@ -5,13 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -26,6 +24,7 @@ from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
 from counter_app.ui.models.dossier_query import DossierSearch
 from counter_app.ui.models.dossier_table import Column, DossierTableModel
 from counter_app.ui.session import Session
+from counter_app.ui.tables import open_on_activation, set_up_list
 
 SEARCH_DELAY_MS = 300
 RECOLOUR_INTERVAL_MS = 60_000
@@ -38,6 +37,24 @@ def legend_swatch(text: str, background: QColor, foreground: QColor) -> QLabel:
         " border-radius: 3px; padding: 1px 8px; }"
     )
     return label
+
+
+def replace_detail(
+    session: Session, dossier: Dossier, parent: QWidget, previous: DossierDetailDialog | None
+) -> DossierDetailDialog:
+    """The detail dialog of `dossier` in place of `previous` (one detail open at a time),
+    deleted once closed; the caller connects it and opens it. Raises CounterError, leaving
+    `previous` open, when the names of the people and agencies it shows cannot be read."""
+    ws = session.workspace
+    people = {u.login: u.full_name for u in ws.accounts.users()}
+    agencies = ws.catalog.agencies()
+    if previous is not None:
+        previous.close()
+    dialog = DossierDetailDialog(
+        dossier, session.lang, people=people, agencies=agencies, session=session, parent=parent
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return dialog
 
 
 class DossiersPage(QWidget):
@@ -116,31 +133,23 @@ class DossiersPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("dossierTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        set_up_list(
+            self.table,
+            Column.PROCEDURE,
+            (
+                (Column.CODE, "000.00.00.H00-000000-0000"),
+                (Column.RECEIVED, "00/00/0000 00:00"),
+                (Column.DUE, "00/00/0000 00:00"),
+            ),
+        )
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.PROCEDURE, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
-        for column, sample in (
-            (Column.CODE, "000.00.00.H00-000000-0000"),
-            (Column.RECEIVED, "00/00/0000 00:00"),
-            (Column.DUE, "00/00/0000 00:00"),
-        ):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         header.resizeSection(Column.APPLICANT, metrics.horizontalAdvance("M" * 12))
         # Most statuses whole; the three longest elide (the tooltip has them whole), so the
         # procedure keeps some room on a 1280-pixel screen.
         widths = sorted(metrics.horizontalAdvance(s.label(session.lang)) for s in Status)
         header.resizeSection(Column.STATUS, widths[-4] + 16)
-        self.table.doubleClicked.connect(self._open_index)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.open_current)
+        open_on_activation(self.table, self._open_index)
 
         self.count_label = QLabel()
         self.count_label.setObjectName("dossierCount")
@@ -245,11 +254,11 @@ class DossiersPage(QWidget):
         self.search_edit.selectAll()
 
     def open_current(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self._open_index(index)
+        self._open_index(self.table.currentIndex())
 
     def _open_index(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
         listed = self.model.dossier(index.row())
         if listed.code:
             self.open_code(listed.code)
@@ -266,24 +275,11 @@ class DossiersPage(QWidget):
         self._open(dossier)
 
     def _open(self, dossier: Dossier) -> None:
-        ws = self._session.workspace
         try:
-            people = {u.login: u.full_name for u in ws.accounts.users()}
-            agencies = ws.catalog.agencies()
+            dialog = replace_detail(self._session, dossier, self, self.detail_dialog)
         except CounterError as error:
             notify.show_counter_error(self, error, self._session.lang)
             return
-        if self.detail_dialog is not None:
-            self.detail_dialog.close()
-        dialog = DossierDetailDialog(
-            dossier,
-            self._session.lang,
-            people=people,
-            agencies=agencies,
-            session=self._session,
-            parent=self,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_dossier_changed.connect(self._dossier_changed)
         dialog.finished.connect(self._detail_closed)
         self.detail_dialog = dialog

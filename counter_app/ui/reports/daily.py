@@ -30,7 +30,7 @@ from counter_app.domain.catalog import FeeCollection
 from counter_app.domain.dossier import Channel
 from counter_app.domain.errors import CounterError
 from counter_app.domain.reports import DailyReview, SignOff
-from counter_app.services.accounts import Role
+from counter_app.services.reports.service import SUPERVISING
 from counter_app.ui import formatting, theme
 from counter_app.ui.labels import channel_label, fee_collection_label
 from counter_app.ui.reports.charts import HourChart, OfficerChart, OutcomeChart, TrendChart
@@ -42,7 +42,6 @@ from counter_app.ui.reports.sign_off import ReopenDialog, SignOffDialog
 from counter_app.ui.session import Session
 from counter_app.ui.workers import Tasks
 
-SUPERVISING = frozenset({Role.SUPERVISOR, Role.ADMIN})
 SIGNED_COLOURS = ("#d1e7dd", "#0f5132")
 TYPING_PAUSE_MS = 300
 
@@ -81,8 +80,8 @@ class DailyReviewTab(QWidget):
         self.day_edit.setMaximumDate(QDate(session.clock().date()))
         day_caption = QLabel(self.tr("&Day:"))
         day_caption.setBuddy(self.day_edit)
-        self.previous_button = self._tool("‹", self.tr("Previous day (Alt+Left)"), -1)
-        self.next_button = self._tool("›", self.tr("Next day (Alt+Right)"), 1)
+        self.previous_button = self._step_button("‹", self.tr("Previous day (Alt+Left)"), -1)
+        self.next_button = self._step_button("›", self.tr("Next day (Alt+Right)"), 1)
         self.today_button = QPushButton(self.tr("&Today"))
         self.today_button.setAutoDefault(False)
         self.today_button.clicked.connect(lambda: self.set_day(self._session.clock().date()))
@@ -240,7 +239,7 @@ class DailyReviewTab(QWidget):
         QShortcut(QKeySequence("Alt+Right"), self, activated=lambda: self.step(1))
         self._show_sign_off(self.day(), None)
 
-    def _tool(self, text: str, tip: str, days: int) -> QToolButton:
+    def _step_button(self, text: str, tip: str, days: int) -> QToolButton:
         button = QToolButton()
         button.setText(text)
         button.setToolTip(tip)

@@ -8,12 +8,9 @@ from datetime import date
 from functools import cached_property
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -27,6 +24,7 @@ from counter_app.ui.labels import channel_label
 from counter_app.ui.models.dossier_query import DossierFinder
 from counter_app.ui.models.dossier_table import Column, DossierTableModel
 from counter_app.ui.session import Session
+from counter_app.ui.tables import open_on_activation, set_up_list
 
 # More than any counter receives in a day: the day is read whole, then filtered here.
 DAY_LIMIT = 50_000
@@ -140,28 +138,18 @@ class DayDossiers(QWidget):
         self.table = QTableView()
         self.table.setObjectName("dayDossiers")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.PROCEDURE, QHeaderView.ResizeMode.Stretch)
-        metrics = self.table.fontMetrics()
-        for column, sample in (
-            (Column.CODE, "000.00.00.H00-000000-0000"),
-            (Column.APPLICANT, "Nguyễn Thị Thanh Hương"),
-            (Column.RECEIVED, "00/00/0000 00:00"),
-            (Column.DUE, "00/00/0000 00:00"),
-            (Column.STATUS, "Yêu cầu bổ sung giấy tờ"),
-        ):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
-        self.table.doubleClicked.connect(self._open_index)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda: self._open_index(self.table.currentIndex()))
+        set_up_list(
+            self.table,
+            Column.PROCEDURE,
+            (
+                (Column.CODE, "000.00.00.H00-000000-0000"),
+                (Column.APPLICANT, "Nguyễn Thị Thanh Hương"),
+                (Column.RECEIVED, "00/00/0000 00:00"),
+                (Column.DUE, "00/00/0000 00:00"),
+                (Column.STATUS, "Yêu cầu bổ sung giấy tờ"),
+            ),
+        )
+        open_on_activation(self.table, self._open_index)
         hint = QLabel(self.tr("Enter or double-click: details"))
         hint.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")
 

@@ -13,10 +13,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.dossier import Status
 from counter_app.domain.reports import DueItem
 from counter_app.ui import formatting, theme
+from counter_app.ui.tables import open_on_activation, set_up_list
 
 _Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
@@ -129,29 +128,19 @@ class DueTable(QTableView):
         self.setObjectName(name)
         self.model_ = DueModel(lang, colours, self)
         self.setModel(self.model_)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setWordWrap(False)
-        self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.PROCEDURE, QHeaderView.ResizeMode.Stretch)
-        metrics = self.fontMetrics()
-        for column, sample in (
-            (Column.CODE, "000.00.00.H00-000000-0000"),
-            (Column.APPLICANT, "Nguyễn Thị Hương"),  # longer names elide, whole in the tip
-            (Column.DUE, "00/00/0000 00:00"),
-            (Column.STATUS, "Đang xử lý"),
-            (Column.RECEIVED_BY, "Nguyễn Thị Hương"),
-        ):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
-        self.doubleClicked.connect(self._open)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda: self._open(self.currentIndex()))
+        set_up_list(
+            self,
+            Column.PROCEDURE,
+            (
+                (Column.CODE, "000.00.00.H00-000000-0000"),
+                (Column.APPLICANT, "Nguyễn Thị Hương"),  # longer names elide, whole in the tip
+                (Column.DUE, "00/00/0000 00:00"),
+                (Column.STATUS, "Đang xử lý"),
+                (Column.RECEIVED_BY, "Nguyễn Thị Hương"),
+            ),
+        )
+        open_on_activation(self, self._open)
 
     def show_items(self, items: tuple[DueItem, ...], people: dict[str, str]) -> None:
         self.model_.set_items(items, people)

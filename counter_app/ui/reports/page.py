@@ -3,13 +3,13 @@ figures; a dossier picked in either opens in the detail dialog of the dossier li
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from counter_app.domain.dossier import Dossier
 from counter_app.domain.errors import CounterError
+from counter_app.services.reports.service import SUPERVISING
 from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
-from counter_app.ui.reports.daily import SUPERVISING, DailyReviewTab
+from counter_app.ui.pages.dossiers import replace_detail
+from counter_app.ui.reports.daily import DailyReviewTab
 from counter_app.ui.reports.province import PeriodTab
 from counter_app.ui.session import Session
 
@@ -45,29 +45,14 @@ class ReportsPage(QWidget):
             self.period.activate()
 
     def open_code(self, code: str) -> None:
-        ws, lang = self._session.workspace, self._session.lang
+        session = self._session
         try:
-            dossier = ws.dossiers.get(code)
-            people = {u.login: u.full_name for u in ws.accounts.users()}
-            agencies = ws.catalog.agencies()
+            dossier = session.workspace.dossiers.get(code)
+            dialog = replace_detail(session, dossier, self, self.detail_dialog)
         except CounterError as error:
-            self.daily.error_label.setText(error.message(lang))
+            self.daily.error_label.setText(error.message(session.lang))
             self.daily.error_label.setVisible(True)
             return
-        self._open(dossier, people, agencies)
-
-    def _open(self, dossier: Dossier, people: dict[str, str], agencies: dict) -> None:
-        if self.detail_dialog is not None:
-            self.detail_dialog.close()
-        dialog = DossierDetailDialog(
-            dossier,
-            self._session.lang,
-            people=people,
-            agencies=agencies,
-            session=self._session,
-            parent=self,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_dossier_changed.connect(lambda _dossier: self.daily.refresh())
         dialog.finished.connect(self._detail_closed)
         self.detail_dialog = dialog

@@ -5,6 +5,7 @@ day, which asks why. Both write through the service in the background."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QRegularExpression, Qt
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -23,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.reports import SignOff
+from counter_app.services.reports.service import NOTE_LIMIT
 from counter_app.ui import formatting, theme
 from counter_app.ui.formatting import EMPTY
 from counter_app.ui.session import Session
 from counter_app.ui.workers import Tasks
 
-NOTE_LIMIT = 2000
 CASH_DIGITS = 13  # ten thousand billion đồng: more than any counter holds
 CASH_PATTERN = rf"[0-9][0-9., ]{{0,{CASH_DIGITS * 4 // 3}}}"  # digits and group separators
 
@@ -57,30 +59,91 @@ def note_edit(name: str) -> QPlainTextEdit:
     return edit
 
 
-class SignOffDialog(QDialog):
-    """Accepted once the service has signed the day; `signed` is then the SignOff.
-    `cash_fees` is the counter's cash fees of the day when the page already has them; else
-    they are read in the background."""
+class DayDecisionDialog(QDialog):
+    """What signing a day off and reopening it share: the title as a heading, what the
+    decision means, the fields, the service's refusal shown in place, and a confirm button
+    that writes in the background. Neither button is a default, so Enter in a note is a new
+    line; theme.CONFIRM_KEYS confirm. Accepted once written; `sign_off` is then the SignOff.
+    The texts come from the subclasses, whose translation context they belong to."""
+
+    def __init__(self, session: Session, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.day = day
+        self.sign_off: SignOff | None = None
+        self.tasks = Tasks(self)
+
+    def _lay_out(
+        self,
+        *,
+        about: str,
+        fields: QLayout,
+        error_name: str,
+        confirm_text: str,
+        confirm_name: str,
+        cancel_text: str,
+    ) -> QPushButton:
+        """Build the dialog around `fields`; returns the confirm button."""
+        about_label = QLabel(about)
+        about_label.setWordWrap(True)
+        self.error_label = theme.error_label(error_name)
+        buttons = QDialogButtonBox()
+        self._confirm_button = buttons.addButton(
+            confirm_text, QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self._confirm_button.setObjectName(confirm_name)
+        cancel = buttons.addButton(cancel_text, QDialogButtonBox.ButtonRole.RejectRole)
+        for button in (self._confirm_button, cancel):
+            button.setAutoDefault(False)
+        self._confirm_button.clicked.connect(self.confirm)
+        cancel.clicked.connect(self.reject)
+        for key in theme.CONFIRM_KEYS:
+            QShortcut(QKeySequence(key), self, activated=self.confirm)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading_label(self.windowTitle()))
+        layout.addWidget(about_label)
+        layout.addLayout(fields)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        return self._confirm_button
+
+    def confirm(self) -> None:
+        """Check the fields, then `_write` (each dialog its own)."""
+
+    def _ready(self) -> bool:
+        """Whether the confirm button may be pressed again after a refusal."""
+        return True
+
+    def _write(self, name: str, work: Callable[[], SignOff]) -> None:
+        self.error_label.setVisible(False)
+        self._confirm_button.setEnabled(False)
+        self.tasks.run(name, work, self._written, self._failed)
+
+    def _written(self, sign_off: SignOff) -> None:
+        self.sign_off = sign_off
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        if not isinstance(error, CounterError):
+            raise error  # a bug: the crash handler logs it and says so
+        self._confirm_button.setEnabled(self._ready())
+        self.error_label.setText(error.message(self._session.lang))
+        self.error_label.setVisible(True)
+
+
+class SignOffDialog(DayDecisionDialog):
+    """The end-of-day sign-off. `cash_fees` is the counter's cash fees of the day when the
+    page already has them; else they are read in the background."""
 
     def __init__(
         self, session: Session, day: date, cash_fees: int | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._session = session
-        self.day = day
+        super().__init__(session, day, parent)
         self.cash_fees = cash_fees
-        self.signed: SignOff | None = None
-        self.tasks = Tasks(self)
         self.setWindowTitle(self.tr("Sign off the day {day}").format(day=formatting.day(day)))
         self.setMinimumWidth(560)
 
-        about = QLabel(
-            self.tr(
-                "Check the day's figures, count the cash and sign. Once signed, the day's "
-                "dossiers can no longer be changed unless a supervisor reopens the day."
-            )
-        )
-        about.setWordWrap(True)
         self.recorded_label = QLabel(EMPTY)
         self.recorded_label.setObjectName("feesRecorded")
         self.cash_edit = QLineEdit()
@@ -98,7 +161,6 @@ class SignOffDialog(QDialog):
         self.note_edit = note_edit("signOffNote")
         self.note_caption.setBuddy(self.note_edit)
         self.note_error = theme.error_label("noteError")
-        self.error_label = theme.error_label("signOffError")
 
         cash_caption = QLabel(self.tr("&Cash counted:"))
         cash_caption.setBuddy(self.cash_edit)
@@ -108,26 +170,17 @@ class SignOffDialog(QDialog):
         form.addRow(cash_caption, self._stacked(self.cash_edit, self.cash_error))
         form.addRow(self.tr("Difference:"), self.difference_label)
         form.addRow(self.note_caption, self._stacked(self.note_edit, self.note_error))
-
-        buttons = QDialogButtonBox()
-        self.sign_button = buttons.addButton(
-            self.tr("&Sign off the day"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.sign_button = self._lay_out(
+            about=self.tr(
+                "Check the day's figures, count the cash and sign. Once signed, the day's "
+                "dossiers can no longer be changed unless a supervisor reopens the day."
+            ),
+            fields=form,
+            error_name="signOffError",
+            confirm_text=self.tr("&Sign off the day"),
+            confirm_name="confirmSignOff",
+            cancel_text=self.tr("Cancel"),
         )
-        self.sign_button.setObjectName("confirmSignOff")
-        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        for button in (self.sign_button, cancel):
-            button.setAutoDefault(False)
-        self.sign_button.clicked.connect(self.confirm)
-        cancel.clicked.connect(self.reject)
-        for key in theme.CONFIRM_KEYS:
-            QShortcut(QKeySequence(key), self, activated=self.confirm)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading_label(self.windowTitle()))
-        layout.addWidget(about)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
 
         self.cash_edit.textChanged.connect(self._show_difference)
         self.cash_edit.editingFinished.connect(self._regroup)
@@ -219,73 +272,42 @@ class SignOffDialog(QDialog):
             self.note_edit.setFocus()
             return
         session, day = self._session, self.day
-        self.error_label.setVisible(False)
-        self.sign_button.setEnabled(False)
-        self.tasks.run(
+        self._write(
             "sign",
             lambda: session.workspace.reports.sign_off(
                 day, user=session.user, cash_counted=counted, note=note[:NOTE_LIMIT]
             ),
-            self._signed,
-            self._failed,
         )
 
-    def _signed(self, signed: SignOff) -> None:
-        self.signed = signed
-        self.accept()
-
-    def _failed(self, error: Exception) -> None:
-        if not isinstance(error, CounterError):
-            raise error  # a bug: the crash handler logs it and says so
-        self.sign_button.setEnabled(self.cash_fees is not None)
-        self.error_label.setText(error.message(self._session.lang))
-        self.error_label.setVisible(True)
+    def _ready(self) -> bool:
+        return self.cash_fees is not None
 
 
-class ReopenDialog(QDialog):
+class ReopenDialog(DayDecisionDialog):
     """The supervisor's override: the day opens for changes again, with the reason audited;
-    it must be signed again afterwards. Accepted once reopened; `reopened` is the SignOff."""
+    it must be signed again afterwards."""
 
     def __init__(self, session: Session, day: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        self.day = day
-        self.reopened: SignOff | None = None
-        self.tasks = Tasks(self)
+        super().__init__(session, day, parent)
         self.setWindowTitle(self.tr("Reopen the day {day}").format(day=formatting.day(day)))
         self.setMinimumWidth(520)
-        about = QLabel(
-            self.tr(
-                "The day's dossiers can be changed again, and the day must be signed off "
-                "again afterwards. The reopening is recorded in the audit log with its reason."
-            )
-        )
-        about.setWordWrap(True)
         self.reason_edit = note_edit("reopenReason")
         reason_caption = QLabel(self.tr("&Reason (required):"))
         reason_caption.setBuddy(self.reason_edit)
-        self.error_label = theme.error_label("reopenError")
-
-        buttons = QDialogButtonBox()
-        self.reopen_button: QPushButton = buttons.addButton(
-            self.tr("&Reopen the day"), QDialogButtonBox.ButtonRole.AcceptRole
+        fields = QVBoxLayout()
+        fields.addWidget(reason_caption)
+        fields.addWidget(self.reason_edit)
+        self.reopen_button = self._lay_out(
+            about=self.tr(
+                "The day's dossiers can be changed again, and the day must be signed off "
+                "again afterwards. The reopening is recorded in the audit log with its reason."
+            ),
+            fields=fields,
+            error_name="reopenError",
+            confirm_text=self.tr("&Reopen the day"),
+            confirm_name="confirmReopen",
+            cancel_text=self.tr("Cancel"),
         )
-        self.reopen_button.setObjectName("confirmReopen")
-        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        for button in (self.reopen_button, cancel):
-            button.setAutoDefault(False)
-        self.reopen_button.clicked.connect(self.confirm)
-        cancel.clicked.connect(self.reject)
-        for key in theme.CONFIRM_KEYS:
-            QShortcut(QKeySequence(key), self, activated=self.confirm)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading_label(self.windowTitle()))
-        layout.addWidget(about)
-        layout.addWidget(reason_caption)
-        layout.addWidget(self.reason_edit)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
         self.reason_edit.setFocus()
 
     def confirm(self) -> None:
@@ -298,24 +320,9 @@ class ReopenDialog(QDialog):
             self.reason_edit.setFocus()
             return
         session, day = self._session, self.day
-        self.error_label.setVisible(False)
-        self.reopen_button.setEnabled(False)
-        self.tasks.run(
+        self._write(
             "reopen",
             lambda: session.workspace.reports.reopen(
                 day, user=session.user, reason=reason[:NOTE_LIMIT]
             ),
-            self._reopened,
-            self._failed,
         )
-
-    def _reopened(self, reopened: SignOff) -> None:
-        self.reopened = reopened
-        self.accept()
-
-    def _failed(self, error: Exception) -> None:
-        if not isinstance(error, CounterError):
-            raise error  # a bug: the crash handler logs it and says so
-        self.reopen_button.setEnabled(True)
-        self.error_label.setText(error.message(self._session.lang))
-        self.error_label.setVisible(True)

@@ -67,6 +67,7 @@ def describe(
     syncing: bool = False,
     error: str | None = None,
     agency_names: dict[str, str] | None = None,
+    lang: str = "vi",
 ) -> IndicatorView:
     """The indicator's words for a status (None: not read yet). `error` is the last failed
     round's full message, when the controller saw it; the status itself only keeps its key."""
@@ -111,8 +112,16 @@ def describe(
     if syncing:
         details.append(QCoreApplication.translate("SyncDescribe", "Synchronising…"))
     details.append(
-        QCoreApplication.translate("SyncDescribe", "Waiting to send: {n}").format(n=status.pending)
+        QCoreApplication.translate("SyncDescribe", "Waiting to send: {n}").format(
+            n=status.pending + status.attachments_waiting
+        )
     )
+    if status.attachment_problems:
+        details.append(
+            QCoreApplication.translate("SyncDescribe", "Scans not sent: {n}").format(
+                n=len(status.attachment_problems)
+            )
+        )
     if status.last_sync is None:
         details.append(QCoreApplication.translate("SyncDescribe", "Never synchronised"))
     else:
@@ -155,6 +164,14 @@ def describe(
                 "Synchronise while the line is up to get more codes before they run out.",
             )
         )
+    if status.attachments_waiting:
+        tips.append(
+            QCoreApplication.translate(
+                "SyncDescribe", "Dossier changes waiting: {changes}; dossiers with scans: {scans}"
+            ).format(changes=status.pending, scans=status.attachments_waiting)
+        )
+    for problem in status.attachment_problems:
+        tips.append(problem.message(lang))
     if status.conflicts_open:
         tips.append(
             QCoreApplication.translate("SyncDescribe", "Conflicts for the supervisor: {n}").format(

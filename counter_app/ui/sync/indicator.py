@@ -154,6 +154,7 @@ class SyncIndicator(QFrame):
             syncing=self._controller.syncing,
             error=self._controller.last_error,
             agency_names=names,
+            lang=self._session.lang,
         )
         self.view = view
         self.dot_label.setStyleSheet(f"color: {DOT_COLOURS[view.link]};")

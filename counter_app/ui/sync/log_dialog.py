@@ -61,6 +61,7 @@ class SyncLogDialog(QDialog):
             ("counter", self.tr("Counter number:")),
             ("state", self.tr("State:")),
             ("pending", self.tr("Waiting to send:")),
+            ("held", self.tr("Scans not sent:")),
             ("last_sync", self.tr("Last successful sync:")),
             ("last_attempt", self.tr("Last attempt:")),
             ("codes", self.tr("Codes left today offline:")),
@@ -145,7 +146,7 @@ class SyncLogDialog(QDialog):
         self._show_status(status)
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            message = failure_text(entry.message, self._session.lang) if not entry.ok else ""
+            message = self._message(entry)
             cells = [
                 formatting.moment(entry.at),
                 self.tr("Done") if entry.ok else self.tr("Failed"),
@@ -162,10 +163,21 @@ class SyncLogDialog(QDialog):
                     )
                 if not entry.ok:
                     item.setForeground(theme.ERROR_TEXT)
+                elif column == 5 and message:  # done, but scans were held back
+                    item.setForeground(theme.DUE_TODAY_FOREGROUND)
                 if column == 5 and message:
                     item.setToolTip(message)
                 self.table.setItem(row, column, item)
         self.empty_label.setVisible(not entries)
+
+    def _message(self, entry: SyncLogEntry) -> str:
+        lang = self._session.lang
+        if entry.attachment_problem is not None:
+            text = entry.attachment_problem.message(lang)
+            if entry.held > 1:
+                text += " " + self.tr("({n} scans held back in all)").format(n=entry.held)
+            return text
+        return failure_text(entry.message, lang) if not entry.ok else ""
 
     def _show_status(self, status: SyncStatus) -> None:
         identity = self._session.workspace.settings.identity()
@@ -180,7 +192,9 @@ class SyncLogDialog(QDialog):
             if status.counter_number is not None
             else formatting.EMPTY,
             "state": view.state,
-            "pending": str(status.pending),
+            "pending": self._waiting_text(status),
+            "held": "\n".join(p.message(self._session.lang) for p in status.attachment_problems)
+            or self.tr("None"),
             "last_sync": formatting.moment(status.last_sync),
             "last_attempt": formatting.moment(status.last_attempt),
             "codes": self._codes_text(status),
@@ -193,9 +207,19 @@ class SyncLogDialog(QDialog):
             values["state"] = f"{view.state} — {reason}" if reason else view.state
         for key, text in values.items():
             self.fields[key].setText(text)
+        self.fields["held"].setStyleSheet(
+            f"color: {theme.DUE_TODAY_FOREGROUND.name()};" if status.attachment_problems else ""
+        )
         warn = status.configured and (status.codes_low or not status.registered)
         self.fields["codes"].setStyleSheet(
             f"color: {theme.OVERDUE_FOREGROUND.name()}; font-weight: bold;" if warn else ""
+        )
+
+    def _waiting_text(self, status: SyncStatus) -> str:
+        if not status.attachments_waiting:
+            return str(status.pending)
+        return self.tr("{changes} dossier change(s), {scans} dossier(s) with scans").format(
+            changes=status.pending, scans=status.attachments_waiting
         )
 
     def _codes_text(self, status: SyncStatus) -> str:

@@ -195,3 +195,75 @@ def test_turn_and_reorder_from_the_panel(qtbot, panel, session, code, tmp_path):
     assert [a.rotation for a in stored] == [90, 0]
     assert "90" in section.list.item(0).text()
     assert audit_actions(session.workspace)[-2:] == ["attachment.move", "attachment.rotate"]
+
+
+def file_drag(kind, paths):  # type: ignore[no-untyped-def]
+    """A drag of local files from the file manager, as Qt delivers it."""
+    from PySide6.QtGui import QDragEnterEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    point = QPointF(40, 40)
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    if kind == "enter":
+        event = QDragEnterEvent(point.toPoint(), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    else:
+        event = QDropEvent(point, Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    return event, mime  # the mime data must outlive the event
+
+
+def test_files_dropped_on_the_detail_build_the_scan_tab_and_are_attached(
+    qtbot, session, dossiers, tmp_path
+):
+    dossier = dossiers["due_today"]
+    dialog = DossierDetailDialog(dossier, "en", session=session)
+    qtbot.addWidget(dialog)
+    assert dialog.acceptDrops() and dialog.scan_panel is None
+    dropped = page(tmp_path, "dropped.png", 8)
+    enter, _ = file_drag("enter", [dropped])
+    dialog.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    panel = dialog.scan_panel
+    assert isinstance(panel, ScanPanel)  # built by the drag, and in front
+    assert dialog.tabs.currentWidget().isAncestorOf(panel)
+    panel.target_combo.setCurrentText(COPY)
+    drop, _ = file_drag("drop", [dropped])
+    dialog.dropEvent(drop)
+    assert drop.isAccepted()
+    qtbot.waitUntil(lambda: panel.thumbnail_count(COPY) == 1)
+    (stored,) = session.workspace.attachments.list(dossier.code)
+    assert (stored.component, stored.original_name) == (COPY, "dropped.png")
+    assert dialog.scan_panel is panel  # one panel, not one per drop
+    panel.tasks.wait()
+
+
+def test_a_drop_on_a_detail_never_looked_at_still_reaches_the_panel(
+    qtbot, session, dossiers, tmp_path
+):
+    dossier = dossiers["due_today"]
+    dialog = DossierDetailDialog(dossier, "en", session=session)
+    qtbot.addWidget(dialog)
+    drop, _ = file_drag("drop", [page(tmp_path, "straight.png", 9)])
+    dialog.dropEvent(drop)  # no drag over the dialog first (another window dropped it)
+    panel = dialog.scan_panel
+    assert isinstance(panel, ScanPanel)
+    qtbot.waitUntil(lambda: panel.thumbnail_count(ORIGINAL) == 1)  # the first paper
+    text_drag = QMimeData()
+    text_drag.setText("not a file")
+    ignored = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        text_drag,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    dialog.dropEvent(ignored)
+    assert not ignored.isAccepted()
+    assert len(session.workspace.attachments.list(dossier.code)) == 1
+    panel.tasks.wait()
+
+
+def test_a_detail_without_a_session_takes_no_drops(qtbot, dossiers):
+    dialog = DossierDetailDialog(dossiers["due_today"], "en")
+    qtbot.addWidget(dialog)
+    assert not dialog.acceptDrops() and dialog.show_scans() is None

@@ -9,6 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from counter_app.services.digitising.sources import (
+    COLOUR,
+    FEEDER,
+    FLATBED,
+    SANE_SETTING,
+    SaneChoice,
+)
 from counter_app.ui.digitising import ScanPanel
 from counter_app.ui.digitising import panel as panel_module
 from tests.digitising.conftest import pdf_bytes
@@ -119,9 +126,16 @@ def test_without_python_sane_the_scan_button_says_why(qtbot, session, code, monk
     assert "python-sane" in widget.scan_button.toolTip()
 
 
+def choose(session, device: str = "fake:usb:001", **settings) -> SaneChoice:  # type: ignore[no-untyped-def]
+    choice = SaneChoice(device, "Fujitsu fi-7160", **settings)
+    session.workspace.settings.set(SANE_SETTING, choice.to_setting())
+    return choice
+
+
 def test_a_sane_scan_attaches_the_feeder_pages(qtbot, session, code, monkeypatch):
     device = FakeDevice(sheets=2, source="ADF Front")
     monkeypatch.setattr(panel_module, "sane_module", lambda: FakeSane(device))
+    choose(session, source=FEEDER)
     widget = build(qtbot, session, code)
     assert widget.scan_button.isEnabled()
     widget.target_combo.setCurrentText(ORIGINAL)
@@ -135,11 +149,102 @@ def test_a_sane_scan_attaches_the_feeder_pages(qtbot, session, code, monkeypatch
 def test_a_scanner_lost_mid_scan_stores_nothing(qtbot, session, code, monkeypatch):
     device = FakeDevice(sheets=3, fail_after=1, source="ADF Front")
     monkeypatch.setattr(panel_module, "sane_module", lambda: FakeSane(device))
+    choose(session, source=FEEDER)
     widget = build(qtbot, session, code)
     widget.scan_button.click()
     qtbot.waitUntil(lambda: bool(widget.message_label.text()))
     assert "lost mid-scan" in widget.message_label.text()
     assert session.workspace.attachments.list(code) == []
+    widget.tasks.wait()
+
+
+def two_scanners() -> tuple[FakeSane, FakeDevice]:
+    sheetfed = FakeDevice(sheets=3, sources=("ADF Front", "ADF Duplex"))
+    flatbed = FakeDevice(
+        sheets=3, name="fake:usb:002", vendor="Canon", model="LiDE 300", sources=("Flatbed",)
+    )
+    return FakeSane(sheetfed, flatbed), flatbed
+
+
+def listed(qtbot, panel) -> list[str]:  # type: ignore[no-untyped-def]
+    """The scanners the open choice lists, once it has looked."""
+    qtbot.waitUntil(lambda: panel.scanner_dialog is not None)
+    dialog = panel.scanner_dialog
+    qtbot.waitUntil(lambda: dialog.look_button.isEnabled())
+    return [dialog.device_combo.itemData(i) for i in range(dialog.device_combo.count())]
+
+
+def test_the_first_scan_asks_which_scanner_then_scans_with_it(qtbot, session, code, monkeypatch):
+    sane, flatbed = two_scanners()
+    monkeypatch.setattr(panel_module, "sane_module", lambda: sane)
+    widget = build(qtbot, session, code)
+    assert widget.scanner_label.text() == "No scanner chosen."
+    widget.target_combo.setCurrentText(COPY)
+    widget.scan_button.click()
+    assert listed(qtbot, widget) == ["fake:usb:001", "fake:usb:002"]
+    dialog = widget.scanner_dialog
+    assert "2 scanner" in dialog.status_label.text()
+    dialog.device_combo.setCurrentIndex(1)
+    dialog.source_combo.setCurrentIndex(dialog.source_combo.findData(FLATBED))
+    dialog.resolution_combo.setCurrentIndex(dialog.resolution_combo.findData(200))
+    dialog.mode_combo.setCurrentIndex(dialog.mode_combo.findData(COLOUR))
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: widget.thumbnail_count(COPY) == 1)  # scanned right after choosing
+    assert flatbed.options == {"source": "Flatbed", "resolution": 200, "mode": "Color"}
+    stored = session.workspace.settings.get(SANE_SETTING)
+    assert SaneChoice.from_setting(stored) == SaneChoice(
+        "fake:usb:002", "Canon LiDE 300", FLATBED, 200, COLOUR
+    )
+    assert widget.scanner_label.text() == "Scanner: Canon LiDE 300, glass, 200 dpi, colour"
+    assert widget.scanner_dialog is None
+    widget.tasks.wait()
+    again = build(qtbot, session, code)  # remembered: the next panel scans at once
+    assert again.scanner_label.text() == widget.scanner_label.text()
+    again.target_combo.setCurrentText(ORIGINAL)
+    again.scan_button.click()
+    qtbot.waitUntil(lambda: again.thumbnail_count(ORIGINAL) == 1)
+    assert again.scanner_dialog is None
+    again.tasks.wait()
+
+
+def test_a_scanner_that_is_gone_is_said_and_the_choice_offered_again(
+    qtbot, session, code, monkeypatch
+):
+    sane, _ = two_scanners()
+    monkeypatch.setattr(panel_module, "sane_module", lambda: sane)
+    choose(session, source=FEEDER)
+    sane.unplug("fake:usb:001")
+    widget = build(qtbot, session, code)
+    widget.target_combo.setCurrentText(ORIGINAL)
+    widget.scan_button.click()
+    assert listed(qtbot, widget) == ["fake:usb:002"]
+    dialog = widget.scanner_dialog
+    for text in (widget.message_label.text(), dialog.problem_label.text()):
+        assert "Fujitsu fi-7160" in text and "choose the scanner again" in text
+    assert dialog.problem_label.isVisibleTo(dialog)
+    assert session.workspace.attachments.list(code) == []
+    dialog.ok_button.click()
+    assert SaneChoice.from_setting(session.workspace.settings.get(SANE_SETTING)).device == (
+        "fake:usb:002"
+    )
+    assert not widget.message_label.text()
+    widget.scan_button.click()
+    qtbot.waitUntil(lambda: widget.thumbnail_count(ORIGINAL) == 1)
+    widget.tasks.wait()
+
+
+def test_no_scanner_found_keeps_the_old_choice(qtbot, session, code, monkeypatch):
+    monkeypatch.setattr(panel_module, "sane_module", lambda: FakeSane(None))
+    before = choose(session)
+    widget = build(qtbot, session, code)
+    widget.scanner_button.click()
+    assert listed(qtbot, widget) == []
+    dialog = widget.scanner_dialog
+    assert "No scanner found" in dialog.status_label.text()
+    assert not dialog.ok_button.isEnabled()
+    dialog.reject()
+    assert widget.scanner_dialog is None
+    assert SaneChoice.from_setting(session.workspace.settings.get(SANE_SETTING)) == before
     widget.tasks.wait()
 
 

@@ -2,37 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialog
 
 from counter_app.services.operations.instance import InstanceLock, is_open_elsewhere
 from counter_app.services.operations.setup import CounterSetup, set_up_counter
 from counter_app.ui import app as app_module
-from counter_app.ui import notify
 from counter_app.ui.first_run.wizard import FirstRunWizard
 from counter_app.ui.login import LoginDialog
 from counter_app.ui.main_window import MainWindow
 from tests.cli.test_cli import fingerprint
-
-
-@pytest.fixture
-def shown(monkeypatch) -> list[str]:
-    messages: list[str] = []
-    monkeypatch.setattr(notify, "show_error", lambda parent, text: messages.append(text))
-    return messages
-
-
-@pytest.fixture
-def app_state(qapp) -> Iterator[None]:
-    font, locale, name = qapp.font(), QLocale(), qapp.applicationName()
-    yield
-    qapp.setFont(font)
-    QLocale.setDefault(locale)
-    qapp.setApplicationName(name)
 
 
 def test_a_new_folder_opens_the_wizard_and_cancel_makes_no_store(

@@ -5,11 +5,11 @@ or refused."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QWizard
 
 from counter_app.domain.dossier import DossierFilter
@@ -57,12 +57,14 @@ def tick(wizard: FirstRunWizard, code: str) -> None:
     raise AssertionError(f"{code} not listed")
 
 
-def fill_to_the_end(qtbot, wizard: FirstRunWizard, login: str = "quantri") -> None:
+def fill_to_the_end(
+    qtbot, wizard: FirstRunWizard, agencies: int = 16, agency: str = AGENCY
+) -> None:
     wizard.next()
     assert wizard.currentPage() is wizard.catalog_page
-    qtbot.waitUntil(lambda: wizard.catalog_page.agency_list.count() == 16)
+    qtbot.waitUntil(lambda: wizard.catalog_page.agency_list.count() == agencies)
     assert not wizard.button(NEXT).isEnabled()  # no agency ticked yet
-    tick(wizard, AGENCY)
+    tick(wizard, agency)
     assert wizard.button(NEXT).isEnabled()
     wizard.next()
 
@@ -77,7 +79,7 @@ def fill_to_the_end(qtbot, wizard: FirstRunWizard, login: str = "quantri") -> No
 
     admin = wizard.admin_page
     assert wizard.currentPage() is admin
-    admin.login_edit.setText(login)
+    admin.login_edit.setText("quantri")
     admin.name_edit.setText("Hoàng Văn Đức")
     admin.password_edit.setText("matkhau-123")
     admin.again_edit.setText("matkhau-124")
@@ -124,7 +126,12 @@ def test_the_wizard_sets_the_counter_up(qtbot, open_wizard, tmp_path: Path) -> N
 
 def test_a_refused_finish_leaves_no_store_and_says_why(qtbot, open_wizard, tmp_path) -> None:
     wizard = open_wizard()
-    fill_to_the_end(qtbot, wizard, login="Quản trị!")  # not a valid login
+    province = tmp_path / "province.json"
+    province.write_text(json.dumps(SMALL_CATALOG, ensure_ascii=False), encoding="utf-8")
+    wizard.catalog_page.load(province)
+    qtbot.waitUntil(lambda: wizard.catalog_page.agency_list.count() == 3)
+    fill_to_the_end(qtbot, wizard, agencies=3, agency=SMALL_CATALOG["agencies"][1]["code"])
+    province.unlink()  # the catalog file is gone by Finish: the store is half made, then not
     wizard.accept()
     qtbot.waitUntil(lambda: "Not set up" in wizard.problem.text(), timeout=20000)
     assert wizard.isVisible()
@@ -197,3 +204,69 @@ def test_the_pages_read_in_vietnamese(qtbot, qapp, open_wizard, tmp_path: Path) 
         assert "danh mục mẫu" in wizard.catalog_page.source_label.text()
     finally:
         remove_translations(qapp, translators)
+
+
+@pytest.fixture
+def default_locale() -> Iterator[None]:
+    """The wizard sets the application's formats: put them back after the test."""
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
+
+
+def test_dates_and_numbers_follow_the_language_chosen(
+    qtbot, qapp, open_wizard, default_locale
+) -> None:
+    wizard = open_wizard("vi")
+    day = QDate(2026, 3, 9)
+    wizard.language_page.english.setChecked(True)
+    assert QLocale().language() == QLocale.Language.English
+    assert QLocale().toString(1234567) == "1,234,567"
+    assert QLocale().toString(day, QLocale.FormatType.ShortFormat) == "09/03/2026"
+    assert QLocale().toString(day, "MMMM") == "March"
+    wizard.language_page.vietnamese.setChecked(True)
+    assert QLocale().language() == QLocale.Language.Vietnamese
+    assert QLocale().toString(1234567) == "1.234.567"
+    assert QLocale().toString(day, "MMMM") == "tháng 3"
+
+
+def test_the_login_is_checked_on_its_page_beside_the_field(
+    qtbot, qapp, open_wizard, default_locale
+) -> None:
+    wizard = open_wizard()
+    admin = wizard.admin_page
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.catalog_page.agency_list.count() == 16)
+    tick(wizard, AGENCY)
+    wizard.next()
+    wizard.counter_page.name_edit.setText("Quầy thử")
+    wizard.next()
+    wizard.next()  # no central
+    assert wizard.currentPage() is admin
+    admin.login_edit.setFocus()
+    qtbot.keyClicks(admin.login_edit, "Quan tri!")
+    assert not admin.login_problem.isVisible()  # not while typing
+    qtbot.keyClick(admin.login_edit, Qt.Key.Key_Tab)  # leaving the field
+    assert admin.login_problem.isVisible()
+    assert "A login has 2–32 unaccented letters" in admin.login_problem.text()
+    assert "Quan tri!" in admin.login_problem.text()
+    field, message = admin.login_edit.geometry(), admin.login_problem.geometry()
+    assert message.top() >= field.bottom() and abs(message.left() - field.left()) <= 2
+
+    admin.name_edit.setText("Hoàng Văn Đức")
+    admin.password_edit.setText("matkhau-123")
+    admin.again_edit.setText("matkhau-123")
+    wizard.next()
+    assert wizard.currentPage() is admin  # refused on the page, not at Finish
+    assert admin.login_edit.hasFocus()
+    assert not admin.problem.isVisible()  # the passwords are fine: only the login is wrong
+
+    wizard.language_page.vietnamese.setChecked(True)  # the message turns with the language
+    assert "Tên đăng nhập chỉ gồm chữ không dấu" in admin.login_problem.text()
+
+    admin.login_edit.selectAll()
+    qtbot.keyClicks(admin.login_edit, "QuanTri")
+    assert not admin.login_problem.isVisible()  # gone as soon as the login is corrected
+    wizard.next()
+    assert wizard.currentPage() is wizard.printing_page
+    assert wizard.setup().admin_login == "quantri"

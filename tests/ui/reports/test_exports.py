@@ -17,6 +17,20 @@ def summary_values(path: Path) -> dict[str, object]:
     return {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row and row[0]}
 
 
+def book_codes(path: Path) -> set[str]:
+    """The dossier codes in a tracking book's spreadsheet."""
+    return {
+        value
+        for row in load_workbook(path).worksheets[0].iter_rows(values_only=True)
+        for value in row
+        if isinstance(value, str) and value.startswith("000.00.06.H37-")
+    }
+
+
+def pdf_text(path: Path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(path).pages)
+
+
 def wait_saved(qtbot, bar, path: Path) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: not bar.tasks.busy and str(path) in bar.message_label.text())
 
@@ -75,12 +89,7 @@ def test_the_period_report_and_the_tracking_book(
     book = tmp_path / "so.xlsx"
     bar.save("bookXlsx", book)
     wait_saved(qtbot, bar, book)
-    codes = {
-        value
-        for row in load_workbook(book).worksheets[0].iter_rows(values_only=True)
-        for value in row
-        if isinstance(value, str) and value.startswith("000.00.06.H37-")
-    }
+    codes = book_codes(book)
     assert day.walk_in.code in codes and day.overdue.code in codes  # both in November
     assert tab.period() == (date(2026, 11, 1), DAY)
 
@@ -92,7 +101,7 @@ def test_the_period_report_and_the_tracking_book(
     printed = tmp_path / "so.pdf"
     bar.save("bookPdf", printed)
     wait_saved(qtbot, bar, printed)
-    text = "".join(page.extract_text() for page in PdfReader(printed).pages)
+    text = pdf_text(printed)
     assert day.walk_in.code in text and day.overdue.code in text
 
 
@@ -103,18 +112,13 @@ def test_staff_export_the_tracking_book_of_their_day(
     book = tmp_path / "so.xlsx"
     bar.save("dayBookXlsx", book)
     wait_saved(qtbot, bar, book)
-    codes = {
-        value
-        for row in load_workbook(book).worksheets[0].iter_rows(values_only=True)
-        for value in row
-        if isinstance(value, str) and value.startswith("000.00.06.H37-")
-    }
+    codes = book_codes(book)
     day_codes = {day.walk_in.code, day.online.code, day.postal.code, day.other_officer.code}
     assert codes == day_codes
     printed = tmp_path / "so.pdf"
     bar.save("dayBookPdf", printed)
     wait_saved(qtbot, bar, printed)
-    text = "".join(page.extract_text() for page in PdfReader(printed).pages)
+    text = pdf_text(printed)
     assert all(code in text for code in day_codes)
     assert day.overdue.code not in text  # received on another day
 

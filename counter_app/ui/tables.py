@@ -1,0 +1,39 @@
+"""The read-only lists of the window share one look and one way in: whole rows picked one at
+a time, nothing edited in place, no row numbers, columns the officer can widen and one that
+takes the rest; Enter or a double-click opens the row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+SAMPLE_PADDING = 24  # room for the cell margins and the header's sort arrow
+
+
+def set_up_list(table: QTableView, stretch: int, samples: Iterable[tuple[int, str]] = ()) -> None:
+    """`stretch` is the column that takes the width left; each (column, sample) pair gives a
+    column the width of its longest usual text, so it starts whole without measuring rows."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    metrics = table.fontMetrics()
+    for column, sample in samples:
+        header.resizeSection(column, metrics.horizontalAdvance(sample) + SAMPLE_PADDING)
+
+
+def open_on_activation(table: QTableView, open_row: Callable[[QModelIndex], None]) -> None:
+    """A double-click, or Enter on the current row, calls `open_row` with that index (which
+    may be invalid when nothing is current)."""
+    table.doubleClicked.connect(open_row)
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        shortcut = QShortcut(QKeySequence(key), table)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(lambda: open_row(table.currentIndex()))
