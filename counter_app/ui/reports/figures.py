@@ -71,7 +71,8 @@ class FigureCard(QFrame):
         for label in (self.caption_label, self.value_label, self.detail_label):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             layout.addWidget(label)
-        self.detail_label.setWordWrap(True)  # a second line rather than a cut
+        for label in (self.caption_label, self.detail_label):
+            label.setWordWrap(True)  # a second line rather than a cut on a narrower screen
         layout.addStretch(1)  # the six cards' lines level, whatever wraps
 
     def show_value(self, value: str, detail: str = "", *, alert: bool = False) -> None:
