@@ -610,6 +610,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bản sao lưu {path} thuộc phiên bản dữ liệu mới hơn của chương trình ({revision}). Hãy cập nhật chương trình trước khi khôi phục.",
         "The backup {path} holds data of a newer version of the program ({revision}). Update the program before restoring it.",
     ),
+    "backup.no_folder": (
+        "Không có thư mục {path} để ghi bản sao lưu (ổ USB hoặc ổ mạng chưa được gắn?). Hãy kiểm tra rồi thử lại.",
+        "There is no folder {path} to write the backup to (a USB or network drive not mounted?). Check it and try again.",
+    ),
     "backup.keep_range": (
         "Số bản sao lưu giữ lại phải từ {low} đến {high}.",
         "The number of backups kept must be between {low} and {high}.",

@@ -22,6 +22,7 @@ from counter_app.store.migrations import LOCAL_HEAD
 
 
 def test_a_backup_holds_the_store_the_scans_and_a_manifest(counter, tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
     summary = counter.backups.create(tmp_path / "out" / "backup.zip")
 
     assert summary.path == tmp_path / "out" / "backup.zip"
@@ -66,6 +67,7 @@ def test_a_full_disk_leaves_no_half_file(counter, tmp_path: Path, monkeypatch) -
 
     monkeypatch.setattr(archive, "_add", add_then_fail)
     target = tmp_path / "out" / "backup.zip"
+    target.parent.mkdir()
     with pytest.raises(CounterError) as refused:
         counter.backups.create(target)
     assert refused.value.key == "db.disk_full"
@@ -157,6 +159,20 @@ def test_a_failed_daily_backup_is_recorded_and_retried_an_hour_later(counter, tm
     assert state.last_error.message("vi")  # renders in the officer's language
     assert state.next_due == day(10, 10)
     assert not counter.backups.due(day(10, 9)) and counter.backups.due(day(10, 10))
+
+
+def test_a_chosen_folder_that_is_not_there_is_never_made(counter, tmp_path) -> None:
+    """A USB drive not mounted: the backup must not land on the system disk instead."""
+    absent = tmp_path / "usb" / "backups"
+    counter.backups.set_schedule(str(absent), 14)
+    with pytest.raises(CounterError) as refused:
+        counter.backups.run_daily(at=day(10))
+    assert refused.value.key == "backup.no_folder" and str(absent) in refused.value.message("en")
+    assert not (tmp_path / "usb").exists()
+    assert counter.backups.state(day(10, 9)).last_ok is False
+    with pytest.raises(CounterError) as refused:
+        counter.backups.create(absent / "by-hand.zip")
+    assert refused.value.key == "backup.no_folder" and not (tmp_path / "usb").exists()
 
 
 def test_keep_outside_its_range_is_refused(counter) -> None:

@@ -95,6 +95,13 @@ def test_backup_command_without_a_store(tmp_path: Path) -> None:
     assert not (tmp_path / "b.zip").exists() and not (tmp_path / "empty").exists()
 
 
+def test_backup_command_to_a_folder_that_is_not_there(counter, tmp_path: Path) -> None:
+    absent = tmp_path / "usb"
+    result = run_cli(counter.data_dir, "backup", "-o", str(absent / "b.zip"))
+    assert_refused(result, translate("backup.no_folder", "vi", path=str(absent)))
+    assert not absent.exists()
+
+
 def test_backup_command_needs_a_target(counter) -> None:
     result = run_cli(counter.data_dir, "backup")
     assert result.returncode == 2 and "-o" in result.stderr and "Traceback" not in result.stderr

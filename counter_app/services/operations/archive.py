@@ -76,8 +76,11 @@ def write_backup(database: Path, data_dir: Path, target: Path) -> BackupSummary:
     if target.is_dir():
         target = target / default_name(now())
     created = now()
+    if (
+        not target.parent.is_dir()
+    ):  # e.g. a USB drive not mounted: never a folder on the system disk
+        raise CounterError("backup.no_folder", path=str(target.parent))
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=".counter-backup-", dir=target.parent))
     except OSError as error:
         raise os_problem(error, target) from error

@@ -19,7 +19,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.paths import DATABASE_FILE
 from counter_app.services.operations.archive import BackupSummary, default_name, write_backup
 from counter_app.services.settings import SettingsService
-from counter_app.store.database import Database
+from counter_app.store.database import Database, os_problem
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +142,8 @@ class BackupService:
         previous = self._settings.get(LAST_KEY)
         success_at = previous.get("success_at") if isinstance(previous, dict) else None
         try:
+            if folder == self._data_dir / DAILY_FOLDER:
+                _make_folder(folder)  # the default; a folder chosen in the settings must exist
             summary = self.create(folder / default_name(at))
         except CounterError as error:
             log.warning("daily backup failed: %s", error.key)
@@ -198,3 +200,10 @@ def _moment(value: object) -> datetime | None:
 
 def _plain(params: dict) -> dict:
     return {k: v if isinstance(v, int | float | bool | None) else str(v) for k, v in params.items()}
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise os_problem(error, folder) from error
