@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
 
 from counter_app.ui import theme
@@ -35,15 +35,16 @@ OFFICERS_SHOWN = 12
 TREND_TICK_EVERY = 7  # a date label each week, ending on the day reviewed
 
 
-def fit_count_axis(axis: QValueAxis, maximum: int) -> None:
-    """Whole numbers from 0, with at most 5 ticks on round values (a chart may be short:
-    more labels than that are elided by Qt Charts)."""
-    if maximum <= 4:
+def fit_count_axis(axis: QValueAxis, maximum: int, max_ticks: int = 5) -> None:
+    """Whole numbers from 0, with at most `max_ticks` ticks on round values (labels that do
+    not fit are elided by Qt Charts)."""
+    intervals = max(1, max_ticks - 1)
+    if maximum <= intervals:
         top = max(maximum, 1)
         axis.setRange(0, top)
         axis.setTickCount(top + 1)
         return
-    rough = maximum / 4
+    rough = maximum / intervals
     magnitude = 10 ** math.floor(math.log10(rough))
     step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= rough)
     top = step * math.ceil(maximum / step)
@@ -81,6 +82,12 @@ class ReviewChart(QChartView):
         self.empty_note.setBrush(theme.MUTED_TEXT)
         self.empty_note.setVisible(False)
         chart.plotAreaChanged.connect(lambda _area: self._place_note())
+
+    def ticks_that_fit(self) -> int:
+        """How many labels an upright count axis takes before Qt Charts elides them (a chart
+        is short on a 720-pixel screen)."""
+        line = QFontMetrics(self.chart().font()).height()
+        return max(2, min(5, int(self.chart().plotArea().height() // (line * 1.5)) + 1))
 
     def show_empty_note(self, text: str) -> None:
         """Said over the plot when there is nothing to draw (an empty chart looks broken)."""
@@ -124,6 +131,13 @@ class BarChart(ReviewChart):
         chart.addAxis(self._counts, count_side)
         series.attachAxis(self._names)
         series.attachAxis(self._counts)
+        self._upright = not horizontal
+        if self._upright:
+            chart.plotAreaChanged.connect(lambda _area: self._fit_counts())
+
+    def _fit_counts(self) -> None:
+        ticks = self.ticks_that_fit() if self._upright else 5
+        fit_count_axis(self._counts, int(max(self.values, default=0)), ticks)
 
     def show_counts(self, categories: list[str], counts: list[int]) -> None:
         self.categories = categories
@@ -132,7 +146,7 @@ class BarChart(ReviewChart):
         self._bars.append(self.values)
         self._names.clear()
         self._names.append(categories)
-        fit_count_axis(self._counts, max(counts, default=0))
+        self._fit_counts()
 
 
 class HourChart(BarChart):
@@ -178,6 +192,10 @@ class TrendChart(ReviewChart):
         chart.addAxis(self._counts, Qt.AlignmentFlag.AlignLeft)
         self._line.attachAxis(self._days)
         self._line.attachAxis(self._counts)
+        chart.plotAreaChanged.connect(lambda _area: self._fit_counts())
+
+    def _fit_counts(self) -> None:
+        fit_count_axis(self._counts, int(max(self.values, default=0)), self.ticks_that_fit())
 
     def show_trend(self, trend: tuple[tuple[date, int], ...]) -> None:
         self.categories = [day.strftime("%d/%m") for day, _ in trend]
@@ -189,7 +207,7 @@ class TrendChart(ReviewChart):
         self._days.setRange(-0.5, max(last, 1) + 0.5)  # room for the first and last label
         for index in range(last % TREND_TICK_EVERY, last + 1, TREND_TICK_EVERY):
             self._days.append(self.categories[index], index)
-        fit_count_axis(self._counts, int(max(self.values, default=0)))
+        self._fit_counts()
 
 
 class OutcomeChart(ReviewChart):
