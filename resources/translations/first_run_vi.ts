@@ -4,7 +4,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../counter_app/ui/first_run/wizard.py" line="+375"/>
+        <location filename="../../counter_app/ui/first_run/wizard.py" line="+358"/>
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>
@@ -206,7 +206,7 @@
         <translation>Đang thiết lập…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Not set up: {reason} Nothing was saved: correct it and press Finish again.</source>
         <translation>Chưa thiết lập được: {reason} Chưa có gì được lưu: hãy sửa lại rồi bấm Hoàn tất lần nữa.</translation>
     </message>
@@ -214,7 +214,7 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location line="-481"/>
+        <location line="-480"/>
         <source>Welcome</source>
         <translation>Chào mừng</translation>
     </message>

@@ -94,7 +94,7 @@ def read_scan(
         size = path.stat().st_size
         if not path.is_file():
             raise CounterError("file.unreadable", path=shown, reason="not a file")
-        _check_size(shown, size, max_bytes)
+        check_size(shown, size, max_bytes)
         data = path.read_bytes()
     except FileNotFoundError:
         raise CounterError("file.missing", path=shown) from None
@@ -118,7 +118,7 @@ def check_scan(
     shown = str(path)
     if not data:
         raise CounterError("attachment.empty", path=shown)
-    _check_size(shown, len(data), max_bytes)
+    check_size(shown, len(data), max_bytes)
     expected = EXTENSIONS.get(Path(path).suffix.lower())
     actual = sniff(data[:16])
     if expected is None:
@@ -137,7 +137,8 @@ def check_scan(
     return ScannedFile(Path(path), data, hashlib.sha256(data).hexdigest(), expected, pages)
 
 
-def _check_size(shown: str, size: int, max_bytes: int) -> None:
+def check_size(shown: str, size: int, max_bytes: int) -> None:
+    """A file over the size limit (default 20 MB) is refused before it is stored."""
     if size > max_bytes:
         raise CounterError(
             "attachment.too_large",

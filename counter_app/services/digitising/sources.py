@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from counter_app.domain.errors import CounterError
-from counter_app.services.digitising.files import DEFAULT_MAX_BYTES, EXTENSIONS
+from counter_app.services.digitising.files import DEFAULT_MAX_BYTES, EXTENSIONS, check_size
 
 WATCH_FOLDER_SETTING = "digitising.watch_folder"
 TAKEN_FOLDER = "taken"
@@ -77,13 +77,7 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> AcquiredPage
         size = path.stat().st_size
         if not path.is_file():
             raise CounterError("file.unreadable", path=shown, reason="not a file")
-        if size > max_bytes:
-            raise CounterError(
-                "attachment.too_large",
-                path=shown,
-                size=f"{size / 1048576:.1f}",
-                limit=f"{max_bytes / 1048576:g}",
-            )
+        check_size(shown, size, max_bytes)
         return AcquiredPage(shown, path.read_bytes(), path)
     except FileNotFoundError:
         raise CounterError("file.missing", path=shown) from None

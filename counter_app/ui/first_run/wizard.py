@@ -46,6 +46,7 @@ from counter_app.ui import theme
 from counter_app.ui.printing.backend import PrinterBackend, QtPrinterBackend
 from counter_app.ui.scanning.settings import ScannerSettings
 from counter_app.ui.scanning.tester import ScannerTestWidget
+from counter_app.ui.settings.widgets import FieldError, text_colour
 from counter_app.ui.workers import Tasks
 
 MIN_PASSWORD = 8
@@ -61,26 +62,8 @@ def formats_for(lang: str) -> QLocale:
 
 def _muted(label: QLabel) -> QLabel:
     label.setWordWrap(True)
-    palette = label.palette()
-    palette.setColor(label.foregroundRole(), theme.MUTED_TEXT)
-    label.setPalette(palette)
+    text_colour(label, theme.MUTED_TEXT)
     return label
-
-
-def _problem_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    palette = label.palette()
-    palette.setColor(label.foregroundRole(), theme.ERROR_TEXT)
-    label.setPalette(palette)
-    label.hide()
-    return label
-
-
-def _show_problem(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 class _Page(QWizardPage):
@@ -158,7 +141,7 @@ class CatalogPage(_Page):
         self.agency_list = QListWidget()
         self.agency_list.setObjectName("agencyList")
         self.agency_list.itemChanged.connect(lambda _item: self.completeChanged.emit())
-        self.problem = _problem_label("catalogProblem")
+        self.problem = FieldError("catalogProblem")
         row = QHBoxLayout()
         row.addWidget(self.source_label, 1)
         row.addWidget(self.import_button)
@@ -197,7 +180,7 @@ class CatalogPage(_Page):
 
     def load(self, file: Path | None) -> None:
         """Read the catalog's agencies in the background; the list fills when they come."""
-        _show_problem(self.problem, "")
+        self.problem.show_problem("")
         self.tasks.run(
             "catalog", lambda: catalog_agencies(file), lambda found: self._loaded(file, found),
             self._refused,
@@ -220,7 +203,7 @@ class CatalogPage(_Page):
     def _refused(self, error: Exception) -> None:
         if not isinstance(error, CounterError):
             raise error
-        _show_problem(self.problem, error.message(self.lang))
+        self.problem.show_problem(error.message(self.lang))
 
     def _choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -354,10 +337,10 @@ class AdminPage(_Page):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         for edit in (self.login_edit, self.name_edit, self.password_edit, self.again_edit):
             edit.textChanged.connect(lambda _text: self.completeChanged.emit())
-        self.login_problem = _problem_label("adminLoginProblem")
+        self.login_problem = FieldError("adminLoginProblem")
         self.login_edit.editingFinished.connect(self.check_login)
-        self.login_edit.textEdited.connect(lambda _text: _show_problem(self.login_problem, ""))
-        self.problem = _problem_label("adminProblem")
+        self.login_edit.textEdited.connect(lambda _text: self.login_problem.show_problem(""))
+        self.problem = FieldError("adminProblem")
         self.labels = [QLabel() for _ in range(4)]
         form = QFormLayout(self)
         fields = (self.login_edit, self.name_edit, self.password_edit, self.again_edit)
@@ -405,9 +388,9 @@ class AdminPage(_Page):
             if login.strip():
                 check_admin_login(login)
         except CounterError as error:
-            _show_problem(self.login_problem, error.message(self.lang))
+            self.login_problem.show_problem(error.message(self.lang))
             return False
-        _show_problem(self.login_problem, "")
+        self.login_problem.show_problem("")
         return True
 
     def validatePage(self) -> bool:
@@ -420,7 +403,7 @@ class AdminPage(_Page):
             problem = self.tr("The two passwords differ.")
         else:
             problem = ""
-        _show_problem(self.problem, problem)
+        self.problem.show_problem(problem)
         if problem:
             self.password_edit.setFocus()
         return not problem
@@ -544,7 +527,7 @@ class FirstRunWizard(QWizard):
             self.scanner_page,
         ):
             self.addPage(page)
-        self.problem = _problem_label("setupProblem")
+        self.problem = FieldError("setupProblem")
         self.scanner_page.layout().addWidget(self.problem)
         self.language_page.sig_chosen.connect(self._language_chosen)
         self.resize(760, 560)
@@ -592,7 +575,7 @@ class FirstRunWizard(QWizard):
             return
         setup = self.setup()
         folder = self.data_dir
-        _show_problem(self.problem, self.tr("Setting up…"))
+        self.problem.show_problem(self.tr("Setting up…"))
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
         self.tasks.run("setup", lambda: set_up_counter(folder, setup), self._made, self._refused)
@@ -605,8 +588,7 @@ class FirstRunWizard(QWizard):
         self.button(QWizard.WizardButton.BackButton).setEnabled(True)
         if not isinstance(error, CounterError):
             raise error
-        _show_problem(
-            self.problem,
+        self.problem.show_problem(
             self.tr("Not set up: {reason} Nothing was saved: correct it and press Finish again.")
             .format(reason=error.message(self.lang)),
         )  # fmt: skip
