@@ -712,6 +712,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cần ghi lý do mở lại ngày {day}.",
         "A reason is needed to reopen the day {day}.",
     ),
+    # --- hardening: central security (issue 12)
+    # --- hardening: poisoned input and limits (issue 12)
+    # --- hardening: files, paths, secrets (issue 12)
+    # --- hardening: tampering, restore, joining central (issue 12)
+    # --- officer's day: interface (issue 13)
+    # --- officer's day: moves, amend, sign-off, online (issue 13)
+    # --- officer's day: search and speed (issue 13)
+    # --- officer's day: wording (issue 13)
 }
 
 

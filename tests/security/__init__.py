@@ -1,0 +1,1 @@
+"""The attack suite of issue 12: each test reproduces an attack first, then shows it fails."""
