@@ -56,7 +56,9 @@ def _write_crash_log(args: argparse.Namespace) -> str:
     import traceback
     from datetime import datetime
 
-    text = traceback.format_exc()
+    from counter_app.domain.text import hide_passwords
+
+    text = hide_passwords(traceback.format_exc())
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     folders = []
     if getattr(args, "data_dir", None):

@@ -713,6 +713,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A reason is needed to reopen the day {day}.",
     ),
     # --- hardening: central security (issue 12)
+    "central.role_exists": (
+        "Máy chủ đã có tài khoản {role} (của một cơ sở dữ liệu khác hay một lần thêm quầy dở). "
+        "Chọn mã quầy khác, hoặc quản trị viên xóa tài khoản đó.",
+        "The server already has a login {role} (another database's, or an unfinished "
+        "add-counter). Choose another counter ID, or have the administrator drop that login.",
+    ),
     # --- hardening: poisoned input and limits (issue 12)
     # --- hardening: files, paths, secrets (issue 12)
     # --- hardening: tampering, restore, joining central (issue 12)

@@ -14,6 +14,7 @@ from types import TracebackType
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.messages import translate
+from counter_app.domain.text import hide_passwords
 
 LOG_FOLDER = "logs"
 
@@ -27,7 +28,9 @@ def write_crash_log(data_dir: Path, text: str) -> Path | None:
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / name
             with path.open("a", encoding="utf-8") as log:
-                log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
+                log.write(
+                    f"--- {datetime.now().isoformat(timespec='seconds')}\n{hide_passwords(text)}\n"
+                )
             return path
         except OSError:
             continue

@@ -14,6 +14,8 @@ from collections import deque
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from counter_app.domain.text import hide_passwords
+
 LOG_FOLDER = "logs"
 LOG_FILE = "counter-app.log"
 MAX_BYTES = 1024 * 1024
@@ -31,7 +33,9 @@ _PERSONAL = (
 
 
 def scrub(text: str) -> str:
-    """The text with every recognisable piece of personal data replaced."""
+    """The text with every recognisable piece of personal data, and every password of an
+    address, replaced."""
+    text = hide_passwords(text)
     for pattern in _PERSONAL:
         text = pattern.sub(REDACTED, text)
     return text

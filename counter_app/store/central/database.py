@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, Operation
 from sqlalchemy.orm import Session
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.text import hide_passwords
 from counter_app.paths import migrations_dir
 
 CONNECT_TIMEOUT_S = 5
@@ -69,14 +70,15 @@ def split_password(url: str) -> tuple[str, str | None]:
 
 def check_url(url: str) -> str:
     """Accept postgresql://… (or postgres://) and sqlite:///FILE; refuse anything else."""
+    shown = hide_passwords(url)
     try:
         parsed = make_url(url.strip())
     except Exception:
-        raise CounterError("central.url", url=url) from None
+        raise CounterError("central.url", url=shown) from None
     if parsed.get_backend_name() not in ("postgresql", "sqlite"):
-        raise CounterError("central.url", url=url)
+        raise CounterError("central.url", url=shown)
     if parsed.get_backend_name() == "sqlite" and not parsed.database:
-        raise CounterError("central.url", url=url)
+        raise CounterError("central.url", url=shown)
     return url.strip()
 
 
@@ -143,7 +145,7 @@ def _sqlstate(error: DBAPIError) -> str | None:
 
 
 def _first_line(error: object) -> str:
-    lines = str(error).strip().splitlines()
+    lines = hide_passwords(str(error)).strip().splitlines()
     return lines[0] if lines else type(error).__name__
 
 
@@ -214,7 +216,7 @@ def _make_engine(address: CentralAddress, pool_size: int) -> Engine:
 
 # --- migrations
 
-CENTRAL_HEAD = "c0004"
+CENTRAL_HEAD = "c0005"
 
 
 def _config(connection):  # type: ignore[no-untyped-def]  # -> alembic.config.Config

@@ -9,7 +9,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import bindparam, func, insert, literal_column, select, text, update
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from counter_app.domain.calendar import CalendarOverrides, WorkingCalendar
 from counter_app.domain.catalog import Catalog
 from counter_app.domain.catalog_file import procedure_to_json
+from counter_app.domain.clock import local, now
 from counter_app.domain.codes import FallbackZone
 from counter_app.domain.deadlines import due_shifter
 from counter_app.domain.dossier import Dossier, Status
@@ -48,6 +49,14 @@ from counter_app.store.types import Moment
 
 DOSSIERS = CentralDossierRow.__table__
 LEASE_BLOCK = 50
+# The limits of a lease (revision c0005 has the same on PostgreSQL): at most LEASE_MAX_SIZE
+# numbers a call, for a day from yesterday to LEASE_DAYS_AHEAD days ahead in Vietnam time, and
+# at most LEASE_MAX_HELD numbers of an agency's day held by one counter; a head raised for
+# numbers given before registering only up to RAISE_MAX_LAST, never past tomorrow.
+LEASE_MAX_SIZE = 3000
+LEASE_MAX_HELD = 4500
+LEASE_DAYS_AHEAD = 31
+RAISE_MAX_LAST = 4500
 
 
 def _dialect(session: Session) -> str:
@@ -193,10 +202,13 @@ def add_counter(
     if _dialect(session) == "postgresql":
         database = session.execute(select(literal_column("current_database()"))).scalar()
         role = role_name(str(database), counter_id)
-        password = secrets.token_urlsafe(24)  # letters, digits, - and _: safe inside quotes
+        if session.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}):
+            raise CounterError("central.role_exists", role=role)
+        password = secrets.token_urlsafe(24)
         group = setting(session, "counter_group_role")
-        session.execute(
-            literal_select(f'CREATE ROLE "{role}" LOGIN PASSWORD \'{password}\' IN ROLE "{group}"')
+        verifier = _scram_verifier(session, role, password)
+        session.connection().exec_driver_sql(  # the verifier's ":" is not a parameter
+            f'CREATE ROLE "{role}" LOGIN PASSWORD \'{verifier}\' IN ROLE "{group}"'
         )
     session.add(
         CounterRow(
@@ -217,13 +229,29 @@ def add_counter(
     return Registration(number, counter_id, tuple(sorted(set(agencies))), zone), role, password
 
 
-def literal_select(sql: str):  # type: ignore[no-untyped-def]
-    from sqlalchemy import text
-
-    return text(sql)
+def _scram_verifier(session: Session, role: str, password: str) -> str:
+    """What PostgreSQL keeps of the password, computed here: the clear text never reaches the
+    server, so neither its log nor a failed statement's message can hold it."""
+    pgconn = session.connection().connection.dbapi_connection.pgconn  # type: ignore[union-attr]
+    return pgconn.encrypt_password(password.encode(), role.encode(), b"scram-sha-256").decode()
 
 
 # --- code leases
+
+
+def check_lease(
+    day: date, today: date, *, size: int | None = None, last_used: int | None = None
+) -> None:
+    """What `central_check_lease` refuses on PostgreSQL, refused the same way on SQLite: a
+    counter cannot take a whole day, a far day, or burn one with a raised head."""
+    ahead = LEASE_DAYS_AHEAD if last_used is None else 1
+    too_early = size is not None and day < today - timedelta(days=1)
+    if too_early or day > today + timedelta(days=ahead):
+        raise CounterError("central.denied", reason=f"no lease for day {day.isoformat()}")
+    if (size or 0) > LEASE_MAX_SIZE or (last_used or 0) > RAISE_MAX_LAST:
+        raise CounterError(
+            "central.denied", reason=f"a lease of {size or last_used} numbers is too large"
+        )
 
 
 @dataclass(frozen=True)
@@ -258,6 +286,8 @@ def grant_leases(
             )
         return
     check_scope(session, counter, {agency for agency, _ in sizes})
+    for (_, day), size in sizes.items():
+        check_lease(day, local(at).date(), size=size)
     zone = fallback_zone(session)
     heads = LeaseHeadRow.__table__
     _insert_ignore(
@@ -267,12 +297,19 @@ def grant_leases(
         ["agency_code", "day"],
     )
     for (agency, day), size in sizes.items():
+        held = session.scalar(
+            select(func.coalesce(func.sum(CodeLeaseRow.last - CodeLeaseRow.first + 1), 0)).where(
+                CodeLeaseRow.counter_number == counter,
+                CodeLeaseRow.agency_code == agency,
+                CodeLeaseRow.day == day,
+            )
+        )
         head = session.execute(
             select(heads.c.next_first).where(heads.c.agency_code == agency, heads.c.day == day)
         ).scalar_one()
-        last = min(head + size - 1, zone.first - 1)
+        last = min(head + min(size, LEASE_MAX_HELD - held) - 1, zone.first - 1)
         if last < head:
-            continue  # this day's leasable numbers are all out: the fallback slice remains
+            continue  # the day's numbers, or this counter's share, are out: its fallback remains
         session.execute(
             insert(CodeLeaseRow.__table__),
             [
@@ -306,6 +343,8 @@ def raise_heads(session: Session, counter: int, used: dict[tuple[str, date], int
             )
         return
     check_scope(session, counter, {agency for agency, _ in used})
+    for (_, day), last_used in used.items():
+        check_lease(day, now().date(), last_used=last_used)
     zone = fallback_zone(session)
     heads = LeaseHeadRow.__table__
     _insert_ignore(
@@ -435,17 +474,21 @@ def push(
             )
             results.append(result)
             conflicts.append((item, result))
-    if inserts or updates:
+    # On PostgreSQL a counter cannot move the change sequence: the dossiers' trigger (revision
+    # c0005) numbers each row it checks.
+    numbered = _dialect(session) != "postgresql"
+    if (inserts or updates) and numbered:
         first = next_seq(session, len(inserts) + len(updates))
         for offset, values in enumerate([*inserts, *updates]):
             values["seq"] = first + offset
     if inserts:
         session.execute(insert(DOSSIERS), inserts)
     if updates:
+        columns = [name for name in _UPDATED if numbered or name != "seq"]
         session.connection().execute(
             update(DOSSIERS)
             .where(DOSSIERS.c.uuid == bindparam("b_uuid"))
-            .values({name: bindparam(f"b_{name}") for name in _UPDATED}),
+            .values({name: bindparam(f"b_{name}") for name in columns}),
             [
                 {f"b_{k}": v for k, v in values.items() if k in (*_UPDATED, "uuid")}
                 for values in updates
@@ -516,7 +559,6 @@ def _record_conflicts(
                 "reason": result.reason,
                 "pushed": item.data,
                 "central": result.data,
-                "resolved_at": None,
             }
         )
     if rows:
