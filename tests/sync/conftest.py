@@ -14,6 +14,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -154,6 +155,13 @@ def pg_server() -> Iterator[PgServer]:
 @pytest.fixture
 def pg_central(pg_server: PgServer) -> Iterator[str]:
     """A fresh central database with the small catalog; yields the administrator's URL."""
+    with fresh_pg_central(pg_server) as url:
+        yield url
+
+
+@contextmanager
+def fresh_pg_central(pg_server: PgServer) -> Iterator[str]:
+    """`pg_central` for fixtures of a wider scope: dropped with its roles on leaving."""
     from counter_app.domain.catalog_file import catalog_from_json
     from counter_app.services.sync.admin import CentralAdmin
 
