@@ -164,11 +164,15 @@ def test_a_counter_may_not(province, what):
 
 def test_no_function_of_the_schema_is_executable_by_public(province):
     """Functions are made executable by PUBLIC unless revoked: every one of the schema,
-    including those a future revision adds, must be granted on purpose."""
+    including one the administrator makes later, must be granted on purpose."""
     with province.admin() as connection:
-        open_to_all = connection.execute(
-            "SELECT p.oid::regprocedure::text FROM pg_proc p "
-            "WHERE p.pronamespace = 'public'::regnamespace "
-            "AND has_function_privilege('public', p.oid, 'EXECUTE')"
-        ).fetchall()
+        connection.execute("CREATE FUNCTION later() RETURNS integer LANGUAGE sql AS 'SELECT 1'")
+        try:
+            open_to_all = connection.execute(
+                "SELECT p.oid::regprocedure::text FROM pg_proc p "
+                "WHERE p.pronamespace = 'public'::regnamespace "
+                "AND has_function_privilege('public', p.oid, 'EXECUTE')"
+            ).fetchall()
+        finally:
+            connection.execute("DROP FUNCTION later()")
     assert open_to_all == []

@@ -315,7 +315,9 @@ def upgrade() -> None:
     op.execute(_SAFE_SEARCH_PATH)
     op.execute("REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC")
     op.execute(f'REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM "{group}"')
-    op.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC")
+    # in this database, for the functions the administrator makes later (a per-schema default
+    # cannot take back a global one)
+    op.execute("ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC")
     for signature in _COUNTER_FUNCTIONS:
         op.execute(f'GRANT EXECUTE ON FUNCTION {signature} TO "{group}"')
 
@@ -331,6 +333,7 @@ def downgrade() -> None:
     for name, kept, arguments in _LEASE_FUNCTIONS:
         op.execute(f"ALTER FUNCTION {kept}{arguments} RENAME TO {name}")
         op.execute(f"ALTER FUNCTION {name}{arguments} SET search_path = public")
+        op.execute(f'GRANT EXECUTE ON FUNCTION {name}{arguments} TO "{group}"')
     op.execute("DROP POLICY lease_heads_counter_0 ON lease_heads")
     op.execute("ALTER TABLE lease_heads DISABLE ROW LEVEL SECURITY")
     op.execute("DROP TRIGGER dossiers_counter_write ON dossiers")
@@ -340,5 +343,5 @@ def downgrade() -> None:
     op.execute(f'GRANT UPDATE ON change_sequence TO "{group}"')
     op.execute(f'GRANT INSERT ON conflicts TO "{group}"')
     op.execute(f'GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "{group}"')
-    op.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT EXECUTE ON FUNCTIONS TO PUBLIC")
+    op.execute("ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC")
     op.execute(f'GRANT TEMPORARY ON DATABASE "{database}" TO PUBLIC')
