@@ -151,7 +151,7 @@ END
 $$
 """
 
-# The calendar of Vietnam decides which days may be leased; refused with 42501.
+# The days (in Vietnam time) and sizes a counter may lease or raise a head for; else 42501.
 CHECK_LEASE = f"""
 CREATE FUNCTION central_check_lease(p_day date, p_size integer, p_last integer) RETURNS void
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
