@@ -715,6 +715,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- hardening: central security (issue 12)
     # --- hardening: poisoned input and limits (issue 12)
     # --- hardening: files, paths, secrets (issue 12)
+    "attachment.frames": (
+        "Tệp {path} có hơn {limit} trang: không phải bản quét hồ sơ, có thể là tệp độc hại.",
+        "The file {path} has more than {limit} pages: no scan of papers, possibly a malicious file.",
+    ),
+    "attachment.total_pixels": (
+        "Các trang của tệp {path} cộng lại quá nhiều điểm ảnh ({pixels}, tối đa {limit}): "
+        "có thể là tệp độc hại.",
+        "The pages of {path} together have too many pixels ({pixels}, at most {limit}): "
+        "possibly a malicious file.",
+    ),
+    "attachment.inflates": (
+        "Tệp {path} giải nén ra quá lớn (hơn {size} MB, tối đa {limit} MB): có thể là tệp độc hại.",
+        "The file {path} inflates too much (over {size} MB, at most {limit} MB): "
+        "possibly a malicious file.",
+    ),
     # --- hardening: tampering, restore, joining central (issue 12)
     # --- officer's day: interface (issue 13)
     # --- officer's day: moves, amend, sign-off, online (issue 13)
