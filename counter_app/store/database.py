@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -62,8 +62,14 @@ class Database:
         self.engine.dispose()
 
 
+def sqlite_url(path: Path) -> URL:
+    """The address of an SQLite file, whatever its path holds (`%`, `?`, `#`, spaces, accents):
+    built, never pasted into a string SQLAlchemy would parse."""
+    return URL.create("sqlite", database=str(path))
+
+
 def _make_engine(path: Path, busy_timeout_ms: int, *, foreign_keys: bool = True) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms / 1000})
+    engine = create_engine(sqlite_url(path), connect_args={"timeout": busy_timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
