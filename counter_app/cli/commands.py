@@ -26,6 +26,13 @@ def data_dir(args: argparse.Namespace) -> Path:
     return default_data_dir()
 
 
+def output_path(args: argparse.Namespace, value: str | Path) -> Path:
+    """A file to write named on the command line, refused if it is the counter's own data."""
+    from counter_app.services.outputs import check_output
+
+    return check_output(Path(value), data_dir(args))
+
+
 def workspace(args: argparse.Namespace, *, create: bool = False):  # -> Workspace
     from counter_app.services.workspace import Workspace
 
@@ -154,9 +161,10 @@ def detach(args: argparse.Namespace) -> int:
 
 def print_digitised(args: argparse.Namespace) -> int:
     """`print digitised CODE -o FILE.pdf`: the cover and every scan, written whole or not."""
+    target = output_path(args, args.output)
     with workspace(args) as ws:
         digitised = ws.attachments.digitised(args.code, lang=args.lang)
-        output = ws.attachments.save(digitised, Path(args.output))
+        output = ws.attachments.save(digitised, target)
     return emit(
         {
             "paper": "digitised",
@@ -304,6 +312,7 @@ def print_paper(args: argparse.Namespace) -> int:
             first, last = _parse_date(args.date_from), _parse_date(args.date_to)
         else:
             raise CounterError("paper.book_dates")
+    target = output_path(args, args.output) if args.output else None
     with workspace(args) as ws:
         if kind is PaperKind.BOOK:
             paper = ws.papers.tracking_book(first, last)
@@ -321,8 +330,8 @@ def print_paper(args: argparse.Namespace) -> int:
             "title": paper.title,
             "pages": paper.pages,
         }
-        if args.output:
-            result["output"] = str(ws.papers.save(paper, Path(args.output)))
+        if target is not None:
+            result["output"] = str(ws.papers.save(paper, target))
             result["bytes"] = len(paper.pdf)
         else:
             job = ws.papers.send_to_printer(paper)

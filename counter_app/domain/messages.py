@@ -715,6 +715,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- hardening: central security (issue 12)
     # --- hardening: poisoned input and limits (issue 12)
     # --- hardening: files, paths, secrets (issue 12)
+    "output.store": (
+        "Không ghi vào {path}: đó là dữ liệu của quầy trong {data} (cơ sở dữ liệu hoặc bản quét "
+        "gốc), ghi đè sẽ làm mất dữ liệu. Hãy chọn tệp khác.",
+        "Not writing {path}: it is the counter's own data in {data} (the database or the "
+        "scanned originals), and writing over it would destroy it. Choose another file.",
+    ),
     "attachment.frames": (
         "Tệp {path} có hơn {limit} trang: không phải bản quét hồ sơ, có thể là tệp độc hại.",
         "The file {path} has more than {limit} pages: no scan of papers, possibly a malicious file.",

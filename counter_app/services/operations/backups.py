@@ -18,6 +18,7 @@ from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
 from counter_app.paths import DATABASE_FILE
 from counter_app.services.operations.archive import BackupSummary, default_name, write_backup
+from counter_app.services.outputs import check_output
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database, os_problem
 
@@ -51,7 +52,7 @@ class BackupState:
 def back_up(data_dir: Path, target: Path) -> BackupSummary:
     """Back up the store and scans of `data_dir` to `target`. Reads only: it works while the
     window writes, and on a store whose disk has turned read-only."""
-    summary = write_backup(data_dir / DATABASE_FILE, data_dir, target)
+    summary = write_backup(data_dir / DATABASE_FILE, data_dir, check_output(target, data_dir))
     log.info(
         "backup written: %s (%.1f MB, %d dossiers, %d scan files)",  # MB: long numbers
         summary.path, summary.size / 1e6, summary.dossiers, summary.attachments,  # are scrubbed
