@@ -715,6 +715,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- hardening: central security (issue 12)
     # --- hardening: poisoned input and limits (issue 12)
     # --- hardening: files, paths, secrets (issue 12)
+    "db.emptied": (
+        "Tệp dữ liệu {path} rỗng (0 byte): dữ liệu của quầy đã mất. Không tạo cơ sở dữ liệu mới "
+        "(số hồ sơ sẽ bắt đầu lại từ 0001). Hãy khôi phục bản sao lưu gần nhất "
+        "(counter-app restore TỆP); các bản sao lưu thường nằm trong {backups}.",
+        "The database file {path} is empty (0 bytes): the counter's data is gone. No new "
+        "database is made (dossier numbers would start again at 0001). Restore the newest "
+        "backup (counter-app restore FILE); backups are usually in {backups}.",
+    ),
+    "db.emptied_backup": (
+        "Tệp dữ liệu {path} rỗng (0 byte): dữ liệu của quầy đã mất. Không tạo cơ sở dữ liệu mới "
+        "(số hồ sơ sẽ bắt đầu lại từ 0001). Bản sao lưu gần nhất: {backup} — khôi phục bằng "
+        "counter-app restore TỆP.",
+        "The database file {path} is empty (0 bytes): the counter's data is gone. No new "
+        "database is made (dossier numbers would start again at 0001). The newest backup: "
+        "{backup} — restore it with counter-app restore FILE.",
+    ),
     "output.store": (
         "Không ghi vào {path}: đó là dữ liệu của quầy trong {data} (cơ sở dữ liệu hoặc bản quét "
         "gốc), ghi đè sẽ làm mất dữ liệu. Hãy chọn tệp khác.",

@@ -19,6 +19,7 @@ from counter_app.store.migrations import LOCAL_HEAD
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
+BACKUPS_FOLDER = "backups"  # inside the data folder: copies before upgrades, the daily backups
 
 
 class Database:
@@ -113,6 +114,30 @@ def os_problem(error: OSError, path: Path) -> CounterError:
     return CounterError("file.unwritable", path=str(error.filename or path), reason=error.strerror)
 
 
+def emptied_store(path: Path) -> CounterError:
+    """The refusal of a zero-byte store, naming the newest backup in the data folder if any."""
+    backup = newest_backup(path.parent)
+    if backup is None:
+        return CounterError("db.emptied", path=str(path), backups=str(path.parent / BACKUPS_FOLDER))
+    return CounterError("db.emptied_backup", path=str(path), backup=str(backup))
+
+
+def newest_backup(data_dir: Path) -> Path | None:
+    """The most recent backup kept under the data folder: a daily or manual zip, a copy made
+    before an upgrade or a restore."""
+    try:
+        found = [
+            candidate
+            for candidate in (data_dir / BACKUPS_FOLDER).rglob("*")
+            if candidate.suffix in (".zip", ".sqlite3")
+            and candidate.is_file()
+            and candidate.stat().st_size > 0
+        ]
+    except OSError:
+        return None
+    return max(found, key=lambda candidate: candidate.stat().st_mtime, default=None)
+
+
 def _check_header(path: Path) -> None:
     try:
         with path.open("rb") as handle:
@@ -125,7 +150,7 @@ def _check_header(path: Path) -> None:
 
 def _backup_copy(database: Database, revision: str) -> Path:
     """Copy the file aside with SQLite's online backup before a migration touches it."""
-    folder = database.path.parent / "backups"
+    folder = database.path.parent / BACKUPS_FOLDER
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{database.path.stem}-before-upgrade-from-{revision}-{stamp}.sqlite3"
     try:
@@ -166,9 +191,10 @@ def open_database(
             raise os_problem(error, path) from error
     else:
         _check_header(path)
-        if not create and path.stat().st_size == 0:
-            # An emptied file is not a fresh start: numbering would begin again at 0001.
-            raise CounterError("db.not_initialised", path=str(path.parent))
+        if path.stat().st_size == 0:
+            # An emptied file is not a fresh start, not even for init: numbering would begin
+            # again at 0001. The data is gone; a backup brings it back.
+            raise emptied_store(path)
     database = Database(path, busy_timeout_ms=busy_timeout_ms)
     try:
         revision = current_revision(database)

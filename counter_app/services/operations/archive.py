@@ -28,7 +28,7 @@ from counter_app.domain.clock import iso, now
 from counter_app.domain.errors import CounterError
 from counter_app.paths import DATABASE_FILE
 from counter_app.store.attachments import ATTACHMENTS_FOLDER
-from counter_app.store.database import os_problem, sqlite_problem
+from counter_app.store.database import emptied_store, os_problem, sqlite_problem
 
 BACKUP_FORMAT = "counter-app-backup"
 FORMAT_VERSION = 1
@@ -136,8 +136,10 @@ def default_name(at: datetime) -> str:
 
 
 def _snapshot(database: Path, copy: Path) -> None:
-    if not database.is_file() or database.stat().st_size == 0:
+    if not database.is_file():
         raise CounterError("db.not_initialised", path=str(database.parent))
+    if database.stat().st_size == 0:
+        raise emptied_store(database)
     try:
         _copy(database.resolve().as_uri(), copy)
     except sqlite3.OperationalError:

@@ -20,7 +20,7 @@ from counter_app.paths import DATABASE_FILE
 from counter_app.services.operations.archive import BackupSummary, default_name, write_backup
 from counter_app.services.outputs import check_output
 from counter_app.services.settings import SettingsService
-from counter_app.store.database import Database, os_problem
+from counter_app.store.database import BACKUPS_FOLDER, Database, os_problem
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ KEEP_KEY = "backups.keep"
 LAST_KEY = "backups.last"
 DEFAULT_KEEP = 14
 KEEP_RANGE = range(1, 366)
-DAILY_FOLDER = Path("backups") / "daily"
+DAILY_FOLDER = Path(BACKUPS_FOLDER) / "daily"
 RETRY_AFTER = timedelta(hours=1)  # after a failed daily backup
 _DAILY_NAME = re.compile(r"^counter-backup-\d{8}-\d{6}\.zip$")
 

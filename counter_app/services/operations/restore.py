@@ -30,9 +30,8 @@ from counter_app.services.operations.archive import (
 )
 from counter_app.services.operations.instance import InstanceLock, SyncLock
 from counter_app.store.attachments import ATTACHMENTS_FOLDER
-from counter_app.store.database import open_database, os_problem
+from counter_app.store.database import BACKUPS_FOLDER, open_database, os_problem
 
-BACKUPS_FOLDER = "backups"
 _STORE_FILES = (DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm")
 
 
