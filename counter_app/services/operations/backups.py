@@ -17,7 +17,12 @@ from pathlib import Path
 from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
 from counter_app.paths import DATABASE_FILE
-from counter_app.services.operations.archive import BackupSummary, default_name, write_backup
+from counter_app.services.operations.archive import (
+    BackupSummary,
+    default_name,
+    remove_interrupted,
+    write_backup,
+)
 from counter_app.services.outputs import check_output
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import BACKUPS_FOLDER, Database, os_problem
@@ -137,9 +142,10 @@ class BackupService:
         """Take the daily backup when it is due (or `force`d: "Back up now"), then keep the
         newest N; None when none was due. A failure is recorded, then raised."""
         at = at or now()
+        folder = self.folder()
+        remove_interrupted(folder)  # at start too: a killed backup leaves a copy of the store
         if not force and not self.due(at):
             return None
-        folder = self.folder()
         previous = self._settings.get(LAST_KEY)
         success_at = previous.get("success_at") if isinstance(previous, dict) else None
         try:
