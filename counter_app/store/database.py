@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.errors import CounterError
 from counter_app.store.migrations import LOCAL_HEAD
+from counter_app.store.private import create_private_file, private_file, private_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -154,13 +155,14 @@ def _backup_copy(database: Database, revision: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{database.path.stem}-before-upgrade-from-{revision}-{stamp}.sqlite3"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         source = sqlite3.connect(database.path)
         copy = sqlite3.connect(target)
         with copy:
             source.backup(copy)
         source.close()
         copy.close()
+        private_file(target)
     except sqlite3.Error as error:
         raise sqlite_problem(error, database.path) from error
     except OSError as error:
@@ -186,7 +188,8 @@ def open_database(
         if not create:
             raise CounterError("db.not_initialised", path=str(path.parent))
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
+            create_private_file(path)
         except OSError as error:
             raise os_problem(error, path) from error
     else:

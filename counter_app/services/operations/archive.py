@@ -33,6 +33,7 @@ from counter_app.paths import DATABASE_FILE
 from counter_app.services.operations.instance import InstanceLock
 from counter_app.store.attachments import ATTACHMENTS_FOLDER
 from counter_app.store.database import emptied_store, os_problem, sqlite_problem
+from counter_app.store.private import FILE_MODE, private_file, private_folder
 
 BACKUP_FORMAT = "counter-app-backup"
 FORMAT_VERSION = 1
@@ -132,7 +133,7 @@ def write_backup(database: Path, data_dir: Path, target: Path) -> BackupSummary:
             archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
         with partial.open("rb+") as written:
             os.fsync(written.fileno())
-        os.replace(partial, target)
+        os.replace(private_file(partial), target)
     except sqlite3.Error as error:
         raise sqlite_problem(error, database) from error
     except OSError as error:
@@ -340,6 +341,8 @@ def _verify_members(archive: zipfile.ZipFile, manifest: Manifest, path: Path) ->
 
 
 def extract_member(archive: zipfile.ZipFile, name: str, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with archive.open(name) as member, target.open("wb") as writer:
+    private_folder(target.parent)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)  # Windows: no \r\n
+    handle = os.open(target, flags, FILE_MODE)
+    with archive.open(name) as member, os.fdopen(handle, "wb") as writer:
         shutil.copyfileobj(member, writer, CHUNK)

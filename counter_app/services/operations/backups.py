@@ -26,6 +26,7 @@ from counter_app.services.operations.archive import (
 from counter_app.services.outputs import check_output
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import BACKUPS_FOLDER, Database, os_problem
+from counter_app.store.private import private_folder
 
 log = logging.getLogger(__name__)
 
@@ -211,6 +212,6 @@ def _plain(params: dict) -> dict:
 
 def _make_folder(folder: Path) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
     except OSError as error:
         raise os_problem(error, folder) from error
