@@ -83,6 +83,22 @@ def catalog_list(args: argparse.Namespace) -> int:
     return emit(rows)
 
 
+def read_secret(prompt_key: str, lang: str, **params: object) -> str:
+    """A password typed on the terminal (not echoed) when stdin is one, else stdin's first
+    line: never from the command line, which every user of the machine can read."""
+    if sys.stdin.isatty():
+        import getpass
+
+        from counter_app.domain.messages import translate
+
+        text = getpass.getpass(translate(prompt_key, lang, **params) + " ")
+    else:
+        text = sys.stdin.readline().rstrip("\r\n")
+    if not text:
+        raise CounterError("secret.missing")
+    return text
+
+
 def _read_password_twice(lang: str) -> str:
     lines = sys.stdin.read().splitlines()
     if len(lines) < 2 or not lines[0]:

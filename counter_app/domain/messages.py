@@ -715,6 +715,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- hardening: central security (issue 12)
     # --- hardening: poisoned input and limits (issue 12)
     # --- hardening: files, paths, secrets (issue 12)
+    "secret.prompt_central": ("Mật khẩu máy chủ trung tâm ({user}):", "Central password ({user}):"),
+    "secret.prompt_user": ("Mật khẩu của {login}:", "Password of {login}:"),
+    "secret.missing": (
+        "Chưa có mật khẩu: hãy đưa vào một dòng trên đầu vào chuẩn (stdin), hoặc nhập khi được hỏi.",
+        "No password: give it as one line on standard input (stdin), or type it when asked.",
+    ),
+    "secret.in_address": (
+        "Cảnh báo: mật khẩu trong địa chỉ hiện với mọi người dùng khác của máy này (danh sách "
+        "tiến trình) suốt thời gian lệnh chạy. Lần sau hãy bỏ mật khẩu khỏi địa chỉ và dùng "
+        "--password-stdin, hoặc nhập khi được hỏi.",
+        "Warning: the password in the address is visible to every other user of this machine "
+        "(the process list) for as long as the command runs. Next time leave it out of the "
+        "address and use --password-stdin, or type it when asked.",
+    ),
     "db.emptied": (
         "Tệp dữ liệu {path} rỗng (0 byte): dữ liệu của quầy đã mất. Không tạo cơ sở dữ liệu mới "
         "(số hồ sơ sẽ bắt đầu lại từ 0001). Hãy khôi phục bản sao lưu gần nhất "
