@@ -64,6 +64,7 @@ def init(args: argparse.Namespace) -> int:
 
 def catalog_import(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
+        acting_admin(ws, args)
         summary = ws.catalog.import_file(args.file)
     return emit({"agencies": summary.agencies, "procedures": summary.procedures})
 
@@ -99,6 +100,29 @@ def read_secret(prompt_key: str, lang: str, **params: object) -> str:
     return text
 
 
+def signed_in(ws, args: argparse.Namespace):  # type: ignore[no-untyped-def]  # -> User
+    """The --user of a command that needs more than a login (a supervisor's or an
+    administrator's, or one that removes a scan): checked with its password like a sign-in in
+    the window, failures counted and audited alike."""
+    password = read_secret("secret.prompt_user", args.lang, login=args.user)
+    return ws.accounts.authenticate(args.user, password)
+
+
+def acting_admin(ws, args: argparse.Namespace) -> None:
+    """An administrator's command: once the counter has an administrator, one signs it
+    (--user and the password); before, whoever sets the folder up is doing just that."""
+    from counter_app.services.accounts import Role
+
+    has_admin = any(user.role is Role.ADMIN and user.active for user in ws.accounts.users())
+    if not has_admin and args.user is None:
+        return
+    if args.user is None:
+        raise CounterError("secret.admin_login")
+    user = signed_in(ws, args)
+    if user.role is not Role.ADMIN:
+        raise CounterError("permission.denied", login=user.login, what="secret.admin_what")
+
+
 def _read_password_twice(lang: str) -> str:
     lines = sys.stdin.read().splitlines()
     if len(lines) < 2 or not lines[0]:
@@ -112,8 +136,9 @@ def user_add(args: argparse.Namespace) -> int:
     from counter_app.services.accounts import parse_role
 
     role = parse_role(args.role)
-    password = _read_password_twice(args.lang)
     with workspace(args) as ws:
+        acting_admin(ws, args)
+        password = _read_password_twice(args.lang)
         user = ws.accounts.add_user(args.login, role, password, args.full_name)
     return emit({"login": user.login, "role": user.role.value, "full_name": user.full_name})
 
@@ -169,7 +194,7 @@ def detach(args: argparse.Namespace) -> int:
     from counter_app.services.digitising import attachment_json
 
     with workspace(args) as ws:
-        user = ws.accounts.user(args.user)
+        user = signed_in(ws, args)
         removed = ws.attachments.remove(args.code, args.attachment, user=user, reason=args.reason)
         code = ws.dossiers.get(args.code).code
     return emit({"code": code, "detached": attachment_json(removed), "reason": args.reason})

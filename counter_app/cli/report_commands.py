@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from counter_app.cli.commands import emit, output_path, workspace
+from counter_app.cli.commands import emit, output_path, signed_in, workspace
 from counter_app.domain.errors import CounterError
 
 
@@ -79,7 +79,7 @@ def sign_off(args: argparse.Namespace) -> int:
     if not text.isdigit():
         raise CounterError("report.cash_amount", value=args.cash)
     with workspace(args) as ws:
-        user = ws.accounts.user(args.user)
+        user = signed_in(ws, args)
         signed = ws.reports.sign_off(day, user=user, cash_counted=int(text), note=args.note)
     return emit(signed.to_json())
 
@@ -87,6 +87,6 @@ def sign_off(args: argparse.Namespace) -> int:
 def reopen(args: argparse.Namespace) -> int:
     day = _date(args.date)
     with workspace(args) as ws:
-        user = ws.accounts.user(args.user)
+        user = signed_in(ws, args)
         reopened = ws.reports.reopen(day, user=user, reason=args.reason)
     return emit(reopened.to_json())

@@ -715,6 +715,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- hardening: central security (issue 12)
     # --- hardening: poisoned input and limits (issue 12)
     # --- hardening: files, paths, secrets (issue 12)
+    "secret.admin_login": (
+        "Lệnh này cần một quản trị viên: thêm --user TÊN_ĐĂNG_NHẬP (mật khẩu trên dòng đầu của "
+        "stdin, hoặc nhập khi được hỏi).",
+        "This command needs an administrator: add --user LOGIN (the password on stdin's first "
+        "line, or typed when asked).",
+    ),
+    "secret.admin_what": ("thực hiện lệnh của quản trị viên", "run an administrator's command"),
     "secret.prompt_central": ("Mật khẩu máy chủ trung tâm ({user}):", "Central password ({user}):"),
     "secret.prompt_user": ("Mật khẩu của {login}:", "Password of {login}:"),
     "secret.missing": (
