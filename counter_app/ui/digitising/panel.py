@@ -842,9 +842,10 @@ class ScanPanel(QWidget):
         assert code is not None
 
         def work():  # type: ignore[no-untyped-def]
+            target = session.workspace.output_path(path)
             service = session.workspace.attachments
             digitised = service.digitised(code, lang=session.lang)
-            return service.save(digitised, path), digitised.pages
+            return service.save(digitised, target), digitised.pages
 
         self.tasks.run("digitised", work, self._saved, self._failed)
 
