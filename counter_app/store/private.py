@@ -31,6 +31,6 @@ def private_file(path: Path) -> Path:
 
 
 def create_private_file(path: Path) -> None:
-    """Create the empty file owner-only before anything opens it (SQLite gives its WAL and
-    shared-memory files the store's own mode)."""
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    """Create the file owner-only before anything opens it (SQLite gives its WAL and
+    shared-memory files the store's own mode); one made meanwhile is left as it is."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE))
