@@ -31,7 +31,10 @@ def _same_file(target: Path, protected: Path) -> bool:
 
 def _inside(target: Path, folder: Path) -> bool:
     real_folder = _real(folder)
-    return os.path.commonpath([_real(target), real_folder]) == real_folder
+    try:
+        return os.path.commonpath([_real(target), real_folder]) == real_folder
+    except ValueError:  # on two Windows drives: not inside
+        return False
 
 
 def check_output(path: Path, data_dir: Path) -> Path:
