@@ -90,6 +90,32 @@ def pdf_with_content(stream: bytes, **stream_keys: object) -> bytes:
     return out.getvalue()
 
 
+def pdf_with_an_object_stream(stream: bytes) -> bytes:
+    """A one-page PDF whose page names an object kept in an object stream that inflates to
+    `stream`'s size: qpdf inflates it whole the first time the object is needed."""
+    out = io.BytesIO(b"%PDF-1.5\n")
+    out.seek(0, io.SEEK_END)
+    offsets: dict[int, int] = {}
+
+    def put(number: int, body: bytes) -> None:
+        offsets[number] = out.tell()
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+
+    put(1, b"<< /Type /Catalog /Pages 2 0 R >>")
+    put(2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+    put(3, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] /Resources << >> /Extra 6 0 R >>")
+    put(5, b"<< /Type /Obj#53tm /N 1 /First 4 /Length %d /Filter /FlateDecode >>\nstream\n%s\n"
+           b"endstream" % (len(stream), stream))  # fmt: skip
+    at = out.tell()
+    listed = [(1, offsets[n], 0) if n in offsets else (0, 0, 0) for n in range(1, 6)]
+    rows = [(0, 0, 65535), *listed, (2, 5, 0), (1, at, 0)]  # object 6 is in stream 5
+    table = b"".join(struct.pack(">BIH", *row) for row in rows)
+    out.write(b"7 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Length %d >>\n"
+              b"stream\n%s\nendstream\nendobj\n" % (len(table), table))  # fmt: skip
+    out.write(b"startxref\n%d\n%%%%EOF\n" % at)
+    return out.getvalue()
+
+
 def tiff_frames(count: int, width: int, height: int) -> bytes:
     """A TIFF of `count` bilevel frames, all pointing at one Deflate strip: a few hundred
     kilobytes for thousands of huge pages."""
@@ -127,6 +153,15 @@ def test_a_pdf_whose_content_inflates_to_two_gibibytes(tmp_path):
     result = check_in_a_child(bomb)
     assert result["key"] == "attachment.inflates", result
     assert "at most 64 MB" in result["message"]
+    assert result["peak"] < 400 * MIB
+    assert result["seconds"] < SECONDS
+
+
+def test_a_pdf_whose_object_stream_inflates_to_two_gibibytes(tmp_path):
+    bomb = tmp_path / "objects.pdf"
+    bomb.write_bytes(pdf_with_an_object_stream(deflate_bomb(2 * GIB)))
+    result = check_in_a_child(bomb)
+    assert result["key"] == "attachment.inflates", result
     assert result["peak"] < 400 * MIB
     assert result["seconds"] < SECONDS
 

@@ -8,6 +8,7 @@ bounded before anything is decoded, and a stream is inflated piece by piece, cou
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import io
 import re
@@ -44,6 +45,12 @@ _FILTER_GROWTH = {
     "/LZWDecode": 4096,
 }
 _INFLATE_PIECE = MIB
+# "N G obj", and the name /ObjStm however its letters are escaped (#4F for O, …).
+_OBJECT_HEADER = re.compile(rb"(\d+)\s+(\d+)\s+obj\b")
+_NAME_END = rb"(?![^\s/<>\[\]()%])"
+_OBJECT_STREAM = re.compile(
+    b"/" + b"".join(b"(?:%s|#(?i:%02x))" % (bytes([c]), c) for c in b"ObjStm") + _NAME_END
+)
 
 
 @dataclass(frozen=True)
@@ -188,6 +195,7 @@ def check_pdf(data: bytes, shown: str, limits: ScanLimits = DEFAULT_LIMITS) -> i
             repairs = pdf.get_warnings()
             if repairs:
                 raise _corrupt(shown, repairs[0])
+            _check_object_streams(pdf, data, shown, limits)
             pages = len(pdf.pages)
             if pages == 0:
                 raise CounterError("attachment.corrupt", path=shown, detail="no pages")
@@ -235,6 +243,23 @@ def _check_pdf_streams(pdf, shown: str, limits: ScanLimits) -> None:  # type: ig
         decoded += _decoded_size(pdf, item, shown, limits.max_stream_bytes)
         if decoded > limits.max_decoded_bytes:
             raise _inflates(shown, decoded, limits.max_decoded_bytes)
+
+
+def _check_object_streams(pdf, data: bytes, shown: str, limits: ScanLimits) -> None:  # type: ignore[no-untyped-def]
+    """qpdf inflates an object stream whole the first time it needs an object in it: measure
+    each (found in the file's bytes: it is never itself compressed) before any is needed."""
+    import pikepdf
+
+    headers = [(match.start(), match) for match in _OBJECT_HEADER.finditer(data)]
+    starts = [start for start, _ in headers]
+    for found in _OBJECT_STREAM.finditer(data):
+        index = bisect.bisect_right(starts, found.start()) - 1
+        if index < 0:
+            continue
+        header = headers[index][1]
+        stream = pdf.get_object(int(header.group(1)), int(header.group(2)))
+        if isinstance(stream, pikepdf.Stream):
+            _decoded_size(pdf, stream, shown, limits.max_stream_bytes)
 
 
 def _decoded_size(pdf, stream, shown: str, cap: int) -> int:  # type: ignore[no-untyped-def]
