@@ -6,10 +6,8 @@ Heavy modules (SQLAlchemy, Qt, holidays) are imported inside the commands, never
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from counter_app.cli.parser import build_parser
 
@@ -52,24 +50,11 @@ def guarded(args: argparse.Namespace, action: Callable[[], int]) -> int:
 
 
 def _write_crash_log(args: argparse.Namespace) -> str:
-    import tempfile
+    """Into the data folder's logs/, scrubbed and owner-only (services/operations/logs.py)."""
     import traceback
-    from datetime import datetime
 
-    from counter_app.domain.text import hide_passwords
+    from counter_app.cli.commands import data_dir
+    from counter_app.services.operations.logs import write_crash_log
 
-    text = hide_passwords(traceback.format_exc())
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    folders = []
-    if getattr(args, "data_dir", None):
-        folders.append(Path(args.data_dir) / "logs")
-    folders.append(Path(tempfile.gettempdir()))
-    for folder in folders:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"counter-app-crash-{stamp}-{os.getpid()}.log"
-            path.write_text(text, encoding="utf-8")
-            return str(path)
-        except OSError:
-            continue
-    return "-"
+    path = write_crash_log(data_dir(args), traceback.format_exc())
+    return str(path) if path else "-"

@@ -26,6 +26,13 @@ def data_dir(args: argparse.Namespace) -> Path:
     return default_data_dir()
 
 
+def output_path(args: argparse.Namespace, value: str | Path) -> Path:
+    """A file to write named on the command line, refused if it is the counter's own data."""
+    from counter_app.services.outputs import check_output
+
+    return check_output(Path(value), data_dir(args))
+
+
 def workspace(args: argparse.Namespace, *, create: bool = False):  # -> Workspace
     from counter_app.services.workspace import Workspace
 
@@ -57,6 +64,7 @@ def init(args: argparse.Namespace) -> int:
 
 def catalog_import(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
+        acting_admin(ws, args)
         summary = ws.catalog.import_file(args.file)
     return emit({"agencies": summary.agencies, "procedures": summary.procedures})
 
@@ -76,6 +84,45 @@ def catalog_list(args: argparse.Namespace) -> int:
     return emit(rows)
 
 
+def read_secret(prompt_key: str, lang: str, **params: object) -> str:
+    """A password typed on the terminal (not echoed) when stdin is one, else stdin's first
+    line: never from the command line, which every user of the machine can read."""
+    if sys.stdin.isatty():
+        import getpass
+
+        from counter_app.domain.messages import translate
+
+        text = getpass.getpass(translate(prompt_key, lang, **params) + " ")
+    else:
+        text = sys.stdin.readline().rstrip("\r\n")
+    if not text:
+        raise CounterError("secret.missing")
+    return text
+
+
+def signed_in(ws, args: argparse.Namespace):  # type: ignore[no-untyped-def]  # -> User
+    """The --user of a command that needs more than a login (a supervisor's or an
+    administrator's, or one that removes a scan): checked with its password like a sign-in in
+    the window, failures counted and audited alike."""
+    password = read_secret("secret.prompt_user", args.lang, login=args.user)
+    return ws.accounts.authenticate(args.user, password)
+
+
+def acting_admin(ws, args: argparse.Namespace) -> None:
+    """An administrator's command: once the counter has an administrator, one signs it
+    (--user and the password); before, whoever sets the folder up is doing just that."""
+    from counter_app.services.accounts import Role
+
+    has_admin = any(user.role is Role.ADMIN and user.active for user in ws.accounts.users())
+    if not has_admin and args.user is None:
+        return
+    if args.user is None:
+        raise CounterError("secret.admin_login")
+    user = signed_in(ws, args)
+    if user.role is not Role.ADMIN:
+        raise CounterError("permission.denied", login=user.login, what="secret.admin_what")
+
+
 def _read_password_twice(lang: str) -> str:
     lines = sys.stdin.read().splitlines()
     if len(lines) < 2 or not lines[0]:
@@ -89,8 +136,9 @@ def user_add(args: argparse.Namespace) -> int:
     from counter_app.services.accounts import parse_role
 
     role = parse_role(args.role)
-    password = _read_password_twice(args.lang)
     with workspace(args) as ws:
+        acting_admin(ws, args)
+        password = _read_password_twice(args.lang)
         user = ws.accounts.add_user(args.login, role, password, args.full_name)
     return emit({"login": user.login, "role": user.role.value, "full_name": user.full_name})
 
@@ -146,7 +194,7 @@ def detach(args: argparse.Namespace) -> int:
     from counter_app.services.digitising import attachment_json
 
     with workspace(args) as ws:
-        user = ws.accounts.user(args.user)
+        user = signed_in(ws, args)
         removed = ws.attachments.remove(args.code, args.attachment, user=user, reason=args.reason)
         code = ws.dossiers.get(args.code).code
     return emit({"code": code, "detached": attachment_json(removed), "reason": args.reason})
@@ -154,9 +202,10 @@ def detach(args: argparse.Namespace) -> int:
 
 def print_digitised(args: argparse.Namespace) -> int:
     """`print digitised CODE -o FILE.pdf`: the cover and every scan, written whole or not."""
+    target = output_path(args, args.output)
     with workspace(args) as ws:
         digitised = ws.attachments.digitised(args.code, lang=args.lang)
-        output = ws.attachments.save(digitised, Path(args.output))
+        output = ws.attachments.save(digitised, target)
     return emit(
         {
             "paper": "digitised",
@@ -304,6 +353,7 @@ def print_paper(args: argparse.Namespace) -> int:
             first, last = _parse_date(args.date_from), _parse_date(args.date_to)
         else:
             raise CounterError("paper.book_dates")
+    target = output_path(args, args.output) if args.output else None
     with workspace(args) as ws:
         if kind is PaperKind.BOOK:
             paper = ws.papers.tracking_book(first, last)
@@ -321,8 +371,8 @@ def print_paper(args: argparse.Namespace) -> int:
             "title": paper.title,
             "pages": paper.pages,
         }
-        if args.output:
-            result["output"] = str(ws.papers.save(paper, Path(args.output)))
+        if target is not None:
+            result["output"] = str(ws.papers.save(paper, target))
             result["bytes"] = len(paper.pdf)
         else:
             job = ws.papers.send_to_printer(paper)

@@ -32,8 +32,8 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "user": ("tài khoản", "accounts"),
     "user.add": (
-        "thêm tài khoản (mật khẩu nhập hai lần qua stdin)",
-        "add an account (password twice on stdin)",
+        "thêm tài khoản (mật khẩu mới nhập hai lần qua stdin, sau mật khẩu của --user)",
+        "add an account (the new password twice on stdin, after the --user's password)",
     ),
     "user.role": ("vai trò", "role"),
     "user.full_name": ("họ và tên", "full name"),
@@ -42,6 +42,18 @@ HELP: dict[str, tuple[str, str]] = {
         "take in a dossier from a JSON file (or - for stdin)",
     ),
     "as_user": ("tài khoản cán bộ thực hiện", "login of the officer acting"),
+    "as_signed_user": (
+        "tài khoản thực hiện; mật khẩu của tài khoản đọc từ dòng đầu của stdin (hoặc nhập khi "
+        "được hỏi)",
+        "login of the officer acting; its password is read from stdin's first line (or asked "
+        "for at the terminal)",
+    ),
+    "as_admin": (
+        "tài khoản quản trị thực hiện, bắt buộc khi đã có quản trị viên; mật khẩu của tài khoản "
+        "đọc từ dòng đầu của stdin (hoặc nhập khi được hỏi)",
+        "login of the administrator acting, needed once the counter has one; its password is "
+        "read from stdin's first line (or asked for at the terminal)",
+    ),
     "show": ("xem toàn bộ một hồ sơ", "show a whole dossier"),
     "attach": (
         "đính kèm bản quét (JPEG, PNG, TIFF, PDF) vào một thành phần hồ sơ",
@@ -189,6 +201,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     )
     imp = catalog_commands.add_parser("import", help=h("catalog.import"))
     imp.add_argument("file", type=Path)
+    imp.add_argument("--user", metavar="LOGIN", help=h("as_admin"))
     imp.set_defaults(handler="catalog_import")
     lst = catalog_commands.add_parser("list", help=h("catalog.list"))
     lst.add_argument("--search", default="", help=h("catalog.search"))
@@ -204,6 +217,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         "--role", required=True, choices=("staff", "supervisor", "admin"), help=h("user.role")
     )
     add.add_argument("--full-name", default="", help=h("user.full_name"))
+    add.add_argument("--user", metavar="LOGIN", help=h("as_admin"))
     add.set_defaults(handler="user_add")
 
     intake = commands.add_parser("intake", help=h("intake"))
@@ -225,7 +239,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     detach = commands.add_parser("detach", help=h("detach"))
     detach.add_argument("code")
     detach.add_argument("attachment", metavar="SHA256|ID", help=h("detach.attachment"))
-    detach.add_argument("--user", required=True, help=h("as_user"))
+    detach.add_argument("--user", required=True, help=h("as_signed_user"))
     detach.add_argument("--reason", default="", help=h("detach.reason"))
     detach.set_defaults(handler="detach")
 

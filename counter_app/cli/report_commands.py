@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from counter_app.cli.commands import emit, workspace
+from counter_app.cli.commands import emit, output_path, signed_in, workspace
 from counter_app.domain.errors import CounterError
 
 
@@ -30,9 +29,9 @@ def _reader(ws, login: str | None):  # type: ignore[no-untyped-def]  # -> User
 
 def _files(args: argparse.Namespace, result: dict, write_xlsx, write_pdf) -> None:  # type: ignore[no-untyped-def]
     if args.xlsx:
-        result["xlsx"] = str(write_xlsx(Path(args.xlsx)))
+        result["xlsx"] = str(write_xlsx(output_path(args, args.xlsx)))
     if args.pdf:
-        result["pdf"] = str(write_pdf(Path(args.pdf)))
+        result["pdf"] = str(write_pdf(output_path(args, args.pdf)))
 
 
 def daily(args: argparse.Namespace) -> int:
@@ -67,9 +66,10 @@ def period(args: argparse.Namespace) -> int:
 
 def book(args: argparse.Namespace) -> int:
     start, end = _date(args.date_from), _date(args.date_to)
+    target = output_path(args, args.xlsx)
     with workspace(args) as ws:
         user = _reader(ws, args.user)
-        path = ws.reports.export_book_xlsx(start, end, Path(args.xlsx), user=user)
+        path = ws.reports.export_book_xlsx(start, end, target, user=user)
     return emit({"from": start.isoformat(), "to": end.isoformat(), "xlsx": str(path)})
 
 
@@ -79,7 +79,7 @@ def sign_off(args: argparse.Namespace) -> int:
     if not text.isdigit():
         raise CounterError("report.cash_amount", value=args.cash)
     with workspace(args) as ws:
-        user = ws.accounts.user(args.user)
+        user = signed_in(ws, args)
         signed = ws.reports.sign_off(day, user=user, cash_counted=int(text), note=args.note)
     return emit(signed.to_json())
 
@@ -87,6 +87,6 @@ def sign_off(args: argparse.Namespace) -> int:
 def reopen(args: argparse.Namespace) -> int:
     day = _date(args.date)
     with workspace(args) as ws:
-        user = ws.accounts.user(args.user)
+        user = signed_in(ws, args)
         reopened = ws.reports.reopen(day, user=user, reason=args.reason)
     return emit(reopened.to_json())

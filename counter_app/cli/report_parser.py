@@ -43,7 +43,11 @@ HELP: dict[str, tuple[str, str]] = {
     "report.cash": ("số tiền mặt kiểm đếm (đồng)", "the cash counted (in dong)"),
     "report.note": ("ghi chú (bắt buộc khi có chênh lệch)", "note (needed for a difference)"),
     "report.reason": ("lý do mở lại", "why the day is reopened"),
-    "as_user": ("tài khoản cán bộ thực hiện", "login of the officer acting"),
+    "as_user": (
+        "tài khoản lãnh đạo thực hiện; mật khẩu đọc từ dòng đầu của stdin (hoặc nhập khi được hỏi)",
+        "login of the supervisor acting; the password is read from stdin's first line (or asked "
+        "for at the terminal)",
+    ),
 }
 
 

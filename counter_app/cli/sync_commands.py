@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from counter_app.cli.commands import emit, workspace
+from counter_app.cli.commands import emit, read_secret, workspace
 from counter_app.cli.operations_commands import sync_lock
 from counter_app.domain.errors import CounterError
 
@@ -20,16 +20,36 @@ def sync(args: argparse.Namespace) -> int:
     """One round with --once (prints its counts); otherwise the background worker's loop,
     printing one JSON line per round until interrupted."""
     with sync_lock(args), workspace(args) as ws:
-        if args.central or args.sslmode or args.sslrootcert:
+        if args.central or args.sslmode or args.sslrootcert or args.password_stdin:
             url = args.central or ws.settings.identity().central_url
             if not url:
                 raise CounterError("sync.no_central")
-            ws.sync.configure(url, sslmode=args.sslmode, sslrootcert=args.sslrootcert)
+            password = _password(args, url, asked=not ws.sync.has_password(url))
+            ws.sync.configure(
+                url, sslmode=args.sslmode, sslrootcert=args.sslrootcert, password=password
+            )
         else:
             ws.sync.address()  # refuses at once when no central was ever given
         if args.once:
             return emit(ws.sync.run_once().to_json())
         return _run_worker(ws, args.lang)
+
+
+def _password(args: argparse.Namespace, url: str, *, asked: bool = False) -> str | None:
+    """The central password apart from the address: stdin's first line with
+    --password-stdin, else typed at the terminal when `asked` (the keyring lacks it) and a
+    person is there. One still written in the address works, with a warning: the process list
+    shows it to every user for the whole run."""
+    from counter_app.store.central.database import CentralAddress, split_password
+
+    bare, in_address = split_password(url)
+    if in_address is not None:
+        print(CounterError("secret.in_address").message(args.lang), file=sys.stderr)
+    if args.password_stdin or (asked and in_address is None and sys.stdin.isatty()):
+        user = CentralAddress(bare).user
+        if user is not None and not bare.startswith("sqlite"):
+            return read_secret("secret.prompt_central", args.lang, user=user)
+    return None
 
 
 def _run_worker(ws, lang: str) -> int:  # type: ignore[no-untyped-def]
@@ -50,14 +70,14 @@ def _run_worker(ws, lang: str) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _admin(url: str):  # type: ignore[no-untyped-def]
+def _admin(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from counter_app.services.sync.admin import CentralAdmin
 
-    return CentralAdmin(url)
+    return CentralAdmin(args.url, password=_password(args, args.url))
 
 
 def central_init(args: argparse.Namespace) -> int:
-    with _admin(args.url) as admin:
+    with _admin(args) as admin:
         return emit(admin.init())
 
 
@@ -66,7 +86,7 @@ def central_add_counter(args: argparse.Namespace) -> int:
     central no credentials (SQLite has no logins): the address names the counter instead."""
     from counter_app.store.central.database import split_password
 
-    with _admin(args.url) as admin:
+    with _admin(args) as admin:
         made = admin.add_counter(args.counter, args.agency, args.name or "")
         sqlite = admin.database.address.is_sqlite
     bare = split_password(args.url)[0]
@@ -99,7 +119,7 @@ def central_status(args: argparse.Namespace) -> int:
     from counter_app.services.dossiers import normalise_code
 
     code = normalise_code(args.code)
-    with _admin(args.url) as admin:
+    with _admin(args) as admin:
         dossier = admin.decide(code, Status(args.status), note=args.note)
     return emit(dossier_json(dossier, args.lang))
 
@@ -108,7 +128,7 @@ def central_submit(args: argparse.Namespace) -> int:
     from counter_app.services.catalog import read_json_file
 
     data = read_json_file(Path(args.file))
-    with _admin(args.url) as admin:
+    with _admin(args) as admin:
         dossier = admin.submit(data)
     return emit(
         {"uuid": dossier.uuid, "status": dossier.status.value, "agency": dossier.agency_code}
@@ -120,7 +140,7 @@ def central_catalog(args: argparse.Namespace) -> int:
     from counter_app.services.catalog import read_json_file
 
     catalog = catalog_from_json(read_json_file(Path(args.file)))
-    with _admin(args.url) as admin:
+    with _admin(args) as admin:
         count = admin.import_catalog(catalog)
     return emit(
         {"agencies": len(catalog.agencies), "procedures": len(catalog.procedures), "rows": count}
@@ -134,7 +154,7 @@ def central_calendar(args: argparse.Namespace) -> int:
 
     day = _parse_date(args.date)
     note = args.note.strip()
-    with _admin(args.url) as admin:
+    with _admin(args) as admin:
         if args.remove:
             admin.remove_calendar_day(day)
         else:
@@ -153,7 +173,7 @@ def central_export(args: argparse.Namespace) -> int:
     from counter_app.cli.commands import _parse_date
 
     day = _parse_date(args.date) if args.date else None
-    with _admin(args.url) as admin:
+    with _admin(args) as admin:
         for record in admin.export(day):
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0

@@ -15,6 +15,12 @@ HELP: dict[str, tuple[str, str]] = {
         "central address (remembered; a password in it goes to the operating system's keyring)",
     ),
     "sync.once": ("một lượt rồi thoát", "one round, then exit"),
+    "password-stdin": (
+        "đọc mật khẩu máy chủ trung tâm từ dòng đầu của stdin (không ghi mật khẩu vào địa chỉ: "
+        "mọi người dùng của máy đều xem được dòng lệnh)",
+        "read the central password from stdin's first line (never put it in the address: every "
+        "user of the machine can read a command line)",
+    ),
     "sync.sslmode": (
         "chế độ TLS của PostgreSQL (disable, require, verify-ca, verify-full)",
         "PostgreSQL TLS mode (disable, require, verify-ca, verify-full)",
@@ -92,6 +98,7 @@ def add_sync_commands(commands: argparse._SubParsersAction, lang: str, parser_cl
     sync = commands.add_parser("sync", help=h("sync"))
     sync.add_argument("--central", metavar="URL", help=h("sync.central"))
     sync.add_argument("--once", action="store_true", help=h("sync.once"))
+    sync.add_argument("--password-stdin", action="store_true", help=h("password-stdin"))
     sync.add_argument(
         "--sslmode",
         choices=("disable", "allow", "prefer", "require", "verify-ca", "verify-full"),
@@ -104,12 +111,17 @@ def add_sync_commands(commands: argparse._SubParsersAction, lang: str, parser_cl
     central_commands = central.add_subparsers(
         dest="central_command", required=True, metavar="COMMAND", parser_class=parser_class
     )
-    init = central_commands.add_parser("init", help=h("central.init"))
-    init.add_argument("url", metavar="URL", help=h("central.url"))
+
+    def admin_command(name: str) -> argparse.ArgumentParser:
+        command = central_commands.add_parser(name, help=h(f"central.{name}"))
+        command.add_argument("url", metavar="URL", help=h("central.url"))
+        command.add_argument("--password-stdin", action="store_true", help=h("password-stdin"))
+        return command
+
+    init = admin_command("init")
     init.set_defaults(handler="sync_commands:central_init")
 
-    add = central_commands.add_parser("add-counter", help=h("central.add-counter"))
-    add.add_argument("url", metavar="URL", help=h("central.url"))
+    add = admin_command("add-counter")
     add.add_argument("--counter", required=True, metavar="ID", help=h("central.counter"))
     add.add_argument(
         "--agency", required=True, action="append", metavar="CODE", help=h("central.agency")
@@ -117,25 +129,21 @@ def add_sync_commands(commands: argparse._SubParsersAction, lang: str, parser_cl
     add.add_argument("--name", default="", help=h("central.name"))
     add.set_defaults(handler="sync_commands:central_add_counter")
 
-    status = central_commands.add_parser("status", help=h("central.status"))
-    status.add_argument("url", metavar="URL", help=h("central.url"))
+    status = admin_command("status")
     status.add_argument("code", metavar="CODE")
     status.add_argument("status", choices=STATUSES, metavar="STATUS")
     status.add_argument("--note", default="", help=h("central.note"))
     status.set_defaults(handler="sync_commands:central_status")
 
-    submit = central_commands.add_parser("submit", help=h("central.submit"))
-    submit.add_argument("url", metavar="URL", help=h("central.url"))
+    submit = admin_command("submit")
     submit.add_argument("file", type=Path, metavar="FILE.json")
     submit.set_defaults(handler="sync_commands:central_submit")
 
-    catalog = central_commands.add_parser("catalog", help=h("central.catalog"))
-    catalog.add_argument("url", metavar="URL", help=h("central.url"))
+    catalog = admin_command("catalog")
     catalog.add_argument("file", type=Path, metavar="FILE.json")
     catalog.set_defaults(handler="sync_commands:central_catalog")
 
-    calendar = central_commands.add_parser("calendar", help=h("central.calendar"))
-    calendar.add_argument("url", metavar="URL", help=h("central.url"))
+    calendar = admin_command("calendar")
     calendar.add_argument("--date", required=True, metavar="D", help=h("central.calendar.date"))
     change = calendar.add_mutually_exclusive_group(required=True)
     change.add_argument("--kind", choices=("holiday", "workday"), help=h("central.calendar.kind"))
@@ -143,7 +151,6 @@ def add_sync_commands(commands: argparse._SubParsersAction, lang: str, parser_cl
     calendar.add_argument("--note", default="", help=h("central.calendar.note"))
     calendar.set_defaults(handler="sync_commands:central_calendar")
 
-    export = central_commands.add_parser("export", help=h("central.export"))
-    export.add_argument("url", metavar="URL", help=h("central.url"))
+    export = admin_command("export")
     export.add_argument("--date", help=h("central.date"))
     export.set_defaults(handler="sync_commands:central_export")

@@ -721,6 +721,64 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- hardening: poisoned input and limits (issue 12)
     # --- hardening: files, paths, secrets (issue 12)
+    "secret.admin_login": (
+        "Lệnh này cần một quản trị viên: thêm --user TÊN_ĐĂNG_NHẬP (mật khẩu trên dòng đầu của "
+        "stdin, hoặc nhập khi được hỏi).",
+        "This command needs an administrator: add --user LOGIN (the password on stdin's first "
+        "line, or typed when asked).",
+    ),
+    "secret.admin_what": ("thực hiện lệnh của quản trị viên", "run an administrator's command"),
+    "secret.prompt_central": ("Mật khẩu máy chủ trung tâm ({user}):", "Central password ({user}):"),
+    "secret.prompt_user": ("Mật khẩu của {login}:", "Password of {login}:"),
+    "secret.missing": (
+        "Chưa có mật khẩu: hãy đưa vào một dòng trên đầu vào chuẩn (stdin), hoặc nhập khi được hỏi.",
+        "No password: give it as one line on standard input (stdin), or type it when asked.",
+    ),
+    "secret.in_address": (
+        "Cảnh báo: mật khẩu trong địa chỉ hiện với mọi người dùng khác của máy này (danh sách "
+        "tiến trình) suốt thời gian lệnh chạy. Lần sau hãy bỏ mật khẩu khỏi địa chỉ và dùng "
+        "--password-stdin, hoặc nhập khi được hỏi.",
+        "Warning: the password in the address is visible to every other user of this machine "
+        "(the process list) for as long as the command runs. Next time leave it out of the "
+        "address and use --password-stdin, or type it when asked.",
+    ),
+    "db.emptied": (
+        "Tệp dữ liệu {path} rỗng (0 byte): dữ liệu của quầy đã mất. Không tạo cơ sở dữ liệu mới "
+        "(số hồ sơ sẽ bắt đầu lại từ 0001). Hãy khôi phục bản sao lưu gần nhất "
+        "(counter-app restore TỆP); các bản sao lưu thường nằm trong {backups}.",
+        "The database file {path} is empty (0 bytes): the counter's data is gone. No new "
+        "database is made (dossier numbers would start again at 0001). Restore the newest "
+        "backup (counter-app restore FILE); backups are usually in {backups}.",
+    ),
+    "db.emptied_backup": (
+        "Tệp dữ liệu {path} rỗng (0 byte): dữ liệu của quầy đã mất. Không tạo cơ sở dữ liệu mới "
+        "(số hồ sơ sẽ bắt đầu lại từ 0001). Bản sao lưu gần nhất: {backup} — khôi phục bằng "
+        "counter-app restore TỆP.",
+        "The database file {path} is empty (0 bytes): the counter's data is gone. No new "
+        "database is made (dossier numbers would start again at 0001). The newest backup: "
+        "{backup} — restore it with counter-app restore FILE.",
+    ),
+    "output.store": (
+        "Không ghi vào {path}: đó là dữ liệu của quầy trong {data} (cơ sở dữ liệu hoặc bản quét "
+        "gốc), ghi đè sẽ làm mất dữ liệu. Hãy chọn tệp khác.",
+        "Not writing {path}: it is the counter's own data in {data} (the database or the "
+        "scanned originals), and writing over it would destroy it. Choose another file.",
+    ),
+    "attachment.frames": (
+        "Tệp {path} có hơn {limit} trang: không phải bản quét hồ sơ, có thể là tệp độc hại.",
+        "The file {path} has more than {limit} pages: no scan of papers, possibly a malicious file.",
+    ),
+    "attachment.total_pixels": (
+        "Các trang của tệp {path} cộng lại quá nhiều điểm ảnh ({pixels}, tối đa {limit}): "
+        "có thể là tệp độc hại.",
+        "The pages of {path} together have too many pixels ({pixels}, at most {limit}): "
+        "possibly a malicious file.",
+    ),
+    "attachment.inflates": (
+        "Tệp {path} giải nén ra quá lớn (hơn {size} MB, tối đa {limit} MB): có thể là tệp độc hại.",
+        "The file {path} inflates too much (over {size} MB, at most {limit} MB): "
+        "possibly a malicious file.",
+    ),
     # --- hardening: tampering, restore, joining central (issue 12)
     # --- officer's day: interface (issue 13)
     # --- officer's day: moves, amend, sign-off, online (issue 13)

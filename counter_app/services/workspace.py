@@ -13,6 +13,7 @@ from counter_app.services.digitising import DigitisingService
 from counter_app.services.dossiers import DossierService
 from counter_app.services.intake import IntakeService
 from counter_app.services.operations.backups import BackupService
+from counter_app.services.outputs import check_output
 from counter_app.services.printing import PaperService
 from counter_app.services.reports.service import ReportService
 from counter_app.services.settings import SettingsService
@@ -52,6 +53,10 @@ class Workspace:
             self.database, self.settings, self.catalog, self.calendars, self.intake
         )
         self.backups = BackupService(self.database, self.settings, data_dir)
+
+    def output_path(self, path: Path) -> Path:
+        """A file the user chose to write, refused if it is this counter's own data."""
+        return check_output(path, self.data_dir)
 
     def close(self) -> None:
         self.sync.close()

@@ -10,15 +10,17 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from counter_app.domain.errors import CounterError
 from counter_app.store.migrations import LOCAL_HEAD
+from counter_app.store.private import create_private_file, private_file, private_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
+BACKUPS_FOLDER = "backups"  # inside the data folder: copies before upgrades, the daily backups
 
 
 class Database:
@@ -62,8 +64,14 @@ class Database:
         self.engine.dispose()
 
 
+def sqlite_url(path: Path) -> URL:
+    """The address of an SQLite file, whatever its path holds (`%`, `?`, `#`, spaces, accents):
+    built, never pasted into a string SQLAlchemy would parse."""
+    return URL.create("sqlite", database=str(path))
+
+
 def _make_engine(path: Path, busy_timeout_ms: int, *, foreign_keys: bool = True) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms / 1000})
+    engine = create_engine(sqlite_url(path), connect_args={"timeout": busy_timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -107,6 +115,30 @@ def os_problem(error: OSError, path: Path) -> CounterError:
     return CounterError("file.unwritable", path=str(error.filename or path), reason=error.strerror)
 
 
+def emptied_store(path: Path) -> CounterError:
+    """The refusal of a zero-byte store, naming the newest backup in the data folder if any."""
+    backup = newest_backup(path.parent)
+    if backup is None:
+        return CounterError("db.emptied", path=str(path), backups=str(path.parent / BACKUPS_FOLDER))
+    return CounterError("db.emptied_backup", path=str(path), backup=str(backup))
+
+
+def newest_backup(data_dir: Path) -> Path | None:
+    """The most recent backup kept under the data folder: a daily or manual zip, a copy made
+    before an upgrade or a restore."""
+    try:
+        found = [
+            candidate
+            for candidate in (data_dir / BACKUPS_FOLDER).rglob("*")
+            if candidate.suffix in (".zip", ".sqlite3")
+            and candidate.is_file()
+            and candidate.stat().st_size > 0
+        ]
+    except OSError:
+        return None
+    return max(found, key=lambda candidate: candidate.stat().st_mtime, default=None)
+
+
 def _check_header(path: Path) -> None:
     try:
         with path.open("rb") as handle:
@@ -119,17 +151,18 @@ def _check_header(path: Path) -> None:
 
 def _backup_copy(database: Database, revision: str) -> Path:
     """Copy the file aside with SQLite's online backup before a migration touches it."""
-    folder = database.path.parent / "backups"
+    folder = database.path.parent / BACKUPS_FOLDER
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{database.path.stem}-before-upgrade-from-{revision}-{stamp}.sqlite3"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         source = sqlite3.connect(database.path)
         copy = sqlite3.connect(target)
         with copy:
             source.backup(copy)
         source.close()
         copy.close()
+        private_file(target)
     except sqlite3.Error as error:
         raise sqlite_problem(error, database.path) from error
     except OSError as error:
@@ -155,14 +188,16 @@ def open_database(
         if not create:
             raise CounterError("db.not_initialised", path=str(path.parent))
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
+            create_private_file(path)
         except OSError as error:
             raise os_problem(error, path) from error
     else:
         _check_header(path)
-        if not create and path.stat().st_size == 0:
-            # An emptied file is not a fresh start: numbering would begin again at 0001.
-            raise CounterError("db.not_initialised", path=str(path.parent))
+        if path.stat().st_size == 0:
+            # An emptied file is not a fresh start, not even for init: numbering would begin
+            # again at 0001. The data is gone; a backup brings it back.
+            raise emptied_store(path)
     database = Database(path, busy_timeout_ms=busy_timeout_ms)
     try:
         revision = current_revision(database)

@@ -48,8 +48,10 @@ def _new_revision(message: str) -> None:
     from alembic import command
     from sqlalchemy import create_engine
 
+    from counter_app.store.database import sqlite_url
+
     with tempfile.TemporaryDirectory() as scratch:
-        engine = create_engine(f"sqlite:///{Path(scratch) / 'scratch.sqlite3'}")
+        engine = create_engine(sqlite_url(Path(scratch) / "scratch.sqlite3"))
         with engine.begin() as connection:
             upgrade(connection)
             number = f"{len(known_revisions()) + 1:04d}"  # revisions numbered in order

@@ -1,40 +1,17 @@
-"""The GUI's last resort: an exception nobody caught is logged to the data folder's logs/ and
-the officer sees one short sentence, never a traceback."""
+"""The GUI's last resort: an exception nobody caught is logged to the data folder's logs/
+(scrubbed, owner-only) and the officer sees one short sentence, never a traceback."""
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.messages import translate
-from counter_app.domain.text import hide_passwords
-
-LOG_FOLDER = "logs"
-
-
-def write_crash_log(data_dir: Path, text: str) -> Path | None:
-    """Write the traceback to data_dir/logs, else to the temporary folder; None if neither."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    name = f"counter-app-crash-{stamp}-{os.getpid()}.log"
-    for folder in (data_dir / LOG_FOLDER, Path(tempfile.gettempdir())):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / name
-            with path.open("a", encoding="utf-8") as log:
-                log.write(
-                    f"--- {datetime.now().isoformat(timespec='seconds')}\n{hide_passwords(text)}\n"
-                )
-            return path
-        except OSError:
-            continue
-    return None
+from counter_app.services.operations.logs import write_crash_log
 
 
 class CrashHandler:

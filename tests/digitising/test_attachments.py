@@ -6,6 +6,7 @@ import errno
 import hashlib
 import io
 import os
+from dataclasses import replace
 
 import pytest
 from pypdf import PdfReader
@@ -170,14 +171,15 @@ def test_decompression_bomb(ws, officer, dossier, scans):
     Image.new("1", (20_000, 20_000)).save(bomb)  # 400 Mpx in a few kilobytes
     assert bomb.stat().st_size < 200_000
     assert refused_key(ws, officer, dossier, bomb) == "attachment.bomb"
-    ws.attachments.max_pixels = 1_000_000  # the limit is ours to set, below Pillow's
+    # the limit is ours to set, below Pillow's
+    ws.attachments.limits = replace(ws.attachments.limits, max_pixels=1_000_000)
     big = write_page(scans, "big.png", size=(1200, 1000))
     assert refused_key(ws, officer, dossier, big) == "attachment.bomb"
 
 
 def test_file_over_the_size_limit(ws, officer, dossier, scans):
     page = write_page(scans, "p.png", seed=1)
-    ws.attachments.max_bytes = page.stat().st_size - 1
+    ws.attachments.limits = replace(ws.attachments.limits, max_bytes=page.stat().st_size - 1)
     assert refused_key(ws, officer, dossier, page) == "attachment.too_large"
 
 

@@ -45,6 +45,9 @@ def test_bad_scan_is_one_line_on_stderr(ws, dossier, scans):
     assert shown["attachments"] == []
 
 
+PASSWORD = "matkhau123\n"  # canbo's: detach asks for it
+
+
 def test_detach_by_sha256_or_id_is_audited(ws, dossier, scans):
     data_dir = ws.data_dir
     ws.close()
@@ -53,10 +56,14 @@ def test_detach_by_sha256_or_id_is_audited(ws, dossier, scans):
                     "--component", COMPONENT, "--user", "canbo"))  # fmt: skip
     first, second = ok_json(run_cli(data_dir, "show", dossier.code))["attachments"]
     detached = ok_json(run_cli(data_dir, "detach", dossier.code, first["sha256"].upper(),
-                               "--user", "canbo", "--reason", "quét nhầm"))  # fmt: skip
+                               "--user", "canbo", "--reason", "quét nhầm",
+                               stdin=PASSWORD))  # fmt: skip
     assert detached["detached"]["sha256"] == first["sha256"]
     assert detached["code"] == dossier.code and detached["reason"] == "quét nhầm"
-    ok_json(run_cli(data_dir, "detach", dossier.code, str(second["id"]), "--user", "canbo"))
+    ok_json(
+        run_cli(data_dir, "detach", dossier.code, str(second["id"]), "--user", "canbo",
+                stdin=PASSWORD)
+    )  # fmt: skip
     assert ok_json(run_cli(data_dir, "show", dossier.code))["attachments"] == []
     from counter_app.services.workspace import Workspace
     from counter_app.store.models import AuditRow
@@ -75,6 +82,7 @@ def test_detach_by_sha256_or_id_is_audited(ws, dossier, scans):
 def test_detach_of_an_unknown_scan_is_one_line_on_stderr(ws, dossier):
     data_dir = ws.data_dir
     ws.close()
-    result = run_cli(data_dir, "--lang", "en", "detach", dossier.code, "0" * 64, "--user", "canbo")
+    result = run_cli(data_dir, "--lang", "en", "detach", dossier.code, "0" * 64, "--user", "canbo",
+                     stdin=PASSWORD)  # fmt: skip
     assert result.returncode != 0 and result.stdout == ""
     assert result.stderr.strip().count("\n") == 0 and "no attachment" in result.stderr

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from counter_app.domain.errors import CounterError
+from counter_app.services.digitising.files import ScanLimits
 from tests.digitising.conftest import (
     COMPONENT,
     ID_COPY,
@@ -107,10 +108,9 @@ def test_locked_pdfs_are_refused(ws, officer, dossier, scans, user_password):
 
 def test_pdf_limits(ws, officer, dossier, scans):
     path = write_pdf(scans, "long.pdf", pages=4)
-    ws.attachments.max_pdf_pages = 3
+    ws.attachments.limits = ScanLimits(max_pdf_pages=3)
     assert refused_key(ws, officer, dossier, path) == "attachment.pdf_pages"
-    ws.attachments.max_pdf_pages = 500
-    ws.attachments.max_bytes = path.stat().st_size - 1
+    ws.attachments.limits = ScanLimits(max_bytes=path.stat().st_size - 1)
     assert refused_key(ws, officer, dossier, path) == "attachment.too_large"
 
 

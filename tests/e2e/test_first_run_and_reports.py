@@ -51,7 +51,17 @@ def test_the_first_run_wizard_sets_up_a_new_counter(tmp_path: Path, x_display: s
         program.keys("Return")
         program.wait_for_window(f"^{COUNTER_NAME} — Máy trạm tiếp nhận$")  # signed in
     # What the wizard made, read back through the command line and the store.
-    again = run_command(data, "user", "add", "quantri", "--role", "staff", stdin=PASSWORD_TWICE)
+    again = run_command(
+        data,
+        "user",
+        "add",
+        "quantri",
+        "--role",
+        "staff",
+        "--user",
+        "quantri",
+        stdin="matkhau-123\n" + PASSWORD_TWICE,
+    )  # the administrator's first
     assert again.returncode != 0 and "đã tồn tại" in again.stderr  # the account is there
     dossier_file = tmp_path / "dossier.json"
     dossier_file.write_text(json.dumps(intake_json(TEN_DAYS)), encoding="utf-8")

@@ -83,21 +83,24 @@ def test_staff_get_their_own_day_and_no_period(folder):  # type: ignore[no-untyp
     assert refused.stderr.strip() == "Tài khoản «canbo» không có quyền xem báo cáo số liệu theo kỳ."
 
 
+PASSWORD = "matkhau123\n"  # the supervisor's, asked for by sign-off and reopen
+
+
 def test_sign_off_and_reopen_from_the_command_line(folder):  # type: ignore[no-untyped-def]
     short = run_cli(folder, "--lang", "en", "report", "sign-off", "--date", "2025-11-06",
-                    "--cash", "1.000", "--user", "truong")  # fmt: skip
+                    "--cash", "1.000", "--user", "truong", stdin=PASSWORD)  # fmt: skip
     assert short.returncode == 1
     assert short.stderr.count("\n") == 1 and "a note explaining the difference" in short.stderr
     signed = ok_json(
         run_cli(folder, "report", "sign-off", "--date", "2025-11-06", "--cash", "2.000",
-                "--user", "truong")
+                "--user", "truong", stdin=PASSWORD)
     )  # fmt: skip
     assert signed["locked"] and signed["fees_recorded"] == 2_000
     daily = ok_json(run_cli(folder, "report", "daily", "--date", "2025-11-06"))
     assert daily["signed_off"]["signed_by"] == "truong"
     reopened = ok_json(
         run_cli(folder, "report", "reopen", "--date", "2025-11-06", "--reason", "Nhập sót",
-                "--user", "truong")
+                "--user", "truong", stdin=PASSWORD)
     )  # fmt: skip
     assert not reopened["locked"] and reopened["reopen_reason"] == "Nhập sót"
 

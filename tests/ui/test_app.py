@@ -18,19 +18,24 @@ from counter_app.ui.login import LoginDialog
 from counter_app.ui.main_window import MainWindow
 
 
-def test_an_emptied_store_explains_how_to_set_it_up(tmp_path, shown, app_state) -> None:
-    """A store file emptied by accident is no new counter (numbering would restart): the fix
-    is named. A folder without any store gets the first-run wizard (tests/ui/first_run)."""
+def test_an_emptied_store_points_to_the_backups(tmp_path, shown, app_state) -> None:
+    """A store file emptied by accident is no new counter (numbering would restart): the
+    window names the newest backup instead of offering to set the counter up again. A folder
+    without any store gets the first-run wizard (tests/ui/first_run)."""
     hook = sys.excepthook
     (tmp_path / "counter.sqlite3").write_bytes(b"")
+    newest = tmp_path / "backups" / "daily" / "counter-backup-20261205-180000.zip"
+    newest.parent.mkdir(parents=True)
+    newest.write_bytes(b"PK")
     status = app_module.run_app(data_dir=tmp_path, lang="vi")
 
     assert status == 1
     assert len(shown) == 1
-    assert "Chưa khởi tạo dữ liệu" in shown[0]
-    assert "counter-app init --demo" in shown[0]
+    assert "rỗng (0 byte)" in shown[0] and str(newest) in shown[0]
+    assert "init --demo" not in shown[0]
     assert "Traceback" not in shown[0]
     assert sys.excepthook is hook
+    assert (tmp_path / "counter.sqlite3").stat().st_size == 0
     # The translation is removed again when run_app returns.
     assert QCoreApplication.translate("Navigation", "Dossiers") == "Dossiers"
 
@@ -50,8 +55,8 @@ def test_a_damaged_store_is_named_while_the_sign_in_window_waits(
 def test_english_start_up_message(tmp_path, shown, app_state) -> None:
     (tmp_path / "counter.sqlite3").write_bytes(b"")
     assert app_module.run_app(data_dir=tmp_path, lang="en") == 1
-    assert shown[0].startswith("No data has been set up at")
-    assert shown[0].endswith("counter-app init --demo")
+    assert shown[0].startswith(f"The database file {tmp_path / 'counter.sqlite3'} is empty")
+    assert shown[0].endswith(f"backups are usually in {tmp_path / 'backups'}.")
 
 
 def test_cancelled_sign_in_quits_quietly(workspace, monkeypatch, shown, app_state) -> None:

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from counter_app.domain.scan import ScanResult, classify_scan
-from counter_app.services.digitising.files import DEFAULT_MAX_BYTES, read_scan
+from counter_app.services.digitising.files import DEFAULT_LIMITS, ScanLimits, read_scan
 
 
 def decode_image(data: bytes) -> list[ScanResult]:
@@ -27,6 +27,6 @@ def decode_image(data: bytes) -> list[ScanResult]:
     return results
 
 
-def decode_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ScanResult]:
-    """The same, from a file checked like any scan (size, kind, a whole image) first."""
-    return decode_image(read_scan(Path(path), max_bytes=max_bytes).data)
+def decode_file(path: Path, limits: ScanLimits = DEFAULT_LIMITS) -> list[ScanResult]:
+    """The same, from a file checked like any scan (size, kind, frames and pixels) first."""
+    return decode_image(read_scan(Path(path), limits).data)

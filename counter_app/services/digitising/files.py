@@ -1,14 +1,20 @@
 """What a scanned file is, checked before anything is stored: not empty, not too large, its
 content the kind its extension says, an image Pillow decodes whole within its pixel limits or
-a PDF pikepdf opens without repairs, without a password, every page readable."""
+a PDF pikepdf opens without repairs, without a password, every page readable.
+
+A file can be built to hurt: a few megabytes that inflate to gigabytes (a PDF content stream),
+thousands of huge TIFF frames. Every size that costs memory or time is read from the headers and
+bounded before anything is decoded, and a stream is inflated piece by piece, counted, and let go."""
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import io
 import re
 import threading
 import warnings
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,13 +22,50 @@ from counter_app.domain.errors import CounterError
 
 # qpdf names the in-memory stream it read ("stream <_io.BytesIO object at 0x…>: "): noise.
 _QPDF_STREAM = re.compile(r"^.*?<_io\.BytesIO object at 0x[0-9a-f]+>:?\s*")
+# Pillow's bomb error: "Image size (400000000 pixels) exceeds limit of …"
+_PILLOW_PIXELS = re.compile(r"\((\d+) pixels\)")
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+MIB = 1024 * 1024
+DEFAULT_MAX_BYTES = 20 * MIB
 # Pillow's own default (about 89 megapixels; an A3 page at 600 dpi is 70): beyond it, a bomb.
 DEFAULT_MAX_PIXELS = 89_478_485
-
-# A PDF of more pages than this is no scan of papers handed in at a counter.
+# Every frame or picture of one file together: about 115 A4 pages in colour at 300 dpi.
+DEFAULT_MAX_TOTAL_PIXELS = 1_000_000_000
+# A file of more pages (PDF) or frames (TIFF) than this is no scan of papers handed in.
 DEFAULT_MAX_PDF_PAGES = 500
+# A PDF's streams other than pictures (page contents, fonts, profiles) once inflated: one, all.
+DEFAULT_MAX_STREAM_BYTES = 64 * MIB
+DEFAULT_MAX_DECODED_BYTES = 256 * MIB
+# Most a PDF filter other than Flate can grow its input: ASCII85's "z" is four bytes, a
+# run-length pair up to 128, an LZW code up to 4096 bytes.
+_FILTER_GROWTH = {
+    "/ASCIIHexDecode": 1,
+    "/ASCII85Decode": 4,
+    "/RunLengthDecode": 64,
+    "/LZWDecode": 4096,
+}
+_INFLATE_PIECE = MIB
+# "N G obj", and the name /ObjStm however its letters are escaped (#4F for O, …).
+_OBJECT_HEADER = re.compile(rb"(\d+)\s+(\d+)\s+obj\b")
+_NAME_END = rb"(?![^\s/<>\[\]()%])"
+_OBJECT_STREAM = re.compile(
+    b"/" + b"".join(b"(?:%s|#(?i:%02x))" % (bytes([c]), c) for c in b"ObjStm") + _NAME_END
+)
+
+
+@dataclass(frozen=True)
+class ScanLimits:
+    """What one scanned file may cost; the counter's own, below the libraries' limits."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_pixels: int = DEFAULT_MAX_PIXELS
+    max_total_pixels: int = DEFAULT_MAX_TOTAL_PIXELS
+    max_pdf_pages: int = DEFAULT_MAX_PDF_PAGES
+    max_stream_bytes: int = DEFAULT_MAX_STREAM_BYTES
+    max_decoded_bytes: int = DEFAULT_MAX_DECODED_BYTES
+
+
+DEFAULT_LIMITS = ScanLimits()
 
 EXTENSIONS = {
     ".jpg": "jpeg",
@@ -80,13 +123,7 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def read_scan(
-    path: Path,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_pixels: int = DEFAULT_MAX_PIXELS,
-    max_pdf_pages: int = DEFAULT_MAX_PDF_PAGES,
-) -> ScannedFile:
+def read_scan(path: Path, limits: ScanLimits = DEFAULT_LIMITS) -> ScannedFile:
     """Read and check one scan; refuse with a message naming the file and what is wrong."""
     path = Path(path)
     shown = str(path)
@@ -94,31 +131,22 @@ def read_scan(
         size = path.stat().st_size
         if not path.is_file():
             raise CounterError("file.unreadable", path=shown, reason="not a file")
-        check_size(shown, size, max_bytes)
+        check_size(shown, size, limits.max_bytes)
         data = path.read_bytes()
     except FileNotFoundError:
         raise CounterError("file.missing", path=shown) from None
     except OSError as error:
         raise CounterError("file.unreadable", path=shown, reason=error.strerror) from None
-    return check_scan(
-        path, data, max_bytes=max_bytes, max_pixels=max_pixels, max_pdf_pages=max_pdf_pages
-    )
+    return check_scan(path, data, limits)
 
 
-def check_scan(
-    path: Path,
-    data: bytes,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_pixels: int = DEFAULT_MAX_PIXELS,
-    max_pdf_pages: int = DEFAULT_MAX_PDF_PAGES,
-) -> ScannedFile:
+def check_scan(path: Path, data: bytes, limits: ScanLimits = DEFAULT_LIMITS) -> ScannedFile:
     """Check bytes that came from a file or a scanner (`path` names them, its extension says
     what they should be)."""
     shown = str(path)
     if not data:
         raise CounterError("attachment.empty", path=shown)
-    check_size(shown, len(data), max_bytes)
+    check_size(shown, len(data), limits.max_bytes)
     expected = EXTENSIONS.get(Path(path).suffix.lower())
     actual = sniff(data[:16])
     if expected is None:
@@ -131,9 +159,9 @@ def check_scan(
             actual=SHOWN.get(actual, "?"),
         )
     if expected == "pdf":
-        pages = check_pdf(data, shown, max_pages=max_pdf_pages)
+        pages = check_pdf(data, shown, limits)
     else:
-        pages = check_image(data, expected, shown, max_pixels=max_pixels)
+        pages = check_image(data, expected, shown, limits)
     return ScannedFile(Path(path), data, hashlib.sha256(data).hexdigest(), expected, pages)
 
 
@@ -143,15 +171,21 @@ def check_size(shown: str, size: int, max_bytes: int) -> None:
         raise CounterError(
             "attachment.too_large",
             path=shown,
-            size=f"{size / 1048576:.1f}",
-            limit=f"{max_bytes / 1048576:g}",
+            size=f"{size / MIB:.1f}",
+            limit=f"{max_bytes / MIB:g}",
         )
 
 
-def check_pdf(data: bytes, shown: str, *, max_pages: int) -> int:
+def _corrupt(shown: str, problem: object) -> CounterError:
+    detail = _QPDF_STREAM.sub("", str(problem))
+    return CounterError("attachment.corrupt", path=shown, detail=detail[:200])
+
+
+def check_pdf(data: bytes, shown: str, limits: ScanLimits = DEFAULT_LIMITS) -> int:
     """Open the PDF as it is: a file qpdf had to repair, one locked by a password (even an
     owner's only: its pages could not be bound into the digitised dossier as they are), one
-    without pages or with a page whose content cannot be read is refused. The page count."""
+    without pages, with a page whose content cannot be read, or beyond the limits is refused.
+    The page count."""
     import pikepdf
 
     try:
@@ -160,39 +194,140 @@ def check_pdf(data: bytes, shown: str, *, max_pages: int) -> int:
                 raise CounterError("attachment.pdf_encrypted", path=shown)
             repairs = pdf.get_warnings()
             if repairs:
-                detail = _QPDF_STREAM.sub("", str(repairs[0]))
-                raise CounterError("attachment.corrupt", path=shown, detail=detail[:200])
+                raise _corrupt(shown, repairs[0])
+            _check_object_streams(pdf, data, shown, limits)
             pages = len(pdf.pages)
             if pages == 0:
                 raise CounterError("attachment.corrupt", path=shown, detail="no pages")
-            if pages > max_pages:
-                raise CounterError("attachment.pdf_pages", path=shown, pages=pages, limit=max_pages)
+            if pages > limits.max_pdf_pages:
+                raise CounterError(
+                    "attachment.pdf_pages", path=shown, pages=pages, limit=limits.max_pdf_pages
+                )
             for page in pdf.pages:
                 _ = page.mediabox
-                contents = page.obj.get("/Contents")
-                streams = contents if isinstance(contents, pikepdf.Array) else [contents]
-                for stream in streams:
-                    if isinstance(stream, pikepdf.Stream):
-                        stream.read_bytes()
-            for item in pdf.objects:  # every stream whole (pictures stay encoded: cheap)
-                if isinstance(item, pikepdf.Stream):
-                    item.read_raw_bytes()
+            _check_pdf_streams(pdf, shown, limits)
             repairs = pdf.get_warnings()
             if repairs:
-                detail = _QPDF_STREAM.sub("", str(repairs[0]))
-                raise CounterError("attachment.corrupt", path=shown, detail=detail[:200])
+                raise _corrupt(shown, repairs[0])
     except CounterError:
         raise
     except pikepdf.PasswordError:
         raise CounterError("attachment.pdf_encrypted", path=shown) from None
-    except (pikepdf.PdfError, pikepdf.DataDecodingError, KeyError, ValueError, TypeError) as error:
-        detail = _QPDF_STREAM.sub("", str(error))
-        raise CounterError("attachment.corrupt", path=shown, detail=detail[:200]) from None
+    except (
+        pikepdf.PdfError,
+        pikepdf.DataDecodingError,
+        zlib.error,
+        KeyError,
+        ValueError,
+        TypeError,
+    ) as error:
+        raise _corrupt(shown, error) from None
     return pages
 
 
-def check_image(data: bytes, kind: str, shown: str, *, max_pixels: int) -> int:
-    """Decode every frame (a truncated or damaged file fails here); the number of frames."""
+def _check_pdf_streams(pdf, shown: str, limits: ScanLimits) -> None:  # type: ignore[no-untyped-def]
+    """Every stream read: pictures stay encoded (their declared pixels are counted), any other
+    stream is inflated within the limits, one piece at a time."""
+    import pikepdf
+
+    pixels = decoded = 0
+    for item in pdf.objects:
+        if not isinstance(item, pikepdf.Stream):
+            continue
+        if item.get("/Subtype") == pikepdf.Name.Image:
+            picture = int(item.get("/Width", 0)) * int(item.get("/Height", 0))
+            pixels += picture
+            _check_pixels(shown, picture, pixels, limits)
+            item.read_raw_bytes()
+            continue
+        decoded += _decoded_size(pdf, item, shown, limits.max_stream_bytes)
+        if decoded > limits.max_decoded_bytes:
+            raise _inflates(shown, decoded, limits.max_decoded_bytes)
+
+
+def _check_object_streams(pdf, data: bytes, shown: str, limits: ScanLimits) -> None:  # type: ignore[no-untyped-def]
+    """qpdf inflates an object stream whole the first time it needs an object in it: measure
+    each (found in the file's bytes: it is never itself compressed) before any is needed."""
+    import pikepdf
+
+    headers = [(match.start(), match) for match in _OBJECT_HEADER.finditer(data)]
+    starts = [start for start, _ in headers]
+    for found in _OBJECT_STREAM.finditer(data):
+        index = bisect.bisect_right(starts, found.start()) - 1
+        if index < 0:
+            continue
+        header = headers[index][1]
+        stream = pdf.get_object(int(header.group(1)), int(header.group(2)))
+        if isinstance(stream, pikepdf.Stream):
+            _decoded_size(pdf, stream, shown, limits.max_stream_bytes)
+
+
+def _decoded_size(pdf, stream, shown: str, cap: int) -> int:  # type: ignore[no-untyped-def]
+    """How many bytes the stream decodes to, never holding more than `cap` of them: a Flate
+    layer is inflated piece by piece, another filter only when it cannot grow past the cap,
+    a picture's own filter (DCT, JPX, CCITT, JBIG2) left as it is."""
+    import pikepdf
+
+    declared = stream.get("/DL")
+    if isinstance(declared, int) and declared > cap:
+        raise _inflates(shown, declared, cap)
+    filters = stream.get("/Filter")
+    chain = filters if isinstance(filters, pikepdf.Array) else [filters]
+    names = [str(name) for name in chain if name is not None]
+    data = stream.read_raw_bytes()
+    for position, name in enumerate(names):
+        last = position == len(names) - 1
+        if name == "/FlateDecode":
+            size, data = _inflate(data, cap, keep=not last)
+            if size > cap:
+                raise _inflates(shown, size, cap)
+            if last:
+                return size
+        elif name in _FILTER_GROWTH:
+            if len(data) * _FILTER_GROWTH[name] > cap:
+                raise _inflates(shown, len(data) * _FILTER_GROWTH[name], cap)
+            data = pikepdf.Stream(pdf, data, Filter=pikepdf.Name(name)).read_bytes()
+        else:
+            break
+    return len(data)
+
+
+def _inflate(data: bytes, cap: int, *, keep: bool) -> tuple[int, bytes]:
+    """Inflate at most `cap` + 1 bytes a piece at a time; their count, and them if `keep`."""
+    inflater = zlib.decompressobj()
+    kept: list[bytes] = []
+    size = 0
+    pending = data
+    while pending and size <= cap and not inflater.eof:
+        piece = inflater.decompress(pending, _INFLATE_PIECE)
+        pending = inflater.unconsumed_tail
+        size += len(piece)
+        if keep:
+            kept.append(piece)
+    return size, b"".join(kept)
+
+
+def _inflates(shown: str, size: int, limit: int) -> CounterError:
+    return CounterError(
+        "attachment.inflates",
+        path=shown,
+        size=f"{size / MIB:.0f}",
+        limit=f"{limit / MIB:g}",
+    )
+
+
+def _check_pixels(shown: str, picture: int, total: int, limits: ScanLimits) -> None:
+    if picture > limits.max_pixels:
+        raise CounterError("attachment.bomb", path=shown, pixels=picture, limit=limits.max_pixels)
+    if total > limits.max_total_pixels:
+        raise CounterError(
+            "attachment.total_pixels", path=shown, pixels=total, limit=limits.max_total_pixels
+        )
+
+
+def check_image(data: bytes, kind: str, shown: str, limits: ScanLimits = DEFAULT_LIMITS) -> int:
+    """Every frame's size is read from its header and counted against the limits before any
+    is decoded (a damaged file fails in the decoding); the number of frames."""
     from PIL import Image
 
     try:
@@ -201,29 +336,37 @@ def check_image(data: bytes, kind: str, shown: str, *, max_pixels: int) -> int:
         with _WARNING_FILTERS, warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data), formats=[PILLOW_FORMATS[kind]]) as image:
-                frames = getattr(image, "n_frames", 1)
+                frames = _count_frames(image, shown, limits)
                 for frame in range(frames):
                     image.seek(frame)
-                    width, height = image.size
-                    if width * height > max_pixels:
-                        raise CounterError(
-                            "attachment.bomb",
-                            path=shown,
-                            pixels=width * height,
-                            limit=max_pixels,
-                        )
                     image.load()
     except CounterError:
         raise
     except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
+        found = _PILLOW_PIXELS.search(str(error))
         raise CounterError(
-            "attachment.bomb", path=shown, pixels=_pixels(str(error)), limit=max_pixels
+            "attachment.bomb",
+            path=shown,
+            pixels=int(found.group(1)) if found else "?",
+            limit=limits.max_pixels,
         ) from None
     except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as error:
         raise CounterError("attachment.corrupt", path=shown, detail=str(error)[:200]) from None
     return frames
 
 
-def _pixels(text: str) -> str:
-    digits = text.split(" ", 3)
-    return digits[2] if len(digits) > 2 and digits[2].isdigit() else "?"
+def _count_frames(image, shown: str, limits: ScanLimits) -> int:  # type: ignore[no-untyped-def]
+    """Walk the frames' headers (never Pillow's n_frames, which walks them all), stopping at
+    the first limit passed: frames, pixels of one, pixels of all."""
+    frames = total = 0
+    while True:
+        width, height = image.size
+        frames += 1
+        total += width * height
+        if frames > limits.max_pdf_pages:
+            raise CounterError("attachment.frames", path=shown, limit=limits.max_pdf_pages)
+        _check_pixels(shown, width * height, total, limits)
+        try:
+            image.seek(frames)
+        except EOFError:
+            return frames

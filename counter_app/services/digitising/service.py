@@ -11,9 +11,8 @@ from pathlib import Path
 from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
 from counter_app.services.digitising.files import (
-    DEFAULT_MAX_BYTES,
-    DEFAULT_MAX_PDF_PAGES,
-    DEFAULT_MAX_PIXELS,
+    DEFAULT_LIMITS,
+    ScanLimits,
     ScannedFile,
     check_scan,
     read_scan,
@@ -74,35 +73,20 @@ class DigitisingService:
         dossiers,  # DossierService
         data_dir: Path,
         *,
-        max_bytes: int = DEFAULT_MAX_BYTES,
-        max_pixels: int = DEFAULT_MAX_PIXELS,
-        max_pdf_pages: int = DEFAULT_MAX_PDF_PAGES,
+        limits: ScanLimits = DEFAULT_LIMITS,
     ) -> None:
         self._db = database
         self._dossiers = dossiers
         self.blobs = BlobStore(Path(data_dir) / ATTACHMENTS_FOLDER)
-        self.max_bytes = max_bytes
-        self.max_pixels = max_pixels
-        self.max_pdf_pages = max_pdf_pages
+        self.limits = limits
 
     def check_file(self, path: Path) -> ScannedFile:
         """Read and check one file with this counter's limits (nothing is stored)."""
-        return read_scan(
-            Path(path),
-            max_bytes=self.max_bytes,
-            max_pixels=self.max_pixels,
-            max_pdf_pages=self.max_pdf_pages,
-        )
+        return read_scan(Path(path), self.limits)
 
     def check_bytes(self, name: str, data: bytes) -> ScannedFile:
         """The same for pages a scanner handed over in memory; `name` says their kind."""
-        return check_scan(
-            Path(name),
-            data,
-            max_bytes=self.max_bytes,
-            max_pixels=self.max_pixels,
-            max_pdf_pages=self.max_pdf_pages,
-        )
+        return check_scan(Path(name), data, self.limits)
 
     def _component(self, dossier, name: str) -> str:  # type: ignore[no-untyped-def]
         names = [document.name for document in dossier.documents]

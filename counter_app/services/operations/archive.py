@@ -4,8 +4,11 @@ before it replaces anything.
 
 The copy of the store comes from SQLite's online backup API in one step: a single read
 transaction, a consistent snapshot while the window and other commands keep writing (in WAL
-mode readers never block writers). The zip is written under a temporary name beside the target
-and renamed when complete, so a full disk leaves no half file.
+mode readers never block writers). The zip is written in a scratch folder beside the target
+and renamed when complete, so a full disk leaves no half file. The scratch folder holds a whole
+copy of the database: a backup killed half-way (power cut, task manager) leaves it behind, so
+every backup and the daily check first remove those whose backup no longer runs (each holds a
+lock while it works).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,8 +30,10 @@ from pathlib import Path
 from counter_app.domain.clock import iso, now
 from counter_app.domain.errors import CounterError
 from counter_app.paths import DATABASE_FILE
+from counter_app.services.operations.instance import InstanceLock
 from counter_app.store.attachments import ATTACHMENTS_FOLDER
-from counter_app.store.database import os_problem, sqlite_problem
+from counter_app.store.database import emptied_store, os_problem, sqlite_problem
+from counter_app.store.private import FILE_MODE, private_file, private_folder
 
 BACKUP_FORMAT = "counter-app-backup"
 FORMAT_VERSION = 1
@@ -37,6 +42,18 @@ DATABASE_MEMBER = DATABASE_FILE
 ATTACHMENT_MEMBER = re.compile(rf"^{ATTACHMENTS_FOLDER}/[0-9a-f]{{2}}/[0-9a-f]{{62}}$")
 CHUNK = 1024 * 1024
 COUNTED_TABLES = ("dossiers", "attachments", "users", "procedures", "audit_log")
+SCRATCH_PREFIX = ".counter-backup-"
+PARTIAL = "backup.zip.part"
+
+
+class ScratchLock(InstanceLock):
+    """Held by a backup while its scratch folder is in use."""
+
+    file_name = "in-use.lock"
+
+
+# What a scratch folder may hold: anything else means it is not ours, and it stays.
+_SCRATCH_FILES = {ScratchLock.file_name, DATABASE_MEMBER, f"{DATABASE_MEMBER}-journal", PARTIAL}
 
 
 @dataclass(frozen=True)
@@ -80,11 +97,14 @@ def write_backup(database: Path, data_dir: Path, target: Path) -> BackupSummary:
         not target.parent.is_dir()
     ):  # e.g. a USB drive not mounted: never a folder on the system disk
         raise CounterError("backup.no_folder", path=str(target.parent))
+    remove_interrupted(target.parent)
     try:
-        scratch = Path(tempfile.mkdtemp(prefix=".counter-backup-", dir=target.parent))
+        scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=target.parent))
+        in_use = ScratchLock(scratch)
+        in_use.acquire()
     except OSError as error:
         raise os_problem(error, target) from error
-    partial = target.with_name(f".{target.name}.part-{os.getpid()}")
+    partial = scratch / PARTIAL
     try:
         snapshot = scratch / DATABASE_MEMBER
         _snapshot(database, snapshot)
@@ -113,13 +133,13 @@ def write_backup(database: Path, data_dir: Path, target: Path) -> BackupSummary:
             archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
         with partial.open("rb+") as written:
             os.fsync(written.fileno())
-        os.replace(partial, target)
+        os.replace(private_file(partial), target)
     except sqlite3.Error as error:
         raise sqlite_problem(error, database) from error
     except OSError as error:
         raise os_problem(error, target) from error
     finally:
-        partial.unlink(missing_ok=True)
+        in_use.release()
         shutil.rmtree(scratch, ignore_errors=True)
     return BackupSummary(
         path=target,
@@ -131,13 +151,40 @@ def write_backup(database: Path, data_dir: Path, target: Path) -> BackupSummary:
     )
 
 
+def remove_interrupted(folder: Path) -> list[Path]:
+    """Remove the scratch folders of backups that were killed before they finished; one whose
+    backup still runs (its lock held), or that holds anything we never write, stays."""
+    try:
+        candidates = [
+            path
+            for path in folder.iterdir()
+            if path.name.startswith(SCRATCH_PREFIX) and path.is_dir() and not path.is_symlink()
+        ]
+    except OSError:
+        return []
+    removed = []
+    for scratch in candidates:
+        with suppress(OSError, CounterError):
+            names = {entry.name for entry in scratch.iterdir()}
+            if not names or not names <= _SCRATCH_FILES:
+                continue  # just made (its lock comes next), or not ours
+            lock = ScratchLock(scratch)
+            lock.acquire()  # refused while the backup runs
+            lock.release()
+            shutil.rmtree(scratch)
+            removed.append(scratch)
+    return removed
+
+
 def default_name(at: datetime) -> str:
     return f"counter-backup-{at.strftime('%Y%m%d-%H%M%S')}.zip"
 
 
 def _snapshot(database: Path, copy: Path) -> None:
-    if not database.is_file() or database.stat().st_size == 0:
+    if not database.is_file():
         raise CounterError("db.not_initialised", path=str(database.parent))
+    if database.stat().st_size == 0:
+        raise emptied_store(database)
     try:
         _copy(database.resolve().as_uri(), copy)
     except sqlite3.OperationalError:
@@ -294,6 +341,8 @@ def _verify_members(archive: zipfile.ZipFile, manifest: Manifest, path: Path) ->
 
 
 def extract_member(archive: zipfile.ZipFile, name: str, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with archive.open(name) as member, target.open("wb") as writer:
+    private_folder(target.parent)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)  # Windows: no \r\n
+    handle = os.open(target, flags, FILE_MODE)
+    with archive.open(name) as member, os.fdopen(handle, "wb") as writer:
         shutil.copyfileobj(member, writer, CHUNK)

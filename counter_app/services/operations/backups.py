@@ -17,9 +17,16 @@ from pathlib import Path
 from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
 from counter_app.paths import DATABASE_FILE
-from counter_app.services.operations.archive import BackupSummary, default_name, write_backup
+from counter_app.services.operations.archive import (
+    BackupSummary,
+    default_name,
+    remove_interrupted,
+    write_backup,
+)
+from counter_app.services.outputs import check_output
 from counter_app.services.settings import SettingsService
-from counter_app.store.database import Database, os_problem
+from counter_app.store.database import BACKUPS_FOLDER, Database, os_problem
+from counter_app.store.private import private_folder
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +35,7 @@ KEEP_KEY = "backups.keep"
 LAST_KEY = "backups.last"
 DEFAULT_KEEP = 14
 KEEP_RANGE = range(1, 366)
-DAILY_FOLDER = Path("backups") / "daily"
+DAILY_FOLDER = Path(BACKUPS_FOLDER) / "daily"
 RETRY_AFTER = timedelta(hours=1)  # after a failed daily backup
 _DAILY_NAME = re.compile(r"^counter-backup-\d{8}-\d{6}\.zip$")
 
@@ -51,7 +58,7 @@ class BackupState:
 def back_up(data_dir: Path, target: Path) -> BackupSummary:
     """Back up the store and scans of `data_dir` to `target`. Reads only: it works while the
     window writes, and on a store whose disk has turned read-only."""
-    summary = write_backup(data_dir / DATABASE_FILE, data_dir, target)
+    summary = write_backup(data_dir / DATABASE_FILE, data_dir, check_output(target, data_dir))
     log.info(
         "backup written: %s (%.1f MB, %d dossiers, %d scan files)",  # MB: long numbers
         summary.path, summary.size / 1e6, summary.dossiers, summary.attachments,  # are scrubbed
@@ -136,9 +143,10 @@ class BackupService:
         """Take the daily backup when it is due (or `force`d: "Back up now"), then keep the
         newest N; None when none was due. A failure is recorded, then raised."""
         at = at or now()
+        folder = self.folder()
+        remove_interrupted(folder)  # at start too: a killed backup leaves a copy of the store
         if not force and not self.due(at):
             return None
-        folder = self.folder()
         previous = self._settings.get(LAST_KEY)
         success_at = previous.get("success_at") if isinstance(previous, dict) else None
         try:
@@ -204,6 +212,6 @@ def _plain(params: dict) -> dict:
 
 def _make_folder(folder: Path) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
     except OSError as error:
         raise os_problem(error, folder) from error

@@ -20,6 +20,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from counter_app.domain.errors import CounterError
+from counter_app.store.private import FILE_MODE, private_folder
 
 LOCK_FILE = "counter-app.lock"
 SYNC_LOCK_FILE = "counter-app.sync.lock"
@@ -42,9 +43,9 @@ class InstanceLock:
 
     def acquire(self) -> None:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(self.path.parent)
             for _attempt in range(5):
-                handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                handle = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
                 if not _try_lock(handle):
                     os.close(handle)
                     raise CounterError(self.busy_key, path=str(self.path.parent))

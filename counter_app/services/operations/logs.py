@@ -9,15 +9,19 @@ written, tracebacks included.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections import deque
+from datetime import datetime
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from counter_app.domain.text import hide_passwords
+from counter_app.store.private import FILE_MODE, private_file, private_folder
 
 LOG_FOLDER = "logs"
 LOG_FILE = "counter-app.log"
+CRASH_PREFIX = "counter-app-crash-"
 MAX_BYTES = 1024 * 1024
 BACKUP_COUNT = 5
 REDACTED = "[…]"
@@ -53,11 +57,29 @@ class _LogFile(RotatingFileHandler):
     or full disk) is given up quietly: the command or window reports the real problem."""
 
     def _open(self):  # type: ignore[no-untyped-def]
-        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
-        return super()._open()
+        private_folder(Path(self.baseFilename).parent)
+        stream = super()._open()
+        private_file(Path(self.baseFilename))
+        return stream
 
     def handleError(self, record: logging.LogRecord) -> None:
         self.close()
+
+
+def write_crash_log(data_dir: Path, text: str) -> Path | None:
+    """A bug's traceback, scrubbed like every log line, into the data folder's logs/ for the
+    owner only; never into the shared temporary folder, where anyone could read it. None if it
+    cannot be written."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = data_dir / LOG_FOLDER / f"{CRASH_PREFIX}{stamp}-{os.getpid()}.log"
+    try:
+        private_folder(path.parent)
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+        with os.fdopen(handle, "a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{scrub(text)}\n")
+    except OSError:
+        return None
+    return path
 
 
 def log_path(data_dir: Path) -> Path:

@@ -30,9 +30,9 @@ from counter_app.services.operations.archive import (
 )
 from counter_app.services.operations.instance import InstanceLock, SyncLock
 from counter_app.store.attachments import ATTACHMENTS_FOLDER
-from counter_app.store.database import open_database, os_problem
+from counter_app.store.database import BACKUPS_FOLDER, open_database, os_problem
+from counter_app.store.private import FOLDER_MODE, private_folder
 
-BACKUPS_FOLDER = "backups"
 _STORE_FILES = (DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm")
 
 
@@ -127,7 +127,8 @@ def _remove_if_empty(folder: Path) -> None:
 
 def _stage(archive, manifest: Manifest, staging: Path, path: Path) -> None:  # type: ignore[no-untyped-def]
     try:
-        staging.mkdir(parents=True)
+        private_folder(staging.parent)
+        staging.mkdir(mode=FOLDER_MODE)
         database = staging / DATABASE_FILE
         extract_member(archive, DATABASE_MEMBER, database)
         _check_database(database, manifest, path)
@@ -161,7 +162,7 @@ def _swap(data_dir: Path, staging: Path, aside: Path) -> tuple[list[str], list[s
     placed: list[str] = []
     try:
         if current:
-            aside.mkdir(parents=True)
+            aside.mkdir(parents=True, mode=FOLDER_MODE)
         for name in current:
             (data_dir / name).replace(aside / name)
             moved.append(name)

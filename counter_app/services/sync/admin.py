@@ -36,15 +36,16 @@ class NewCounter:
     password: str | None  # shown once; central keeps only the role's hash
 
 
-def open_central(url: str) -> CentralDatabase:
-    """An administrator's connection: the password may be in the URL (never stored)."""
-    bare, password = split_password(check_url(url))
+def open_central(url: str, password: str | None = None) -> CentralDatabase:
+    """An administrator's connection: the password given apart, or in the URL (never stored)."""
+    bare, in_address = split_password(check_url(url))
+    password = password if password is not None else in_address
     return CentralDatabase(CentralAddress(bare, password=password), pool_size=1)
 
 
 class CentralAdmin:
-    def __init__(self, url: str) -> None:
-        self.database = open_central(url)
+    def __init__(self, url: str, *, password: str | None = None) -> None:
+        self.database = open_central(url, password)
 
     def close(self) -> None:
         self.database.close()

@@ -193,11 +193,18 @@ class SyncService:
     # --- configuration
 
     def configure(
-        self, url: str, *, sslmode: str | None = None, sslrootcert: str | None = None
+        self,
+        url: str,
+        *,
+        sslmode: str | None = None,
+        sslrootcert: str | None = None,
+        password: str | None = None,
     ) -> None:
-        """Remember the central address; a password in it goes to the keyring, not the store.
-        Changing to another central after registering is refused: numbers would collide."""
-        bare, password = split_password(check_url(url))
+        """Remember the central address; its password (given apart, or still in the address)
+        goes to the keyring, not the store. Changing to another central after registering is
+        refused: numbers would collide."""
+        bare, in_address = split_password(check_url(url))
+        password = password if password is not None else in_address
         identity = self._settings.identity()
         if identity.counter_number is not None and identity.central_url not in (None, bare):
             raise CounterError("sync.other_central", url=identity.central_url)
@@ -211,6 +218,13 @@ class SyncService:
             self._settings.set("central.sslmode", sslmode)
         if sslrootcert is not None:
             self._settings.set("central.sslrootcert", sslrootcert)
+
+    def has_password(self, url: str) -> bool:
+        """Whether the keyring already holds the password of the (PostgreSQL) address."""
+        address = CentralAddress(split_password(check_url(url))[0])
+        if address.is_sqlite or not address.user:
+            return True
+        return credentials.load_password(address.keyring_name) is not None
 
     def address(self) -> CentralAddress:
         url = self._settings.identity().central_url

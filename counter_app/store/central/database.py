@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
@@ -63,9 +63,9 @@ def split_password(url: str) -> tuple[str, str | None]:
     if ":" in host:
         host = f"[{host}]"
     netloc = f"{parts.username}@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(
-        (parts.scheme, netloc, parts.path, parts.query, parts.fragment)
-    ), parts.password
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment)), unquote(
+        parts.password
+    )
 
 
 def check_url(url: str) -> str:

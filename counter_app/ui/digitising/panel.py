@@ -516,7 +516,7 @@ class ScanPanel(QWidget):
         """Add the files to the paper in the background: all are checked first, and one bad
         file refuses them all (the reason shows in the panel)."""
         service = self._session.workspace.attachments
-        self._acquire(component, FileImport(paths, max_bytes=service.max_bytes).acquire)
+        self._acquire(component, FileImport(paths, max_bytes=service.limits.max_bytes).acquire)
 
     def add_to_chosen_paper(self, paths: Sequence[Path]) -> None:
         """Files dropped beside the sections go to the paper chosen in "New scans go to"."""
@@ -842,9 +842,10 @@ class ScanPanel(QWidget):
         assert code is not None
 
         def work():  # type: ignore[no-untyped-def]
+            target = session.workspace.output_path(path)
             service = session.workspace.attachments
             digitised = service.digitised(code, lang=session.lang)
-            return service.save(digitised, path), digitised.pages
+            return service.save(digitised, target), digitised.pages
 
         self.tasks.run("digitised", work, self._saved, self._failed)
 

@@ -86,6 +86,11 @@ class ExportBar(QWidget):
 
     def save(self, key: str, path: Path) -> None:
         export = self._exports[key]
+        try:
+            self._session.workspace.output_path(path)
+        except CounterError as error:  # the store or a scan: written over, the data is lost
+            self._failed(error)
+            return
         self.error_label.setVisible(False)
         self.message_label.setText(self.tr("Writing {name}…").format(name=path.name))
         self.message_label.setVisible(True)

@@ -166,6 +166,16 @@ def test_digitised_pdf_is_saved_with_every_page(qtbot, panel, session, tmp_path)
     assert str(target) in info.args[0]
 
 
+def test_the_digitised_pdf_never_lands_among_the_originals(qtbot, panel, session, tmp_path):
+    attach(qtbot, panel, ORIGINAL, [page(tmp_path, "o.png", 6)])
+    originals = session.workspace.data_dir / "attachments"
+    before = sorted(originals.rglob("*"))
+    panel.save_digitised(originals / "digitised.pdf")
+    qtbot.waitUntil(lambda: not panel.tasks.busy)
+    assert sorted(originals.rglob("*")) == before
+    assert str(originals / "digitised.pdf") in panel.message_label.text()
+
+
 def test_detail_dialog_has_the_tab(qtbot, session, dossiers, vietnamese):
     dossier = dossiers["due_today"]
     dialog = DossierDetailDialog(dossier, "vi", session=session)

@@ -130,3 +130,14 @@ def test_a_file_that_cannot_be_written_is_explained(qtbot, open_page, supervisor
     assert bar.error_label.text() != ""
     assert bar.message_label.text() == ""
     assert all(button.isEnabled() for button in bar.buttons.values())
+
+
+def test_an_export_never_writes_over_the_store(qtbot, open_page, supervisor, workspace) -> None:
+    page = open_page(supervisor)
+    bar = page.daily.exports
+    store = workspace.database.path
+    before = store.read_bytes()
+    bar.save("dailyXlsx", store)
+    assert bar.error_label.isVisible() and "the counter's own data" in bar.error_label.text()
+    assert not bar.tasks.busy and bar.buttons["dailyPdf"].isEnabled()
+    assert store.read_bytes() == before
