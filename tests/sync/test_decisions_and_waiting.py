@@ -214,8 +214,9 @@ def test_the_central_history_runs_down_to_c0001_and_up_again(central, tmp_path):
     database = open_central(central)
     try:
         with database.engine.begin() as connection:
-            assert central_revision(connection) == CENTRAL_HEAD == "c0004"
+            assert central_revision(connection) == CENTRAL_HEAD
         for revision, gone in (
+            ("c0004", ("audit_anchors", None)),
             ("c0003", ("conflicts", "resolution")),
             ("c0002", ("attachments", None)),
             ("c0001", ("calendar_overrides", "removed")),

@@ -214,7 +214,7 @@ def _make_engine(address: CentralAddress, pool_size: int) -> Engine:
 
 # --- migrations
 
-CENTRAL_HEAD = "c0004"
+CENTRAL_HEAD = "c0006"
 
 
 def _config(connection):  # type: ignore[no-untyped-def]  # -> alembic.config.Config
