@@ -9,6 +9,7 @@ from counter_app.domain.codes import DossierCode
 from counter_app.store.journal import replaced_codes
 from tests.conftest import AGENCY, SMALL_CATALOG
 from tests.printing.conftest import flat, pdf_text
+from tests.security.test_tamper_audit import run_sql
 from tests.sync.conftest import pg_central, pg_server, sqlite_central, test_keyring  # noqa: F401
 from tests.sync.helpers import central_rows, local_rows, make_counter, take
 from tests.sync.test_sync import central, counter_url  # noqa: F401
@@ -94,5 +95,33 @@ def test_a_code_leased_before_the_join_and_pushed_after_it_is_renumbered_not_stu
     assert rows[late.uuid]["code"] == local_rows(online)[late.uuid]["code"] != late.code
     assert alone.sync.run_once().pending == 0
     assert len(local_rows(alone)) == 2
+    online.close()
+    alone.close()
+
+
+def test_a_pulled_dossier_whose_code_a_local_one_holds_renumbers_the_local_one(
+    sqlite_central,  # noqa: F811
+    tmp_path,
+):
+    """The clash reaches the pull (the local dossier's outbox entry was lost): the local
+    dossier is renumbered in the pull's transaction, central's comes in, nothing is stuck."""
+    online, officer_a = make_counter(tmp_path, "a")
+    online.sync.configure(counter_url(sqlite_central, "Q1", [AGENCY]))
+    online.sync.run_once()
+    [late] = take(online, officer_a)
+    run_sql(online, "DELETE FROM outbox")
+    alone, officer_b = make_counter(tmp_path, "b")
+    alone.catalog.import_catalog(catalog_from_json(SMALL_CATALOG))
+    [early] = take(alone, officer_b)
+    alone.sync.configure(counter_url(sqlite_central, "Q2", [AGENCY]))
+    alone.sync.run_once()
+
+    assert online.sync.run_once().pulled == 1
+    rows = local_rows(online)
+    assert rows[early.uuid]["code"] == early.code != rows[late.uuid]["code"]
+    online.sync.run_once()
+    assert central_rows(sqlite_central)[late.uuid]["code"] == rows[late.uuid]["code"]
+    with online.database.read() as session:
+        assert replaced_codes(session, rows[late.uuid]["code"]) == [late.code]
     online.close()
     alone.close()

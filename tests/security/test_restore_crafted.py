@@ -122,3 +122,33 @@ def test_a_genuine_backup_still_restores_and_checks_clean(counter, backup, tmp_p
     assert restored["dossiers"] == 3 and restored["kept_aside"]
     assert ok_json(run_cli(counter.data_dir, "audit", "verify"))["intact"] is True
     assert not list((counter.data_dir / "backups").glob(".restoring-*"))
+
+
+def test_an_older_backup_that_cannot_be_migrated_is_refused_before_the_swap(
+    counter,  # noqa: F811
+    tmp_path,
+):
+    """The migration runs on the staged copy: its failure is reported with the data folder
+    exactly as it was (no upgrade copy of the backup left in backups/, nothing moved)."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from counter_app.services.operations.archive import write_backup
+    from counter_app.store import migrations
+
+    old = tmp_path / "old" / DATABASE_FILE
+    old.parent.mkdir()
+    engine = create_engine(f"sqlite:///{old}")
+    with engine.begin() as connection:
+        command.upgrade(migrations._config(connection), "0003")
+    engine.dispose()
+    with closing(sqlite3.connect(old)) as db:  # a history line of no dossier: the upgrade's
+        db.execute(  # foreign key check refuses it
+            "INSERT INTO dossier_history (dossier_uuid, at, actor, action, from_status, "
+            "to_status, note, place) VALUES ('nobody', '2026-12-01 01:00:00', 'x', 'receive', "
+            "NULL, 'new', '', '')"
+        )
+        db.commit()
+    file = write_backup(old, old.parent, tmp_path / "old.zip").path
+    counter.close()
+    refused(counter.data_dir, file, "foreign key")

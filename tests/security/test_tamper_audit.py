@@ -202,3 +202,51 @@ def test_a_counter_role_cannot_write_central_anchors_but_through_the_function(pg
         ).fetchone()
     assert settings == (["search_path=public, pg_temp"], True)
     ws.close()
+
+
+def test_central_keeps_only_heads_that_extend_the_last_one(tmp_path):
+    """Whatever a counter sends, central's anchors of it only ever grow, and each one it
+    takes extends the chain of the one before (the honest chain's head at that length)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from counter_app.domain.clock import now
+    from counter_app.services.sync.admin import CentralAdmin, open_central
+    from counter_app.store.central import repository
+
+    url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    with CentralAdmin(url) as admin:
+        admin.init()
+    database = open_central(url)
+    chain = [GENESIS, *(f"{n:064x}" for n in range(1, 40))]  # the honest heads by length
+    sends = st.lists(
+        st.tuples(st.integers(0, 39), st.booleans(), st.booleans()), min_size=1, max_size=12
+    )
+    made = iter(range(1, 1000))
+
+    @settings(max_examples=40, deadline=None)
+    @given(sends)
+    def check(plan: list[tuple[int, bool, bool]]) -> None:
+        with database.write() as session:
+            counter = repository.add_counter(
+                session, counter_id=f"P{next(made)}", agencies=[AGENCY], name="", at=now()
+            )[0].number
+        last: AuditHead | None = None
+        for entries, forged, stale in plan:
+            head = AuditHead(entries, "f" * 64 if forged else chain[entries])
+            prior = AuditHead(0, chain[0]) if stale and last else last
+            with database.write() as session:
+                answer = repository.record_anchor(session, counter, head, prior, at=now())
+            with database.read() as session:
+                kept = repository.audit_anchor(session, counter)
+            if answer == "recorded":
+                assert last is None or (head.entries > last.entries and prior == last)
+                last = head
+            assert kept == last
+            if last is not None and head.entries < last.entries:
+                assert answer == "behind"
+
+    try:
+        check()
+    finally:
+        database.close()
