@@ -87,9 +87,6 @@ class AuditHead:
     entries: int
     hash: str
 
-    def to_json(self) -> dict:
-        return {"entries": self.entries, "hash": self.hash}
-
 
 def audit_head(session: Session) -> AuditHead:
     count = session.scalar(select(func.count()).select_from(AuditRow)) or 0
