@@ -55,6 +55,9 @@ def init(args: argparse.Namespace) -> int:
             "data_dir": str(ws.data_dir),
             "database": str(ws.database.path),
         }
+        restored = ws.audit.restore_triggers()
+        if restored:
+            result["audit_triggers_restored"] = restored
         if args.demo:
             from counter_app.services.demo import install_demo
 
@@ -328,8 +331,8 @@ def demo_data(args: argparse.Namespace) -> int:
 
 def audit_verify(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
-        entries = ws.audit.verify()
-    return emit({"intact": True, "entries": entries})
+        check = ws.audit.check()
+    return emit(check.to_json())
 
 
 def print_paper(args: argparse.Namespace) -> int:

@@ -780,6 +780,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "possibly a malicious file.",
     ),
     # --- hardening: tampering, restore, joining central (issue 12)
+    "audit.truncated": (
+        "Nhật ký kiểm toán chỉ còn {entries} bản ghi, ít hơn {anchored} bản ghi theo {what}: nhật ký đã bị cắt bớt. Hãy báo ngay cho người quản trị.",
+        "The audit log holds only {entries} entries, fewer than the {anchored} recorded by {what}: it has been cut short. Tell the administrator at once.",
+    ),
+    "audit.rewritten": (
+        "Bản ghi thứ {anchored} của nhật ký kiểm toán không còn khớp với {what}: nhật ký đã bị viết lại. Hãy báo ngay cho người quản trị.",
+        "Entry {anchored} of the audit log no longer matches {what}: the log has been rewritten. Tell the administrator at once.",
+    ),
+    "audit.anchor.local": (
+        "mốc neo mà cơ sở dữ liệu tập trung đã xác nhận (lưu tại quầy)",
+        "the anchor central acknowledged (kept at this counter)",
+    ),
+    "audit.anchor.central": (
+        "mốc neo lưu ở cơ sở dữ liệu tập trung",
+        "the anchor central keeps",
+    ),
+    "audit.triggers_missing": (
+        "Nhật ký kiểm toán không còn được bảo vệ chống sửa, xóa (thiếu trigger {names}). Hãy chạy counter-app init để khôi phục và báo cho người quản trị.",
+        "The audit log is no longer protected against edits and deletions (triggers {names} are missing). Run counter-app init to restore them and tell the administrator.",
+    ),
+    "audit.anchor_refused": (
+        "Cơ sở dữ liệu tập trung không nhận mốc neo {entries} bản ghi của nhật ký kiểm toán (đã có mốc {anchored} bản ghi khác với nhật ký tại quầy).",
+        "Central did not take the audit log's anchor at {entries} entries (it holds one at {anchored} entries that differs from this counter's log).",
+    ),
+    "backup.audit_unprotected": (
+        "Bản sao lưu {path} có nhật ký kiểm toán không được bảo vệ (thiếu trigger {names}): dữ liệu đã bị sửa ngoài chương trình. Không có gì bị thay đổi.",
+        "The backup {path} holds an audit log without its protection (triggers {names} are missing): the data was altered outside the program. Nothing was changed.",
+    ),
+    "backup.audit_broken": (
+        "Nhật ký kiểm toán trong bản sao lưu {path} bị sửa đổi tại bản ghi {entry}. Không có gì bị thay đổi.",
+        "The audit log inside the backup {path} was altered at entry {entry}. Nothing was changed.",
+    ),
+    "backup.audit_behind": (
+        "Bản sao lưu {path} không khớp với nhật ký kiểm toán mà cơ sở dữ liệu tập trung đã xác nhận cho quầy này ({anchored} bản ghi; bản sao lưu có {entries}): bản sao lưu đã bị sửa hoặc được tạo trước mốc đó. Không có gì bị thay đổi; hãy dùng một bản sao lưu mới hơn.",
+        "The backup {path} does not match the audit log central acknowledged for this counter ({anchored} entries; the backup has {entries}): it was altered or made before that point. Nothing was changed; use a newer backup.",
+    ),
     # --- officer's day: interface (issue 13)
     # --- officer's day: moves, amend, sign-off, online (issue 13)
     # --- officer's day: search and speed (issue 13)

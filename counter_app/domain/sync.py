@@ -203,6 +203,9 @@ class Outcome(StrEnum):
     DUPLICATE = "duplicate"  # central already had this version from this counter: no change
     MERGED = "merged"  # central had moved on; the counter's moves were replayed on its state
     CONFLICT = "conflict"  # kept aside for the supervisor, central's state unchanged
+    # the code is another dossier's centrally (numbered alone before joining): the counter
+    # renumbers its dossier and sends it again
+    CODE_TAKEN = "code-taken"
 
 
 @dataclass(frozen=True)

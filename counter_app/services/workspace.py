@@ -39,7 +39,7 @@ class Workspace:
         self.calendars = CalendarService(self.database, self.settings)
         self.catalog = CatalogService(self.database)
         self.accounts = AccountService(self.database)
-        self.audit = AuditService(self.database)
+        self.audit = AuditService(self.database, central_anchor=lambda: self.sync.central_anchor())
         self.intake = IntakeService(self.database, self.catalog, self.calendars, self.settings)
         self.dossiers = DossierService(self.database, self.calendars, self.settings)
         self.papers = PaperService(

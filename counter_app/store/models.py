@@ -220,6 +220,18 @@ class AuditRow(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
+    __table_args__ = (Index("ix_audit_log_action_subject", "action", "subject"),)
+
+
+class AuditAnchorRow(Base):
+    """A head of the audit chain (entries, last hash) central acknowledged; append-only."""
+
+    __tablename__ = "audit_anchors"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entries: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+
 
 class SyncConflictRow(Base):
     """A change central did not take (or took differently), kept for the supervisor."""

@@ -45,6 +45,12 @@ class FaultyGateway:
     def resolve(self, *args):  # type: ignore[no-untyped-def]
         return self._call("resolve", *args)
 
+    def audit_anchor(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("audit_anchor", *args)
+
+    def record_anchor(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("record_anchor", *args)
+
     def close(self) -> None:
         self.inner.close()
 

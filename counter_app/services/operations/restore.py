@@ -4,10 +4,13 @@ in `backups/before-restore-<time>/`, refused while a window has the data folder 
 
 Order: the file (ours, every member's SHA-256) → the folder's locks (no window, no other
 restore, no sync; and no sync starts until the restore is over) → the database staged in the
-folder and checked (`PRAGMA integrity_check`, a schema this program knows) → the current store
-and scans moved aside → the restored ones moved in → an older schema migrated as at any start.
-A failure before the move leaves the folder as it was; a failure after it moves the previous
-data back.
+folder and checked (`PRAGMA integrity_check`, a schema this program knows), an older schema
+migrated there as at any start, then the store it makes checked whole: the audit log's
+append-only triggers present, its hash chain intact and holding the last chain head central
+acknowledged (the current store's, and the backup's own) → the current store and scans moved
+aside → the restored ones moved in. A crafted backup whose manifest was sealed again (an
+emptied store, a store without its triggers) is refused before anything is moved; a failure
+while moving puts the previous data back; nothing after the move can fail.
 """
 
 from __future__ import annotations
@@ -31,8 +34,16 @@ from counter_app.services.operations.archive import (
 from counter_app.services.operations.instance import InstanceLock, SyncLock
 from counter_app.store.attachments import ATTACHMENTS_FOLDER
 from counter_app.store.database import BACKUPS_FOLDER, open_database, os_problem
+from counter_app.store.journal import AuditHead, audit_problem, last_anchor
 from counter_app.store.private import FOLDER_MODE, private_folder
 
+# what is wrong with the audit log of the store a backup holds -> the refusal of the restore
+_REFUSALS = {
+    "audit.broken": "backup.audit_broken",
+    "audit.truncated": "backup.audit_behind",
+    "audit.rewritten": "backup.audit_behind",
+    "audit.triggers_missing": "backup.audit_unprotected",
+}
 _STORE_FILES = (DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm")
 
 
@@ -87,19 +98,17 @@ def restore_backup(path: Path, data_dir: Path) -> RestoreSummary:
             staging = data_dir / BACKUPS_FOLDER / f".restoring-{stamp}"
             try:
                 _stage(archive, manifest, staging, path)
+                revision = _migrate_and_check(
+                    staging / DATABASE_FILE, path, _kept_anchor(data_dir / DATABASE_FILE)
+                )
                 aside = data_dir / BACKUPS_FOLDER / f"before-restore-{stamp}"
-                moved, placed = _swap(data_dir, staging, aside)
+                moved = _swap(data_dir, staging, aside)
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 for folder in made:  # folders this restore made, empty again
                     _remove_if_empty(folder)
                 raise
             shutil.rmtree(staging, ignore_errors=True)
-            try:
-                revision = _migrate(data_dir / DATABASE_FILE)
-            except BaseException:
-                _undo(data_dir, aside, moved, placed)
-                raise
     return RestoreSummary(
         data_dir=data_dir,
         backup=path,
@@ -154,9 +163,9 @@ def _check_database(database: Path, manifest: Manifest, path: Path) -> None:
         raise CounterError("backup.tampered", path=str(path), member=DATABASE_MEMBER)
 
 
-def _swap(data_dir: Path, staging: Path, aside: Path) -> tuple[list[str], list[str]]:
-    """Move the current store and scans aside, the staged ones in: (names moved aside, names
-    moved in)."""
+def _swap(data_dir: Path, staging: Path, aside: Path) -> list[str]:
+    """Move the current store and scans aside, the staged ones in; returns the names moved
+    aside (all or nothing: a failure puts them back)."""
     current = [name for name in (*_STORE_FILES, ATTACHMENTS_FOLDER) if (data_dir / name).exists()]
     moved: list[str] = []
     placed: list[str] = []
@@ -166,14 +175,14 @@ def _swap(data_dir: Path, staging: Path, aside: Path) -> tuple[list[str], list[s
         for name in current:
             (data_dir / name).replace(aside / name)
             moved.append(name)
-        for name in (DATABASE_FILE, ATTACHMENTS_FOLDER):
+        for name in (*_STORE_FILES, ATTACHMENTS_FOLDER):
             if (staging / name).exists():
                 (staging / name).replace(data_dir / name)
                 placed.append(name)
     except OSError as error:
         _undo(data_dir, aside, moved, placed)
         raise os_problem(error, data_dir) from error
-    return moved, placed
+    return moved
 
 
 def _undo(data_dir: Path, aside: Path, moved: list[str], placed: list[str]) -> None:
@@ -192,13 +201,33 @@ def _undo(data_dir: Path, aside: Path, moved: list[str], placed: list[str]) -> N
     _remove_if_empty(aside)
 
 
-def _migrate(database: Path) -> str:
-    """Open the restored store as a start-up would: an older schema is upgraded (after the
-    usual backup copy into `backups/`)."""
+def _kept_anchor(database: Path) -> AuditHead | None:
+    """The last audit chain head central acknowledged, as the store being replaced kept it
+    (None: never anchored, an older schema, or a store too damaged to read)."""
+    if not database.exists():
+        return None
+    try:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
+            row = db.execute(
+                "SELECT entries, hash FROM audit_anchors ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+    except sqlite3.Error:
+        return None
+    return None if row is None else AuditHead(int(row[0]), str(row[1]))
+
+
+def _migrate_and_check(database: Path, path: Path, kept: AuditHead | None) -> str:
+    """Open the staged store as a start-up would (an older schema is upgraded), then check
+    what integrity_check cannot see: the audit log's triggers, its chain, and the anchors
+    (the current store's `kept` and the backup's own). Returns the store's revision."""
     from counter_app.store.database import current_revision
 
     store = open_database(database)
     try:
+        with store.read() as session:
+            problem = audit_problem(session, [(kept, ""), (last_anchor(session), "")])
+        if problem is not None:
+            raise CounterError(_REFUSALS[problem.key], path=str(path), **problem.params)
         return current_revision(store) or ""
     finally:
         store.close()

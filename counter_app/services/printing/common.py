@@ -83,6 +83,7 @@ class PaperData:
     printed_at: datetime
     duration_text: str = ""  # the procedure's time limit as the catalog states it
     mark: str = ""  # across the top margin of every page, e.g. "BẢN IN LẠI …" on a reprint
+    replaces: tuple[str, ...] = ()  # codes the dossier had before it was renumbered
 
     def officer(self, login: str) -> str:
         return self.officers.get(login) or login

@@ -60,6 +60,14 @@ def render_receipt(data: PaperData, *, size: str = "A4", invariant: bool = False
     letterhead(sheet, data.head, official_date(received.date(), data.head.place))
     title(sheet, data.settings.forms.title(KIND))
     codes_block(sheet, data)
+    if data.replaces:  # renumbered when the counter joined central: the old code is void
+        sheet.paragraph(
+            f"Mã hồ sơ này thay cho mã {', '.join(data.replaces)} trên giấy tiếp nhận đã cấp "
+            "trước đây (trùng mã khi quầy kết nối cơ sở dữ liệu tập trung); mã cũ không còn "
+            "giá trị.",
+            font=SERIF_ITALIC,
+            after=1 * mm,
+        )
 
     sheet.paragraph(f"{data.head.agency_name} tiếp nhận hồ sơ của:", after=0.5 * mm)
     applicant_block(sheet, dossier.applicant)

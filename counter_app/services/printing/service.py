@@ -32,7 +32,7 @@ from counter_app.services.printing.paper_settings import LABEL_SIZES, RECEIPT_SI
 from counter_app.services.printing.rules import check_new_due, check_paper, papers_for
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
-from counter_app.store.journal import AuditEntry, append_audit
+from counter_app.store.journal import AuditEntry, append_audit, replaced_codes
 from counter_app.store.models import AuditRow
 
 if TYPE_CHECKING:
@@ -280,6 +280,10 @@ class PaperService:
         with suppress(CounterError):
             duration = self._catalog.procedure(dossier.procedure_code).duration.describe("vi")
         printed_at = self.clock()
+        replaces: list[str] = []
+        if self._db is not None:
+            with self._db.read() as session:
+                replaces = replaced_codes(session, dossier.code or code)
         return PaperData(
             dossier=dossier,
             head=Letterhead(
@@ -293,6 +297,7 @@ class PaperService:
             printed_at=printed_at,
             duration_text=duration,
             mark=reprint_mark(printed_at) if reprint else "",
+            replaces=tuple(replaces),
         )
 
     def _root_agency(self) -> str:

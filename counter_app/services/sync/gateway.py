@@ -3,6 +3,7 @@ fails on purpose in its place (before the call, or after central committed)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from counter_app.domain.clock import now
@@ -16,6 +17,7 @@ from counter_app.store.central.repository import (
     PushResult,
     Registration,
 )
+from counter_app.store.journal import AuditHead
 
 
 class CentralGateway:
@@ -23,10 +25,16 @@ class CentralGateway:
         self.database = CentralDatabase(address)
 
     def register(
-        self, *, install_id: str, name: str, used: dict[tuple[str, date], int]
+        self,
+        *,
+        install_id: str,
+        name: str,
+        used: dict[tuple[str, date], int],
+        codes: dict[str, str] | None = None,
     ) -> Registration:
         """Numbers given alone before registering are kept from leases, for the agencies
-        central lets this counter serve (the others' dossiers are refused at push)."""
+        central lets this counter serve (the others' dossiers are refused at push); the
+        answer names which of the counter's `codes` (code -> uuid) central holds for others."""
         with self.database.write() as session:
             registration = repository.register(
                 session,
@@ -41,7 +49,8 @@ class CentralGateway:
                 registration.number,
                 {key: last for key, last in used.items() if not mine or key[0] in mine},
             )
-        return registration
+            taken = repository.taken_codes(session, registration.number, codes or {})
+        return replace(registration, taken=taken)
 
     def push(self, counter: int, items: list[PushItem]) -> list[PushResult]:
         with self.database.write() as session:
@@ -62,6 +71,15 @@ class CentralGateway:
         """The supervisor's conflict decisions, all in one central transaction."""
         with self.database.write() as session:
             return repository.resolve_conflicts(session, counter, decisions)
+
+    def audit_anchor(self, counter: int) -> AuditHead | None:
+        with self.database.read() as session:
+            return repository.audit_anchor(session, counter)
+
+    def record_anchor(self, counter: int, head: AuditHead, prior: AuditHead | None) -> str:
+        """Anchor the chain head; `prior` is central's last anchor the counter checked."""
+        with self.database.write() as session:
+            return repository.record_anchor(session, counter, head, prior, at=now())
 
     def close(self) -> None:
         self.database.close()

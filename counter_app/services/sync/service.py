@@ -15,18 +15,19 @@ import time
 import uuid as uuid_module
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import func, select
 
 from counter_app.domain.clock import iso, now
-from counter_app.domain.codes import DossierCode, FallbackZone, RangeSource
+from counter_app.domain.codes import DossierCode, FallbackZone
 from counter_app.domain.dossier import Dossier, HistoryEntry, Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action, apply
 from counter_app.domain.sync import (
     FieldDifference,
+    Outcome,
     backoff_delay,
     differing_fields,
     dossier_from_json,
@@ -46,16 +47,25 @@ from counter_app.services.sync.attachments import (
     send_attachments,
     work_waiting,
 )
+from counter_app.services.sync.renumbering import days_needed, renumber
 from counter_app.store.central import replica
 from counter_app.store.central.database import CentralAddress, check_url, split_password
 from counter_app.store.central.repository import KINDS, ConflictDecision
-from counter_app.store.codes import allocate_many
+from counter_app.store.codes import CodeMode, allocate_many
 from counter_app.store.database import Database
 from counter_app.store.dossiers import find_by_uuid, save_move
-from counter_app.store.journal import AuditEntry, append_audit, enqueue
+from counter_app.store.journal import (
+    AuditEntry,
+    AuditHead,
+    anchor_problem,
+    append_audit,
+    audit_head,
+    enqueue,
+    keep_anchor,
+    last_anchor,
+)
 from counter_app.store.models import (
     AuditRow,
-    CodeRangeRow,
     DossierRow,
     SyncConflictRow,
     SyncLogRow,
@@ -266,11 +276,11 @@ class SyncService:
             started = now()
             self._settings.set("sync.last_attempt", started.isoformat())
             try:
-                result, problems = self._round(full, retry_held)
+                result, problems, tampered = self._round(full, retry_held)
             except CounterError as error:
                 self._record(started, ok=False, message=error.key)
                 raise
-            message = ""
+            message = tampered.key if tampered else ""
             if problems:
                 message = json.dumps(
                     {"key": HELD_ATTACHMENTS, "first": problems[0].to_json(), "held": len(problems)}
@@ -280,11 +290,12 @@ class SyncService:
 
     def _round(
         self, full: bool, retry_held: bool
-    ) -> tuple[SyncResult, tuple[AttachmentProblem, ...]]:
+    ) -> tuple[SyncResult, tuple[AttachmentProblem, ...], CounterError | None]:
         central = self._central()
         number, agencies = self._registration(central)
         pushed, conflicts = self._push(central, number)
         self._send_decisions(central, number)
+        tampered = self._anchor(central, number)
         pulled = 0
         if full:
             pulled = self._pull(central, number)
@@ -293,7 +304,43 @@ class SyncService:
         sent = send_attachments(self._db, central, number, retry_held=retry_held)
         with self._db.read() as session:
             pending = replica.outbox_count(session)
-        return SyncResult(pushed, pulled, pending, conflicts), sent.problems
+        return SyncResult(pushed, pulled, pending, conflicts), sent.problems, tampered
+
+    def central_anchor(self) -> AuditHead | None:
+        """The last audit chain head central keeps for this counter (None: not registered);
+        raises CounterError when central cannot be reached."""
+        number = self._settings.identity().counter_number
+        if number is None:
+            return None
+        return self._central().audit_anchor(number)
+
+    def _anchor(self, central, number: int) -> CounterError | None:  # type: ignore[no-untyped-def]
+        """Send the audit chain's head to central, where it is kept append-only, once the
+        chain is checked against the last head central holds; keep what central took. A chain
+        that no longer holds that head is not anchored: the problem is logged and returned
+        (the round goes on; `audit verify` names it too)."""
+        anchored = central.audit_anchor(number)
+        with self._db.read() as session:
+            head = audit_head(session)
+            problem = None
+            if anchored is not None:
+                problem = anchor_problem(session, anchored, "audit.anchor.central")
+            kept = last_anchor(session)
+        if problem is not None:
+            log.warning("audit chain does not hold central's anchor: %s", problem.key)
+            return problem
+        answer = "same" if anchored == head else central.record_anchor(number, head, anchored)
+        if answer not in ("recorded", "same"):
+            log.warning("central did not take the audit anchor at %s: %s", head.entries, answer)
+            return CounterError(
+                "audit.anchor_refused",
+                entries=head.entries,
+                anchored=anchored.entries if anchored else 0,
+            )
+        if kept != head:
+            with self._db.write() as session:
+                keep_anchor(session, head, at=now())
+        return None
 
     def _record(
         self, at: datetime, *, ok: bool, message: str = "", result: SyncResult | None = None
@@ -322,19 +369,30 @@ class SyncService:
         if install_id is None:
             install_id = str(uuid_module.uuid4())
             self._settings.set("central.install_id", install_id)
-        today = now().date()
         with self._db.read() as session:
-            used = _standalone_used(session, today)
-        registration = central.register(install_id=install_id, name=identity.name, used=used)
+            used = replica.standalone_used(session)
+            held = replica.unsynced_codes(session)
+        registration = central.register(
+            install_id=install_id, name=identity.name, used=used, codes=held
+        )
+        zone = registration.fallback
+        mode = CodeMode(identity.central_url, registration.number, zone)
+        taken = [held[code] for code in registration.taken]
+        leases = []
+        if taken:  # new numbers for the clashing dossiers come from leases, as any would
+            with self._db.read() as session:
+                needed = days_needed(session, taken)
+            leases = central.leases(registration.number, needed, min(day for _, day in needed))
         with self._db.write() as session:
-            replica.close_standalone(session, today)
+            replica.close_standalone(session)
             replica.put_setting(session, "central.counter_number", registration.number)
             replica.put_setting(session, "central.counter_id", registration.counter_id)
             replica.put_setting(session, "central.agencies", list(registration.agencies))
-            zone = registration.fallback
             replica.put_setting(
                 session, "codes.fallback_zone", {"first": zone.first, "slice_size": zone.slice_size}
             )
+            replica.store_leases(session, leases)
+            renumber(session, taken, mode=mode, at=now(), reason="join")
         return registration.number, registration.agencies
 
     def _push(self, central, number: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
@@ -345,8 +403,10 @@ class SyncService:
             if not batch.outbox_ids:
                 return pushed, conflicts
             results = central.push(number, batch.items) if batch.items else []
+            taken = [r.uuid for r in results if r.outcome is Outcome.CODE_TAKEN]
             with self._db.write() as session:
                 conflicts += replica.settle(session, batch, results, at=now())
+                renumber(session, taken, mode=self._settings.code_mode(), at=now(), reason="push")
             pushed += len(batch.items)
 
     def _send_decisions(self, central, number: int) -> int:  # type: ignore[no-untyped-def]
@@ -416,6 +476,7 @@ class SyncService:
     def _pull(self, central, number: int) -> int:  # type: ignore[no-untyped-def]
         pulled = 0
         catalog_changed = False
+        mode = self._settings.code_mode()
         for kind in KINDS:
             while True:
                 cursors = dict(self._settings.get("sync.cursors") or {})  # type: ignore[call-overload]
@@ -424,6 +485,9 @@ class SyncService:
                 if page.cursor == cursor:
                     break
                 with self._db.write() as session:
+                    if kind == "dossiers":  # a code of ours central gave another dossier
+                        clashes = replica.code_clashes(session, page.rows)
+                        renumber(session, clashes, mode=mode, at=now(), reason="pull")
                     changed = replica.APPLY[kind](session, page.rows)
                     cursors[kind] = page.cursor
                     replica.put_setting(session, "sync.cursors", cursors)
@@ -744,15 +808,6 @@ class SyncService:
             append_audit(session, [move_audit(dossier, entry)])
         self.request_sync()
         return dossier
-
-
-def _standalone_used(session, since: date) -> dict[tuple[str, date], int]:  # type: ignore[no-untyped-def]
-    rows = session.execute(
-        select(
-            CodeRangeRow.agency_code, CodeRangeRow.day, CodeRangeRow.next_number, CodeRangeRow.first
-        ).where(CodeRangeRow.source == RangeSource.STANDALONE.value, CodeRangeRow.day >= since)
-    ).all()
-    return {(r.agency_code, r.day): r.next_number - 1 for r in rows if r.next_number > r.first}
 
 
 RESOLVERS = frozenset({Role.SUPERVISOR, Role.ADMIN})  # who may resolve a conflict

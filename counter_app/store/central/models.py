@@ -165,3 +165,16 @@ class CentralConflictRow(CentralBase):
     # the supervisor's decision at the counter (revision c0004): its login, keep-central|reapply
     resolved_by: Mapped[str | None] = mapped_column(String(32))
     resolution: Mapped[str | None] = mapped_column(String(20))
+
+
+class CentralAuditAnchorRow(CentralBase):
+    """A counter's audit chain head as a sync round sent it (revision c0006); append-only."""
+
+    __tablename__ = "audit_anchors"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    counter_number: Mapped[int] = mapped_column(ForeignKey("counters.number"))
+    entries: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+
+    __table_args__ = (UniqueConstraint("counter_number", "entries"),)

@@ -122,6 +122,8 @@ def settle(session: Session, batch: Batch, results: list[PushResult], *, at: dat
     synced = []
     conflicts = 0
     for result in results:
+        if result.outcome is Outcome.CODE_TAKEN:
+            continue  # the caller renumbers it, which queues it again
         item = pushed[result.uuid]
         unchanged = current.get(result.uuid) == item.version
         if result.outcome in (Outcome.INSERTED, Outcome.UPDATED, Outcome.DUPLICATE):
@@ -159,6 +161,39 @@ def settle(session: Session, batch: Batch, results: list[PushResult], *, at: dat
             synced,
         )
     return conflicts
+
+
+def unsynced_codes(session: Session) -> dict[str, str]:
+    """code -> uuid of the dossiers central has never taken (numbered here, maybe alone)."""
+    return dict(
+        session.execute(
+            select(_DOSSIERS.c.code, _DOSSIERS.c.uuid).where(
+                _DOSSIERS.c.code.is_not(None), _DOSSIERS.c.synced_version == 0
+            )
+        ).all()
+    )
+
+
+def code_clashes(session: Session, rows: list[dict]) -> list[str]:
+    """The local dossiers holding a code that pulled central dossiers carry for another
+    dossier: they must be renumbered before central's can come in."""
+    incoming = {row["data"].get("code"): row["uuid"] for row in rows if row["data"].get("code")}
+    if not incoming:
+        return []
+    held = session.execute(
+        select(_DOSSIERS.c.code, _DOSSIERS.c.uuid).where(_DOSSIERS.c.code.in_(list(incoming)))
+    ).all()
+    return [uuid for code, uuid in held if incoming[code] != uuid]
+
+
+def set_code(session: Session, uuid: str, code: str) -> int:
+    """Give a dossier another code (renumbering); returns its new version, which goes up."""
+    return session.execute(
+        update(_DOSSIERS)
+        .where(_DOSSIERS.c.uuid == uuid)
+        .values(code=code, version=_DOSSIERS.c.version + 1)
+        .returning(_DOSSIERS.c.version)
+    ).scalar_one()
 
 
 def outbox_count(session: Session) -> int:
@@ -411,19 +446,24 @@ def codes_left(
     return {agency: result[agency] for agency in agencies}
 
 
-def close_standalone(session: Session, since: date) -> dict[tuple[str, date], int]:
-    """Numbers given on its own, before registering: closed for good, and reported to central
-    so they are never leased (returns the last number used per agency and day)."""
-    used: dict[tuple[str, date], int] = {}
-    for row in session.scalars(
-        select(CodeRangeRow).where(
-            CodeRangeRow.source == RangeSource.STANDALONE.value, CodeRangeRow.day >= since
-        )
-    ):
-        if row.next_number > row.first:
-            used[(row.agency_code, row.day)] = row.next_number - 1
-        row.last = row.next_number - 1
-    return used
+def standalone_used(session: Session) -> dict[tuple[str, date], int]:
+    """The last number given on its own, before registering, per agency and day (any day: a
+    backdated intake counts too); reported to central so they are never leased."""
+    rows = session.execute(
+        select(
+            CodeRangeRow.agency_code, CodeRangeRow.day, CodeRangeRow.next_number, CodeRangeRow.first
+        ).where(CodeRangeRow.source == RangeSource.STANDALONE.value)
+    ).all()
+    return {(r.agency_code, r.day): r.next_number - 1 for r in rows if r.next_number > r.first}
+
+
+def close_standalone(session: Session) -> None:
+    """Once registered, the numbers of the standalone ranges left unused are never given."""
+    session.execute(
+        update(CodeRangeRow)
+        .where(CodeRangeRow.source == RangeSource.STANDALONE.value)
+        .values(last=CodeRangeRow.next_number - 1)
+    )
 
 
 # --- online submissions and conflicts

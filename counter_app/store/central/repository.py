@@ -6,6 +6,7 @@ a push, a lease grant or a decision is committed whole or not at all.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from counter_app.domain.sync import (
 )
 from counter_app.store.central.models import (
     CentralAgencyRow,
+    CentralAuditAnchorRow,
     CentralCalendarRow,
     CentralConflictRow,
     CentralDossierRow,
@@ -45,6 +47,7 @@ from counter_app.store.central.models import (
     CounterRow,
     LeaseHeadRow,
 )
+from counter_app.store.journal import AuditHead
 from counter_app.store.types import Moment
 
 DOSSIERS = CentralDossierRow.__table__
@@ -118,6 +121,7 @@ class Registration:
     counter_id: str
     agencies: tuple[str, ...]  # empty: every agency (numbered on first contact, trial SQLite)
     fallback: FallbackZone
+    taken: tuple[str, ...] = ()  # codes the counter gave alone that central holds for others
 
 
 def _agencies_of(session: Session, number: int) -> tuple[str, ...]:
@@ -168,6 +172,23 @@ def register(
             session.add(row)
             session.flush()
     return Registration(row.number, row.counter_id, _agencies_of(session, row.number), zone)
+
+
+def taken_codes(session: Session, counter: int, codes: dict[str, str]) -> tuple[str, ...]:
+    """Which of the counter's codes (code -> its dossier's uuid) central holds for another
+    dossier, among the agencies the counter serves (what row-level security lets it see on
+    PostgreSQL)."""
+    agencies = _agencies_of(session, counter)
+    taken: list[str] = []
+    wanted = sorted(codes)
+    for start in range(0, len(wanted), 1000):
+        query = select(DOSSIERS.c.code, DOSSIERS.c.uuid).where(
+            DOSSIERS.c.code.in_(wanted[start : start + 1000])
+        )
+        if agencies:
+            query = query.where(DOSSIERS.c.agency_code.in_(agencies))
+        taken.extend(code for code, uuid in session.execute(query) if codes[code] != uuid)
+    return tuple(sorted(taken))
 
 
 def check_scope(session: Session, counter: int, agencies: set[str]) -> None:
@@ -423,15 +444,14 @@ def push(
         incoming = dossier_from_json(item.data)
         row = stored_rows.get(item.uuid)
         if incoming.code and code_owner.get(incoming.code, item.uuid) != item.uuid:
-            result = PushResult(
-                item.uuid,
-                Outcome.CONFLICT,
-                row.version if row else 0,
-                row.data if row else None,
-                f"code {incoming.code} is taken",
+            results.append(
+                PushResult(
+                    item.uuid,
+                    Outcome.CODE_TAKEN,
+                    row.version if row else 0,
+                    reason=f"code {incoming.code} is taken",
+                )
             )
-            results.append(result)
-            conflicts.append((item, result))
             continue
         if incoming.agency_code not in shifts:
             shifts[incoming.agency_code] = shifter(session, incoming.agency_code)
@@ -639,6 +659,60 @@ def _resolve_conflict(session: Session, counter: int, decision: ConflictDecision
         .values(resolved_at=decision.at, resolved_by=decision.by, resolution=decision.resolution)
     ).rowcount
     return "resolved" if changed else "already"
+
+
+# --- audit anchors
+
+
+def audit_anchor(session: Session, counter: int) -> AuditHead | None:
+    """The counter's last anchored audit chain head (row-level security shows a counter only
+    its own on PostgreSQL)."""
+    table = CentralAuditAnchorRow.__table__
+    row = session.execute(
+        select(table.c.entries, table.c.hash)
+        .where(table.c.counter_number == counter)
+        .order_by(table.c.entries.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else AuditHead(row.entries, row.hash)
+
+
+def record_anchor(
+    session: Session, counter: int, head: AuditHead, prior: AuditHead | None, *, at: datetime
+) -> str:
+    """Anchor the counter's chain head, append-only: 'recorded', 'same', 'behind' or 'differs'
+    (see `central_record_anchor`, revision c0006, which does it on PostgreSQL as the calling
+    counter; the counter roles cannot write the table)."""
+    if _dialect(session) == "postgresql":
+        return str(
+            session.execute(
+                text("SELECT central_record_anchor(:entries, :hash, :prior_entries, :prior_hash)"),
+                {
+                    "entries": head.entries,
+                    "hash": head.hash,
+                    "prior_entries": prior.entries if prior else 0,
+                    "prior_hash": prior.hash if prior else "",
+                },
+            ).scalar()
+        )
+    if not _HEAD_HASH.match(head.hash) or head.entries < 0:
+        raise CounterError("central.denied", reason="not an audit chain head")
+    last = audit_anchor(session, counter)  # under SQLite's write lock: one anchor at a time
+    if last is not None:
+        if head.entries < last.entries:
+            return "behind"
+        if head.entries == last.entries:
+            return "same" if head.hash == last.hash else "differs"
+        if prior != last:
+            return "differs"
+    session.execute(
+        insert(CentralAuditAnchorRow.__table__),
+        [{"counter_number": counter, "entries": head.entries, "hash": head.hash, "at": at}],
+    )
+    return "recorded"
+
+
+_HEAD_HASH = re.compile(r"^[0-9a-f]{64}$")
 
 
 # --- pull
