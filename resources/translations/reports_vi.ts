@@ -256,7 +256,12 @@
         <translation>Ghi chú: {note}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Signed before closing time: {reason}</source>
+        <translation>Ký trước giờ đóng cửa, lý do: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Reopened by {who} at {when} (reason: {reason}); the day must be signed off again.</source>
         <translation>{who} đã mở lại ngày lúc {when} (lý do: {reason}); ngày cần được ký xác nhận lại.</translation>
     </message>
@@ -810,8 +815,8 @@ trực tuyến</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Sign off and lock the day</source>
-        <translation>Ký và khóa số liệu ngày</translation>
+        <source>Sign off and &amp;lock the day</source>
+        <translation>Ký và &amp;khóa số liệu ngày</translation>
     </message>
 </context>
 </TS>

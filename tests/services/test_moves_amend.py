@@ -154,3 +154,49 @@ def test_a_correction_reaches_central(sqlite_central: str, tmp_path: Path, centr
     assert here.applicant.phone == "0987654321"
     assert here.status is (Status.WAITING if central_moved else Status.PROCESSING)
     ws.close()
+
+
+# The moves from a fresh intake to each state, and whether the dossier is still at the counter.
+PATHS = {
+    "new": ([], True),
+    "waiting at the desk": ([(Action.REQUEST_SUPPLEMENT, "Thiếu tờ khai")], True),
+    "resubmitted at the desk": (
+        [(Action.REQUEST_SUPPLEMENT, "Thiếu tờ khai"), (Action.RESUBMIT, "")],
+        True,
+    ),
+    "refused": ([(Action.REFUSE, "Sai thẩm quyền")], False),
+    "withdrawn": ([(Action.WITHDRAW, "")], False),
+    "resolved at the desk": ([(Action.RESOLVE, "")], False),
+    "processing": ([(Action.TRANSFER, "")], False),
+    "waiting after transfer": (
+        [(Action.TRANSFER, ""), (Action.REQUEST_SUPPLEMENT, "Thiếu bản sao")],
+        False,
+    ),
+    "back from a supplement": (
+        [(Action.TRANSFER, ""), (Action.REQUEST_SUPPLEMENT, "Thiếu"), (Action.RESUBMIT, "")],
+        False,
+    ),
+    "done": ([(Action.TRANSFER, ""), (Action.RESOLVE, ""), (Action.RETURN, "")], False),
+}
+
+
+@pytest.mark.parametrize("path", PATHS.values(), ids=PATHS.keys())
+@pytest.mark.parametrize("who", ["officer", "supervisor", "supervisor with a reason"])
+def test_who_may_correct_in_every_state(ws, officer, boss, received, path, who):  # type: ignore[no-untyped-def]
+    moves, at_the_counter = path
+    for action, note in moves:
+        ws.dossiers.transition(received.code, action, user=officer, note=note)
+    user = officer if who == "officer" else boss
+    reason = "Sai số điện thoại" if who.endswith("reason") else ""
+    correction = correction_from_json({"applicant": {"phone": "0987654321"}}, received)
+    allowed = at_the_counter or reason
+    if not allowed:
+        with pytest.raises(CounterError) as refused:
+            ws.dossiers.amend(received.code, correction, user=user, reason=reason)
+        expected = "amend.supervisor_only" if who == "officer" else "amend.reason_required"
+        assert refused.value.key == expected
+        assert ws.dossiers.get(received.code).applicant.phone == "0912345678"
+        return
+    status = ws.dossiers.get(received.code).status
+    amended = ws.dossiers.amend(received.code, correction, user=user, reason=reason)
+    assert amended.applicant.phone == "0987654321" and amended.status is status

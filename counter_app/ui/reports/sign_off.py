@@ -320,7 +320,7 @@ class SignOffDialog(DayDecisionDialog):
             self,
             self.windowTitle(),
             self._blocking_text() + "\n\n" + self.tr("Sign off the day now?"),
-            self.tr("Sign off and lock the day"),
+            self.tr("Sign off and &lock the day"),
         ):
             return
         session, day = self._session, self.day

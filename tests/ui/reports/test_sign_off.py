@@ -192,6 +192,8 @@ def test_signing_off_today_before_closing_says_what_it_blocks_and_asks_why(
     qtbot.waitUntil(lambda: page.daily.sign_off_dialog is None)
     signed = workspace.reports.sign_off_state(DAY)
     assert signed is not None and signed.early_reason == EARLY
+    qtbot.waitUntil(lambda: EARLY in page.daily.sign_off_label.text())
+    assert "Signed before closing time: " in page.daily.sign_off_label.text()
 
 
 def test_a_past_day_is_signed_without_warning_or_reason(qtbot, workspace, supervisor, day, asked):
