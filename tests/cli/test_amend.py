@@ -4,10 +4,12 @@ that says which one it replaces."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from counter_app.domain.clock import local, parse_iso
 from tests.cli.test_cli import (
@@ -120,5 +122,7 @@ def test_the_receipt_of_a_corrected_dossier_replaces_the_earlier_one(
     received = local(parse_iso(prepared.intake["received_at"]))
     assert f"BẢN ĐÃ SỬA – thay thế phiếu in lúc {received:%H:%M} ngày {received:%d/%m/%Y}" in text
     assert "0987654321" in text and "0912345678" not in text
+    read_back = flat(PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
+    assert "BẢN ĐÃ SỬA – thay thế phiếu in lúc" in read_back
     found = decoded(render_png(pdf, tmp_path, 200))
     assert prepared.code in [code for codes in found.values() for code in codes]

@@ -200,3 +200,36 @@ def test_who_may_correct_in_every_state(ws, officer, boss, received, path, who):
     status = ws.dossiers.get(received.code).status
     amended = ws.dossiers.amend(received.code, correction, user=user, reason=reason)
     assert amended.applicant.phone == "0987654321" and amended.status is status
+
+
+def test_a_correction_lost_in_a_conflict_is_made_again_with_its_values(ws, officer, received):  # type: ignore[no-untyped-def]
+    """Redoing a conflict's lost moves carries the counter's corrected values onto central's
+    state, as a new correction by whoever redoes it."""
+    import copy
+
+    from counter_app.domain.sync import reapply
+
+    central = copy.deepcopy(received)
+    local = ws.dossiers.amend(
+        received.code,
+        correction_from_json({"applicant": {"phone": "0987654321"}}, received),
+        user=officer,
+    )
+    lost = [local.history[-1]]
+    again, entries = reapply(
+        central,
+        lost,
+        actor="truong",
+        at=vn(2026, 12, 2, 9, 0),
+        place="Quầy 1",
+        shift_due=ws.calendars.shifter(central.agency_code),
+        lost=local,
+    )
+    assert again.applicant.phone == "0987654321" and central.applicant.phone == "0912345678"
+    (entry,) = entries
+    assert (entry.action, entry.actor, entry.from_status, entry.to_status) == (
+        "amend",
+        "truong",
+        Status.NEW,
+        Status.NEW,
+    )
