@@ -147,7 +147,6 @@ def user_add(args: argparse.Namespace) -> int:
 
 
 def intake(args: argparse.Namespace) -> int:
-    from counter_app.domain.clock import iso
     from counter_app.services.catalog import parse_json_text, read_json_file
     from counter_app.services.intake import request_from_json
 
@@ -159,26 +158,34 @@ def intake(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
         user = ws.accounts.user(args.user)
         dossier = ws.intake.receive(request, user=user)
-    return emit(
-        {
-            "code": dossier.code,
-            "uuid": dossier.uuid,
-            "status": dossier.status.value,
-            "received_at": iso(dossier.received_at),
-            "due_at": iso(dossier.due_at),
-        }
-    )
+    return emit(receipt_json(dossier))
+
+
+def receipt_json(dossier) -> dict:  # type: ignore[no-untyped-def]
+    """What receiving a dossier prints: its code, state and times."""
+    from counter_app.domain.clock import iso
+
+    return {
+        "code": dossier.code,
+        "uuid": dossier.uuid,
+        "status": dossier.status.value,
+        "received_at": iso(dossier.received_at),
+        "due_at": iso(dossier.due_at),
+    }
 
 
 def show(args: argparse.Namespace) -> int:
+    with workspace(args) as ws:
+        return emit(shown_dossier(ws, args.code, args.lang))
+
+
+def shown_dossier(ws, code: str, lang: str) -> dict:  # type: ignore[no-untyped-def]
+    """The whole dossier as `show` prints it, with its scanned originals."""
     from counter_app.services.digitising import attachment_json
 
-    with workspace(args) as ws:
-        dossier = ws.dossiers.get(args.code)
-        attachments = ws.attachments.list(args.code)
-    data = dossier_json(dossier, args.lang)
-    data["attachments"] = [attachment_json(item) for item in attachments]
-    return emit(data)
+    data = dossier_json(ws.dossiers.get(code), lang)
+    data["attachments"] = [attachment_json(item) for item in ws.attachments.list(code)]
+    return data
 
 
 def attach(args: argparse.Namespace) -> int:

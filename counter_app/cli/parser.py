@@ -291,6 +291,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     from counter_app.cli.report_parser import add_report_commands  # the supervisor's review
 
     add_report_commands(commands, lang, _Parser)
+    from counter_app.cli.moves_parser import add_moves_commands  # amend, online
+
+    add_moves_commands(commands, lang, _Parser)
     from counter_app.cli.operations_parser import add_operations_commands  # backup, restore
 
     add_operations_commands(commands, lang, _Parser)

@@ -80,7 +80,13 @@ def sign_off(args: argparse.Namespace) -> int:
         raise CounterError("report.cash_amount", value=args.cash)
     with workspace(args) as ws:
         user = signed_in(ws, args)
-        signed = ws.reports.sign_off(day, user=user, cash_counted=int(text), note=args.note)
+        signed = ws.reports.sign_off(
+            day,
+            user=user,
+            cash_counted=int(text),
+            note=args.note,
+            early_reason=args.early_reason,
+        )
     return emit(signed.to_json())
 
 

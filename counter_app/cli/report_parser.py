@@ -43,6 +43,12 @@ HELP: dict[str, tuple[str, str]] = {
     "report.cash": ("số tiền mặt kiểm đếm (đồng)", "the cash counted (in dong)"),
     "report.note": ("ghi chú (bắt buộc khi có chênh lệch)", "note (needed for a difference)"),
     "report.reason": ("lý do mở lại", "why the day is reopened"),
+    "report.early_reason": (
+        "lý do ký ngày hôm nay trước giờ đóng cửa (bắt buộc khi đó: việc ký chặn mọi tiếp nhận "
+        "còn lại trong ngày)",
+        "why today is signed off before the counter's closing time (needed then: signing "
+        "blocks every intake for the rest of the day)",
+    ),
     "as_user": (
         "tài khoản lãnh đạo thực hiện; mật khẩu đọc từ dòng đầu của stdin (hoặc nhập khi được hỏi)",
         "login of the supervisor acting; the password is read from stdin's first line (or asked "
@@ -82,6 +88,7 @@ def add_report_commands(
     sign.add_argument("--cash", required=True, metavar="AMOUNT", help=h("report.cash"))
     sign.add_argument("--note", default="", help=h("report.note"))
     sign.add_argument("--user", required=True, help=h("as_user"))
+    sign.add_argument("--early-reason", default="", metavar="TEXT", help=h("report.early_reason"))
     sign.set_defaults(handler="report_commands:sign_off")
 
     reopen = reports.add_parser("reopen", help=h("report.reopen"))

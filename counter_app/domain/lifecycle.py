@@ -29,6 +29,7 @@ class Action(StrEnum):
     STOP = "stop"
     RESOLVE = "resolve"
     RETURN = "return"
+    AMEND = "amend"  # an intake corrected (applicant, papers, note): no change of state
 
     def label(self, lang: str = "vi") -> str:
         return translate(f"action.{self.value}", lang)
@@ -91,7 +92,7 @@ def apply(
     place: str = "",
 ) -> HistoryEntry:
     """Make one move on the dossier in place, or raise CounterError and change nothing."""
-    sources, target = TRANSITIONS[action]
+    sources, target = TRANSITIONS.get(action, (frozenset(), None))
     if dossier.status not in sources:
         raise CounterError(
             "lifecycle.illegal", action=f"action.{action.value}", status=f"status.{dossier.status}"

@@ -818,6 +818,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- officer's day: interface (issue 13)
     # --- officer's day: moves, amend, sign-off, online (issue 13)
+    "action.amend": ("sửa thông tin tiếp nhận", "correct the intake of"),
+    "amend.fields": (
+        "Không sửa được {fields} sau khi tiếp nhận; chỉ sửa được: {allowed}.",
+        "{fields} cannot be corrected after intake; only these can: {allowed}.",
+    ),
+    "amend.nothing": (
+        "Thông tin sửa giống hệt thông tin đã tiếp nhận của hồ sơ {code}: không có gì để ghi.",
+        "The correction is the same as what dossier {code} holds: nothing to record.",
+    ),
+    "amend.not_received": (
+        "Hồ sơ {code} chưa được tiếp nhận: hãy tiếp nhận hoặc từ chối hồ sơ trực tuyến trước.",
+        "Dossier {code} has not been received yet: accept or refuse the online submission first.",
+    ),
+    "amend.supervisor_only": (
+        "Hồ sơ {code} đã rời bộ phận tiếp nhận ({status}): chỉ lãnh đạo bộ phận được sửa thông tin tiếp nhận, kèm lý do.",
+        "Dossier {code} has left the counter ({status}): only a supervisor may correct its intake, giving the reason.",
+    ),
+    "amend.reason_required": (
+        "Hồ sơ {code} đã chuyển xử lý: ghi rõ lý do sửa thông tin tiếp nhận.",
+        "Dossier {code} was transferred: give the reason for correcting its intake.",
+    ),
+    "report.sign_off_early": (
+        "Bộ phận chưa hết giờ làm việc ngày {day} (đóng cửa lúc {closing}): ký xác nhận bây giờ sẽ chặn mọi tiếp nhận và thao tác hồ sơ trong ngày cho đến khi lãnh đạo mở lại ngày. Nếu vẫn cần ký sớm, ghi rõ lý do.",
+        "The counter is open until {closing} on {day}: signing the day off now blocks every intake and every move of a dossier for the rest of the day, until a supervisor reopens it. To sign off early all the same, give the reason.",
+    ),
     # --- officer's day: search and speed (issue 13)
     # --- officer's day: wording (issue 13)
 }

@@ -146,6 +146,7 @@ class SignOff:
     reopened_by: str = ""
     reopened_at: datetime | None = None
     reopen_reason: str = ""
+    early_reason: str = ""  # why it was signed before the counter's closing time
 
     @property
     def locked(self) -> bool:
@@ -163,6 +164,7 @@ class SignOff:
             "reopened_by": self.reopened_by,
             "reopened_at": iso(self.reopened_at),
             "reopen_reason": self.reopen_reason,
+            "early_reason": self.early_reason,
             "locked": self.locked,
         }
 

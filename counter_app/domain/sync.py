@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from counter_app.domain.amend import take_correction
 from counter_app.domain.catalog import DocumentForm, FeeCollection
 from counter_app.domain.clock import iso, local, parse_iso
 from counter_app.domain.dossier import (
@@ -167,6 +168,9 @@ def replay(
             return "a second receipt"
         if counter_only and not counter_owns(action, result.status):
             return f"{action.value} from {result.status.value} belongs to central"
+        if action is Action.AMEND:  # a correction: no state to check, the values are carried
+            result.history.append(copy.copy(move))
+            continue
         try:
             apply(
                 result,
@@ -267,6 +271,8 @@ def _carry_counter_fields(merged: Dossier, incoming: Dossier, moves: list[Histor
         )
     if Action.RETURN.value in actions:
         merged.collector = incoming.collector
+    if Action.AMEND.value in actions:
+        take_correction(merged, incoming)
 
 
 # --- what a conflict lost, and making it again
@@ -322,18 +328,22 @@ def reapply(
     at: datetime,
     place: str,
     shift_due: DueShift,
-    collector: Collector | None = None,
+    lost: Dossier,
 ) -> tuple[Dossier, list[HistoryEntry]]:
     """The lost moves made again on a copy of the dossier as it stands now, each checked by
     the state machine, as `actor` now with the original notes: the copy and its new history
     entries. Refuses (CounterError) when one is not allowed from where the dossier stands, and
-    for receipts and acceptances, which take a new code on their own paths."""
+    for receipts and acceptances, which take a new code on their own paths. `lost` is the
+    counter's refused version: whom a result was handed to, what a correction set."""
     working = copy.deepcopy(dossier)
     entries = []
     for move in moves:
         action = Action(move.action)
         if action in (Action.RECEIVE, Action.ACCEPT):
             raise CounterError("sync.reapply_intake", action=f"action.{action.value}")
+        if action is Action.AMEND:
+            entries.append(_corrected_again(working, lost, move, actor=actor, at=at, place=place))
+            continue
         if working.status not in TRANSITIONS[action][0]:
             raise CounterError(
                 "sync.reapply_refused",
@@ -352,8 +362,17 @@ def reapply(
             )
         )
         if action is Action.RETURN:
-            working.collector = collector
+            working.collector = lost.collector
     return working, entries
+
+
+def _corrected_again(
+    working: Dossier, lost: Dossier, move: HistoryEntry, *, actor: str, at: datetime, place: str
+) -> HistoryEntry:
+    take_correction(working, lost)
+    entry = HistoryEntry(at, actor, move.action, working.status, working.status, move.note, place)
+    working.history.append(entry)
+    return entry
 
 
 def central_action(dossier: Dossier, target: Status) -> Action:

@@ -30,6 +30,9 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
+SUPERVISING = frozenset({Role.SUPERVISOR, Role.ADMIN})  # who may override the counter's rules
+
+
 @dataclass(frozen=True)
 class User:
     login: str

@@ -6,26 +6,25 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from counter_app.domain.amend import Correction, amend, at_the_counter
 from counter_app.domain.clock import now
 from counter_app.domain.codes import DossierCode
 from counter_app.domain.dossier import Collector, Dossier, DossierFilter
 from counter_app.domain.errors import CounterError, ValidationFailed
-from counter_app.domain.lifecycle import Action, apply
+from counter_app.domain.lifecycle import Action
 from counter_app.domain.text import clean
 from counter_app.domain.validation import check_collector, normalise_id_number
-from counter_app.services.accounts import User
+from counter_app.services.accounts import SUPERVISING, User
 from counter_app.services.calendars import CalendarService
-from counter_app.services.intake import dossier_change, move_audit
-from counter_app.services.reports.locking import refuse_signed_days
+from counter_app.services.intake import cleaned_correction, correction_problems
+from counter_app.services.moves import Moved, record_lifecycle_move, record_moves
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
 from counter_app.store.dossiers import (
     filtered_query,
     find_by_code,
     list_dossiers,
-    save_move,
 )
-from counter_app.store.journal import append_audit, enqueue
 from counter_app.store.models import OutboxRow
 
 
@@ -81,8 +80,13 @@ class DossierService:
             dossier = find_by_code(session, canonical)
             if dossier is None:
                 raise CounterError("dossier.unknown", code=canonical)
-            refuse_signed_days(session, [at])  # a move on a signed day changes its figures
-            entry = apply(
+
+            def hand_over() -> None:
+                applicant = dossier.applicant
+                dossier.collector = collector or Collector(applicant.full_name, applicant.id_number)
+
+            record_lifecycle_move(
+                session,
                 dossier,
                 action,
                 actor=user.login,
@@ -90,13 +94,55 @@ class DossierService:
                 note=note,
                 place=place,
                 shift_due=self._calendars.shifter(dossier.agency_code),
+                then=hand_over if action is Action.RETURN else None,
             )
-            if action is Action.RETURN:
-                applicant = dossier.applicant
-                dossier.collector = collector or Collector(applicant.full_name, applicant.id_number)
-            version = save_move(session, dossier, entry, at=at)
-            enqueue(session, [dossier_change(dossier, version=version)], at=at)
-            append_audit(session, [move_audit(dossier, entry)])
+        return dossier
+
+    def amend(
+        self,
+        code: str,
+        correction: Correction,
+        *,
+        user: User,
+        reason: str = "",
+        at: datetime | None = None,
+    ) -> Dossier:
+        """Correct an intake, as a move recorded like any other (lock, outbox, audit with the
+        values before and after). At the counter the officer may; once the dossier was
+        transferred only a supervisor, giving the reason."""
+        canonical = normalise_code(code)
+        at = at or now()
+        correction = cleaned_correction(correction)
+        problems = correction_problems(correction, today=at.date())
+        if problems:
+            raise ValidationFailed(problems)
+        reason = clean(reason)
+        with self._db.write() as session:
+            dossier = find_by_code(session, canonical)
+            if dossier is None:
+                raise CounterError("dossier.unknown", code=canonical)
+
+            def correct() -> list[Moved]:
+                if not at_the_counter(dossier):
+                    if user.role not in SUPERVISING:
+                        raise CounterError(
+                            "amend.supervisor_only",
+                            code=canonical,
+                            status=f"status.{dossier.status.value}",
+                        )
+                    if not reason:
+                        raise CounterError("amend.reason_required", code=canonical)
+                entry, changed = amend(
+                    dossier,
+                    correction,
+                    actor=user.login,
+                    at=at,
+                    reason=reason,
+                    place=self._settings.identity().name,
+                )
+                return [Moved(dossier, [entry], detail={"changes": changed, "reason": reason})]
+
+            record_moves(session, [at], correct, at=at)
         return dossier
 
     def hand_back(

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from counter_app.domain.amend import AMENDABLE, Correction
 from counter_app.domain.catalog import DocumentForm, FeeCollection, Procedure
 from counter_app.domain.catalog_file import MAX_FEE
 from counter_app.domain.clock import now
@@ -29,17 +30,16 @@ from counter_app.domain.dossier import (
 )
 from counter_app.domain.errors import CounterError, Problem, ValidationFailed
 from counter_app.domain.lifecycle import Action
+from counter_app.domain.serialize import dossier_to_json
 from counter_app.domain.text import clean
 from counter_app.domain.validation import check_applicant, normalise_id_number, normalise_phone
 from counter_app.services.accounts import User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
-from counter_app.services.reports.locking import refuse_signed_days
+from counter_app.services.moves import Moved, record_moves
 from counter_app.services.settings import SettingsService
 from counter_app.store.codes import allocate_many
 from counter_app.store.database import Database
-from counter_app.store.dossiers import insert_dossiers
-from counter_app.store.journal import AuditEntry, OutboxEntry, append_audit, enqueue
 
 MAX_SETS = 99
 MAX_COUNT = 999
@@ -200,6 +200,66 @@ def request_from_json(data: object) -> IntakeRequest:
     )
 
 
+def correction_from_json(data: object, dossier: Dossier) -> Correction:
+    """Read a correction (the contract of `counter-app amend`): any of the intake file's
+    AMENDABLE keys; the applicant's fields given replace those entered, the others stay."""
+    if not isinstance(data, dict):
+        raise _shape("JSON", "catalog.reason.not_object")
+    others = sorted(set(data) - set(AMENDABLE))
+    if others:
+        raise CounterError("amend.fields", fields=", ".join(others), allowed=", ".join(AMENDABLE))
+    current = dossier_to_json(dossier)
+    applicant = data.get("applicant", {})
+    if not isinstance(applicant, dict):
+        raise _shape("applicant", "catalog.reason.not_object")
+    merged = {key: current[key] for key in AMENDABLE} | data
+    merged["applicant"] = current["applicant"] | applicant
+    merged["procedure"] = dossier.procedure_code
+    request = request_from_json(merged)
+    if request.problems:
+        raise ValidationFailed(request.problems)
+    documents = request.documents if request.documents is not None else dossier.documents
+    return Correction(
+        request.applicant, documents, request.sets, request.return_method, request.note
+    )
+
+
+def cleaned_correction(correction: Correction) -> Correction:
+    """The correction as intake stores what is typed: text cleaned, ID and phone as digits."""
+    applicant = correction.applicant
+    return replace(
+        correction,
+        applicant=replace(
+            applicant,
+            full_name=clean(applicant.full_name),
+            id_number=normalise_id_number(applicant.id_number),
+            phone=normalise_phone(applicant.phone),
+            email=clean(applicant.email),
+            address=clean(applicant.address),
+            organisation=clean(applicant.organisation),
+        ),
+        documents=[replace(d, name=clean(d.name)) for d in correction.documents],
+        note=clean(correction.note),
+    )
+
+
+def correction_problems(correction: Correction, *, today: date) -> list[Problem]:
+    """What is wrong with a correction, by the intake's own rules (the window's form and the
+    command line meet here)."""
+    problems = check_applicant(correction.applicant, today=today)
+    if any(not document.name.strip() for document in correction.documents):
+        problems.append(Problem("documents", "field.required", {"field": "field.document_name"}))
+    if any(not 1 <= document.count <= MAX_COUNT for document in correction.documents):
+        problems.append(Problem("documents", "count.range"))
+    if not 1 <= correction.sets <= MAX_SETS:
+        problems.append(Problem("sets", "sets.range"))
+    if len(correction.note) > NOTE_LIMIT:
+        problems.append(
+            Problem("note", "text.too_long", {"field": "field.note", "limit": NOTE_LIMIT})
+        )
+    return problems
+
+
 def default_documents(procedure: Procedure) -> list[DocumentReceived]:
     return [
         DocumentReceived(c.name, c.form, c.count, c.code)
@@ -210,32 +270,6 @@ def default_documents(procedure: Procedure) -> list[DocumentReceived]:
 
 def default_fees(procedure: Procedure) -> list[FeeLine]:
     return [FeeLine(f.name, f.amount, 1, f.collection) for f in procedure.fees]
-
-
-def dossier_change(dossier: Dossier, *, version: int) -> OutboxEntry:
-    """The outbox entry of a change: which dossier, at which version. The sync sends the
-    dossier as it stands when pushed, so entries stay small and a later change supersedes."""
-    return OutboxEntry(
-        "dossier",
-        dossier.uuid,
-        "upsert",
-        {"version": version, "code": dossier.code, "status": dossier.status.value},
-    )
-
-
-def move_audit(dossier: Dossier, entry: HistoryEntry) -> AuditEntry:
-    """The audit line of one move of a dossier."""
-    return AuditEntry(
-        entry.at,
-        entry.actor,
-        f"dossier.{entry.action}",
-        dossier.code or dossier.uuid,
-        {
-            "uuid": dossier.uuid,
-            "from": entry.from_status.value if entry.from_status else None,
-            "to": entry.to_status.value,
-        },
-    )
 
 
 class IntakeService:
@@ -307,13 +341,12 @@ class IntakeService:
         return self.save([self.prepare(request, user=user, at=at, place=place)])[0]
 
     def save(self, dossiers: Sequence[Dossier]) -> list[Dossier]:
-        """Give each prepared dossier its code and write them all, with outbox and audit
-        entries, in one transaction: all are saved or none."""
+        """Give each prepared dossier its code and write them all, with their moves (a
+        batch of demo data has more than the receipt), in one transaction: all or none."""
         mode = self._settings.code_mode()
         origin = self._settings.identity().name
         written_at = now()
         with self._db.write() as session:
-            refuse_signed_days(session, (d.received_at for d in dossiers))  # a backdated intake
             by_day: dict[tuple[str, date], list[Dossier]] = defaultdict(list)
             for dossier in dossiers:
                 assert dossier.received_at is not None
@@ -324,11 +357,11 @@ class IntakeService:
             for (agency, day), group in by_day.items():
                 for dossier, number in zip(group, numbers[(agency, day)], strict=True):
                     dossier.code = str(DossierCode(agency, day, number))
-            insert_dossiers(session, dossiers, origin=origin, at=written_at)
-            enqueue(
+            record_moves(
                 session,
-                [dossier_change(d, version=1) for d in dossiers],
+                [d.received_at for d in dossiers],
+                lambda: [Moved(d, d.history, new=True) for d in dossiers],
+                origin=origin,
                 at=written_at,
             )
-            append_audit(session, [move_audit(d, entry) for d in dossiers for entry in d.history])
         return list(dossiers)

@@ -113,17 +113,8 @@ def round_row_values(uuid: str, position: int, round_: SupplementRound) -> dict:
     }
 
 
-def insert_dossiers(
-    session: Session, dossiers: Sequence[Dossier], *, origin: str, at: datetime
-) -> None:
-    """Insert new dossiers with all their children; the unique code constraint is the last
-    guard against a duplicate."""
-    if not dossiers:
-        return
-    session.execute(
-        insert(DossierRow.__table__),
-        [dossier_row_values(d, origin=origin, at=at, version=1) for d in dossiers],
-    )
+def _child_rows(dossiers: Sequence[Dossier]) -> list[tuple[type, list[dict]]]:
+    """The documents, fee lines and supplement rounds of dossiers, as rows to insert."""
     documents = [
         {
             "dossier_uuid": d.uuid,
@@ -148,47 +139,60 @@ def insert_dossiers(
         for d in dossiers
         for i, line in enumerate(d.fees)
     ]
-    history = [history_row_values(d.uuid, entry) for d in dossiers for entry in d.history]
     rounds = [
         round_row_values(d.uuid, i, r) for d in dossiers for i, r in enumerate(d.supplement_rounds)
     ]
-    for model, rows in (
-        (DocumentRow, documents),
-        (FeeLineRow, fees),
-        (HistoryRow, history),
-        (SupplementRoundRow, rounds),
-    ):
+    return [(DocumentRow, documents), (FeeLineRow, fees), (SupplementRoundRow, rounds)]
+
+
+def _insert_rows(session: Session, groups: list[tuple[type, list[dict]]]) -> None:
+    for model, rows in groups:
         if rows:
-            session.execute(insert(model.__table__), rows)
+            session.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
 
 
-def save_move(session: Session, dossier: Dossier, entry: HistoryEntry, *, at: datetime) -> int:
-    """Write one lifecycle move: the dossier's new state, its history line and its rounds.
-    Returns the dossier's new version (central uses it to order changes)."""
+def insert_dossiers(
+    session: Session, dossiers: Sequence[Dossier], *, origin: str, at: datetime
+) -> None:
+    """Insert new dossiers with all their children; the unique code constraint is the last
+    guard against a duplicate."""
+    if not dossiers:
+        return
+    session.execute(
+        insert(DossierRow.__table__),
+        [dossier_row_values(d, origin=origin, at=at, version=1) for d in dossiers],
+    )
+    insert_children(session, dossiers)
+
+
+def insert_children(session: Session, dossiers: Sequence[Dossier]) -> None:
+    """Every child row of dossiers whose own rows are written: papers, fees, rounds, history."""
+    history = [history_row_values(d.uuid, entry) for d in dossiers for entry in d.history]
+    _insert_rows(session, [*_child_rows(dossiers), (HistoryRow, history)])
+
+
+_KEPT_COLUMNS = ("uuid", "origin_counter", "version")  # who made it, and the version counter
+
+
+def save_dossier(
+    session: Session, dossier: Dossier, entries: Sequence[HistoryEntry], *, at: datetime
+) -> int:
+    """Write a stored dossier as it stands after `entries` (its new moves): every value of its
+    row, its papers, fee lines and rounds, and one history line per move. Returns the
+    dossier's new version (central uses it to order changes)."""
+    values = dossier_row_values(dossier, origin="", at=at, version=0)
+    for column in _KEPT_COLUMNS:
+        del values[column]
     version = session.execute(
         update(DossierRow)
         .where(DossierRow.uuid == dossier.uuid)
-        .values(
-            status=dossier.status.value,
-            due_at=dossier.due_at,
-            completed_at=dossier.completed_at,
-            returned_at=dossier.returned_at,
-            **_collector_values(dossier),
-            timeliness=dossier.timeliness.value if dossier.timeliness else None,
-            updated_at=at,
-            version=DossierRow.version + 1,
-        )
+        .values(**values, version=DossierRow.version + 1)
         .returning(DossierRow.version)
     ).scalar_one()
-    session.execute(insert(HistoryRow.__table__), [history_row_values(dossier.uuid, entry)])
-    session.execute(
-        delete(SupplementRoundRow).where(SupplementRoundRow.dossier_uuid == dossier.uuid)
-    )
-    if dossier.supplement_rounds:
-        session.execute(
-            insert(SupplementRoundRow.__table__),
-            [round_row_values(dossier.uuid, i, r) for i, r in enumerate(dossier.supplement_rounds)],
-        )
+    for model in (DocumentRow, FeeLineRow, SupplementRoundRow):
+        session.execute(delete(model).where(model.dossier_uuid == dossier.uuid))  # type: ignore[attr-defined]
+    history = [history_row_values(dossier.uuid, entry) for entry in entries]
+    _insert_rows(session, [*_child_rows([dossier]), (HistoryRow, history)])
     return version
 
 

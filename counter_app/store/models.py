@@ -301,6 +301,8 @@ class DaySignOffRow(Base):
     reopened_by: Mapped[str] = mapped_column(String(32), default="", server_default="")
     reopened_at: Mapped[datetime | None]
     reopen_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # why it was signed before the counter's closing time (migration 0008)
+    early_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 # Indexes the figures of the supervisor's review count by (migration 0005).

@@ -119,6 +119,7 @@ def action_label(action: str) -> str:
         Action.STOP: QCoreApplication.translate("Labels", "Processing stopped"),
         Action.RESOLVE: QCoreApplication.translate("Labels", "Processing completed"),
         Action.RETURN: QCoreApplication.translate("Labels", "Result returned"),
+        Action.AMEND: QCoreApplication.translate("Labels", "Intake corrected"),
     }
     try:
         return labels[Action(action)]

@@ -32,5 +32,22 @@ def show_error(parent: QWidget | None, text: str) -> None:
     box.exec()
 
 
+def confirm(
+    parent: QWidget | None, title: str, text: str, action: str, back: str, *, warning: bool = False
+) -> bool:
+    """Ask before a decision that is recorded for good: `action` goes on, `back` (the default,
+    also Esc) changes nothing."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    stay = box.addButton(back, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(stay)
+    box.setEscapeButton(stay)
+    box.exec()
+    return box.clickedButton() is go
+
+
 def show_counter_error(parent: QWidget | None, error: CounterError, lang: str) -> None:
     show_error(parent, error.message(lang))

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+141"/>
+        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+143"/>
         <source>Dossier {code} of {name}</source>
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
@@ -86,6 +86,109 @@
     </message>
 </context>
 <context>
+    <name>CorrectIntakeDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/dialogs/correct_intake.py" line="+65"/>
+        <source>Correct the intake of {code}</source>
+        <translation>Sửa thông tin tiếp nhận hồ sơ {code}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;ID number:</source>
+        <translation>Số định danh (&amp;CCCD):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Birth date:</source>
+        <translation>&amp;Ngày sinh:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Phone:</source>
+        <translation>Điện &amp;thoại:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;ddress:</source>
+        <translation>Đị&amp;a chỉ:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Paper</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Add a paper</source>
+        <translation>Thê&amp;m giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove the paper</source>
+        <translation>&amp;Xóa giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&amp;Sets:</source>
+        <translation>Số &amp;bộ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result &amp;returned:</source>
+        <translation>Hình thức t&amp;rả kết quả:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rea&amp;son (required: the dossier has left the counter):</source>
+        <translation>&amp;Lý do (bắt buộc: hồ sơ đã rời bộ phận tiếp nhận):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rea&amp;son:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The correction is recorded in the dossier&apos;s history and the audit log, sent to the central system, and a corrected receipt is printed that replaces the one handed over before.</source>
+        <translation>Nội dung sửa được ghi vào lịch sử hồ sơ và nhật ký, gửi lên hệ thống trung tâm, và giấy tiếp nhận đã sửa được in để thay thế giấy đã giao trước đó.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sa&amp;ve the correction</source>
+        <translation>Lư&amp;u nội dung sửa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>DossierActions</name>
     <message>
         <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="-149"/>
@@ -161,7 +264,7 @@
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location line="+182"/>
+        <location line="+184"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
@@ -196,7 +299,17 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+142"/>
+        <source>&amp;Correct intake…</source>
+        <translation>Sử&amp;a thông tin tiếp nhận…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Dossier {code}: intake corrected; the corrected receipt is printing.</source>
+        <translation>Hồ sơ {code}: đã sửa thông tin tiếp nhận; đang in giấy tiếp nhận đã sửa.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Dossier {code}: {move}; now “{status}”.</source>
         <translation>Hồ sơ {code}: {move}; trạng thái mới «{status}».</translation>
     </message>
@@ -826,6 +939,11 @@
         <location line="+1"/>
         <source>Result returned</source>
         <translation>Trả kết quả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intake corrected</source>
+        <translation>Sửa thông tin tiếp nhận</translation>
     </message>
 </context>
 <context>

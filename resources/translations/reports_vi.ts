@@ -256,7 +256,12 @@
         <translation>Ghi chú: {note}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Signed before closing time: {reason}</source>
+        <translation>Ký trước giờ đóng cửa, lý do: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Reopened by {who} at {when} (reason: {reason}); the day must be signed off again.</source>
         <translation>{who} đã mở lại ngày lúc {when} (lý do: {reason}); ngày cần được ký xác nhận lại.</translation>
     </message>
@@ -652,7 +657,7 @@ trực tuyến</translation>
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reports/sign_off.py" line="+292"/>
+        <location filename="../../counter_app/ui/reports/sign_off.py" line="+348"/>
         <source>Reopen the day {day}</source>
         <translation>Mở lại ngày {day}</translation>
     </message>
@@ -698,28 +703,33 @@ trực tuyến</translation>
 <context>
     <name>SignOffDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reports/sign_off.py" line="-174"/>
+        <location filename="../../counter_app/ui/reports/sign_off.py" line="-222"/>
         <source>Sign off the day {day}</source>
         <translation>Ký xác nhận ngày {day}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+49"/>
         <source>Check the day&apos;s figures, count the cash and sign. Once signed, the day&apos;s dossiers can no longer be changed unless a supervisor reopens the day.</source>
         <translation>Kiểm tra số liệu trong ngày, kiểm đếm tiền mặt rồi ký. Sau khi ký, hồ sơ của ngày không sửa được nữa, trừ khi lãnh đạo bộ phận mở lại ngày.</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-39"/>
         <source>in đồng, e.g. 1.250.000</source>
         <translation>tính bằng đồng, ví dụ 1.250.000</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+87"/>
+        <location line="-23"/>
+        <source>Do not sign yet</source>
+        <translation>Chưa ký</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+105"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-100"/>
         <source>&amp;Cash counted:</source>
         <translation>&amp;Tiền mặt kiểm đếm:</translation>
     </message>
@@ -734,7 +744,12 @@ trực tuyến</translation>
         <translation>Chênh lệch:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <source>&amp;Why sign off early (required):</source>
+        <translation>&amp;Lý do ký sớm (bắt buộc):</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&amp;Sign off the day</source>
         <translation>&amp;Ký xác nhận</translation>
     </message>
@@ -769,7 +784,17 @@ trực tuyến</translation>
         <translation>&amp;Ghi chú (bắt buộc):</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
+        <source>The counter is open until {closing}. Once the day is signed off, every intake and every move of a dossier today is refused until a supervisor reopens the day.</source>
+        <translation>Bộ phận làm việc đến {closing}. Sau khi ký xác nhận, mọi tiếp nhận và thao tác hồ sơ trong ngày hôm nay đều bị từ chối cho đến khi lãnh đạo mở lại ngày.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The day is not over. Once it is signed off, every intake and every move of a dossier today is refused until a supervisor reopens the day.</source>
+        <translation>Ngày hôm nay chưa kết thúc. Sau khi ký xác nhận, mọi tiếp nhận và thao tác hồ sơ trong ngày hôm nay đều bị từ chối cho đến khi lãnh đạo mở lại ngày.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Enter the cash counted.</source>
         <translation>Hãy nhập số tiền mặt đã kiểm đếm.</translation>
     </message>
@@ -777,6 +802,21 @@ trực tuyến</translation>
         <location line="+6"/>
         <source>The cash differs from the fees recorded: say why in the note.</source>
         <translation>Tiền mặt lệch so với số phí đã ghi nhận: hãy ghi lý do vào ghi chú.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The counter is still open: say why the day is signed off now.</source>
+        <translation>Bộ phận vẫn đang làm việc: ghi rõ lý do ký xác nhận ngày ngay bây giờ.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign off the day now?</source>
+        <translation>Ký xác nhận ngày ngay bây giờ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign off and &amp;lock the day</source>
+        <translation>Ký và &amp;khóa số liệu ngày</translation>
     </message>
 </context>
 </TS>

@@ -87,6 +87,8 @@ def test_a_supervisor_reviews_and_signs_off_the_day(tmp_path: Path, x_display: s
     assert figures["received"] == 3 and figures["by_officer"] == {"canbo": 3}
     assert figures["fees_total"] == 400_000 and figures["signed_off"] is None
 
+    with Workspace(data) as ws:
+        early = ws.reports.closes_later(now().date()) is not None
     with RealProgram(data, x_display) as program:
         program.wait_for_window("^Đăng nhập$")
         program.type("lanhdao")
@@ -107,7 +109,17 @@ def test_a_supervisor_reviews_and_signs_off_the_day(tmp_path: Path, x_display: s
         program.wait_for_window("^Ký xác nhận ngày")
         program.keys("alt+t")  # Tiền mặt kiểm đếm
         program.type(str(figures["cash_fees"]))
-        program.keys("alt+k")  # Ký xác nhận
+        if early:  # before the counter's closing time: the reason, or nothing is signed
+            program.keys("alt+l")  # Lý do ký sớm
+            program.type("Kiểm thử: ký trước giờ đóng cửa")
+        program.keys("alt+k")  # Ký xác nhận: the day is not over, so the window asks first
+
+        def asked() -> bool:
+            found = program.xdotool("search", "--onlyvisible", "--name", "^Ký xác nhận ngày")
+            return len(found.split()) == 2
+
+        program.wait_for(asked, "the question of what signing today blocks")
+        program.keys("alt+k")  # Ký và khóa số liệu ngày
         program.wait_for(
             lambda: counter_json(data, "report", "daily", "--date", day)["signed_off"],
             "the day signed off from the window",
@@ -116,6 +128,7 @@ def test_a_supervisor_reviews_and_signs_off_the_day(tmp_path: Path, x_display: s
     assert signed["signed_off"]["signed_by"] == "lanhdao"
     assert signed["signed_off"]["cash_counted"] == figures["cash_fees"]
     assert signed["signed_off"]["fees_recorded"] == 400_000  # what the page had read
+    assert bool(signed["signed_off"]["early_reason"]) is early
     # The figures the page showed and signed are those of the dossiers made for it.
     assert {k: v for k, v in signed.items() if k != "signed_off"} == {
         k: v for k, v in figures.items() if k != "signed_off"

@@ -24,6 +24,7 @@ from sqlalchemy import select
 from counter_app.domain.clock import local, now
 from counter_app.domain.dossier import Dossier, DossierFilter
 from counter_app.domain.errors import CounterError
+from counter_app.domain.lifecycle import Action
 from counter_app.services.accounts import AccountService, User
 from counter_app.services.catalog import CatalogService
 from counter_app.services.dossiers import DossierService
@@ -210,12 +211,15 @@ class PaperService:
         if self._db is None:
             return 0
         kind = PaperKind(kind)
+        query = select(AuditRow.detail).where(
+            AuditRow.subject == code, AuditRow.action.in_((PRINTED, REPRINTED))
+        )
+        if kind is PaperKind.RECEIPT:  # a corrected intake's receipt is a new paper
+            corrections = _corrections(self._dossiers.get(code))
+            if corrections:
+                query = query.where(AuditRow.at >= corrections[-1])
         with self._db.read() as session:
-            details = session.scalars(
-                select(AuditRow.detail).where(
-                    AuditRow.subject == code, AuditRow.action.in_((PRINTED, REPRINTED))
-                )
-            ).all()
+            details = session.scalars(query).all()
         return sum(1 for detail in details if detail.get("kind") == kind.value)
 
     def record_print(
@@ -284,6 +288,11 @@ class PaperService:
         if self._db is not None:
             with self._db.read() as session:
                 replaces = replaced_codes(session, dossier.code or code)
+        mark = reprint_mark(printed_at) if reprint else ""
+        if kind is PaperKind.RECEIPT:
+            replaced = self._replaced_receipt(dossier)
+            if replaced is not None:
+                mark = replacement_mark(replaced, reprint=reprint)
         return PaperData(
             dossier=dossier,
             head=Letterhead(
@@ -296,9 +305,29 @@ class PaperService:
             counter_name=self._settings.identity().name,
             printed_at=printed_at,
             duration_text=duration,
-            mark=reprint_mark(printed_at) if reprint else "",
+            mark=mark,
             replaces=tuple(replaces),
         )
+
+    def _replaced_receipt(self, dossier: Dossier) -> datetime | None:
+        """When the receipt a corrected dossier's receipt replaces was printed: the last print
+        recorded before the latest correction, else when the version it showed was made (the
+        receipt or the correction before). None when the intake was never corrected."""
+        corrections = _corrections(dossier)
+        if not corrections:
+            return None
+        earlier = [dossier.received_at, *corrections[:-1]]
+        if self._db is not None:
+            with self._db.read() as session:
+                prints = session.execute(
+                    select(AuditRow.at, AuditRow.detail).where(
+                        AuditRow.subject == (dossier.code or ""),
+                        AuditRow.action.in_((PRINTED, REPRINTED)),
+                        AuditRow.at < corrections[-1],
+                    )
+                ).all()
+            earlier += [at for at, detail in prints if detail.get("kind") == PaperKind.RECEIPT]
+        return max(local(at) for at in earlier if at is not None)
 
     def _root_agency(self) -> str:
         """The one agency of the catalog above all others (the province's people's committee),
@@ -323,6 +352,19 @@ def reprint_mark(at: datetime) -> str:
     original the applicant was given."""
     moment = local(at)
     return f"BẢN IN LẠI – in lúc {moment:%H:%M} ngày {moment:%d/%m/%Y}"
+
+
+def _corrections(dossier: Dossier) -> list[datetime]:
+    """When the dossier's intake was corrected, oldest first."""
+    return [entry.at for entry in dossier.history if entry.action == Action.AMEND.value]
+
+
+def replacement_mark(replaced: datetime, *, reprint: bool = False) -> str:
+    """ "BẢN ĐÃ SỬA – thay thế phiếu in lúc 08:39 ngày 05/12/2026": the corrected receipt, so
+    that the one handed over before is known to be void."""
+    moment = local(replaced)
+    what = "BẢN IN LẠI CỦA BẢN ĐÃ SỬA" if reprint else "BẢN ĐÃ SỬA"
+    return f"{what} – thay thế phiếu in lúc {moment:%H:%M} ngày {moment:%d/%m/%Y}"
 
 
 def _choose(size: str, choices: tuple[str, ...], kind: PaperKind) -> str:

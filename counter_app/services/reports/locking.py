@@ -39,6 +39,7 @@ def sign_off_of(row: DaySignOffRow) -> SignOff:
         reopened_by=row.reopened_by,
         reopened_at=row.reopened_at,
         reopen_reason=row.reopen_reason,
+        early_reason=row.early_reason,
     )
 
 

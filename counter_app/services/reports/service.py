@@ -24,7 +24,7 @@ from counter_app.domain.reports import (
 )
 from counter_app.domain.text import clean
 from counter_app.domain.wording import short_date
-from counter_app.services.accounts import AccountService, Role, User
+from counter_app.services.accounts import SUPERVISING, AccountService, User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.printing.paper_settings import PaperSettings
@@ -40,7 +40,6 @@ from counter_app.store.models import DaySignOffRow
 if TYPE_CHECKING:
     from counter_app.services.reports.pdf import Heading
 
-SUPERVISING = frozenset({Role.SUPERVISOR, Role.ADMIN})
 WAIVED = FeeCollection.EXEMPT.value  # recorded, never collected
 SIGNED = "day.sign_off"  # audit actions
 REOPENED = "day.reopen"
@@ -141,9 +140,30 @@ class ReportService:
         with self._db.read() as session:
             return latest_sign_offs(session, [day]).get(day)
 
-    def sign_off(self, day: date, *, user: User, cash_counted: int, note: str = "") -> SignOff:
+    def closing_time(self, day: date) -> datetime | None:
+        """When the counter closes on `day` by its working calendar (None: not a working day)."""
+        calendar = self._calendars.for_agency("")
+        return calendar.end_of_day(day) if calendar.is_working_day(day) else None
+
+    def closes_later(self, day: date) -> datetime | None:
+        """The closing time of `day` if the counter is still open now: signing the day off
+        then locks the rest of its working hours (every intake and move of the day)."""
+        closing = self.closing_time(day)
+        return closing if closing is not None and local(self.clock()) < closing else None
+
+    def sign_off(
+        self,
+        day: date,
+        *,
+        user: User,
+        cash_counted: int,
+        note: str = "",
+        early_reason: str = "",
+    ) -> SignOff:
         """Sign the day: its figures are locked from now on. The cash counted is reconciled
-        with the fees recorded as paid in cash; any difference needs a note, kept with it."""
+        with the fees recorded as paid in cash; any difference needs a note, kept with it.
+        Before the counter's closing time the lock would stop the rest of the day's work:
+        that takes a reason (`early_reason`), kept with the signing."""
         require_supervisor(user, "permission.sign_off")
         at = local(self.clock())
         if day > at.date():
@@ -151,6 +171,14 @@ class ReportService:
         if isinstance(cash_counted, bool) or not isinstance(cash_counted, int) or cash_counted < 0:
             raise CounterError("report.cash_amount", value=cash_counted)
         note = clean(note)[:NOTE_LIMIT]
+        early_reason = clean(early_reason)[:NOTE_LIMIT]
+        closing = self.closes_later(day)
+        if closing is not None and not early_reason:
+            raise CounterError(
+                "report.sign_off_early", day=short_date(day), closing=f"{local(closing):%H:%M}"
+            )
+        if closing is None:
+            early_reason = ""  # the day's work is over: nothing to explain
         start, end = day_bounds(day)
         with self._db.write() as session:
             current = latest_sign_offs(session, [day]).get(day)
@@ -178,6 +206,7 @@ class ReportService:
                 cash_counted=cash_counted,
                 difference=difference,
                 note=note,
+                early_reason=early_reason,
             )
             session.add(row)
             session.flush()
@@ -188,6 +217,8 @@ class ReportService:
                 "difference": difference,
                 "note": note,
             }
+            if early_reason:
+                detail["early_reason"] = early_reason
             append_audit(session, [AuditEntry(at, user.login, SIGNED, day.isoformat(), detail)])
         return signed
 

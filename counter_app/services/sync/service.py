@@ -24,7 +24,7 @@ from counter_app.domain.clock import iso, now
 from counter_app.domain.codes import DossierCode, FallbackZone
 from counter_app.domain.dossier import Dossier, HistoryEntry, Status
 from counter_app.domain.errors import CounterError
-from counter_app.domain.lifecycle import Action, apply
+from counter_app.domain.lifecycle import Action
 from counter_app.domain.sync import (
     FieldDifference,
     Outcome,
@@ -37,8 +37,8 @@ from counter_app.domain.sync import (
 from counter_app.services.accounts import Role, User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
-from counter_app.services.intake import IntakeService, dossier_change, move_audit
-from counter_app.services.reports.locking import refuse_signed_days
+from counter_app.services.intake import IntakeService
+from counter_app.services.moves import Moved, record_lifecycle_move, record_moves
 from counter_app.services.settings import SettingsService
 from counter_app.services.sync import credentials
 from counter_app.services.sync.attachments import (
@@ -53,14 +53,13 @@ from counter_app.store.central.database import CentralAddress, check_url, split_
 from counter_app.store.central.repository import KINDS, ConflictDecision
 from counter_app.store.codes import CodeMode, allocate_many
 from counter_app.store.database import Database
-from counter_app.store.dossiers import find_by_uuid, save_move
+from counter_app.store.dossiers import find_by_uuid
 from counter_app.store.journal import (
     AuditEntry,
     AuditHead,
     anchor_problem,
     append_audit,
     audit_head,
-    enqueue,
     keep_anchor,
     last_anchor,
 )
@@ -706,30 +705,29 @@ class SyncService:
             dossier = find_by_uuid(session, row.dossier_uuid)
             if dossier is None:
                 raise CounterError("dossier.unknown", code=row.code or row.dossier_uuid)
-            refuse_signed_days(session, [at])
-            dossier, entries = reapply(
-                dossier,
-                moves,
-                actor=user.login,
-                at=at,
-                place=place,
-                shift_due=self._calendars.shifter(dossier.agency_code),
-                collector=dossier_from_json(row.local).collector,
-            )
-            version = 0
-            for entry in entries:
-                version = save_move(session, dossier, entry, at=at)
-            enqueue(session, [dossier_change(dossier, version=version)], at=at)
-            row.resolved_at, row.resolved_by = at, user.login
-            append_audit(
+
+            def redo() -> list[Moved]:
+                again, entries = reapply(
+                    dossier,
+                    moves,
+                    actor=user.login,
+                    at=at,
+                    place=place,
+                    shift_due=self._calendars.shifter(dossier.agency_code),
+                    lost=dossier_from_json(row.local),
+                )
+                row.resolved_at, row.resolved_by = at, user.login
+                return [Moved(again, entries)]
+
+            (done,) = record_moves(
                 session,
-                [
-                    *(move_audit(dossier, entry) for entry in entries),
-                    _resolution_audit(row, Resolution.REAPPLY, user, at, moves),
-                ],
+                [at],
+                redo,
+                at=at,
+                audit=[_resolution_audit(row, Resolution.REAPPLY, user, at, moves)],
             )
         self.request_sync()
-        return dossier
+        return done.dossier
 
     # --- online submissions
 
@@ -751,24 +749,25 @@ class SyncService:
         with self._db.write() as session:
             dossier = find_by_uuid(session, uuid)
             assert dossier is not None
-            entry = apply(
+
+            def number() -> None:
+                key = (dossier.agency_code, at.date())
+                dossier.code = str(
+                    DossierCode(*key, allocate_many(session, {key: 1}, mode)[key][0])
+                )
+                dossier.received_at, dossier.due_at = at, due
+                dossier.received_by = dossier.received_by or user.login
+
+            record_lifecycle_move(
+                session,
                 dossier,
                 Action.ACCEPT,
                 actor=user.login,
                 at=at,
                 place=place,
                 shift_due=self._calendars.shifter(dossier.agency_code),
+                then=number,
             )
-            day = at.date()
-            number = allocate_many(session, {(dossier.agency_code, day): 1}, mode)
-            dossier.code = str(
-                DossierCode(dossier.agency_code, day, number[(dossier.agency_code, day)][0])
-            )
-            dossier.received_at, dossier.due_at = at, due
-            dossier.received_by = dossier.received_by or user.login
-            version = replica.save_acceptance(session, dossier, entry, at=at)
-            enqueue(session, [dossier_change(dossier, version=version)], at=at)
-            append_audit(session, [move_audit(dossier, entry)])
         self.request_sync()
         return dossier
 
@@ -794,7 +793,9 @@ class SyncService:
                     action=f"action.{action.value}",
                     status=f"status.{dossier.status.value}",
                 )
-            entry = apply(
+
+            record_lifecycle_move(
+                session,
                 dossier,
                 action,
                 actor=user.login,
@@ -803,9 +804,6 @@ class SyncService:
                 place=place,
                 shift_due=self._calendars.shifter(dossier.agency_code),
             )
-            version = save_move(session, dossier, entry, at=at)
-            enqueue(session, [dossier_change(dossier, version=version)], at=at)
-            append_audit(session, [move_audit(dossier, entry)])
         self.request_sync()
         return dossier
 

@@ -10,23 +10,21 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import FallbackZone, RangeSource
-from counter_app.domain.dossier import Dossier, HistoryEntry, Status
+from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.serialize import dossier_to_json
 from counter_app.domain.sync import Outcome, dossier_from_json, with_origins
 from counter_app.domain.text import fold
 from counter_app.store.central.repository import Lease, PushItem, PushResult
 from counter_app.store.dossiers import (
     dossier_row_values,
-    history_row_values,
+    insert_children,
     insert_dossiers,
     load_dossiers,
-    round_row_values,
-    save_move,
 )
 from counter_app.store.models import (
     AgencyRow,
@@ -216,55 +214,12 @@ def replace_dossier(session: Session, dossier: Dossier, version: int, *, origin:
         session.execute(update(_DOSSIERS).where(_DOSSIERS.c.uuid == dossier.uuid).values(values))
         for model in (DocumentRow, FeeLineRow, HistoryRow, SupplementRoundRow):
             session.execute(delete(model).where(model.dossier_uuid == dossier.uuid))  # type: ignore[attr-defined]
-        _insert_children(session, dossier)
+        insert_children(session, [dossier])
     session.execute(
         update(_DOSSIERS)
         .where(_DOSSIERS.c.uuid == dossier.uuid)
         .values(version=version, synced_version=version)
     )
-
-
-def _insert_children(session: Session, dossier: Dossier) -> None:
-
-    uuid = dossier.uuid
-    groups = (
-        (
-            DocumentRow,
-            [
-                {
-                    "dossier_uuid": uuid,
-                    "position": i,
-                    "name": d.name,
-                    "form": d.form.value,
-                    "count": d.count,
-                    "component_code": d.component_code,
-                }
-                for i, d in enumerate(dossier.documents)
-            ],
-        ),
-        (
-            FeeLineRow,
-            [
-                {
-                    "dossier_uuid": uuid,
-                    "position": i,
-                    "name": f.name,
-                    "amount": f.amount,
-                    "quantity": f.quantity,
-                    "collection": f.collection.value,
-                }
-                for i, f in enumerate(dossier.fees)
-            ],
-        ),
-        (HistoryRow, [history_row_values(uuid, h) for h in dossier.history]),
-        (
-            SupplementRoundRow,
-            [round_row_values(uuid, i, r) for i, r in enumerate(dossier.supplement_rounds)],
-        ),
-    )
-    for model, rows in groups:
-        if rows:
-            session.execute(insert(model.__table__), rows)
 
 
 def apply_dossiers(session: Session, rows: list[dict]) -> int:
@@ -467,19 +422,6 @@ def close_standalone(session: Session) -> None:
 
 
 # --- online submissions and conflicts
-
-
-def save_acceptance(
-    session: Session, dossier: Dossier, entry: HistoryEntry, *, at: datetime
-) -> int:
-    """An online submission accepted at the counter: its move, plus code, receipt and due time."""
-    version = save_move(session, dossier, entry, at=at)
-    session.execute(
-        update(_DOSSIERS)
-        .where(_DOSSIERS.c.uuid == dossier.uuid)
-        .values(code=dossier.code, received_at=dossier.received_at, due_at=dossier.due_at)
-    )
-    return version
 
 
 def online_queue(session: Session) -> list[Dossier]:

@@ -32,7 +32,9 @@ from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import NOTE_REQUIRED, TRANSITIONS, Action, allowed_actions
 from counter_app.domain.text import clean
+from counter_app.services.printing import PaperKind
 from counter_app.ui import formatting, theme
+from counter_app.ui.dialogs.correct_intake import CorrectIntakeDialog, may_correct
 from counter_app.ui.digitising import ScanPanel, dropped_paths, tab_title
 from counter_app.ui.formatting import text_or_dash
 from counter_app.ui.labels import (
@@ -44,7 +46,7 @@ from counter_app.ui.labels import (
     return_method_label,
     timeliness_label,
 )
-from counter_app.ui.printing.actions import PrintMenuButton
+from counter_app.ui.printing.actions import PaperPrinter, PrintMenuButton
 from counter_app.ui.returns.hand_back import HandBackDialog
 from counter_app.ui.session import Session
 
@@ -246,6 +248,9 @@ class DossierDetailDialog(QDialog):
         self.action_buttons: dict[Action, QPushButton] = {}
         self.action_dialog: ActionDialog | None = None
         self.hand_back_dialog: HandBackDialog | None = None
+        self.correct_dialog: CorrectIntakeDialog | None = None
+        self.correct_button: QPushButton | None = None
+        self.receipt_printer = PaperPrinter(session, self) if session is not None else None
         self.resize(1180, 720)
 
         self.actions_bar = QHBoxLayout()
@@ -379,11 +384,13 @@ class DossierDetailDialog(QDialog):
 
     # --- the moves
     def _build_actions(self) -> None:
-        for button in self.action_buttons.values():
-            self.actions_bar.removeWidget(button)
-            button.setParent(None)
-            button.deleteLater()
+        for button in [*self.action_buttons.values(), self.correct_button]:
+            if button is not None:
+                self.actions_bar.removeWidget(button)
+                button.setParent(None)
+                button.deleteLater()
         self.action_buttons = {}
+        self.correct_button = None
         if self._session is None:
             return
         for action in allowed_actions(self.dossier.status):
@@ -393,6 +400,12 @@ class DossierDetailDialog(QDialog):
             button.clicked.connect(lambda _=False, a=action: self.start(a))
             self.actions_bar.addWidget(button)
             self.action_buttons[action] = button
+        if may_correct(self._session, self.dossier):
+            self.correct_button = QPushButton(self.tr("&Correct intake…"))
+            self.correct_button.setObjectName("correctIntake")
+            self.correct_button.setAutoDefault(False)
+            self.correct_button.clicked.connect(self.correct)
+            self.actions_bar.addWidget(self.correct_button)
         first = next(iter(self.action_buttons.values()), self.close_button)
         first.setFocus()
 
@@ -417,6 +430,34 @@ class DossierDetailDialog(QDialog):
         dialog.finished.connect(self._action_closed)
         self.action_dialog = dialog
         dialog.open()
+
+    def correct(self) -> None:
+        """Open the correction of the intake (kept in `correct_dialog`); once recorded, the
+        corrected receipt is printed."""
+        session = self._session
+        if session is None or self.correct_button is None:
+            return
+        dialog = CorrectIntakeDialog(session, self.dossier, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_corrected.connect(self._corrected)
+        dialog.finished.connect(self._correct_closed)
+        self.correct_dialog = dialog
+        dialog.open()
+
+    def _corrected(self, dossier: Dossier) -> None:
+        assert self._session is not None and self.receipt_printer is not None
+        assert dossier.code is not None
+        self._session.messages.info(
+            self.tr("Dossier {code}: intake corrected; the corrected receipt is printing.").format(
+                code=dossier.code
+            )
+        )
+        self._moved(dossier)
+        self.receipt_printer.print_paper(dossier.code, PaperKind.RECEIPT)
+
+    def _correct_closed(self) -> None:
+        self.correct_dialog = None
+        self._focus_actions()
 
     def _perform(self, action: Action, note: str) -> None:
         session = self._session

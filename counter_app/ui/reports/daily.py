@@ -435,6 +435,10 @@ class DailyReviewTab(QWidget):
             )
             if signed.note:
                 text += " " + self.tr("Note: {note}").format(note=signed.note)
+            if signed.early_reason:
+                text += " " + self.tr("Signed before closing time: {reason}").format(
+                    reason=signed.early_reason
+                )
             colours = SIGNED_COLOURS
         else:
             text = self.tr(

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
 from PySide6.QtGui import QFont, QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.clock import local
 from counter_app.domain.errors import CounterError
 from counter_app.domain.reports import SignOff
 from counter_app.services.reports.service import NOTE_LIMIT
-from counter_app.ui import formatting, theme
+from counter_app.ui import formatting, notify, theme
 from counter_app.ui.formatting import EMPTY
 from counter_app.ui.session import Session
 from counter_app.ui.workers import Tasks
@@ -132,6 +133,13 @@ class DayDecisionDialog(QDialog):
         self.error_label.setVisible(True)
 
 
+def confirm_early_sign_off(parent: QWidget, title: str, text: str, action: str) -> bool:
+    """Asked before a day that is not over is signed off (default: do not sign); tests
+    replace it."""
+    back = QCoreApplication.translate("SignOffDialog", "Do not sign yet")
+    return notify.confirm(parent, title, text, action, back, warning=True)
+
+
 class SignOffDialog(DayDecisionDialog):
     """The end-of-day sign-off. `cash_fees` is the counter's cash fees of the day when the
     page already has them; else they are read in the background."""
@@ -170,6 +178,24 @@ class SignOffDialog(DayDecisionDialog):
         form.addRow(cash_caption, self._stacked(self.cash_edit, self.cash_error))
         form.addRow(self.tr("Difference:"), self.difference_label)
         form.addRow(self.note_caption, self._stacked(self.note_edit, self.note_error))
+
+        # A day not over yet: signing locks the rest of it, and before closing time needs a why.
+        reports = session.workspace.reports
+        self.not_over = day >= local(reports.clock()).date()
+        self.closing = reports.closes_later(day)
+        self.blocking_label = theme.error_label("signOffBlocks")
+        self.blocking_label.setText(self._blocking_text())
+        self.blocking_label.setVisible(self.not_over)
+        self.early_edit = note_edit("earlyReason")
+        self.early_error = theme.error_label("earlyReasonError")
+        early_caption = QLabel(self.tr("&Why sign off early (required):"))
+        early_caption.setBuddy(self.early_edit)
+        if self.closing is not None:
+            form.addRow(early_caption, self._stacked(self.early_edit, self.early_error))
+        else:
+            early_caption.hide()
+            self.early_edit.hide()
+        form.addRow(self.blocking_label)
         self.sign_button = self._lay_out(
             about=self.tr(
                 "Check the day's figures, count the cash and sign. Once signed, the day's "
@@ -253,12 +279,24 @@ class SignOffDialog(DayDecisionDialog):
             grouped = formatting.money(counted, self._session.lang).rsplit(" ", 1)[0]
             self.cash_edit.setText(grouped)
 
+    def _blocking_text(self) -> str:
+        if self.closing is not None:
+            return self.tr(
+                "The counter is open until {closing}. Once the day is signed off, every intake "
+                "and every move of a dossier today is refused until a supervisor reopens the day."
+            ).format(closing=f"{local(self.closing):%H:%M}")
+        return self.tr(
+            "The day is not over. Once it is signed off, every intake and every move of a "
+            "dossier today is refused until a supervisor reopens the day."
+        )
+
     # --- signing
     def confirm(self) -> None:
         if self.tasks.busy or self.cash_fees is None:
             return
         counted = parse_cash(self.cash_edit.text())
         note = self.note_edit.toPlainText().strip()
+        early_reason = self.early_edit.toPlainText().strip() if self.closing else ""
         if counted is None:
             self.cash_error.setText(self.tr("Enter the cash counted."))
             self.cash_error.setVisible(True)
@@ -271,11 +309,29 @@ class SignOffDialog(DayDecisionDialog):
             self.note_error.setVisible(True)
             self.note_edit.setFocus()
             return
+        if self.closing is not None and not early_reason:
+            self.early_error.setText(
+                self.tr("The counter is still open: say why the day is signed off now.")
+            )
+            self.early_error.setVisible(True)
+            self.early_edit.setFocus()
+            return
+        if self.not_over and not confirm_early_sign_off(
+            self,
+            self.windowTitle(),
+            self._blocking_text() + "\n\n" + self.tr("Sign off the day now?"),
+            self.tr("Sign off and &lock the day"),
+        ):
+            return
         session, day = self._session, self.day
         self._write(
             "sign",
             lambda: session.workspace.reports.sign_off(
-                day, user=session.user, cash_counted=counted, note=note[:NOTE_LIMIT]
+                day,
+                user=session.user,
+                cash_counted=counted,
+                note=note[:NOTE_LIMIT],
+                early_reason=early_reason[:NOTE_LIMIT],
             ),
         )
 

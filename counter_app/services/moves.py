@@ -1,0 +1,129 @@
+"""The one way a dossier move is recorded: intake, lifecycle moves, returns, online acceptance
+and decisions, a conflict's moves made again, corrections of an intake, demo data.
+
+`record_moves` checks the signed-day lock, writes the dossiers, their outbox entries and their
+audit lines in the caller's write transaction, so they are all written or none, and no write
+slips between the lock's check and the commit. Nothing else in the application calls the
+outbox or the moves' audit writers (tests/services/test_moves_signed_day.py checks it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from counter_app.domain.dossier import Dossier, HistoryEntry
+from counter_app.domain.lifecycle import Action, DueShift, apply
+from counter_app.services.reports.locking import refuse_signed_days
+from counter_app.store.dossiers import insert_dossiers, save_dossier
+from counter_app.store.journal import AuditEntry, OutboxEntry, append_audit, enqueue
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A dossier and the moves just made on it (already in its history)."""
+
+    dossier: Dossier
+    entries: Sequence[HistoryEntry]
+    new: bool = False  # not in the store yet: an intake
+    detail: dict = field(default_factory=dict)  # more for the moves' audit lines
+
+
+def record_moves(
+    session: Session,
+    stamped: Iterable[datetime | None],
+    make: Callable[[], Sequence[Moved]],
+    *,
+    at: datetime,
+    origin: str = "",
+    audit: Sequence[AuditEntry] = (),
+) -> list[Moved]:
+    """Refuse if a move is to be stamped on a signed day (`stamped`, checked before `make`
+    makes the moves, so the lock is what an officer is told first, then every move made);
+    else write each dossier (`at`: when it is written), its outbox entry and an audit line per
+    move, then the `audit` lines that go with them. `origin` names the counter that made the
+    new dossiers. Returns what `make` made."""
+    refuse_signed_days(session, stamped)
+    moved = make()
+    refuse_signed_days(session, (entry.at for item in moved for entry in item.entries))
+    insert_dossiers(session, [item.dossier for item in moved if item.new], origin=origin, at=at)
+    versions = [
+        1 if item.new else save_dossier(session, item.dossier, item.entries, at=at)
+        for item in moved
+    ]
+    enqueue(
+        session,
+        [
+            dossier_change(item.dossier, version=version)
+            for item, version in zip(moved, versions, strict=True)
+        ],
+        at=at,
+    )
+    append_audit(
+        session,
+        [
+            *(
+                move_audit(item.dossier, entry, item.detail)
+                for item in moved
+                for entry in item.entries
+            ),
+            *audit,
+        ],
+    )
+    return list(moved)
+
+
+def record_lifecycle_move(
+    session: Session,
+    dossier: Dossier,
+    action: Action,
+    *,
+    actor: str,
+    at: datetime,
+    shift_due: DueShift,
+    note: str = "",
+    place: str = "",
+    then: Callable[[], None] | None = None,
+) -> None:
+    """One move of a stored dossier through the state machine, recorded by `record_moves`;
+    `then` completes what the move decides beyond its state (a code, whom a result went to)."""
+
+    def move() -> list[Moved]:
+        entry = apply(
+            dossier, action, actor=actor, at=at, note=note, place=place, shift_due=shift_due
+        )
+        if then is not None:
+            then()
+        return [Moved(dossier, [entry])]
+
+    record_moves(session, [at], move, at=at)
+
+
+def dossier_change(dossier: Dossier, *, version: int) -> OutboxEntry:
+    """The outbox entry of a change: which dossier, at which version. The sync sends the
+    dossier as it stands when pushed, so entries stay small and a later change supersedes."""
+    return OutboxEntry(
+        "dossier",
+        dossier.uuid,
+        "upsert",
+        {"version": version, "code": dossier.code, "status": dossier.status.value},
+    )
+
+
+def move_audit(dossier: Dossier, entry: HistoryEntry, detail: dict | None = None) -> AuditEntry:
+    """The audit line of one move of a dossier."""
+    return AuditEntry(
+        entry.at,
+        entry.actor,
+        f"dossier.{entry.action}",
+        dossier.code or dossier.uuid,
+        {
+            "uuid": dossier.uuid,
+            "from": entry.from_status.value if entry.from_status else None,
+            "to": entry.to_status.value,
+            **(detail or {}),
+        },
+    )
