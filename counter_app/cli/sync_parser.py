@@ -67,6 +67,10 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "central.calendar.note": ("ghi chú, ví dụ tên ngày lễ", "note, such as the holiday's name"),
     "central.calendar.remove": ("bỏ ngày này khỏi lịch chung", "remove this day from the calendar"),
+    "central.calendar.import": (
+        "nạp mọi ngày của tệp lịch nghỉ chính thức (resources/calendar/official_days.json)",
+        "load every day of an official calendar file (resources/calendar/official_days.json)",
+    ),
 }
 
 STATUSES = (
@@ -136,10 +140,13 @@ def add_sync_commands(commands: argparse._SubParsersAction, lang: str, parser_cl
 
     calendar = central_commands.add_parser("calendar", help=h("central.calendar"))
     calendar.add_argument("url", metavar="URL", help=h("central.url"))
-    calendar.add_argument("--date", required=True, metavar="D", help=h("central.calendar.date"))
+    calendar.add_argument("--date", metavar="D", help=h("central.calendar.date"))
     change = calendar.add_mutually_exclusive_group(required=True)
     change.add_argument("--kind", choices=("holiday", "workday"), help=h("central.calendar.kind"))
     change.add_argument("--remove", action="store_true", help=h("central.calendar.remove"))
+    change.add_argument(
+        "--import", dest="import_file", metavar="FILE", help=h("central.calendar.import")
+    )
     calendar.add_argument("--note", default="", help=h("central.calendar.note"))
     calendar.set_defaults(handler="sync_commands:central_calendar")
 
