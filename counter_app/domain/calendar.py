@@ -241,8 +241,9 @@ class WorkingCalendar:
     def holiday_name(self, day: date, lang: str = "vi") -> str | None:
         """The official name of a public holiday, or None (local days off have no name here).
 
-        The package's name first; a day off only a shipped decision names gets the decision's."""
-        if not self.public_holidays:
+        The package's name first; a day off only a shipped decision names gets the decision's,
+        and a day a decision makes a working day has none."""
+        if not self.public_holidays or day in self._official_working:
             return None
         if isinstance(day, datetime):
             day = local(day).date()

@@ -134,6 +134,20 @@ def test_overrides_win_over_the_file():
     assert compute_due(calendar, at(2025, 12, 31), working_days(2)) == at(2026, 1, 5)
 
 
+def test_a_decision_can_reopen_a_day_the_package_closes():
+    """Were 24/11/2026 found not to be a day off, the file's working day wins, name and all."""
+    reopened = official_days_from_json(
+        {
+            **RAW,
+            "decisions": [{**RAW["decisions"][-1], "days_off": [], "working_days": ["2026-11-24"]}],
+        }
+    )
+    calendar = WorkingCalendar(official=reopened)
+    assert CAL.holiday_name(date(2026, 11, 24), "en") == "Vietnam Cultural Day"
+    assert calendar.is_working_day(date(2026, 11, 24))
+    assert calendar.holiday_name(date(2026, 11, 24)) is None
+
+
 def test_public_holidays_off_drops_the_file_too():
     calendar = WorkingCalendar(public_holidays=False)
     assert calendar.is_working_day(date(2026, 1, 2))
