@@ -57,8 +57,10 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "central.date": ("ngày tiếp nhận YYYY-MM-DD", "receipt date YYYY-MM-DD"),
     "central.calendar": (
-        "đặt hoặc bỏ một ngày nghỉ / ngày làm việc bù trên lịch chung (các quầy nhận khi đồng bộ)",
-        "set or remove a holiday or extra working day on the shared calendar (counters pull it)",
+        "đặt hoặc bỏ một ngày nghỉ / ngày làm việc bù trên lịch chung, hoặc nạp tệp lịch nghỉ"
+        " chính thức (các quầy nhận khi đồng bộ)",
+        "set or remove a holiday or extra working day on the shared calendar, or load an official"
+        " calendar file (counters pull them)",
     ),
     "central.calendar.date": ("ngày YYYY-MM-DD", "day YYYY-MM-DD"),
     "central.calendar.kind": (
