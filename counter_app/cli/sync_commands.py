@@ -148,10 +148,14 @@ def central_catalog(args: argparse.Namespace) -> int:
 
 
 def central_calendar(args: argparse.Namespace) -> int:
-    """A day off or an extra working day for every agency; counters pull it at their next
-    sync and their due times follow."""
+    """A day off or an extra working day for every agency, or every day of an official calendar
+    file; counters pull them at their next sync and their due times follow."""
     from counter_app.cli.commands import _parse_date
 
+    if (args.import_file is None) == (args.date is None):
+        raise CounterError("central.calendar.date_or_import")
+    if args.import_file is not None:
+        return _import_official_days(args)
     day = _parse_date(args.date)
     note = args.note.strip()
     with _admin(args) as admin:
@@ -165,6 +169,23 @@ def central_calendar(args: argparse.Namespace) -> int:
             "kind": args.kind,
             "note": "" if args.remove else note,
             "removed": args.remove,
+        }
+    )
+
+
+def _import_official_days(args: argparse.Namespace) -> int:
+    from counter_app.domain.official_days import official_days_from_json
+    from counter_app.services.catalog import read_json_file
+
+    official = official_days_from_json(read_json_file(Path(args.import_file)))
+    with _admin(args.url) as admin:
+        admin.import_official_days(official)
+    return emit(
+        {
+            "version": official.version,
+            "decisions": len(official.decisions),
+            "days_off": len(official.days_off),
+            "working_days": len(official.working_days),
         }
     )
 

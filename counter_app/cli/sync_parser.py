@@ -63,8 +63,10 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "central.date": ("ngày tiếp nhận YYYY-MM-DD", "receipt date YYYY-MM-DD"),
     "central.calendar": (
-        "đặt hoặc bỏ một ngày nghỉ / ngày làm việc bù trên lịch chung (các quầy nhận khi đồng bộ)",
-        "set or remove a holiday or extra working day on the shared calendar (counters pull it)",
+        "đặt hoặc bỏ một ngày nghỉ / ngày làm việc bù trên lịch chung, hoặc nạp tệp lịch nghỉ"
+        " chính thức (các quầy nhận khi đồng bộ)",
+        "set or remove a holiday or extra working day on the shared calendar, or load an official"
+        " calendar file (counters pull them)",
     ),
     "central.calendar.date": ("ngày YYYY-MM-DD", "day YYYY-MM-DD"),
     "central.calendar.kind": (
@@ -73,6 +75,10 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "central.calendar.note": ("ghi chú, ví dụ tên ngày lễ", "note, such as the holiday's name"),
     "central.calendar.remove": ("bỏ ngày này khỏi lịch chung", "remove this day from the calendar"),
+    "central.calendar.import": (
+        "nạp mọi ngày của tệp lịch nghỉ chính thức (resources/calendar/official_days.json)",
+        "load every day of an official calendar file (resources/calendar/official_days.json)",
+    ),
 }
 
 STATUSES = (
@@ -144,10 +150,13 @@ def add_sync_commands(commands: argparse._SubParsersAction, lang: str, parser_cl
     catalog.set_defaults(handler="sync_commands:central_catalog")
 
     calendar = admin_command("calendar")
-    calendar.add_argument("--date", required=True, metavar="D", help=h("central.calendar.date"))
+    calendar.add_argument("--date", metavar="D", help=h("central.calendar.date"))
     change = calendar.add_mutually_exclusive_group(required=True)
     change.add_argument("--kind", choices=("holiday", "workday"), help=h("central.calendar.kind"))
     change.add_argument("--remove", action="store_true", help=h("central.calendar.remove"))
+    change.add_argument(
+        "--import", dest="import_file", metavar="FILE", help=h("central.calendar.import")
+    )
     calendar.add_argument("--note", default="", help=h("central.calendar.note"))
     calendar.set_defaults(handler="sync_commands:central_calendar")
 

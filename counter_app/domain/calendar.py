@@ -2,9 +2,10 @@
 
 Deadlines are counted in working time (DOMAIN.md, "Deadline"), so everything here is about
 walking a timeline that only runs during the schedule's periods on working days. Public holidays
-and the government's make-up working Saturdays come from the `holidays` package; an agency adds
-its own days off and extra working days as overrides. The schedule and overrides are data an
-administrator changes, never constants.
+and the government's make-up working Saturdays come from the `holidays` package, corrected by the
+official decisions shipped as data (`official_days`, for swaps the package does not carry); an
+agency adds its own days off and extra working days as overrides, which win over both. The
+schedule and overrides are data an administrator changes, never constants.
 
 Speed matters: the deadline is recomputed per keystroke in the UI and for every generated dossier,
 so holiday tables are built once per year and each day's working status is cached per calendar.
@@ -21,6 +22,7 @@ from typing import Any
 import holidays
 
 from counter_app.domain.clock import VN_TZ, local
+from counter_app.domain.official_days import OfficialDays, shipped_official_days
 
 _US_PER_SECOND = 1_000_000
 _US_PER_DAY = 86_400 * _US_PER_SECOND
@@ -148,8 +150,9 @@ class WorkSchedule:
 
 @dataclass(frozen=True)
 class CalendarOverrides:
-    """The agency's own changes to the official calendar, decided locally or too late for the
-    `holidays` package. A date in both sets is a day off: closing is the safer reading."""
+    """The agency's own changes to the official calendar, set at the counter or pushed by
+    central; they win over the shipped decisions and the `holidays` package. A date in both
+    sets is a day off: closing is the safer reading."""
 
     days_off: frozenset[date] = frozenset()  # local extra days off
     working_days: frozenset[date] = frozenset()  # local extra working days (e.g. a Saturday)
@@ -178,9 +181,10 @@ def _holiday_names(year: int, language: str) -> dict[date, str]:
 class WorkingCalendar:
     """Working days and hours of one counter, and arithmetic on working time.
 
-    A day is a working day when it is a local extra working day, or a make-up working day the
-    government declared, or a weekday of the schedule that is not a public holiday; a local day
-    off overrides all of these. Every returned moment is in Vietnam time (`clock.VN_TZ`); naive
+    Layers, first match wins: the overrides (local or central) day off, then extra working day;
+    the official decisions (`official`, default the shipped file) day off, then make-up day; the
+    `holidays` package's holiday, then make-up day; the schedule's weekdays. `public_holidays=False`
+    drops both official layers. Every returned moment is in Vietnam time (`clock.VN_TZ`); naive
     inputs are taken as local time.
     """
 
@@ -190,10 +194,14 @@ class WorkingCalendar:
         overrides: CalendarOverrides = NO_OVERRIDES,
         *,
         public_holidays: bool = True,
+        official: OfficialDays | None = None,
     ) -> None:
         self.schedule = schedule
         self.overrides = overrides
         self.public_holidays = public_holidays
+        self.official = shipped_official_days() if official is None else official
+        self._official_off = self.official.days_off
+        self._official_working = self.official.working_days
         self._periods: tuple[tuple[int, int], ...] = tuple(
             (_time_us(start), _time_us(end)) for start, end in schedule.periods
         )
@@ -214,6 +222,10 @@ class WorkingCalendar:
         if day in self.overrides.working_days:
             return True
         if self.public_holidays:
+            if day in self._official_off:
+                return False
+            if day in self._official_working:
+                return True
             holidays_off, makeup_days = _official_year(day.year)
             if day in holidays_off:
                 return False
@@ -227,15 +239,22 @@ class WorkingCalendar:
         return self._is_working_ordinal(day.toordinal())
 
     def holiday_name(self, day: date, lang: str = "vi") -> str | None:
-        """The official name of a public holiday, or None (local days off have no name here)."""
-        if not self.public_holidays:
+        """The official name of a public holiday, or None (local days off have no name here).
+
+        The package's name first; a day off only a shipped decision names gets the decision's,
+        and a day a decision makes a working day has none."""
+        if not self.public_holidays or day in self._official_working:
             return None
         if isinstance(day, datetime):
             day = local(day).date()
         language = _HOLIDAY_LANGUAGES.get(lang, lang)
         if language not in ("vi", "en_US", "th"):
             language = "vi"
-        return _holiday_names(day.year, language).get(day)
+        name = _holiday_names(day.year, language).get(day)
+        if name is None and day in self._official_off:
+            decision = self.official.decision_for(day)
+            name = decision.name(lang) if decision is not None else None
+        return name
 
     def _next_working_ordinal(self, ordinal: int) -> int:
         """The first working day strictly after `ordinal`, within the search limit."""

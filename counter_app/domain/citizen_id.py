@@ -38,8 +38,9 @@ class Gender(StrEnum):
 _GENDERS = {"nam": Gender.MALE, "nu": Gender.FEMALE, "male": Gender.MALE, "female": Gender.FEMALE}
 
 # The 4th digit: even for men, odd for women; pairs name the century of birth (Circular
-# 07/2016/TT-BCA): 0/1 1900s, 2/3 2000s, 4/5 2100s, 6/7 2200s, 8/9 1800s.
-_CENTURIES = (1900, 2000, 2100, 2200, 1800)
+# 59/2021/TT-BCA, Article 7): 0/1 20th century (1900s), 2/3 21st, 4/5 22nd, 6/7 23rd,
+# 8/9 24th (2300s).
+_CENTURIES = (1900, 2000, 2100, 2200, 2300)
 
 
 def century_and_gender(digit: str) -> tuple[int, Gender]:

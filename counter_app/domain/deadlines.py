@@ -2,7 +2,8 @@
 
 The rules follow how provincial systems compute it (DOMAIN.md, "Deadline"): the clock starts at
 the next working moment after receipt and runs only in working time; calendar days fall back to
-the next working day; same-day work ends with the working day, or the next one after the cut-off.
+the next working day; same-day work ends with the working day, or the next one when received
+after the cut-off ("nhận sau 15 giờ": 15:00:00 itself is still same-day, 15:00:01 is not).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def compute_due(
         if (
             cutoff is not None
             and calendar.is_working_day(received.date())
-            and received.time() >= cutoff.replace(tzinfo=None)
+            and received.time() > cutoff.replace(tzinfo=None)
         ):
             return calendar.end_of_day(calendar.next_working_day(received.date()))
         return calendar.end_of_day(start.date())

@@ -845,6 +845,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- officer's day: search and speed (issue 13)
     # --- officer's day: wording (issue 13)
+    # --- 2026 law: calendar (issue 14)
+    "calendar_file.invalid": (
+        "Tệp lịch nghỉ chính thức không hợp lệ: {where}: {reason}",
+        "Invalid official calendar file: {where}: {reason}",
+    ),
+    "calendar_file.day_twice": (
+        "Tệp lịch nghỉ chính thức không hợp lệ: {where}: ngày {day} đã có trong một quyết định khác.",
+        "Invalid official calendar file: {where}: the day {day} is already in another decision.",
+    ),
+    # reasons, rendered inside "calendar_file.invalid" (no parameters of their own)
+    "calendar_file.reason.date": ("phải là một ngày dạng YYYY-MM-DD", "must be a date YYYY-MM-DD"),
+    "calendar_file.reason.format": (
+        'phải là "counter-app-official-days"',
+        'must be "counter-app-official-days"',
+    ),
+    "calendar_file.reason.version": (
+        "phải là một số nguyên từ 1 trở lên",
+        "must be a whole number, 1 or more",
+    ),
+    "calendar_file.reason.verdict": (
+        'phải là "matches" hoặc "differs"',
+        'must be "matches" or "differs"',
+    ),
+    "calendar_file.reason.no_days": (
+        "phải có ít nhất một ngày nghỉ hoặc ngày làm bù",
+        "must name at least one day off or make-up working day",
+    ),
+    "central.calendar.date_or_import": (
+        "Cần --date D với --kind hoặc --remove, hoặc chỉ --import TỆP.",
+        "Give --date D with --kind or --remove, or --import FILE alone.",
+    ),
 }
 
 

@@ -21,7 +21,7 @@ ORGANISATION_LIMIT = 300
 _ID_SEPARATORS = re.compile(r"[\s.\-]+")
 _ID_NUMBER = re.compile(r"[0-9]{12}")
 _OLD_ID_NUMBER = re.compile(r"[0-9]{9}")
-# Of the century digits (0/1 1900s, 2/3 2000s, 4-7 2100s-2200s, 8/9 1800s) only these can
+# Of the century digits (0/1 1900s, 2/3 2000s, 4-9 2100s-2300s; citizen_id) only these can
 # belong to someone alive to stand at the desk before 2100.
 _LIVING_CENTURY_DIGITS = frozenset("0123")
 

@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 from counter_app.domain.citizen_id import (
     CitizenIdCard,
     Gender,
-    century_and_gender,
     id_number_warnings,
     parse_citizen_qr,
 )
@@ -205,25 +204,6 @@ def test_warnings_are_rendered_in_both_languages():
     assert vi == ["Năm sinh 1991 không khớp với số định danh (mã 090): có thể đọc sai."]
     assert en == ["Birth year 1991 does not match the ID number (090): possibly a misread."]
     assert card.to_json()["warnings"] == vi
-
-
-@pytest.mark.parametrize(
-    ("digit", "century", "gender"),
-    [
-        ("0", 1900, Gender.MALE),
-        ("1", 1900, Gender.FEMALE),
-        ("2", 2000, Gender.MALE),
-        ("3", 2000, Gender.FEMALE),
-        ("4", 2100, Gender.MALE),
-        ("5", 2100, Gender.FEMALE),
-        ("6", 2200, Gender.MALE),
-        ("7", 2200, Gender.FEMALE),
-        ("8", 1800, Gender.MALE),
-        ("9", 1800, Gender.FEMALE),
-    ],
-)
-def test_century_digit(digit, century, gender):
-    assert century_and_gender(digit) == (century, gender)
 
 
 def test_id_number_warnings_accepts_unknowns():

@@ -73,7 +73,7 @@ def same_day(cutoff: time | None = CUTOFF) -> Duration:
         # same day, cut-off 15:00
         (at(2025, 3, 10, 9), same_day(), at(2025, 3, 10, 17)),
         (at(2025, 3, 10, 14, 59, 59), same_day(), at(2025, 3, 10, 17)),
-        (at(2025, 3, 10, 15), same_day(), at(2025, 3, 11, 17)),  # at the cut-off: next day
+        (at(2025, 3, 10, 15), same_day(), at(2025, 3, 10, 17)),  # at the cut-off: same day
         (at(2025, 3, 10, 16), same_day(), at(2025, 3, 11, 17)),
         (at(2025, 3, 10, 17, 30), same_day(), at(2025, 3, 11, 17)),
         (at(2025, 3, 10, 6, 30), same_day(), at(2025, 3, 10, 17)),

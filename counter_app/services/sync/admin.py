@@ -13,6 +13,7 @@ from counter_app.domain.clock import now
 from counter_app.domain.dossier import Channel, Dossier, HistoryEntry, Status
 from counter_app.domain.errors import CounterError, ValidationFailed
 from counter_app.domain.lifecycle import Action
+from counter_app.domain.official_days import OfficialDays
 from counter_app.domain.sync import portal_record
 from counter_app.domain.validation import check_applicant
 from counter_app.store.central import repository
@@ -81,6 +82,17 @@ class CentralAdmin:
             repository.set_calendar_day(
                 session, day, working=working, agency_code=agency_code, note=note
             )
+
+    def import_official_days(self, official: OfficialDays) -> None:
+        """Every day of the official decisions as a central calendar day for every agency, in
+        one transaction; the note names the document, so counters show where a day comes from."""
+        with self.database.write() as session:
+            for decision in official.decisions:
+                note = f"{decision.document}: {decision.name_vi}"
+                for day in decision.days_off:
+                    repository.set_calendar_day(session, day, working=False, note=note)
+                for day in decision.working_days:
+                    repository.set_calendar_day(session, day, working=True, note=note)
 
     def remove_calendar_day(self, day: date, *, agency_code: str = "") -> None:
         with self.database.write() as session:
