@@ -102,6 +102,16 @@ def record_lifecycle_move(
     record_moves(session, [at], move, at=at)
 
 
+def record_code_change(
+    session: Session, dossier: Dossier, *, version: int, at: datetime, audit: AuditEntry
+) -> None:
+    """A dossier's code changed without a move (renumbered after a clash at central): its
+    outbox entry and audit line, in the caller's write transaction. No signed-day check: the
+    day's figures do not depend on the number."""
+    enqueue(session, [dossier_change(dossier, version=version)], at=at)
+    append_audit(session, [audit])
+
+
 def dossier_change(dossier: Dossier, *, version: int) -> OutboxEntry:
     """The outbox entry of a change: which dossier, at which version. The sync sends the
     dossier as it stands when pushed, so entries stay small and a later change supersedes."""

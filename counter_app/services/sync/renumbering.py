@@ -12,11 +12,11 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import DossierCode
-from counter_app.services.intake import dossier_change
+from counter_app.services.moves import record_code_change
 from counter_app.store.central import replica
 from counter_app.store.codes import CodeMode, allocate_many
 from counter_app.store.dossiers import find_by_uuid
-from counter_app.store.journal import RENUMBER_ACTION, AuditEntry, append_audit, enqueue
+from counter_app.store.journal import RENUMBER_ACTION, AuditEntry
 
 SYNC_ACTOR = "sync"  # the audit's actor of what the sync does by itself
 
@@ -47,18 +47,18 @@ def renumber(
         new = str(DossierCode(old.agency, old.day, number))
         version = replica.set_code(session, uuid, new)
         dossier.code = new
-        enqueue(session, [dossier_change(dossier, version=version)], at=at)
-        append_audit(
+        record_code_change(
             session,
-            [
-                AuditEntry(
-                    at,
-                    SYNC_ACTOR,
-                    RENUMBER_ACTION,
-                    new,
-                    {"uuid": uuid, "replaces": str(old), "reason": reason},
-                )
-            ],
+            dossier,
+            version=version,
+            at=at,
+            audit=AuditEntry(
+                at,
+                SYNC_ACTOR,
+                RENUMBER_ACTION,
+                new,
+                {"uuid": uuid, "replaces": str(old), "reason": reason},
+            ),
         )
         renamed[str(old)] = new
     return renamed
