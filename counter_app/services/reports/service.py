@@ -13,6 +13,7 @@ from sqlalchemy import select
 from counter_app.domain.catalog import FeeCollection
 from counter_app.domain.clock import iso, local, now
 from counter_app.domain.errors import CounterError
+from counter_app.domain.limits import NOTE_LIMIT, check_work_day
 from counter_app.domain.reports import (
     TREND_DAYS,
     DailyReview,
@@ -44,7 +45,6 @@ SUPERVISING = frozenset({Role.SUPERVISOR, Role.ADMIN})
 WAIVED = FeeCollection.EXEMPT.value  # recorded, never collected
 SIGNED = "day.sign_off"  # audit actions
 REOPENED = "day.reopen"
-NOTE_LIMIT = 2000
 
 
 def require_supervisor(user: User, what: str) -> None:
@@ -77,7 +77,7 @@ class ReportService:
             officer = user.login
         elif officer is not None:
             officer = officer.strip().lower() or None
-        start, end = day_bounds(day)
+        start, end = day_bounds(check_work_day(day))
         current = local(self.clock())
         moment = min(current, end)  # the state at the day's end, or now if earlier
         tomorrow = self._calendars.for_agency("").next_working_day(day)
@@ -113,8 +113,8 @@ class ReportService:
         require_supervisor(user, "permission.report_period")
         if start > end:
             raise CounterError("report.range", start=short_date(start), end=short_date(end))
-        first, _ = day_bounds(start)
-        _, last = day_bounds(end)
+        first, _ = day_bounds(check_work_day(start))
+        _, last = day_bounds(check_work_day(end))
         at = min(local(self.clock()), last)
         with self._db.read() as session:
             lines = figures.period_rows(session, first, last, at)
@@ -151,7 +151,7 @@ class ReportService:
         if isinstance(cash_counted, bool) or not isinstance(cash_counted, int) or cash_counted < 0:
             raise CounterError("report.cash_amount", value=cash_counted)
         note = clean(note)[:NOTE_LIMIT]
-        start, end = day_bounds(day)
+        start, end = day_bounds(check_work_day(day))
         with self._db.write() as session:
             current = latest_sign_offs(session, [day]).get(day)
             if current is not None and current.locked:
@@ -260,8 +260,8 @@ class ReportService:
 
         if start > end:
             raise CounterError("report.range", start=short_date(start), end=short_date(end))
-        first, _ = day_bounds(start)
-        _, last = day_bounds(end)
+        first, _ = day_bounds(check_work_day(start))
+        _, last = day_bounds(check_work_day(end))
         with self._db.read() as session:
             rows = figures.book_rows(session, first, last)
         return _write(path, book_workbook(start, end, rows))
