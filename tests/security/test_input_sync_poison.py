@@ -97,6 +97,25 @@ def test_a_record_central_refuses_is_set_aside(central, tmp_path):
     ws.close()
 
 
+def test_a_record_that_cannot_be_read_back_is_set_aside(central, tmp_path):
+    """A value an older (or newer) version wrote that this one does not know: the dossier
+    cannot be serialised for central, and only it stays behind."""
+    ws, user = make_counter(tmp_path, "a")
+    ws.sync.configure(counter_url(central, "Q1", [AGENCY]))
+    ws.sync.run_once()
+    dossiers = take(ws, user, 3)
+    odd = dossiers[1]
+    _poison(ws, odd.uuid, status="archived-v9")
+
+    result = ws.sync.run_once()
+
+    assert set(central_rows(central)) == {dossiers[0].uuid, dossiers[2].uuid}
+    assert [(s.uuid, s.code) for s in result.set_aside] == [(odd.uuid, odd.code)]
+    assert "archived-v9" in result.set_aside[0].reason
+    assert ws.sync.run_once().set_aside == ()
+    ws.close()
+
+
 def test_the_worker_goes_on_past_a_poisoned_record(central, tmp_path):
     """The background worker used to die on PostgreSQL's refusal of NUL in jsonb."""
     import threading

@@ -371,13 +371,15 @@ class SyncService:
                 batch = replica.pending_batch(session, self.push_batch)
             if not batch.outbox_ids:
                 return pushed, conflicts
+            for uuid, (code, why) in batch.unreadable.items():
+                self._leave(uuid, code, f"unreadable: {why}")
             sendable = []
             for item in batch.items:
                 where = unstorable_at(item.data)
                 if where is None:
                     sendable.append(item)
                 else:
-                    self._leave(item, f"{where}: NUL or a broken character")
+                    self._leave(item.uuid, item.data.get("code") or "", f"{where}: NUL or broken")
             results = self._push_parts(central, number, sendable)
             with self._db.write() as session:
                 conflicts += replica.settle(session, batch, results, at=now())
@@ -396,15 +398,15 @@ class SyncService:
             if reason is None:
                 raise
             if len(items) == 1:
-                self._leave(items[0], reason)
+                self._leave(items[0].uuid, items[0].data.get("code") or "", reason)
                 return []
         half = len(items) // 2
         return self._push_parts(central, number, items[:half]) + self._push_parts(
             central, number, items[half:]
         )
 
-    def _leave(self, item: PushItem, reason: str) -> None:
-        left = SetAside(item.uuid, item.data.get("code") or "", reason)
+    def _leave(self, uuid: str, code: str, reason: str) -> None:
+        left = SetAside(uuid, code, reason)
         log.warning("dossier %s set aside by the sync: %s", left.code or left.uuid, reason)
         self._set_aside.append(left)
 
