@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from counter_app.domain.errors import Problem
+from counter_app.domain.errors import Problem, ValidationFailed
 
 _SPACES = re.compile(r"\s+")
 # đ/Đ carry no combining mark, so NFD leaves them alone: map them by hand.
@@ -96,6 +96,18 @@ def unstorable_at(data: object, where: str = "") -> str | None:
             if found:
                 return found
     return None
+
+
+def checked_text(
+    field: str, value: str | None, limit: int, *, required: bool = False, label: str | None = None
+) -> str:
+    """`check_text` for a field given alone (a move's note, an account's name): the cleaned
+    text, or ValidationFailed with its problem."""
+    problems: list[Problem] = []
+    text = check_text(problems, field, value, limit, required=required, label=label)
+    if problems:
+        raise ValidationFailed(problems)
+    return text
 
 
 def fold(text: str | None) -> str:

@@ -14,6 +14,7 @@ from counter_app.domain import limits
 from counter_app.domain.catalog_file import catalog_from_json
 from counter_app.domain.dossier import DossierFilter
 from counter_app.domain.errors import CounterError, ValidationFailed
+from counter_app.domain.lifecycle import Action
 from counter_app.domain.messages import translate
 from counter_app.services.accounts import Role
 from counter_app.services.catalog import parse_json_text
@@ -202,3 +203,34 @@ def test_cli_far_dates(data_dir: Path, command, day):
 def test_cli_counts(data_dir: Path, args):
     with unchanged(data_dir):
         assert_refused(run_cli(data_dir, *args), args[-1])
+
+
+def test_single_fields_are_bounded_at_the_service(ws, officer):
+    dossier = ws.intake.receive(request_from_json(intake_json()), user=officer)
+    too_long = "x" * (limits.NOTE_LIMIT + 1)
+    supervisor = ws.accounts.add_user("lanhdao", Role.SUPERVISOR, "matkhau123", "Lê Văn Cường")
+    admin = ws.accounts.add_user("quantri", Role.ADMIN, "matkhau123", "Đỗ Văn Hùng")
+    for attempt in (
+        lambda: ws.dossiers.transition(dossier.code, Action.TRANSFER, user=officer, note=too_long),
+        lambda: ws.accounts.add_user("minh", Role.STAFF, "matkhau123", "M" * 201),
+        lambda: ws.accounts.update_user("canbo", by=admin, full_name="M" * 201),
+        lambda: ws.reports.sign_off(
+            dossier.received_at.date(), cash_counted=0, user=supervisor, note=too_long
+        ),
+    ):
+        with pytest.raises(ValidationFailed) as refused:
+            attempt()
+        assert refused.value.key == "text.too_long"
+    assert ws.dossiers.get(dossier.code).status.value == "new"
+
+
+def test_cli_single_fields(data_dir: Path, prepared):
+    with unchanged(data_dir):
+        note = "x" * (limits.NOTE_LIMIT + 1)
+        args = ("transition", prepared.code, "transfer", "--user", OFFICER, "--note", note)
+        assert_refused(run_cli(data_dir, *args), str(limits.NOTE_LIMIT))
+        assert_refused(
+            run_cli(data_dir, "user", "add", "minh", "--role", "staff", "--full-name", "M" * 201,
+                    stdin="matkhau123\nmatkhau123\n"),
+            str(limits.NAME_LIMIT),
+        )  # fmt: skip

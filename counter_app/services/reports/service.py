@@ -23,7 +23,7 @@ from counter_app.domain.reports import (
     day_bounds,
     total_of,
 )
-from counter_app.domain.text import clean
+from counter_app.domain.text import checked_text
 from counter_app.domain.wording import short_date
 from counter_app.services.accounts import AccountService, Role, User
 from counter_app.services.calendars import CalendarService
@@ -150,7 +150,7 @@ class ReportService:
             raise CounterError("report.future_day", day=short_date(day))
         if isinstance(cash_counted, bool) or not isinstance(cash_counted, int) or cash_counted < 0:
             raise CounterError("report.cash_amount", value=cash_counted)
-        note = clean(note)[:NOTE_LIMIT]
+        note = checked_text("note", note, NOTE_LIMIT)
         start, end = day_bounds(check_work_day(day))
         with self._db.write() as session:
             current = latest_sign_offs(session, [day]).get(day)
@@ -194,7 +194,7 @@ class ReportService:
     def reopen(self, day: date, *, user: User, reason: str) -> SignOff:
         """A supervisor's override: the day takes changes again until it is signed again."""
         require_supervisor(user, "permission.sign_off")
-        reason = clean(reason)[:NOTE_LIMIT]
+        reason = checked_text("note", reason, NOTE_LIMIT)
         if not reason:
             raise CounterError("report.reopen_reason_required", day=short_date(day))
         at = local(self.clock())
