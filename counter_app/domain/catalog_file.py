@@ -43,9 +43,8 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.limits import (
     CATALOG_TEXT_LIMIT,
     MAX_COUNT,
-    MAX_DURATION_DAYS,
-    MAX_DURATION_HOURS,
     MAX_FEE,
+    duration_too_long,
 )
 from counter_app.domain.text import REPLACEMENT, clean
 
@@ -212,10 +211,10 @@ def _read_duration(data: object, where: str) -> Duration:
         amount = Decimal(0)
     else:
         amount = _amount(raw, f"{where}.amount")
-    longest = MAX_DURATION_HOURS if unit is DurationUnit.WORKING_HOURS else MAX_DURATION_DAYS
-    if amount > longest:
+    duration = Duration(unit, amount, _cutoff(obj.get("cutoff"), f"{where}.cutoff"))
+    if duration_too_long(duration):
         raise _refuse(f"{where}.amount", "duration_long", raw)
-    return Duration(unit, amount, _cutoff(obj.get("cutoff"), f"{where}.cutoff"))
+    return duration
 
 
 def _read_fee(data: object, where: str) -> Fee:

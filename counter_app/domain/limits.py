@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from counter_app.domain.catalog import Duration, DurationUnit
 from counter_app.domain.dossier import DossierFilter
 from counter_app.domain.errors import CounterError
 
@@ -46,6 +47,13 @@ MAX_DEMO_DOSSIERS = 1_000_000  # `demo-data --dossiers`: five times the benchmar
 
 # --- files
 MAX_JSON_BYTES = 50 * 1024 * 1024  # an intake or catalog file; the national catalog is ~20 MB
+
+
+def duration_too_long(duration: Duration) -> bool:
+    """Whether a procedure's time limit runs past what a due time can be computed for."""
+    if duration.unit is DurationUnit.WORKING_HOURS:
+        return duration.amount > MAX_DURATION_HOURS
+    return duration.amount > MAX_DURATION_DAYS
 
 
 def check_work_day(day: date) -> date:

@@ -775,6 +775,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot reach the central server ({reason}). The counter is not registered yet, so it "
         "cannot take dossiers: check the line and the central address, then sync again.",
     ),
+    "procedure.duration": (
+        "Thời hạn giải quyết của thủ tục {code} trong danh mục quá dài, không tính được ngày hẹn "
+        "trả. Hãy báo quản trị viên sửa danh mục.",
+        "The time limit of procedure {code} in the catalog is too long for a due time to be "
+        "worked out. Ask the administrator to correct the catalog.",
+    ),
     "catalog.reason.broken": (
         "có ký tự bị hỏng (sao chép hoặc mã hóa tệp sai)",
         "holds a broken character (a bad copy or file encoding)",

@@ -36,6 +36,7 @@ from counter_app.domain.limits import (
     MAX_FEE_LINES,
     MAX_SETS,
     NOTE_LIMIT,
+    duration_too_long,
 )
 from counter_app.domain.text import check_text, clean
 from counter_app.domain.validation import check_applicant, normalise_id_number, normalise_phone
@@ -272,7 +273,11 @@ class IntakeService:
         self._settings = settings
 
     def due_at(self, procedure: Procedure, received_at: datetime) -> datetime | None:
-        """The appointment time shown live on the intake form, as saving will compute it."""
+        """The appointment time shown live on the intake form, as saving will compute it.
+        A time limit past the limits (a catalog an older version imported) is refused here,
+        where it would otherwise run the calendar off its end."""
+        if duration_too_long(procedure.duration):
+            raise CounterError("procedure.duration", code=procedure.code)
         return compute_due(
             self._calendars.for_agency(procedure.agency_code), received_at, procedure.duration
         )

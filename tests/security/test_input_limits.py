@@ -5,6 +5,8 @@ the real command line and at the service level."""
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from counter_app.services.demo import generate_dossiers
 from counter_app.services.intake import request_from_json
 from tests.cli import test_bad_input
 from tests.cli.test_bad_input import assert_refused, unchanged
-from tests.cli.test_cli import OFFICER, run_cli
+from tests.cli.test_cli import DB_NAME, OFFICER, run_cli
 from tests.conftest import SMALL_CATALOG, TEN_DAYS, intake_json
 
 FAR_DAYS = ("9999-12-31", "0001-01-01")
@@ -234,3 +236,24 @@ def test_cli_single_fields(data_dir: Path, prepared):
                     stdin="matkhau123\nmatkhau123\n"),
             str(limits.NAME_LIMIT),
         )  # fmt: skip
+
+
+def _endless_stored_duration(database_path: Path) -> None:
+    """A procedure as an older version could have imported it (or pulled it from central)."""
+    with closing(sqlite3.connect(database_path)) as db, db:
+        db.execute("UPDATE procedures SET duration_amount = '1e308' WHERE code = ?", (TEN_DAYS,))
+
+
+def test_a_stored_endless_duration_refuses_intake_clearly(ws, officer):
+    _endless_stored_duration(ws.database.path)
+    ws.catalog.invalidate()
+    with pytest.raises(CounterError) as refused:
+        ws.intake.receive(request_from_json(intake_json(TEN_DAYS)), user=officer)
+    assert refused.value.key == "procedure.duration"
+
+
+def test_cli_intake_of_a_procedure_with_a_stored_endless_duration(data_dir: Path):
+    _endless_stored_duration(data_dir / DB_NAME)
+    path = data_dir.parent / "request.json"
+    path.write_text(json.dumps(intake_json(TEN_DAYS)), encoding="utf-8")
+    assert_refused(run_cli(data_dir, "intake", str(path), "--user", OFFICER), TEN_DAYS)
