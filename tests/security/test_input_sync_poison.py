@@ -97,6 +97,25 @@ def test_a_record_central_refuses_is_set_aside(central, tmp_path):
     ws.close()
 
 
+def test_a_value_postgresql_refuses_is_found_and_set_aside(pg_central, tmp_path):  # noqa: F811
+    """A code longer than central's column (as an older version could have written): only
+    PostgreSQL refuses it, for the whole batch; the halves find it."""
+    ws, user = make_counter(tmp_path, "a", push_batch=8)
+    ws.sync.configure(counter_url(pg_central, "Q1", [AGENCY]))
+    ws.sync.run_once()
+    dossiers = take(ws, user, 7)
+    odd = dossiers[4]
+    _poison(ws, odd.uuid, code=odd.code + "-" + "9" * 40)
+
+    result = ws.sync.run_once()
+
+    assert set(central_rows(pg_central)) == {d.uuid for d in dossiers} - {odd.uuid}
+    assert [s.uuid for s in result.set_aside] == [odd.uuid]
+    assert "too long" in result.set_aside[0].reason
+    assert result.pushed == 6
+    ws.close()
+
+
 def test_a_record_that_cannot_be_read_back_is_set_aside(central, tmp_path):
     """A value an older (or newer) version wrote that this one does not know: the dossier
     cannot be serialised for central, and only it stays behind."""
