@@ -35,22 +35,17 @@ def _safe_char(char: str) -> str:
         return " "
     if category == _FORMAT:
         return ""
-    return REPLACEMENT  # a lone surrogate
-
-
-def unsafe_chars(text: str) -> bool:
-    """Whether `text` holds a control or format character or a lone surrogate."""
-    return any(unicodedata.category(char) in _UNSAFE for char in text)
+    if category == _SURROGATE:
+        return REPLACEMENT
+    return char
 
 
 def clean(text: str | None) -> str:
     """Safe characters only (see the module), NFC, trimmed, inner white space runs collapsed."""
     if not text:
         return ""
-    if unsafe_chars(text):
-        text = "".join(
-            _safe_char(char) if unicodedata.category(char) in _UNSAFE else char for char in text
-        )
+    if any(unicodedata.category(char) in _UNSAFE for char in text):
+        text = "".join(map(_safe_char, text))
     return nfc(_SPACES.sub(" ", text).strip())
 
 
