@@ -919,7 +919,7 @@ def _log_entry(row: SyncLogRow) -> SyncLogEntry:
         row.conflicts,
         data["key"],
         AttachmentProblem.from_json(data["first"]) if "first" in data else None,
-        int(data.get("held", 0)),
+        int(data.get("held", 1 if "first" in data else 0)),
         tuple(SetAside(**s) for s in data.get("set_aside", ())),
     )
 
