@@ -215,6 +215,7 @@ def test_single_fields_are_bounded_at_the_service(ws, officer):
     for attempt in (
         lambda: ws.dossiers.transition(dossier.code, Action.TRANSFER, user=officer, note=too_long),
         lambda: ws.accounts.add_user("minh", Role.STAFF, "matkhau123", "M" * 201),
+        lambda: ws.papers.apology(dossier.code, new_due=None, reason=too_long),
         lambda: ws.accounts.update_user("canbo", by=admin, full_name="M" * 201),
         lambda: ws.reports.sign_off(
             dossier.received_at.date(), cash_counted=0, user=supervisor, note=too_long

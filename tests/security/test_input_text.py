@@ -127,6 +127,30 @@ def test_transition_note_and_account_name_are_cleaned(ws, officer):
     assert user.full_name == "Lê Văn Cường"
 
 
+def test_detach_reason_and_apology_reason_are_cleaned(ws, officer, tmp_path):
+    from sqlalchemy import select
+
+    from counter_app.store.models import AuditRow
+    from tests.digitising.conftest import write_page
+
+    dossier = ws.intake.receive(request_from_json(intake_json()), user=officer)
+    (item,) = ws.attachments.attach(
+        dossier.code,
+        [write_page(tmp_path, "p.png")],
+        component=dossier.documents[0].name,
+        user=officer,
+    )
+    ws.attachments.remove(dossier.code, item.sha256, user=officer, reason="quét\x00 lỗi\u202e")
+    with ws.database.read() as session:
+        detail = session.scalars(
+            select(AuditRow.detail).where(AuditRow.action == "attachment.remove")
+        ).one()
+    assert detail["reason"] == "quét lỗi"
+    with pytest.raises(ValidationFailed) as refused:
+        ws.papers.apology(dossier.code, new_due=None, reason="lỗi \udc80")
+    assert refused.value.key == "text.broken"
+
+
 def test_catalog_import_cleans_and_refuses():
     catalog = json.loads(json.dumps(SMALL_CATALOG))
     catalog["procedures"][0]["name"] = "Cấp\x00 giấy\u202e phép"
