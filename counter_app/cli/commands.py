@@ -228,17 +228,19 @@ def print_digitised(args: argparse.Namespace) -> int:
 
 
 def _parse_date(text: str) -> date:
+    """A day of the counter's work given on the command line (YYYY-MM-DD, years 2000-2099)."""
+    from counter_app.domain.limits import check_work_day
+
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise CounterError("input.date", value=text) from None
+    return check_work_day(day)
 
 
 def list_dossiers(args: argparse.Namespace) -> int:
     from counter_app.domain.dossier import DossierFilter, Status
 
-    if args.limit < 1:
-        raise CounterError("input.number", field="--limit", value=args.limit)
     criteria = DossierFilter(
         day=_parse_date(args.date) if args.date else None,
         statuses=(Status(args.status),) if args.status else (),
@@ -326,10 +328,6 @@ def demo_data(args: argparse.Namespace) -> int:
 
     from counter_app.services.demo import generate_dossiers
 
-    if args.dossiers < 1:
-        raise CounterError("input.number", field="--dossiers", value=args.dossiers)
-    if args.days < 1:
-        raise CounterError("input.number", field="--days", value=args.days)
     started = time.perf_counter()
     with workspace(args) as ws:
         made = generate_dossiers(ws, count=args.dossiers, days=args.days)

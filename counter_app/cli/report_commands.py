@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from counter_app.cli.commands import emit, output_path, signed_in, workspace
+from counter_app.cli.commands import _parse_date, emit, output_path, signed_in, workspace
 from counter_app.domain.errors import CounterError
-
-
-def _date(text: str):  # type: ignore[no-untyped-def]  # -> date
-    from datetime import date
-
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise CounterError("input.date", value=text) from None
 
 
 def _reader(ws, login: str | None):  # type: ignore[no-untyped-def]  # -> User
@@ -35,7 +26,7 @@ def _files(args: argparse.Namespace, result: dict, write_xlsx, write_pdf) -> Non
 
 
 def daily(args: argparse.Namespace) -> int:
-    day = _date(args.date)
+    day = _parse_date(args.date)
     with workspace(args) as ws:
         user = _reader(ws, args.user)
         reports = ws.reports
@@ -50,7 +41,7 @@ def daily(args: argparse.Namespace) -> int:
 
 
 def period(args: argparse.Namespace) -> int:
-    start, end = _date(args.date_from), _date(args.date_to)
+    start, end = _parse_date(args.date_from), _parse_date(args.date_to)
     with workspace(args) as ws:
         user = _reader(ws, args.user)
         reports = ws.reports
@@ -65,7 +56,7 @@ def period(args: argparse.Namespace) -> int:
 
 
 def book(args: argparse.Namespace) -> int:
-    start, end = _date(args.date_from), _date(args.date_to)
+    start, end = _parse_date(args.date_from), _parse_date(args.date_to)
     target = output_path(args, args.xlsx)
     with workspace(args) as ws:
         user = _reader(ws, args.user)
@@ -74,7 +65,7 @@ def book(args: argparse.Namespace) -> int:
 
 
 def sign_off(args: argparse.Namespace) -> int:
-    day = _date(args.date)
+    day = _parse_date(args.date)
     text = args.cash.strip().replace(".", "").replace(",", "")
     if not text.isdigit():
         raise CounterError("report.cash_amount", value=args.cash)
@@ -91,7 +82,7 @@ def sign_off(args: argparse.Namespace) -> int:
 
 
 def reopen(args: argparse.Namespace) -> int:
-    day = _date(args.date)
+    day = _parse_date(args.date)
     with workspace(args) as ws:
         user = signed_in(ws, args)
         reopened = ws.reports.reopen(day, user=user, reason=args.reason)

@@ -40,16 +40,19 @@ from counter_app.domain.catalog import (
 )
 from counter_app.domain.codes import AGENCY_PATTERN
 from counter_app.domain.errors import CounterError
-from counter_app.domain.text import clean
+from counter_app.domain.limits import (
+    CATALOG_TEXT_LIMIT,
+    MAX_COUNT,
+    MAX_FEE,
+    duration_too_long,
+)
+from counter_app.domain.text import REPLACEMENT, clean
 
-MAX_FEE = 1_000_000_000_000  # đồng: keeps amount × count well inside SQLite's integers
 FORMAT = "counter-app-catalog"
 VERSION = 1
 
 FEE_BASES = ("dossier", "page", "copy", "person")
-TEXT_LIMIT = 1000
 AGENCY_CODE_LIMIT = 13
-COUNT_RANGE = (1, 999)
 
 _AGENCY_CODE = re.compile(rf"^{AGENCY_PATTERN}$")
 _PROCEDURE_CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$")
@@ -93,8 +96,10 @@ def _text(obj: dict[str, Any], key: str, where: str, *, required: bool = True) -
     text = clean(value)
     if required and not text:
         raise _refuse(here, "empty")
-    if len(text) > TEXT_LIMIT:
+    if len(text) > CATALOG_TEXT_LIMIT:
         raise _refuse(here, "too_long")
+    if REPLACEMENT in text:
+        raise _refuse(here, "broken")
     return text
 
 
@@ -206,7 +211,10 @@ def _read_duration(data: object, where: str) -> Duration:
         amount = Decimal(0)
     else:
         amount = _amount(raw, f"{where}.amount")
-    return Duration(unit, amount, _cutoff(obj.get("cutoff"), f"{where}.cutoff"))
+    duration = Duration(unit, amount, _cutoff(obj.get("cutoff"), f"{where}.cutoff"))
+    if duration_too_long(duration):
+        raise _refuse(f"{where}.amount", "duration_long", raw)
+    return duration
 
 
 def _read_fee(data: object, where: str) -> Fee:
@@ -239,7 +247,7 @@ def _read_component(data: object, where: str) -> Component:
     if count is None:
         count = 1
     whole = _whole(count)
-    if whole is None or not COUNT_RANGE[0] <= whole <= COUNT_RANGE[1]:
+    if whole is None or not 1 <= whole <= MAX_COUNT:
         raise _refuse(f"{where}.count", "count", count)
     return Component(
         name=_text(obj, "name", where),

@@ -12,8 +12,9 @@ from enum import StrEnum
 
 from counter_app.domain.dossier import Dossier, HistoryEntry, Status, SupplementRound, Timeliness
 from counter_app.domain.errors import CounterError
+from counter_app.domain.limits import NOTE_LIMIT
 from counter_app.domain.messages import translate
-from counter_app.domain.text import clean
+from counter_app.domain.text import checked_text
 
 
 class Action(StrEnum):
@@ -97,7 +98,7 @@ def apply(
         raise CounterError(
             "lifecycle.illegal", action=f"action.{action.value}", status=f"status.{dossier.status}"
         )
-    note = clean(note)
+    note = checked_text("note", note, NOTE_LIMIT)
     if action in NOTE_REQUIRED and not note:
         raise CounterError("lifecycle.note_required", action=f"action.{action.value}")
 

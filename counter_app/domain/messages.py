@@ -720,6 +720,77 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "add-counter). Choose another counter ID, or have the administrator drop that login.",
     ),
     # --- hardening: poisoned input and limits (issue 12)
+    "text.broken": (
+        "Nội dung {field} có ký tự bị hỏng (do sao chép hoặc mã hóa tệp sai). Hãy nhập lại.",
+        "The {field} holds a broken character (a bad copy or file encoding). Type it again.",
+    ),
+    "field.fee_name": ("tên khoản phí", "fee name"),
+    "birth_date.past": (
+        "Ngày sinh phải từ năm {year} trở đi.",
+        "The birth date must be in {year} or later.",
+    ),
+    "fees.total": (
+        "Tổng phí, lệ phí của hồ sơ vượt quá {limit} đồng.",
+        "The fees of the dossier add up to more than {limit} đồng.",
+    ),
+    "input.too_many": (
+        "Danh sách {where} quá dài (tối đa {limit} mục).",
+        "The list {where} is too long (at most {limit} items).",
+    ),
+    "input.range": (
+        "{field} phải từ {low} đến {high}: {value}",
+        "{field} must be from {low} to {high}: {value}",
+    ),
+    "input.date_range": (
+        "Ngày phải trong các năm {first}–{last}: {value}",
+        "The date must fall in the years {first}–{last}: {value}",
+    ),
+    "json.too_deep": (
+        "Dữ liệu JSON lồng nhau quá sâu; tệp không phải hồ sơ hay danh mục hợp lệ.",
+        "The JSON is nested too deeply; it is not a valid dossier or catalog file.",
+    ),
+    "file.too_big": (
+        "Tệp {path} quá lớn (tối đa {limit} MB).",
+        "The file {path} is too big (at most {limit} MB).",
+    ),
+    "catalog.reason.duration_long": (  # the limits of domain/limits.py
+        "quá dài (tối đa 1000 ngày hoặc 8000 giờ làm việc)",
+        "is too long (at most 1000 days or 8000 working hours)",
+    ),
+    "sync.set_aside": (
+        "Hồ sơ {code} chưa gửi được lên máy chủ trung tâm ({reason}); các hồ sơ khác vẫn được gửi. "
+        "Hồ sơ này sẽ được gửi lại khi có thay đổi: hãy sửa lại thông tin của hồ sơ.",
+        "Dossier {code} could not be sent to the central server ({reason}); the others still "
+        "go up. It is sent again when it changes: correct the dossier's details.",
+    ),
+    "central.no_move": (
+        "Không thể chuyển hồ sơ đang ở trạng thái «{status}» sang «{what}».",
+        "A dossier whose status is “{status}” cannot be moved to “{what}”.",
+    ),
+    "code.exhausted_standalone": (
+        "Đã hết số hồ sơ của {agency} ngày {day} (quầy làm việc độc lập cấp tối đa 9999 số "
+        "một ngày). Hãy kết nối quầy với máy chủ trung tâm (counter-app sync --central URL) "
+        "hoặc báo quản trị viên.",
+        "No dossier numbers left for {agency} on {day} (a standalone counter gives at most "
+        "9999 a day). Connect the counter to a central server (counter-app sync --central URL) "
+        "or call the administrator.",
+    ),
+    "sync.offline_unregistered": (
+        "Không kết nối được máy chủ trung tâm ({reason}). Quầy chưa đăng ký nên chưa tiếp nhận "
+        "được hồ sơ: hãy kiểm tra mạng và địa chỉ máy chủ, rồi đồng bộ lại.",
+        "Cannot reach the central server ({reason}). The counter is not registered yet, so it "
+        "cannot take dossiers: check the line and the central address, then sync again.",
+    ),
+    "procedure.duration": (
+        "Thời hạn giải quyết của thủ tục {code} trong danh mục quá dài, không tính được ngày hẹn "
+        "trả. Hãy báo quản trị viên sửa danh mục.",
+        "The time limit of procedure {code} in the catalog is too long for a due time to be "
+        "worked out. Ask the administrator to correct the catalog.",
+    ),
+    "catalog.reason.broken": (
+        "có ký tự bị hỏng (sao chép hoặc mã hóa tệp sai)",
+        "holds a broken character (a bad copy or file encoding)",
+    ),
     # --- hardening: files, paths, secrets (issue 12)
     "secret.admin_login": (
         "Lệnh này cần một quản trị viên: thêm --user TÊN_ĐĂNG_NHẬP (mật khẩu trên dòng đầu của "
@@ -818,6 +889,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- officer's day: interface (issue 13)
     # --- officer's day: moves, amend, sign-off, online (issue 13)
+    "field.early_reason": ("lý do ký xác nhận sớm", "reason for signing off early"),
     "action.amend": ("sửa thông tin tiếp nhận", "correct the intake of"),
     "amend.fields": (
         "Không sửa được {fields} sau khi tiếp nhận; chỉ sửa được: {allowed}.",

@@ -387,7 +387,7 @@ def central_action(dossier: Dossier, target: Status) -> Action:
         ):
             return action
     raise CounterError(
-        "lifecycle.illegal", action=f"status.{target.value}", status=f"status.{dossier.status}"
+        "central.no_move", what=f"status.{target.value}", status=f"status.{dossier.status.value}"
     )
 
 

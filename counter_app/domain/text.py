@@ -1,9 +1,18 @@
-"""Vietnamese text at the boundaries: NFC everywhere, and a folded form for every search."""
+"""Vietnamese text at the boundaries: NFC everywhere, and a folded form for every search.
+
+Every piece of text a person or a file gives goes through `clean` (and, where it has a field
+and a limit, `check_text`): control characters become spaces, invisible format characters
+(zero-width spaces, right-to-left overrides, BOMs) go, and a lone surrogate (half of a broken
+character, from a bad copy or a JSON escape) becomes U+FFFD. What is left is safe to store,
+to print, and for PostgreSQL's jsonb, which refuses NUL and broken characters outright.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from counter_app.domain.errors import Problem, ValidationFailed
 
 _SPACES = re.compile(r"\s+")
 # user:password@ in an address (scheme://user:password@host); the password may hold an @
@@ -11,6 +20,11 @@ _URL_PASSWORD = re.compile(r"(\b[a-zA-Z][\w+.-]*://[^\s:/@]*):\S*@")
 HIDDEN_PASSWORD = "***"
 # đ/Đ carry no combining mark, so NFD leaves them alone: map them by hand.
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d"})
+REPLACEMENT = "\ufffd"
+# Unicode general categories: Cc control (NUL, escape, line breaks), Cf format (invisible:
+# zero-width, bidi overrides), Cs surrogate (never valid on its own in UTF-8).
+_CONTROL, _FORMAT, _SURROGATE = "Cc", "Cf", "Cs"
+_UNSAFE = (_CONTROL, _FORMAT, _SURROGATE)
 
 
 def nfc(text: str) -> str:
@@ -18,11 +32,80 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _safe_char(char: str) -> str:
+    category = unicodedata.category(char)
+    if category == _CONTROL:
+        return " "
+    if category == _FORMAT:
+        return ""
+    if category == _SURROGATE:
+        return REPLACEMENT
+    return char
+
+
 def clean(text: str | None) -> str:
-    """NFC, trimmed, inner runs of white space collapsed to one space."""
+    """Safe characters only (see the module), NFC, trimmed, inner white space runs collapsed."""
     if not text:
         return ""
-    return _SPACES.sub(" ", nfc(text)).strip()
+    if any(unicodedata.category(char) in _UNSAFE for char in text):
+        text = "".join(map(_safe_char, text))
+    return nfc(_SPACES.sub(" ", text).strip())
+
+
+def check_text(
+    problems: list[Problem],
+    field: str,
+    value: str | None,
+    limit: int,
+    *,
+    required: bool = False,
+    label: str | None = None,
+) -> str:
+    """The cleaned text of a field; a problem is added when it is required but empty (also
+    when it held nothing but invisible characters), too long, or holds a broken character
+    (the officer types it again: guessing it would change a name). `label` names the field
+    in the message when the form's field holds several (a document's name in "documents")."""
+    text = clean(value)
+    named = {"field": f"field.{label or field}"}
+    if required and not text:
+        problems.append(Problem(field, "field.required", named))
+    elif len(text) > limit:
+        problems.append(Problem(field, "text.too_long", {**named, "limit": limit}))
+    elif REPLACEMENT in text:
+        problems.append(Problem(field, "text.broken", named))
+    return text
+
+
+def unstorable_at(data: object, where: str = "") -> str | None:
+    """Where (a JSON path) the first text lies that a database cannot store: NUL, which
+    PostgreSQL's jsonb refuses, or a lone surrogate, which UTF-8 cannot encode. None: none.
+    Data an older version saved before `clean` guarded every boundary may hold them."""
+    if isinstance(data, str):
+        if "\x00" in data or any(unicodedata.category(char) == _SURROGATE for char in data):
+            return where or "JSON"
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            found = unstorable_at(value, f"{where}.{key}" if where else str(key))
+            if found:
+                return found
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            found = unstorable_at(value, f"{where}[{i}]")
+            if found:
+                return found
+    return None
+
+
+def checked_text(
+    field: str, value: str | None, limit: int, *, required: bool = False, label: str | None = None
+) -> str:
+    """`check_text` for a field given alone (a move's note, an account's name): the cleaned
+    text, or ValidationFailed with its problem."""
+    problems: list[Problem] = []
+    text = check_text(problems, field, value, limit, required=required, label=label)
+    if problems:
+        raise ValidationFailed(problems)
+    return text
 
 
 def fold(text: str | None) -> str:

@@ -11,12 +11,14 @@ from datetime import date
 
 from counter_app.domain.dossier import Applicant, ApplicantType, Collector
 from counter_app.domain.errors import Problem
+from counter_app.domain.limits import (
+    ADDRESS_LIMIT,
+    FIRST_BIRTH_YEAR,
+    NAME_LIMIT,
+    ORGANISATION_LIMIT,
+)
 from counter_app.domain.provinces import PROVINCES
-from counter_app.domain.text import clean, nfc
-
-NAME_LIMIT = 200
-ADDRESS_LIMIT = 500
-ORGANISATION_LIMIT = 300
+from counter_app.domain.text import check_text, clean, nfc
 
 _ID_SEPARATORS = re.compile(r"[\s.\-]+")
 _ID_NUMBER = re.compile(r"[0-9]{12}")
@@ -101,9 +103,9 @@ def check_email(value: str) -> Problem | None:
 def check_applicant(applicant: Applicant, *, today: date) -> list[Problem]:
     """Every problem of the applicant block at once, so the form can mark each field."""
     problems: list[Problem] = []
-    _check_text(problems, "full_name", applicant.full_name, NAME_LIMIT, required=True)
+    check_text(problems, "full_name", applicant.full_name, NAME_LIMIT, required=True)
     needs_organisation = applicant.type in (ApplicantType.BUSINESS, ApplicantType.AGENCY)
-    _check_text(
+    check_text(
         problems,
         "organisation",
         applicant.organisation,
@@ -120,20 +122,10 @@ def check_applicant(applicant: Applicant, *, today: date) -> list[Problem]:
             problems.append(problem)
     if applicant.birth_date is not None and applicant.birth_date > today:
         problems.append(Problem("birth_date", "birth_date.future"))
-    _check_text(problems, "address", applicant.address, ADDRESS_LIMIT, required=False)
+    elif applicant.birth_date is not None and applicant.birth_date.year < FIRST_BIRTH_YEAR:
+        problems.append(Problem("birth_date", "birth_date.past", {"year": FIRST_BIRTH_YEAR}))
+    check_text(problems, "address", applicant.address, ADDRESS_LIMIT, required=False)
     return problems
-
-
-def _check_text(
-    problems: list[Problem], field: str, value: str, limit: int, *, required: bool
-) -> None:
-    text = clean(value)
-    if required and not text:
-        problems.append(Problem(field, "field.required", {"field": f"field.{field}"}))
-    elif len(text) > limit:
-        problems.append(
-            Problem(field, "text.too_long", {"field": f"field.{field}", "limit": limit})
-        )
 
 
 def check_collector(collector: Collector) -> list[Problem]:

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 
 from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
-from counter_app.domain.text import clean
+from counter_app.domain.limits import NAME_LIMIT
+from counter_app.domain.text import checked_text
 from counter_app.store.database import Database
 from counter_app.store.journal import AuditEntry, append_audit
 from counter_app.store.models import UserRow
@@ -59,6 +60,7 @@ class AccountService:
             raise CounterError("user.login_format", login=login)
         if len(password) < MIN_PASSWORD_LENGTH:
             raise CounterError("user.password_short", length=MIN_PASSWORD_LENGTH)
+        full_name = checked_text("full_name", full_name, NAME_LIMIT)
         digest = self._hasher.hash(password)
         at = now()
         with self._db.write() as session:
@@ -67,14 +69,14 @@ class AccountService:
             session.add(
                 UserRow(
                     login=login,
-                    full_name=clean(full_name),
+                    full_name=full_name,
                     role=role.value,
                     password_hash=digest,
                     created_at=at,
                 )
             )
             append_audit(session, [AuditEntry(at, login, "user.add", login, {"role": role.value})])
-        return User(login, clean(full_name), role)
+        return User(login, full_name, role)
 
     def user(self, login: str) -> User:
         """An active account by login, for commands that act in someone's name."""
@@ -130,7 +132,9 @@ class AccountService:
             if role is not None:
                 row.role = changes["role"] = role.value
             if full_name is not None:
-                row.full_name = changes["full_name"] = clean(full_name)
+                row.full_name = changes["full_name"] = checked_text(
+                    "full_name", full_name, NAME_LIMIT
+                )
             if active is not None:
                 row.active = changes["active"] = active
             if digest is not None:

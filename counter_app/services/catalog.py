@@ -25,6 +25,7 @@ from counter_app.domain.catalog import (
 )
 from counter_app.domain.catalog_file import catalog_from_json, procedure_to_json
 from counter_app.domain.errors import CounterError
+from counter_app.domain.limits import MAX_JSON_BYTES
 from counter_app.domain.text import fold
 from counter_app.store.database import Database
 from counter_app.store.models import AgencyRow, ProcedureRow
@@ -33,6 +34,8 @@ from counter_app.store.models import AgencyRow, ProcedureRow
 def read_json_file(path: Path) -> object:
     """Read a JSON file, turning every way it can fail into a message for the user."""
     try:
+        if path.stat().st_size > MAX_JSON_BYTES:
+            raise CounterError("file.too_big", path=str(path), limit=MAX_JSON_BYTES // 2**20)
         raw = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise CounterError("file.missing", path=str(path)) from None
@@ -43,12 +46,16 @@ def read_json_file(path: Path) -> object:
 
 
 def parse_json_text(raw: str) -> object:
+    """Parsed JSON; thousands of nested brackets (which no intake or catalog file has) are
+    refused instead of running the parser out of stack."""
     try:
         return json.loads(raw)
     except json.JSONDecodeError as error:
         raise CounterError(
             "json.malformed", line=error.lineno, column=error.colno, reason=error.msg
         ) from None
+    except RecursionError:
+        raise CounterError("json.too_deep") from None
 
 
 def procedure_from_row(row: ProcedureRow) -> Procedure:

@@ -18,6 +18,7 @@ from counter_app.domain.dossier import (
 )
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action, apply
+from counter_app.domain.limits import MAX_DEMO_DAYS, MAX_DEMO_DOSSIERS, check_whole
 from counter_app.paths import resources_dir
 from counter_app.services.accounts import Role, User
 from counter_app.services.catalog import read_json_file
@@ -201,6 +202,8 @@ def _progress(
 
 def generate_dossiers(ws: Workspace, *, count: int, days: int, seed: int | None = None) -> int:
     """Make `count` dossiers received over the last `days` days, saved in batches."""
+    check_whole(count, "--dossiers", MAX_DEMO_DOSSIERS)
+    check_whole(days, "--days", MAX_DEMO_DAYS)
     rng = random.Random(seed)
     procedures: list[Procedure] = [p for p in ws.catalog.search("") if p.active]
     officers = [u for u in ws.accounts.users() if u.role is Role.STAFF] or ws.accounts.users()

@@ -12,6 +12,7 @@ from counter_app.domain.codes import DossierCode
 from counter_app.domain.dossier import Collector, Dossier, DossierFilter
 from counter_app.domain.errors import CounterError, ValidationFailed
 from counter_app.domain.lifecycle import Action
+from counter_app.domain.limits import check_filter
 from counter_app.domain.text import clean
 from counter_app.domain.validation import check_collector, normalise_id_number
 from counter_app.services.accounts import SUPERVISING, User
@@ -51,11 +52,11 @@ class DossierService:
 
     def find(self, criteria: DossierFilter) -> list[Dossier]:
         with self._db.read() as session:
-            return list_dossiers(session, criteria)
+            return list_dossiers(session, check_filter(criteria))
 
     def count(self, criteria: DossierFilter) -> int:
         with self._db.read() as session:
-            query = filtered_query(criteria).with_only_columns(
+            query = filtered_query(check_filter(criteria)).with_only_columns(
                 func.count(), maintain_column_froms=True
             )
             return session.scalar(query.order_by(None)) or 0

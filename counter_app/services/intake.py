@@ -13,7 +13,6 @@ from datetime import date, datetime
 
 from counter_app.domain.amend import AMENDABLE, Correction
 from counter_app.domain.catalog import DocumentForm, FeeCollection, Procedure
-from counter_app.domain.catalog_file import MAX_FEE
 from counter_app.domain.clock import now
 from counter_app.domain.codes import DossierCode
 from counter_app.domain.deadlines import compute_due
@@ -30,9 +29,20 @@ from counter_app.domain.dossier import (
 )
 from counter_app.domain.errors import CounterError, Problem, ValidationFailed
 from counter_app.domain.lifecycle import Action
+from counter_app.domain.limits import (
+    CATALOG_TEXT_LIMIT,
+    MAX_COUNT,
+    MAX_DOCUMENTS,
+    MAX_FEE,
+    MAX_FEE_LINES,
+    MAX_SETS,
+    NOTE_LIMIT,
+    duration_too_long,
+)
 from counter_app.domain.serialize import dossier_to_json
-from counter_app.domain.text import clean
+from counter_app.domain.text import check_text, clean
 from counter_app.domain.validation import check_applicant, normalise_id_number, normalise_phone
+from counter_app.domain.wording import thousands
 from counter_app.services.accounts import User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
@@ -40,10 +50,6 @@ from counter_app.services.moves import Moved, record_moves
 from counter_app.services.settings import SettingsService
 from counter_app.store.codes import allocate_many
 from counter_app.store.database import Database
-
-MAX_SETS = 99
-MAX_COUNT = 999
-NOTE_LIMIT = 2000
 
 
 @dataclass
@@ -99,6 +105,18 @@ def _text(data: dict, key: str, where: str) -> str:
     return clean(value)
 
 
+def _items(data: dict, key: str, limit: int) -> list | None:
+    """A list of the file (documents, fees), no longer than `limit`; None when left out."""
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        raise _shape(key, "catalog.reason.not_list")
+    if len(value) > limit:
+        raise CounterError("input.too_many", where=key, limit=limit)
+    return value
+
+
 def request_from_json(data: object) -> IntakeRequest:
     """Read an intake file (the contract of `counter-app intake`); every problem is named."""
     if not isinstance(data, dict):
@@ -127,21 +145,15 @@ def request_from_json(data: object) -> IntakeRequest:
         organisation=_text(raw_applicant, "organisation", "applicant"),
     )
     documents = None
-    if data.get("documents") is not None:
-        if not isinstance(data["documents"], list):
-            raise _shape("documents", "catalog.reason.not_list")
+    raw_documents = _items(data, "documents", MAX_DOCUMENTS)
+    if raw_documents is not None:
         documents = []
-        for i, raw in enumerate(data["documents"]):
+        for i, raw in enumerate(raw_documents):
             if not isinstance(raw, dict):
                 raise _shape(f"documents[{i}]", "catalog.reason.not_object")
-            name = _text(raw, "name", f"documents[{i}]")
-            if not name:
-                problems.append(
-                    Problem("documents", "field.required", {"field": "field.document_name"})
-                )
             documents.append(
                 DocumentReceived(
-                    name=name,
+                    name=_document_name(_text(raw, "name", f"documents[{i}]"), problems),
                     form=_choice(
                         DocumentForm, raw.get("form"), "form", problems, DocumentForm.ORIGINAL
                     ),
@@ -152,11 +164,10 @@ def request_from_json(data: object) -> IntakeRequest:
                 )
             )
     fees = None
-    if data.get("fees") is not None:
-        if not isinstance(data["fees"], list):
-            raise _shape("fees", "catalog.reason.not_list")
+    raw_fees = _items(data, "fees", MAX_FEE_LINES)
+    if raw_fees is not None:
         fees = []
-        for i, raw in enumerate(data["fees"]):
+        for i, raw in enumerate(raw_fees):
             amount = raw.get("amount") if isinstance(raw, dict) else None
             if (
                 not isinstance(amount, int)
@@ -166,7 +177,13 @@ def request_from_json(data: object) -> IntakeRequest:
                 raise _shape(f"fees[{i}].amount", "catalog.reason.fee")
             fees.append(
                 FeeLine(
-                    name=_text(raw, "name", f"fees[{i}]"),
+                    name=check_text(
+                        problems,
+                        "fees",
+                        _text(raw, "name", f"fees[{i}]"),
+                        CATALOG_TEXT_LIMIT,
+                        label="fee_name",
+                    ),
                     amount=amount,
                     quantity=_positive(
                         raw.get("quantity"), "fees", "count.range", MAX_COUNT, problems
@@ -176,11 +193,9 @@ def request_from_json(data: object) -> IntakeRequest:
                     ),
                 )
             )
-    note = _text(data, "note", "")
-    if len(note) > NOTE_LIMIT:
-        problems.append(
-            Problem("note", "text.too_long", {"field": "field.note", "limit": NOTE_LIMIT})
-        )
+        if sum(fee.amount * fee.quantity for fee in fees) > MAX_FEE:
+            problems.append(Problem("fees", "fees.total", {"limit": thousands(MAX_FEE)}))
+    note = check_text(problems, "note", _text(data, "note", ""), NOTE_LIMIT)
     procedure = data.get("procedure")
     if not isinstance(procedure, str) or not procedure.strip():
         problems.append(Problem("procedure", "field.required", {"field": "field.procedure"}))
@@ -260,6 +275,12 @@ def correction_problems(correction: Correction, *, today: date) -> list[Problem]
     return problems
 
 
+def _document_name(name: str, problems: list[Problem]) -> str:
+    return check_text(
+        problems, "documents", name, CATALOG_TEXT_LIMIT, required=True, label="document_name"
+    )
+
+
 def default_documents(procedure: Procedure) -> list[DocumentReceived]:
     return [
         DocumentReceived(c.name, c.form, c.count, c.code)
@@ -286,7 +307,11 @@ class IntakeService:
         self._settings = settings
 
     def due_at(self, procedure: Procedure, received_at: datetime) -> datetime | None:
-        """The appointment time shown live on the intake form, as saving will compute it."""
+        """The appointment time shown live on the intake form, as saving will compute it.
+        A time limit past the limits (a catalog an older version imported) is refused here,
+        where it would otherwise run the calendar off its end."""
+        if duration_too_long(procedure.duration):
+            raise CounterError("procedure.duration", code=procedure.code)
         return compute_due(
             self._calendars.for_agency(procedure.agency_code), received_at, procedure.duration
         )

@@ -93,7 +93,8 @@ def allocate_many(
         while len(numbers) < count:
             chosen = pick_range(list(owned.values()))
             if chosen is None:
-                raise CounterError("code.exhausted", agency=agency, day=day.isoformat())
+                key = "code.exhausted_standalone" if mode.standalone else "code.exhausted"
+                raise CounterError(key, agency=agency, day=day.isoformat())
             row_id = next(key for key, value in owned.items() if value is chosen)
             take = min(count - len(numbers), chosen.left)
             numbers.extend(range(chosen.next_number, chosen.next_number + take))

@@ -137,7 +137,7 @@ def test_tls_settings_are_used(pg_central, tmp_path):
     ws.sync.configure(url, sslmode="require")  # the test server speaks no TLS
     with pytest.raises(CounterError) as refused:
         ws.sync.run_once()
-    assert refused.value.key == "sync.offline" and "SSL" in refused.value.message("en")
+    assert refused.value.key == "sync.offline_unregistered" and "SSL" in refused.value.message("en")
     ws.sync.configure(url, sslmode="disable")
     ws.sync.run_once()
     ws.close()

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
+from counter_app.domain.limits import NOTE_LIMIT
+from counter_app.domain.text import checked_text
 from counter_app.services.digitising.files import (
     DEFAULT_LIMITS,
     ScanLimits,
@@ -227,8 +229,9 @@ class DigitisingService:
             if removed is None:
                 raise CounterError("attachment.unknown", code=dossier.code, sha256=sha256)
             detail = _detail(removed)
-            if reason.strip():
-                detail["reason"] = reason.strip()
+            reason = checked_text("note", reason, NOTE_LIMIT)
+            if reason:
+                detail["reason"] = reason
             append_audit(
                 session,
                 [AuditEntry(at, user.login, "attachment.remove", dossier.code, detail)],

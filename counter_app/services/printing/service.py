@@ -25,6 +25,8 @@ from counter_app.domain.clock import local, now
 from counter_app.domain.dossier import Dossier, DossierFilter
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action
+from counter_app.domain.limits import NOTE_LIMIT
+from counter_app.domain.text import checked_text
 from counter_app.services.accounts import AccountService, User
 from counter_app.services.catalog import CatalogService
 from counter_app.services.dossiers import DossierService
@@ -160,12 +162,13 @@ class PaperService:
         self, code: str, *, new_due: datetime | None, reason: str = "", reprint: bool = False
     ) -> Paper:
         """The apology and the new time promised; `reason` says why the result is late."""
+        reason = checked_text("note", reason, NOTE_LIMIT)
         data = self._data(PaperKind.APOLOGY, code, reprint)
         promised = check_new_due(data.dossier, new_due)
         from counter_app.services.printing.apology import render_apology
 
         return self._locked(
-            lambda: render_apology(data, promised, reason.strip(), invariant=self.invariant),
+            lambda: render_apology(data, promised, reason, invariant=self.invariant),
             reprint,
         )
 

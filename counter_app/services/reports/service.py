@@ -13,6 +13,7 @@ from sqlalchemy import select
 from counter_app.domain.catalog import FeeCollection
 from counter_app.domain.clock import iso, local, now
 from counter_app.domain.errors import CounterError
+from counter_app.domain.limits import NOTE_LIMIT, check_work_day
 from counter_app.domain.reports import (
     TREND_DAYS,
     DailyReview,
@@ -22,7 +23,7 @@ from counter_app.domain.reports import (
     day_bounds,
     total_of,
 )
-from counter_app.domain.text import clean
+from counter_app.domain.text import checked_text
 from counter_app.domain.wording import short_date
 from counter_app.services.accounts import SUPERVISING, AccountService, User
 from counter_app.services.calendars import CalendarService
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
 WAIVED = FeeCollection.EXEMPT.value  # recorded, never collected
 SIGNED = "day.sign_off"  # audit actions
 REOPENED = "day.reopen"
-NOTE_LIMIT = 2000
 
 
 def require_supervisor(user: User, what: str) -> None:
@@ -76,7 +76,7 @@ class ReportService:
             officer = user.login
         elif officer is not None:
             officer = officer.strip().lower() or None
-        start, end = day_bounds(day)
+        start, end = day_bounds(check_work_day(day))
         current = local(self.clock())
         moment = min(current, end)  # the state at the day's end, or now if earlier
         tomorrow = self._calendars.for_agency("").next_working_day(day)
@@ -112,8 +112,8 @@ class ReportService:
         require_supervisor(user, "permission.report_period")
         if start > end:
             raise CounterError("report.range", start=short_date(start), end=short_date(end))
-        first, _ = day_bounds(start)
-        _, last = day_bounds(end)
+        first, _ = day_bounds(check_work_day(start))
+        _, last = day_bounds(check_work_day(end))
         at = min(local(self.clock()), last)
         with self._db.read() as session:
             lines = figures.period_rows(session, first, last, at)
@@ -170,8 +170,8 @@ class ReportService:
             raise CounterError("report.future_day", day=short_date(day))
         if isinstance(cash_counted, bool) or not isinstance(cash_counted, int) or cash_counted < 0:
             raise CounterError("report.cash_amount", value=cash_counted)
-        note = clean(note)[:NOTE_LIMIT]
-        early_reason = clean(early_reason)[:NOTE_LIMIT]
+        note = checked_text("note", note, NOTE_LIMIT)
+        early_reason = checked_text("early_reason", early_reason, NOTE_LIMIT)
         closing = self.closes_later(day)
         if closing is not None and not early_reason:
             raise CounterError(
@@ -179,7 +179,7 @@ class ReportService:
             )
         if closing is None:
             early_reason = ""  # the day's work is over: nothing to explain
-        start, end = day_bounds(day)
+        start, end = day_bounds(check_work_day(day))
         with self._db.write() as session:
             current = latest_sign_offs(session, [day]).get(day)
             if current is not None and current.locked:
@@ -225,7 +225,7 @@ class ReportService:
     def reopen(self, day: date, *, user: User, reason: str) -> SignOff:
         """A supervisor's override: the day takes changes again until it is signed again."""
         require_supervisor(user, "permission.sign_off")
-        reason = clean(reason)[:NOTE_LIMIT]
+        reason = checked_text("note", reason, NOTE_LIMIT)
         if not reason:
             raise CounterError("report.reopen_reason_required", day=short_date(day))
         at = local(self.clock())
@@ -291,8 +291,8 @@ class ReportService:
 
         if start > end:
             raise CounterError("report.range", start=short_date(start), end=short_date(end))
-        first, _ = day_bounds(start)
-        _, last = day_bounds(end)
+        first, _ = day_bounds(check_work_day(start))
+        _, last = day_bounds(check_work_day(end))
         with self._db.read() as session:
             rows = figures.book_rows(session, first, last)
         return _write(path, book_workbook(start, end, rows))

@@ -13,18 +13,20 @@ import logging
 import threading
 import time
 import uuid as uuid_module
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 
 from counter_app.domain.clock import iso, now
 from counter_app.domain.codes import DossierCode, FallbackZone
 from counter_app.domain.dossier import Dossier, HistoryEntry, Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action
+from counter_app.domain.messages import translate
 from counter_app.domain.sync import (
     FieldDifference,
     Outcome,
@@ -34,6 +36,7 @@ from counter_app.domain.sync import (
     lost_moves,
     reapply,
 )
+from counter_app.domain.text import unstorable_at
 from counter_app.services.accounts import Role, User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
@@ -50,7 +53,7 @@ from counter_app.services.sync.attachments import (
 from counter_app.services.sync.renumbering import days_needed, renumber
 from counter_app.store.central import replica
 from counter_app.store.central.database import CentralAddress, check_url, split_password
-from counter_app.store.central.repository import KINDS, ConflictDecision
+from counter_app.store.central.repository import KINDS, ConflictDecision, PushItem, PushResult
 from counter_app.store.codes import CodeMode, allocate_many
 from counter_app.store.database import Database
 from counter_app.store.dossiers import find_by_uuid
@@ -79,20 +82,45 @@ LEASE_DAYS = 3  # today and the coming days
 LOW_CODES = 10  # warn when fewer codes than this are left for an agency today
 
 
+SET_ASIDE = "sync.set_aside"  # a round's log message: dossiers left behind
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A dossier the push left behind so that it holds up no other: central refused it, or it
+    holds text no database can store (data of an older version). It goes up again with its
+    next change."""
+
+    uuid: str
+    code: str
+    reason: str  # where the bad text is, or central's refusal (technical, for support)
+
+    def message(self, lang: str = "vi") -> str:
+        return translate(SET_ASIDE, lang, code=self.code or self.uuid, reason=self.reason)
+
+    def to_json(self) -> dict:
+        return {"uuid": self.uuid, "code": self.code, "reason": self.reason}
+
+
 @dataclass(frozen=True)
 class SyncResult:
     pushed: int = 0
     pulled: int = 0
     pending: int = 0
     conflicts: int = 0
+    set_aside: tuple[SetAside, ...] = ()
 
     def to_json(self) -> dict:
-        return {
+        """The counts; "set_aside" only when the round left dossiers behind."""
+        data: dict = {
             "pushed": self.pushed,
             "pulled": self.pulled,
             "pending": self.pending,
             "conflicts": self.conflicts,
         }
+        if self.set_aside:
+            data["set_aside"] = [s.to_json() for s in self.set_aside]
+        return data
 
 
 @dataclass(frozen=True)
@@ -131,6 +159,7 @@ class SyncLogEntry:
     # with HELD_ATTACHMENTS: the first original held back, and how many were
     attachment_problem: AttachmentProblem | None = None
     held: int = 0
+    set_aside: tuple[SetAside, ...] = ()  # dossiers the round's push left behind
 
 
 class Resolution(StrEnum):
@@ -195,6 +224,7 @@ class SyncService:
         self._gateway = None
         self._gateway_key: CentralAddress | None = None
         self._round_lock = threading.Lock()  # one round at a time (worker and "Sync now")
+        self._set_aside: list[SetAside] = []  # by the round under way
         self._wake = threading.Event()
         self.push_batch = push_batch
         self.pull_page = pull_page
@@ -274,16 +304,23 @@ class SyncService:
         with self._round_lock:
             started = now()
             self._settings.set("sync.last_attempt", started.isoformat())
+            self._set_aside = []
             try:
                 result, problems, tampered = self._round(full, retry_held)
-            except CounterError as error:
-                self._record(started, ok=False, message=error.key)
-                raise
-            message = tampered.key if tampered else ""
-            if problems:
-                message = json.dumps(
-                    {"key": HELD_ATTACHMENTS, "first": problems[0].to_json(), "held": len(problems)}
-                )
+            except CounterError as caught:
+                error = caught
+                if (
+                    caught.key == "sync.offline"
+                    and self._settings.identity().counter_number is None
+                ):
+                    # "intake goes on" does not hold: without a number there are no codes
+                    error = CounterError("sync.offline_unregistered", **caught.params)
+                message = _log_message(error.key, (), self._set_aside)
+                self._record(started, ok=False, message=message)
+                if error is caught:
+                    raise
+                raise error from caught
+            message = _log_message(tampered.key if tampered else "", problems, result.set_aside)
             self._record(started, ok=True, result=result, message=message)
             return result
 
@@ -303,7 +340,8 @@ class SyncService:
         sent = send_attachments(self._db, central, number, retry_held=retry_held)
         with self._db.read() as session:
             pending = replica.outbox_count(session)
-        return SyncResult(pushed, pulled, pending, conflicts), sent.problems, tampered
+        result = SyncResult(pushed, pulled, pending, conflicts, tuple(self._set_aside))
+        return result, sent.problems, tampered
 
     def central_anchor(self) -> AuditHead | None:
         """The last audit chain head central keeps for this counter (None: not registered);
@@ -395,18 +433,55 @@ class SyncService:
         return registration.number, registration.agencies
 
     def _push(self, central, number: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+        """Send what waits, batch by batch. A dossier that cannot go is set aside: its outbox
+        entries are dropped with the batch's and it stays unsynced, so its next change sends
+        it again (and nothing before that: it would only be refused again)."""
         pushed = conflicts = 0
         while True:
             with self._db.read() as session:
                 batch = replica.pending_batch(session, self.push_batch)
             if not batch.outbox_ids:
                 return pushed, conflicts
-            results = central.push(number, batch.items) if batch.items else []
+            for uuid, (code, why) in batch.unreadable.items():
+                self._leave(uuid, code, f"unreadable: {why}")
+            sendable = []
+            for item in batch.items:
+                where = unstorable_at(item.data)
+                if where is None:
+                    sendable.append(item)
+                else:
+                    self._leave(item.uuid, item.data.get("code") or "", f"{where}: NUL or broken")
+            results = self._push_parts(central, number, sendable)
             taken = [r.uuid for r in results if r.outcome is Outcome.CODE_TAKEN]
             with self._db.write() as session:
                 conflicts += replica.settle(session, batch, results, at=now())
                 renumber(session, taken, mode=self._settings.code_mode(), at=now(), reason="push")
-            pushed += len(batch.items)
+            pushed += len(results)
+
+    def _push_parts(self, central, number: int, items: list[PushItem]) -> list[PushResult]:  # type: ignore[no-untyped-def]
+        """Central's answers for `items`. When central refuses the batch for what a dossier in
+        it holds, each half is sent on its own until that one is found and set aside; a
+        refusal that is not about the data (offline, a refused login) ends the round."""
+        if not items:
+            return []
+        try:
+            return central.push(number, items)
+        except Exception as error:
+            reason = _refusal(error)
+            if reason is None:
+                raise
+            if len(items) == 1:
+                self._leave(items[0].uuid, items[0].data.get("code") or "", reason)
+                return []
+        half = len(items) // 2
+        return self._push_parts(central, number, items[:half]) + self._push_parts(
+            central, number, items[half:]
+        )
+
+    def _leave(self, uuid: str, code: str, reason: str) -> None:
+        left = SetAside(uuid, code, reason)
+        log.warning("dossier %s set aside by the sync: %s", left.code or left.uuid, reason)
+        self._set_aside.append(left)
 
     def _send_decisions(self, central, number: int) -> int:  # type: ignore[no-untyped-def]
         """The supervisor's decisions about conflicts, read from the audit trail after the
@@ -868,8 +943,38 @@ def _decisions_after(session) -> int:  # type: ignore[no-untyped-def]
     return int(state.get("after", 0)) if isinstance(state, dict) else 0
 
 
+def _refusal(error: Exception) -> str | None:
+    """Why central refused a push for the data it carries (None: another kind of failure):
+    a refusal of the counter's rights over it (an agency it does not serve), a value the
+    database cannot take (SQLSTATE class 22, data exception), or text the driver cannot
+    encode."""
+    if isinstance(error, CounterError):
+        return str(error.params.get("reason", "")) if error.key == "central.denied" else None
+    if isinstance(error, DBAPIError) and not error.connection_invalidated:
+        state = getattr(error.orig, "sqlstate", None) or ""
+        return str(error.orig).strip().splitlines()[0] if state.startswith("22") else None
+    if isinstance(error, UnicodeError):
+        return str(error)
+    return None
+
+
+def _log_message(
+    key: str, problems: tuple[AttachmentProblem, ...], set_aside: Sequence[SetAside]
+) -> str:
+    """A round's log message: its key alone, or JSON when it names what it left behind."""
+    if not problems and not set_aside:
+        return key
+    data: dict = {"key": key or (HELD_ATTACHMENTS if problems else SET_ASIDE)}
+    if problems:
+        data.update(first=problems[0].to_json(), held=len(problems))
+    if set_aside:
+        data["set_aside"] = [s.to_json() for s in set_aside]
+    return json.dumps(data)
+
+
 def _log_entry(row: SyncLogRow) -> SyncLogEntry:
-    """A log row; a round that held originals back keeps them as JSON in its message."""
+    """A log row; a round that held originals back or set dossiers aside keeps them as JSON
+    in its message."""
     if not row.message.startswith("{"):
         return SyncLogEntry(row.at, row.ok, row.pushed, row.pulled, row.conflicts, row.message)
     data = json.loads(row.message)
@@ -880,8 +985,9 @@ def _log_entry(row: SyncLogRow) -> SyncLogEntry:
         row.pulled,
         row.conflicts,
         data["key"],
-        AttachmentProblem.from_json(data["first"]),
-        int(data.get("held", 1)),
+        AttachmentProblem.from_json(data["first"]) if "first" in data else None,
+        int(data.get("held", 1 if "first" in data else 0)),
+        tuple(SetAside(**s) for s in data.get("set_aside", ())),
     )
 
 
@@ -893,6 +999,7 @@ __all__ = [
     "AttachmentProblem",
     "FallbackZone",
     "Resolution",
+    "SetAside",
     "SyncResult",
     "SyncService",
     "SyncStatus",

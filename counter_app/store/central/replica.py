@@ -6,7 +6,7 @@ transaction, so data and the sync's bookkeeping (outbox, cursors) change togethe
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -65,6 +65,9 @@ def payload(dossier: Dossier) -> dict:
 class Batch:
     items: list[PushItem]
     outbox_ids: list[int]  # every entry the batch stands for, removed once central answered
+    # dossiers whose rows cannot be read back (an older version's or a damaged value):
+    # uuid -> (code, why); they are not in `items`
+    unreadable: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def pending_batch(session: Session, size: int) -> Batch:
@@ -88,24 +91,44 @@ def pending_batch(session: Session, size: int) -> Batch:
         ids.append(row.id)
     if not uuids:
         return Batch([], ids)
-    versions = {
-        row.uuid: (row.version, row.synced_version)
+    rows = {
+        row.uuid: row
         for row in session.execute(
-            select(_DOSSIERS.c.uuid, _DOSSIERS.c.version, _DOSSIERS.c.synced_version).where(
-                _DOSSIERS.c.uuid.in_(uuids)
-            )
+            select(
+                _DOSSIERS.c.uuid, _DOSSIERS.c.code, _DOSSIERS.c.version, _DOSSIERS.c.synced_version
+            ).where(_DOSSIERS.c.uuid.in_(uuids))
         )
     }
-    dossiers = {
-        d.uuid: d
-        for d in load_dossiers(session, select(_DOSSIERS).where(_DOSSIERS.c.uuid.in_(uuids)))
-    }
+    dossiers, unreadable = _readable(session, list(rows))
     items = [
-        PushItem(uuid, versions[uuid][0], versions[uuid][1], payload(dossiers[uuid]))
+        PushItem(uuid, rows[uuid].version, rows[uuid].synced_version, payload(dossiers[uuid]))
         for uuid in uuids
         if uuid in dossiers
     ]
-    return Batch(items, ids)
+    named = {uuid: (rows[uuid].code or "", why) for uuid, why in unreadable.items()}
+    return Batch(items, ids, named)
+
+
+def _readable(session: Session, uuids: list[str]) -> tuple[dict[str, Dossier], dict[str, str]]:
+    """The dossiers as they stand; when one cannot be read back (a value no longer known),
+    each is read alone so that one names itself (uuid -> why) and the others still go."""
+
+    def load(some: list[str]) -> dict[str, Dossier]:
+        query = select(_DOSSIERS).where(_DOSSIERS.c.uuid.in_(some))
+        return {d.uuid: d for d in load_dossiers(session, query)}
+
+    try:
+        return load(uuids), {}
+    except (ValueError, KeyError, TypeError):
+        pass
+    dossiers: dict[str, Dossier] = {}
+    unreadable: dict[str, str] = {}
+    for uuid in uuids:
+        try:
+            dossiers.update(load([uuid]))
+        except (ValueError, KeyError, TypeError) as error:
+            unreadable[uuid] = f"{type(error).__name__}: {error}"
+    return dossiers, unreadable
 
 
 def settle(session: Session, batch: Batch, results: list[PushResult], *, at: datetime) -> int:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.catalog import Fee
-from counter_app.domain.catalog_file import MAX_FEE
 from counter_app.domain.dossier import FeeLine
+from counter_app.domain.limits import MAX_FEE
 from counter_app.services.intake import MAX_COUNT
 from counter_app.ui import formatting, theme
 from counter_app.ui.intake.widgets import WheelGuard, guard_wheel, muted_label

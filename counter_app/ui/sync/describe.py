@@ -226,6 +226,7 @@ def failure_text(key: str, lang: str = "vi") -> str:
             "SyncDescribe", "The central server refused the operation"
         ),
     }
+    short["sync.offline_unregistered"] = short["sync.offline"]
     if not key:
         return ""
     if key in short:

@@ -163,7 +163,7 @@ class SyncLogDialog(QDialog):
                     )
                 if not entry.ok:
                     item.setForeground(theme.ERROR_TEXT)
-                elif column == 5 and message:  # done, but scans were held back
+                elif column == 5 and message:  # done, but something was left behind
                     item.setForeground(theme.DUE_TODAY_FOREGROUND)
                 if column == 5 and message:
                     item.setToolTip(message)
@@ -172,12 +172,14 @@ class SyncLogDialog(QDialog):
 
     def _message(self, entry: SyncLogEntry) -> str:
         lang = self._session.lang
+        texts = [failure_text(entry.message, lang)] if not entry.ok else []
+        texts += [left.message(lang) for left in entry.set_aside]
         if entry.attachment_problem is not None:
             text = entry.attachment_problem.message(lang)
             if entry.held > 1:
                 text += " " + self.tr("({n} scans held back in all)").format(n=entry.held)
-            return text
-        return failure_text(entry.message, lang) if not entry.ok else ""
+            texts.append(text)
+        return "\n".join(texts)
 
     def _show_status(self, status: SyncStatus) -> None:
         identity = self._session.workspace.settings.identity()

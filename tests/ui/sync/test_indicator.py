@@ -98,7 +98,7 @@ def test_offline_when_central_cannot_be_reached(
     controller = controllers(session)
     indicator = indicator_for(qtbot, controller, session)
     report = start_and_wait_round(qtbot, controller)
-    assert report.result is None and report.error_key == "sync.offline"
+    assert report.result is None and report.error_key == "sync.offline_unregistered"
     qtbot.waitUntil(lambda: indicator.state_label.text() == "Ngoại tuyến")
     assert "Không kết nối được máy chủ trung tâm" in indicator.toolTip()
     # never registered: the counter cannot give codes yet, and says so
@@ -176,7 +176,7 @@ def test_a_worker_backing_off_offline_stops_too(qtbot, workspace, staff, control
     workspace.sync.configure(f"sqlite:///{tmp_path / 'absent' / 'central.sqlite3'}")
     controller = controllers(session_of(workspace, staff), poll=0.05)
     report = start_and_wait_round(qtbot, controller)
-    assert report.error_key == "sync.offline"
+    assert report.error_key == "sync.offline_unregistered"
     thread = controller._thread
     controller.stop()
     assert thread is not None and thread.isFinished()
