@@ -11,8 +11,11 @@ from __future__ import annotations
 import logging
 import re
 from collections import deque
+from datetime import datetime
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+
+from counter_app.domain.clock import VN_TZ
 
 LOG_FOLDER = "logs"
 LOG_FILE = "counter-app.log"
@@ -38,7 +41,12 @@ def scrub(text: str) -> str:
 
 
 class ScrubbingFormatter(logging.Formatter):
-    """Formats as usual (message, then traceback), then scrubs the whole line."""
+    """Formats as usual (message, then traceback), then scrubs the whole line. Times are ISO
+    8601 in Vietnam time with the +07:00 offset, as every other output of the app shows them,
+    so a line read far from the counter (or on a PC set to another zone) is unambiguous."""
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        return datetime.fromtimestamp(record.created, VN_TZ).isoformat(timespec="milliseconds")
 
     def format(self, record: logging.LogRecord) -> str:
         return scrub(super().format(record))
