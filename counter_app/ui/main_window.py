@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.scan import ScanKind, ScanResult
 from counter_app.ui import theme
+from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.header import HeaderBar
 from counter_app.ui.intake import IntakePage
 from counter_app.ui.navigation import PageKey, PageSpec, page_title, pages_for
@@ -82,8 +83,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("{counter} — counter workstation").format(counter=identity.name)
         )
-        available = self.screen().availableGeometry()  # 1366×768 is the common counter screen
-        self.resize(min(1280, available.width()), min(800, available.height()))
+        resize_within_screen(self, 1280, 800)  # 1366×768 is the common counter screen
         self.setMinimumSize(960, 600)
 
         self.sync = SyncController(session, self)
