@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+141"/>
+        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+142"/>
         <source>Dossier {code} of {name}</source>
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
@@ -201,7 +201,7 @@
         <translation>Hồ sơ {code}: {move}; trạng thái mới «{status}».</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+59"/>
         <source>Applicant</source>
         <translation>Chủ hồ sơ</translation>
     </message>
@@ -284,11 +284,6 @@
         <location line="+1"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Record ID:</source>
-        <translation>Mã bản ghi:</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -625,7 +620,7 @@
     <message>
         <location line="+1"/>
         <source>Sunday</source>
-        <translation>Chủ Nhật</translation>
+        <translation>Chủ nhật</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -870,12 +865,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="+83"/>
+        <location filename="../../counter_app/ui/main_window.py" line="+84"/>
         <source>{counter} — counter workstation</source>
         <translation>{counter} — Máy trạm tiếp nhận</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+57"/>
         <source>Papers not printed</source>
         <translation>Giấy tờ chưa in</translation>
     </message>

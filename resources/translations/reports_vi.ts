@@ -247,8 +247,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Signed off by {who} at {when}: cash counted {cash}, difference {difference}.</source>
-        <translation>{who} đã ký xác nhận lúc {when}: tiền mặt kiểm đếm {cash}, chênh lệch {difference}.</translation>
+        <source>Signed off by {who} at {when}: cash counted {cash}, {difference}.</source>
+        <translation>{who} đã ký xác nhận lúc {when}: tiền mặt kiểm đếm {cash}, {difference}.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -652,7 +652,7 @@ trực tuyến</translation>
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reports/sign_off.py" line="+292"/>
+        <location filename="../../counter_app/ui/reports/sign_off.py" line="+297"/>
         <source>Reopen the day {day}</source>
         <translation>Mở lại ngày {day}</translation>
     </message>
@@ -698,7 +698,7 @@ trực tuyến</translation>
 <context>
     <name>SignOffDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reports/sign_off.py" line="-174"/>
+        <location filename="../../counter_app/ui/reports/sign_off.py" line="-166"/>
         <source>Sign off the day {day}</source>
         <translation>Ký xác nhận ngày {day}</translation>
     </message>
@@ -713,13 +713,18 @@ trực tuyến</translation>
         <translation>tính bằng đồng, ví dụ 1.250.000</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+87"/>
+        <location line="-113"/>
+        <source>the cash matches the fees recorded</source>
+        <translation>tiền mặt khớp với số đã ghi nhận</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <location line="+79"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-74"/>
         <source>&amp;Cash counted:</source>
         <translation>&amp;Tiền mặt kiểm đếm:</translation>
     </message>
@@ -754,17 +759,17 @@ trực tuyến</translation>
         <translation>không có, tiền mặt khớp</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-196"/>
         <source>{amount} more than recorded</source>
         <translation>thừa {amount} so với số đã ghi nhận</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>{amount} less than recorded</source>
         <translation>thiếu {amount} so với số đã ghi nhận</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+200"/>
         <source>&amp;Note (required):</source>
         <translation>&amp;Ghi chú (bắt buộc):</translation>
     </message>

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
 from PySide6.QtGui import QFont, QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,6 +40,19 @@ def parse_cash(text: str) -> int | None:
     nothing was typed."""
     digits = re.sub(r"\D", "", text)
     return int(digits) if digits else None
+
+
+def difference_text(difference: int, lang: str) -> str:
+    """The cash counted against the fees recorded as a reconciliation says it: over (thừa) or
+    short (thiếu), never a bare minus sign."""
+    amount = formatting.money(abs(difference), lang)
+    if difference > 0:
+        text = QCoreApplication.translate("SignOffDialog", "{amount} more than recorded")
+    elif difference < 0:
+        text = QCoreApplication.translate("SignOffDialog", "{amount} less than recorded")
+    else:
+        text = QCoreApplication.translate("SignOffDialog", "the cash matches the fees recorded")
+    return text.format(amount=amount)
 
 
 def heading_label(text: str) -> QLabel:
@@ -231,16 +244,8 @@ class SignOffDialog(DayDecisionDialog):
             text, colour = EMPTY, "palette(text)"
         elif difference == 0:
             text, colour = self.tr("none, the cash matches"), "#2e7d32"
-        elif difference > 0:
-            text = self.tr("{amount} more than recorded").format(
-                amount=formatting.money(difference, lang)
-            )
-            colour = theme.OVERDUE_FOREGROUND.name()
         else:
-            text = self.tr("{amount} less than recorded").format(
-                amount=formatting.money(-difference, lang)
-            )
-            colour = theme.OVERDUE_FOREGROUND.name()
+            text, colour = difference_text(difference, lang), theme.OVERDUE_FOREGROUND.name()
         self.difference_label.setText(text)
         self.difference_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
         needed = bool(difference)
