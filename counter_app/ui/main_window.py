@@ -41,6 +41,7 @@ ShortcutRole = Qt.ItemDataRole.UserRole + 1
 PageKeyRole = Qt.ItemDataRole.UserRole + 2
 NAV_MIN_WIDTH = 200
 INFO_TIMEOUT_MS = 10_000
+STATUS_MESSAGE_MARGIN = 24  # the status bar's own margins around its message
 
 
 class NavigationDelegate(QStyledItemDelegate):
@@ -122,7 +123,8 @@ class MainWindow(QMainWindow):
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         session.messages.sig_info.connect(self._inform)
-        self.statusBar().addPermanentWidget(PrintQueueIndicator(session.printing))
+        self.print_badge = PrintQueueIndicator(session.printing)
+        self.statusBar().addPermanentWidget(self.print_badge)
         self.scanner = ScannerFilter(self._scanner_settings(), session.lang, parent=self)
         self.scanner.sig_scanned.connect(self.route_scan)
         self.scanner.sig_refused.connect(session.messages.info)
@@ -179,7 +181,17 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _inform(self, text: str) -> None:
-        self.statusBar().showMessage(text, INFO_TIMEOUT_MS)
+        """A message too long for the status bar ends in "…" before the print badge (Qt would
+        draw it on under the badge); the whole of it is the bar's tooltip."""
+        bar = self.statusBar()
+        room = (
+            self.print_badge.x() - STATUS_MESSAGE_MARGIN
+            if self.print_badge.isVisible()
+            else (bar.width() - STATUS_MESSAGE_MARGIN)
+        )
+        shown = bar.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0))
+        bar.setToolTip(text if shown != text else "")
+        bar.showMessage(shown, INFO_TIMEOUT_MS)
 
     def _add_page(self, spec: PageSpec) -> None:
         page = self._build_page(spec.key)

@@ -18,7 +18,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice, QPoint, QRect
+from PySide6.QtCore import QBuffer, QIODevice, QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -43,10 +43,13 @@ from counter_app.ui.first_run.wizard import FirstRunWizard
 from counter_app.ui.fitting import TITLE_BAR
 from counter_app.ui.login import LoginDialog
 from counter_app.ui.main_window import MainWindow
+from counter_app.ui.navigation import PageKey
 from counter_app.ui.printing.actions import ApologyDialog
-from counter_app.ui.printing.panel import PrintQueueDialog
+from counter_app.ui.printing.panel import PrintQueueDialog, PrintQueueIndicator
 from counter_app.ui.printing.preview import PreviewDialog as PaperPreviewDialog
 from counter_app.ui.printing.queue import PrintQueue
+from counter_app.ui.reports.periods import QuickPeriod
+from counter_app.ui.reports.province import Column
 from counter_app.ui.reports.sign_off import ReopenDialog, SignOffDialog
 from counter_app.ui.returns.hand_back import HandBackDialog
 from counter_app.ui.session import Session
@@ -58,6 +61,7 @@ from tests.digitising.test_sources import FakeDevice, FakeSane
 from tests.ui.conftest import CATALOG, NOW, PASSWORD, make_session, receive
 
 WIDTH, HEIGHT = 1280, 720
+WRAP = int(Qt.TextFlag.TextWordWrap)
 # Base classes never shown themselves.
 ABSTRACT = {"counter_app.ui.reports.sign_off.DayDecisionDialog"}
 
@@ -322,3 +326,87 @@ def test_the_dossier_detail_fits_a_long_history(qtbot, own_windows: Windows) -> 
     dialog = DossierDetailDialog(dossier, windows.lang, session=windows.session())
     qtbot.addWidget(dialog)
     assert_fits(qtbot, dialog)
+
+
+LONG_AGENCY = {
+    "format": "counter-app-catalog",
+    "version": 1,
+    "agencies": [
+        {"code": "000.00.31.H37", "name": "Sở Văn hóa, Thể thao và Du lịch tỉnh Lạng Sơn"}
+    ],
+    "procedures": [
+        {
+            "code": "3.003",
+            "name": "Cấp giấy phép tổ chức lễ hội truyền thống, lễ hội văn hóa của địa phương",
+            "field": "Văn hóa",
+            "agency": "000.00.31.H37",
+            "level": "level_3",
+            "duration": {"unit": "calendar_days", "amount": 5},
+        }
+    ],
+}
+
+
+@pytest.fixture
+def busy_reports(qtbot, workspace: Workspace, staff: User, supervisor: User, lang: str):
+    """The reports page of a supervisor at 1280×720, on a day with seven overdue dossiers
+    and an agency with a long name."""
+    workspace.catalog.import_catalog(catalog_from_json(LONG_AGENCY))
+    for number in range(7):
+        at = NOW - timedelta(days=20, hours=number)
+        receive(workspace, staff, f"Nguyễn Văn {number}", "3.003", at)
+    receive(workspace, staff, "Trần Thị Mai", "1.001", NOW.replace(hour=8))
+    session = make_session(workspace, supervisor, lang)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page(PageKey.REPORTS)
+    page = window.pages[PageKey.REPORTS]
+    qtbot.waitUntil(lambda: page.daily.review is not None, timeout=10_000)
+    qtbot.wait(100)
+    return window, page, session
+
+
+def test_the_charts_keep_their_labels_whole(busy_reports) -> None:
+    _, page, _ = busy_reports
+    hours = page.daily.hour_chart
+    assert hours.categories[:3] == ["7", "8", "9"]  # "10h" is elided to "1…" at this width
+    legend = page.daily.outcome_chart.chart().legend()
+    assert legend.geometry().width() >= legend.preferredWidth() - 0.5  # Qt elides below that
+
+
+def test_the_overdue_list_shows_every_row(busy_reports, qtbot) -> None:
+    _, page, _ = busy_reports
+    page.daily.sections.setCurrentWidget(page.daily.deadlines)
+    qtbot.wait(50)
+    overdue = page.daily.deadlines.overdue
+    assert overdue.model().rowCount() >= 7
+    shown = overdue.viewport().height()
+    assert shown >= overdue.verticalHeader().length()
+
+
+def test_the_province_figures_show_whole_names(busy_reports, qtbot) -> None:
+    _, page, _ = busy_reports
+    page.tabs.setCurrentWidget(page.period)
+    period = page.period
+    period.choose(QuickPeriod.THIS_MONTH)
+    qtbot.waitUntil(lambda: period.report is not None, timeout=10_000)
+    qtbot.wait(50)
+    for table in (period.agency_table, period.procedure_table):
+        metrics, model = table.fontMetrics(), table.model()
+        width = table.columnWidth(Column.NAME) - 8
+        for row in range(model.rowCount()):
+            name = str(model.index(row, Column.NAME).data())
+            needed = metrics.boundingRect(QRect(0, 0, width, 10_000), WRAP, name)
+            assert needed.width() <= width and needed.height() <= table.rowHeight(row), name
+
+
+def test_a_long_message_stops_before_the_print_badge(busy_reports) -> None:
+    window, _, session = busy_reports
+    text = "Đã lưu hồ sơ 000.00.06.H37-261125-0001 của Nguyễn Văn An, " * 6
+    session.messages.info(text)
+    bar = window.statusBar()
+    badge = window.findChild(PrintQueueIndicator)
+    assert bar.fontMetrics().horizontalAdvance(bar.currentMessage()) < badge.x()
+    assert bar.toolTip() == text

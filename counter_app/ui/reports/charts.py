@@ -166,8 +166,10 @@ class HourChart(BarChart):
         super().__init__(title, horizontal=False, parent=parent)
 
     def show_hours(self, by_hour: dict[int, int]) -> None:
+        """The hours as bare numbers under the title that says "per hour": "10h" is elided to
+        "1…" in the width a 1280×720 screen gives each hour."""
         hours = sorted(set(WORKING_HOURS) | {h for h, n in by_hour.items() if n})
-        self.show_counts([f"{hour}h" for hour in hours], [by_hour.get(h, 0) for h in hours])
+        self.show_counts([str(hour) for hour in hours], [by_hour.get(h, 0) for h in hours])
 
 
 class OfficerChart(BarChart):
@@ -248,3 +250,6 @@ class OutcomeChart(ReviewChart):
             piece = self._pie.append(f"{label}: {count}{share}", count)
             piece.setColor(colour)
             piece.setBorderColor(QColor("white"))
+        legend = self.chart().legend()
+        legend.setMinimumWidth(0)
+        legend.setMinimumWidth(legend.preferredWidth())  # else Qt Charts elides at 40 %
