@@ -11,9 +11,10 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -193,9 +194,11 @@ class DeadlineLists(QWidget):
             heading.setFont(bold)
             self.headings[name] = heading
             table.sig_open_code.connect(self.sig_open_code)
-            parts.addWidget(heading)
-            parts.addSpacing(-10)  # the heading belongs to its list
-            parts.addWidget(table)
+            part = QVBoxLayout()
+            part.setSpacing(2)
+            part.addWidget(heading)
+            part.addWidget(table)
+            parts.addLayout(part)
         parts.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -224,4 +227,14 @@ class DeadlineLists(QWidget):
         ):
             table.show_items(items, people)
             self.headings[name].setText(title.format(n=len(items)))
-        self.scroll.verticalScrollBar().setValue(0)  # a new day is read from its overdue
+        self._to_top()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Lists read while the tab was hidden are laid out now: start again at the top."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self._to_top)
+
+    def _to_top(self) -> None:
+        """A day is read from its overdue list down."""
+        self.scroll.horizontalScrollBar().setValue(0)
+        self.scroll.verticalScrollBar().setValue(0)
