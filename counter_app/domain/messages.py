@@ -702,12 +702,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Số tiền mặt đếm được phải là số đồng không âm: {value}",
         "The cash counted must be a whole, non-negative number of đồng: {value}",
     ),
-    "report.cash_note_required": (
-        "Tiền mặt đếm được ({counted} đ) lệch {difference} đ so với phí thu tiền mặt đã ghi nhận "
-        "({recorded} đ): cần ghi chú lý do chênh lệch.",
-        "The cash counted ({counted} đ) differs by {difference} đ from the cash fees recorded "
-        "({recorded} đ): a note explaining the difference is needed.",
-    ),
     "report.reopen_reason_required": (
         "Cần ghi lý do mở lại ngày {day}.",
         "A reason is needed to reopen the day {day}.",
@@ -917,6 +911,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- officer's day: search and speed (issue 13)
     # --- officer's day: wording (issue 13)
+    "login.attempts_left": (
+        "Sai tên đăng nhập hoặc mật khẩu. Còn {left} lần thử trước khi tài khoản bị tạm khóa "
+        "{minutes} phút.",
+        "Wrong login or password. Attempts left before the account is locked for {minutes} "
+        "minutes: {left}.",
+    ),
+    "report.cash_over_note_required": (
+        "Tiền mặt đếm được ({counted} đ) thừa {difference} đ so với phí thu tiền mặt đã ghi "
+        "nhận ({recorded} đ): cần ghi chú lý do chênh lệch.",
+        "The cash counted ({counted} đ) is {difference} đ over the cash fees recorded "
+        "({recorded} đ): a note explaining the difference is needed.",
+    ),
+    "report.cash_short_note_required": (
+        "Tiền mặt đếm được ({counted} đ) thiếu {difference} đ so với phí thu tiền mặt đã ghi "
+        "nhận ({recorded} đ): cần ghi chú lý do chênh lệch.",
+        "The cash counted ({counted} đ) is {difference} đ short of the cash fees recorded "
+        "({recorded} đ): a note explaining the difference is needed.",
+    ),
     # --- 2026 law: calendar (issue 14)
     "calendar_file.invalid": (
         "Tệp lịch nghỉ chính thức không hợp lệ: {where}: {reason}",

@@ -25,6 +25,18 @@ MIN_PASSWORD_LENGTH = 8
 LOGIN_PATTERN = re.compile(r"^[a-z0-9._-]{2,32}$")
 
 
+def failed_sign_in(failures: int) -> CounterError:
+    """The refusal of a wrong password: from the second in a row it says how many tries are
+    left, and the last one says the account is now locked (so no one types a sixth time in
+    vain)."""
+    minutes = int(LOCK_TIME.total_seconds() // 60)
+    if failures >= MAX_FAILURES:
+        return CounterError("login.locked", minutes=minutes)
+    if failures >= 2:
+        return CounterError("login.attempts_left", left=MAX_FAILURES - failures, minutes=minutes)
+    return CounterError("login.failed")
+
+
 class Role(StrEnum):
     STAFF = "staff"
     SUPERVISOR = "supervisor"
@@ -166,12 +178,12 @@ class AccountService:
             elif not self._verify(row.password_hash, password):
                 row.failed_attempts += 1
                 detail = {"failures": row.failed_attempts}
+                refusal = failed_sign_in(row.failed_attempts)
                 if row.failed_attempts >= MAX_FAILURES:
                     row.locked_until = at + LOCK_TIME
                     row.failed_attempts = 0
                     detail["locked_until"] = row.locked_until.isoformat()
                 append_audit(session, [AuditEntry(at, login, "login.failed", login, detail)])
-                refusal = CounterError("login.failed")
             else:
                 row.failed_attempts = 0
                 row.locked_until = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -15,6 +15,10 @@ log = logging.getLogger(__name__)
 
 BASE_POINT_SIZE = 11
 CATALOGUE = "counter_app"
+# Qt's own texts (standard buttons, context menus, file and print dialogs): Qt ships no
+# Vietnamese catalogue, so resources/translations/qtbase_vi.ts is ours, with Qt's contexts and
+# source texts; lupdate never reads it, scripts/translations only compiles it.
+QT_CATALOGUE = "qtbase"
 UI_ROOT = Path(__file__).resolve().parent
 # Parts of the window with a catalogue of their own (resources/translations/<area>_vi.ts), so
 # work on one part never rewrites another's translations; the rest is in counter_app_vi.ts.
@@ -50,17 +54,11 @@ def catalogue_sources() -> dict[str, list[Path]]:
 
 
 def install_translations(app: QCoreApplication, lang: str) -> list[QTranslator]:
-    """Vietnamese loads our catalogue and, when PySide6 ships it, Qt's own (buttons of
-    standard dialogs); English is the source language and loads nothing."""
+    """Vietnamese loads every compiled catalogue of resources/translations: the window's and
+    Qt's own (QT_CATALOGUE); English is the source language of both and loads nothing."""
     if lang != "vi":
         return []
     installed: list[QTranslator] = []
-    vietnamese = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qt_base = QTranslator(app)
-    if qt_base.load(vietnamese, "qtbase", "_", qt_dir):
-        app.installTranslator(qt_base)
-        installed.append(qt_base)
     catalogues = sorted(translations_dir().glob(f"*_{lang}.qm"))
     if not catalogues:
         log.warning("no translation in %s: the window will be in English", translations_dir())

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.scan import ScanKind, ScanResult
 from counter_app.ui import theme
+from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.header import HeaderBar
 from counter_app.ui.intake import IntakePage
 from counter_app.ui.navigation import PageKey, PageSpec, page_title, pages_for
@@ -40,6 +41,7 @@ ShortcutRole = Qt.ItemDataRole.UserRole + 1
 PageKeyRole = Qt.ItemDataRole.UserRole + 2
 NAV_MIN_WIDTH = 200
 INFO_TIMEOUT_MS = 10_000
+STATUS_MESSAGE_MARGIN = 24  # the status bar's own margins around its message
 
 
 class NavigationDelegate(QStyledItemDelegate):
@@ -82,8 +84,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("{counter} — counter workstation").format(counter=identity.name)
         )
-        available = self.screen().availableGeometry()  # 1366×768 is the common counter screen
-        self.resize(min(1280, available.width()), min(800, available.height()))
+        resize_within_screen(self, 1280, 800)  # 1366×768 is the common counter screen
         self.setMinimumSize(960, 600)
 
         self.sync = SyncController(session, self)
@@ -122,7 +123,8 @@ class MainWindow(QMainWindow):
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         session.messages.sig_info.connect(self._inform)
-        self.statusBar().addPermanentWidget(PrintQueueIndicator(session.printing))
+        self.print_badge = PrintQueueIndicator(session.printing)
+        self.statusBar().addPermanentWidget(self.print_badge)
         self.scanner = ScannerFilter(self._scanner_settings(), session.lang, parent=self)
         self.scanner.sig_scanned.connect(self.route_scan)
         self.scanner.sig_refused.connect(session.messages.info)
@@ -179,7 +181,17 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _inform(self, text: str) -> None:
-        self.statusBar().showMessage(text, INFO_TIMEOUT_MS)
+        """A message too long for the status bar ends in "…" before the print badge (Qt would
+        draw it on under the badge); the whole of it is the bar's tooltip."""
+        bar = self.statusBar()
+        room = (
+            self.print_badge.x() - STATUS_MESSAGE_MARGIN
+            if self.print_badge.isVisible()
+            else (bar.width() - STATUS_MESSAGE_MARGIN)
+        )
+        shown = bar.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0))
+        bar.setToolTip(text if shown != text else "")
+        bar.showMessage(shown, INFO_TIMEOUT_MS)
 
     def _add_page(self, spec: PageSpec) -> None:
         page = self._build_page(spec.key)

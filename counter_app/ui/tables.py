@@ -29,6 +29,12 @@ def set_up_list(table: QTableView, stretch: int, samples: Iterable[tuple[int, st
         header.resizeSection(column, metrics.horizontalAdvance(sample) + SAMPLE_PADDING)
 
 
+def rows_height(table: QTableView) -> int:
+    """The height that shows the header and every row, no more."""
+    header = table.horizontalHeader().sizeHint().height()
+    return header + table.verticalHeader().length() + 2 * table.frameWidth()
+
+
 def open_on_activation(table: QTableView, open_row: Callable[[QModelIndex], None]) -> None:
     """A double-click, or Enter on the current row, calls `open_row` with that index (which
     may be invalid when nothing is current)."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
+from counter_app.ui.fitting import grow_to_fit
+
 OVERDUE_BACKGROUND = QColor("#f8d7da")
 OVERDUE_FOREGROUND = QColor("#842029")
 DUE_TODAY_BACKGROUND = QColor("#fff3cd")
@@ -20,9 +22,23 @@ HEADER_MUTED_TEXT = QColor("#d6e4f2")
 CONFIRM_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
 
+class ErrorLine(QLabel):
+    """A line that appears under the fields when something is refused: its window grows to
+    make room for it (and for a longer text), so no field is squashed and no text clipped."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        grow_to_fit(self)
+
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        if visible:
+            grow_to_fit(self)
+
+
 def error_label(name: str) -> QLabel:
     """A refusal shown in place, in red, hidden until there is something to say."""
-    label = QLabel()
+    label = ErrorLine()
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {ERROR_TEXT.name()};")

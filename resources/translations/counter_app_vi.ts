@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+143"/>
+        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+144"/>
         <source>Dossier {code} of {name}</source>
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
@@ -264,7 +264,7 @@
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location line="+184"/>
+        <location line="+185"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
@@ -299,12 +299,12 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+144"/>
         <source>&amp;Correct intake…</source>
         <translation>Sử&amp;a thông tin tiếp nhận…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>Dossier {code}: intake corrected; the corrected receipt is printing.</source>
         <translation>Hồ sơ {code}: đã sửa thông tin tiếp nhận; đang in giấy tiếp nhận đã sửa.</translation>
     </message>
@@ -314,7 +314,7 @@
         <translation>Hồ sơ {code}: {move}; trạng thái mới «{status}».</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+59"/>
         <source>Applicant</source>
         <translation>Chủ hồ sơ</translation>
     </message>
@@ -397,11 +397,6 @@
         <location line="+1"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Record ID:</source>
-        <translation>Mã bản ghi:</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -738,7 +733,7 @@
     <message>
         <location line="+1"/>
         <source>Sunday</source>
-        <translation>Chủ Nhật</translation>
+        <translation>Chủ nhật</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -988,7 +983,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="+83"/>
+        <location filename="../../counter_app/ui/main_window.py" line="+85"/>
         <source>{counter} — counter workstation</source>
         <translation>{counter} — Máy trạm tiếp nhận</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ComponentSection</name>
     <message>
-        <location filename="../../counter_app/ui/digitising/panel.py" line="+152"/>
+        <location filename="../../counter_app/ui/digitising/panel.py" line="+153"/>
         <source>Add files…</source>
         <translation>Thêm tệp…</translation>
     </message>
@@ -238,7 +238,7 @@
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Digitised dossier {code} saved ({pages} pages): {path}</source>
         <translation>Đã lưu hồ sơ số hóa {code} ({pages} trang): {path}</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../counter_app/ui/first_run/wizard.py" line="+358"/>
+        <location filename="../../counter_app/ui/first_run/wizard.py" line="+359"/>
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>

@@ -122,7 +122,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+124"/>
+        <location filename="../../counter_app/ui/intake/page.py" line="+123"/>
         <source>Code or name of the procedure, accents optional</source>
         <translation>Mã hoặc tên thủ tục, gõ có dấu hay không dấu đều được</translation>
     </message>
@@ -337,12 +337,12 @@
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+65"/>
         <source>ID card read: {name}</source>
         <translation>Đã đọc thẻ căn cước: {name}</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+125"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>Chưa lưu: hãy sửa các mục báo đỏ.</translation>
     </message>

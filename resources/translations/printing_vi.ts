@@ -45,7 +45,7 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../counter_app/ui/printing/preview.py" line="+59"/>
+        <location filename="../../counter_app/ui/printing/preview.py" line="+60"/>
         <source>Preview: {paper}</source>
         <translation>Xem trước: {paper}</translation>
     </message>
@@ -88,7 +88,7 @@
 <context>
     <name>PrintQueue</name>
     <message>
-        <location filename="../../counter_app/ui/printing/panel.py" line="+273"/>
+        <location filename="../../counter_app/ui/printing/panel.py" line="+274"/>
         <source>Nothing waits to be printed.</source>
         <translation>Không có giấy tờ nào chờ in.</translation>
     </message>

@@ -247,8 +247,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Signed off by {who} at {when}: cash counted {cash}, difference {difference}.</source>
-        <translation>{who} đã ký xác nhận lúc {when}: tiền mặt kiểm đếm {cash}, chênh lệch {difference}.</translation>
+        <source>Signed off by {who} at {when}: cash counted {cash}, {difference}.</source>
+        <translation>{who} đã ký xác nhận lúc {when}: tiền mặt kiểm đếm {cash}, {difference}.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -333,7 +333,7 @@
 <context>
     <name>DeadlineLists</name>
     <message>
-        <location filename="../../counter_app/ui/reports/deadlines.py" line="+207"/>
+        <location filename="../../counter_app/ui/reports/deadlines.py" line="+219"/>
         <source>Overdue: {n}</source>
         <translation>Quá hạn: {n}</translation>
     </message>
@@ -351,7 +351,7 @@
 <context>
     <name>DueModel</name>
     <message>
-        <location line="-137"/>
+        <location line="-147"/>
         <source>Code</source>
         <translation>Mã hồ sơ</translation>
     </message>
@@ -409,7 +409,7 @@
         <translation>Lưu báo cáo</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Writing {name}…</source>
         <translation>Đang ghi {name}…</translation>
     </message>
@@ -427,7 +427,7 @@
 <context>
     <name>PeriodTab</name>
     <message>
-        <location filename="../../counter_app/ui/reports/province.py" line="+277"/>
+        <location filename="../../counter_app/ui/reports/province.py" line="+281"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
@@ -462,7 +462,7 @@
         <translation>Đang tính số liệu…</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+96"/>
         <source>period-report-{start}-{end}</source>
         <translation>bao-cao-ky-{start}-{end}</translation>
     </message>
@@ -472,7 +472,7 @@
         <translation>so-theo-doi-{start}-{end}</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-71"/>
         <source>By agency</source>
         <translation>Theo cơ quan</translation>
     </message>
@@ -507,7 +507,7 @@
         <translation>Đang giải quyết</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+104"/>
         <source>From {start} to {end}: {received} received ({carried} carried over), {resolved} resolved, {on_time} on time or early, {online} received online.</source>
         <translation>Từ {start} đến {end}: nhận giải quyết {received} hồ sơ ({carried} từ kỳ trước chuyển qua), đã giải quyết {resolved}, đúng hạn hoặc trước hạn {on_time}, tiếp nhận trực tuyến {online}.</translation>
     </message>
@@ -515,7 +515,7 @@
 <context>
     <name>PeriodTableModel</name>
     <message>
-        <location line="-232"/>
+        <location line="-251"/>
         <source>Total</source>
         <translation>Tổng cộng</translation>
     </message>
@@ -657,7 +657,7 @@ trực tuyến</translation>
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reports/sign_off.py" line="+348"/>
+        <location filename="../../counter_app/ui/reports/sign_off.py" line="+353"/>
         <source>Reopen the day {day}</source>
         <translation>Mở lại ngày {day}</translation>
     </message>
@@ -703,7 +703,7 @@ trực tuyến</translation>
 <context>
     <name>SignOffDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reports/sign_off.py" line="-222"/>
+        <location filename="../../counter_app/ui/reports/sign_off.py" line="-214"/>
         <source>Sign off the day {day}</source>
         <translation>Ký xác nhận ngày {day}</translation>
     </message>
@@ -723,13 +723,18 @@ trực tuyến</translation>
         <translation>Chưa ký</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+105"/>
+        <location line="-97"/>
+        <source>the cash matches the fees recorded</source>
+        <translation>tiền mặt khớp với số đã ghi nhận</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <location line="+97"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-92"/>
         <source>&amp;Cash counted:</source>
         <translation>&amp;Tiền mặt kiểm đếm:</translation>
     </message>
@@ -769,17 +774,17 @@ trực tuyến</translation>
         <translation>không có, tiền mặt khớp</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-221"/>
         <source>{amount} more than recorded</source>
         <translation>thừa {amount} so với số đã ghi nhận</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>{amount} less than recorded</source>
         <translation>thiếu {amount} so với số đã ghi nhận</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+225"/>
         <source>&amp;Note (required):</source>
         <translation>&amp;Ghi chú (bắt buộc):</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,16 @@ def test_only_the_app_s_records_are_taken(tmp_path: Path) -> None:
 @pytest.mark.parametrize("count", [0, 1])
 def test_no_log_yet_is_an_empty_tail(tmp_path: Path, count: int) -> None:
     assert recent_lines(tmp_path, count) == []
+
+
+def test_each_line_carries_its_time_with_the_offset(tmp_path: Path) -> None:
+    """A support engineer abroad reads the log: every time says it is Vietnam time."""
+    handler = configure_logging(tmp_path)
+    try:
+        logging.getLogger("counter_app.somewhere").info("saved %s", CODE)
+    finally:
+        logs.stop_logging(handler)
+    line = (tmp_path / "logs" / "counter-app.log").read_text(encoding="utf-8").splitlines()[0]
+    stamp = datetime.fromisoformat(line.split(" ", 1)[0])
+    assert stamp.utcoffset() == timedelta(hours=7)
+    assert line.split(" ", 1)[0].endswith("+07:00")

@@ -59,8 +59,11 @@ def test_signing_records_the_cash_and_is_audited(ws, boss, day):  # type: ignore
 def test_a_cash_difference_needs_a_note_and_is_kept(ws, boss, day):  # type: ignore[no-untyped-def]
     with pytest.raises(CounterError) as refused:
         ws.reports.sign_off(DAY, user=boss, cash_counted=CASH - 2_000)
-    assert refused.value.key == "report.cash_note_required"
-    assert "52000" in refused.value.message("vi") and "-2000" in refused.value.message("en")
+    assert refused.value.key == "report.cash_short_note_required"
+    assert "thiếu 2.000 đ" in refused.value.message("vi")
+    assert "(52.000 đ)" in refused.value.message("vi") and "2.000 đ short" in refused.value.message(
+        "en"
+    )
     assert ws.reports.sign_off_state(DAY) is None  # nothing written
     signed = ws.reports.sign_off(
         DAY, user=boss, cash_counted=CASH - 2_000, note="  Thiếu 2.000 đ tiền lẻ  "

@@ -43,10 +43,10 @@ SHOWN_AS = {
     "returned_at": "returned_at",
     "timeliness": "timeliness",
     "received_by": "received_by",
-    "uuid": "uuid",
     "collector": "collector",
 }
 SHOWN_ELSEWHERE = {
+    "uuid",  # the record's internal identity: the code names the dossier to people
     "code",
     "status",
     "applicant",
@@ -121,7 +121,7 @@ def test_history_lists_every_move_with_officer_and_note(qtbot, page, dossiers, v
     ]
     assert rows[0][0] == "23/11/2026 10:00"
     assert rows[1][0] == "24/11/2026 10:00"
-    assert all(row[4] == "Nguyễn Thị Lan (lan)" for row in rows)
+    assert all(row[4] == "Nguyễn Thị Lan" for row in rows)
     assert rows[1][6] == "Chuyển Sở Tư pháp"
     assert dialog.tabs.currentWidget() is dialog.history_table
 
@@ -146,8 +146,8 @@ def test_dialog_shows_every_field(qtbot, dossiers) -> None:
     assert text["procedure"] == "Cấp Phiếu lý lịch tư pháp (2.002)"
     assert text["channel"] == "Walk-in"
     assert text["fee_total"] == "200,000 VND"
-    assert text["received_by"] == "Nguyễn Thị Lan (lan)"
-    assert text["uuid"] == dossier.uuid
+    assert text["received_by"] == "Nguyễn Thị Lan"
+    assert "uuid" not in text
     assert re.fullmatch(r"\d{2}/\d{2}/\d{4} \d{2}:\d{2}", text["due_at"])
     assert cells(dialog.findChild(QTableWidget, "documentsTable"))[0][1] == (
         "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"
@@ -228,7 +228,7 @@ def moved_to(
     assert len(rows) == before + 1
     assert rows[-1][0] == "25/11/2026 10:00"
     assert rows[-1][3] == status.label(session.lang)
-    assert rows[-1][4] == "Nguyễn Thị Lan (lan)"
+    assert rows[-1][4] == "Nguyễn Thị Lan"
     assert rows[-1][6] == (note or "—")
     assert set(dialog.action_buttons) == set(allowed_actions(status))
     assert stored.code in info.args[0]

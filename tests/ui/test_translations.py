@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from counter_app.ui.i18n import (
+    QT_CATALOGUE,
     catalogue_sources,
     install_translations,
     remove_translations,
@@ -23,7 +24,8 @@ from counter_app.ui.i18n import (
 )
 
 CATALOGUES = sorted(catalogue_sources())
-PLACEHOLDER = re.compile(r"\{\w*\}")
+SHIPPED = [*CATALOGUES, QT_CATALOGUE]  # Qt's own texts have no sources of ours
+PLACEHOLDER = re.compile(r"\{\w*\}|%\d")
 
 
 def tool(name: str) -> str:
@@ -51,7 +53,7 @@ def ts(catalogue: str) -> Path:
     return translations_dir() / f"{catalogue}_vi.ts"
 
 
-@pytest.mark.parametrize("catalogue", CATALOGUES)
+@pytest.mark.parametrize("catalogue", SHIPPED)
 def test_every_message_is_translated_in_nfc_with_its_placeholders(catalogue: str) -> None:
     found = messages(ts(catalogue))
     assert found
@@ -82,7 +84,7 @@ def test_the_catalogue_holds_every_string_of_the_code(tmp_path: Path, catalogue:
     assert shipped - in_code == set(), "the catalogue has strings the code no longer uses"
 
 
-@pytest.mark.parametrize("catalogue", CATALOGUES)
+@pytest.mark.parametrize("catalogue", SHIPPED)
 def test_the_compiled_catalogue_matches_the_source(tmp_path: Path, catalogue: str) -> None:
     compiled = tmp_path / f"{catalogue}_vi.qm"
     subprocess.run(
@@ -96,7 +98,7 @@ def test_the_compiled_catalogue_matches_the_source(tmp_path: Path, catalogue: st
 
 def test_no_catalogue_is_left_without_sources() -> None:
     shipped = {path.name.removesuffix("_vi.ts") for path in translations_dir().glob("*_vi.ts")}
-    assert shipped == set(CATALOGUES)
+    assert shipped == set(SHIPPED)
 
 
 def test_vietnamese_is_installed_and_removed(qapp) -> None:

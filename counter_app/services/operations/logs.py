@@ -16,6 +16,7 @@ from datetime import datetime
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from counter_app.domain.clock import VN_TZ
 from counter_app.domain.text import hide_passwords
 from counter_app.store.private import FILE_MODE, private_file, private_folder
 
@@ -46,7 +47,12 @@ def scrub(text: str) -> str:
 
 
 class ScrubbingFormatter(logging.Formatter):
-    """Formats as usual (message, then traceback), then scrubs the whole line."""
+    """Formats as usual (message, then traceback), then scrubs the whole line. Times are ISO
+    8601 in Vietnam time with the +07:00 offset, as every other output of the app shows them,
+    so a line read far from the counter (or on a PC set to another zone) is unambiguous."""
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        return datetime.fromtimestamp(record.created, VN_TZ).isoformat(timespec="milliseconds")
 
     def format(self, record: logging.LogRecord) -> str:
         return scrub(super().format(record))

@@ -13,7 +13,7 @@ from counter_app.domain.clock import local
 from counter_app.domain.errors import CounterError
 from counter_app.domain.reports import SignOff
 from counter_app.domain.wording import short_date
-from counter_app.store.models import DaySignOffRow
+from counter_app.store.models import DaySignOffRow, UserRow
 
 
 def latest_sign_offs(session: Session, days: Iterable[date]) -> dict[date, SignOff]:
@@ -43,9 +43,19 @@ def sign_off_of(row: DaySignOffRow) -> SignOff:
     )
 
 
+def person_name(session: Session, login: str) -> str:
+    """Who an account is, as messages name people: the full name, else the login."""
+    name = session.scalar(select(UserRow.full_name).where(UserRow.login == login))
+    return name or login
+
+
 def refuse_signed_days(session: Session, moments: Iterable[datetime | None]) -> None:
     """Refuse a write stamped on a signed day (until a supervisor reopens it)."""
     days = {local(moment).date() for moment in moments if moment is not None}
     for day, sign_off in sorted(latest_sign_offs(session, days).items()):
         if sign_off.locked:
-            raise CounterError("report.day_signed", day=short_date(day), by=sign_off.signed_by)
+            raise CounterError(
+                "report.day_signed",
+                day=short_date(day),
+                by=person_name(session, sign_off.signed_by),
+            )

@@ -28,8 +28,10 @@ from counter_app.services.reports.words import (
     PERIOD_COLUMNS,
     PERIOD_TITLE,
     TOTAL,
+    cash_difference,
     period_lines,
     period_numbers,
+    person,
     status_word,
 )
 
@@ -186,16 +188,16 @@ def daily_pdf(review: DailyReview, heading: Heading, officers: Mapping[str, str]
             sheet.paragraph("Ngày chưa được ký xác nhận.")
         else:
             sheet.paragraph(
-                f"Ký xác nhận bởi {officers.get(signed.signed_by) or signed.signed_by} lúc "
+                f"Ký xác nhận bởi {person(officers, signed.signed_by)} lúc "
                 f"{short_time_and_date(signed.signed_at)}. Tiền mặt kiểm đếm: "
                 f"{thousands(signed.cash_counted)} đồng; phí thu tiền mặt đã ghi nhận: "
                 f"{thousands(signed.fees_recorded)} đồng; chênh lệch: "
-                f"{thousands(signed.difference)} đồng."
+                f"{cash_difference(signed.difference)}."
                 + (f" Ghi chú: {signed.note}" if signed.note else "")
             )
             if not signed.locked and signed.reopened_at is not None:
                 sheet.paragraph(
-                    f"Đã mở lại bởi {signed.reopened_by} lúc "
+                    f"Đã mở lại bởi {person(officers, signed.reopened_by)} lúc "
                     f"{short_time_and_date(signed.reopened_at)}; lý do: {signed.reopen_reason}"
                 )
         signatures(sheet, [None, Signature("LÃNH ĐẠO BỘ PHẬN MỘT CỬA")])

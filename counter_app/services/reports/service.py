@@ -24,14 +24,14 @@ from counter_app.domain.reports import (
     total_of,
 )
 from counter_app.domain.text import checked_text
-from counter_app.domain.wording import short_date
+from counter_app.domain.wording import short_date, thousands
 from counter_app.services.accounts import SUPERVISING, AccountService, User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.printing.paper_settings import PaperSettings
 from counter_app.services.printing.service import write_atomically
 from counter_app.services.reports import figures
-from counter_app.services.reports.locking import latest_sign_offs, sign_off_of
+from counter_app.services.reports.locking import latest_sign_offs, person_name, sign_off_of
 from counter_app.services.reports.words import TOTAL
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
@@ -186,17 +186,19 @@ class ReportService:
                 raise CounterError(
                     "report.already_signed",
                     day=short_date(day),
-                    by=current.signed_by,
+                    by=person_name(session, current.signed_by),
                     at=iso(current.signed_at),
                 )
             _, recorded = figures.fees(session, start, end, None)
             difference = cash_counted - recorded
             if difference and not note:
                 raise CounterError(
-                    "report.cash_note_required",
-                    counted=cash_counted,
-                    recorded=recorded,
-                    difference=difference,
+                    "report.cash_over_note_required"
+                    if difference > 0
+                    else "report.cash_short_note_required",
+                    counted=thousands(cash_counted),
+                    recorded=thousands(recorded),
+                    difference=thousands(abs(difference)),
                 )
             row = DaySignOffRow(
                 day=day,

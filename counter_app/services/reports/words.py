@@ -4,9 +4,12 @@ both say the same."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from counter_app.domain.catalog import FeeCollection
 from counter_app.domain.dossier import Channel, Status
 from counter_app.domain.reports import PeriodReport, PeriodRow
+from counter_app.domain.wording import money
 
 CHANNELS = {
     Channel.DIRECT.value: "Trực tiếp",
@@ -38,6 +41,21 @@ PERIOD_COLUMNS = (
     ("Tỷ lệ", "Đúng hạn (%)"),
     ("Tỷ lệ", "Trực tuyến (%)"),
 )
+
+
+def person(officers: Mapping[str, str], login: str) -> str:
+    """People by their name on the papers; the login only for an account without one."""
+    return officers.get(login) or login
+
+
+def cash_difference(difference: int) -> str:
+    """The cash counted against the fees recorded as a reconciliation says it: thừa (over) or
+    thiếu (short), never a bare minus sign."""
+    if difference > 0:
+        return f"thừa {money(difference)}"
+    if difference < 0:
+        return f"thiếu {money(-difference)}"
+    return "không"
 
 
 def status_word(status: str) -> str:

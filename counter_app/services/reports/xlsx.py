@@ -24,8 +24,10 @@ from counter_app.services.reports.words import (
     PERIOD_COLUMNS,
     PERIOD_TITLE,
     TOTAL,
+    cash_difference,
     period_lines,
     period_numbers,
+    person,
     status_word,
 )
 
@@ -205,14 +207,15 @@ def daily_workbook(review: DailyReview, officers: Mapping[str, str]) -> bytes:
     signed = review.sign_off
     if signed is not None:
         lines += [
-            ("Ký xác nhận bởi", signed.signed_by, None),
+            ("Ký xác nhận bởi", person(officers, signed.signed_by), None),
             ("Ký xác nhận lúc", excel_time(signed.signed_at), DATETIME),
             ("Tiền mặt kiểm đếm", signed.cash_counted, MONEY),
-            ("Chênh lệch", signed.difference, MONEY),
+            ("Chênh lệch", cash_difference(signed.difference), None),
             ("Ghi chú", signed.note, None),
         ]
         if not signed.locked:
-            lines.append(("Đã mở lại bởi", f"{signed.reopened_by}: {signed.reopen_reason}", None))
+            reopened = f"{person(officers, signed.reopened_by)}: {signed.reopen_reason}"
+            lines.append(("Đã mở lại bởi", reopened, None))
     for label, value, number_format in lines:
         summary.add([label, value])
         if number_format:

@@ -36,6 +36,7 @@ from counter_app.services.printing import PaperKind
 from counter_app.ui import formatting, theme
 from counter_app.ui.dialogs.correct_intake import CorrectIntakeDialog, may_correct
 from counter_app.ui.digitising import ScanPanel, dropped_paths, tab_title
+from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.formatting import text_or_dash
 from counter_app.ui.labels import (
     action_label,
@@ -251,7 +252,7 @@ class DossierDetailDialog(QDialog):
         self.correct_dialog: CorrectIntakeDialog | None = None
         self.correct_button: QPushButton | None = None
         self.receipt_printer = PaperPrinter(session, self) if session is not None else None
-        self.resize(1180, 720)
+        resize_within_screen(self, 1180, 720)
 
         self.actions_bar = QHBoxLayout()
         self.actions_bar.setSpacing(6)
@@ -523,10 +524,8 @@ class DossierDetailDialog(QDialog):
         return box
 
     def _person(self, login: str) -> str:
-        name = self._people.get(login, "")
-        if not login:
-            return ""
-        return f"{name} ({login})" if name else login
+        """People by their name; the login only for an account without one."""
+        return self._people.get(login) or login
 
     def _applicant_group(self) -> QGroupBox:
         a = self.dossier.applicant
@@ -562,7 +561,6 @@ class DossierDetailDialog(QDialog):
                 ("sets", self.tr("Sets:"), str(d.sets)),
                 ("fee_total", self.tr("Fees in total:"), formatting.money(d.fee_total, self._lang)),
                 ("note", self.tr("Note:"), d.note),
-                ("uuid", self.tr("Record ID:"), d.uuid),
             ],
         )
 

@@ -53,6 +53,7 @@ from counter_app.ui.digitising.thumbnails import (
     full_pictures,
     make_thumbnail,
 )
+from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.session import Session
 from counter_app.ui.workers import Tasks
 
@@ -99,7 +100,7 @@ class PreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(1100, 1000)
+        resize_within_screen(self, 1100, 1000)
         self.pixmaps: list[QPixmap] = []
         body = QWidget()
         body.setObjectName("previewPages")

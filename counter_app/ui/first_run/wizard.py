@@ -43,6 +43,7 @@ from counter_app.services.operations.setup import (
 from counter_app.services.printing import PaperKind
 from counter_app.services.printing.paper_settings import LABEL_SIZES, RECEIPT_SIZES
 from counter_app.ui import theme
+from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.printing.backend import PrinterBackend, QtPrinterBackend
 from counter_app.ui.scanning.settings import ScannerSettings
 from counter_app.ui.scanning.tester import ScannerTestWidget
@@ -530,7 +531,7 @@ class FirstRunWizard(QWizard):
         self.problem = FieldError("setupProblem")
         self.scanner_page.layout().addWidget(self.problem)
         self.language_page.sig_chosen.connect(self._language_chosen)
-        self.resize(760, 560)
+        resize_within_screen(self, 760, 560)
         self.retranslate()
 
     def retranslate(self) -> None:

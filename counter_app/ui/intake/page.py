@@ -195,7 +195,6 @@ class IntakePage(QWidget):
         self._lang = session.lang
         self._procedure: Procedure | None = None
         self._card: CitizenIdCard | None = None
-        self._visited: set[str] = set()
         self._show_all = False  # after a refused save, required fields speak up too
         self._asking = False
         self._wheel = WheelGuard(self)
@@ -782,7 +781,7 @@ class IntakePage(QWidget):
         self._validate_timer.start()
 
     def _left_field(self, key: str) -> None:
-        """Leaving a field: it may now say it is required, and its text is tidied (NFC)."""
+        """Leaving a field: its text is tidied (NFC) and checked."""
         edit = self.fields[key]
         text = edit.text()
         tidy = nfc(text).strip()
@@ -795,7 +794,6 @@ class IntakePage(QWidget):
                 tidy = birth_text(born)
         if tidy != text:
             edit.setText(tidy)
-        self._visited.add(key)
         self.validate()
 
     def applicant(self) -> Applicant:
@@ -826,7 +824,6 @@ class IntakePage(QWidget):
         self.fields["birth_date"].setText(birth_text(card.birth_date))
         self.fields["address"].setText(card.address)
         self._card = card
-        self._visited.update({"full_name", "id_number", "birth_date", "address"})
         self.validate()
         self._session.messages.info(self.tr("ID card read: {name}").format(name=card.full_name))
         if self._procedure is None:
@@ -883,8 +880,8 @@ class IntakePage(QWidget):
         return self._form_problems() + check_applicant(self.applicant(), today=today)
 
     def validate(self) -> None:
-        """Each field says what is wrong with it; "required" only once the officer has been
-        through the field, or tried to save."""
+        """Each field says what is wrong with it; "required" only once the officer has tried
+        to save (going through an empty field to fill it later is no mistake)."""
         self._validate_timer.stop()
         self._show_problems(self.local_problems())
         self._show_card_warnings()
@@ -896,9 +893,7 @@ class IntakePage(QWidget):
             by_field.setdefault(problem.field, []).append(problem)
         for key, label in self.messages.items():
             shown = [
-                p
-                for p in by_field.get(key, [])
-                if self._show_all or key in self._visited or p.key != "field.required"
+                p for p in by_field.get(key, []) if self._show_all or p.key != "field.required"
             ]
             label.setText(" ".join(p.message(self._lang) for p in shown))
         return [p for p in problems if p.field not in self.messages]
@@ -1079,7 +1074,6 @@ class IntakePage(QWidget):
         self._focus(self.search_edit)  # first: leaving a field must not mark the new form
         self._validate_timer.stop()
         self._show_all = False
-        self._visited.clear()
         self._card = None
         self.search_edit.clear()
         self._set_procedure(None)
@@ -1124,8 +1118,8 @@ class IntakePage(QWidget):
     # --- keys in the search
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """In the search, ↑ ↓ Page Up/Down move in the results and Enter chooses: the cursor
-        never has to leave the text the officer is typing. Leaving a field of the applicant,
-        even untouched, lets it say it is required."""
+        never has to leave the text the officer is typing. Leaving a field of the applicant
+        tidies and checks it."""
         if event.type() == QEvent.Type.FocusOut:
             for key, edit in self.fields.items():
                 if watched is edit:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.ui import formatting, theme
+from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.printing.queue import JobState, PrintJob, PrintQueue
 from counter_app.ui.printing.texts import paper_label, state_label
 
@@ -289,7 +290,7 @@ class PrintQueueDialog(QDialog):
     def __init__(self, queue: PrintQueue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print queue"))
-        self.resize(1000, 460)
+        resize_within_screen(self, 1000, 460)
         self.panel = PrintQueuePanel(queue, self)
         buttons = QDialogButtonBox()
         close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.services.printing import Paper
 from counter_app.ui import theme
+from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.printing.backend import MM_PER_POINT
 from counter_app.ui.printing.texts import paper_label
 
@@ -57,7 +58,7 @@ class PreviewDialog(QDialog):
         self.paper = paper
         title = f"{paper_label(paper.kind)} – {paper.code or ''}".rstrip(" –")
         self.setWindowTitle(self.tr("Preview: {paper}").format(paper=title))
-        self.resize(*PREVIEW_SIZE)
+        resize_within_screen(self, *PREVIEW_SIZE)
 
         # The bytes must outlive the document, which reads them as it renders.
         self._data = QByteArray(paper.pdf)

@@ -78,6 +78,7 @@ class ReviewChart(QChartView):
         self.setMinimumHeight(150)
         self.values: list[float] = []
         self.categories: list[str] = []
+        self._fitting = False
         self.empty_note = QGraphicsSimpleTextItem(chart)
         self.empty_note.setBrush(theme.MUTED_TEXT)
         self.empty_note.setVisible(False)
@@ -88,6 +89,18 @@ class ReviewChart(QChartView):
         is short on a 720-pixel screen)."""
         line = QFontMetrics(self.chart().font()).height()
         return max(2, min(5, int(self.chart().plotArea().height() // (line * 1.5)) + 1))
+
+    def fit_counts(self, axis: QValueAxis, ticks: int) -> None:
+        """Fit the count axis to the values. Changing its ticks moves the plot area, which
+        asks for a fit again: that nested call is skipped (Qt Charts crashes when the axis is
+        changed again from inside its own change)."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            fit_count_axis(axis, int(max(self.values, default=0)), ticks)
+        finally:
+            self._fitting = False
 
     def show_empty_note(self, text: str) -> None:
         """Said over the plot when there is nothing to draw (an empty chart looks broken)."""
@@ -136,8 +149,7 @@ class BarChart(ReviewChart):
             chart.plotAreaChanged.connect(lambda _area: self._fit_counts())
 
     def _fit_counts(self) -> None:
-        ticks = self.ticks_that_fit() if self._upright else 5
-        fit_count_axis(self._counts, int(max(self.values, default=0)), ticks)
+        self.fit_counts(self._counts, self.ticks_that_fit() if self._upright else 5)
 
     def show_counts(self, categories: list[str], counts: list[int]) -> None:
         self.categories = categories
@@ -154,8 +166,10 @@ class HourChart(BarChart):
         super().__init__(title, horizontal=False, parent=parent)
 
     def show_hours(self, by_hour: dict[int, int]) -> None:
+        """The hours as bare numbers under the title that says "per hour": "10h" is elided to
+        "1…" in the width a 1280×720 screen gives each hour."""
         hours = sorted(set(WORKING_HOURS) | {h for h, n in by_hour.items() if n})
-        self.show_counts([f"{hour}h" for hour in hours], [by_hour.get(h, 0) for h in hours])
+        self.show_counts([str(hour) for hour in hours], [by_hour.get(h, 0) for h in hours])
 
 
 class OfficerChart(BarChart):
@@ -195,7 +209,7 @@ class TrendChart(ReviewChart):
         chart.plotAreaChanged.connect(lambda _area: self._fit_counts())
 
     def _fit_counts(self) -> None:
-        fit_count_axis(self._counts, int(max(self.values, default=0)), self.ticks_that_fit())
+        self.fit_counts(self._counts, self.ticks_that_fit())
 
     def show_trend(self, trend: tuple[tuple[date, int], ...]) -> None:
         self.categories = [day.strftime("%d/%m") for day, _ in trend]
@@ -236,3 +250,6 @@ class OutcomeChart(ReviewChart):
             piece = self._pie.append(f"{label}: {count}{share}", count)
             piece.setColor(colour)
             piece.setBorderColor(QColor("white"))
+        legend = self.chart().legend()
+        legend.setMinimumWidth(0)
+        legend.setMinimumWidth(legend.preferredWidth())  # else Qt Charts elides at 40 %

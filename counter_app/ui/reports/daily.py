@@ -38,7 +38,7 @@ from counter_app.ui.reports.day_list import DayDossiers
 from counter_app.ui.reports.deadlines import DeadlineLists
 from counter_app.ui.reports.exports import Export, ExportBar
 from counter_app.ui.reports.figures import FigureCards, FigureTable, count_text, percent_text, share
-from counter_app.ui.reports.sign_off import ReopenDialog, SignOffDialog
+from counter_app.ui.reports.sign_off import ReopenDialog, SignOffDialog, difference_text
 from counter_app.ui.session import Session
 from counter_app.ui.workers import Tasks
 
@@ -426,12 +426,12 @@ class DailyReviewTab(QWidget):
             colours = None
         elif signed.locked:
             text = self.tr(
-                "Signed off by {who} at {when}: cash counted {cash}, difference {difference}."
+                "Signed off by {who} at {when}: cash counted {cash}, {difference}."
             ).format(
                 who=self._name(signed.signed_by),
                 when=formatting.moment(signed.signed_at),
                 cash=formatting.money(signed.cash_counted, lang),
-                difference=formatting.money(signed.difference, lang),
+                difference=difference_text(signed.difference, lang),
             )
             if signed.note:
                 text += " " + self.tr("Note: {note}").format(note=signed.note)

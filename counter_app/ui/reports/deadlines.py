@@ -11,12 +11,14 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
-    QSplitter,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.dossier import Status
 from counter_app.domain.reports import DueItem
 from counter_app.ui import formatting, theme
-from counter_app.ui.tables import open_on_activation, set_up_list
+from counter_app.ui.tables import open_on_activation, rows_height, set_up_list
 
 _Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
@@ -140,10 +142,14 @@ class DueTable(QTableView):
                 (Column.RECEIVED_BY, "Nguyễn Thị Hương"),
             ),
         )
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         open_on_activation(self, self._open)
 
     def show_items(self, items: tuple[DueItem, ...], people: dict[str, str]) -> None:
+        """Every row shown: the lists scroll together as one page (three lists sharing a
+        short screen showed three rows each)."""
         self.model_.set_items(items, people)
+        self.setFixedHeight(rows_height(self))
 
     def codes(self) -> list[str]:
         return [self.model_.item(row).code for row in range(self.model_.rowCount())]
@@ -157,7 +163,8 @@ class DueTable(QTableView):
 
 
 class DeadlineLists(QWidget):
-    """The three lists under their headings, each heading with its count."""
+    """The three lists under their headings, each heading with its count, one under the
+    other in a page that scrolls."""
 
     sig_open_code = Signal(str)
     """A dossier to open (its code)."""
@@ -172,8 +179,10 @@ class DeadlineLists(QWidget):
         )
         self.due_tomorrow = DueTable("dueTomorrowList", lang)
         self.headings: dict[str, QLabel] = {}
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
+        body = QWidget()
+        parts = QVBoxLayout(body)
+        parts.setContentsMargins(8, 8, 8, 8)
+        parts.setSpacing(12)
         bold = QFont(self.font())
         bold.setBold(True)
         for name, table in (
@@ -185,16 +194,19 @@ class DeadlineLists(QWidget):
             heading.setFont(bold)
             self.headings[name] = heading
             table.sig_open_code.connect(self.sig_open_code)
-            part = QWidget()
-            part_layout = QVBoxLayout(part)
-            part_layout.setContentsMargins(0, 0, 0, 0)
-            part_layout.setSpacing(2)
-            part_layout.addWidget(heading)
-            part_layout.addWidget(table, 1)
-            splitter.addWidget(part)
+            part = QVBoxLayout()
+            part.setSpacing(2)
+            part.addWidget(heading)
+            part.addWidget(table)
+            parts.addLayout(part)
+        parts.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
 
     def show_lists(
         self,
@@ -215,3 +227,14 @@ class DeadlineLists(QWidget):
         ):
             table.show_items(items, people)
             self.headings[name].setText(title.format(n=len(items)))
+        self._to_top()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Lists read while the tab was hidden are laid out now: start again at the top."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self._to_top)
+
+    def _to_top(self) -> None:
+        """A day is read from its overdue list down."""
+        self.scroll.horizontalScrollBar().setValue(0)
+        self.scroll.verticalScrollBar().setValue(0)

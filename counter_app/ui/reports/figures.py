@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.ui import theme
 from counter_app.ui.formatting import EMPTY
+from counter_app.ui.tables import rows_height
 
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -145,9 +146,7 @@ class FigureTable(QTableWidget):
 
     def fit_rows(self) -> None:
         """No taller than its rows, so a short table leaves the room to the others."""
-        height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
-        height += sum(self.rowHeight(row) for row in range(self.rowCount()))
-        self.setMaximumHeight(height)
+        self.setMaximumHeight(rows_height(self))
 
     def texts(self) -> list[list[str]]:
         """What the table shows, row by row (for checks)."""

@@ -43,12 +43,16 @@ from counter_app.ui.reports.exports import Export, ExportBar
 from counter_app.ui.reports.figures import NUMBER_ALIGNMENT, count_text, percent_text
 from counter_app.ui.reports.periods import QuickPeriod, quick_period
 from counter_app.ui.session import Session
+from counter_app.ui.tables import SAMPLE_PADDING
 from counter_app.ui.workers import Tasks
 
 _Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
 TOTAL_BACKGROUND = QColor("#e8eef5")
 TYPING_PAUSE_MS = 300
+
+
+NAME_CHARS = 36  # the widest start of the name column, in digits' widths
 
 
 class Column(IntEnum):
@@ -366,12 +370,29 @@ class PeriodTab(QWidget):
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
+        table.setWordWrap(True)
         table.verticalHeader().setVisible(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(table.fontMetrics().horizontalAdvance("0000") + 16)
         return table
+
+    @staticmethod
+    def _fit_names(table: QTableView) -> None:
+        """The names are what the table is read by: their column takes what the longest needs,
+        up to NAME_CHARS characters, a longer name wraps onto more lines, and the figures
+        scroll sideways when the screen is narrow (a squeezed name column showed "Sở …")."""
+        model, metrics = table.model(), table.fontMetrics()
+        longest = max(
+            (
+                metrics.horizontalAdvance(str(model.index(row, Column.NAME).data()))
+                for row in range(model.rowCount())
+            ),
+            default=0,
+        )
+        cap = metrics.horizontalAdvance("0") * NAME_CHARS
+        table.setColumnWidth(Column.NAME, min(longest, cap) + SAMPLE_PADDING)
+        table.resizeRowsToContents()
 
     def _report_name(self) -> str:
         start, end = self.period()
@@ -438,6 +459,8 @@ class PeriodTab(QWidget):
         self.breakdowns.setEnabled(True)
         self.agency_model.set_rows(report.by_agency, report.total)
         self.procedure_model.set_rows(report.by_procedure, report.total)
+        for table in (self.agency_table, self.procedure_table):
+            self._fit_names(table)
         lang, total = self._session.lang, report.total
         self.summary_label.setText(
             self.tr(

@@ -43,6 +43,19 @@ def parse_cash(text: str) -> int | None:
     return int(digits) if digits else None
 
 
+def difference_text(difference: int, lang: str) -> str:
+    """The cash counted against the fees recorded as a reconciliation says it: over (thừa) or
+    short (thiếu), never a bare minus sign."""
+    amount = formatting.money(abs(difference), lang)
+    if difference > 0:
+        text = QCoreApplication.translate("SignOffDialog", "{amount} more than recorded")
+    elif difference < 0:
+        text = QCoreApplication.translate("SignOffDialog", "{amount} less than recorded")
+    else:
+        text = QCoreApplication.translate("SignOffDialog", "the cash matches the fees recorded")
+    return text.format(amount=amount)
+
+
 def heading_label(text: str) -> QLabel:
     label = QLabel(text)
     font = QFont(label.font())
@@ -257,16 +270,8 @@ class SignOffDialog(DayDecisionDialog):
             text, colour = EMPTY, "palette(text)"
         elif difference == 0:
             text, colour = self.tr("none, the cash matches"), "#2e7d32"
-        elif difference > 0:
-            text = self.tr("{amount} more than recorded").format(
-                amount=formatting.money(difference, lang)
-            )
-            colour = theme.OVERDUE_FOREGROUND.name()
         else:
-            text = self.tr("{amount} less than recorded").format(
-                amount=formatting.money(-difference, lang)
-            )
-            colour = theme.OVERDUE_FOREGROUND.name()
+            text, colour = difference_text(difference, lang), theme.OVERDUE_FOREGROUND.name()
         self.difference_label.setText(text)
         self.difference_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
         needed = bool(difference)

@@ -35,7 +35,7 @@ def text_colour(widget: QWidget, colour: QColor) -> None:
     widget.setPalette(palette)
 
 
-class FieldError(QLabel):
+class FieldError(theme.ErrorLine):
     """A problem with one field, in red right under it; hidden while there is none."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:

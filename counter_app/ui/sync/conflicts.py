@@ -29,6 +29,7 @@ from counter_app.services.sync import ConflictInfo, Resolution
 from counter_app.services.sync.service import RESOLVERS
 from counter_app.ui import formatting, notify, theme
 from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
+from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.labels import action_label
 from counter_app.ui.session import Session
 from counter_app.ui.sync.describe import conflict_reason, field_label, field_value
@@ -82,7 +83,7 @@ class ConflictsDialog(QDialog):
         self._people: dict[str, str] = {}  # login -> full name
         self.detail_dialog: DossierDetailDialog | None = None
         self.setWindowTitle(self.tr("Sync conflicts"))
-        self.resize(1000, 700)
+        resize_within_screen(self, 1000, 700)
 
         heading = QLabel(self.tr("Changes the central system could not take"))
         font = QFont(heading.font())

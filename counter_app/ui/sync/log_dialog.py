@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.errors import CounterError
 from counter_app.services.sync import SyncLogEntry, SyncStatus
 from counter_app.ui import formatting, notify, theme
+from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.session import Session
 from counter_app.ui.sync.controller import SyncController
 from counter_app.ui.sync.describe import describe, failure_text
@@ -44,7 +45,7 @@ class SyncLogDialog(QDialog):
         self._controller = controller
         self.entries: list[SyncLogEntry] = []
         self.setWindowTitle(self.tr("Sync log"))
-        self.resize(860, 560)
+        resize_within_screen(self, 860, 560)
 
         heading = QLabel(self.tr("Synchronisation with the central system"))
         font = QFont(heading.font())

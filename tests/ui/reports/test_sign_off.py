@@ -76,7 +76,9 @@ def test_a_difference_needs_a_note_and_the_day_is_then_shown_signed(
     qtbot.waitUntil(lambda: page.daily.reopen_button.isVisible())
     assert page.daily.sign_button.isHidden()
     assert page.daily.sign_off_label.text().startswith("Signed off by Trần Văn Minh at ")
-    assert "difference -5,000 VND" in page.daily.sign_off_label.text()
+    assert "cash counted 55,000 VND, 5,000 VND less than recorded." in (
+        page.daily.sign_off_label.text()
+    )
     assert "Trả lại tiền thừa" in page.daily.sign_off_label.text()
 
 
