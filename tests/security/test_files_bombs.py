@@ -37,7 +37,9 @@ CHECK_IN_A_CHILD = textwrap.dedent(
         key, message = None, ""
     except CounterError as error:
         key, message = error.key, error.message("en")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    # VmHWM belongs to this address space; ru_maxrss would carry the parent's over the exec
+    status = Path("/proc/self/status").read_text().splitlines()
+    peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) * 1024
     print(json.dumps({{"key": key, "message": message, "peak": peak,
                        "seconds": time.monotonic() - start}}))
     """
