@@ -28,6 +28,7 @@ from counter_app.ui import notify
 from counter_app.ui.crash import CrashHandler
 from counter_app.ui.i18n import apply_base_font, install_translations, remove_translations
 from counter_app.ui.login import LoginDialog
+from counter_app.ui.wheel import install_wheel_guard
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import User
@@ -91,6 +92,7 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
     app.setApplicationName("counter-app")
     app.setDesktopFileName("counter-app")  # docks match it with packaging/linux's .desktop file
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "counter-app.svg")))
+    install_wheel_guard(app)  # the wizard, the sign-in and every window after them
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     preferences = startup_preferences(folder)
     if lang not in LANGUAGES:

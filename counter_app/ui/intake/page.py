@@ -54,8 +54,6 @@ from counter_app.ui.intake.values import (
     parse_birth_date,
 )
 from counter_app.ui.intake.widgets import (
-    WheelGuard,
-    guard_wheel,
     message_label,
     muted_label,
     scaled_font,
@@ -198,7 +196,6 @@ class IntakePage(QWidget):
         self._visited: set[str] = set()
         self._show_all = False  # after a refused save, required fields speak up too
         self._asking = False
-        self._wheel = WheelGuard(self)
         self.tasks = Tasks(self)
         # Scans of dossiers saved but not yet attached (dossier code -> staged scans).
         self.pending_scans: dict[str, list] = {}
@@ -408,7 +405,6 @@ class IntakePage(QWidget):
         for kind in ApplicantType:
             self.type_combo.addItem(applicant_type_label(kind), kind.value)
         self.type_combo.currentIndexChanged.connect(self._type_changed)
-        guard_wheel(self.type_combo, self._wheel)
         self.type_label = QLabel(self.tr("Applicant t&ype"))
         self.type_label.setBuddy(self.type_combo)
         grid.addWidget(self.type_label, 2, 0)
@@ -504,8 +500,6 @@ class IntakePage(QWidget):
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("note")
         self.note_edit.setMaxLength(NOTE_LIMIT)
-        for widget in (self.sets_spin, self.channel_combo, self.return_combo):
-            guard_wheel(widget, self._wheel)
 
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
