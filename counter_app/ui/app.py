@@ -167,22 +167,46 @@ def _run(
         return EXIT_ERROR
     if not accepted or login.user is None:
         return EXIT_OK
+    from counter_app.ui.window_beacon import WindowBeacon
+
+    workspace = opening.result()
+    beacon = WindowBeacon(folder)  # a second start brings this program's window forward
+    beacon.listen()
+    user: User | None = login.user
+    try:
+        while user is not None:
+            signed_out, status = _work(app, workspace, user, lang)
+            if not signed_out:
+                return status
+            user = _sign_in_again(workspace, lang)
+        return EXIT_OK
+    finally:
+        beacon.close()
+
+
+def _work(app: QApplication, workspace: Workspace, user: User, lang: str) -> tuple[bool, int]:
+    """One officer's turn at the desk: a fresh session and main window (nothing of the officer
+    before), until the window closes. True when they signed out for the next officer."""
     from counter_app.ui.main_window import MainWindow
     from counter_app.ui.session import Session
 
-    session = Session(opening.result(), login.user, lang)
+    session = Session(workspace, user, lang)
     window = MainWindow(session)
     window.showMaximized()  # the officer's only window all day
-    from counter_app.ui.window_beacon import WindowBeacon
-
-    beacon = WindowBeacon(folder, parent=window)  # a second start brings this window forward
-    beacon.listen()
     from counter_app.ui.settings.backups import DailyBackup
 
     daily = DailyBackup(session, parent=window)
     daily.start()  # today's backup if due, then hourly
     status = app.exec()
     daily.stop()  # a backup under way finishes before the store is closed
-    beacon.close()
+    signed_out = window.signing_out
     window.deleteLater()
-    return status
+    return signed_out, status
+
+
+def _sign_in_again(workspace: Workspace, lang: str) -> User | None:
+    """The sign-in window after a sign-out, with the counter's name as it is now; None when
+    it is closed instead (the program ends)."""
+    login = LoginDialog(workspace.accounts, workspace.settings.identity().name, lang)
+    login.exec()
+    return login.user

@@ -23,6 +23,32 @@ class Messages(QObject):
         self.sig_info.emit(text)
 
 
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    go: str,
+    stay: str = "",
+    *,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+) -> bool:
+    """The one question before something that cannot be taken back: True when the officer
+    chose `go`. The safe answer (`stay`, else "Stay") is the default, so Enter and Esc keep
+    everything as it was."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    chosen = box.addButton(go, QMessageBox.ButtonRole.DestructiveRole)
+    safe = box.addButton(
+        stay or QCoreApplication.translate("Notify", "Stay"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(safe)
+    box.setEscapeButton(safe)
+    box.exec()
+    return box.clickedButton() is chosen
+
+
 def show_error(parent: QWidget | None, text: str) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)

@@ -62,7 +62,7 @@
 <context>
     <name>HandBackDialog</name>
     <message>
-        <location filename="../../counter_app/ui/returns/hand_back.py" line="+263"/>
+        <location filename="../../counter_app/ui/returns/hand_back.py" line="+253"/>
         <source>Hand back the result of {code}</source>
         <translation>Trả kết quả hồ sơ {code}</translation>
     </message>
@@ -221,7 +221,7 @@
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../counter_app/ui/returns/page.py" line="+40"/>
+        <location filename="../../counter_app/ui/returns/page.py" line="+41"/>
         <source>Return of results</source>
         <translation>Trả kết quả</translation>
     </message>
@@ -241,7 +241,7 @@
         <translation>&amp;Tra cứu</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Scan the barcode on the receipt, or type the code and press Enter.</source>
         <translation>Quét mã vạch trên giấy tiếp nhận, hoặc gõ mã hồ sơ rồi nhấn Enter.</translation>
     </message>
@@ -251,7 +251,7 @@
         <translation>Đây là mã trên thẻ căn cước, không phải mã hồ sơ. Hãy quét mã vạch trên giấy tiếp nhận hoặc gõ mã hồ sơ.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Last hand-back: {code} to {who}, at {when}.</source>
         <translation>Lần trả gần nhất: hồ sơ {code} cho {who}, lúc {when}.</translation>
     </message>

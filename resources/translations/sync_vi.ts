@@ -4,7 +4,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync/conflicts.py" line="+96"/>
+        <location filename="../../counter_app/ui/sync/conflicts.py" line="+85"/>
         <source>Sync conflicts</source>
         <translation>Xung đột đồng bộ</translation>
     </message>
@@ -14,12 +14,12 @@
         <translation>Thay đổi hệ thống trung tâm không nhận được</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-47"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+54"/>
         <source>The dossier had already moved on in the central system. Its central state was kept and is what this counter shows now; what was done here is kept beside it, never overwritten. Keep central&apos;s version, or make this counter&apos;s moves again on it where the dossier&apos;s state still allows them.</source>
         <translation>Hồ sơ đã được xử lý tiếp trên hệ thống trung tâm. Trạng thái ở trung tâm được giữ và là trạng thái quầy đang hiển thị; thao tác đã làm tại quầy được lưu bên cạnh, không bị ghi đè. Hãy giữ bản của trung tâm, hoặc làm lại các thao tác của quầy trên bản đó nếu trạng thái hồ sơ còn cho phép.</translation>
     </message>

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -38,19 +37,9 @@ from counter_app.ui.workers import Tasks
 
 def confirm_resolution(parent: QWidget, title: str, text: str, action: str) -> bool:
     """Asked before a resolution, which is recorded for good; tests replace it."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(title)
-    box.setText(text)
-    go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-    back = box.addButton(
-        QCoreApplication.translate("ConflictsDialog", "Cancel"),
-        QMessageBox.ButtonRole.RejectRole,
+    return notify.ask(
+        parent, title, text, action, QCoreApplication.translate("ConflictsDialog", "Cancel")
     )
-    box.setDefaultButton(back)
-    box.setEscapeButton(back)
-    box.exec()
-    return box.clickedButton() is go
 
 
 def _table(columns: list[str], name: str, stretch: int) -> QTableWidget:
