@@ -586,6 +586,7 @@ class IntakePage(QWidget):
         line.addSpacing(16)
         line.addWidget(self.total_label)
         line.addSpacing(16)
+        line.addWidget(self.reprint_button.preview_button)
         line.addWidget(self.reprint_button)
         line.addWidget(self.clear_button)
         line.addWidget(self.save_button)
