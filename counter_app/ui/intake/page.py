@@ -585,11 +585,15 @@ class IntakePage(QWidget):
         line.addWidget(self.due_label, 1)
         line.addSpacing(16)
         line.addWidget(self.total_label)
-        line.addSpacing(16)
-        line.addWidget(self.reprint_button.preview_button)
-        line.addWidget(self.reprint_button)
-        line.addWidget(self.clear_button)
-        line.addWidget(self.save_button)
+        # The buttons on a line of their own: on a 1280-pixel screen they and the due time
+        # would squeeze each other.
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        buttons.addWidget(self.reprint_button.preview_button)
+        buttons.addWidget(self.reprint_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.save_button)
 
         bar = QFrame()
         bar.setObjectName("intakeBar")
@@ -601,6 +605,7 @@ class IntakePage(QWidget):
         layout.addWidget(self.pending_frame)
         layout.addWidget(self.problem_label)
         layout.addLayout(line)
+        layout.addLayout(buttons)
         return bar
 
     def _fit_results(self) -> None:
