@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from counter_app.domain.calendar import WorkSchedule
 from counter_app.domain.codes import FallbackZone
+from counter_app.services.operations.setup import DESK_KEY
 from counter_app.store.codes import CodeMode
 from counter_app.store.database import Database
 from counter_app.store.models import Setting
@@ -15,11 +16,14 @@ from counter_app.store.models import Setting
 
 @dataclass(frozen=True)
 class CounterIdentity:
-    """Which counter this is: shown on every history line as the place of the move."""
+    """Which counter this is: shown on every history line as the place of the move.
+    `counter_number` is the one central gave it (codes depend on it); `desk_number` only the
+    number on the desk in the hall, which the administrator may change."""
 
     name: str = "Bộ phận Một cửa"
     central_url: str | None = None
     counter_number: int | None = None
+    desk_number: int | None = None
 
 
 class SettingsService:
@@ -49,6 +53,7 @@ class SettingsService:
             name=str(values.get("counter.name") or CounterIdentity.name),
             central_url=values.get("central.url") or None,  # type: ignore[arg-type]
             counter_number=values.get("central.counter_number"),  # type: ignore[arg-type]
+            desk_number=_positive(values.get(DESK_KEY)),
         )
 
     def code_mode(self) -> CodeMode:
@@ -64,3 +69,7 @@ class SettingsService:
             if isinstance(value, dict):
                 return WorkSchedule.from_dict(value)
         return WorkSchedule()
+
+
+def _positive(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None

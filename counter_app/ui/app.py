@@ -28,6 +28,7 @@ from counter_app.ui import notify
 from counter_app.ui.crash import CrashHandler
 from counter_app.ui.i18n import apply_base_font, install_translations, remove_translations
 from counter_app.ui.login import LoginDialog
+from counter_app.ui.wheel import install_wheel_guard
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import User
@@ -91,6 +92,7 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
     app.setApplicationName("counter-app")
     app.setDesktopFileName("counter-app")  # docks match it with packaging/linux's .desktop file
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "counter-app.svg")))
+    install_wheel_guard(app)  # the wizard, the sign-in and every window after them
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     preferences = startup_preferences(folder)
     if lang not in LANGUAGES:
@@ -165,22 +167,46 @@ def _run(
         return EXIT_ERROR
     if not accepted or login.user is None:
         return EXIT_OK
+    from counter_app.ui.window_beacon import WindowBeacon
+
+    workspace = opening.result()
+    beacon = WindowBeacon(folder)  # a second start brings this program's window forward
+    beacon.listen()
+    user: User | None = login.user
+    try:
+        while user is not None:
+            signed_out, status = _work(app, workspace, user, lang)
+            if not signed_out:
+                return status
+            user = _sign_in_again(workspace, lang)
+        return EXIT_OK
+    finally:
+        beacon.close()
+
+
+def _work(app: QApplication, workspace: Workspace, user: User, lang: str) -> tuple[bool, int]:
+    """One officer's turn at the desk: a fresh session and main window (nothing of the officer
+    before), until the window closes. True when they signed out for the next officer."""
     from counter_app.ui.main_window import MainWindow
     from counter_app.ui.session import Session
 
-    session = Session(opening.result(), login.user, lang)
+    session = Session(workspace, user, lang)
     window = MainWindow(session)
     window.showMaximized()  # the officer's only window all day
-    from counter_app.ui.window_beacon import WindowBeacon
-
-    beacon = WindowBeacon(folder, parent=window)  # a second start brings this window forward
-    beacon.listen()
     from counter_app.ui.settings.backups import DailyBackup
 
     daily = DailyBackup(session, parent=window)
     daily.start()  # today's backup if due, then hourly
     status = app.exec()
     daily.stop()  # a backup under way finishes before the store is closed
-    beacon.close()
+    signed_out = window.signing_out
     window.deleteLater()
-    return status
+    return signed_out, status
+
+
+def _sign_in_again(workspace: Workspace, lang: str) -> User | None:
+    """The sign-in window after a sign-out, with the counter's name as it is now; None when
+    it is closed instead (the program ends)."""
+    login = LoginDialog(workspace.accounts, workspace.settings.identity().name, lang)
+    login.exec()
+    return login.user

@@ -3,9 +3,17 @@ whether the counter is connected to the central system."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter_app.ui import formatting, theme
 from counter_app.ui.labels import role_label
@@ -28,23 +36,39 @@ class HeaderBar(QFrame):
         )
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
-        identity = session.workspace.settings.identity()
         user = session.user
 
-        self.counter_label = self._label("counterName", identity.name, scale=1.25, bold=True)
+        self.counter_label = self._label("counterName", "", scale=1.25, bold=True)
+        self.desk_label = self._label("deskNumber", "", scale=1.25, muted=True)
         self.today_label = self._label("todayLabel", "", muted=True)
         self.officer_label = self._label("officerName", user.full_name or user.login, bold=True)
         self.role_label = self._label("officerRole", role_label(user.role), muted=True)
         self.sync_indicator = sync_indicator
+        self.sign_out_button = QPushButton(self.tr("Sign out"))
+        self.sign_out_button.setObjectName("signOut")
+        self.sign_out_button.setToolTip(
+            self.tr("Sign out so that another officer can sign in (Ctrl+Shift+L)")
+        )
+        self.sign_out_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the shortcut serves keys
+        self.sign_out_button.setAutoDefault(False)
 
+        counter = QHBoxLayout()
+        counter.setSpacing(12)
+        counter.addWidget(self.counter_label)
+        counter.addWidget(self.desk_label)
+        counter.addStretch(1)
         left = QVBoxLayout()
         left.setSpacing(2)
-        left.addWidget(self.counter_label)
+        left.addLayout(counter)
         left.addWidget(self.today_label)
         right = QVBoxLayout()
         right.setSpacing(2)
         right.addWidget(self.officer_label)
         right.addWidget(self.role_label)
+        officer = QHBoxLayout()
+        officer.setSpacing(12)
+        officer.addLayout(right)
+        officer.addWidget(self.sign_out_button, 0, Qt.AlignmentFlag.AlignVCenter)
         middle = QVBoxLayout()
         middle.addStretch(1)
         middle.addWidget(self.sync_indicator)
@@ -56,8 +80,9 @@ class HeaderBar(QFrame):
         row.addStretch(1)
         row.addLayout(middle)
         row.addSpacing(24)
-        row.addLayout(right)
+        row.addLayout(officer)
 
+        self.refresh_counter()
         self.refresh_today()
         self._clock = QTimer(self)
         self._clock.setInterval(CLOCK_INTERVAL_MS)
@@ -76,6 +101,14 @@ class HeaderBar(QFrame):
         font.setBold(bold)
         label.setFont(font)
         return label
+
+    def refresh_counter(self) -> None:
+        """The counter's name and desk as stored now: Cài đặt calls it when they are saved."""
+        identity = self._session.workspace.settings.identity()
+        self.counter_label.setText(identity.name)
+        desk = identity.desk_number
+        self.desk_label.setText(self.tr("Desk {n}").format(n=desk) if desk else "")
+        self.desk_label.setVisible(bool(desk))
 
     def refresh_today(self) -> None:
         """The date follows the domain clock (Vietnam time), so it turns over at midnight."""

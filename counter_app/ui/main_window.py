@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.scan import ScanKind, ScanResult
-from counter_app.ui import theme
+from counter_app.ui import notify, theme
 from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.header import HeaderBar
 from counter_app.ui.intake import IntakePage
@@ -42,6 +41,7 @@ PageKeyRole = Qt.ItemDataRole.UserRole + 2
 NAV_MIN_WIDTH = 200
 INFO_TIMEOUT_MS = 10_000
 STATUS_MESSAGE_MARGIN = 24  # the status bar's own margins around its message
+SIGN_OUT_KEYS = "Ctrl+Shift+L"
 
 
 class NavigationDelegate(QStyledItemDelegate):
@@ -80,15 +80,16 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        identity = session.workspace.settings.identity()
-        self.setWindowTitle(
-            self.tr("{counter} — counter workstation").format(counter=identity.name)
-        )
+        self._show_counter_in_title()
         resize_within_screen(self, 1280, 800)  # 1366×768 is the common counter screen
         self.setMinimumSize(960, 600)
 
+        self.signing_out = False  # run_app shows the sign-in window again when True
         self.sync = SyncController(session, self)
         self.header = HeaderBar(session, SyncIndicator(session, self.sync))
+        self.header.sign_out_button.clicked.connect(self.sign_out)
+        sign_out = QShortcut(QKeySequence(SIGN_OUT_KEYS), self)
+        sign_out.activated.connect(self.sign_out)
         self.header.sync_indicator.sig_show_submissions.connect(
             lambda: self.show_page(PageKey.ONLINE)
         )
@@ -138,14 +139,23 @@ class MainWindow(QMainWindow):
 
     def _confirm_close_with_jobs(self) -> bool:
         """Papers still waiting or failed would be lost with the window: the officer decides."""
-        answer = QMessageBox.question(
+        return notify.ask(
             self,
             self.tr("Papers not printed"),
             self.tr("Some papers have not been printed yet. Close the window anyway?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            self.tr("Close and lose them"),
         )
-        return answer == QMessageBox.StandardButton.Yes
+
+    def _show_counter_in_title(self) -> None:
+        identity = self._session.workspace.settings.identity()
+        self.setWindowTitle(
+            self.tr("{counter} — counter workstation").format(counter=identity.name)
+        )
+
+    def _counter_changed(self) -> None:
+        """Saved in Cài đặt: the header and the title show the new name and desk at once."""
+        self.header.refresh_counter()
+        self._show_counter_in_title()
 
     def _reload_scanner_settings(self) -> None:
         self.scanner.set_settings(self._scanner_settings())
@@ -166,9 +176,19 @@ class MainWindow(QMainWindow):
             self.show_page(PageKey.INTAKE)
             self.pages[PageKey.INTAKE].fill_applicant(result.card)
 
+    def sign_out(self) -> bool:
+        """Sign out (Ctrl+Shift+L): the window closes as on Alt+F4, asking first if anything
+        would be lost, and the sign-in window comes back for the next officer. True when the
+        window closed."""
+        self.signing_out = True
+        if not self.close():
+            self.signing_out = False
+        return self.signing_out
+
     def closeEvent(self, event: QCloseEvent) -> None:
         intake = self.pages.get(PageKey.INTAKE)
-        if isinstance(intake, IntakePage) and not intake.may_close():  # scans only in memory
+        leave = self.tr("Sign out") if self.signing_out else self.tr("Close the window")
+        if isinstance(intake, IntakePage) and not intake.may_leave(leave):
             event.ignore()
             return
         if self._session.printing.unfinished() and not self._confirm_close_with_jobs():
@@ -219,7 +239,7 @@ class MainWindow(QMainWindow):
             return OnlineSubmissionsPage(self._session, self.sync)
         if key is PageKey.SETTINGS:
             page = SettingsPage(self._session)
-            page.sig_counter_name_changed.connect(self.header.counter_label.setText)
+            page.sig_counter_name_changed.connect(self._counter_changed)
             page.sig_idle_lock_changed.connect(lambda minutes: self.idle_lock.set_minutes(minutes))
             page.scanner.sig_saved.connect(self._reload_scanner_settings)
             return page

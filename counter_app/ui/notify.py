@@ -23,6 +23,32 @@ class Messages(QObject):
         self.sig_info.emit(text)
 
 
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    go: str,
+    stay: str = "",
+    *,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+) -> bool:
+    """The one question before something that cannot be taken back: True when the officer
+    chose `go`. The safe answer (`stay`, else "Stay") is the default, so Enter and Esc keep
+    everything as it was."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    chosen = box.addButton(go, QMessageBox.ButtonRole.DestructiveRole)
+    safe = box.addButton(
+        stay or QCoreApplication.translate("Notify", "Stay"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(safe)
+    box.setEscapeButton(safe)
+    box.exec()
+    return box.clickedButton() is chosen
+
+
 def show_error(parent: QWidget | None, text: str) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
@@ -30,23 +56,6 @@ def show_error(parent: QWidget | None, text: str) -> None:
     box.setText(text)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
-
-
-def confirm(
-    parent: QWidget | None, title: str, text: str, action: str, back: str, *, warning: bool = False
-) -> bool:
-    """Ask before a decision that is recorded for good: `action` goes on, `back` (the default,
-    also Esc) changes nothing."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question)
-    box.setWindowTitle(title)
-    box.setText(text)
-    go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-    stay = box.addButton(back, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(stay)
-    box.setEscapeButton(stay)
-    box.exec()
-    return box.clickedButton() is go
 
 
 def show_counter_error(parent: QWidget | None, error: CounterError, lang: str) -> None:

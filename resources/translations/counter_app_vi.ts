@@ -684,6 +684,24 @@
     </message>
 </context>
 <context>
+    <name>HeaderBar</name>
+    <message>
+        <location filename="../../counter_app/ui/header.py" line="+47"/>
+        <source>Sign out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign out so that another officer can sign in (Ctrl+Shift+L)</source>
+        <translation>Đăng xuất để cán bộ khác đăng nhập (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Desk {n}</source>
+        <translation>Quầy số {n}</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../counter_app/ui/labels.py" line="+19"/>
@@ -983,12 +1001,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="+85"/>
+        <location filename="../../counter_app/ui/main_window.py" line="+152"/>
         <source>{counter} — counter workstation</source>
         <translation>{counter} — Máy trạm tiếp nhận</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="-8"/>
         <source>Papers not printed</source>
         <translation>Giấy tờ chưa in</translation>
     </message>
@@ -996,6 +1014,21 @@
         <location line="+1"/>
         <source>Some papers have not been printed yet. Close the window anyway?</source>
         <translation>Còn giấy tờ chưa in xong. Vẫn đóng cửa sổ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close and lose them</source>
+        <translation>Đóng và bỏ các giấy chưa in</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Sign out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close the window</source>
+        <translation>Đóng cửa sổ</translation>
     </message>
 </context>
 <context>
@@ -1039,7 +1072,12 @@
 <context>
     <name>Notify</name>
     <message>
-        <location filename="../../counter_app/ui/notify.py" line="+29"/>
+        <location filename="../../counter_app/ui/notify.py" line="+44"/>
+        <source>Stay</source>
+        <translation>Ở lại</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>One-stop counter</source>
         <translation>Bộ phận Một cửa</translation>
     </message>
@@ -1140,7 +1178,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="+46"/>
+        <location filename="../../counter_app/ui/app.py" line="+47"/>
         <source>This computer has no counter data yet. To set it up with the demo catalog and accounts, run in a terminal:
 
     counter-app init --demo</source>

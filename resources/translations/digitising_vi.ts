@@ -4,7 +4,7 @@
 <context>
     <name>ComponentSection</name>
     <message>
-        <location filename="../../counter_app/ui/digitising/panel.py" line="+153"/>
+        <location filename="../../counter_app/ui/digitising/panel.py" line="+152"/>
         <source>Add files…</source>
         <translation>Thêm tệp…</translation>
     </message>
@@ -208,12 +208,22 @@
         <translation>Lấy vào</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Remove a scan</source>
         <translation>Gỡ bỏ bản quét</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+0"/>
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep it</source>
+        <translation>Giữ lại</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Remove “{name}” from “{paper}”?</source>
         <translation>Gỡ bỏ “{name}” khỏi “{paper}”?</translation>
     </message>

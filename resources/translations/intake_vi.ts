@@ -4,7 +4,7 @@
 <context>
     <name>FeeLines</name>
     <message>
-        <location filename="../../counter_app/ui/intake/fees.py" line="+82"/>
+        <location filename="../../counter_app/ui/intake/fees.py" line="+81"/>
         <source>Fee</source>
         <translation>Khoản thu</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>Số lượng của {fee}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Total: {amount}</source>
         <translation>Tổng cộng: {amount}</translation>
     </message>
@@ -57,56 +57,76 @@
 <context>
     <name>Intake</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+112"/>
-        <location line="+21"/>
+        <location filename="../../counter_app/ui/intake/page.py" line="+111"/>
+        <location line="+11"/>
         <source>New dossier</source>
         <translation>Hồ sơ mới</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-10"/>
         <source>Clear what was typed and start a new dossier?</source>
         <translation>Xóa các thông tin đã nhập để bắt đầu hồ sơ mới?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Clear the form</source>
         <translation>Xóa để nhập mới</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+23"/>
+        <location line="+1"/>
+        <location line="+13"/>
         <source>Keep editing</source>
         <translation>Tiếp tục nhập</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-4"/>
         <source>Clear the form and discard the {n} scanned file(s) of this dossier?</source>
         <translation>Xóa các thông tin đã nhập và bỏ {n} tệp đã quét của hồ sơ này?</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Clear and discard the scans</source>
         <translation>Xóa và bỏ các bản quét</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Scans not attached</source>
         <translation>Bản quét chưa được đính kèm</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{n} scanned file(s) are not attached to a dossier yet and would be lost. Close the window anyway?</source>
-        <translation>{n} tệp quét chưa được đính kèm vào hồ sơ nào và sẽ bị mất. Vẫn đóng cửa sổ?</translation>
+        <location line="+1"/>
+        <source>{n} scanned file(s) are not attached to a dossier yet and would be lost.</source>
+        <translation>{n} tệp quét chưa được đính kèm vào hồ sơ nào và sẽ bị mất.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Close and lose the scans</source>
-        <translation>Đóng và bỏ các bản quét</translation>
+        <location line="+13"/>
+        <source>Dossier not saved</source>
+        <translation>Hồ sơ chưa được lưu</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Stay</source>
-        <translation>Ở lại</translation>
+        <location line="+1"/>
+        <source>The dossier being entered has not been saved: what was typed would be lost.</source>
+        <translation>Hồ sơ đang nhập chưa được lưu: các thông tin đã nhập sẽ bị mất.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ID card scanned</source>
+        <translation>Đã quét căn cước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace the applicant typed by hand ({typed}) with the card&apos;s ({card})?</source>
+        <translation>Thay người nộp đã nhập tay ({typed}) bằng thông tin trên thẻ ({card})?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace with the card</source>
+        <translation>Thay bằng thông tin trên thẻ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep what was typed</source>
+        <translation>Giữ thông tin đã nhập</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/intake/values.py" line="+54"/>
@@ -122,7 +142,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+123"/>
+        <location filename="../../counter_app/ui/intake/page.py" line="+118"/>
         <source>Code or name of the procedure, accents optional</source>
         <translation>Mã hoặc tên thủ tục, gõ có dấu hay không dấu đều được</translation>
     </message>
@@ -172,7 +192,7 @@
         <translation>* bắt buộc</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Applicant t&amp;ype</source>
         <translation>&amp;Loại chủ hồ sơ</translation>
     </message>
@@ -247,7 +267,7 @@
         <translation>Nộp hồ sơ và trả kết quả</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>&amp;Sets</source>
         <translation>&amp;Số bộ hồ sơ</translation>
     </message>
@@ -302,7 +322,7 @@
         <translation>Lưu hồ sơ và cấp mã hồ sơ (Ctrl+S hoặc Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+89"/>
         <source>No procedure matches the search.</source>
         <translation>Không có thủ tục nào phù hợp.</translation>
     </message>
@@ -337,12 +357,12 @@
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+74"/>
         <source>ID card read: {name}</source>
         <translation>Đã đọc thẻ căn cước: {name}</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+145"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>Chưa lưu: hãy sửa các mục báo đỏ.</translation>
     </message>
@@ -365,7 +385,7 @@
 <context>
     <name>PaperChecklist</name>
     <message>
-        <location filename="../../counter_app/ui/intake/papers.py" line="+90"/>
+        <location filename="../../counter_app/ui/intake/papers.py" line="+89"/>
         <source>Paper (ticked: received)</source>
         <translation>Giấy tờ (đánh dấu: đã nhận)</translation>
     </message>
@@ -400,7 +420,7 @@
         <translation>Bỏ dòng giấy tờ này (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>{paper} (optional)</source>
         <translation>{paper} (nếu có)</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ApologyDialog</name>
     <message>
-        <location filename="../../counter_app/ui/printing/actions.py" line="+199"/>
+        <location filename="../../counter_app/ui/printing/actions.py" line="+243"/>
         <source>Dossier {code}: the result was due {due}.</source>
         <translation>Hồ sơ {code}: hạn trả kết quả là {due}.</translation>
     </message>
@@ -37,15 +37,30 @@
 <context>
     <name>PaperPrinter</name>
     <message>
-        <location line="-121"/>
+        <location line="-178"/>
+        <source>Save as PDF</source>
+        <translation>Lưu PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>The printer “{lost}” chosen for the {paper} is not installed any more: printing on “{printer}”.</source>
         <translation>Máy in «{lost}» đã chọn cho {paper} không còn được cài đặt: in trên máy «{printer}».</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Saved as PDF: {path}</source>
+        <translation>Đã lưu PDF: {path}</translation>
     </message>
 </context>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../counter_app/ui/printing/preview.py" line="+60"/>
+        <location filename="../../counter_app/ui/printing/preview.py" line="+63"/>
         <source>Preview: {paper}</source>
         <translation>Xem trước: {paper}</translation>
     </message>
@@ -80,7 +95,17 @@
         <translation>&amp;In</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Lưu PDF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save this paper as a PDF file (Ctrl+S)</source>
+        <translation>Lưu giấy này thành tệp PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -372,6 +397,19 @@
         <location line="+6"/>
         <source>No paper can be printed in this status</source>
         <translation>Không có giấy tờ nào in được ở trạng thái này</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintReceiptButton</name>
+    <message>
+        <location filename="../../counter_app/ui/printing/actions.py" line="+188"/>
+        <source>Preview / PDF…</source>
+        <translation>Xem trước / PDF…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Preview the receipt of {code}, to print it or save it as PDF (Ctrl+Shift+P)</source>
+        <translation>Xem trước giấy tiếp nhận của {code} để in hoặc lưu PDF (Ctrl+Shift+P)</translation>
     </message>
 </context>
 </TS>

@@ -171,7 +171,7 @@
 <context>
     <name>AgenciesSection</name>
     <message>
-        <location filename="../../counter_app/ui/settings/general.py" line="+91"/>
+        <location filename="../../counter_app/ui/settings/general.py" line="+109"/>
         <source>Agencies served</source>
         <translation>Cơ quan tiếp nhận</translation>
     </message>
@@ -335,17 +335,22 @@
 <context>
     <name>CounterSection</name>
     <message>
-        <location filename="../../counter_app/ui/settings/general.py" line="-151"/>
+        <location filename="../../counter_app/ui/settings/general.py" line="-167"/>
         <source>Counter</source>
         <translation>Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The name printed on receipts and shown at the top of the window.</source>
-        <translation>Tên được in trên giấy tiếp nhận và hiển thị ở đầu cửa sổ.</translation>
+        <location line="+2"/>
+        <source>The name printed on receipts and, with the desk&apos;s number, shown at the top of the window.</source>
+        <translation>Tên in trên giấy tiếp nhận và, cùng số quầy, hiện ở đầu cửa sổ.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Not set</source>
         <translation>Chưa thiết lập</translation>
     </message>
@@ -361,18 +366,28 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Desk number:</source>
+        <translation>&amp;Số quầy:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Central se&amp;rver:</source>
         <translation>&amp;Máy chủ trung tâm:</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Enter the counter&apos;s name.</source>
         <translation>Hãy nhập tên Bộ phận Một cửa.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Counter name saved: {name}.</source>
         <translation>Đã lưu tên Bộ phận Một cửa: {name}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter saved: {name}, desk {desk}.</source>
+        <translation>Đã lưu quầy: {name}, quầy số {desk}.</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync/conflicts.py" line="+85"/>
+        <location filename="../../counter_app/ui/sync/conflicts.py" line="+86"/>
         <source>Sync conflicts</source>
         <translation>Xung đột đồng bộ</translation>
     </message>

@@ -25,6 +25,7 @@ from counter_app.services.workspace import Workspace
 from counter_app.ui import notify
 from counter_app.ui.i18n import install_translations, remove_translations
 from counter_app.ui.session import Session
+from counter_app.ui.wheel import install_wheel_guard
 
 # A Wednesday, mid-morning, in Vietnam time.
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=VN_TZ)
@@ -94,7 +95,9 @@ def receive(
 @pytest.fixture(autouse=True)
 def _application(qapp):  # type: ignore[no-untyped-def]
     """Every window test runs with the QApplication up: queued signals (background tasks)
-    are only delivered by a running application."""
+    are only delivered by a running application. The wheel guard is installed as run_app
+    installs it, so every page and dialog is tested as the officer meets it."""
+    install_wheel_guard(qapp)
     return qapp
 
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStyle,
@@ -44,7 +43,7 @@ from counter_app.services.digitising.sources import (
     WatchedFolder,
     sane_module,
 )
-from counter_app.ui import theme
+from counter_app.ui import notify, theme
 from counter_app.ui.digitising.scanner import ScannerDialog
 from counter_app.ui.digitising.stores import DossierScans, StagedScans
 from counter_app.ui.digitising.thumbnails import (
@@ -703,14 +702,9 @@ class ScanPanel(QWidget):
 
     # --- removing
     def _ask(self, question: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Remove a scan"),
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+        return notify.ask(
+            self, self.tr("Remove a scan"), question, self.tr("Remove"), self.tr("Keep it")
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _remove_of(self, section: ComponentSection) -> None:
         sha = section.selected_sha256()

@@ -21,7 +21,7 @@ from counter_app.domain.dossier import FeeLine
 from counter_app.domain.limits import MAX_FEE
 from counter_app.services.intake import MAX_COUNT
 from counter_app.ui import formatting, theme
-from counter_app.ui.intake.widgets import WheelGuard, guard_wheel, muted_label
+from counter_app.ui.intake.widgets import muted_label
 from counter_app.ui.labels import fee_basis_label, fee_collection_label
 
 
@@ -59,7 +59,6 @@ class FeeLines(QWidget):
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lang = lang
-        self._wheel = WheelGuard(self)
         self.rows: list[FeeRow] = []
         self.empty_label = muted_label()
         self.empty_label.setObjectName("feesEmpty")
@@ -141,8 +140,6 @@ class FeeLines(QWidget):
         total = QLabel()
         total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         total.setMinimumWidth(total.fontMetrics().horizontalAdvance("000.000.000 VND"))
-        for widget in (amount, quantity):
-            guard_wheel(widget, self._wheel)
         row = FeeRow(fee, name, amount, quantity, total)
         amount.valueChanged.connect(self._totals_changed)
         quantity.valueChanged.connect(self._totals_changed)

@@ -54,8 +54,6 @@ from counter_app.ui.intake.values import (
     parse_birth_date,
 )
 from counter_app.ui.intake.widgets import (
-    WheelGuard,
-    guard_wheel,
     message_label,
     muted_label,
     scaled_font,
@@ -102,77 +100,74 @@ APPLICANT_FIELDS = (
     "email",
     "address",
 )
+CARD_FIELDS = ("full_name", "id_number", "birth_date", "address")  # what a card's QR fills
 NEEDS_ORGANISATION = frozenset({ApplicantType.BUSINESS, ApplicantType.AGENCY})
 
 
 def confirm_clear(parent: QWidget) -> bool:
-    """Asked before Esc throws away what was typed (Enter clears, Esc keeps); tests replace it."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(QCoreApplication.translate("Intake", "New dossier"))
-    box.setText(
-        QCoreApplication.translate("Intake", "Clear what was typed and start a new dossier?")
-    )
-    clear = box.addButton(
+    """Asked before Esc throws away what was typed (Enter and Esc keep it); tests replace it."""
+    return notify.ask(
+        parent,
+        QCoreApplication.translate("Intake", "New dossier"),
+        QCoreApplication.translate("Intake", "Clear what was typed and start a new dossier?"),
         QCoreApplication.translate("Intake", "Clear the form"),
-        QMessageBox.ButtonRole.DestructiveRole,
+        QCoreApplication.translate("Intake", "Keep editing"),
     )
-    keep = box.addButton(
-        QCoreApplication.translate("Intake", "Keep editing"), QMessageBox.ButtonRole.RejectRole
-    )
-    box.setDefaultButton(clear)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is clear
 
 
 def confirm_discard_scans(parent: QWidget, count: int) -> bool:
     """Asked instead of confirm_clear when pages were scanned for the dossier being entered."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(QCoreApplication.translate("Intake", "New dossier"))
-    box.setText(
+    return notify.ask(
+        parent,
+        QCoreApplication.translate("Intake", "New dossier"),
         QCoreApplication.translate(
             "Intake", "Clear the form and discard the {n} scanned file(s) of this dossier?"
-        ).format(n=count)
-    )
-    clear = box.addButton(
+        ).format(n=count),
         QCoreApplication.translate("Intake", "Clear and discard the scans"),
-        QMessageBox.ButtonRole.DestructiveRole,
+        QCoreApplication.translate("Intake", "Keep editing"),
     )
-    keep = box.addButton(
-        QCoreApplication.translate("Intake", "Keep editing"), QMessageBox.ButtonRole.RejectRole
-    )
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is clear
 
 
-def confirm_close_with_scans(parent: QWidget, count: int) -> bool:
-    """Asked before the window closes while scans live only in this page's memory (staged for
-    the dossier being entered, or not yet attached to a saved one): staying is the default."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("Intake", "Scans not attached"))
-    box.setText(
+def confirm_leave_with_scans(parent: QWidget, count: int, leave: str) -> bool:
+    """Asked before the window closes or the officer signs out while scans live only in this
+    page's memory (staged for the dossier being entered, or not yet attached to a saved one);
+    `leave` names the way out on its button."""
+    return notify.ask(
+        parent,
+        QCoreApplication.translate("Intake", "Scans not attached"),
         QCoreApplication.translate(
             "Intake",
-            "{n} scanned file(s) are not attached to a dossier yet and would be lost. "
-            "Close the window anyway?",
-        ).format(n=count)
+            "{n} scanned file(s) are not attached to a dossier yet and would be lost.",
+        ).format(n=count),
+        leave,
+        icon=QMessageBox.Icon.Warning,
     )
-    close = box.addButton(
-        QCoreApplication.translate("Intake", "Close and lose the scans"),
-        QMessageBox.ButtonRole.DestructiveRole,
+
+
+def confirm_leave_unsaved(parent: QWidget, leave: str) -> bool:
+    """Asked before the window closes or the officer signs out with a dossier half entered."""
+    return notify.ask(
+        parent,
+        QCoreApplication.translate("Intake", "Dossier not saved"),
+        QCoreApplication.translate(
+            "Intake", "The dossier being entered has not been saved: what was typed would be lost."
+        ),
+        leave,
+        icon=QMessageBox.Icon.Warning,
     )
-    stay = box.addButton(
-        QCoreApplication.translate("Intake", "Stay"), QMessageBox.ButtonRole.RejectRole
+
+
+def confirm_replace_applicant(parent: QWidget, typed: str, card: str) -> bool:
+    """Asked before a scanned ID card replaces an applicant the officer typed by hand."""
+    return notify.ask(
+        parent,
+        QCoreApplication.translate("Intake", "ID card scanned"),
+        QCoreApplication.translate(
+            "Intake", "Replace the applicant typed by hand ({typed}) with the card's ({card})?"
+        ).format(typed=typed, card=card),
+        QCoreApplication.translate("Intake", "Replace with the card"),
+        QCoreApplication.translate("Intake", "Keep what was typed"),
     )
-    box.setDefaultButton(stay)
-    box.setEscapeButton(stay)
-    box.exec()
-    return box.clickedButton() is close
 
 
 def _boxed(name: str, background: QColor, foreground: QColor) -> str:
@@ -197,7 +192,6 @@ class IntakePage(QWidget):
         self._card: CitizenIdCard | None = None
         self._show_all = False  # after a refused save, required fields speak up too
         self._asking = False
-        self._wheel = WheelGuard(self)
         self.tasks = Tasks(self)
         # Scans of dossiers saved but not yet attached (dossier code -> staged scans).
         self.pending_scans: dict[str, list] = {}
@@ -407,7 +401,6 @@ class IntakePage(QWidget):
         for kind in ApplicantType:
             self.type_combo.addItem(applicant_type_label(kind), kind.value)
         self.type_combo.currentIndexChanged.connect(self._type_changed)
-        guard_wheel(self.type_combo, self._wheel)
         self.type_label = QLabel(self.tr("Applicant t&ype"))
         self.type_label.setBuddy(self.type_combo)
         grid.addWidget(self.type_label, 2, 0)
@@ -503,8 +496,6 @@ class IntakePage(QWidget):
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("note")
         self.note_edit.setMaxLength(NOTE_LIMIT)
-        for widget in (self.sets_spin, self.channel_combo, self.return_combo):
-            guard_wheel(widget, self._wheel)
 
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -593,10 +584,15 @@ class IntakePage(QWidget):
         line.addWidget(self.due_label, 1)
         line.addSpacing(16)
         line.addWidget(self.total_label)
-        line.addSpacing(16)
-        line.addWidget(self.reprint_button)
-        line.addWidget(self.clear_button)
-        line.addWidget(self.save_button)
+        # The buttons on a line of their own: on a 1280-pixel screen they and the due time
+        # would squeeze each other.
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        buttons.addWidget(self.reprint_button.preview_button)
+        buttons.addWidget(self.reprint_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.save_button)
 
         bar = QFrame()
         bar.setObjectName("intakeBar")
@@ -608,6 +604,7 @@ class IntakePage(QWidget):
         layout.addWidget(self.pending_frame)
         layout.addWidget(self.problem_label)
         layout.addLayout(line)
+        layout.addLayout(buttons)
         return bar
 
     def _fit_results(self) -> None:
@@ -818,11 +815,20 @@ class IntakePage(QWidget):
     def fill_applicant(self, card: CitizenIdCard) -> None:
         """A citizen-ID QR was scanned: name, number, birth date and address from the card;
         what the card contradicts is shown above the applicant, and nothing is blocked. The
-        applicant type stays: a business's representative shows a card too."""
-        self.fields["full_name"].setText(card.full_name)
-        self.fields["id_number"].setText(card.id_number)
-        self.fields["birth_date"].setText(birth_text(card.birth_date))
-        self.fields["address"].setText(card.address)
+        applicant type stays: a business's representative shows a card too. An applicant
+        typed by hand is replaced only when the officer says so."""
+        if self._asking:
+            return  # a question is open: this scan is not the answer to it
+        typed = self._typed_by_hand(card)
+        if typed:
+            self._asking = True
+            try:
+                if not confirm_replace_applicant(self, typed, card.full_name):
+                    return
+            finally:
+                self._asking = False
+        for key, value in self._card_values(card).items():
+            self.fields[key].setText(value)
         self._card = card
         self.validate()
         self._session.messages.info(self.tr("ID card read: {name}").format(name=card.full_name))
@@ -830,6 +836,26 @@ class IntakePage(QWidget):
             self.activate()
         else:
             self._focus(self._next_empty_field())
+
+    def _typed_by_hand(self, card: CitizenIdCard) -> str:
+        """What the officer typed into the fields a card fills, that neither the card scanned
+        before nor this one put there (the typed name, or the first such text); "" if none."""
+        before = self._card_values(self._card) if self._card is not None else {}
+        scanned = self._card_values(card)
+        for key in CARD_FIELDS:
+            text = clean(self.fields[key].text())
+            if text and text not in (before.get(key), scanned[key]):
+                return clean(self.fields["full_name"].text()) or text
+        return ""
+
+    @staticmethod
+    def _card_values(card: CitizenIdCard) -> dict[str, str]:
+        return {
+            "full_name": clean(card.full_name),
+            "id_number": card.id_number,
+            "birth_date": birth_text(card.birth_date),
+            "address": clean(card.address),
+        }
 
     def _card_warnings(self) -> list[Problem]:
         """The card's warnings, worked out again once the officer corrects a misread digit."""
@@ -1039,11 +1065,13 @@ class IntakePage(QWidget):
         dossiers whose attaching failed (a scanner's pages exist nowhere else)."""
         return self.scan_panel.staged_count() + sum(map(len, self.pending_scans.values()))
 
-    def may_close(self) -> bool:
-        """Asked when the window closes: True when nothing would be lost, or the officer
-        chooses to lose it."""
+    def may_leave(self, leave: str) -> bool:
+        """Asked when the window closes or the officer signs out (`leave`: the button that
+        goes on): True when nothing would be lost, or the officer chooses to lose it."""
         count = self.unattached_scans()
-        return not count or confirm_close_with_scans(self, count)
+        if count:
+            return confirm_leave_with_scans(self, count, leave)
+        return not self.has_input() or confirm_leave_unsaved(self, leave)
 
     # --- clearing
     def has_input(self) -> bool:

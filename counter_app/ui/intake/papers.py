@@ -24,7 +24,7 @@ from counter_app.domain.dossier import DocumentReceived
 from counter_app.domain.errors import Problem
 from counter_app.domain.text import clean
 from counter_app.services.intake import MAX_COUNT
-from counter_app.ui.intake.widgets import WheelGuard, guard_wheel, message_label, muted_label
+from counter_app.ui.intake.widgets import message_label, muted_label
 from counter_app.ui.labels import document_form_label
 
 NAME_LIMIT = 500
@@ -73,7 +73,6 @@ class PaperChecklist(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[PaperRow] = []
-        self._wheel = WheelGuard(self)
         form_caption = muted_label(self.tr("Form"))
         count_caption = muted_label(self.tr("Count"))
         # Each column as wide as its widest part, caption or input, in either language.
@@ -198,8 +197,6 @@ class PaperChecklist(QWidget):
         remove.setText("✕")
         remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         remove.setToolTip(self.tr("Remove this paper (Ctrl+Shift+D)"))
-        for widget in (form, count):
-            guard_wheel(widget, self._wheel)
         row = PaperRow(frame, check, form, count, remove, component)
         line.addWidget(check)
         if component is not None:

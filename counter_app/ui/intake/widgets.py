@@ -1,31 +1,11 @@
-"""Small pieces the intake form repeats: field messages, and spin boxes and lists that leave
-the mouse wheel to the scrolling page unless the officer is working in them."""
+"""Small pieces the intake form repeats: field messages, muted notes, scaled fonts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from counter_app.ui import theme
-
-
-class WheelGuard(QObject):
-    """A spin box or a combo under the pointer must not change while the page scrolls."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Wheel
-            and isinstance(watched, QWidget)
-            and not watched.hasFocus()
-        ):
-            event.ignore()
-            return True
-        return super().eventFilter(watched, event)
-
-
-def guard_wheel(widget: QWidget, guard: WheelGuard) -> None:
-    widget.installEventFilter(guard)
 
 
 def message_label(name: str) -> QLabel:

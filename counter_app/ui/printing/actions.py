@@ -13,14 +13,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QObject, Qt, QTimeZone, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTimeZone,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -56,6 +66,24 @@ from counter_app.ui.workers import Tasks
 log = logging.getLogger(__name__)
 
 REASON_LIMIT = 500
+
+
+def documents_folder() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def choose_pdf_file(parent: QWidget, suggested: Path) -> Path | None:
+    """The file to save a paper to, asked of the officer (None: cancelled); tests replace it."""
+    name, _filter = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("PaperPrinter", "Save as PDF"),
+        str(suggested),
+        QCoreApplication.translate("PaperPrinter", "PDF files (*.pdf)"),
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
 class PaperPrinter(QObject):
@@ -121,6 +149,7 @@ class PaperPrinter(QObject):
         dialog = PreviewDialog(paper, printers, chosen, self._parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_print.connect(lambda printer: self._print_previewed(paper, printer))
+        dialog.sig_save_pdf.connect(lambda: self.save_pdf(paper, dialog))
         dialog.finished.connect(self._preview_closed)
         self.preview_dialog = dialog
         dialog.open()
@@ -133,6 +162,21 @@ class PaperPrinter(QObject):
         if printer:
             self.settings.remember(paper.kind, printer)
         return self._submit(paper.kind, paper.code or "", printer, paper=paper)
+
+    def save_pdf(self, paper: Paper, parent: QWidget) -> Path | None:
+        """Ask where, then write the paper as `print KIND CODE -o FILE` does (whole or not
+        at all); the preview stays open. The path written, or None."""
+        suggested = Path(documents_folder()) / f"{paper.kind.value}-{paper.code or 'paper'}.pdf"
+        path = choose_pdf_file(parent, suggested)
+        if path is None:
+            return None
+        try:
+            written = self._session.workspace.papers.save(paper, path)
+        except CounterError as error:
+            notify.show_error(parent, error.message(self._session.lang))
+            return None
+        self._session.messages.info(self.tr("Saved as PDF: {path}").format(path=written))
+        return written
 
     def _not_made(self, error: Exception) -> None:
         if isinstance(error, CounterError):
@@ -310,7 +354,8 @@ class PrintMenuButton(QPushButton):
 
 
 class ReprintReceiptButton(QPushButton):
-    """The receipt of the dossier saved last, once more (Ctrl+P anywhere in `page`)."""
+    """The receipt of the dossier saved last, once more (Ctrl+P anywhere in `page`);
+    `preview_button` shows it first, to print or save as PDF (Ctrl+Shift+P)."""
 
     def __init__(self, session: Session, page: QWidget) -> None:
         super().__init__(print_receipt_again_text(), page)
@@ -318,16 +363,33 @@ class ReprintReceiptButton(QPushButton):
         self.setAutoDefault(False)
         self.printer = PaperPrinter(session, page)
         self.code = ""
+        self.preview_button = QPushButton(self.tr("Preview / PDF…"), page)
+        self.preview_button.setObjectName("previewReceiptButton")
+        self.preview_button.setAutoDefault(False)
         self.clicked.connect(self.trigger)
-        shortcut = QShortcut(QKeySequence("Ctrl+P"), page)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.trigger)
+        self.preview_button.clicked.connect(self.preview)
+        for keys, slot in (("Ctrl+P", self.trigger), ("Ctrl+Shift+P", self.preview)):
+            shortcut = QShortcut(QKeySequence(keys), page)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
         self.set_code("")
 
     def set_code(self, code: str) -> None:
         self.code = code
         self.setEnabled(bool(code))
         self.setToolTip(print_receipt_again_tip(code) if code else print_receipt_again_idle_tip())
+        self.preview_button.setEnabled(bool(code))
+        self.preview_button.setToolTip(
+            self.tr(
+                "Preview the receipt of {code}, to print it or save it as PDF (Ctrl+Shift+P)"
+            ).format(code=code)
+            if code
+            else print_receipt_again_idle_tip()
+        )
+
+    def preview(self) -> None:
+        if self.code:
+            self.printer.preview(self.code, PaperKind.RECEIPT)
 
     def saved(self, dossier: Dossier) -> PrintJob | None:
         """A dossier was saved: its receipt prints now if the counter wants it so, and this

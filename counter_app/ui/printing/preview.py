@@ -1,4 +1,5 @@
-"""The paper as it will print, page by page (QtPdf), with the printer to send it to.
+"""The paper as it will print, page by page (QtPdf), with the printer to send it to, or to
+save as a PDF file (the same paper `print KIND CODE -o FILE` writes; no printer needed).
 
 The printer offered first is the one this kind of paper went to last, else the system's
 default; choosing another one and printing remembers it for the kind.
@@ -46,6 +47,8 @@ class PreviewDialog(QDialog):
 
     sig_print = Signal(str)
     """Print the paper on this printer (str: its name; "" when the system knows none)."""
+    sig_save_pdf = Signal()
+    """Save the paper as a PDF file (no arguments): the file is asked for by the receiver."""
 
     def __init__(
         self,
@@ -137,11 +140,18 @@ class PreviewDialog(QDialog):
         )
         self.print_button.setObjectName("printButton")
         self.print_button.setDefault(True)
+        self.save_pdf_button = buttons.addButton(
+            self.tr("&Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_pdf_button.setObjectName("savePdfButton")
+        self.save_pdf_button.setToolTip(self.tr("Save this paper as a PDF file (Ctrl+S)"))
+        self.save_pdf_button.clicked.connect(self.sig_save_pdf)
         close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setAutoDefault(False)
         buttons.accepted.connect(self.print_now)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.print_now)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.sig_save_pdf.emit)
 
         choose = QHBoxLayout()
         choose.addWidget(printer_label)
@@ -157,7 +167,11 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.no_printer_label)
         layout.addLayout(choose)
-        self.print_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Without a printer, Enter saves the PDF rather than queueing a print that must wait.
+        chosen_button = self.print_button if printers else self.save_pdf_button
+        self.print_button.setDefault(bool(printers))
+        self.save_pdf_button.setDefault(not printers)
+        chosen_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def page_count(self) -> int:
         return self.document.pageCount()

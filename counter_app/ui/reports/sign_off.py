@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -150,7 +151,7 @@ def confirm_early_sign_off(parent: QWidget, title: str, text: str, action: str) 
     """Asked before a day that is not over is signed off (default: do not sign); tests
     replace it."""
     back = QCoreApplication.translate("SignOffDialog", "Do not sign yet")
-    return notify.confirm(parent, title, text, action, back, warning=True)
+    return notify.ask(parent, title, text, action, back, icon=QMessageBox.Icon.Warning)
 
 
 class SignOffDialog(DayDecisionDialog):

@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
 from counter_app.domain.text import clean
+from counter_app.services.operations.setup import DESK_KEY
 from counter_app.ui.session import Session
 from counter_app.ui.settings import values
 from counter_app.ui.settings.widgets import FieldError, Section, note_label, with_error
@@ -27,13 +29,20 @@ class CounterSection(Section):
         super().__init__(
             session,
             self.tr("Counter"),
-            self.tr("The name printed on receipts and shown at the top of the window."),
+            self.tr(
+                "The name printed on receipts and, with the desk's number, shown at the top "
+                "of the window."
+            ),
             parent=parent,
         )
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("counterName")
         self.name_edit.setMaxLength(values.COUNTER_NAME_MAX)
         self.name_error = FieldError("counterNameError")
+        self.desk_spin = QSpinBox()
+        self.desk_spin.setObjectName("deskNumber")
+        self.desk_spin.setRange(0, values.DESK_MAX)
+        self.desk_spin.setSpecialValueText(self.tr("none"))
         self.central_edit = QLineEdit()
         self.central_edit.setObjectName("centralAddress")
         self.central_edit.setReadOnly(True)
@@ -50,19 +59,23 @@ class CounterSection(Section):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         name_label = QLabel(self.tr("Counter &name:"))
         name_label.setBuddy(self.name_edit)
+        desk_label = QLabel(self.tr("&Desk number:"))
+        desk_label.setBuddy(self.desk_spin)
         central_label = QLabel(self.tr("Central se&rver:"))
         central_label.setBuddy(self.central_edit)
         form.addRow(name_label, with_error(self.name_edit, self.name_error))
+        form.addRow(desk_label, with_error(self.desk_spin, FieldError("")))
         form.addRow(central_label, with_error(self.central_edit, FieldError(""), self.central_note))
         self.body.addLayout(form)
         self.body.addStretch(1)
-        self.watch(self.name_edit)
+        self.watch(self.name_edit, self.desk_spin)
         self.name_edit.returnPressed.connect(self.save)
         self.finish()
 
     def load(self) -> None:
         identity = self.session.workspace.settings.identity()
         self.name_edit.setText(identity.name)
+        self.desk_spin.setValue(identity.desk_number or 0)
         self.central_edit.setText(identity.central_url or "")
         self.name_error.clear_problem()
 
@@ -76,9 +89,14 @@ class CounterSection(Section):
 
     def write(self) -> str:
         name = clean(self.name_edit.text())
-        self.session.workspace.settings.set(values.COUNTER_NAME, name)
+        desk = self.desk_spin.value() or None
+        settings = self.session.workspace.settings
+        settings.set(values.COUNTER_NAME, name)
+        settings.set(DESK_KEY, desk)
         self.name_edit.setText(name)
-        return self.tr("Counter name saved: {name}.").format(name=name)
+        if desk is None:
+            return self.tr("Counter name saved: {name}.").format(name=name)
+        return self.tr("Counter saved: {name}, desk {desk}.").format(name=name, desk=desk)
 
     def focus_first(self) -> None:
         self.name_edit.setFocus()

@@ -38,8 +38,9 @@ from counter_app.ui.workers import Tasks
 
 def confirm_resolution(parent: QWidget, title: str, text: str, action: str) -> bool:
     """Asked before a resolution, which is recorded for good; tests replace it."""
-    back = QCoreApplication.translate("ConflictsDialog", "Cancel")
-    return notify.confirm(parent, title, text, action, back)
+    return notify.ask(
+        parent, title, text, action, QCoreApplication.translate("ConflictsDialog", "Cancel")
+    )
 
 
 def _table(columns: list[str], name: str, stretch: int) -> QTableWidget:

@@ -60,7 +60,7 @@ def test_closing_with_staged_scans_asks_and_enter_stays(qtbot, workspace, staff,
     answer(qtbot, seen, Qt.Key.Key_Escape)
     assert not window.close()
     assert len(seen) == 2 and window.isVisible() and intake.scan_panel.staged_count() == 2
-    intake.scan_panel.discard_staged()  # the window closes quietly once the test is done
+    intake.clear_form()  # the window closes quietly once the test is done
     intake.scan_panel.tasks.wait()
 
 
@@ -86,11 +86,11 @@ def test_scans_not_attached_to_a_saved_dossier_count_too(qtbot, page_en, workspa
     asked: list[int] = []
     monkeypatch.setattr(
         intake_page,
-        "confirm_close_with_scans",
-        lambda parent, n: asked.append(n) or next(answers),
+        "confirm_leave_with_scans",
+        lambda parent, n, leave: asked.append(n) or next(answers),
     )
-    assert not intake.may_close()
-    assert intake.may_close()
+    assert not intake.may_leave("Close the window")
+    assert intake.may_leave("Close the window")
     assert asked == [1, 1] and len(intake.pending_scans) == 1  # asking never drops them
     intake.tasks.wait()
 
@@ -98,9 +98,11 @@ def test_scans_not_attached_to_a_saved_dossier_count_too(qtbot, page_en, workspa
 def test_nothing_to_lose_closes_without_asking(qtbot, workspace, staff, monkeypatch):
     window, intake = open_window(qtbot, workspace, staff, "en")
 
-    def fail(parent, count):  # type: ignore[no-untyped-def]
+    def fail(*args):  # type: ignore[no-untyped-def]
         raise AssertionError("asked with nothing to lose")
 
-    monkeypatch.setattr(intake_page, "confirm_close_with_scans", fail)
+    monkeypatch.setattr(intake_page, "confirm_leave_with_scans", fail)
+    monkeypatch.setattr(intake_page, "confirm_leave_unsaved", fail)
+    intake.clear_form()
     assert intake.unattached_scans() == 0
     assert window.close()
