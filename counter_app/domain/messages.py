@@ -960,6 +960,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cần --date D với --kind hoặc --remove, hoặc chỉ --import TỆP.",
         "Give --date D with --kind or --remove, or --import FILE alone.",
     ),
+    # --- 2026 law: identity papers (issue 14)
+    # --- 2026 law: papers and forms (issue 14)
+    # --- 2026 law: demo data and any-agency receiving (issue 14)
+    # --- 2026 law: national portal export (issue 14)
 }
 
 
