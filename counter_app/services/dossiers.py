@@ -20,7 +20,7 @@ from counter_app.services.reports.locking import refuse_signed_days
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
 from counter_app.store.dossiers import (
-    filtered_query,
+    count_dossiers,
     find_by_code,
     list_dossiers,
     save_move,
@@ -56,10 +56,7 @@ class DossierService:
 
     def count(self, criteria: DossierFilter) -> int:
         with self._db.read() as session:
-            query = filtered_query(criteria).with_only_columns(
-                func.count(), maintain_column_froms=True
-            )
-            return session.scalar(query.order_by(None)) or 0
+            return count_dossiers(session, criteria)
 
     def transition(
         self,
