@@ -20,14 +20,20 @@ NEWEST_FIRST = (DossierRow.received_at.desc(), DossierRow.code.desc())
 
 
 def search_phrase(needle: str) -> str:
-    """The FTS5 phrase for what was typed: digits as a phone in its national form or part of a
-    number, anything else folded like the index. Shorter than a trigram, it can only be a whole
-    word (the index pads every word with spaces): "an" finds "Nguyễn Văn An", not "Lan"."""
+    """The FTS5 query for what was typed: folded like the index; digits written with spaces,
+    dots or dashes also as the bare number (a phone in its national form), since the index
+    holds phones and ID numbers bare but codes with their dashes. Shorter than a trigram, a
+    text can only be a whole word (the index pads every word with spaces): "an" finds
+    "Nguyễn Văn An", not "Lan"."""
+    typed = fold(needle)
     digits = _NUMBER_SEPARATORS.sub("", needle)
-    if digits.isdigit():
-        text = normalise_phone(needle) if len(digits) >= 9 else digits
-    else:
-        text = fold(needle)
+    if not digits.isdigit():
+        return _phrase(typed)
+    number = normalise_phone(needle) if len(digits) >= 9 else digits
+    return _phrase(number) if number == typed else f"{_phrase(number)} OR {_phrase(typed)}"
+
+
+def _phrase(text: str) -> str:
     if len(text) < TRIGRAM:
         text = f" {text} "
     return '"' + text.replace('"', '""') + '"'
