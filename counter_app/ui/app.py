@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_ERROR = 1
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # rendered by packaging/make_icons.py
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,14 @@ class _Accounts:
         return self._opening.result().accounts.authenticate(login, password)
 
 
+def window_icon() -> QIcon:
+    """The icon from its PNG sizes: an SVG would load Qt's SVG plugin before the sign-in."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resources_dir() / "icons" / f"counter-app-{size}.png"))
+    return icon
+
+
 def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
     """Open the window and run until it closes; the exit status of the process. The language
     is the one asked for on the command line, else the counter's setting, else Vietnamese."""
@@ -90,7 +99,7 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
         app = QApplication(sys.argv)
     app.setApplicationName("counter-app")
     app.setDesktopFileName("counter-app")  # docks match it with packaging/linux's .desktop file
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "counter-app.svg")))
+    app.setWindowIcon(window_icon())
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     preferences = startup_preferences(folder)
     if lang not in LANGUAGES:

@@ -144,3 +144,13 @@ def test_an_error_while_telling_is_not_stacked(tmp_path: Path) -> None:
     logged = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "logs").glob("*.log"))
     assert "first" in logged
     assert "inside the box" in logged
+
+
+def test_the_window_icon_comes_from_every_png_size(qapp) -> None:
+    """PNG sizes, not the SVG: the SVG plugin would load before the sign-in window shows."""
+    from PySide6.QtCore import QSize
+
+    icon = app_module.window_icon()
+    sizes = {size.width() for size in icon.availableSizes()}
+    assert sizes == set(app_module.ICON_SIZES)
+    assert not icon.pixmap(QSize(48, 48)).isNull()
