@@ -12,7 +12,9 @@ Baseline measured in the same run: the same moves with no sync running (their lo
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import os
 import statistics
 import tempfile
 import threading
@@ -98,6 +100,7 @@ def main() -> int:
     receive(here, here_user, args.dossiers, "A")  # what A will push
     spare = receive(here, here_user, 400, "A2")  # the officer's moves go on these
 
+    gc.freeze()  # as the window does once signed in (counter_app/ui/app.py)
     baseline = moves_while(here, here_user, spare, lambda: len(spare) > 300)
 
     done = threading.Event()
@@ -114,6 +117,7 @@ def main() -> int:
     during = moves_while(here, here_user, spare, lambda: not done.is_set())
     worker.join()
     result = outcome["result"]
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
     print(
         f"round: pushed {result.pushed:,}, pulled {result.pulled:,} in"
         f" {outcome['seconds']:.1f} s; {len(during)} moves meanwhile",

@@ -7,6 +7,7 @@ officer types. Sign-in waits for them only if the officer is faster.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
@@ -188,6 +189,10 @@ def _run(
 
     daily = DailyBackup(session, parent=window)
     daily.start()  # today's backup if due, then hourly
+    # What start-up made lives as long as the window: the collector's full passes skip it from
+    # now on. Otherwise each pass walks it all, holding the interpreter lock for a tenth of a
+    # second or more while the sync worker churns through a big round: the window freezes.
+    gc.freeze()
     status = app.exec()
     daily.stop()  # a backup under way finishes before the store is closed
     beacon.close()
