@@ -428,9 +428,11 @@ class SyncService:
         while True:
             with self._db.write() as session:
                 until = time.monotonic() + WRITE_SLICE_S
-                while position < len(rows) and time.monotonic() < until:
+                while position < len(rows):  # at least one row a transaction
                     changed += replica.APPLY[kind](session, rows[position : position + 1])
                     position += 1
+                    if time.monotonic() >= until:
+                        break
                 if position == len(rows):
                     cursors[kind] = cursor
                     replica.put_setting(session, "sync.cursors", cursors)
