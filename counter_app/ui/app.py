@@ -1,8 +1,9 @@
 """Start the window: application, language, sign-in, then the main window.
 
 The sign-in window appears first, from preferences read without opening the store; the store
-(SQLAlchemy, migrations) and the main window's modules load in a background thread while the
-officer types. Sign-in waits for them only if the officer is faster.
+(SQLAlchemy, migrations) and the main window's modules load in a background thread, started once
+the window has painted, while the officer types. Sign-in waits for them only if the officer is
+faster.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import gc
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.messages import LANGUAGES
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_ERROR = 1
+OPEN_AT_LATEST_MS = 300  # the store starts opening by then even if no paint was seen
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # rendered by packaging/make_icons.py
 
 log = logging.getLogger(__name__)
@@ -53,9 +56,8 @@ def startup_message(error: CounterError, lang: str) -> str:
     return text
 
 
-def open_in_background(folder: Path) -> Future[Workspace]:
-    """Open the store and load the main window's modules on a worker thread."""
-    future: Future[Workspace] = Future()
+def open_in_background(folder: Path, future: Future[Workspace]) -> None:
+    """Open the store and load the main window's modules on a worker thread into `future`."""
 
     def work() -> None:
         try:
@@ -71,7 +73,27 @@ def open_in_background(folder: Path) -> Future[Workspace]:
             future.set_result(workspace)
 
     threading.Thread(target=work, name="open-store", daemon=True).start()
-    return future
+
+
+class _OnceShown(QObject):
+    """Runs `action` once, after `widget` first painted, or after OPEN_AT_LATEST_MS, or when
+    `now()` is called: whichever comes first."""
+
+    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._action: Callable[[], None] | None = action
+        widget.installEventFilter(self)
+        QTimer.singleShot(OPEN_AT_LATEST_MS, self.now)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._action is not None:
+            QTimer.singleShot(0, self.now)  # once this paint is done
+        return False
+
+    def now(self) -> None:
+        action, self._action = self._action, None
+        if action is not None:
+            action()
 
 
 class _Accounts:
@@ -137,7 +159,7 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
             if not done:
                 return EXIT_OK
             preferences = startup_preferences(folder)
-        opening = open_in_background(folder)
+        opening = Future()
         return _run(app, opening, folder, preferences.counter_name, lang)
     finally:
         if opening is not None and opening.done() and opening.exception() is None:
@@ -153,6 +175,8 @@ def _run(
     app: QApplication, opening: Future[Workspace], folder: Path, counter_name: str, lang: str
 ) -> int:
     login = LoginDialog(_Accounts(opening), counter_name, lang)
+    # The store's imports would hold the interpreter lock while the window is built and shown.
+    opened = _OnceShown(login, lambda: open_in_background(folder, opening))
     failure: list[CounterError] = []
 
     def check_opening() -> None:
@@ -169,6 +193,7 @@ def _run(
     watcher.timeout.connect(check_opening)
     watcher.start(50)
     accepted = login.exec() == QDialog.DialogCode.Accepted
+    opened.now()  # signed in (or closed) before it started
     watcher.stop()
     if failure:
         notify.show_error(None, startup_message(failure[0], lang))
