@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from concurrent.futures import Future
 from pathlib import Path
 from types import TracebackType
 
@@ -154,3 +155,23 @@ def test_the_window_icon_comes_from_every_png_size(qapp) -> None:
     sizes = {size.width() for size in icon.availableSizes()}
     assert sizes == set(app_module.ICON_SIZES)
     assert not icon.pixmap(QSize(48, 48)).isNull()
+
+
+def test_the_store_opens_once_the_sign_in_window_is_shown(
+    tmp_path, shown, app_state, monkeypatch
+) -> None:
+    """Its imports would otherwise hold the interpreter lock while the window is built."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "counter.sqlite3").write_bytes(b"this is not a database" * 50)
+    real = app_module.open_in_background
+    login_visible: list[bool] = []
+
+    def recorded(folder: Path, future: Future[Workspace]) -> None:
+        widgets = QApplication.topLevelWidgets()
+        login_visible.append(any(isinstance(w, LoginDialog) and w.isVisible() for w in widgets))
+        real(folder, future)
+
+    monkeypatch.setattr(app_module, "open_in_background", recorded)
+    assert app_module.run_app(data_dir=folder, lang="vi") == 1  # the damaged store ends it
+    assert login_visible == [True]
