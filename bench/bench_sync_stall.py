@@ -12,7 +12,6 @@ Baseline measured in the same run: the same moves with no sync running (their lo
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import statistics
@@ -82,6 +81,7 @@ def main() -> int:
 
     from counter_app.domain.catalog_file import catalog_from_json
     from counter_app.services.sync.admin import CentralAdmin
+    from counter_app.ui.app import keep_the_gui_thread_responsive
 
     root = Path(tempfile.mkdtemp(prefix="counter-bench-stall-"))
     central = f"sqlite:///{root / 'central.sqlite3'}"
@@ -100,7 +100,7 @@ def main() -> int:
     receive(here, here_user, args.dossiers, "A")  # what A will push
     spare = receive(here, here_user, 400, "A2")  # the officer's moves go on these
 
-    gc.freeze()  # as the window does once signed in (counter_app/ui/app.py)
+    keep_the_gui_thread_responsive()  # as the window does once signed in
     baseline = moves_while(here, here_user, spare, lambda: len(spare) > 300)
 
     done = threading.Event()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from concurrent.futures import Future
 from pathlib import Path
@@ -175,3 +176,30 @@ def test_the_store_opens_once_the_sign_in_window_is_shown(
     monkeypatch.setattr(app_module, "open_in_background", recorded)
     assert app_module.run_app(data_dir=folder, lang="vi") == 1  # the damaged store ends it
     assert login_visible == [True]
+
+
+def test_once_signed_in_the_gui_thread_is_kept_responsive(
+    workspace: Workspace, staff: User, monkeypatch, shown, app_state
+) -> None:
+    """The start-up's objects frozen out of full collections and a short switch interval,
+    for the day's event loop (see keep_the_gui_thread_responsive)."""
+
+    def signed_in(self: LoginDialog) -> int:
+        self.user = staff
+        return QDialog.DialogCode.Accepted
+
+    during_the_day: list[tuple[int, float]] = []
+
+    def event_loop() -> int:
+        during_the_day.append((gc.get_freeze_count(), sys.getswitchinterval()))
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow):
+                window.close()
+        return 0
+
+    monkeypatch.setattr(LoginDialog, "exec", signed_in)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(event_loop))
+    assert app_module.run_app(data_dir=workspace.data_dir, lang="en") == 0
+    [(frozen, interval)] = during_the_day
+    assert frozen > 0
+    assert interval == app_module.GUI_SWITCH_INTERVAL_S
