@@ -76,15 +76,19 @@ def open_in_background(folder: Path, future: Future[Workspace]) -> None:
     threading.Thread(target=work, name="open-store", daemon=True).start()
 
 
-class _OnceShown(QObject):
-    """Runs `action` once, after `widget` first painted, or after OPEN_AT_LATEST_MS, or when
-    `now()` is called: whichever comes first."""
+class _OpenOnce(QObject):
+    """Starts opening the store into `future`, once: after the watched sign-in window first
+    painted (the store's imports would otherwise hold the interpreter lock while the window is
+    built and shown), after OPEN_AT_LATEST_MS, or as soon as something needs the store."""
 
-    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._action: Callable[[], None] | None = action
-        widget.installEventFilter(self)
+    def __init__(self, folder: Path, future: Future[Workspace]) -> None:
+        super().__init__()
+        self.future = future
+        self._action: Callable[[], None] | None = lambda: open_in_background(folder, future)
         QTimer.singleShot(OPEN_AT_LATEST_MS, self.now)
+
+    def watch(self, widget: QWidget) -> None:
+        widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._action is not None:
@@ -100,11 +104,12 @@ class _OnceShown(QObject):
 class _Accounts:
     """The sign-in dialog's accounts, once the store is open."""
 
-    def __init__(self, opening: Future[Workspace]) -> None:
+    def __init__(self, opening: _OpenOnce) -> None:
         self._opening = opening
 
     def authenticate(self, login: str, password: str) -> User:
-        return self._opening.result().accounts.authenticate(login, password)
+        self._opening.now()  # signed in before the window painted: nothing else would start it
+        return self._opening.future.result().accounts.authenticate(login, password)
 
 
 def keep_the_gui_thread_responsive() -> None:
@@ -188,9 +193,9 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
 def _run(
     app: QApplication, opening: Future[Workspace], folder: Path, counter_name: str, lang: str
 ) -> int:
-    login = LoginDialog(_Accounts(opening), counter_name, lang)
-    # The store's imports would hold the interpreter lock while the window is built and shown.
-    opened = _OnceShown(login, lambda: open_in_background(folder, opening))
+    opened = _OpenOnce(folder, opening)
+    login = LoginDialog(_Accounts(opened), counter_name, lang)
+    opened.watch(login)
     failure: list[CounterError] = []
 
     def check_opening() -> None:
