@@ -22,7 +22,7 @@ from counter_app.services.moves import Moved, record_lifecycle_move, record_move
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
 from counter_app.store.dossiers import (
-    filtered_query,
+    count_dossiers,
     find_by_code,
     list_dossiers,
 )
@@ -56,10 +56,7 @@ class DossierService:
 
     def count(self, criteria: DossierFilter) -> int:
         with self._db.read() as session:
-            query = filtered_query(check_filter(criteria)).with_only_columns(
-                func.count(), maintain_column_froms=True
-            )
-            return session.scalar(query.order_by(None)) or 0
+            return count_dossiers(session, check_filter(criteria))
 
     def transition(
         self,

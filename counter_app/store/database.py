@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import threading
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -23,12 +25,42 @@ DEFAULT_BUSY_TIMEOUT_MS = 5000
 BACKUPS_FOLDER = "backups"  # inside the data folder: copies before upgrades, the daily backups
 
 
+class WriteTurns:
+    """This process's writers take SQLite's write lock in the order they asked for it.
+
+    Left to SQLite, a writer that finds the lock taken sleeps in steps growing to 100 ms and
+    may keep missing it while the sync worker writes batch after batch: the window's save then
+    stalls far longer than any one of the worker's transactions. Queued here, the window's
+    write goes next, as soon as the worker's current (short) transaction commits. Writers of
+    other processes (a command-line run) still meet SQLite's busy timeout."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._queue: deque[int] = deque()  # the waiting threads, the writing one first
+
+    @contextmanager
+    def turn(self) -> Iterator[None]:
+        me = threading.get_ident()
+        with self._changed:
+            if me in self._queue:  # would wait for itself: SQLite has one writer at a time
+                raise RuntimeError("a write unit of work inside another on the same thread")
+            self._queue.append(me)
+            self._changed.wait_for(lambda: self._queue[0] == me)
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._queue.popleft()
+                self._changed.notify_all()
+
+
 class Database:
     """The local store. Each unit of work opens its own short session; none crosses threads."""
 
     def __init__(self, path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> None:
         self.path = path
         self.engine = _make_engine(path, busy_timeout_ms)
+        self._write_turns = WriteTurns()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -43,6 +75,7 @@ class Database:
         between processes. Commits at the end, rolls back on any error: all or nothing."""
         immediate = self.engine.execution_options(begin="IMMEDIATE")
         with (
+            self._write_turns.turn(),
             self.translated_errors(),
             Session(immediate, expire_on_commit=False) as session,
             session.begin(),

@@ -3,17 +3,16 @@ synthetic ones go through the same statements (executemany), only batched differ
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Row, Select, delete, insert, or_, select, update
+from sqlalchemy import Row, Select, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.domain.catalog import DocumentForm, FeeCollection
 from counter_app.domain.clock import day_start
-from counter_app.domain.codes import DossierCode, is_dossier_code
 from counter_app.domain.dossier import (
     OPEN_STATES,
     Applicant,
@@ -31,7 +30,6 @@ from counter_app.domain.dossier import (
     Timeliness,
 )
 from counter_app.domain.text import fold
-from counter_app.domain.validation import normalise_phone
 from counter_app.store.models import (
     DocumentRow,
     DossierRow,
@@ -39,8 +37,10 @@ from counter_app.store.models import (
     HistoryRow,
     SupplementRoundRow,
 )
+from counter_app.store.search import NEWEST_FIRST, count_in_index, matching
 
 _DOSSIERS = DossierRow.__table__
+_NO_FILTER = DossierFilter(limit=0, offset=0)
 
 
 def dossier_row_values(dossier: Dossier, *, origin: str, at: datetime, version: int) -> dict:
@@ -297,6 +297,7 @@ def find_by_uuid(session: Session, uuid: str) -> Dossier | None:
 
 
 def filtered_query(criteria: DossierFilter) -> Select:
+    """The dossiers `criteria` asks for, in the list's order (newest first)."""
     query = select(_DOSSIERS)
     first = criteria.day or criteria.date_from
     last = criteria.day or criteria.date_to
@@ -319,28 +320,20 @@ def filtered_query(criteria: DossierFilter) -> Select:
     if criteria.due_to:
         query = query.where(DossierRow.due_at < criteria.due_to)
     needle = criteria.text.strip()
-    if needle:
-        query = query.where(_text_clause(needle))
-    return query
+    return matching(query, needle) if needle else query.order_by(*NEWEST_FIRST)
 
 
-def _text_clause(needle: str) -> ColumnElement[bool]:
-    """What the search box means: a whole code finds that dossier; digits find an ID number or
-    a phone (both indexed); anything else is part of the applicant's name, accents optional."""
-    if is_dossier_code(needle):
-        return DossierRow.code == str(DossierCode.parse(needle))
-    digits = re.sub(r"[\s.\-+]", "", needle)
-    if digits.isdigit() and len(digits) >= 9:
-        phone = normalise_phone(needle)
-        return or_(DossierRow.id_number == digits, DossierRow.phone == phone)
-    return DossierRow.applicant_name_folded.contains(fold(needle), autoescape=True)
+def count_dossiers(session: Session, criteria: DossierFilter) -> int:
+    """How many dossiers `criteria` finds (the list's total)."""
+    needle = criteria.text.strip()
+    text_alone = replace(criteria, text="", limit=0, offset=0) == _NO_FILTER
+    query = count_in_index(needle) if needle and text_alone else None
+    if query is None:
+        query = filtered_query(criteria).with_only_columns(func.count(), maintain_column_froms=True)
+        query = query.order_by(None)
+    return session.scalar(query) or 0
 
 
 def list_dossiers(session: Session, criteria: DossierFilter) -> list[Dossier]:
-    query = (
-        filtered_query(criteria)
-        .order_by(DossierRow.received_at.desc(), DossierRow.code.desc())
-        .limit(criteria.limit)
-        .offset(criteria.offset)
-    )
+    query = filtered_query(criteria).limit(criteria.limit).offset(criteria.offset)
     return load_dossiers(session, query)

@@ -180,6 +180,15 @@ class SupplementRoundRow(Base):
     from_status: Mapped[str] = mapped_column(String(20))
 
 
+class SearchKeyRow(Base):
+    """A dossier's row in the search index (db/local/versions/0009): newest keys are largest,
+    so reading the index backwards lists newest first. Kept by triggers, never written here."""
+
+    __tablename__ = "dossier_search_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+
+
 class CodeRangeRow(Base):
     """Numbers this counter owns for an (agency, day): see counter_app.domain.codes."""
 

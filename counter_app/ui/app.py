@@ -1,22 +1,25 @@
 """Start the window: application, language, sign-in, then the main window.
 
 The sign-in window appears first, from preferences read without opening the store; the store
-(SQLAlchemy, migrations) and the main window's modules load in a background thread while the
-officer types. Sign-in waits for them only if the officer is faster.
+(SQLAlchemy, migrations) and the main window's modules load in a background thread, started once
+the window has painted, while the officer types. Sign-in waits for them only if the officer is
+faster.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.messages import LANGUAGES
@@ -36,6 +39,9 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_ERROR = 1
+GUI_SWITCH_INTERVAL_S = 0.0005
+OPEN_AT_LATEST_MS = 300  # the store starts opening by then even if no paint was seen
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # rendered by packaging/make_icons.py
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +58,8 @@ def startup_message(error: CounterError, lang: str) -> str:
     return text
 
 
-def open_in_background(folder: Path) -> Future[Workspace]:
-    """Open the store and load the main window's modules on a worker thread."""
-    future: Future[Workspace] = Future()
+def open_in_background(folder: Path, future: Future[Workspace]) -> None:
+    """Open the store and load the main window's modules on a worker thread into `future`."""
 
     def work() -> None:
         try:
@@ -70,17 +75,63 @@ def open_in_background(folder: Path) -> Future[Workspace]:
             future.set_result(workspace)
 
     threading.Thread(target=work, name="open-store", daemon=True).start()
-    return future
+
+
+class _OpenOnce(QObject):
+    """Starts opening the store into `future`, once: after the watched sign-in window first
+    painted (the store's imports would otherwise hold the interpreter lock while the window is
+    built and shown), after OPEN_AT_LATEST_MS, or as soon as something needs the store."""
+
+    def __init__(self, folder: Path, future: Future[Workspace]) -> None:
+        super().__init__()
+        self.future = future
+        self._action: Callable[[], None] | None = lambda: open_in_background(folder, future)
+        QTimer.singleShot(OPEN_AT_LATEST_MS, self.now)
+
+    def watch(self, widget: QWidget) -> None:
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._action is not None:
+            QTimer.singleShot(0, self.now)  # once this paint is done
+        return False
+
+    def now(self) -> None:
+        action, self._action = self._action, None
+        if action is not None:
+            action()
 
 
 class _Accounts:
     """The sign-in dialog's accounts, once the store is open."""
 
-    def __init__(self, opening: Future[Workspace]) -> None:
+    def __init__(self, opening: _OpenOnce) -> None:
         self._opening = opening
 
     def authenticate(self, login: str, password: str) -> User:
-        return self._opening.result().accounts.authenticate(login, password)
+        self._opening.now()  # signed in before the window painted: nothing else would start it
+        return self._opening.future.result().accounts.authenticate(login, password)
+
+
+def keep_the_gui_thread_responsive() -> None:
+    """Once signed in, for the rest of the day, with the sync worker running Python beside the
+    GUI thread (bench/bench_sync_stall.py measures both; each halved the longest stall):
+
+    - what start-up made lives as long as the window: the collector's full passes skip it
+      from now on, instead of walking it all with the interpreter lock held for a tenth of a
+      second or more while a big sync round makes garbage;
+    - the GUI thread gets the interpreter lock back within half a millisecond, not 5 ms: a
+      save makes a dozen SQLite calls, each giving the lock up and asking for it again."""
+    gc.freeze()
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
+
+
+def window_icon() -> QIcon:
+    """The icon from its PNG sizes: an SVG would load Qt's SVG plugin before the sign-in."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resources_dir() / "icons" / f"counter-app-{size}.png"))
+    return icon
 
 
 def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
@@ -91,7 +142,7 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
         app = QApplication(sys.argv)
     app.setApplicationName("counter-app")
     app.setDesktopFileName("counter-app")  # docks match it with packaging/linux's .desktop file
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "counter-app.svg")))
+    app.setWindowIcon(window_icon())
     install_wheel_guard(app)  # the wizard, the sign-in and every window after them
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     preferences = startup_preferences(folder)
@@ -129,7 +180,7 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
             if not done:
                 return EXIT_OK
             preferences = startup_preferences(folder)
-        opening = open_in_background(folder)
+        opening = Future()
         return _run(app, opening, folder, preferences.counter_name, lang)
     finally:
         if opening is not None and opening.done() and opening.exception() is None:
@@ -144,7 +195,9 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
 def _run(
     app: QApplication, opening: Future[Workspace], folder: Path, counter_name: str, lang: str
 ) -> int:
-    login = LoginDialog(_Accounts(opening), counter_name, lang)
+    opened = _OpenOnce(folder, opening)
+    login = LoginDialog(_Accounts(opened), counter_name, lang)
+    opened.watch(login)
     failure: list[CounterError] = []
 
     def check_opening() -> None:
@@ -161,6 +214,7 @@ def _run(
     watcher.timeout.connect(check_opening)
     watcher.start(50)
     accepted = login.exec() == QDialog.DialogCode.Accepted
+    opened.now()  # signed in (or closed) before it started
     watcher.stop()
     if failure:
         notify.show_error(None, startup_message(failure[0], lang))
@@ -197,6 +251,7 @@ def _work(app: QApplication, workspace: Workspace, user: User, lang: str) -> tup
 
     daily = DailyBackup(session, parent=window)
     daily.start()  # today's backup if due, then hourly
+    keep_the_gui_thread_responsive()
     status = app.exec()
     daily.stop()  # a backup under way finishes before the store is closed
     signed_out = window.signing_out

@@ -3,7 +3,9 @@ accounts, a few dossiers around a fixed "now", and the Vietnamese translation on
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 
 # Chosen before anything below brings Qt in; an explicit QT_QPA_PLATFORM still wins.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -175,9 +177,13 @@ def shown(monkeypatch) -> list[str]:
 
 @pytest.fixture
 def app_state(qapp) -> Iterator[None]:
-    """run_app sets the application's font, default locale and name; put them back after."""
+    """run_app sets the application's font, default locale and name, and once signed in the
+    interpreter's collector and switch interval; put them back after."""
     font, locale, name = qapp.font(), QLocale(), qapp.applicationName()
+    switch_interval = sys.getswitchinterval()
     yield
     qapp.setFont(font)
     QLocale.setDefault(locale)
     qapp.setApplicationName(name)
+    gc.unfreeze()
+    sys.setswitchinterval(switch_interval)

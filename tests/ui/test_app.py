@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import sys
+from concurrent.futures import Future
 from pathlib import Path
 from types import TracebackType
 
@@ -149,3 +151,60 @@ def test_an_error_while_telling_is_not_stacked(tmp_path: Path) -> None:
     logged = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "logs").glob("*.log"))
     assert "first" in logged
     assert "inside the box" in logged
+
+
+def test_the_window_icon_comes_from_every_png_size(qapp) -> None:
+    """PNG sizes, not the SVG: the SVG plugin would load before the sign-in window shows."""
+    from PySide6.QtCore import QSize
+
+    icon = app_module.window_icon()
+    sizes = {size.width() for size in icon.availableSizes()}
+    assert sizes == set(app_module.ICON_SIZES)
+    assert not icon.pixmap(QSize(48, 48)).isNull()
+
+
+def test_the_store_opens_once_the_sign_in_window_is_shown(
+    tmp_path, shown, app_state, monkeypatch
+) -> None:
+    """Its imports would otherwise hold the interpreter lock while the window is built."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "counter.sqlite3").write_bytes(b"this is not a database" * 50)
+    real = app_module.open_in_background
+    login_visible: list[bool] = []
+
+    def recorded(folder: Path, future: Future[Workspace]) -> None:
+        widgets = QApplication.topLevelWidgets()
+        login_visible.append(any(isinstance(w, LoginDialog) and w.isVisible() for w in widgets))
+        real(folder, future)
+
+    monkeypatch.setattr(app_module, "open_in_background", recorded)
+    assert app_module.run_app(data_dir=folder, lang="vi") == 1  # the damaged store ends it
+    assert login_visible == [True]
+
+
+def test_once_signed_in_the_gui_thread_is_kept_responsive(
+    workspace: Workspace, staff: User, monkeypatch, shown, app_state
+) -> None:
+    """The start-up's objects frozen out of full collections and a short switch interval,
+    for the day's event loop (see keep_the_gui_thread_responsive)."""
+
+    def signed_in(self: LoginDialog) -> int:
+        self.user = staff
+        return QDialog.DialogCode.Accepted
+
+    during_the_day: list[tuple[int, float]] = []
+
+    def event_loop() -> int:
+        during_the_day.append((gc.get_freeze_count(), sys.getswitchinterval()))
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow):
+                window.close()
+        return 0
+
+    monkeypatch.setattr(LoginDialog, "exec", signed_in)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(event_loop))
+    assert app_module.run_app(data_dir=workspace.data_dir, lang="en") == 0
+    [(frozen, interval)] = during_the_day
+    assert frozen > 0
+    assert interval == app_module.GUI_SWITCH_INTERVAL_S

@@ -77,6 +77,7 @@ log = logging.getLogger(__name__)
 
 PUSH_BATCH = 500
 PULL_PAGE = 500
+WRITE_SLICE_S = 0.015  # the longest a pull holds the local write lock at a time
 LEASE_TARGET = 100  # free leased numbers wanted per agency and day
 LEASE_DAYS = 3  # today and the coming days
 LOW_CODES = 10  # warn when fewer codes than this are left for an agency today
@@ -558,13 +559,11 @@ class SyncService:
                 page = central.pull(kind, cursor, self.pull_page, number)
                 if page.cursor == cursor:
                     break
-                with self._db.write() as session:
-                    if kind == "dossiers":  # a code of ours central gave another dossier
+                if kind == "dossiers":  # a code of ours central gave another dossier
+                    with self._db.write() as session:
                         clashes = replica.code_clashes(session, page.rows)
                         renumber(session, clashes, mode=mode, at=now(), reason="pull")
-                    changed = replica.APPLY[kind](session, page.rows)
-                    cursors[kind] = page.cursor
-                    replica.put_setting(session, "sync.cursors", cursors)
+                changed = self._apply_page(kind, page.rows, cursors, page.cursor)
                 pulled += changed
                 catalog_changed |= kind != "dossiers"
                 if len(page.rows) < self.pull_page:
@@ -573,6 +572,24 @@ class SyncService:
             self._catalog.invalidate()
             self._calendars.invalidate()
         return pulled
+
+    def _apply_page(self, kind: str, rows: list[dict], cursors: dict, cursor: int) -> int:
+        """Central's rows in transactions of at most WRITE_SLICE_S each, so that a save in the
+        window waits that long at worst; the cursor moves with the last one (a page cut half-way
+        is pulled again, and what was applied is recognised by its version)."""
+        changed = position = 0
+        while True:
+            with self._db.write() as session:
+                until = time.monotonic() + WRITE_SLICE_S
+                while position < len(rows):  # at least one row a transaction
+                    changed += replica.APPLY[kind](session, rows[position : position + 1])
+                    position += 1
+                    if time.monotonic() >= until:
+                        break
+                if position == len(rows):
+                    cursors[kind] = cursor
+                    replica.put_setting(session, "sync.cursors", cursors)
+                    return changed
 
     def _lease_agencies(self, agencies: tuple[str, ...]) -> list[str]:
         return sorted(agencies) if agencies else sorted(self._catalog.served_agencies())

@@ -1,8 +1,8 @@
 """The dossier list as a lazy table: the first page on reset, 200 more each time the view
 scrolls to the end (fetchMore), the total from the service's count.
 
-Counting and fetching run in background tasks (a name search reads the whole table): the
-window never freezes, and an answer to an older search is dropped."""
+Fetching and counting run in background tasks: the window never freezes, and an answer to an
+older search is dropped."""
 
 from __future__ import annotations
 
@@ -83,30 +83,42 @@ class DossierTableModel(QAbstractTableModel):
 
     # --- loading
     def set_query(self, query: DossierQuery) -> None:
-        """Start over with a new search: count and first page in the background; the rows
-        shown stay until the answer comes (sig_loaded)."""
+        """Start over with a new search: the first page in the background, then the count only
+        when that page is full (a common name is listed before its matches are counted); the
+        rows shown stay until the first page comes."""
         self._generation += 1
         generation = self._generation
         self._query = query
         self._fetching = False
-        page = self._page_size
-
-        def work() -> tuple[int, list[Dossier]]:
-            total = query.count()
-            return total, (query.fetch(0, page) if total else [])
-
         self.tasks.run(
-            "search", work, lambda answer: self._loaded(generation, *answer), self.sig_failed.emit
+            "search",
+            lambda: query.fetch(0, self._page_size),
+            lambda rows: self._loaded(generation, query, rows),
+            self.sig_failed.emit,
         )
 
-    def _loaded(self, generation: int, total: int, rows: list[Dossier]) -> None:
+    def _loaded(self, generation: int, query: DossierQuery, rows: list[Dossier]) -> None:
         if generation != self._generation:
             return
         self.beginResetModel()
         self._at = self._clock()
         self._rows = rows
-        self._total = len(rows) if len(rows) < self._page_size else total
+        self._total = len(rows)
         self.endResetModel()
+        if len(rows) < self._page_size:
+            self.sig_loaded.emit(self._total)
+            return
+        self.tasks.run(
+            "count",
+            query.count,
+            lambda total: self._counted(generation, total),
+            self.sig_failed.emit,
+        )
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        self._total = max(total, len(self._rows))
         self.sig_loaded.emit(self._total)
 
     def total(self) -> int:

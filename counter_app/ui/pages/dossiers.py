@@ -182,7 +182,9 @@ class DossiersPage(QWidget):
         self._debounce.setInterval(SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(self._search_soon)
-        self.search_edit.returnPressed.connect(self.refresh)
+        self.search_edit.returnPressed.connect(self.open_first_hit)
+        self._open_first = False
+        self.model.modelReset.connect(self._rows_arrived)
         self.status_combo.currentIndexChanged.connect(self.refresh)
         self.overdue_box.toggled.connect(self.refresh)
         self.due_today_box.toggled.connect(self.refresh)
@@ -229,6 +231,17 @@ class DossiersPage(QWidget):
         self.count_label.setText(self.tr("Searching…"))
         self.model.set_query(self.search().query(ws.dossiers, self._session.clock()))
 
+    def open_first_hit(self) -> None:
+        """Enter in the search box: search for what is typed now and open the first dossier
+        found, so a code, an ID number or a full name goes straight to its dossier."""
+        self._open_first = True
+        self.refresh()
+
+    def _rows_arrived(self) -> None:
+        if self._open_first:
+            self._open_first = False
+            self._open_index(self.model.index(0, 0))
+
     def _loaded(self, total: int) -> None:
         self.count_label.setText(self.tr("Dossiers found: {n}").format(n=total))
         if self._select_code:
@@ -240,6 +253,7 @@ class DossiersPage(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self.count_label.setText("")
+        self._open_first = False
         if not isinstance(error, CounterError):
             raise error  # a bug: the crash handler logs it and says so
         notify.show_counter_error(self, error, self._session.lang)
