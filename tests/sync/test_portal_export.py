@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import datetime
 from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from counter_app.domain.catalog_file import catalog_from_json
 from counter_app.domain.dossier import Status
@@ -31,12 +34,12 @@ def check(record: dict) -> None:
     jsonschema.validate(record, SCHEMA, cls=jsonschema.Draft202012Validator)
 
 
-def portal_time(moment) -> str:  # type: ignore[no-untyped-def]
+def portal_time(moment: datetime) -> str:
     return moment.strftime("%Y%m%d%H%M%S")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def central(request):  # type: ignore[no-untyped-def]
+def central(request: pytest.FixtureRequest) -> str:
     """A fresh central on each backend whose catalog has the portal's field and fee codes."""
     url = request.getfixturevalue("sqlite_central" if request.param == "sqlite" else "pg_central")
     catalog = copy.deepcopy(SMALL_CATALOG)
@@ -48,7 +51,7 @@ def central(request):  # type: ignore[no-untyped-def]
     return url
 
 
-def export(url: str, *options: str, capsys) -> list[dict]:  # type: ignore[no-untyped-def]
+def export(url: str, *options: str, capsys: pytest.CaptureFixture[str]) -> list[dict]:
     assert main(["central", "export", url, *options]) == 0
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
@@ -177,3 +180,42 @@ def test_identity_kind_and_completion_follow_the_dossier():
     assert passport["DinhDanhCHS"] == [] and passport["NgayKetThucXuLy"] == "20260106080000"
     check(old_id)
     check(passport)
+
+
+@given(
+    id_number=st.text(alphabet="0123456789C", max_size=13),
+    status=st.sampled_from(list(Status)),
+    channel=st.sampled_from(["direct", "online", "postal"]),
+    kind=st.sampled_from(["citizen", "business", "agency", "other"]),
+    fee_name=st.sampled_from(["Lệ phí chứng thực", "lệ phí hộ tịch", "Phí thẩm định", "Cước"]),
+    quantity=st.integers(1, 50),
+)
+@settings(max_examples=60)
+def test_every_record_fits_the_connectors_schema(
+    id_number: str, status: Status, channel: str, kind: str, fee_name: str, quantity: int
+) -> None:
+    record = portal_record(
+        {
+            "code": "X-1",
+            "procedure": {"code": TEN_DAYS, "name": "Cấp Phiếu"},
+            "channel": channel,
+            "return_method": "counter",
+            "agency": AGENCY,
+            "status": status.value,
+            "received_at": "2026-01-05T08:00:00+07:00",
+            "applicant": intake_json()["applicant"] | {"id_number": id_number, "type": kind},
+            "fees": [
+                {"name": fee_name, "amount": 2000, "quantity": quantity, "collection": "after"}
+            ],
+        }
+    )
+    check(record)
+    assert record["TrangThaiHoSo"] == str(status.number)
+    (fee,) = record["DanhSachLePhi"]
+    assert fee["Gia"] == str(2000 * quantity) and fee["HinhThucThu"] == "2"
+    assert fee["LoaiPhiLePhi"] == ("2" if fee_name.lower().startswith("lệ phí") else "1")
+    kinds = {12: "1", 9: "2"}
+    expected = kinds.get(len(id_number)) if id_number.isdigit() else None
+    assert record["DinhDanhCHS"] == (
+        [{"LoaiDinhDanh": expected, "SoDinhDanh": id_number}] if expected else []
+    )
