@@ -208,6 +208,7 @@ def central_export(args: argparse.Namespace) -> int:
 
 
 def _sequence(text: str) -> int:
-    if not text.strip().isdigit() or len(text.strip()) > 18:
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 18:
         raise CounterError("central.since_invalid", value=text)
-    return int(text)
+    return int(digits)

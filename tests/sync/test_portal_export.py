@@ -20,6 +20,7 @@ from counter_app.domain.lifecycle import Action
 from counter_app.domain.sync import portal_record
 from counter_app.main import main
 from counter_app.services.sync.admin import CentralAdmin
+from counter_app.store.central import repository
 from tests.conftest import AGENCY, SMALL_CATALOG, TEN_DAYS, intake_json
 from tests.digitising.conftest import COMPONENT, ID_COPY, write_page
 from tests.sync.helpers import make_counter, take
@@ -114,7 +115,10 @@ def test_a_returned_dossier_carries_the_connectors_fields(central, tmp_path, cap
     assert all(p["NgayBatDau"] == p["ThoiDiemXuLy"] for p in progress)
 
 
-def test_since_ships_only_what_changed_and_says_where_to_go_on(central, tmp_path, capsys):
+def test_since_ships_only_what_changed_and_says_where_to_go_on(
+    central, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setattr(repository, "EXPORT_BATCH", 1)  # scans looked up between fetches
     ws, user = make_counter(tmp_path, "a")
     ws.sync.configure(counter_url(central, "Q1", [AGENCY]))
     ws.sync.run_once()
@@ -139,7 +143,7 @@ def test_since_ships_only_what_changed_and_says_where_to_go_on(central, tmp_path
     assert [r["MaHoSo"] for r in export(central, capsys=capsys)] == [first.code, second.code]
 
 
-@pytest.mark.parametrize("given", ["-1", "abc", "1.5", ""])
+@pytest.mark.parametrize("given", ["-1", "abc", "1.5", "", "²", "1" * 19])
 def test_since_refuses_what_is_not_a_sequence_number(sqlite_central, given, capsys):
     assert main(["--lang", "en", "central", "export", sqlite_central, "--since", given]) == 1
     out, err = capsys.readouterr()
