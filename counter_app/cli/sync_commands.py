@@ -191,10 +191,24 @@ def _import_official_days(args: argparse.Namespace) -> int:
 
 
 def central_export(args: argparse.Namespace) -> int:
+    """JSON lines; with --since a last line {"last_seq": N}, N the number to give next time
+    (the one given when nothing changed)."""
     from counter_app.cli.commands import _parse_date
 
     day = _parse_date(args.date) if args.date else None
+    since = _sequence(args.since) if args.since is not None else None
+    last = since
     with _admin(args) as admin:
-        for record in admin.export(day):
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for entry in admin.export(day, since):
+            sys.stdout.write(json.dumps(entry.record, ensure_ascii=False) + "\n")
+            last = entry.seq
+    if since is not None:
+        sys.stdout.write(json.dumps({"last_seq": last}) + "\n")
     return 0
+
+
+def _sequence(text: str) -> int:
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 18:
+        raise CounterError("central.since_invalid", value=text)
+    return int(digits)

@@ -62,6 +62,11 @@ HELP: dict[str, tuple[str, str]] = {
         "export dossiers in the national portal's field names (JSON lines)",
     ),
     "central.date": ("ngày tiếp nhận YYYY-MM-DD", "receipt date YYYY-MM-DD"),
+    "central.since": (
+        "chỉ hồ sơ thay đổi sau số thứ tự thay đổi này (dòng cuối in số để lần sau tiếp tục)",
+        "only dossiers changed after this change sequence number (the last line prints the"
+        " number to continue from)",
+    ),
     "central.calendar": (
         "đặt hoặc bỏ một ngày nghỉ / ngày làm việc bù trên lịch chung, hoặc nạp tệp lịch nghỉ"
         " chính thức (các quầy nhận khi đồng bộ)",
@@ -162,4 +167,5 @@ def add_sync_commands(commands: argparse._SubParsersAction, lang: str, parser_cl
 
     export = admin_command("export")
     export.add_argument("--date", help=h("central.date"))
+    export.add_argument("--since", metavar="SEQUENCE", help=h("central.since"))
     export.set_defaults(handler="sync_commands:central_export")

@@ -97,6 +97,7 @@ class Fee:
     per: str = "dossier"  # dossier | page | copy | person
     collection: FeeCollection = FeeCollection.BEFORE
     note: str = ""
+    code: str = ""  # MaPhiLePhi of the national portal's catalogue, when the catalog has it
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ class Procedure:
     components: tuple[Component, ...] = ()
     result: str = ""
     active: bool = True
+    field_code: str = ""  # MaLinhVuc of the national portal; `field` is its name
 
 
 @dataclass

@@ -4,9 +4,9 @@ Shape (keys not listed here are ignored, so a newer file still loads)::
 
     {"format": "counter-app-catalog", "version": 1,
      "agencies": [{"code", "name", "parent"?, "short_name"?}],
-     "procedures": [{"code", "name", "field"?, "agency", "level",
+     "procedures": [{"code", "name", "field"?, "field_code"?, "agency", "level",
                      "duration": {"unit", "amount"?, "cutoff"?},
-                     "fees"?: [{"name", "amount", "per"?, "collection"?, "note"?}],
+                     "fees"?: [{"name", "amount", "per"?, "collection"?, "note"?, "code"?}],
                      "components"?: [{"code"?, "name", "form"?, "count"?, "required"?}],
                      "result"?, "active"?}]}
 
@@ -238,6 +238,7 @@ def _read_fee(data: object, where: str) -> Fee:
         per=per.strip(),
         collection=collection,
         note=_text(obj, "note", where, required=False),
+        code=_text(obj, "code", where, required=False),
     )
 
 
@@ -282,6 +283,7 @@ def _read_procedure(data: object, where: str, agencies: set[str]) -> Procedure:
         components=_items(obj, "components", where, _read_component),
         result=_text(obj, "result", where, required=False),
         active=_bool(obj, "active", where, True),
+        field_code=_text(obj, "field_code", where, required=False),
     )
 
 
@@ -345,6 +347,7 @@ def procedure_to_json(p: Procedure) -> dict[str, Any]:
         "code": p.code,
         "name": p.name,
         "field": p.field,
+        "field_code": p.field_code,
         "agency": p.agency_code,
         "level": p.level.value,
         "duration": {
@@ -359,6 +362,7 @@ def procedure_to_json(p: Procedure) -> dict[str, Any]:
                 "per": f.per,
                 "collection": f.collection.value,
                 "note": f.note,
+                "code": f.code,
             }
             for f in p.fees
         ],

@@ -964,6 +964,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- 2026 law: papers and forms (issue 14)
     # --- 2026 law: demo data and any-agency receiving (issue 14)
     # --- 2026 law: national portal export (issue 14)
+    "central.since_invalid": (
+        "--since phải là số thứ tự thay đổi (số nguyên không âm), không phải «{value}».",
+        "--since must be a change sequence number (a whole number, 0 or more), not “{value}”.",
+    ),
 }
 
 

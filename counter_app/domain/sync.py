@@ -399,73 +399,148 @@ def backoff_delay(attempt: int, *, base: float = 1.0, cap: float = 300.0, rng=ra
 
 
 # --- the national portal's field names (export)
+# Codes go out as strings, as provincial connectors send them to the portal (docs/PORTAL.md).
 
-_CHANNEL = {"direct": 1, "online": 2, "postal": 3}
-_APPLICANT_TYPE = {"citizen": 1, "business": 2, "agency": 3, "other": 4}
-_RETURN = {"counter": 0, "postal": 1}
+_CHANNEL = {"direct": "1", "online": "2", "postal": "3"}
+_APPLICANT_TYPE = {"citizen": "1", "business": "2", "agency": "3", "other": "4"}
+_RETURN = {"counter": "0", "postal": "1"}
+_FEE_COLLECTION = {"before": "1", "after": "2", "exempt": "3"}
+# LoaiDinhDanh by the number's length: 12 digits the personal number (CCCD), 9 an old CMND.
+_ID_KIND = {12: "1", 9: "2"}
+# Where the dossier's work is over (NgayKetThucXuLy is then its completion time).
+_COMPLETED = frozenset({"unresolved", "releasing", "done"})
 
 
-def portal_time(text: str | None) -> str | None:
-    return local(parse_iso(text)).strftime("%Y%m%d%H%M%S") if text else None
+def portal_time(text: str | None) -> str:
+    """yyyyMMddHHmmss in Vietnam's time; "" when there is no such moment."""
+    return local(parse_iso(text)).strftime("%Y%m%d%H%M%S") if text else ""
 
 
-def portal_record(data: dict, *, field: str = "", unit_name: str = "") -> dict:
-    """One dossier in the field names of the national portal's dossier sync (dates as
-    yyyyMMddHHmmss), from its JSON."""
+def _flag(value: bool) -> str:
+    return "1" if value else "0"
+
+
+def _identity_papers(id_number: str) -> list[dict]:
+    kind = _ID_KIND.get(len(id_number)) if id_number.isdigit() else None
+    return [{"LoaiDinhDanh": kind, "SoDinhDanh": id_number}] if kind else []
+
+
+def _fee_kind(name: str) -> str:
+    """LoaiPhiLePhi: "2" a lệ phí (charge), "1" a phí (fee), told by the line's name."""
+    return "2" if name.casefold().startswith("lệ phí") else "1"
+
+
+def _progress(data: dict) -> list[dict]:
+    """QuaTrinhXuLy: one record per move, each carrying the dossier's code like the portal's
+    own progress records; a move's step starts when it is made."""
+    return [
+        {
+            "MaHoSo": data.get("code") or "",
+            "NguoiXuLy": h["actor"],
+            "ChucDanh": "",
+            "ThoiDiemXuLy": portal_time(h["at"]),
+            "PhongBanXuLy": h.get("place") or "",
+            "NoiDungXuLy": "; ".join(
+                filter(None, [Action(h["action"]).label("vi"), h.get("note") or ""])
+            ),
+            "TrangThai": str(Status(h["to"]).number),
+            "NgayBatDau": portal_time(h["at"]),
+            "NgayKetThucTheoQuyDinh": portal_time(data.get("due_at")),
+        }
+        for h in data.get("history", [])
+    ]
+
+
+def _supplements(data: dict) -> list[dict]:
+    """DanhSachHoSoBoSung: each round with who asked and what (the n-th request's move) and
+    who took the papers back (the n-th resubmission's move)."""
+    history = data.get("history", [])
+    asked = [h for h in history if h["action"] == Action.REQUEST_SUPPLEMENT.value]
+    taken = [h for h in history if h["action"] == Action.RESUBMIT.value]
+    rounds = []
+    for number, r in enumerate(data.get("supplement_rounds", []), start=1):
+        request = asked[number - 1] if number <= len(asked) else {}
+        resubmission = taken[number - 1] if r.get("resubmitted_at") and number <= len(taken) else {}
+        rounds.append(
+            {
+                "HoSoBoSungId": number,
+                "NguoiYeuCauBoSung": request.get("actor", ""),
+                "NoiDungBoSung": request.get("note") or "",
+                "NgayBoSung": portal_time(r["requested_at"]),
+                "NguoiTiepNhanBoSung": resubmission.get("actor", ""),
+                "NgayTiepNhanBoSung": portal_time(r.get("resubmitted_at")),
+                "TrangThaiBoSung": bool(r.get("resubmitted_at")),
+                "NgayHenTraTruoc": portal_time(r.get("old_due")),
+                "NgayHenTraMoi": portal_time(r.get("new_due")),
+            }
+        )
+    return rounds
+
+
+def portal_record(
+    data: dict,
+    *,
+    procedure: dict | None = None,
+    unit_name: str = "",
+    digitised: frozenset[str] = frozenset(),
+) -> dict:
+    """One dossier in the field set provincial connectors send to the national portal's
+    dossier sync, from its JSON, its procedure's catalog entry and the names of the papers
+    central holds a scan of (dates yyyyMMddHHmmss)."""
     person = data["applicant"]
-    status_number = Status(data["status"]).number
+    procedure = procedure or {}
+    fee_codes = {f["name"]: f.get("code", "") for f in procedure.get("fees", [])}
+    refused = [h for h in data.get("history", []) if h["to"] == Status.DENIED.value]
+    papers = [
+        {
+            "MaThanhPhanHoSo": d.get("component_code", ""),
+            "TenTepDinhKem": d["name"],
+            "SoLuong": d["count"],
+            "DuocSoHoa": _flag(d["name"] in digitised),
+        }
+        for d in data.get("documents", [])
+    ]
     return {
         "MaHoSo": data.get("code"),
         "MaTTHC": data["procedure"]["code"],
         "TenTTHC": data["procedure"]["name"],
-        "MaLinhVuc": field,
+        "MaLinhVuc": procedure.get("field_code", ""),
+        "TenLinhVuc": procedure.get("field", ""),
         "KenhThucHien": _CHANNEL[data["channel"]],
         "ChuHoSo": person["full_name"],
         "LoaiDoiTuong": _APPLICANT_TYPE[person["type"]],
         "SoGiayToChuHoSo": person.get("id_number") or "",
+        "DinhDanhCHS": _identity_papers(person.get("id_number") or ""),
         "SoDienThoai": person.get("phone") or "",
         "Email": person.get("email") or "",
         "DiaChi": person.get("address") or "",
         "TrichYeuHoSo": data["procedure"]["name"],
+        "NgayNopHoSo": portal_time(data.get("received_at")),
         "NgayTiepNhan": portal_time(data.get("received_at")),
         "NgayHenTra": portal_time(data.get("due_at")),
-        "TrangThaiHoSo": status_number,
+        "TrangThaiHoSo": str(Status(data["status"]).number),
+        "NgayKetThucXuLy": (
+            portal_time(data.get("completed_at")) if data["status"] in _COMPLETED else ""
+        ),
+        "NgayTuChoi": portal_time(refused[-1]["at"]) if refused else "",
         "NgayTra": portal_time(data.get("returned_at")),
         "HinhThuc": _RETURN[data["return_method"]],
-        "DonViXuLy": data["agency"],
+        "DonViXuLy": unit_name,
         "TenDonViXuLy": unit_name,
-        "TaiLieuNop": [
-            {
-                "MaThanhPhan": d.get("component_code", ""),
-                "TenTepDinhKem": d["name"],
-                "SoLuong": d["count"],
-                "DuocSoHoa": False,
-            }
-            for d in data.get("documents", [])
-        ],
+        "MaDonViXuLy": data["agency"],
+        "GhiChu": data.get("note") or "",
+        "HoSoCoThanhPhanSoHoa": _flag(any(p["DuocSoHoa"] == "1" for p in papers)),
+        "TaiLieuNop": papers,
         "DanhSachLePhi": [
             {
                 "TenPhiLePhi": f["name"],
-                "MucThu": f["amount"] * f["quantity"],
-                "HinhThucThu": f["collection"],
+                "MaPhiLePhi": fee_codes.get(f["name"], ""),
+                "HinhThucThu": _FEE_COLLECTION[f["collection"]],
+                "Gia": str(f["amount"] * f["quantity"]),
+                "LoaiPhiLePhi": _fee_kind(f["name"]),
             }
             for f in data.get("fees", [])
         ],
-        "DanhSachHoSoBoSung": [
-            {
-                "NgayHenTraTruoc": portal_time(r.get("old_due")),
-                "NgayHenTraMoi": portal_time(r.get("new_due")),
-            }
-            for r in data.get("supplement_rounds", [])
-        ],
-        "QuaTrinhXuLy": [
-            {
-                "NguoiXuLy": h["actor"],
-                "ThoiDiemXuLy": portal_time(h["at"]),
-                "PhongBanXuLy": h.get("place", ""),
-                "NoiDungXuLy": h.get("note", ""),
-                "TrangThai": h["to"],
-            }
-            for h in data.get("history", [])
-        ],
+        "DanhSachHoSoBoSung": _supplements(data),
+        "QuaTrinhXuLy": _progress(data),
     }

@@ -353,12 +353,14 @@ def test_export_uses_the_national_portal_field_names(sqlite_central, tmp_path):
     (dossier,) = take(ws, user)
     ws.sync.run_once()
     with CentralAdmin(sqlite_central) as admin:
-        (record,) = list(admin.export(now().date()))
+        (entry,) = list(admin.export(now().date()))
         assert list(admin.export(date(2001, 1, 1))) == []
+    record = entry.record
     assert record["MaHoSo"] == dossier.code
     assert record["NgayTiepNhan"] == dossier.received_at.strftime("%Y%m%d%H%M%S")
-    assert record["TrangThaiHoSo"] == 2 and record["KenhThucHien"] == 1
-    assert record["MaLinhVuc"] == "Lý lịch tư pháp" and record["DonViXuLy"] == AGENCY
+    assert record["TrangThaiHoSo"] == "2" and record["KenhThucHien"] == "1"
+    assert record["TenLinhVuc"] == "Lý lịch tư pháp"
+    assert record["DonViXuLy"] == "Sở Tư pháp tỉnh Lạng Sơn" and record["MaDonViXuLy"] == AGENCY
     ws.close()
 
 

@@ -37,6 +37,12 @@ class NewCounter:
     password: str | None  # shown once; central keeps only the role's hash
 
 
+@dataclass(frozen=True)
+class PortalEntry:
+    seq: int  # central's change sequence number of the dossier as exported
+    record: dict
+
+
 def open_central(url: str, password: str | None = None) -> CentralDatabase:
     """An administrator's connection: the password given apart, or in the URL (never stored)."""
     bare, in_address = split_password(check_url(url))
@@ -153,10 +159,18 @@ class CentralAdmin:
             repository.insert_submission(session, dossier, at=at)
         return dossier
 
-    def export(self, day: date | None) -> Iterator[dict]:
+    def export(self, day: date | None = None, since: int | None = None) -> Iterator[PortalEntry]:
+        """Dossiers in the portal's field set; with `since`, only those changed after that
+        sequence number, each with its own so the connector knows where to continue."""
         with self.database.read() as session:
-            for data, field, unit in repository.export_rows(session, day):
-                yield portal_record(data, field=field, unit_name=unit)
+            for row in repository.export_rows(session, day, since):
+                record = portal_record(
+                    row.data,
+                    procedure=row.procedure,
+                    unit_name=row.unit_name,
+                    digitised=row.digitised,
+                )
+                yield PortalEntry(row.seq, record)
 
     def counts(self) -> dict[str, int]:
         with self.database.read() as session:
