@@ -94,11 +94,17 @@ def test_the_command_takes_the_early_reason(tmp_path: Path) -> None:
     sign = ["report", "sign-off", "--date", today.isoformat(), "--cash", "200000", "--user",
             "truong"]  # fmt: skip
     untouched = fingerprint(data)
-    refused = run_cli(data, "--lang", "en", *sign)
+    password = PASSWORD_INPUT.split("\n")[0] + "\n"  # the supervisor's, asked for by sign-off
+    refused = run_cli(data, "--lang", "en", *sign, stdin=password)
     assert refused.returncode == 1 and refused.stdout == ""
     assert "23:59" in refused.stderr and "every intake" in refused.stderr
-    assert fingerprint(data) == untouched
-    signed = ok_json(run_cli(data, *sign, "--early-reason", EARLY))
+    # the password was checked (and its sign-in audited) before the refusal: nothing signed
+    after = fingerprint(data)["rows"]
+    assert {k: v for k, v in after.items() if k != "audit_log"} == {
+        k: v for k, v in untouched["rows"].items() if k != "audit_log"
+    }
+    assert after["day_sign_offs"] == 0
+    signed = ok_json(run_cli(data, *sign, "--early-reason", EARLY, stdin=password))
     assert isinstance(signed, dict) and signed["locked"] is True
     assert signed["early_reason"] == EARLY
     daily = json.loads(run_cli(data, "report", "daily", "--date", today.isoformat()).stdout)
