@@ -12,14 +12,16 @@ from counter_app.cli.commands import (
     emit,
     receipt_json,
     shown_dossier,
+    signed_in,
     workspace,
 )
 
 
-def acting_user(ws, args: argparse.Namespace):  # type: ignore[no-untyped-def]  # -> User
-    """The account a command acts as (`--user`): the one place these commands ask who acts,
-    where a password check goes."""
-    return ws.accounts.user(args.user)
+def acting_user(ws, args: argparse.Namespace, *, supervised: bool = False):  # type: ignore[no-untyped-def]  # -> User
+    """The account a command acts as (`--user`): the one place these commands ask who acts.
+    An officer's everyday move needs the login only; a supervisor's decision (`supervised`)
+    needs the password too, on stdin's first line or typed when asked (docs/ADMIN.md)."""
+    return signed_in(ws, args) if supervised else ws.accounts.user(args.user)
 
 
 def _read_json(file: str) -> object:
@@ -29,12 +31,15 @@ def _read_json(file: str) -> object:
 
 
 def amend(args: argparse.Namespace) -> int:
-    """`amend CODE FILE.json|- --user LOGIN [--reason TEXT]` -> the whole dossier."""
+    """`amend CODE FILE.json|- --user LOGIN [--reason TEXT]` -> the whole dossier; with
+    --reason the --user's password comes first on stdin."""
     from counter_app.services.intake import correction_from_json
 
-    data = _read_json(args.file)
     with workspace(args) as ws:
-        user = acting_user(ws, args)
+        # a correction with a reason is a supervisor's (after transfer): password first, then
+        # the JSON when it comes on stdin too
+        user = acting_user(ws, args, supervised=bool(args.reason))
+        data = _read_json(args.file)
         correction = correction_from_json(data, ws.dossiers.get(args.code))
         ws.dossiers.amend(args.code, correction, user=user, reason=args.reason)
         return emit(shown_dossier(ws, args.code, args.lang))

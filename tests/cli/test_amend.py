@@ -79,12 +79,16 @@ def test_after_transfer_an_officer_is_refused_and_a_supervisor_needs_a_reason(
     refused = run_cli(data_dir, "--lang", "en", "amend", prepared.code, str(file), "--user", BOSS)
     assert refused.returncode == 1 and "reason" in refused.stderr
     assert fingerprint(data_dir) == untouched
-    shown = ok_json(
-        run_cli(
-            data_dir, "amend", prepared.code, str(file), "--user", BOSS,
-            "--reason", "Công dân báo sai số điện thoại",
-        )
-    )  # fmt: skip
+    supervised = ["amend", prepared.code, str(file), "--user", BOSS,
+                  "--reason", "Công dân báo sai số điện thoại"]  # fmt: skip
+    unsigned = run_cli(data_dir, "--lang", "en", *supervised, stdin="")
+    assert unsigned.returncode == 1 and "password" in unsigned.stderr.lower()
+    wrong = run_cli(data_dir, "--lang", "en", *supervised, stdin="not-the-password\n")
+    assert wrong.returncode == 1 and wrong.stdout == ""
+    kept = ok_json(run_cli(data_dir, "show", prepared.code))
+    assert isinstance(kept, dict) and kept["applicant"]["phone"] != "0987654321"
+    password = PASSWORD_INPUT.split("\n")[0] + "\n"  # a supervisor's decision is signed
+    shown = ok_json(run_cli(data_dir, *supervised, stdin=password))
     assert isinstance(shown, dict)
     assert shown["applicant"]["phone"] == "0987654321" and shown["status"] == "processing"
     assert shown["history"][-1]["note"] == "Công dân báo sai số điện thoại"
