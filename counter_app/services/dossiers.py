@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from counter_app.domain.amend import Correction, amend, at_the_counter
+from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.clock import now
 from counter_app.domain.codes import DossierCode
 from counter_app.domain.dossier import Collector, Dossier, DossierFilter
@@ -41,6 +42,10 @@ class DossierService:
         self._db = database
         self._calendars = calendars
         self._settings = settings
+
+    def calendar(self, agency_code: str) -> WorkingCalendar:
+        """The working days and hours a dossier of the agency is counted in."""
+        return self._calendars.for_agency(agency_code)
 
     def get(self, code: str) -> Dossier:
         canonical = normalise_code(code)

@@ -69,6 +69,7 @@ class Letterhead:
     parent_name: str
     agency_name: str
     place: str
+    receiving_unit: str = ""  # the centre or one-stop unit that took the dossier in
 
 
 @dataclass(frozen=True)
@@ -107,13 +108,16 @@ def new_sheet(kind: PaperKind, data: PaperData, style: Style, *, invariant: bool
 
 
 def form_line(sheet: Sheet, settings: PaperSettings, kind: PaperKind) -> None:
-    """ "Mẫu số 01 – Ban hành kèm theo …" in small italics, right-aligned above everything."""
+    """ "Mẫu số 01 (Ban hành kèm theo …)" in small italics, right-aligned above everything.
+
+    A paper the regime has no form for (the stop notice under the 2018 circular) prints no line:
+    citing a circular that has no such form would be false."""
     forms = settings.forms
     number = forms.form_number(kind)
-    basis = forms.legal_basis
-    if not number and not basis:
+    if not number:
         return
-    text = f"{number} ({basis})" if number and basis else number or basis
+    basis = forms.legal_basis
+    text = f"{number} ({basis})" if basis else number
     sheet.paragraph([(text, SERIF_ITALIC)], size=sheet.style.small, align="right", after=1 * mm)
 
 
@@ -131,10 +135,12 @@ def letterhead(sheet: Sheet, head: Letterhead, date_line: str) -> None:
     x_right = sheet.left + left_width + gap
     top = sheet.y
 
-    # Left: the parent agency, the agency in bold, a short rule under it.
+    # Left: the parent agency, the receiving unit above the agency that handles the dossier
+    # (as the forms name both), the agency in bold, a short rule under it.
     y = top
-    if head.parent_name:
-        lines = wrap([(head.parent_name.upper(), SERIF)], size1, left_width)
+    above = (head.parent_name, head.receiving_unit)
+    for name in dict.fromkeys(n for n in above if n and n.upper() != head.agency_name.upper()):
+        lines = wrap([(name.upper(), SERIF)], size1, left_width)
         y = draw_lines(canvas, lines, x_left, y, left_width, size1, leading, "center")
     lines = wrap([(head.agency_name.upper(), SERIF_BOLD)], size1, left_width)
     y = draw_lines(canvas, lines, x_left, y, left_width, size1, leading, "center")

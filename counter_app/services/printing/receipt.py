@@ -16,7 +16,7 @@ from counter_app.domain.wording import (
     money,
     money_in_words,
     official_date,
-    time_and_date,
+    official_time,
 )
 from counter_app.services.printing.barcodes import (
     PAPER_MODULE,
@@ -95,8 +95,8 @@ def render_receipt(data: PaperData, *, size: str = "A4", invariant: bool = False
     sheet.paragraph(
         f"3. Thời gian giải quyết hồ sơ theo quy định là: {data.duration_text or '……………'}"
     )
-    sheet.paragraph(f"4. Thời gian nhận hồ sơ: {time_and_date(received)}")
-    due = time_and_date(dossier.due_at) if dossier.due_at else "không quy định thời hạn"
+    sheet.paragraph(f"4. Thời gian nhận hồ sơ: {official_time(received)}")
+    due = official_time(dossier.due_at) if dossier.due_at else "không quy định thời hạn"
     sheet.paragraph([("5. Thời gian trả kết quả giải quyết hồ sơ: ", SERIF), (due, SERIF_BOLD)])
     if dossier.return_method is ReturnMethod.POSTAL:
         place = "qua dịch vụ bưu chính công ích"

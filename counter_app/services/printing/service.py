@@ -164,7 +164,9 @@ class PaperService:
         """The apology and the new time promised; `reason` says why the result is late."""
         reason = checked_text("note", reason, NOTE_LIMIT)
         data = self._data(PaperKind.APOLOGY, code, reprint)
-        promised = check_new_due(data.dossier, new_due)
+        promised = check_new_due(
+            data.dossier, new_due, self._dossiers.calendar(data.dossier.agency_code)
+        )
         from counter_app.services.printing.apology import render_apology
 
         return self._locked(
@@ -302,6 +304,7 @@ class PaperService:
                 parent_name=settings.parent_agency_name or (parent.name if parent else ""),
                 agency_name=agency.name if agency else dossier.agency_code,
                 place=settings.place,
+                receiving_unit=self._settings.identity().name,
             ),
             settings=settings,
             officers=self._officers(),

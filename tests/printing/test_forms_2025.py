@@ -1,0 +1,122 @@
+"""The papers read back as text against the forms of Circulars 01/2018 and 03/2025/TT-VPCP:
+the form line, the letterhead, the control sheet's hand-over columns, dates in running text."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from counter_app.domain.clock import VN_TZ
+from counter_app.domain.errors import CounterError
+from counter_app.domain.lifecycle import Action
+from counter_app.domain.messages import translate
+from counter_app.domain.wording import official_time
+from tests.conftest import vn
+from tests.printing.conftest import flat, pdf_text, pdf_words
+
+SHORT_DATE = re.compile(r"\b\d{2}/\d{2}/\d{4}\b")
+REASON = "Người yêu cầu đề nghị dừng để bổ sung giấy tờ từ nước ngoài."
+
+
+def stopped(make):  # type: ignore[no-untyped-def]
+    return make(
+        moves=[
+            (Action.TRANSFER, "", vn(2025, 4, 24, 14, 0)),
+            (Action.STOP, REASON, vn(2025, 4, 28, 9, 0)),
+        ]
+    )
+
+
+def test_stop_notice_cites_only_a_circular_that_has_the_form(papers, make, ws):
+    dossier = stopped(make)
+    text = flat(pdf_text(papers.stop_notice(dossier.code).pdf))
+    assert "Mẫu số 05 (Ban hành kèm theo Thông tư số 03/2025/TT-VPCP" in text
+    ws.settings.set("papers.regime", "2018")  # Circular 01/2018 has no stop notice
+    text = flat(pdf_text(papers.stop_notice(dossier.code).pdf))
+    assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in text
+    assert "Thông tư" not in text and "Mẫu số" not in text
+    # the papers the 2018 circular does have still cite it
+    assert "Mẫu số 01 (Ban hành kèm theo Thông tư số 01/2018/TT-VPCP" in flat(
+        pdf_text(papers.receipt(dossier.code).pdf)
+    )
+
+
+def test_running_text_writes_dates_out(papers, make):
+    dossier = stopped(make)
+    for paper in (papers.receipt(dossier.code), papers.stop_notice(dossier.code)):
+        text = flat(pdf_text(paper.pdf))
+        assert not SHORT_DATE.findall(text), f"{paper.title}: {SHORT_DATE.findall(text)}"
+    receipt = flat(pdf_text(papers.receipt(dossier.code).pdf))
+    assert "4. Thời gian nhận hồ sơ: 09 giờ 30 phút, ngày 24 tháng 4 năm 2025" in receipt
+    notice = flat(pdf_text(papers.stop_notice(dossier.code).pdf))
+    assert "Thời điểm dừng giải quyết: 09 giờ 00 phút, ngày 28 tháng 4 năm 2025" in notice
+    late = make()
+    apology = flat(
+        pdf_text(papers.apology(late.code, new_due=vn(2025, 6, 2, 16, 0), reason="xác minh").pdf)
+    )
+    assert not SHORT_DATE.findall(apology), SHORT_DATE.findall(apology)
+    assert "Ngày 24 tháng 4 năm 2025, Sở Tư pháp tỉnh Lạng Sơn tiếp nhận" in apology
+    assert "vào 16 giờ 00 phút, ngày 02 tháng 6 năm 2025" in apology
+
+
+@given(st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31)))
+def test_official_time_reads_like_the_forms(moment):
+    text = official_time(moment.replace(tzinfo=VN_TZ))
+    found = re.fullmatch(r"(\d\d) giờ (\d\d) phút, ngày (\d\d) tháng (\d\d?) năm (\d{4})", text)
+    assert found, text
+    hour, minute, day, month, year = map(int, found.groups())
+    assert (hour, minute, day, month, year) == (
+        moment.hour,
+        moment.minute,
+        moment.day,
+        moment.month,
+        moment.year,
+    )
+    assert text.split("tháng ")[1].startswith("0") == (moment.month < 3)  # "tháng 02", "tháng 4"
+
+
+def test_new_due_on_a_day_off_is_refused(papers, make):
+    dossier = make()
+    saturday = vn(2025, 5, 17, 9, 0)
+    with pytest.raises(CounterError) as refused:
+        papers.apology(dossier.code, new_due=saturday)
+    assert refused.value.key == "paper.new_due_day_off"
+    assert "17/05/2025" in translate(refused.value.key, "vi", **refused.value.params)
+    national_day = vn(2025, 9, 2, 9, 0)
+    with pytest.raises(CounterError) as refused:
+        papers.apology(dossier.code, new_due=national_day)
+    assert refused.value.key == "paper.new_due_day_off"
+    assert papers.apology(dossier.code, new_due=vn(2025, 5, 19, 9, 0)).pages == 1
+
+
+def test_letterhead_names_the_receiving_unit_above_the_agency(papers, make, ws):
+    dossier = make()
+    words, pages = pdf_words(papers.receipt(dossier.code).pdf)
+    half = pages[0][0] / 2
+    left = [w for w in words if w.page == 1 and w.x1 < half]
+    unit = next(w for w in left if w.text == "PHẬN")  # BỘ PHẬN MỘT CỬA
+    agency = next(w for w in left if w.text == "PHÁP")  # SỞ TƯ PHÁP TỈNH LẠNG SƠN
+    parent = next(w for w in left if w.text == "UBND")
+    assert parent.y0 < unit.y0 < agency.y0
+
+
+def test_control_sheet_has_givers_takers_and_timeliness(papers, make):
+    dossier = make(
+        moves=[
+            (Action.TRANSFER, "", vn(2025, 4, 24, 14, 0)),
+            (Action.RESOLVE, "", vn(2025, 6, 2, 10, 0)),  # after the time promised
+        ]
+    )
+    text = flat(pdf_text(papers.control_sheet(dossier.code).pdf))
+    for heading in (
+        "Cơ quan phối hợp giải quyết hồ sơ:",
+        "Người giao",
+        "Người nhận",
+    ):
+        assert heading in text, heading
+    assert text.count("Trước hạn") == 2  # received and transferred long before the due day
+    assert text.count("Quá hạn") == 1  # resolved after it
