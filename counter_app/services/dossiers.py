@@ -23,6 +23,7 @@ from counter_app.services.moves import Moved, record_lifecycle_move, record_move
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
 from counter_app.store.dossiers import (
+    book_number,
     filtered_query,
     find_by_code,
     list_dossiers,
@@ -58,6 +59,13 @@ class DossierService:
     def find(self, criteria: DossierFilter) -> list[Dossier]:
         with self._db.read() as session:
             return list_dossiers(session, check_filter(criteria))
+
+    def book_number(self, dossier: Dossier) -> int:
+        """The "Số thứ tự" of a received dossier in the tracking book of its year, the same on
+        its receipt and in the book."""
+        assert dossier.received_at is not None and dossier.code
+        with self._db.read() as session:
+            return book_number(session, dossier.received_at, dossier.code)
 
     def count(self, criteria: DossierFilter) -> int:
         with self._db.read() as session:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter_app.domain.clock import VN_TZ
+from counter_app.domain.clock import VN_TZ, local
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action
 from counter_app.domain.messages import translate
@@ -120,3 +120,28 @@ def test_control_sheet_has_givers_takers_and_timeliness(papers, make):
         assert heading in text, heading
     assert text.count("Trước hạn") == 2  # received and transferred long before the due day
     assert text.count("Quá hạn") == 1  # resolved after it
+
+
+def book_row_numbers(pdf: bytes) -> dict[str, str]:
+    """Dossier code → the "STT" printed left of it in the tracking book."""
+    words, _ = pdf_words(pdf)
+    numbers = {}
+    for word in words:
+        if "-" in word.text and word.text.count(".") >= 3:  # a dossier code (or its first part)
+            stt = [w for w in words if w.page == word.page and abs(w.y0 - word.y0) < 1]
+            numbers[word.text] = min(stt, key=lambda w: w.x0).text
+    return numbers
+
+
+def test_receipt_and_book_share_the_volume_running_number(papers, make):
+    first = make(at=vn(2025, 12, 30, 9, 0))
+    second = make(at=vn(2025, 12, 31, 9, 0))  # the daily counter of its code starts again
+    new_year = make(at=vn(2026, 1, 5, 9, 0))  # a new volume
+    expected = {first.code: "1", second.code: "2", new_year.code: "1"}
+    for dossier in (first, second, new_year):
+        receipt = flat(pdf_text(papers.receipt(dossier.code).pdf))
+        volume = f"01/{local(dossier.received_at).year}"
+        assert f"Quyển số: {volume}, Số thứ tự: {expected[dossier.code]}." in receipt, receipt
+        assert papers.receipt(dossier.code).pdf == papers.receipt(dossier.code).pdf  # unchanged
+    book = papers.tracking_book(vn(2025, 12, 31).date(), vn(2026, 1, 5).date())
+    assert book_row_numbers(book.pdf) == {second.code: "2", new_year.code: "1"}

@@ -90,7 +90,7 @@ def test_receipt_has_the_official_wording(papers, make, tmp_path):
         "6. Đăng ký nhận kết quả tại: Bộ phận Một cửa",
         "Phí cung cấp thông tin lý lịch tư pháp: 200.000 đồng",
         "Bằng chữ: Hai trăm nghìn đồng",
-        "Vào Sổ theo dõi hồ sơ, Quyển số: 01/2025, Số thứ tự: 0001.",
+        "Vào Sổ theo dõi hồ sơ, Quyển số: 01/2025, Số thứ tự: 1.",
         "NGƯỜI NỘP HỒ SƠ",
         "NGƯỜI TIẾP NHẬN HỒ SƠ",
         "Nguyễn Thị Hoa",

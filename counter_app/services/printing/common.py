@@ -85,6 +85,7 @@ class PaperData:
     duration_text: str = ""  # the procedure's time limit as the catalog states it
     mark: str = ""  # across the top margin of every page, e.g. "BẢN IN LẠI …" on a reprint
     replaces: tuple[str, ...] = ()  # codes the dossier had before it was renumbered
+    book_number: int = 0  # the receipt's "Số thứ tự" in the tracking book of its year
 
     def officer(self, login: str) -> str:
         return self.officers.get(login) or login

@@ -107,9 +107,9 @@ def render_receipt(data: PaperData, *, size: str = "A4", invariant: bool = False
     sheet.paragraph(f"6. Đăng ký nhận kết quả tại: {place}")
     fees(sheet, data)
     volume = data.settings.volume(received.year)
-    number = dossier.code.rsplit("-", 1)[-1]
     sheet.paragraph(
-        f"Vào Sổ theo dõi hồ sơ, Quyển số: {volume}, Số thứ tự: {number}.", font=SERIF_ITALIC
+        f"Vào Sổ theo dõi hồ sơ, Quyển số: {volume}, Số thứ tự: {data.book_number}.",
+        font=SERIF_ITALIC,
     )
     signatures(
         sheet,

@@ -194,11 +194,16 @@ class PaperService:
             if len(batch) < BOOK_PAGE:
                 break
         dossiers.sort(key=lambda d: (d.received_at or datetime.min, d.code or ""))
+        numbers: list[int] = []
+        for before, dossier in zip([None, *dossiers], dossiers, strict=False):
+            same_volume = before is not None and _year(before) == _year(dossier)
+            numbers.append(numbers[-1] + 1 if same_volume else self._dossiers.book_number(dossier))
         settings = self.paper_settings()
         from counter_app.services.printing.tracking_book import BookData, render_tracking_book
 
         data = BookData(
             dossiers=dossiers,
+            numbers=numbers,
             first=first,
             last=last,
             settings=settings,
@@ -298,6 +303,7 @@ class PaperService:
             replaced = self._replaced_receipt(dossier)
             if replaced is not None:
                 mark = replacement_mark(replaced, reprint=reprint)
+        book_number = self._dossiers.book_number(dossier) if kind is PaperKind.RECEIPT else 0
         return PaperData(
             dossier=dossier,
             head=Letterhead(
@@ -313,6 +319,7 @@ class PaperService:
             duration_text=duration,
             mark=mark,
             replaces=tuple(replaces),
+            book_number=book_number,
         )
 
     def _replaced_receipt(self, dossier: Dossier) -> datetime | None:
@@ -351,6 +358,11 @@ class PaperService:
         with render_lock:
             paper = render()
         return replace(paper, reprint=True) if reprint else paper
+
+
+def _year(dossier: Dossier) -> int:
+    assert dossier.received_at is not None
+    return local(dossier.received_at).year
 
 
 def reprint_mark(at: datetime) -> str:
