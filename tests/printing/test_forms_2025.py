@@ -145,3 +145,22 @@ def test_receipt_and_book_share_the_volume_running_number(papers, make):
         assert papers.receipt(dossier.code).pdf == papers.receipt(dossier.code).pdf  # unchanged
     book = papers.tracking_book(vn(2025, 12, 31).date(), vn(2026, 1, 5).date())
     assert book_row_numbers(book.pdf) == {second.code: "2", new_year.code: "1"}
+
+
+def test_number_line_from_the_register_is_given_once(ws, make):
+    papers = ws.papers  # with the store, where the registers are kept
+    ws.settings.set("papers.registers", {"stop-notice": "TB-BPMC"})
+    first, second = stopped(make), stopped(make)
+
+    def number_line(code: str) -> list[str]:
+        return re.findall(r"Số: \d+/[\w-]+", flat(pdf_text(papers.stop_notice(code).pdf)))
+
+    assert number_line(first.code) == ["Số: 1/TB-BPMC"]
+    assert number_line(second.code) == ["Số: 2/TB-BPMC"]
+    ws.settings.set("papers.registers", {"stop-notice": "TB-TTHCC"})  # a later change of symbol
+    assert number_line(first.code) == ["Số: 1/TB-BPMC"]  # a reprint keeps what was given
+    assert not re.search(r"Số: \d", flat(pdf_text(papers.receipt(first.code).pdf)))
+    ws.settings.set("papers.registers", {"passport": "X"})
+    with pytest.raises(CounterError) as refused:
+        papers.stop_notice(first.code)
+    assert refused.value.key == "paper.setting"

@@ -70,6 +70,7 @@ class Letterhead:
     agency_name: str
     place: str
     receiving_unit: str = ""  # the centre or one-stop unit that took the dossier in
+    number: str = ""  # "Số: 12/TB-BPMC" from the paper's register, under the left block
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,10 @@ def letterhead(sheet: Sheet, head: Letterhead, date_line: str) -> None:
     centre = x_left + left_width / 2
     sheet.rule(centre - rule / 2, centre + rule / 2, y - 2.5, 0.5)
     left_bottom = y - 3 * mm
+    if head.number:
+        lines = wrap([(head.number, SERIF)], size1, left_width)
+        y = draw_lines(canvas, lines, x_left, y - 2 * mm, left_width, size1, leading, "center")
+        left_bottom = y - 1 * mm
 
     # Right: the national motto, the rule under its second line, the place and date.
     y = draw_lines(

@@ -37,6 +37,7 @@ from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
 from counter_app.store.journal import AuditEntry, append_audit, replaced_codes
 from counter_app.store.models import AuditRow
+from counter_app.store.paper_numbers import paper_number
 
 if TYPE_CHECKING:
     from counter_app.services.printing.common import PaperData
@@ -304,6 +305,7 @@ class PaperService:
             if replaced is not None:
                 mark = replacement_mark(replaced, reprint=reprint)
         book_number = self._dossiers.book_number(dossier) if kind is PaperKind.RECEIPT else 0
+        symbol = settings.registers.get(kind.value, "")
         return PaperData(
             dossier=dossier,
             head=Letterhead(
@@ -311,6 +313,7 @@ class PaperService:
                 agency_name=agency.name if agency else dossier.agency_code,
                 place=settings.place,
                 receiving_unit=self._settings.identity().name,
+                number=self._number_line(dossier, kind, symbol, printed_at) if symbol else "",
             ),
             settings=settings,
             officers=self._officers(),
@@ -321,6 +324,16 @@ class PaperService:
             replaces=tuple(replaces),
             book_number=book_number,
         )
+
+    def _number_line(self, dossier: Dossier, kind: PaperKind, symbol: str, at: datetime) -> str:
+        """ "Số: 12/TB-BPMC": the paper's number from its register, given on the first print."""
+        if self._db is None:
+            return f"Số: …/{symbol}"
+        with self._db.write() as session:
+            given = paper_number(
+                session, dossier.uuid, kind.value, year=local(at).year, symbol=symbol, at=at
+            )
+            return f"Số: {given.number}/{given.symbol}"
 
     def _replaced_receipt(self, dossier: Dossier) -> datetime | None:
         """When the receipt a corrected dossier's receipt replaces was printed: the last print
