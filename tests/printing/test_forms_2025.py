@@ -164,3 +164,22 @@ def test_number_line_from_the_register_is_given_once(ws, make):
     with pytest.raises(CounterError) as refused:
         papers.stop_notice(first.code)
     assert refused.value.key == "paper.setting"
+
+
+def documents(count: int) -> list[dict]:
+    return [
+        {"name": f"Giấy tờ số {i} có tên khá dài để xuống dòng", "form": "copy", "count": 1}
+        for i in range(1, count + 1)
+    ]
+
+
+def test_a5_receipt_fits_one_page_and_long_lists_end_with_their_signatures(papers, make):
+    usual = papers.receipt(make(documents=documents(5)).code, size="A5")
+    assert usual.pages == 1
+    long = papers.receipt(make(documents=documents(14)).code, size="A5")
+    assert long.pages == 2
+    last = flat(pdf_text(long.pdf, page=long.pages))
+    assert "Giấy tờ số 14" in last or "7. Phí, lệ phí" in last
+    for closing in ("Vào Sổ theo dõi hồ sơ", "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ"):
+        assert closing in last, closing
+    assert "NGƯỜI NỘP HỒ SƠ" not in flat(pdf_text(long.pdf, page=1))

@@ -221,11 +221,12 @@ class Signature:
     name: str = ""
 
 
-def signatures(sheet: Sheet, blocks: Sequence[Signature | None]) -> None:
+def signatures(sheet: Sheet, blocks: Sequence[Signature | None], *, lead: str = "") -> None:
     """Signature columns side by side (None leaves a column empty), kept on one page, with
-    room to sign: 20 mm on A4, 14 mm on A5."""
+    room to sign: 20 mm on A4, 12 mm on A5. `lead`, a closing line in italics, goes on the same
+    page, so a paper that runs over never ends with the signatures alone."""
     style = sheet.style
-    blank = 20 * mm if style.size >= 11 else 14 * mm
+    blank = 20 * mm if style.size >= 11 else 12 * mm
     leading = style.line()
     width = sheet.width / len(blocks)
     laid = []
@@ -240,6 +241,8 @@ def signatures(sheet: Sheet, blocks: Sequence[Signature | None]) -> None:
     height = (
         max((len(r) + len(n) + len(m)) * leading + blank for r, n, m in filter(None, laid)) + 2 * mm
     )
+    if lead:
+        sheet.paragraph(lead, font=SERIF_ITALIC, keep_next=height + 2 * mm)
     sheet.space(2 * mm)
     sheet.keep(height)
     top = sheet.y
