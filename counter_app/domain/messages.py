@@ -962,6 +962,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- 2026 law: identity papers (issue 14)
     # --- 2026 law: papers and forms (issue 14)
+    "paper.new_due_day_off": (
+        "Ngày hẹn trả mới ({day}) là ngày nghỉ của quầy; hãy chọn một ngày làm việc.",
+        "The new due date ({day}) is a day off at the counter; choose a working day.",
+    ),
     # --- 2026 law: demo data and any-agency receiving (issue 14)
     # --- 2026 law: national portal export (issue 14)
     "central.since_invalid": (

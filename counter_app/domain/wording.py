@@ -37,6 +37,13 @@ def time_and_date(moment: datetime) -> str:
     return f"{moment.hour:02d} giờ {moment.minute:02d} phút, ngày {short_date(moment.date())}"
 
 
+def official_time(moment: datetime) -> str:
+    """ "09 giờ 30 phút, ngày 24 tháng 4 năm 2025": a time in the running text of a form, which
+    writes its dates out as "ngày … tháng … năm …"; tables keep the short `time_and_date`."""
+    moment = local(moment)
+    return f"{moment.hour:02d} giờ {moment.minute:02d} phút, {official_date(moment.date())}"
+
+
 def short_time_and_date(moment: datetime) -> str:
     """ "09:30 24/04/2025": for narrow table cells."""
     moment = local(moment)

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from counter_app.domain.amend import Correction, amend, at_the_counter
+from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.clock import now
 from counter_app.domain.codes import DossierCode
 from counter_app.domain.dossier import Collector, Dossier, DossierFilter
@@ -22,6 +23,7 @@ from counter_app.services.moves import Moved, record_lifecycle_move, record_move
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
 from counter_app.store.dossiers import (
+    book_number,
     count_dossiers,
     find_by_code,
     list_dossiers,
@@ -42,6 +44,10 @@ class DossierService:
         self._calendars = calendars
         self._settings = settings
 
+    def calendar(self, agency_code: str) -> WorkingCalendar:
+        """The working days and hours a dossier of the agency is counted in."""
+        return self._calendars.for_agency(agency_code)
+
     def get(self, code: str) -> Dossier:
         canonical = normalise_code(code)
         with self._db.read() as session:
@@ -53,6 +59,13 @@ class DossierService:
     def find(self, criteria: DossierFilter) -> list[Dossier]:
         with self._db.read() as session:
             return list_dossiers(session, check_filter(criteria))
+
+    def book_number(self, dossier: Dossier) -> int:
+        """The "Số thứ tự" of a received dossier in the tracking book of its year, the same on
+        its receipt and in the book."""
+        assert dossier.received_at is not None and dossier.code
+        with self._db.read() as session:
+            return book_number(session, dossier.received_at, dossier.code)
 
     def count(self, criteria: DossierFilter) -> int:
         with self._db.read() as session:

@@ -6,13 +6,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Row, Select, delete, func, insert, select, update
+from sqlalchemy import (
+    Row,
+    Select,
+    and_,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from counter_app.domain.catalog import DocumentForm, FeeCollection
-from counter_app.domain.clock import day_start
+from counter_app.domain.clock import day_start, local
 from counter_app.domain.dossier import (
     OPEN_STATES,
     Applicant,
@@ -294,6 +304,18 @@ def find_by_code(session: Session, code: str) -> Dossier | None:
 def find_by_uuid(session: Session, uuid: str) -> Dossier | None:
     found = load_dossiers(session, select(_DOSSIERS).where(_DOSSIERS.c.uuid == uuid))
     return found[0] if found else None
+
+
+def book_number(session: Session, received_at: datetime, code: str) -> int:
+    """The dossier's running number in the tracking book's volume of its year (Vietnam time):
+    dossiers received earlier that year, the code breaking a tie, plus one."""
+    year_start = day_start(date(local(received_at).year, 1, 1))
+    earlier = or_(
+        DossierRow.received_at < received_at,
+        and_(DossierRow.received_at == received_at, DossierRow.code < code),
+    )
+    query = select(func.count()).where(DossierRow.received_at >= year_start, earlier)
+    return int(session.scalar(query) or 0) + 1
 
 
 def filtered_query(criteria: DossierFilter) -> Select:

@@ -314,6 +314,24 @@ class DaySignOffRow(Base):
     early_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
+class PaperNumberRow(Base):
+    """The "Số" a paper of a dossier was given from the register of its kind: numbers run per
+    year and kind, and the paper keeps its number and symbol on every reprint (migration 0011)."""
+
+    __tablename__ = "paper_numbers"
+    __table_args__ = (
+        UniqueConstraint("dossier_uuid", "kind"),
+        UniqueConstraint("kind", "year", "number"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dossier_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    symbol: Mapped[str] = mapped_column(String(100))
+    given_at: Mapped[datetime]
+
+
 # Indexes the figures of the supervisor's review count by (migration 0005).
 Index("ix_dossiers_completed_at", DossierRow.completed_at)
 Index("ix_dossiers_returned_at", DossierRow.returned_at)

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from counter_app.domain.catalog_file import catalog_from_json
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action
-from counter_app.domain.wording import time_and_date
+from counter_app.domain.wording import official_time
 from counter_app.services.printing import PaperKind
 from tests.conftest import AGENCY, SAME_DAY, SMALL_CATALOG, vn
 from tests.printing.conftest import STATUS_URL, flat, pdf_fonts, pdf_text, pdf_words
@@ -85,12 +85,12 @@ def test_receipt_has_the_official_wording(papers, make, tmp_path):
         "Bản chính",
         "2. Số lượng hồ sơ: 01 (bộ)",
         "3. Thời gian giải quyết hồ sơ theo quy định là: 10 ngày làm việc",
-        "4. Thời gian nhận hồ sơ: 09 giờ 30 phút, ngày 24/04/2025",
-        f"5. Thời gian trả kết quả giải quyết hồ sơ: {time_and_date(dossier.due_at)}",
+        "4. Thời gian nhận hồ sơ: 09 giờ 30 phút, ngày 24 tháng 4 năm 2025",
+        f"5. Thời gian trả kết quả giải quyết hồ sơ: {official_time(dossier.due_at)}",
         "6. Đăng ký nhận kết quả tại: Bộ phận Một cửa",
         "Phí cung cấp thông tin lý lịch tư pháp: 200.000 đồng",
         "Bằng chữ: Hai trăm nghìn đồng",
-        "Vào Sổ theo dõi hồ sơ, Quyển số: 01/2025, Số thứ tự: 0001.",
+        "Vào Sổ theo dõi hồ sơ, Quyển số: 01/2025, Số thứ tự: 1.",
         "NGƯỜI NỘP HỒ SƠ",
         "NGƯỜI TIẾP NHẬN HỒ SƠ",
         "Nguyễn Thị Hoa",
@@ -229,7 +229,7 @@ def test_supplement_request_prints_the_note(papers, make, tmp_path):
         f"Mã hồ sơ: {dossier.code}",
         "Ông/Bà: Nguyễn Văn An",
         note,
-        "tạm dừng từ 08 giờ 15 phút, ngày 25/04/2025",
+        "tạm dừng từ 08 giờ 15 phút, ngày 25 tháng 4 năm 2025",
         "liên hệ với Ông/Bà Nguyễn Thị Hoa",
         "NGƯỜI HƯỚNG DẪN",
     )
@@ -278,7 +278,7 @@ def test_control_sheet_lists_the_moves(papers, make, ws, tmp_path):
         "Mẫu số 06",
         f"Mã hồ sơ: {dossier.code}",
         "Người nộp hồ sơ: Nguyễn Văn An",
-        "Thời gian tiếp nhận hồ sơ: 09 giờ 30 phút, ngày 24/04/2025",
+        "Thời gian tiếp nhận hồ sơ: 09 giờ 30 phút, ngày 24 tháng 4 năm 2025",
         "Tiếp nhận – Bộ phận Một cửa",
         "Chuyển xử lý",
         "14 giờ 00 phút, ngày 24/04/2025",
@@ -303,11 +303,11 @@ def test_apology_prints_the_old_and_new_times(papers, make, ws, tmp_path):
         "Mẫu số 04",
         "Lạng Sơn, ngày 02 tháng 5 năm 2025",  # the day it is printed
         "Kính gửi: Ông/Bà Nguyễn Văn An",
-        "Ngày 24/04/2025, Sở Tư pháp tỉnh Lạng Sơn tiếp nhận",
+        "Ngày 24 tháng 4 năm 2025, Sở Tư pháp tỉnh Lạng Sơn tiếp nhận",
         f"Mã hồ sơ: {dossier.code}",
-        f"Thời hạn trả kết quả giải quyết hồ sơ đã hẹn: {time_and_date(dossier.due_at)}",
+        f"Thời hạn trả kết quả giải quyết hồ sơ đã hẹn: {official_time(dossier.due_at)}",
         "Lý do: cần xác minh tại nơi cư trú.",
-        "hẹn trả kết quả giải quyết hồ sơ vào 16 giờ 00 phút, ngày 20/05/2025",
+        "hẹn trả kết quả giải quyết hồ sơ vào 16 giờ 00 phút, ngày 20 tháng 5 năm 2025",
         "THỦ TRƯỞNG CƠ QUAN",
     )
     assert_fonts_embedded(paper.pdf, tmp_path)
@@ -333,7 +333,7 @@ def test_stop_notice_prints_the_reason(papers, make, tmp_path):
         "Lạng Sơn, ngày 28 tháng 4 năm 2025",
         "Kính gửi: Ông/Bà Nguyễn Văn An",
         f"Mã hồ sơ: {dossier.code}",
-        "Thời điểm dừng giải quyết: 09 giờ 00 phút, ngày 28/04/2025",
+        "Thời điểm dừng giải quyết: 09 giờ 00 phút, ngày 28 tháng 4 năm 2025",
         f"Lý do dừng giải quyết: {reason}",
     )
     assert_fonts_embedded(paper.pdf, tmp_path)

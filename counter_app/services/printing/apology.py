@@ -8,7 +8,7 @@ from datetime import datetime
 from reportlab.lib.units import mm
 
 from counter_app.domain.clock import local
-from counter_app.domain.wording import official_date, short_date, time_and_date
+from counter_app.domain.wording import official_date, official_time
 from counter_app.services.printing.common import (
     STYLES,
     PaperData,
@@ -40,11 +40,14 @@ def render_apology(
         align="center",
         after=2 * mm,
     )
-    received = short_date(local(dossier.received_at).date()) if dossier.received_at else "……"
+    received = (
+        official_date(local(dossier.received_at).date()) if dossier.received_at else "ngày ……"
+    )
     sheet.paragraph(
         [
             (
-                f"Ngày {received}, {agency} tiếp nhận giải quyết hồ sơ của Ông/Bà, "
+                f"{received[0].upper()}{received[1:]}, {agency} tiếp nhận giải quyết hồ sơ "
+                "của Ông/Bà, "
                 "nội dung yêu cầu giải quyết: ",
                 SERIF,
             ),
@@ -54,7 +57,7 @@ def render_apology(
     )
     sheet.paragraph([("Mã hồ sơ: ", SERIF), (data.code, SERIF_BOLD), (".", SERIF)])
     sheet.paragraph(
-        f"Thời hạn trả kết quả giải quyết hồ sơ đã hẹn: {time_and_date(dossier.due_at)}."
+        f"Thời hạn trả kết quả giải quyết hồ sơ đã hẹn: {official_time(dossier.due_at)}."
     )
     sheet.paragraph(f"Cơ quan chịu trách nhiệm giải quyết hồ sơ: {agency}.")
     why = f" Lý do: {reason.rstrip('.')}." if reason else ""
@@ -68,7 +71,7 @@ def render_apology(
                 f"{agency} xin lỗi Ông/Bà và hẹn trả kết quả giải quyết hồ sơ vào ",
                 SERIF,
             ),
-            (time_and_date(new_due), SERIF_BOLD),
+            (official_time(new_due), SERIF_BOLD),
             (".", SERIF),
         ]
     )

@@ -69,6 +69,8 @@ class Letterhead:
     parent_name: str
     agency_name: str
     place: str
+    receiving_unit: str = ""  # the centre or one-stop unit that took the dossier in
+    number: str = ""  # "Số: 12/TB-BPMC" from the paper's register, under the left block
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class PaperData:
     duration_text: str = ""  # the procedure's time limit as the catalog states it
     mark: str = ""  # across the top margin of every page, e.g. "BẢN IN LẠI …" on a reprint
     replaces: tuple[str, ...] = ()  # codes the dossier had before it was renumbered
+    book_number: int = 0  # the receipt's "Số thứ tự" in the tracking book of its year
 
     def officer(self, login: str) -> str:
         return self.officers.get(login) or login
@@ -107,13 +110,16 @@ def new_sheet(kind: PaperKind, data: PaperData, style: Style, *, invariant: bool
 
 
 def form_line(sheet: Sheet, settings: PaperSettings, kind: PaperKind) -> None:
-    """ "Mẫu số 01 – Ban hành kèm theo …" in small italics, right-aligned above everything."""
+    """ "Mẫu số 01 (Ban hành kèm theo …)" in small italics, right-aligned above everything.
+
+    A paper the regime has no form for (the stop notice under the 2018 circular) prints no line:
+    citing a circular that has no such form would be false."""
     forms = settings.forms
     number = forms.form_number(kind)
-    basis = forms.legal_basis
-    if not number and not basis:
+    if not number:
         return
-    text = f"{number} ({basis})" if number and basis else number or basis
+    basis = forms.legal_basis
+    text = f"{number} ({basis})" if basis else number
     sheet.paragraph([(text, SERIF_ITALIC)], size=sheet.style.small, align="right", after=1 * mm)
 
 
@@ -131,10 +137,12 @@ def letterhead(sheet: Sheet, head: Letterhead, date_line: str) -> None:
     x_right = sheet.left + left_width + gap
     top = sheet.y
 
-    # Left: the parent agency, the agency in bold, a short rule under it.
+    # Left: the parent agency, the receiving unit above the agency that handles the dossier
+    # (as the forms name both), the agency in bold, a short rule under it.
     y = top
-    if head.parent_name:
-        lines = wrap([(head.parent_name.upper(), SERIF)], size1, left_width)
+    above = (head.parent_name, head.receiving_unit)
+    for name in dict.fromkeys(n for n in above if n and n.upper() != head.agency_name.upper()):
+        lines = wrap([(name.upper(), SERIF)], size1, left_width)
         y = draw_lines(canvas, lines, x_left, y, left_width, size1, leading, "center")
     lines = wrap([(head.agency_name.upper(), SERIF_BOLD)], size1, left_width)
     y = draw_lines(canvas, lines, x_left, y, left_width, size1, leading, "center")
@@ -142,6 +150,10 @@ def letterhead(sheet: Sheet, head: Letterhead, date_line: str) -> None:
     centre = x_left + left_width / 2
     sheet.rule(centre - rule / 2, centre + rule / 2, y - 2.5, 0.5)
     left_bottom = y - 3 * mm
+    if head.number:
+        lines = wrap([(head.number, SERIF)], size1, left_width)
+        y = draw_lines(canvas, lines, x_left, y - 2 * mm, left_width, size1, leading, "center")
+        left_bottom = y - 1 * mm
 
     # Right: the national motto, the rule under its second line, the place and date.
     y = draw_lines(
@@ -209,11 +221,12 @@ class Signature:
     name: str = ""
 
 
-def signatures(sheet: Sheet, blocks: Sequence[Signature | None]) -> None:
+def signatures(sheet: Sheet, blocks: Sequence[Signature | None], *, lead: str = "") -> None:
     """Signature columns side by side (None leaves a column empty), kept on one page, with
-    room to sign: 20 mm on A4, 14 mm on A5."""
+    room to sign: 20 mm on A4, 12 mm on A5. `lead`, a closing line in italics, goes on the same
+    page, so a paper that runs over never ends with the signatures alone."""
     style = sheet.style
-    blank = 20 * mm if style.size >= 11 else 14 * mm
+    blank = 20 * mm if style.size >= 11 else 12 * mm
     leading = style.line()
     width = sheet.width / len(blocks)
     laid = []
@@ -228,6 +241,8 @@ def signatures(sheet: Sheet, blocks: Sequence[Signature | None]) -> None:
     height = (
         max((len(r) + len(n) + len(m)) * leading + blank for r, n, m in filter(None, laid)) + 2 * mm
     )
+    if lead:
+        sheet.paragraph(lead, font=SERIF_ITALIC, keep_next=height + 2 * mm)
     sheet.space(2 * mm)
     sheet.keep(height)
     top = sheet.y

@@ -22,6 +22,10 @@ Keys (all optional; the default applies when a key is missing or empty):
 ``papers.tracking_book_volume`` (text, "01/{year}")
     "Quyển số" of the tracking book, on the receipt and the book; ``{year}`` is the year of
     receipt (of the book's first day).
+``papers.registers`` (object: paper kind → register symbol, e.g. {"stop-notice": "TB-BPMC"})
+    Papers of these kinds carry the number line "Số: 12/TB-BPMC" under the letterhead's left
+    block; numbers run per year and kind, are given the first time the paper is made and are
+    reprinted unchanged. Kinds not named carry no number line.
 ``papers.contact_phone`` (text)
     Telephone the supplement request gives for questions; none when empty.
 ``papers.receipt_size`` ("A4" or "A5", "A4")
@@ -59,6 +63,7 @@ class PaperSettings:
     parent_agency_name: str = ""
     status_url_template: str = ""
     tracking_book_volume: str = "01/{year}"
+    registers: dict[str, str] = field(default_factory=dict)
     contact_phone: str = ""
     receipt_size: str = "A4"
     label_size: str = "100x50"

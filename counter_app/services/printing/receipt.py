@@ -16,7 +16,7 @@ from counter_app.domain.wording import (
     money,
     money_in_words,
     official_date,
-    time_and_date,
+    official_time,
 )
 from counter_app.services.printing.barcodes import (
     PAPER_MODULE,
@@ -89,14 +89,15 @@ def render_receipt(data: PaperData, *, size: str = "A4", invariant: bool = False
             Column("Số lượng", 1.4, "center"),
         ],
         rows,
+        padding=1.2 * mm if style.size >= 11 else 0.6 * mm,  # A5: a usual dossier on one page
     )
     sheet.space(1 * mm)
     sheet.paragraph(f"2. Số lượng hồ sơ: {count_with_zero(dossier.sets)} (bộ)")
     sheet.paragraph(
         f"3. Thời gian giải quyết hồ sơ theo quy định là: {data.duration_text or '……………'}"
     )
-    sheet.paragraph(f"4. Thời gian nhận hồ sơ: {time_and_date(received)}")
-    due = time_and_date(dossier.due_at) if dossier.due_at else "không quy định thời hạn"
+    sheet.paragraph(f"4. Thời gian nhận hồ sơ: {official_time(received)}")
+    due = official_time(dossier.due_at) if dossier.due_at else "không quy định thời hạn"
     sheet.paragraph([("5. Thời gian trả kết quả giải quyết hồ sơ: ", SERIF), (due, SERIF_BOLD)])
     if dossier.return_method is ReturnMethod.POSTAL:
         place = "qua dịch vụ bưu chính công ích"
@@ -107,16 +108,13 @@ def render_receipt(data: PaperData, *, size: str = "A4", invariant: bool = False
     sheet.paragraph(f"6. Đăng ký nhận kết quả tại: {place}")
     fees(sheet, data)
     volume = data.settings.volume(received.year)
-    number = dossier.code.rsplit("-", 1)[-1]
-    sheet.paragraph(
-        f"Vào Sổ theo dõi hồ sơ, Quyển số: {volume}, Số thứ tự: {number}.", font=SERIF_ITALIC
-    )
     signatures(
         sheet,
         [
             Signature("NGƯỜI NỘP HỒ SƠ", name=dossier.applicant.full_name),
             Signature("NGƯỜI TIẾP NHẬN HỒ SƠ", name=data.officer(dossier.received_by)),
         ],
+        lead=f"Vào Sổ theo dõi hồ sơ, Quyển số: {volume}, Số thứ tự: {data.book_number}.",
     )
     pdf, pages = sheet.finish()
     return Paper(KIND, data.settings.forms.title(KIND), pdf, pages, dossier.code)
@@ -128,7 +126,7 @@ def codes_block(sheet: Sheet, data: PaperData, *, qr: bool = True) -> None:
     code = data.code
     style = sheet.style
     url = data.settings.status_url(code) if qr else ""
-    qr_size = 22 * mm if style.size >= 11 else 19 * mm
+    qr_size = 22 * mm if style.size >= 11 else 17 * mm
     gap = 6 * mm
     module = PAPER_MODULE
     room = sheet.width - (qr_size + gap if url else 0)

@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 
 from counter_app.domain.clock import local
 from counter_app.domain.lifecycle import Action
-from counter_app.domain.wording import official_date, time_and_date
+from counter_app.domain.wording import official_date, official_time
 from counter_app.services.printing.common import (
     STYLES,
     PaperData,
@@ -41,7 +41,7 @@ def render_refusal(data: PaperData, *, invariant: bool = False) -> Paper:
     applicant_block(sheet, dossier.applicant)
     sheet.field("Nội dung yêu cầu giải quyết", dossier.procedure_name, bold=True)
     submitted = dossier.received_at or (dossier.history[0].at if dossier.history else refusal.at)
-    sheet.paragraph(f"Thời gian nộp hồ sơ: {time_and_date(submitted)}")
+    sheet.paragraph(f"Thời gian nộp hồ sơ: {official_time(submitted)}")
     sheet.space(1 * mm)
     sheet.paragraph(
         "Qua xem xét, đối chiếu với quy định hiện hành, hồ sơ của Ông/Bà không đủ điều kiện "

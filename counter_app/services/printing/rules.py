@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from counter_app.domain.clock import iso
+from counter_app.domain.calendar import WorkingCalendar
+from counter_app.domain.clock import iso, local
 from counter_app.domain.dossier import Dossier, HistoryEntry, Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action
+from counter_app.domain.wording import short_date
 from counter_app.services.printing.kinds import PaperKind
 
 _NOT_RECEIVED = frozenset({Status.RECEIVING, Status.DENIED})
@@ -61,12 +63,17 @@ def check_paper(kind: PaperKind, dossier: Dossier) -> None:
     )
 
 
-def check_new_due(dossier: Dossier, new_due: datetime | None) -> datetime:
-    """The new time promised by an apology: given, and later than the time it replaces."""
+def check_new_due(
+    dossier: Dossier, new_due: datetime | None, calendar: WorkingCalendar
+) -> datetime:
+    """The new time promised by an apology: given, later than the time it replaces, and on a
+    working day of the counter (the citizen cannot collect a result on a day off)."""
     if new_due is None:
         raise CounterError("paper.new_due_missing")
     if dossier.due_at is None:
         raise CounterError("paper.no_due", code=dossier.code or dossier.uuid)
     if new_due <= dossier.due_at:
         raise CounterError("paper.new_due_early", new_due=iso(new_due), due=iso(dossier.due_at))
+    if not calendar.is_working_day(new_due):
+        raise CounterError("paper.new_due_day_off", day=short_date(local(new_due).date()))
     return new_due

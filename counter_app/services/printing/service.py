@@ -37,6 +37,7 @@ from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
 from counter_app.store.journal import AuditEntry, append_audit, replaced_codes
 from counter_app.store.models import AuditRow
+from counter_app.store.paper_numbers import paper_number
 
 if TYPE_CHECKING:
     from counter_app.services.printing.common import PaperData
@@ -164,7 +165,9 @@ class PaperService:
         """The apology and the new time promised; `reason` says why the result is late."""
         reason = checked_text("note", reason, NOTE_LIMIT)
         data = self._data(PaperKind.APOLOGY, code, reprint)
-        promised = check_new_due(data.dossier, new_due)
+        promised = check_new_due(
+            data.dossier, new_due, self._dossiers.calendar(data.dossier.agency_code)
+        )
         from counter_app.services.printing.apology import render_apology
 
         return self._locked(
@@ -192,11 +195,16 @@ class PaperService:
             if len(batch) < BOOK_PAGE:
                 break
         dossiers.sort(key=lambda d: (d.received_at or datetime.min, d.code or ""))
+        numbers: list[int] = []
+        for before, dossier in zip([None, *dossiers], dossiers, strict=False):
+            same_volume = before is not None and _year(before) == _year(dossier)
+            numbers.append(numbers[-1] + 1 if same_volume else self._dossiers.book_number(dossier))
         settings = self.paper_settings()
         from counter_app.services.printing.tracking_book import BookData, render_tracking_book
 
         data = BookData(
             dossiers=dossiers,
+            numbers=numbers,
             first=first,
             last=last,
             settings=settings,
@@ -296,12 +304,16 @@ class PaperService:
             replaced = self._replaced_receipt(dossier)
             if replaced is not None:
                 mark = replacement_mark(replaced, reprint=reprint)
+        book_number = self._dossiers.book_number(dossier) if kind is PaperKind.RECEIPT else 0
+        symbol = settings.registers.get(kind.value, "")
         return PaperData(
             dossier=dossier,
             head=Letterhead(
                 parent_name=settings.parent_agency_name or (parent.name if parent else ""),
                 agency_name=agency.name if agency else dossier.agency_code,
                 place=settings.place,
+                receiving_unit=self._settings.identity().name,
+                number=self._number_line(dossier, kind, symbol, printed_at) if symbol else "",
             ),
             settings=settings,
             officers=self._officers(),
@@ -310,7 +322,18 @@ class PaperService:
             duration_text=duration,
             mark=mark,
             replaces=tuple(replaces),
+            book_number=book_number,
         )
+
+    def _number_line(self, dossier: Dossier, kind: PaperKind, symbol: str, at: datetime) -> str:
+        """ "Số: 12/TB-BPMC": the paper's number from its register, given on the first print."""
+        if self._db is None:
+            return f"Số: …/{symbol}"
+        with self._db.write() as session:
+            given = paper_number(
+                session, dossier.uuid, kind.value, year=local(at).year, symbol=symbol, at=at
+            )
+            return f"Số: {given.number}/{given.symbol}"
 
     def _replaced_receipt(self, dossier: Dossier) -> datetime | None:
         """When the receipt a corrected dossier's receipt replaces was printed: the last print
@@ -348,6 +371,11 @@ class PaperService:
         with render_lock:
             paper = render()
         return replace(paper, reprint=True) if reprint else paper
+
+
+def _year(dossier: Dossier) -> int:
+    assert dossier.received_at is not None
+    return local(dossier.received_at).year
 
 
 def reprint_mark(at: datetime) -> str:

@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 
 from counter_app.domain.clock import local
 from counter_app.domain.lifecycle import Action
-from counter_app.domain.wording import official_date, time_and_date
+from counter_app.domain.wording import official_date, official_time
 from counter_app.services.printing.common import (
     STYLES,
     PaperData,
@@ -43,10 +43,10 @@ def render_stop_notice(data: PaperData, *, invariant: bool = False) -> Paper:
     sheet.field("Mã hồ sơ", data.code, bold=True)
     sheet.field("Nội dung yêu cầu giải quyết", dossier.procedure_name, bold=True)
     if dossier.received_at:
-        sheet.paragraph(f"Thời gian tiếp nhận hồ sơ: {time_and_date(dossier.received_at)}")
+        sheet.paragraph(f"Thời gian tiếp nhận hồ sơ: {official_time(dossier.received_at)}")
     if dossier.due_at:
-        sheet.paragraph(f"Thời hạn trả kết quả đã hẹn: {time_and_date(dossier.due_at)}")
-    sheet.paragraph(f"Thời điểm dừng giải quyết: {time_and_date(stopped)}")
+        sheet.paragraph(f"Thời hạn trả kết quả đã hẹn: {official_time(dossier.due_at)}")
+    sheet.paragraph(f"Thời điểm dừng giải quyết: {official_time(stopped)}")
     sheet.paragraph([("Lý do dừng giải quyết: ", SERIF), (stop.note, SERIF_BOLD)], after=1 * mm)
     sheet.paragraph(f"{agency} thông báo để Ông/Bà được biết./.")
     signatures(sheet, [None, Signature("THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)")])

@@ -7,7 +7,7 @@ from reportlab.lib.units import mm
 
 from counter_app.domain.clock import local
 from counter_app.domain.lifecycle import Action
-from counter_app.domain.wording import official_date, time_and_date
+from counter_app.domain.wording import official_date, official_time
 from counter_app.services.printing.common import (
     STYLES,
     PaperData,
@@ -43,7 +43,7 @@ def render_supplement(data: PaperData, *, invariant: bool = False) -> Paper:
     applicant_block(sheet, dossier.applicant)
     sheet.field("Nội dung yêu cầu giải quyết", dossier.procedure_name, bold=True)
     if dossier.received_at:
-        sheet.paragraph(f"Thời gian tiếp nhận hồ sơ: {time_and_date(dossier.received_at)}")
+        sheet.paragraph(f"Thời gian tiếp nhận hồ sơ: {official_time(dossier.received_at)}")
     sheet.space(1 * mm)
     sheet.paragraph(
         "Sau khi xem xét, đối chiếu với quy định, hồ sơ của Ông/Bà cần được bổ sung, hoàn "
@@ -52,7 +52,7 @@ def render_supplement(data: PaperData, *, invariant: bool = False) -> Paper:
     )
     sheet.paragraph([(request.note, SERIF_BOLD)], first_indent=5 * mm, after=1 * mm)
     sheet.paragraph(
-        f"Thời hạn giải quyết hồ sơ tạm dừng từ {time_and_date(asked)} và được tính tiếp từ "
+        f"Thời hạn giải quyết hồ sơ tạm dừng từ {official_time(asked)} và được tính tiếp từ "
         "khi Ông/Bà nộp đủ hồ sơ đã bổ sung, hoàn thiện."
     )
     contact = f"Ông/Bà {officer}" + (

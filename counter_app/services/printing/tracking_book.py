@@ -42,6 +42,7 @@ COLUMNS = (
 @dataclass(frozen=True)
 class BookData:
     dossiers: Sequence[Dossier]
+    numbers: Sequence[int]  # each dossier's "STT" in the volume of its year, as on its receipt
     first: date
     last: date
     settings: PaperSettings
@@ -74,7 +75,9 @@ def render_tracking_book(data: BookData, *, invariant: bool = False) -> Paper:
     sheet.paragraph(
         f"Quyển số: {volume}. Số hồ sơ: {len(data.dossiers)}.", align="center", after=2 * mm
     )
-    rows = [_row(i, dossier) for i, dossier in enumerate(data.dossiers, start=1)]
+    rows = [
+        _row(number, dossier) for number, dossier in zip(data.numbers, data.dossiers, strict=True)
+    ]
     if not rows:
         rows = [["", "Không có hồ sơ nào được tiếp nhận trong thời gian này.", *[""] * 10]]
     sheet.table(COLUMNS, rows, size=TABLE_SIZE, min_row_lines=2, padding=1 * mm)

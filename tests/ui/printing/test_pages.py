@@ -237,7 +237,7 @@ def test_the_apology_asks_for_the_new_time_then_shows_the_paper(
     assert preview.paper.kind is PaperKind.APOLOGY and preview.page_count() == 1
     text = " ".join(pdf_text(preview.paper.pdf).split())
     assert "cần xác minh tại nơi cư trú" in text
-    assert "08 giờ 00 phút, ngày 08/12/2026" in text
+    assert "08 giờ 00 phút, ngày 08 tháng 12 năm 2026" in text
     assert errors == []
 
 
