@@ -178,7 +178,7 @@ def _import_official_days(args: argparse.Namespace) -> int:
     from counter_app.services.catalog import read_json_file
 
     official = official_days_from_json(read_json_file(Path(args.import_file)))
-    with _admin(args.url) as admin:
+    with _admin(args) as admin:
         admin.import_official_days(official)
     return emit(
         {

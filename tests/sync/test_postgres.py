@@ -16,7 +16,7 @@ from sqlalchemy import insert, select, text
 from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
 from counter_app.services.sync.admin import CentralAdmin
-from counter_app.store.central.database import CentralAddress, CentralDatabase
+from counter_app.store.central.database import CentralAddress, CentralDatabase, split_password
 from counter_app.store.central.models import CentralDossierRow, CounterRow
 from tests.conftest import AGENCY, OTHER_AGENCY, intake_json
 from tests.sync.conftest import wait_for
@@ -94,6 +94,7 @@ def test_each_counter_reads_its_agencies_and_writes_only_as_itself(pg_central, t
 
 
 def test_add_counter_prints_the_password_once_and_refuses_a_second_time(pg_central, tmp_path):
+    bare, admin_password = split_password(pg_central)  # the administrator's, kept off argv
     command = [
         sys.executable,
         "-m",
@@ -102,20 +103,22 @@ def test_add_counter_prints_the_password_once_and_refuses_a_second_time(pg_centr
         "en",
         "central",
         "add-counter",
-        pg_central,
+        bare,
+        "--password-stdin",
         "--counter",
         "Q9",
         "--agency",
         AGENCY,
     ]
-    first = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    stdin = f"{admin_password}\n"
+    first = subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=60)
     assert first.returncode == 0, first.stderr
     made = json.loads(first.stdout)
     assert made["number"] == 1 and made["agencies"] == [AGENCY] and len(made["password"]) >= 24
     assert made["credentials"] == "role-password"
     host_and_database = pg_central.split("@", 1)[1]
     assert made["central"] == f"postgresql://{made['role']}:{made['password']}@{host_and_database}"
-    again = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    again = subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=60)
     assert again.returncode == 1 and again.stderr.strip() == "Counter Q9 already exists."
     assert made["password"] not in again.stdout + again.stderr
 
