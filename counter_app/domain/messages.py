@@ -963,6 +963,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- 2026 law: identity papers (issue 14)
     # --- 2026 law: papers and forms (issue 14)
     # --- 2026 law: demo data and any-agency receiving (issue 14)
+    "return_at.unknown": (
+        "Nơi trả kết quả {code} không có trong danh mục cơ quan.",
+        "The place of return {code} is not an agency of the catalog.",
+    ),
     # --- 2026 law: national portal export (issue 14)
 }
 

@@ -87,7 +87,7 @@ def test_receipt_has_the_official_wording(papers, make, tmp_path):
         "3. Thời gian giải quyết hồ sơ theo quy định là: 10 ngày làm việc",
         "4. Thời gian nhận hồ sơ: 09 giờ 30 phút, ngày 24/04/2025",
         f"5. Thời gian trả kết quả giải quyết hồ sơ: {time_and_date(dossier.due_at)}",
-        "6. Đăng ký nhận kết quả tại: Bộ phận Một cửa",
+        "6. Nơi trả kết quả: Bộ phận Một cửa",
         "Phí cung cấp thông tin lý lịch tư pháp: 200.000 đồng",
         "Bằng chữ: Hai trăm nghìn đồng",
         "Vào Sổ theo dõi hồ sơ, Quyển số: 01/2025, Số thứ tự: 0001.",

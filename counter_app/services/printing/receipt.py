@@ -103,8 +103,8 @@ def render_receipt(data: PaperData, *, size: str = "A4", invariant: bool = False
         if dossier.applicant.address:
             place += f", tại địa chỉ: {dossier.applicant.address}"
     else:
-        place = data.counter_name
-    sheet.paragraph(f"6. Đăng ký nhận kết quả tại: {place}")
+        place = data.return_place or data.counter_name
+    sheet.paragraph(f"6. Nơi trả kết quả: {place}")
     fees(sheet, data)
     volume = data.settings.volume(received.year)
     number = dossier.code.rsplit("-", 1)[-1]
