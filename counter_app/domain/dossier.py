@@ -148,6 +148,9 @@ class Dossier:
     sets: int = 1
     channel: Channel = Channel.DIRECT
     return_method: ReturnMethod = ReturnMethod.COUNTER
+    # the agency whose one-stop desk hands the result back; "" = the receiving counter. A
+    # dossier may be received anywhere in the province, whatever the applicant's residence
+    return_at: str = ""
     note: str = ""
     completed_at: datetime | None = None
     returned_at: datetime | None = None

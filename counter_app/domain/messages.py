@@ -967,6 +967,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The new due date ({day}) is a day off at the counter; choose a working day.",
     ),
     # --- 2026 law: demo data and any-agency receiving (issue 14)
+    "return_at.unknown": (
+        "Nơi trả kết quả {code} không có trong danh mục cơ quan.",
+        "The place of return {code} is not an agency of the catalog.",
+    ),
     # --- 2026 law: national portal export (issue 14)
     "central.since_invalid": (
         "--since phải là số thứ tự thay đổi (số nguyên không âm), không phải «{value}».",

@@ -40,6 +40,7 @@ def dossier_to_json(dossier: Dossier) -> dict:
         "sets": dossier.sets,
         "channel": dossier.channel.value,
         "return_method": dossier.return_method.value,
+        "return_at": dossier.return_at,
         "fees": [
             {
                 "name": line.name,

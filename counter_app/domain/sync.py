@@ -96,6 +96,7 @@ def dossier_from_json(data: dict) -> Dossier:
         sets=data.get("sets", 1),
         channel=Channel(data["channel"]),
         return_method=ReturnMethod(data["return_method"]),
+        return_at=data.get("return_at") or "",
         note=data.get("note") or "",
         received_at=_moment(data.get("received_at")),
         due_at=_moment(data.get("due_at")),

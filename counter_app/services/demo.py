@@ -72,7 +72,8 @@ def _in_address(unit: str) -> str:
 
 
 class _People:
-    """Vietnamese names and Lạng Sơn addresses drawn from resources/demo/people.json."""
+    """Vietnamese names and Lạng Sơn addresses (ward or commune, province: two-level local
+    government) drawn from resources/demo/people.json."""
 
     def __init__(self, rng: random.Random) -> None:
         data = read_json_file(resources_dir() / "demo" / "people.json")
@@ -93,15 +94,14 @@ class _People:
         gender_digit = century + (0 if sex == "m" else 1)
         id_number = f"020{gender_digit}{born.year % 100:02d}{serial % 1_000_000:06d}"
         place = rng.choice(self._places)
-        commune = _in_address(rng.choice(place["communes"]))
-        district = _in_address(place["district"])
+        commune = _in_address(place["commune"])
         if place.get("streets") and rng.random() < 0.6:
             street = f"Số {rng.randint(1, 200)}, đường {rng.choice(place['streets'])}"
         elif place.get("villages"):
             street = rng.choice(place["villages"])
         else:
             street = f"Số {rng.randint(1, 200)}"
-        address = f"{street}, {commune}, {district}, tỉnh Lạng Sơn"
+        address = f"{street}, {commune}, tỉnh Lạng Sơn"  # no district since 1 July 2025
         phone = f"0{rng.choice('35789')}{rng.randint(10_000_000, 99_999_999)}"
         return Applicant(
             full_name=name,
@@ -136,7 +136,7 @@ _REFUSALS = [
     "Thiếu bản chính để đối chiếu.",
 ]
 _SUPPLEMENTS = [
-    "Bổ sung bản sao chứng thực sổ hộ khẩu hoặc xác nhận cư trú.",
+    "Bổ sung văn bản xác nhận thông tin về cư trú.",
     "Tờ khai ghi thiếu thông tin ngày cấp giấy tờ tùy thân.",
     "Bổ sung bản vẽ thiết kế có chữ ký của đơn vị tư vấn.",
 ]

@@ -63,6 +63,7 @@ class IntakeRequest:
     sets: int = 1
     channel: Channel = Channel.DIRECT
     return_method: ReturnMethod = ReturnMethod.COUNTER
+    return_at: str = ""  # an agency code of the catalog; "" = this counter
     note: str = ""
     problems: list[Problem] = field(default_factory=list)
 
@@ -210,6 +211,7 @@ def request_from_json(data: object) -> IntakeRequest:
         return_method=_choice(
             ReturnMethod, data.get("return_method"), "return_method", problems, ReturnMethod.COUNTER
         ),
+        return_at=_text(data, "return_at", "").upper(),
         note=note,
         problems=problems,
     )
@@ -327,6 +329,8 @@ class IntakeService:
             procedure = self._catalog.procedure(request.procedure_code)
             if not procedure.active:
                 raise CounterError("procedure.inactive", code=procedure.code)
+        if request.return_at and request.return_at not in self._catalog.agencies():
+            problems.append(Problem("return_at", "return_at.unknown", {"code": request.return_at}))
         if problems:
             raise ValidationFailed(problems)
         assert procedure is not None
@@ -345,6 +349,7 @@ class IntakeService:
             sets=request.sets,
             channel=request.channel,
             return_method=request.return_method,
+            return_at=request.return_at,
             note=request.note,
             received_by=user.login,
         )

@@ -105,6 +105,7 @@ class DossierRow(Base):
     sets: Mapped[int] = mapped_column(Integer, default=1)
     channel: Mapped[str] = mapped_column(String(10))
     return_method: Mapped[str] = mapped_column(String(10))
+    return_at: Mapped[str] = mapped_column(String(13), default="", server_default="")
     note: Mapped[str] = mapped_column(Text, default="")
     fee_total: Mapped[int] = mapped_column(Integer, default=0)
     received_at: Mapped[datetime | None] = mapped_column(index=True)

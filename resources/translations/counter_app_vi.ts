@@ -359,7 +359,12 @@
         <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>This counter</source>
+        <translation>Bộ phận Một cửa này</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
@@ -385,6 +390,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Place of return:</source>
+        <translation>Nơi trả kết quả:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Sets:</source>
         <translation>Số bộ hồ sơ:</translation>
     </message>

@@ -13,7 +13,7 @@ from tests.conftest import TEN_DAYS, intake_json
 from tests.e2e.program import RealProgram, counter_json, run_command
 
 CRIMINAL_RECORD = "2.000488.000.00.00.H37"  # a fee of 200.000 đ, paid at the counter
-JUSTICE = "000.00.12.H37"  # Sở Tư pháp: the 8th agency of the demo catalog, by code
+JUSTICE = "000.00.12.H37"  # Sở Tư pháp: the 9th agency of the demo catalog, by code
 COUNTER_NAME = "Bộ phận Một cửa Sở Tư pháp"
 PASSWORD_TWICE = "matkhau-999\nmatkhau-999\n"
 
@@ -25,7 +25,7 @@ def test_the_first_run_wizard_sets_up_a_new_counter(tmp_path: Path, x_display: s
         program.keys("alt+t")  # Tiếp: Tiếng Việt is already chosen
         # The agencies are read in the background: the lower half of the page fills with them.
         program.wait_for(lambda: program.ink(wizard, 0.5, 0.85) > 2000, "the agencies listed")
-        program.keys("alt+c", "Home", *["Down"] * 7, "space", "alt+t")
+        program.keys("alt+c", "Home", *["Down"] * 8, "space", "alt+t")
         program.keys("alt+n")
         program.type(COUNTER_NAME)
         program.keys("alt+s")

@@ -38,6 +38,7 @@ SHOWN_AS = {
     "sets": "sets",
     "channel": "channel",
     "return_method": "return_method",
+    "return_at": "return_at",
     "note": "note",
     "completed_at": "completed_at",
     "returned_at": "returned_at",

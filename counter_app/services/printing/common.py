@@ -83,6 +83,7 @@ class PaperData:
     officers: Mapping[str, str]  # login → full name
     counter_name: str
     printed_at: datetime
+    return_place: str = ""  # the agency that hands the result back, when not this counter
     duration_text: str = ""  # the procedure's time limit as the catalog states it
     mark: str = ""  # across the top margin of every page, e.g. "BẢN IN LẠI …" on a reprint
     replaces: tuple[str, ...] = ()  # codes the dossier had before it was renumbered

@@ -104,8 +104,8 @@ def render_receipt(data: PaperData, *, size: str = "A4", invariant: bool = False
         if dossier.applicant.address:
             place += f", tại địa chỉ: {dossier.applicant.address}"
     else:
-        place = data.counter_name
-    sheet.paragraph(f"6. Đăng ký nhận kết quả tại: {place}")
+        place = data.return_place or data.counter_name
+    sheet.paragraph(f"6. Đăng ký nhận kết quả tại: {place}")  # the form's own words
     fees(sheet, data)
     volume = data.settings.volume(received.year)
     signatures(

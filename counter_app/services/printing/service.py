@@ -318,6 +318,11 @@ class PaperService:
             settings=settings,
             officers=self._officers(),
             counter_name=self._settings.identity().name,
+            return_place=(
+                agencies[dossier.return_at].name
+                if dossier.return_at in agencies
+                else dossier.return_at
+            ),
             printed_at=printed_at,
             duration_text=duration,
             mark=mark,

@@ -216,7 +216,7 @@ def _make_engine(address: CentralAddress, pool_size: int) -> Engine:
 
 # --- migrations
 
-CENTRAL_HEAD = "c0006"
+CENTRAL_HEAD = "c0007"
 
 
 def _config(connection):  # type: ignore[no-untyped-def]  # -> alembic.config.Config

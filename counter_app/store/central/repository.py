@@ -19,7 +19,7 @@ from counter_app.domain.calendar import CalendarOverrides, WorkingCalendar
 from counter_app.domain.catalog import Catalog
 from counter_app.domain.catalog_file import procedure_to_json
 from counter_app.domain.clock import local, now
-from counter_app.domain.codes import FallbackZone
+from counter_app.domain.codes import DossierCode, FallbackZone
 from counter_app.domain.deadlines import due_shifter
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.errors import CounterError
@@ -186,7 +186,7 @@ def taken_codes(session: Session, counter: int, codes: dict[str, str]) -> tuple[
             DOSSIERS.c.code.in_(wanted[start : start + 1000])
         )
         if agencies:
-            query = query.where(DOSSIERS.c.agency_code.in_(agencies))
+            query = query.where(_visible_to(counter, agencies))
         taken.extend(code for code, uuid in session.execute(query) if codes[code] != uuid)
     return tuple(sorted(taken))
 
@@ -201,6 +201,28 @@ def check_scope(session: Session, counter: int, agencies: set[str]) -> None:
         raise CounterError(
             "central.denied", reason=f"counter {counter} does not serve agency {outside[0]}"
         )
+
+
+def _received_here(session: Session, counter: int, item: PushItem, stored) -> bool:  # type: ignore[no-untyped-def]
+    """A dossier the counter received for an agency it does not serve (receiving regardless of
+    residence, Decree 118/2025/NĐ-CP): new and numbered from the counter's own fallback slice,
+    or already at central as received by it. On PostgreSQL the dossiers' policies of revision
+    c0007 say the same."""
+    if stored is not None:
+        return stored.origin_counter == counter
+    code = item.data.get("code") or ""
+    try:
+        number = DossierCode.parse(code).number
+    except CounterError:
+        return False
+    first, last = fallback_zone(session).slice_for(counter)
+    return first <= number <= last
+
+
+def _visible_to(counter: int, agencies: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """The dossiers a counter sees: its agencies' (all when none is recorded) and those it
+    received for other agencies."""
+    return DOSSIERS.c.agency_code.in_(agencies) | (DOSSIERS.c.origin_counter == counter)
 
 
 def role_name(database: str, counter_id: str) -> str:
@@ -419,16 +441,30 @@ def push(
     nothing and answers `duplicate` for what was taken the first time."""
     if not items:
         return []
-    check_scope(session, counter, {item.data["agency"] for item in items})
     uuids = [item.uuid for item in items]
     stored_rows = {
         row.uuid: row
         for row in session.execute(
-            select(DOSSIERS.c.uuid, DOSSIERS.c.version, DOSSIERS.c.written_by, DOSSIERS.c.data)
+            select(
+                DOSSIERS.c.uuid,
+                DOSSIERS.c.version,
+                DOSSIERS.c.written_by,
+                DOSSIERS.c.origin_counter,
+                DOSSIERS.c.data,
+            )
             .where(DOSSIERS.c.uuid.in_(uuids))
             .with_for_update()
         )
     }
+    check_scope(
+        session,
+        counter,
+        {
+            item.data["agency"]
+            for item in items
+            if not _received_here(session, counter, item, stored_rows.get(item.uuid))
+        },
+    )
     codes = [item.data.get("code") for item in items if item.data.get("code")]
     code_owner = dict(
         session.execute(
@@ -730,9 +766,10 @@ KINDS = ("agencies", "procedures", "calendar", "dossiers")
 
 def pull(session: Session, kind: str, cursor: int, limit: int, counter: int) -> Page:
     """The next `limit` changes of one kind after `cursor`, by keyset on the change sequence.
-    Dossiers are narrowed to the counter's agencies as central records them (row-level
-    security narrows them too on PostgreSQL). When the page is not full the cursor moves up to
-    the sequence's committed top, so changes this counter cannot see are never scanned again."""
+    Dossiers are narrowed to the counter's agencies as central records them and those it
+    received for others (row-level security narrows them too on PostgreSQL). When the page is
+    not full the cursor moves up to the sequence's committed top, so changes this counter
+    cannot see are never scanned again."""
     top = session.scalar(select(ChangeSequence.value).where(ChangeSequence.id == 1)) or 0
     if top <= cursor:
         return Page(kind, [], cursor)
@@ -747,7 +784,7 @@ def pull(session: Session, kind: str, cursor: int, limit: int, counter: int) -> 
             DOSSIERS.c.data,
         ).where(DOSSIERS.c.seq > cursor, DOSSIERS.c.seq <= top)
         if agencies:
-            query = query.where(DOSSIERS.c.agency_code.in_(agencies))
+            query = query.where(_visible_to(counter, agencies))
         query = query.order_by(DOSSIERS.c.seq).limit(limit)
     else:
         model = {

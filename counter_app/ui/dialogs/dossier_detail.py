@@ -547,6 +547,11 @@ class DossierDetailDialog(QDialog):
         d = self.dossier
         agency = self._agencies.get(d.agency_code)
         agency_text = f"{agency.name} ({d.agency_code})" if agency else d.agency_code
+        returning = self._agencies.get(d.return_at)
+        if not d.return_at:
+            return_at_text = self.tr("This counter")
+        else:
+            return_at_text = f"{returning.name} ({d.return_at})" if returning else d.return_at
         return self._group(
             self.tr("Dossier"),
             [
@@ -558,6 +563,7 @@ class DossierDetailDialog(QDialog):
                     self.tr("Return of result:"),
                     return_method_label(d.return_method),
                 ),
+                ("return_at", self.tr("Place of return:"), return_at_text),
                 ("sets", self.tr("Sets:"), str(d.sets)),
                 ("fee_total", self.tr("Fees in total:"), formatting.money(d.fee_total, self._lang)),
                 ("note", self.tr("Note:"), d.note),

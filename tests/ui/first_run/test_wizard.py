@@ -20,6 +20,7 @@ from tests.conftest import SMALL_CATALOG
 
 NEXT = QWizard.WizardButton.NextButton
 AGENCY = "000.00.06.H37"
+DEMO_AGENCIES = 19  # in the shipped demo catalog
 
 
 class FakePrinters:
@@ -58,7 +59,7 @@ def tick(wizard: FirstRunWizard, code: str) -> None:
 
 
 def fill_to_the_end(
-    qtbot, wizard: FirstRunWizard, agencies: int = 16, agency: str = AGENCY
+    qtbot, wizard: FirstRunWizard, agencies: int = DEMO_AGENCIES, agency: str = AGENCY
 ) -> None:
     wizard.next()
     assert wizard.currentPage() is wizard.catalog_page
@@ -70,7 +71,7 @@ def fill_to_the_end(
 
     assert wizard.currentPage() is wizard.counter_page
     assert not wizard.button(NEXT).isEnabled()
-    wizard.counter_page.name_edit.setText("Bộ phận Một cửa xã Hoàng Đồng")
+    wizard.counter_page.name_edit.setText("Bộ phận Một cửa xã Lộc Bình")
     wizard.counter_page.desk_spin.setValue(2)
     wizard.next()
 
@@ -108,11 +109,11 @@ def test_the_wizard_sets_the_counter_up(qtbot, open_wizard, tmp_path: Path) -> N
         wizard.accept()
 
     with Workspace(tmp_path / "data") as ws:
-        assert ws.settings.identity().name == "Bộ phận Một cửa xã Hoàng Đồng"
+        assert ws.settings.identity().name == "Bộ phận Một cửa xã Lộc Bình"
         assert ws.settings.get("counter.desk") == 2
         assert ws.settings.get("ui.language") == "en"
         assert ws.catalog.served_agencies() == {AGENCY}
-        assert len(ws.catalog.agencies()) == 16
+        assert len(ws.catalog.agencies()) == DEMO_AGENCIES
         admin = ws.accounts.authenticate("quantri", "matkhau-123")
         assert admin.role.value == "admin" and admin.full_name == "Hoàng Văn Đức"
         assert [u.login for u in ws.accounts.users()] == ["quantri"]  # no demo accounts
@@ -149,7 +150,7 @@ def test_cancel_leaves_nothing(qtbot, open_wizard, tmp_path: Path) -> None:
 def test_an_imported_catalog_lists_its_agencies(qtbot, open_wizard, tmp_path: Path) -> None:
     wizard = open_wizard()
     wizard.next()
-    qtbot.waitUntil(lambda: wizard.catalog_page.agency_list.count() == 16)
+    qtbot.waitUntil(lambda: wizard.catalog_page.agency_list.count() == DEMO_AGENCIES)
     file = tmp_path / "province.json"
     file.write_text(json.dumps(SMALL_CATALOG, ensure_ascii=False), encoding="utf-8")
     wizard.catalog_page.load(file)
@@ -199,7 +200,7 @@ def test_the_pages_read_in_vietnamese(qtbot, qapp, open_wizard, tmp_path: Path) 
         wizard = open_wizard("vi")
         assert wizard.buttonText(NEXT) == "&Tiếp >"
         wizard.next()
-        qtbot.waitUntil(lambda: wizard.catalog_page.agency_list.count() == 16)
+        qtbot.waitUntil(lambda: wizard.catalog_page.agency_list.count() == DEMO_AGENCIES)
         assert wizard.catalog_page.title() == "Danh mục và cơ quan"
         assert "danh mục mẫu" in wizard.catalog_page.source_label.text()
     finally:
@@ -236,7 +237,7 @@ def test_the_login_is_checked_on_its_page_beside_the_field(
     wizard = open_wizard()
     admin = wizard.admin_page
     wizard.next()
-    qtbot.waitUntil(lambda: wizard.catalog_page.agency_list.count() == 16)
+    qtbot.waitUntil(lambda: wizard.catalog_page.agency_list.count() == DEMO_AGENCIES)
     tick(wizard, AGENCY)
     wizard.next()
     wizard.counter_page.name_edit.setText("Quầy thử")

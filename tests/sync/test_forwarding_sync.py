@@ -1,0 +1,94 @@
+"""Receiving regardless of residence and of the handling agency's area (issue 14, Decree
+118/2025/NĐ-CP): a counter serving one agency receives a dossier of another, numbers it from its
+own fallback slice, forwards it (the transfer move) and central takes it, on both backends;
+the handling agency's counters see it, the receiving counter follows it to the return, others
+see nothing of it, and a number outside the receiving counter's slice is still refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from counter_app.domain.codes import DossierCode, FallbackZone
+from counter_app.domain.dossier import Status
+from counter_app.domain.errors import CounterError
+from counter_app.domain.lifecycle import Action
+from counter_app.services.intake import request_from_json
+from counter_app.services.sync.admin import CentralAdmin
+from tests.conftest import AGENCY, CALENDAR, OTHER_AGENCY, intake_json
+from tests.sync.helpers import central_rows, local_rows, make_counter
+from tests.sync.test_sync import counter_url
+
+
+@pytest.fixture(params=["sqlite", "pg"])
+def central(request):  # type: ignore[no-untyped-def]
+    return request.getfixturevalue(f"{request.param}_central")
+
+
+def _receive_for_another_agency(ws, user):  # type: ignore[no-untyped-def]
+    """A dossier of OTHER_AGENCY (Sở Xây dựng) from an applicant living in another ward, to be
+    returned at AGENCY's desk."""
+    data = intake_json(CALENDAR, address="Thôn Pò Lọi, xã Lộc Bình, tỉnh Lạng Sơn")
+    return ws.intake.receive(request_from_json(data | {"return_at": AGENCY}), user=user)
+
+
+def test_a_dossier_received_for_another_agency_is_forwarded_and_followed(central, tmp_path):
+    with CentralAdmin(central) as admin:
+        admin.add_counter("HANDLING", [OTHER_AGENCY])
+    receiving, officer = make_counter(tmp_path, "a")
+    receiving.sync.configure(counter_url(central, "A", [AGENCY]))
+    receiving.sync.run_once()
+    number = receiving.sync.status().counter_number
+    assert number is not None
+
+    dossier = _receive_for_another_agency(receiving, officer)
+    first, last = FallbackZone().slice_for(number)
+    assert dossier.agency_code == OTHER_AGENCY
+    assert first <= DossierCode.parse(dossier.code).number <= last
+    receiving.dossiers.transition(dossier.code, Action.TRANSFER, user=officer)
+    assert receiving.sync.run_once().pending == 0
+
+    row = central_rows(central)[dossier.uuid]
+    assert (row["code"], row["status"]) == (dossier.code, "processing")
+    with CentralAdmin(central) as admin:
+        admin.decide(dossier.code, Status.RELEASING, actor="phongtp")
+    receiving.sync.run_once()
+    assert receiving.dossiers.get(dossier.code).status is Status.RELEASING
+    done = receiving.dossiers.transition(dossier.code, Action.RETURN, user=officer)
+    assert done.return_at == AGENCY
+    assert receiving.sync.run_once().pending == 0
+    assert central_rows(central)[dossier.uuid]["status"] == "done"
+
+    handling, _ = make_counter(tmp_path, "h")
+    other, _ = make_counter(tmp_path, "o")
+    handling.sync.configure(counter_url(central, "H", [OTHER_AGENCY]))
+    other.sync.configure(counter_url(central, "O", [AGENCY]))
+    handling.sync.run_once()
+    other.sync.run_once()
+    assert handling.dossiers.get(dossier.code).return_at == AGENCY
+    assert dossier.uuid not in local_rows(other)
+    for ws in (receiving, handling, other):
+        ws.close()
+
+
+def test_a_number_outside_the_counters_slice_is_refused_for_another_agency(central, tmp_path):
+    from counter_app.services.sync.gateway import CentralGateway
+    from counter_app.store.central import replica
+    from counter_app.store.central.database import CentralAddress
+
+    receiving, officer = make_counter(tmp_path, "a")
+    url = counter_url(central, "A", [AGENCY])
+    receiving.sync.configure(url)
+    receiving.sync.run_once()
+    number = receiving.sync.status().counter_number
+    dossier = _receive_for_another_agency(receiving, officer)
+    with receiving.database.read() as session:
+        (item,) = replica.pending_batch(session, 10).items
+    forged = dossier.code.rsplit("-", 1)[0] + "-0001"  # a number leased to the agency's counters
+    item.data["code"] = forged
+    gateway = CentralGateway(CentralAddress(url))
+    with pytest.raises(CounterError) as denied:
+        gateway.push(number, [item])
+    gateway.close()
+    assert denied.value.key == "central.denied"
+    assert dossier.uuid not in central_rows(central)
+    receiving.close()
