@@ -13,6 +13,7 @@ Rules (sources and what rests on custom rather than a primary text: docs/IDENTIT
 from __future__ import annotations
 
 import re
+import string
 from enum import StrEnum
 
 from counter_app.domain.text import clean, nfc
@@ -41,6 +42,9 @@ OTHER_NUMBER_LIMIT = 30
 ID_NUMBER_LIMIT = OTHER_NUMBER_LIMIT  # the longest number any paper may have, as stored
 
 _SEPARATORS = re.compile(r"[\s.\-]+")
+# ASCII letters only: str.upper() would turn "ß" into "SS" and "ﬁ" into "FI", making a passport
+# number out of what no paper prints.
+_CAPITALS = str.maketrans(string.ascii_lowercase, string.ascii_uppercase)
 # ASCII on purpose: `\d` would also take Arabic-Indic or full-width digits.
 _RULES = {
     IdType.CITIZEN_ID: re.compile(r"[0-9]{12}"),
@@ -64,7 +68,7 @@ def normalise_id_number(value: str, id_type: IdType | None = None) -> str:
     letters in capitals; an "other" paper's number is kept as written ("12/GP-UBND")."""
     if id_type is IdType.OTHER:
         return clean(value)
-    return _SEPARATORS.sub("", nfc(value or "")).upper()
+    return _SEPARATORS.sub("", nfc(value or "")).translate(_CAPITALS)
 
 
 def guess_id_type(number: str) -> IdType:
