@@ -108,7 +108,7 @@ def test_tab_follows_the_screen_from_top_to_bottom(qtbot, page) -> None:
     choose(qtbot, page, "chung thuc")
     page.activate()
     visited: list[QWidget] = [focused()]
-    for _ in range(22):
+    for _ in range(23):
         press(qtbot, Qt.Key.Key_Tab)
         visited.append(focused())
     paper_widgets = [w for row in page.papers.rows for w in (row.check, row.form, row.count)]
@@ -116,7 +116,11 @@ def test_tab_follows_the_screen_from_top_to_bottom(qtbot, page) -> None:
     expected = [
         page.search_edit,
         page.type_combo,
-        *(page.fields[key] for key in ("full_name", "id_number", "birth_date", "phone")),
+        page.fields["full_name"],
+        page.fields["id_number"],
+        page.id_type_combo,
+        page.fields["birth_date"],
+        page.fields["phone"],
         page.fields["email"],
         page.fields["address"],
         *paper_widgets,
