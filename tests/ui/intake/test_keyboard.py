@@ -28,6 +28,9 @@ def test_a_whole_intake_by_keyboard_only(qtbot, page, workspace) -> None:
     press(qtbot, Qt.Key.Key_Tab)  # the organisation is hidden for a citizen
     assert focused() is page.fields["id_number"]
     qtbot.keyClicks(focused(), "020 090 001 234")
+    press(qtbot, Qt.Key.Key_Tab)  # the paper, guessed from the number
+    assert focused() is page.id_type_combo
+    assert page.id_type_combo.currentData() == "citizen_id"
     press(qtbot, Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "15/3/1990")
     press(qtbot, Qt.Key.Key_Tab)
