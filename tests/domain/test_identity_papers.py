@@ -202,3 +202,27 @@ def test_an_old_id_is_accepted_with_a_warning_in_both_languages() -> None:
     assert "has not been valid since 1 January 2025" in note.message("en")
     assert id_number_notes(Applicant("A", id_number="020090001234")) == []
     assert id_number_notes(Applicant("A")) == []
+
+
+# --- what travels to central and back --------------------------------------------------------
+
+
+@pytest.mark.parametrize("paper", list(IdType))
+def test_the_chosen_paper_travels_in_the_dossier_json(paper: IdType) -> None:
+    from counter_app.domain.dossier import Dossier
+    from counter_app.domain.serialize import dossier_to_json
+    from counter_app.domain.sync import dossier_from_json
+
+    dossier = Dossier(
+        procedure_code="1.001",
+        procedure_name="P",
+        agency_code="A",
+        applicant=Applicant("An", id_number="AB12345", id_type=paper),
+        received_at=None,
+        due_at=None,
+    )
+    data = dossier_to_json(dossier)
+    assert data["applicant"]["id_type"] == paper.value
+    assert dossier_from_json(data).applicant.paper_type is paper
+    del data["applicant"]["id_type"]  # from a counter of an earlier version: guessed
+    assert dossier_from_json(data).applicant.paper_type is IdType.CITIZEN_ID
