@@ -147,6 +147,7 @@ def user_add(args: argparse.Namespace) -> int:
 
 
 def intake(args: argparse.Namespace) -> int:
+    from counter_app.domain.validation import id_number_notes
     from counter_app.services.catalog import parse_json_text, read_json_file
     from counter_app.services.intake import request_from_json
 
@@ -158,7 +159,11 @@ def intake(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
         user = ws.accounts.user(args.user)
         dossier = ws.intake.receive(request, user=user)
-    return emit(receipt_json(dossier))
+    shown = receipt_json(dossier)
+    notes = id_number_notes(dossier.applicant)
+    if notes:  # accepted, but the officer should hear it (an old ID card)
+        shown["warnings"] = [note.message(args.lang) for note in notes]
+    return emit(shown)
 
 
 def receipt_json(dossier) -> dict:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from counter_app.domain.catalog import DocumentForm, FeeCollection
+from counter_app.domain.identity_papers import IdType, guess_id_type
 from counter_app.domain.messages import translate
 
 
@@ -73,6 +74,12 @@ class Applicant:
     email: str = ""
     address: str = ""
     organisation: str = ""
+    id_type: IdType | None = None  # None: the paper the number looks like (`paper_type`)
+
+    @property
+    def paper_type(self) -> IdType:
+        """The paper the number is from: as chosen, else guessed from the number."""
+        return self.id_type or guess_id_type(self.id_number)
 
 
 @dataclass

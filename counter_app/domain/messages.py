@@ -961,6 +961,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Give --date D with --kind or --remove, or --import FILE alone.",
     ),
     # --- 2026 law: identity papers (issue 14)
+    "field.id_type": ("loại giấy tờ", "identity paper"),
+    "id_type.citizen_id": ("CCCD/số định danh", "citizen ID"),
+    "id_type.old_id": ("CMND (cũ)", "old ID card (CMND)"),
+    "id_type.passport": ("hộ chiếu", "passport"),
+    "id_type.foreign_id": ("giấy tờ của người nước ngoài", "foreigner's document"),
+    "id_type.enterprise_code": ("mã số doanh nghiệp/mã số thuế", "enterprise/tax code"),
+    "id_type.other": ("giấy tờ khác", "other document"),
+    "id_number.old_id": (
+        "CMND 9 số đã hết giá trị sử dụng từ 01/01/2025: vẫn nhận hồ sơ, nên ghi thêm số "
+        "định danh cá nhân (CCCD) của người nộp.",
+        "The 9-digit ID card (CMND) has not been valid since 1 January 2025: the dossier is "
+        "received; better also note the applicant's 12-digit personal ID number.",
+    ),
+    "id_number.old_id_format": (
+        "Số CMND phải gồm 9 chữ số: {value}",
+        "An old ID card (CMND) number has 9 digits: {value}",
+    ),
+    "id_number.passport_format": (
+        "Số hộ chiếu phải gồm 6 đến 9 chữ cái hoặc chữ số, có ít nhất một chữ số (hộ chiếu "
+        "Việt Nam: 1 chữ cái và 7 chữ số, ví dụ C1234567): {value}",
+        "A passport number has 6 to 9 letters or digits, at least one a digit (Vietnamese "
+        "passport: 1 letter and 7 digits, e.g. C1234567): {value}",
+    ),
+    "id_number.foreign_id_format": (
+        "Số giấy tờ của người nước ngoài phải gồm 5 đến 20 chữ cái hoặc chữ số, có ít nhất một "
+        "chữ số: {value}",
+        "A foreigner's document number has 5 to 20 letters or digits, at least one a digit: "
+        "{value}",
+    ),
+    "id_number.enterprise_code_format": (
+        "Mã số doanh nghiệp/mã số thuế phải gồm 10 chữ số, hoặc 13 chữ số với đơn vị phụ thuộc "
+        "(ví dụ 0101234567-001): {value}",
+        "An enterprise/tax code has 10 digits, or 13 for a dependent unit "
+        "(e.g. 0101234567-001): {value}",
+    ),
+    "id_number.other_format": (
+        "Số giấy tờ phải có chữ cái hoặc chữ số, tối đa 30 ký tự: {value}",
+        "A document number needs letters or digits, at most 30 characters: {value}",
+    ),
     # --- 2026 law: papers and forms (issue 14)
     "paper.new_due_day_off": (
         "Ngày hẹn trả mới ({day}) là ngày nghỉ của quầy; hãy chọn một ngày làm việc.",

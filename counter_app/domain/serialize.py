@@ -22,6 +22,7 @@ def dossier_to_json(dossier: Dossier) -> dict:
             "type": applicant.type.value,
             "full_name": applicant.full_name,
             "id_number": applicant.id_number,
+            "id_type": applicant.paper_type.value,
             "birth_date": applicant.birth_date.isoformat() if applicant.birth_date else None,
             "phone": applicant.phone,
             "email": applicant.email,

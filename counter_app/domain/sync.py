@@ -33,6 +33,7 @@ from counter_app.domain.dossier import (
     Timeliness,
 )
 from counter_app.domain.errors import CounterError
+from counter_app.domain.identity_papers import IdType
 from counter_app.domain.lifecycle import TRANSITIONS, Action, DueShift, apply
 
 CENTRAL_WRITER = 0  # `written_by` of a change made centrally (counters are numbered from 1)
@@ -82,6 +83,7 @@ def dossier_from_json(data: dict) -> Dossier:
             email=person.get("email") or "",
             address=person.get("address") or "",
             organisation=person.get("organisation") or "",
+            id_type=IdType(person["id_type"]) if person.get("id_type") else None,
         ),
         documents=[
             DocumentReceived(

@@ -11,6 +11,12 @@ from datetime import date
 
 from counter_app.domain.dossier import Applicant, ApplicantType, Collector
 from counter_app.domain.errors import Problem
+from counter_app.domain.identity_papers import (
+    IdType,
+    guess_id_type,
+    is_well_formed,
+    normalise_id_number,
+)
 from counter_app.domain.limits import (
     ADDRESS_LIMIT,
     FIRST_BIRTH_YEAR,
@@ -20,9 +26,6 @@ from counter_app.domain.limits import (
 from counter_app.domain.provinces import PROVINCES
 from counter_app.domain.text import check_text, clean, nfc
 
-_ID_SEPARATORS = re.compile(r"[\s.\-]+")
-_ID_NUMBER = re.compile(r"[0-9]{12}")
-_OLD_ID_NUMBER = re.compile(r"[0-9]{9}")
 # Of the century digits (0/1 1900s, 2/3 2000s, 4-9 2100s-2300s; citizen_id) only these can
 # belong to someone alive to stand at the desk before 2100.
 _LIVING_CENTURY_DIGITS = frozenset("0123")
@@ -48,23 +51,41 @@ def shown_value(value: str) -> str:
     return value
 
 
-def normalise_id_number(value: str) -> str:
-    """The digits as the card prints them, without the spaces and dots people type."""
-    return _ID_SEPARATORS.sub("", nfc(value or ""))
+# The message that refuses a badly written number of each paper, naming the paper.
+_FORMAT_KEYS = {
+    IdType.CITIZEN_ID: "id_number.format",
+    IdType.OLD_ID: "id_number.old_id_format",
+    IdType.PASSPORT: "id_number.passport_format",
+    IdType.FOREIGN_ID: "id_number.foreign_id_format",
+    IdType.ENTERPRISE_CODE: "id_number.enterprise_code_format",
+    IdType.OTHER: "id_number.other_format",
+}
 
 
-def check_id_number(value: str) -> Problem | None:
-    """A 12-digit personal number (known province, plausible century) or an old 9-digit CMND."""
-    number = normalise_id_number(value)
-    if not number or _OLD_ID_NUMBER.fullmatch(number):
+def check_id_number(value: str, id_type: IdType | None = None) -> Problem | None:
+    """The number by its paper's rule (`id_type`, else guessed from the number); a citizen
+    ID also by its known province and a century someone alive can be born in."""
+    paper = id_type or guess_id_type(value)
+    number = normalise_id_number(value, paper)
+    if not number:
         return None
-    if not _ID_NUMBER.fullmatch(number):
-        return Problem("id_number", "id_number.format", {"value": shown_value(clean(value))})
+    if not is_well_formed(number, paper):
+        return Problem("id_number", _FORMAT_KEYS[paper], {"value": shown_value(clean(value))})
+    if paper is not IdType.CITIZEN_ID:
+        return None
     if number[:3] not in PROVINCES:
         return Problem("id_number", "id_number.province", {"province": number[:3]})
     if number[3] not in _LIVING_CENTURY_DIGITS:
         return Problem("id_number", "id_number.century", {"digit": number[3]})
     return None
+
+
+def id_number_notes(applicant: Applicant) -> list[Problem]:
+    """What intake accepts but the officer should hear: an old 9-digit CMND is no longer
+    valid (Identity Law 2023, Article 46), so ask for the personal ID number."""
+    if applicant.id_number and applicant.paper_type is IdType.OLD_ID:
+        return [Problem("id_number", "id_number.old_id")]
+    return []
 
 
 def normalise_phone(value: str) -> str:
@@ -112,12 +133,11 @@ def check_applicant(applicant: Applicant, *, today: date) -> list[Problem]:
         ORGANISATION_LIMIT,
         required=needs_organisation,
     )
-    for check, value in (
-        (check_id_number, applicant.id_number),
-        (check_phone, applicant.phone),
-        (check_email, applicant.email),
+    for problem in (
+        (check_id_number(applicant.id_number, applicant.paper_type)),
+        (check_phone(applicant.phone)),
+        (check_email(applicant.email)),
     ):
-        problem = check(value)
         if problem is not None:
             problems.append(problem)
     if applicant.birth_date is not None and applicant.birth_date > today:

@@ -28,6 +28,7 @@ from counter_app.domain.dossier import (
     Status,
 )
 from counter_app.domain.errors import CounterError, Problem, ValidationFailed
+from counter_app.domain.identity_papers import IdType
 from counter_app.domain.lifecycle import Action
 from counter_app.domain.limits import (
     CATALOG_TEXT_LIMIT,
@@ -133,12 +134,14 @@ def request_from_json(data: object) -> IntakeRequest:
             birth_date = date.fromisoformat(birth_text)
         except ValueError:
             problems.append(Problem("birth_date", "birth_date.format", {"value": birth_text}))
+    id_type = _choice(IdType, raw_applicant.get("id_type"), "id_type", problems, None)
     applicant = Applicant(
         full_name=_text(raw_applicant, "full_name", "applicant"),
         type=_choice(
             ApplicantType, raw_applicant.get("type"), "type", problems, ApplicantType.CITIZEN
         ),
-        id_number=normalise_id_number(_text(raw_applicant, "id_number", "applicant")),
+        id_number=normalise_id_number(_text(raw_applicant, "id_number", "applicant"), id_type),
+        id_type=id_type,
         birth_date=birth_date,
         phone=normalise_phone(_text(raw_applicant, "phone", "applicant")),
         email=_text(raw_applicant, "email", "applicant"),
@@ -231,6 +234,8 @@ def correction_from_json(data: object, dossier: Dossier) -> Correction:
         raise _shape("applicant", "catalog.reason.not_object")
     merged = {key: current[key] for key in AMENDABLE} | data
     merged["applicant"] = current["applicant"] | applicant
+    if "id_number" in applicant and "id_type" not in applicant:
+        del merged["applicant"]["id_type"]  # a new number is a paper of its own: guessed again
     merged["procedure"] = dossier.procedure_code
     request = request_from_json(merged)
     if request.problems:
@@ -249,7 +254,7 @@ def cleaned_correction(correction: Correction) -> Correction:
         applicant=replace(
             applicant,
             full_name=clean(applicant.full_name),
-            id_number=normalise_id_number(applicant.id_number),
+            id_number=normalise_id_number(applicant.id_number, applicant.id_type),
             phone=normalise_phone(applicant.phone),
             email=clean(applicant.email),
             address=clean(applicant.address),

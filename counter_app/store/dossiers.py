@@ -39,6 +39,7 @@ from counter_app.domain.dossier import (
     SupplementRound,
     Timeliness,
 )
+from counter_app.domain.identity_papers import IdType
 from counter_app.domain.text import fold
 from counter_app.store.models import (
     DocumentRow,
@@ -66,6 +67,7 @@ def dossier_row_values(dossier: Dossier, *, origin: str, at: datetime, version: 
         "applicant_name": applicant.full_name,
         "applicant_name_folded": fold(applicant.full_name),
         "id_number": applicant.id_number,
+        "id_type": applicant.paper_type.value,
         "birth_date": applicant.birth_date,
         "phone": applicant.phone,
         "email": applicant.email,
@@ -251,6 +253,7 @@ def _to_domain(row: Row, documents: list, fees: list, history: list, rounds: lis
             email=row.email,
             address=row.address,
             organisation=row.organisation,
+            id_type=IdType(row.id_type) if row.id_type else None,
         ),
         documents=[
             DocumentReceived(d.name, DocumentForm(d.form), d.count, d.component_code)

@@ -21,6 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from counter_app.domain.identity_papers import ID_NUMBER_LIMIT
 from counter_app.store.types import Moment
 
 
@@ -96,7 +97,8 @@ class DossierRow(Base):
     applicant_type: Mapped[str] = mapped_column(String(20))
     applicant_name: Mapped[str] = mapped_column(String(200))
     applicant_name_folded: Mapped[str] = mapped_column(String(200), index=True)
-    id_number: Mapped[str] = mapped_column(String(12), default="", index=True)
+    id_number: Mapped[str] = mapped_column(String(ID_NUMBER_LIMIT), default="", index=True)
+    id_type: Mapped[str] = mapped_column(String(20), default="", server_default="")
     birth_date: Mapped[date | None] = mapped_column(Date)
     phone: Mapped[str] = mapped_column(String(15), default="", index=True)
     email: Mapped[str] = mapped_column(String(200), default="")

@@ -76,7 +76,7 @@ def test_receipt_has_the_official_wording(papers, make, tmp_path):
         f"Mã hồ sơ: {dossier.code}",
         "Mẫu số 01 (Ban hành kèm theo Thông tư số 03/2025/TT-VPCP",
         "Ông/Bà: Nguyễn Văn An",
-        "Số định danh cá nhân: 020090001234",
+        "Số CCCD/Số định danh: 020090001234",
         "Địa chỉ: Số 5, đường Trần Đăng Ninh, phường Tam Thanh, thành phố Lạng Sơn",
         "Số điện thoại: 0912345678",
         "Nội dung yêu cầu giải quyết: Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam",

@@ -176,3 +176,41 @@ def test_each_migration_keeps_existing_dossiers(tmp_path: Path):
         ).one()
     database.close()
     assert tuple(row) == ("A-250101-0001", "", 0)
+
+
+def test_a_dossier_from_before_the_paper_type_reads_with_the_paper_its_number_shows(
+    tmp_path: Path,
+):
+    """0010: rows written before it have no paper type; read back, an old 9-digit ID is an old
+    ID (not refused as a citizen ID), and the wider column takes a 13-digit enterprise code."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from counter_app.domain.identity_papers import IdType
+    from counter_app.store.dossiers import find_by_code
+
+    path = tmp_path / "c.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        command.upgrade(migrations._config(connection), "0008")
+        connection.exec_driver_sql(
+            "INSERT INTO dossiers (uuid, code, procedure_code, procedure_name, agency_code, status,"
+            " applicant_type, applicant_name, applicant_name_folded, id_number, phone, email,"
+            " address, organisation, sets, channel, return_method, note, fee_total, received_by,"
+            " origin_counter, version, updated_at) VALUES ('u1', 'A-250101-0001', 'p', 'P', 'A',"
+            " 'new', 'citizen', 'An', 'an', '012345678', '', '', '', '', 1, 'direct', 'counter',"
+            " '', 0, 'canbo', '', 1, '2025-01-01 02:00:00')"
+        )
+    engine.dispose()
+    database = open_database(path)
+    with database.write() as session:
+        dossier = find_by_code(session, "A-250101-0001")
+        assert dossier is not None
+        assert (dossier.applicant.id_type, dossier.applicant.paper_type) == (None, IdType.OLD_ID)
+        session.execute(text("UPDATE dossiers SET id_number = '0101234567001'"))
+    with database.read() as session:
+        dossier = find_by_code(session, "A-250101-0001")
+        assert dossier is not None
+        assert dossier.applicant.paper_type is IdType.ENTERPRISE_CODE
+        assert dossier.applicant.id_number == "0101234567001"
+    database.close()

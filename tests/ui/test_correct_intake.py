@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from counter_app.domain.dossier import Status
+from counter_app.domain.identity_papers import IdType
 from counter_app.services.printing import PaperKind
 from counter_app.ui.dialogs.correct_intake import CorrectIntakeDialog
 from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
@@ -106,3 +107,19 @@ def test_a_wrong_value_is_named_and_nothing_is_stored(qtbot, workspace, staff, q
     dialog.submit()
     assert "12345" in dialog.error_label.text()
     assert len(workspace.dossiers.get(detail.dossier.code).history) == 1
+
+
+def test_a_correction_keeps_the_paper_of_the_same_number_and_guesses_a_new_ones(
+    qtbot, workspace, staff, queue
+) -> None:
+    session = session_of(workspace, staff, queue)
+    dossier = dossier_in(workspace, staff, Status.NEW, id_number="AB1234567", id_type="foreign_id")
+    detail = DossierDetailDialog(dossier, session.lang, session=session)
+    qtbot.addWidget(detail)
+    detail.show()
+    qtbot.waitExposed(detail)
+    dialog = open_correction(qtbot, detail)
+    dialog.edits["phone"].setText("0987 654 321")
+    assert dialog.correction().applicant.paper_type is IdType.FOREIGN_ID
+    dialog.edits["id_number"].setText("012.345.678")
+    assert dialog.correction().applicant.paper_type is IdType.OLD_ID

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 
 from counter_app.domain.catalog import DocumentForm
 from counter_app.domain.dossier import Applicant, Dossier
+from counter_app.domain.identity_papers import PAPER_LABELS
 from counter_app.services.printing.kinds import PaperKind
 from counter_app.services.printing.layout import (
     SERIF,
@@ -206,8 +207,7 @@ def applicant_block(sheet: Sheet, applicant: Applicant) -> None:
     if applicant.organisation:
         sheet.field("Tên tổ chức", applicant.organisation)
     if applicant.id_number:
-        label = "Số định danh cá nhân" if len(applicant.id_number) == 12 else "Số CMND"
-        sheet.field(label, applicant.id_number)
+        sheet.field(PAPER_LABELS[applicant.paper_type], applicant.id_number)
     sheet.field("Địa chỉ", applicant.address)
     phone = f"Số điện thoại: {applicant.phone or '……………'}"
     if applicant.email:

@@ -33,6 +33,7 @@ from counter_app.domain.catalog import DocumentForm
 from counter_app.domain.dossier import DocumentReceived, Dossier, ReturnMethod
 from counter_app.domain.errors import CounterError, ValidationFailed
 from counter_app.domain.text import clean
+from counter_app.domain.validation import normalise_id_number
 from counter_app.services.accounts import SUPERVISING
 from counter_app.services.intake import MAX_COUNT, MAX_SETS
 from counter_app.ui import theme
@@ -210,10 +211,14 @@ class CorrectIntakeDialog(QDialog):
         problem = birth_date_problem(text["birth_date"])
         if problem is not None:
             raise ValidationFailed([problem])
+        before = self.dossier.applicant
+        # A new number is a paper of its own, guessed again; the same number keeps its paper.
+        same_number = normalise_id_number(text["id_number"], before.id_type) == before.id_number
         applicant = replace(
-            self.dossier.applicant,
+            before,
             full_name=text["full_name"],
             id_number=text["id_number"],
+            id_type=before.id_type if same_number else None,
             birth_date=parse_birth_date(text["birth_date"]),
             phone=text["phone"],
             email=text["email"],

@@ -31,12 +31,15 @@ from counter_app.domain.catalog import Procedure
 from counter_app.domain.citizen_id import CitizenIdCard, id_number_warnings
 from counter_app.domain.dossier import Applicant, ApplicantType, Channel, Dossier, ReturnMethod
 from counter_app.domain.errors import CounterError, Problem, ValidationFailed
+from counter_app.domain.identity_papers import IdType, guess_id_type
+from counter_app.domain.messages import translate
 from counter_app.domain.text import clean, nfc
 from counter_app.domain.validation import (
     ADDRESS_LIMIT,
     NAME_LIMIT,
     ORGANISATION_LIMIT,
     check_applicant,
+    id_number_notes,
     normalise_id_number,
     normalise_phone,
 )
@@ -438,7 +441,7 @@ class IntakePage(QWidget):
             self.field_labels[key] = label
             self.messages[key] = message
             grid.addWidget(label, row, 0)
-            grid.addWidget(edit, row, 1)
+            grid.addWidget(self._with_paper_type(edit) if key == "id_number" else edit, row, 1)
             grid.addWidget(message, row + 1, 1)
             row += 2
         metrics = self.fields["birth_date"].fontMetrics()
@@ -448,6 +451,39 @@ class IntakePage(QWidget):
         )
         self.fields["phone"].setMaximumWidth(metrics.horizontalAdvance("0000 000 0000") + 120)
         return box
+
+    def _with_paper_type(self, number_edit: QLineEdit) -> QWidget:
+        """The number with its paper's type beside it: guessed as the officer types, until
+        the officer picks one."""
+        self.id_type_combo = QComboBox()
+        self.id_type_combo.setObjectName("idType")
+        self.id_type_combo.setAccessibleName(translate("field.id_type", self._lang))
+        for paper in IdType:
+            self.id_type_combo.addItem(translate(f"id_type.{paper.value}", self._lang), paper.value)
+        self.id_type_combo.activated.connect(self._paper_type_chosen)
+        self.id_type_combo.currentIndexChanged.connect(self._typed)
+        number_edit.textChanged.connect(self._guess_paper_type)
+        self._paper_type_picked = False
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(number_edit)
+        layout.addWidget(self.id_type_combo)
+        layout.addStretch(1)
+        return row
+
+    def _paper_type_chosen(self, _index: int) -> None:
+        self._paper_type_picked = True
+
+    def _guess_paper_type(self, text: str) -> None:
+        if not self._paper_type_picked:
+            self.set_paper_type(guess_id_type(text))
+
+    def set_paper_type(self, paper: IdType) -> None:
+        self.id_type_combo.setCurrentIndex(self.id_type_combo.findData(paper.value))
+
+    def paper_type(self) -> IdType:
+        return IdType(self.id_type_combo.currentData())
 
     def _build_papers(self) -> QGroupBox:
         box = QGroupBox(self.tr("Pape&rs received"))
@@ -632,6 +668,7 @@ class IntakePage(QWidget):
             self.save_button,
             self.reprint_button,
         ]
+        chain.insert(chain.index(self.fields["id_number"]) + 1, self.id_type_combo)
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -804,7 +841,8 @@ class IntakePage(QWidget):
         return Applicant(
             full_name=text["full_name"],
             type=kind,
-            id_number=normalise_id_number(text["id_number"]),
+            id_number=normalise_id_number(text["id_number"], self.paper_type()),
+            id_type=self.paper_type(),
             birth_date=born,
             phone=normalise_phone(text["phone"]),
             email=text["email"],
@@ -829,6 +867,8 @@ class IntakePage(QWidget):
                 self._asking = False
         for key, value in self._card_values(card).items():
             self.fields[key].setText(value)
+        self._paper_type_picked = False
+        self.set_paper_type(IdType.CITIZEN_ID)
         self._card = card
         self.validate()
         self._session.messages.info(self.tr("ID card read: {name}").format(name=card.full_name))
@@ -909,7 +949,7 @@ class IntakePage(QWidget):
         """Each field says what is wrong with it; "required" only once the officer has tried
         to save (going through an empty field to fill it later is no mistake)."""
         self._validate_timer.stop()
-        self._show_problems(self.local_problems())
+        self._show_problems(self.local_problems() + id_number_notes(self.applicant()))
         self._show_card_warnings()
 
     def _show_problems(self, problems: list[Problem]) -> list[Problem]:
@@ -937,6 +977,7 @@ class IntakePage(QWidget):
         return {
             "procedure": self.search_edit,
             "type": self.type_combo,
+            "id_type": self.id_type_combo,
             "sets": self.sets_spin,
             "channel": self.channel_combo,
             "return_method": self.return_combo,
@@ -1108,6 +1149,8 @@ class IntakePage(QWidget):
         self.type_combo.setCurrentIndex(self.type_combo.findData(ApplicantType.CITIZEN.value))
         for edit in self.fields.values():
             edit.clear()
+        self._paper_type_picked = False
+        self.set_paper_type(IdType.CITIZEN_ID)
         self.sets_spin.setValue(1)
         self.channel_combo.setCurrentIndex(0)
         self.return_combo.setCurrentIndex(0)

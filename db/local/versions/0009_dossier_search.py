@@ -1,7 +1,7 @@
 """dossier search: an FTS5 trigram index of the folded name, ID number, phone and code
 
 Revision ID: 0009
-Revises: 0008
+Revises: 0010 (after the identity-paper rebuild of `dossiers`, which would drop these triggers)
 Create Date: 2026-12-06 03:00:00
 
 The index is kept in step by triggers on `dossiers`, so every write path (intake, moves, sync
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0008"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

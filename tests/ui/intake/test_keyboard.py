@@ -28,6 +28,9 @@ def test_a_whole_intake_by_keyboard_only(qtbot, page, workspace) -> None:
     press(qtbot, Qt.Key.Key_Tab)  # the organisation is hidden for a citizen
     assert focused() is page.fields["id_number"]
     qtbot.keyClicks(focused(), "020 090 001 234")
+    press(qtbot, Qt.Key.Key_Tab)  # the paper, guessed from the number
+    assert focused() is page.id_type_combo
+    assert page.id_type_combo.currentData() == "citizen_id"
     press(qtbot, Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "15/3/1990")
     press(qtbot, Qt.Key.Key_Tab)
@@ -108,7 +111,7 @@ def test_tab_follows_the_screen_from_top_to_bottom(qtbot, page) -> None:
     choose(qtbot, page, "chung thuc")
     page.activate()
     visited: list[QWidget] = [focused()]
-    for _ in range(22):
+    for _ in range(23):
         press(qtbot, Qt.Key.Key_Tab)
         visited.append(focused())
     paper_widgets = [w for row in page.papers.rows for w in (row.check, row.form, row.count)]
@@ -116,7 +119,11 @@ def test_tab_follows_the_screen_from_top_to_bottom(qtbot, page) -> None:
     expected = [
         page.search_edit,
         page.type_combo,
-        *(page.fields[key] for key in ("full_name", "id_number", "birth_date", "phone")),
+        page.fields["full_name"],
+        page.fields["id_number"],
+        page.id_type_combo,
+        page.fields["birth_date"],
+        page.fields["phone"],
         page.fields["email"],
         page.fields["address"],
         *paper_widgets,
