@@ -36,6 +36,7 @@ from counter_app.domain.dossier import Dossier
 from counter_app.domain.lifecycle import Action
 from counter_app.services.accounts import MAX_FAILURES, Role, User
 from counter_app.services.workspace import Workspace
+from counter_app.ui.dialogs.correct_intake import CorrectIntakeDialog
 from counter_app.ui.dialogs.dossier_detail import ActionDialog, DossierDetailDialog
 from counter_app.ui.digitising.panel import PreviewDialog as ScanPreviewDialog
 from counter_app.ui.digitising.scanner import ScannerDialog
@@ -145,6 +146,9 @@ BUILDERS: dict[str, Callable[[Windows], QWidget]] = {
     UI + "sync.conflicts.ConflictsDialog": lambda w: ConflictsDialog(w.session()),
     UI + "sync.log_dialog.SyncLogDialog": lambda w: SyncLogDialog(w.session()),
     UI + "first_run.wizard.FirstRunWizard": lambda w: FirstRunWizard(w.folder / "new", w.lang),
+    UI + "dialogs.correct_intake.CorrectIntakeDialog": lambda w: CorrectIntakeDialog(
+        w.session(), w.dossier
+    ),
 }
 
 
