@@ -70,4 +70,3 @@ def test_the_log_names_a_damaged_scan_and_the_round_is_done(
     dialog.resize(1100, 560)
     dialog.show()
     qtbot.waitExposed(dialog)
-    dialog.grab().save("/tmp/f1_log_held.png")
