@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+144"/>
+        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+145"/>
         <source>Dossier {code} of {name}</source>
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
@@ -88,7 +88,7 @@
 <context>
     <name>CorrectIntakeDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/correct_intake.py" line="+65"/>
+        <location filename="../../counter_app/ui/dialogs/correct_intake.py" line="+66"/>
         <source>Correct the intake of {code}</source>
         <translation>Sửa thông tin tiếp nhận hồ sơ {code}</translation>
     </message>
@@ -339,7 +339,12 @@
         <translation>Số định danh:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Identity paper:</source>
+        <translation>Loại giấy tờ:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Birth date:</source>
         <translation>Ngày sinh:</translation>
     </message>
@@ -567,7 +572,7 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/models/dossier_table.py" line="+190"/>
+        <location filename="../../counter_app/ui/models/dossier_table.py" line="+202"/>
         <source>Code</source>
         <translation>Mã hồ sơ</translation>
     </message>
@@ -675,12 +680,12 @@
         <translation>Enter hoặc nhấp đúp: xem chi tiết</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>Dossiers found: {n}</source>
         <translation>Tìm thấy {n} hồ sơ</translation>
     </message>
@@ -1188,7 +1193,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="+47"/>
+        <location filename="../../counter_app/ui/app.py" line="+53"/>
         <source>This computer has no counter data yet. To set it up with the demo catalog and accounts, run in a terminal:
 
     counter-app init --demo</source>

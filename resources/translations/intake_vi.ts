@@ -57,7 +57,7 @@
 <context>
     <name>Intake</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+111"/>
+        <location filename="../../counter_app/ui/intake/page.py" line="+114"/>
         <location line="+11"/>
         <source>New dossier</source>
         <translation>Hồ sơ mới</translation>
@@ -247,7 +247,7 @@
         <translation>Đị&amp;a chỉ</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+62"/>
         <source>Pape&amp;rs received</source>
         <translation>&amp;Giấy tờ đã nhận</translation>
     </message>
@@ -322,7 +322,7 @@
         <translation>Lưu hồ sơ và cấp mã hồ sơ (Ctrl+S hoặc Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>No procedure matches the search.</source>
         <translation>Không có thủ tục nào phù hợp.</translation>
     </message>
@@ -357,12 +357,12 @@
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>ID card read: {name}</source>
         <translation>Đã đọc thẻ căn cước: {name}</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+146"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>Chưa lưu: hãy sửa các mục báo đỏ.</translation>
     </message>

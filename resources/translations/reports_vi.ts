@@ -657,7 +657,7 @@ trực tuyến</translation>
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reports/sign_off.py" line="+353"/>
+        <location filename="../../counter_app/ui/reports/sign_off.py" line="+354"/>
         <source>Reopen the day {day}</source>
         <translation>Mở lại ngày {day}</translation>
     </message>

@@ -17,7 +17,7 @@ from counter_app.domain.text import fold
 from counter_app.services.intake import request_from_json
 from counter_app.store import migrations
 from counter_app.store.central.replica import replace_dossier
-from counter_app.store.database import open_database
+from counter_app.store.database import DEFAULT_BUSY_TIMEOUT_MS, _make_engine, open_database
 from counter_app.store.search import search_phrase
 from tests.conftest import intake_json, vn
 
@@ -127,10 +127,11 @@ def test_the_migration_indexes_an_existing_store(ws, people) -> None:
     """A store from before 0009 (taken back by the real downgrade) is indexed when opened."""
     path = ws.database.path
     ws.close()
-    database = open_database(path)
-    with database.engine.begin() as connection:
+    # as the store migrates: foreign keys off, or SQLite's table rebuilds fail
+    engine = _make_engine(path, DEFAULT_BUSY_TIMEOUT_MS, foreign_keys=False)
+    with engine.begin() as connection:
         command.downgrade(migrations._config(connection), "0005")
-    database.close()
+    engine.dispose()
     reopened = open_database(path)
     with reopened.read() as session:
         names = session.execute(text("SELECT count(*) FROM dossier_search")).scalar()

@@ -31,6 +31,7 @@ from counter_app.domain.catalog import Agency
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import NOTE_REQUIRED, TRANSITIONS, Action, allowed_actions
+from counter_app.domain.messages import translate
 from counter_app.domain.text import clean
 from counter_app.services.printing import PaperKind
 from counter_app.ui import formatting, theme
@@ -536,6 +537,11 @@ class DossierDetailDialog(QDialog):
                 ("applicant_type", self.tr("Type:"), applicant_type_label(a.type)),
                 ("organisation", self.tr("Organisation:"), a.organisation),
                 ("id_number", self.tr("ID number:"), a.id_number),
+                (
+                    "id_type",
+                    self.tr("Identity paper:"),
+                    translate(f"id_type.{a.paper_type.value}", self._lang),
+                ),
                 ("birth_date", self.tr("Birth date:"), formatting.day(a.birth_date)),
                 ("phone", self.tr("Phone:"), a.phone),
                 ("email", self.tr("E-mail:"), a.email),

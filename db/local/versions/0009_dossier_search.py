@@ -103,7 +103,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for name in TRIGGERS:
-        op.execute(f"DROP TRIGGER {name}")
+    for name in TRIGGERS:  # a later revision's downgrade that rebuilt `dossiers` dropped them
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE dossier_search")
     op.drop_table("dossier_search_keys")
