@@ -1,4 +1,5 @@
-"""The attack suite runs on the sync tests' real PostgreSQL and SQLite centrals. `province` is one
+"""The attack suite runs on the sync tests' real PostgreSQL and SQLite centrals (their fixtures
+are imported here once, for every module). `province` is one
 PostgreSQL central for a whole module: counter A serves AGENCY, counter B (the victim) serves
 OTHER_AGENCY; each has an online submission, B a lease, a conflict and a scanned original. An
 attacker is A's own role, used directly with psycopg."""
@@ -26,6 +27,7 @@ from tests.sync.conftest import (  # noqa: F401  (fixtures)
     test_keyring,
 )
 from tests.sync.test_postgres import add_counter
+from tests.sync.test_sync import central  # noqa: F401  (a fixture: each central in turn)
 
 SCAN = b"%PDF-1.4 the victim's scanned ID card"
 SCAN_SHA = hashlib.sha256(SCAN).hexdigest()

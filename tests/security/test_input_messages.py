@@ -17,12 +17,11 @@ from counter_app.services.intake import request_from_json
 from counter_app.store.models import CodeRangeRow
 from tests.cli.test_cli import run_cli
 from tests.conftest import SMALL_CATALOG, intake_json
-from tests.sync.conftest import sqlite_central, test_keyring  # noqa: F401  (sync fixtures)
 from tests.sync.helpers import make_counter, take
 from tests.sync.test_cli_and_worker import cli
 
 
-def test_central_decision_names_the_state_asked_for(sqlite_central, tmp_path):  # noqa: F811
+def test_central_decision_names_the_state_asked_for(sqlite_central, tmp_path):
     """`central status CODE done` on a dossier just received said "Cannot Result returned a
     dossier…": the target state stood where an action belongs."""
     ws, user = make_counter(tmp_path, "a")
@@ -87,7 +86,7 @@ def test_an_unregistered_counter_offline_is_not_told_intake_goes_on(tmp_path):
     assert "Intake goes on" not in shown.stderr
 
 
-def test_a_registered_counter_offline_still_hears_intake_goes_on(sqlite_central, tmp_path):  # noqa: F811
+def test_a_registered_counter_offline_still_hears_intake_goes_on(sqlite_central, tmp_path):
     ws, _ = make_counter(tmp_path, "a", faulty=True)
     ws.sync.configure(sqlite_central)
     ws.sync.run_once()

@@ -11,12 +11,6 @@ from sqlalchemy import update
 from counter_app.domain.lifecycle import Action
 from counter_app.store.models import DossierRow
 from tests.conftest import AGENCY, OTHER_AGENCY
-from tests.sync.conftest import (  # noqa: F401  (the fixtures of the sync tests)
-    pg_central,
-    pg_server,
-    sqlite_central,
-    test_keyring,
-)
 from tests.sync.helpers import central_rows, local_rows, make_counter, take
 from tests.sync.test_sync import counter_url
 
@@ -97,7 +91,7 @@ def test_a_record_central_refuses_is_set_aside(central, tmp_path):
     ws.close()
 
 
-def test_a_value_postgresql_refuses_is_found_and_set_aside(pg_central, tmp_path):  # noqa: F811
+def test_a_value_postgresql_refuses_is_found_and_set_aside(pg_central, tmp_path):
     """A code longer than central's column (as an older version could have written): only
     PostgreSQL refuses it, for the whole batch; the halves find it."""
     ws, user = make_counter(tmp_path, "a", push_batch=8)

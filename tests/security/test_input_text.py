@@ -22,12 +22,6 @@ from tests.cli import test_bad_input
 from tests.cli.test_bad_input import assert_refused
 from tests.cli.test_cli import OFFICER, ok_json, run_cli
 from tests.conftest import SMALL_CATALOG, intake_json
-from tests.sync.conftest import (  # noqa: F401  (the fixtures of the sync tests)
-    pg_central,
-    pg_server,
-    sqlite_central,
-    test_keyring,
-)
 
 RTL_OVERRIDE = "\u202e"
 ZERO_WIDTH = "\u200b\u200c\u200d\ufeff\u2060"

@@ -10,12 +10,11 @@ from counter_app.store.journal import replaced_codes
 from tests.conftest import AGENCY, SMALL_CATALOG
 from tests.printing.conftest import flat, pdf_text
 from tests.security.test_tamper_audit import run_sql
-from tests.sync.conftest import pg_central, pg_server, sqlite_central, test_keyring  # noqa: F401
 from tests.sync.helpers import central_rows, local_rows, make_counter, take
-from tests.sync.test_sync import central, counter_url  # noqa: F401
+from tests.sync.test_sync import counter_url
 
 
-def test_joining_after_working_alone_renumbers_the_codes_central_gave_meanwhile(central, tmp_path):  # noqa: F811
+def test_joining_after_working_alone_renumbers_the_codes_central_gave_meanwhile(central, tmp_path):
     online, officer_a = make_counter(tmp_path, "a")
     online.sync.configure(counter_url(central, "Q1", [AGENCY]))
     online.sync.run_once()
@@ -44,7 +43,7 @@ def test_joining_after_working_alone_renumbers_the_codes_central_gave_meanwhile(
 
 
 def test_a_renumbered_dossier_is_audited_and_its_receipt_names_the_code_it_replaces(
-    sqlite_central,  # noqa: F811
+    sqlite_central,
     tmp_path,
 ):
     online, officer_a = make_counter(tmp_path, "a")
@@ -70,7 +69,7 @@ def test_a_renumbered_dossier_is_audited_and_its_receipt_names_the_code_it_repla
 
 
 def test_a_code_leased_before_the_join_and_pushed_after_it_is_renumbered_not_stuck(
-    central,  # noqa: F811
+    central,
     tmp_path,
 ):
     """The counter that joined pushed its code first; the other counter, whose lease was
@@ -100,7 +99,7 @@ def test_a_code_leased_before_the_join_and_pushed_after_it_is_renumbered_not_stu
 
 
 def test_a_pulled_dossier_whose_code_a_local_one_holds_renumbers_the_local_one(
-    sqlite_central,  # noqa: F811
+    sqlite_central,
     tmp_path,
 ):
     """The clash reaches the pull (the local dossier's outbox entry was lost): the local

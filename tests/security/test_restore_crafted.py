@@ -15,7 +15,6 @@ from counter_app.paths import DATABASE_FILE
 from tests.cli.test_cli import ok_json, run_cli
 from tests.operations.conftest import counter, reseal, rewrite  # noqa: F401
 from tests.operations.test_restore import refused
-from tests.sync.conftest import sqlite_central, test_keyring  # noqa: F401
 
 
 @pytest.fixture
@@ -99,7 +98,7 @@ def test_a_rewritten_log_is_refused_before_the_swap(counter, backup, tmp_path): 
 
 def test_an_emptied_store_is_refused_when_central_anchored_more(
     counter,  # noqa: F811
-    sqlite_central,  # noqa: F811
+    sqlite_central,
     backup,
     tmp_path,
 ):

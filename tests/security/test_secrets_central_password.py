@@ -13,7 +13,6 @@ import pytest
 from counter_app.services.sync.admin import CentralAdmin
 from counter_app.store.central.database import split_password
 from tests.conftest import AGENCY
-from tests.sync.conftest import pg_central, pg_server, test_keyring  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc")
 WARNING = "visible to every other user of this machine"
@@ -56,7 +55,7 @@ def command_line_while_running(data: Path, *args: str, stdin: str = "") -> tuple
         return seen, worker.stderr.read()
 
 
-def test_the_password_never_shows_in_the_process_list(pg_central, tmp_path, test_keyring):  # noqa: F811
+def test_the_password_never_shows_in_the_process_list(pg_central, tmp_path, test_keyring):
     data = tmp_path / "counter"
     assert run(data, "init").returncode == 0
     address, password = counter_address(pg_central, "Q1")
@@ -73,7 +72,7 @@ def test_the_password_never_shows_in_the_process_list(pg_central, tmp_path, test
             assert password.encode() not in path.read_bytes(), path
 
 
-def test_the_old_form_still_works_and_warns_once(pg_central, tmp_path, test_keyring):  # noqa: F811
+def test_the_old_form_still_works_and_warns_once(pg_central, tmp_path, test_keyring):
     data = tmp_path / "counter"
     assert run(data, "init").returncode == 0
     address, password = counter_address(pg_central, "Q1")
@@ -84,7 +83,7 @@ def test_the_old_form_still_works_and_warns_once(pg_central, tmp_path, test_keyr
     assert run(data, "sync", "--once").returncode == 0
 
 
-def test_an_address_without_a_password_is_accepted(pg_central, tmp_path, test_keyring):  # noqa: F811
+def test_an_address_without_a_password_is_accepted(pg_central, tmp_path, test_keyring):
     """Nothing in the keyring, no terminal, no --password-stdin: the address is kept, and the
     server's refusal is said plainly (a server trusting the machine would have let it in)."""
     data = tmp_path / "counter"
@@ -97,7 +96,7 @@ def test_an_address_without_a_password_is_accepted(pg_central, tmp_path, test_ke
     assert answered.returncode == 0, answered.stderr
 
 
-def test_central_commands_take_the_password_from_stdin(pg_central, tmp_path):  # noqa: F811
+def test_central_commands_take_the_password_from_stdin(pg_central, tmp_path):
     bare, password = split_password(pg_central)
     assert password
     listed = run(tmp_path, "central", "init", bare, "--password-stdin", stdin=f"{password}\n")

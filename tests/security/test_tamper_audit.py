@@ -22,9 +22,8 @@ from counter_app.store.journal import (
 )
 from tests.cli.test_cli import ok_json, run_cli
 from tests.conftest import AGENCY, OTHER_AGENCY
-from tests.sync.conftest import pg_central, pg_server, sqlite_central, test_keyring  # noqa: F401
 from tests.sync.helpers import make_counter, take
-from tests.sync.test_sync import central, counter_url  # noqa: F401
+from tests.sync.test_sync import counter_url
 
 
 def anchored_counter(url: str, root):  # type: ignore[no-untyped-def]
@@ -83,7 +82,7 @@ def rewrite_and_rehash(ws) -> None:  # type: ignore[no-untyped-def]
         db.commit()
 
 
-def test_a_truncated_log_shows_against_central_even_with_the_local_anchors_gone(central, tmp_path):  # noqa: F811
+def test_a_truncated_log_shows_against_central_even_with_the_local_anchors_gone(central, tmp_path):
     ws, officer = anchored_counter(central, tmp_path)
     assert ws.audit.check().central == "checked"
     truncate_everything(ws)
@@ -96,7 +95,7 @@ def test_a_truncated_log_shows_against_central_even_with_the_local_anchors_gone(
     ws.close()
 
 
-def test_a_truncated_log_shows_against_the_local_anchor_offline(sqlite_central, tmp_path):  # noqa: F811
+def test_a_truncated_log_shows_against_the_local_anchor_offline(sqlite_central, tmp_path):
     ws, _ = anchored_counter(sqlite_central, tmp_path)
     run_sql(ws, "DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log")
     with pytest.raises(CounterError) as found:
@@ -106,7 +105,7 @@ def test_a_truncated_log_shows_against_the_local_anchor_offline(sqlite_central, 
     ws.close()
 
 
-def test_a_rewritten_and_rehashed_log_shows_and_is_not_anchored_again(central, tmp_path):  # noqa: F811
+def test_a_rewritten_and_rehashed_log_shows_and_is_not_anchored_again(central, tmp_path):
     ws, officer = anchored_counter(central, tmp_path)
     before = ws.sync.central_anchor()
     rewrite_and_rehash(ws)
@@ -143,7 +142,7 @@ def test_missing_triggers_are_reported_by_verify_and_restored_by_init(ws, office
         db.execute("UPDATE audit_log SET actor = 'x'")
 
 
-def test_central_anchors_only_go_forward_and_only_as_the_counter_itself(sqlite_central, tmp_path):  # noqa: F811
+def test_central_anchors_only_go_forward_and_only_as_the_counter_itself(sqlite_central, tmp_path):
     from counter_app.services.sync.gateway import CentralGateway
     from counter_app.store.central.database import CentralAddress
 
@@ -166,7 +165,7 @@ def test_central_anchors_only_go_forward_and_only_as_the_counter_itself(sqlite_c
     ws.close()
 
 
-def test_a_counter_role_cannot_write_central_anchors_but_through_the_function(pg_central, tmp_path):  # noqa: F811
+def test_a_counter_role_cannot_write_central_anchors_but_through_the_function(pg_central, tmp_path):
     mine = counter_url(pg_central, "Q1", [AGENCY])
     other = counter_url(pg_central, "Q2", [OTHER_AGENCY])
     ws, officer = make_counter(tmp_path, "a")
