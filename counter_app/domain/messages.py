@@ -1015,6 +1015,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--since phải là số thứ tự thay đổi (số nguyên không âm), không phải «{value}».",
         "--since must be a change sequence number (a whole number, 0 or more), not “{value}”.",
     ),
+    # --- 2026 law: the rest (issue 14, law-rest)
+    # --- Windows (issue 15)
+    # --- seams: settings registry and permissions (issue 16)
+    # --- seams: types and smaller rooms (issue 16)
+    # --- province scale (issue 17)
+    # --- citizen's screen, ratings, notices, payment (issue 18)
+    # --- signing and the paper store (issue 19)
+    # --- the queue (issue 20)
 }
 
 
