@@ -24,6 +24,7 @@ from common import ROOT, report
 
 PROCEDURE = "1.001193.000.00.00.H37"  # any procedure of the demo catalog
 MOVE_EVERY_S = 0.02
+SPARE = 400
 
 
 def counter(root: Path, name: str, central: str, agencies: list[str]):  # type: ignore[no-untyped-def]
@@ -36,7 +37,7 @@ def counter(root: Path, name: str, central: str, agencies: list[str]):  # type: 
         admin.add_counter(name, agencies)
     ws = Workspace(root / name, create=True)
     ws.settings.set("counter.name", f"Quầy {name}")
-    ws.settings.set("sync.lease_target", 4000)
+    ws.settings.set("sync.lease_target", 3000)  # central's cap for one call
     ws.settings.set("sync.lease_days", 1)
     user = ws.accounts.add_user("canbo", Role.STAFF, "matkhau123", "Nguyễn Thị Hoa")
     ws.sync.configure(f"{central}?counter={name}")
@@ -97,8 +98,9 @@ def main() -> int:
 
     receive(other, other_user, args.dossiers, "B")
     other.sync.run_once()  # central now holds what A will pull
-    receive(here, here_user, args.dossiers, "A")  # what A will push
-    spare = receive(here, here_user, 400, "A2")  # the officer's moves go on these
+    # what A will push: the officer's moves go on the last 400, which go up in the round too
+    receive(here, here_user, args.dossiers - SPARE, "A")
+    spare = receive(here, here_user, SPARE, "A2")
 
     keep_the_gui_thread_responsive()  # as the window does once signed in
     baseline = moves_while(here, here_user, spare, lambda: len(spare) > 300)
