@@ -54,3 +54,30 @@ def test_a_pull_cut_half_way_keeps_its_short_transactions(
     assert here.settings.get("sync.cursors")["dossiers"] > before.get("dossiers", 0)
     here.close()
     other.close()
+
+
+def wal_pages(ws) -> int:  # type: ignore[no-untyped-def]
+    wal = ws.database.path.with_name(ws.database.path.name + "-wal")
+    return wal.stat().st_size // 4096 if wal.exists() else 0
+
+
+def test_a_pull_copies_its_log_into_the_file_as_it_goes(
+    sqlite_central, tmp_path, monkeypatch
+) -> None:
+    """SQLite's automatic checkpoint falls on whichever commit finds the log over 1,000 pages:
+    during a pull, often a save in the window, which then waits for pages it never wrote. The
+    pull copies its own log after each short transaction, so the log stays small."""
+    other, other_user = counter_on(sqlite_central, tmp_path, "B")
+    here, _ = counter_on(sqlite_central, tmp_path, "A")
+    take(other, other_user, 60)
+    other.sync.run_once()
+    with here.database.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert wal_pages(here) == 0
+
+    monkeypatch.setattr(sync_service, "WRITE_SLICE_S", 0.0)  # one row a transaction
+    here.sync.run_once()
+    assert len(local_rows(here)) == 60
+    assert wal_pages(here) < 60  # sixty transactions of a row, each copied in as it ended
+    here.close()
+    other.close()

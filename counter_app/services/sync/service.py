@@ -586,10 +586,13 @@ class SyncService:
                     position += 1
                     if time.monotonic() >= until:
                         break
-                if position == len(rows):
+                done = position == len(rows)
+                if done:
                     cursors[kind] = cursor
                     replica.put_setting(session, "sync.cursors", cursors)
-                    return changed
+            self._db.checkpoint()
+            if done:
+                return changed
 
     def _lease_agencies(self, agencies: tuple[str, ...]) -> list[str]:
         return sorted(agencies) if agencies else sorted(self._catalog.served_agencies())
