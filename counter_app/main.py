@@ -1,16 +1,23 @@
 """Entry point of `counter-app`: a subcommand runs the command line, none opens the window.
 
 Only argparse is imported up front, so `counter-app --help` answers at once; each command
-imports what it needs when it runs.
+imports what it needs when it runs, and a plain start of the window builds no command parser.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+from pathlib import Path
+
+WINDOW_OPTIONS = ("--data-dir", "--lang")
 
 
 def main(argv: list[str] | None = None) -> int:
+    window = _window_options(sys.argv[1:] if argv is None else argv)
+    if window is not None:
+        return _open_window(window, argv)
     from counter_app.cli import build_parser, run
 
     args = build_parser(argv).parse_args(argv)
@@ -22,6 +29,28 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return _open_window(args, argv)
     return run(args)
+
+
+def _window_options(argv: list[str]) -> argparse.Namespace | None:
+    """The window's options when the command line holds nothing else (a start from the desktop
+    or the menu), read without building every command's parser, which would hold up the sign-in
+    window; anything else (a command, --help, a wrong value) goes to the full parser."""
+    values: dict[str, str] = {}
+    rest = list(argv)
+    while rest:
+        name, equals, value = rest.pop(0).partition("=")
+        if name not in WINDOW_OPTIONS or name in values:
+            return None
+        if not equals:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        values[name] = value
+    lang = values.get("--lang", os.environ.get("COUNTER_APP_LANG", "vi"))
+    if lang not in ("vi", "en"):
+        return None
+    data_dir = Path(values["--data-dir"]) if "--data-dir" in values else None
+    return argparse.Namespace(data_dir=data_dir, lang=lang, command=None, version=False)
 
 
 def _open_window(args, argv: list[str] | None) -> int:  # type: ignore[no-untyped-def]

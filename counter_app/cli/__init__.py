@@ -5,15 +5,23 @@ Heavy modules (SQLAlchemy, Qt, holidays) are imported inside the commands, never
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from counter_app.cli.parser import build_parser
+if TYPE_CHECKING:
+    import argparse
 
 __all__ = ["build_parser", "guarded", "run"]
 
 EXIT_ERROR = 1
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """Every command's parser, built on demand: the window's start (main.py) needs none."""
+    from counter_app.cli.parser import build_parser as build
+
+    return build(argv)
 
 
 def run(args: argparse.Namespace) -> int:

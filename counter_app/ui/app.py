@@ -25,7 +25,6 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.messages import LANGUAGES
 from counter_app.paths import default_data_dir, resources_dir
 from counter_app.services.operations.instance import InstanceLock
-from counter_app.services.operations.logs import configure_logging, stop_logging
 from counter_app.services.preferences import startup_preferences
 from counter_app.ui import notify
 from counter_app.ui.crash import CrashHandler
@@ -78,14 +77,20 @@ def open_in_background(folder: Path, future: Future[Workspace]) -> None:
 
 
 class _OpenOnce(QObject):
-    """Starts opening the store into `future`, once: after the watched sign-in window first
-    painted (the store's imports would otherwise hold the interpreter lock while the window is
-    built and shown), after OPEN_AT_LATEST_MS, or as soon as something needs the store."""
+    """Starts `first` (the log file) then opening the store into `future`, once: after the
+    watched sign-in window first painted (the store's imports would otherwise hold the
+    interpreter lock while the window is built and shown), after OPEN_AT_LATEST_MS, or as soon
+    as something needs the store."""
 
-    def __init__(self, folder: Path, future: Future[Workspace]) -> None:
+    def __init__(self, folder: Path, future: Future[Workspace], first: Callable[[], None]) -> None:
         super().__init__()
         self.future = future
-        self._action: Callable[[], None] | None = lambda: open_in_background(folder, future)
+
+        def action() -> None:
+            first()
+            open_in_background(folder, future)
+
+        self._action: Callable[[], None] | None = action
         QTimer.singleShot(OPEN_AT_LATEST_MS, self.now)
 
     def watch(self, widget: QWidget) -> None:
@@ -163,8 +168,16 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
         notify.show_error(None, error.message(lang))
         remove_translations(app, translators)
         return EXIT_ERROR
-    logging_to = configure_logging(folder)
-    log.info("window started on %s", folder)
+    logging_to: list[logging.Handler] = []
+
+    def start_logging() -> None:
+        """The log file, once the sign-in window is up (logging.handlers is slow to import)."""
+        if not logging_to:
+            from counter_app.services.operations.logs import configure_logging
+
+            logging_to.append(configure_logging(folder))
+            log.info("window started on %s", folder)
+
     crash = CrashHandler(
         folder, lang, lambda text: notify.show_error(QApplication.activeWindow(), text)
     )
@@ -176,26 +189,35 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
         if needs_setup(folder):  # a new counter: the first-run wizard sets it up
             from counter_app.ui.first_run import run_first_run
 
+            start_logging()
             done, lang, translators = run_first_run(app, folder, lang, translators)
             if not done:
                 return EXIT_OK
             preferences = startup_preferences(folder)
         opening = Future()
-        return _run(app, opening, folder, preferences.counter_name, lang)
+        return _run(app, opening, folder, preferences.counter_name, lang, start_logging)
     finally:
         if opening is not None and opening.done() and opening.exception() is None:
             opening.result().close()
         crash.uninstall()
         remove_translations(app, translators)
         log.info("window closed")
-        stop_logging(logging_to)
+        for handler in logging_to:
+            from counter_app.services.operations.logs import stop_logging
+
+            stop_logging(handler)
         instance.release()
 
 
 def _run(
-    app: QApplication, opening: Future[Workspace], folder: Path, counter_name: str, lang: str
+    app: QApplication,
+    opening: Future[Workspace],
+    folder: Path,
+    counter_name: str,
+    lang: str,
+    start_logging: Callable[[], None],
 ) -> int:
-    opened = _OpenOnce(folder, opening)
+    opened = _OpenOnce(folder, opening, start_logging)
     login = LoginDialog(_Accounts(opened), counter_name, lang)
     opened.watch(login)
     failure: list[CounterError] = []

@@ -11,7 +11,6 @@ from types import TracebackType
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.messages import translate
-from counter_app.services.operations.logs import write_crash_log
 
 
 class CrashHandler:
@@ -46,6 +45,8 @@ class CrashHandler:
             # A refusal that escaped a handler still speaks the user's language.
             self._tell(error.message(self._lang))
             return
+        from counter_app.services.operations.logs import write_crash_log  # rare: not at start
+
         text = "".join(traceback.format_exception(kind, error, trace))
         path = write_crash_log(self._data_dir, text)
         self._tell(translate("app.bug", self._lang, log=str(path) if path else "-"))

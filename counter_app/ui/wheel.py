@@ -10,7 +10,7 @@ turn, as Qt passes on a turn nobody took, so the scroll area around it scrolls.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractSlider,
@@ -34,6 +34,10 @@ def holds_a_value(widget: QObject) -> bool:
 def pass_to_parents(widget: QWidget, event: QWheelEvent) -> None:
     """Offer the turn to each parent up to the window until one takes it. Qt would do this
     itself only for a turn that came from the mouse, so a synthesised one is handled alike."""
+    # Qt's namespace makes hundreds of enums when first imported: not before the sign-in
+    # window, which needs none of them (bench/bench_ui_start.py)
+    from PySide6.QtCore import Qt
+
     position = QPointF(event.position())
     while not widget.isWindow() and not widget.testAttribute(
         Qt.WidgetAttribute.WA_NoMousePropagation

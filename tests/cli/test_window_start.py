@@ -24,3 +24,46 @@ def test_no_display_is_said_plainly_not_a_core_dump(tmp_path: Path):
         assert expected in result.stderr
         assert "Traceback" not in result.stderr
     assert not any(tmp_path.iterdir())  # nothing written
+
+
+WINDOW_START = """
+import sys
+from counter_app.ui import login
+
+def shown(dialog):
+    print(sorted(m for m in sys.modules if m in ("counter_app.cli.parser", "logging.handlers")))
+    raise SystemExit(0)
+
+login.LoginDialog.exec = shown
+from counter_app.main import main
+main(sys.argv[1:])
+"""
+
+
+def test_the_window_starts_without_the_command_parser_or_the_log_handlers(tmp_path: Path):
+    """Neither is needed before the sign-in window appears (bench/bench_ui_start.py): every
+    command's parser, and logging.handlers with its sockets and pickle, load afterwards."""
+    init = [sys.executable, "-m", "counter_app.main", "--data-dir", str(tmp_path), "init"]
+    subprocess.run([*init, "--demo"], check=True, capture_output=True, timeout=120)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for options in (["--data-dir", str(tmp_path)], [f"--data-dir={tmp_path}", "--lang", "en"]):
+        result = subprocess.run(
+            [sys.executable, "-c", WINDOW_START, *options],
+            capture_output=True, text=True, env=env, timeout=120,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == "[]"
+
+
+def test_only_the_window_options_skip_the_full_parser(monkeypatch) -> None:
+    from counter_app.main import _window_options
+
+    monkeypatch.delenv("COUNTER_APP_LANG", raising=False)
+    window = _window_options(["--data-dir", "/d", "--lang=en"])
+    assert window is not None and (window.data_dir, window.lang) == (Path("/d"), "en")
+    assert _window_options([]) is not None and _window_options([]).lang == "vi"
+    for full in (["show", "X"], ["--help"], ["--lang", "fr"], ["--data-dir"], ["--version"],
+                 ["--lang", "vi", "--lang", "en"], ["--data-dir", "/d", "init"]):  # fmt: skip
+        assert _window_options(full) is None, full
+    monkeypatch.setenv("COUNTER_APP_LANG", "en")
+    assert _window_options([]).lang == "en"

@@ -80,8 +80,7 @@ def test_central_commands_never_echo_a_password(tmp_path, url):
 
 def test_log_lines_and_crash_logs_hide_the_password_of_an_address(tmp_path):
     from counter_app.cli import _write_crash_log
-    from counter_app.services.operations.logs import scrub
-    from counter_app.ui.crash import write_crash_log
+    from counter_app.services.operations.logs import scrub, write_crash_log
 
     line = f"central at postgresql://admin:{SECRET}@db.tinh.gov.vn/motcua refused"
     assert scrub(line) == "central at postgresql://admin:***@db.tinh.gov.vn/motcua refused"

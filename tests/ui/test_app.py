@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from counter_app.domain.errors import CounterError
 from counter_app.services.accounts import User
+from counter_app.services.operations.logs import log_path
 from counter_app.services.workspace import Workspace
 from counter_app.ui import app as app_module
 from counter_app.ui.crash import CrashHandler
@@ -181,6 +182,8 @@ def test_the_store_opens_once_the_sign_in_window_is_shown(
     monkeypatch.setattr(app_module, "open_in_background", recorded)
     assert app_module.run_app(data_dir=folder, lang="vi") == 1  # the damaged store ends it
     assert login_visible == [True]
+    # the log file was opened then too (not before: logging.handlers is slow to import)
+    assert "window started" in log_path(folder).read_text(encoding="utf-8")
 
 
 def test_once_signed_in_the_gui_thread_is_kept_responsive(

@@ -13,12 +13,11 @@ import os
 import re
 from collections import deque
 from datetime import datetime
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from counter_app.domain.clock import VN_TZ
 from counter_app.domain.text import hide_passwords
-from counter_app.store.private import FILE_MODE, private_file, private_folder
+from counter_app.store.private import FILE_MODE, private_folder
 
 LOG_FOLDER = "logs"
 LOG_FILE = "counter-app.log"
@@ -58,20 +57,6 @@ class ScrubbingFormatter(logging.Formatter):
         return scrub(super().format(record))
 
 
-class _LogFile(RotatingFileHandler):
-    """Opened at the first line, in a folder made then; a log that cannot be written (read-only
-    or full disk) is given up quietly: the command or window reports the real problem."""
-
-    def _open(self):  # type: ignore[no-untyped-def]
-        private_folder(Path(self.baseFilename).parent)
-        stream = super()._open()
-        private_file(Path(self.baseFilename))
-        return stream
-
-    def handleError(self, record: logging.LogRecord) -> None:
-        self.close()
-
-
 def write_crash_log(data_dir: Path, text: str) -> Path | None:
     """A bug's traceback, scrubbed like every log line, into the data folder's logs/ for the
     owner only; never into the shared temporary folder, where anyone could read it. None if it
@@ -95,11 +80,13 @@ def log_path(data_dir: Path) -> Path:
 def configure_logging(data_dir: Path, level: int = logging.INFO) -> logging.Handler:
     """Send the app's log records (`counter_app.*`) at `level` and above to the data folder's
     rotating log. Configuring the same folder again replaces the earlier handler."""
+    from counter_app.services.operations.log_file import LogFile
+
     logger = logging.getLogger("counter_app")
-    for old in [h for h in logger.handlers if isinstance(h, _LogFile)]:
+    for old in [h for h in logger.handlers if isinstance(h, LogFile)]:
         logger.removeHandler(old)
         old.close()
-    handler = _LogFile(
+    handler = LogFile(
         log_path(data_dir), maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8",
         delay=True,
     )  # fmt: skip
