@@ -408,8 +408,12 @@ _CHANNEL = {"direct": "1", "online": "2", "postal": "3"}
 _APPLICANT_TYPE = {"citizen": "1", "business": "2", "agency": "3", "other": "4"}
 _RETURN = {"counter": "0", "postal": "1"}
 _FEE_COLLECTION = {"before": "1", "after": "2", "exempt": "3"}
-# LoaiDinhDanh by the number's length: 12 digits the personal number (CCCD), 9 an old CMND.
-_ID_KIND = {12: "1", 9: "2"}
+# LoaiDinhDanh by the applicant's paper: "1" the personal number (CCCD), "2" an old CMND, the
+# only two codes the connector sends; the other papers have no code known (docs/PORTAL.md).
+_ID_KIND = {IdType.CITIZEN_ID.value: "1", IdType.OLD_ID.value: "2"}
+# A dossier pushed before counters named the paper: its kind by the number's length, as the
+# connector tells them (12 digits CCCD, 9 CMND).
+_ID_KIND_BY_LENGTH = {12: "1", 9: "2"}
 # Where the dossier's work is over (NgayKetThucXuLy is then its completion time).
 _COMPLETED = frozenset({"unresolved", "releasing", "done"})
 
@@ -423,8 +427,14 @@ def _flag(value: bool) -> str:
     return "1" if value else "0"
 
 
-def _identity_papers(id_number: str) -> list[dict]:
-    kind = _ID_KIND.get(len(id_number)) if id_number.isdigit() else None
+def _identity_papers(person: dict) -> list[dict]:
+    """DinhDanhCHS: the applicant's number with its paper's code; [] for a paper the portal's
+    codes do not name (the connector would write a placeholder number, the export invents none)."""
+    id_number = person.get("id_number") or ""
+    if not id_number.isdigit():
+        return []
+    id_type = person.get("id_type")
+    kind = _ID_KIND.get(id_type) if id_type else _ID_KIND_BY_LENGTH.get(len(id_number))
     return [{"LoaiDinhDanh": kind, "SoDinhDanh": id_number}] if kind else []
 
 
@@ -513,7 +523,7 @@ def portal_record(
         "ChuHoSo": person["full_name"],
         "LoaiDoiTuong": _APPLICANT_TYPE[person["type"]],
         "SoGiayToChuHoSo": person.get("id_number") or "",
-        "DinhDanhCHS": _identity_papers(person.get("id_number") or ""),
+        "DinhDanhCHS": _identity_papers(person),
         "SoDienThoai": person.get("phone") or "",
         "Email": person.get("email") or "",
         "DiaChi": person.get("address") or "",
