@@ -132,7 +132,9 @@ BUILDERS: dict[str, Callable[[Windows], QWidget]] = {
     UI + "printing.preview.PreviewDialog": lambda w: PaperPreviewDialog(
         w.workspace.papers.tracking_book(NOW.date()), [], ""
     ),
-    UI + "printing.actions.ApologyDialog": lambda w: ApologyDialog(w.dossier, NOW),
+    UI + "printing.actions.ApologyDialog": lambda w: ApologyDialog(
+        w.dossier, NOW, w.workspace.dossiers.calendar(w.dossier.agency_code), w.lang
+    ),
     UI + "printing.panel.PrintQueueDialog": lambda w: PrintQueueDialog(PrintQueue()),
     UI + "digitising.panel.PreviewDialog": lambda w: ScanPreviewDialog(
         [scan_page()], "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"
