@@ -120,6 +120,8 @@ def dossier_from_json(data: dict) -> Dossier:
                 to_status=Status(h["to"]),
                 note=h.get("note") or "",
                 place=h.get("place") or "",
+                actor_name=h.get("actor_name") or "",
+                actor_title=h.get("actor_title") or "",
             )
             for h in data.get("history", [])
         ],
@@ -175,7 +177,7 @@ def replay(
             result.history.append(copy.copy(move))
             continue
         try:
-            apply(
+            made = apply(
                 result,
                 action,
                 actor=move.actor,
@@ -186,6 +188,7 @@ def replay(
             )
         except CounterError as error:
             return f"{action.value} from {result.status.value}: {error.key}"
+        made.actor_name, made.actor_title = move.actor_name, move.actor_title
     return result
 
 
@@ -443,14 +446,21 @@ def _fee_kind(name: str) -> str:
     return "2" if name.casefold().startswith("lệ phí") else "1"
 
 
+def _officer(move: dict) -> str:
+    """Who made a move, as the portal names people: the officer's full name when the counter
+    recorded it, else the actor (a login from before, central, portal)."""
+    return move.get("actor_name") or move.get("actor") or ""
+
+
 def _progress(data: dict) -> list[dict]:
     """QuaTrinhXuLy: one record per move, each carrying the dossier's code like the portal's
-    own progress records; a move's step starts when it is made."""
+    own progress records, and the officer's name and title as they were at the move; a
+    move's step starts when it is made."""
     return [
         {
             "MaHoSo": data.get("code") or "",
-            "NguoiXuLy": h["actor"],
-            "ChucDanh": "",
+            "NguoiXuLy": _officer(h),
+            "ChucDanh": h.get("actor_title") or "",
             "ThoiDiemXuLy": portal_time(h["at"]),
             "PhongBanXuLy": h.get("place") or "",
             "NoiDungXuLy": "; ".join(
@@ -477,10 +487,10 @@ def _supplements(data: dict) -> list[dict]:
         rounds.append(
             {
                 "HoSoBoSungId": number,
-                "NguoiYeuCauBoSung": request.get("actor", ""),
+                "NguoiYeuCauBoSung": _officer(request),
                 "NoiDungBoSung": request.get("note") or "",
                 "NgayBoSung": portal_time(r["requested_at"]),
-                "NguoiTiepNhanBoSung": resubmission.get("actor", ""),
+                "NguoiTiepNhanBoSung": _officer(resubmission),
                 "NgayTiepNhanBoSung": portal_time(r.get("resubmitted_at")),
                 "TrangThaiBoSung": bool(r.get("resubmitted_at")),
                 "NgayHenTraTruoc": portal_time(r.get("old_due")),

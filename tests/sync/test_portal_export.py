@@ -20,6 +20,7 @@ from counter_app.domain.identity_papers import IdType
 from counter_app.domain.lifecycle import Action
 from counter_app.domain.sync import portal_record
 from counter_app.main import main
+from counter_app.services.accounts import Role
 from counter_app.services.intake import request_from_json
 from counter_app.services.sync.admin import CentralAdmin, open_central
 from counter_app.store.central import repository
@@ -104,7 +105,7 @@ def test_a_returned_dossier_carries_the_connectors_fields(central, tmp_path, cap
     ]
     (round_,) = record["DanhSachHoSoBoSung"]
     (asked,) = done.supplement_rounds
-    assert round_["NguoiYeuCauBoSung"] == round_["NguoiTiepNhanBoSung"] == "canbo"
+    assert round_["NguoiYeuCauBoSung"] == round_["NguoiTiepNhanBoSung"] == "Nguyễn Thị Hoa"
     assert round_["NoiDungBoSung"] == "Thiếu bản chụp CCCD" and round_["TrangThaiBoSung"] is True
     assert round_["NgayBoSung"] == portal_time(asked.requested_at)
     assert round_["NgayTiepNhanBoSung"] == portal_time(asked.resubmitted_at)
@@ -116,6 +117,54 @@ def test_a_returned_dossier_carries_the_connectors_fields(central, tmp_path, cap
     resolved = next(p for p in progress if p["TrangThai"] == str(Status.RELEASING.number))
     assert resolved["NguoiXuLy"] == "central" and "Đã ký phiếu" in resolved["NoiDungXuLy"]
     assert all(p["NgayBatDau"] == p["ThoiDiemXuLy"] for p in progress)
+
+
+def test_progress_names_each_officer_with_the_title_held_at_the_move(central, tmp_path, capsys):
+    """NguoiXuLy and ChucDanh are the officer's full name and title as the account had them
+    when the move was made, not the login, and not what the account says now."""
+    ws, user = make_counter(tmp_path, "a")
+    admin = ws.accounts.add_user("quantri", Role.ADMIN, "matkhau123", "Hoàng Văn Đức")
+    ws.accounts.update_user("canbo", by=admin, title="Chuyên viên")
+    ws.sync.configure(counter_url(central, "Q1", [AGENCY]))
+    ws.sync.run_once()
+    (dossier,) = take(ws, user)
+    ws.accounts.update_user(
+        "canbo", by=admin, full_name="Nguyễn Thị Hoa Mai", title="Phó Trưởng Bộ phận Một cửa"
+    )
+    ws.dossiers.transition(dossier.code, Action.TRANSFER, user=user)
+    ws.sync.run_once()
+    with CentralAdmin(central) as admin_central:
+        admin_central.decide(dossier.code, Status.RELEASING, note="Đã ký phiếu")
+    ws.close()
+
+    (record,) = export(central, capsys=capsys)
+    check(record)
+    assert [(p["NguoiXuLy"], p["ChucDanh"]) for p in record["QuaTrinhXuLy"]] == [
+        ("Nguyễn Thị Hoa", "Chuyên viên"),
+        ("Nguyễn Thị Hoa Mai", "Phó Trưởng Bộ phận Một cửa"),
+        ("central", ""),
+    ]
+
+
+def test_a_move_recorded_before_names_were_kept_names_the_login():
+    record = portal_record(
+        {
+            "code": "X-1",
+            "procedure": {"code": TEN_DAYS, "name": "Cấp Phiếu"},
+            "channel": "direct",
+            "return_method": "counter",
+            "agency": AGENCY,
+            "status": "new",
+            "received_at": "2026-01-05T08:00:00+07:00",
+            "applicant": intake_json()["applicant"],
+            "history": [
+                {"at": "2026-01-05T08:00:00+07:00", "actor": "canbo", "action": "receive",
+                 "from": None, "to": "new"}
+            ],
+        }
+    )  # fmt: skip
+    check(record)
+    assert [(p["NguoiXuLy"], p["ChucDanh"]) for p in record["QuaTrinhXuLy"]] == [("canbo", "")]
 
 
 def test_since_ships_only_what_changed_and_says_where_to_go_on(
