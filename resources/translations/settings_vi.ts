@@ -15,8 +15,8 @@
     </message>
     <message>
         <location line="+13"/>
-        <source>e.g. Chuyên viên, Phó Chủ tịch UBND xã</source>
-        <translation>ví dụ: Chuyên viên, Phó Chủ tịch UBND xã</translation>
+        <source>e.g. Chuyên viên</source>
+        <translation>ví dụ: Chuyên viên</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -70,7 +70,7 @@ class AccountDialog(QDialog):
         self.title_edit = QLineEdit(user.title if user else "")
         self.title_edit.setObjectName("accountTitle")
         self.title_edit.setMaxLength(NAME_MAX)
-        self.title_edit.setPlaceholderText(self.tr("e.g. Chuyên viên, Phó Chủ tịch UBND xã"))
+        self.title_edit.setPlaceholderText(self.tr("e.g. Chuyên viên"))
         self.title_edit.setToolTip(
             self.tr("Sent with the officer's name in each move's record to the national portal.")
         )
