@@ -237,7 +237,7 @@ class ApologyDialog(QDialog):
         calendar: WorkingCalendar,
         lang: str,
         parent: QWidget | None = None,
-    ):
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(paper_label(PaperKind.APOLOGY))
         self._dossier = dossier
