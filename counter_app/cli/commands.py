@@ -142,8 +142,15 @@ def user_add(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
         acting_admin(ws, args)
         password = _read_password_twice(args.lang)
-        user = ws.accounts.add_user(args.login, role, password, args.full_name)
-    return emit({"login": user.login, "role": user.role.value, "full_name": user.full_name})
+        user = ws.accounts.add_user(args.login, role, password, args.full_name, args.title)
+    return emit(
+        {
+            "login": user.login,
+            "role": user.role.value,
+            "full_name": user.full_name,
+            "title": user.title,
+        }
+    )
 
 
 def intake(args: argparse.Namespace) -> int:

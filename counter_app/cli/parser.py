@@ -37,6 +37,10 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "user.role": ("vai trò", "role"),
     "user.full_name": ("họ và tên", "full name"),
+    "user.title": (
+        "chức vụ (gửi kèm họ tên cán bộ trong quá trình xử lý)",
+        "title (sent with the officer's name in the dossier's progress)",
+    ),
     "intake": (
         "tiếp nhận hồ sơ từ tệp JSON (hoặc - để đọc stdin)",
         "take in a dossier from a JSON file (or - for stdin)",
@@ -217,6 +221,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         "--role", required=True, choices=("staff", "supervisor", "admin"), help=h("user.role")
     )
     add.add_argument("--full-name", default="", help=h("user.full_name"))
+    add.add_argument("--title", default="", help=h("user.title"))
     add.add_argument("--user", metavar="LOGIN", help=h("as_admin"))
     add.set_defaults(handler="user_add")
 

@@ -113,7 +113,9 @@ class Collector:
 
 @dataclass
 class HistoryEntry:
-    """One move of the dossier: who, when, from where, from which state to which, and why."""
+    """One move of the dossier: who, when, from where, from which state to which, and why.
+    `actor` is a login (or central, portal); `actor_name` and `actor_title` are the officer's
+    full name and title as they were when the move was made ("" when not known)."""
 
     at: datetime
     actor: str
@@ -122,6 +124,8 @@ class HistoryEntry:
     to_status: Status
     note: str = ""
     place: str = ""
+    actor_name: str = ""
+    actor_title: str = ""
 
 
 @dataclass

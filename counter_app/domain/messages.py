@@ -1016,6 +1016,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--since must be a change sequence number (a whole number, 0 or more), not “{value}”.",
     ),
     # --- 2026 law: the rest (issue 14, law-rest)
+    "field.title": ("chức vụ", "title"),
     # --- Windows (issue 15)
     # --- seams: settings registry and permissions (issue 16)
     # --- seams: types and smaller rooms (issue 16)

@@ -73,6 +73,8 @@ def dossier_to_json(dossier: Dossier) -> dict:
             {
                 "at": iso(entry.at),
                 "actor": entry.actor,
+                "actor_name": entry.actor_name,
+                "actor_title": entry.actor_title,
                 "action": entry.action,
                 "from": entry.from_status.value if entry.from_status else None,
                 "to": entry.to_status.value,

@@ -120,6 +120,8 @@ def dossier_from_json(data: dict) -> Dossier:
                 to_status=Status(h["to"]),
                 note=h.get("note") or "",
                 place=h.get("place") or "",
+                actor_name=h.get("actor_name") or "",
+                actor_title=h.get("actor_title") or "",
             )
             for h in data.get("history", [])
         ],
@@ -175,7 +177,7 @@ def replay(
             result.history.append(copy.copy(move))
             continue
         try:
-            apply(
+            made = apply(
                 result,
                 action,
                 actor=move.actor,
@@ -186,6 +188,7 @@ def replay(
             )
         except CounterError as error:
             return f"{action.value} from {result.status.value}: {error.key}"
+        made.actor_name, made.actor_title = move.actor_name, move.actor_title
     return result
 
 
@@ -408,8 +411,12 @@ _CHANNEL = {"direct": "1", "online": "2", "postal": "3"}
 _APPLICANT_TYPE = {"citizen": "1", "business": "2", "agency": "3", "other": "4"}
 _RETURN = {"counter": "0", "postal": "1"}
 _FEE_COLLECTION = {"before": "1", "after": "2", "exempt": "3"}
-# LoaiDinhDanh by the number's length: 12 digits the personal number (CCCD), 9 an old CMND.
-_ID_KIND = {12: "1", 9: "2"}
+# LoaiDinhDanh by the applicant's paper: "1" the personal number (CCCD), "2" an old CMND, the
+# only two codes the connector sends; the other papers have no code known (docs/PORTAL.md).
+_ID_KIND = {IdType.CITIZEN_ID.value: "1", IdType.OLD_ID.value: "2"}
+# A dossier pushed before counters named the paper: its kind by the number's length, as the
+# connector tells them (12 digits CCCD, 9 CMND).
+_ID_KIND_BY_LENGTH = {12: "1", 9: "2"}
 # Where the dossier's work is over (NgayKetThucXuLy is then its completion time).
 _COMPLETED = frozenset({"unresolved", "releasing", "done"})
 
@@ -423,8 +430,14 @@ def _flag(value: bool) -> str:
     return "1" if value else "0"
 
 
-def _identity_papers(id_number: str) -> list[dict]:
-    kind = _ID_KIND.get(len(id_number)) if id_number.isdigit() else None
+def _identity_papers(person: dict) -> list[dict]:
+    """DinhDanhCHS: the applicant's number with its paper's code; [] for a paper the portal's
+    codes do not name (the connector would write a placeholder number, the export invents none)."""
+    id_number = person.get("id_number") or ""
+    if not id_number.isdigit():
+        return []
+    id_type = person.get("id_type")
+    kind = _ID_KIND.get(id_type) if id_type else _ID_KIND_BY_LENGTH.get(len(id_number))
     return [{"LoaiDinhDanh": kind, "SoDinhDanh": id_number}] if kind else []
 
 
@@ -433,14 +446,21 @@ def _fee_kind(name: str) -> str:
     return "2" if name.casefold().startswith("lệ phí") else "1"
 
 
+def _officer(move: dict) -> str:
+    """Who made a move, as the portal names people: the officer's full name when the counter
+    recorded it, else the actor (a login from before, central, portal)."""
+    return move.get("actor_name") or move.get("actor") or ""
+
+
 def _progress(data: dict) -> list[dict]:
     """QuaTrinhXuLy: one record per move, each carrying the dossier's code like the portal's
-    own progress records; a move's step starts when it is made."""
+    own progress records, and the officer's name and title as they were at the move; a
+    move's step starts when it is made."""
     return [
         {
             "MaHoSo": data.get("code") or "",
-            "NguoiXuLy": h["actor"],
-            "ChucDanh": "",
+            "NguoiXuLy": _officer(h),
+            "ChucDanh": h.get("actor_title") or "",
             "ThoiDiemXuLy": portal_time(h["at"]),
             "PhongBanXuLy": h.get("place") or "",
             "NoiDungXuLy": "; ".join(
@@ -467,10 +487,10 @@ def _supplements(data: dict) -> list[dict]:
         rounds.append(
             {
                 "HoSoBoSungId": number,
-                "NguoiYeuCauBoSung": request.get("actor", ""),
+                "NguoiYeuCauBoSung": _officer(request),
                 "NoiDungBoSung": request.get("note") or "",
                 "NgayBoSung": portal_time(r["requested_at"]),
-                "NguoiTiepNhanBoSung": resubmission.get("actor", ""),
+                "NguoiTiepNhanBoSung": _officer(resubmission),
                 "NgayTiepNhanBoSung": portal_time(r.get("resubmitted_at")),
                 "TrangThaiBoSung": bool(r.get("resubmitted_at")),
                 "NgayHenTraTruoc": portal_time(r.get("old_due")),
@@ -513,7 +533,7 @@ def portal_record(
         "ChuHoSo": person["full_name"],
         "LoaiDoiTuong": _APPLICANT_TYPE[person["type"]],
         "SoGiayToChuHoSo": person.get("id_number") or "",
-        "DinhDanhCHS": _identity_papers(person.get("id_number") or ""),
+        "DinhDanhCHS": _identity_papers(person),
         "SoDienThoai": person.get("phone") or "",
         "Email": person.get("email") or "",
         "DiaChi": person.get("address") or "",

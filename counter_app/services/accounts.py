@@ -52,6 +52,7 @@ class User:
     full_name: str
     role: Role
     active: bool = True
+    title: str = ""  # chức vụ, as the national portal's progress records name the officer
 
 
 def parse_role(text: str) -> Role:
@@ -61,18 +62,25 @@ def parse_role(text: str) -> Role:
         raise CounterError("user.role", role=text) from None
 
 
+def _user(row: UserRow) -> User:
+    return User(row.login, row.full_name, Role(row.role), row.active, row.title)
+
+
 class AccountService:
     def __init__(self, database: Database) -> None:
         self._db = database
         self._hasher = PasswordHasher()
 
-    def add_user(self, login: str, role: Role, password: str, full_name: str = "") -> User:
+    def add_user(
+        self, login: str, role: Role, password: str, full_name: str = "", title: str = ""
+    ) -> User:
         login = login.strip().lower()
         if not LOGIN_PATTERN.match(login):
             raise CounterError("user.login_format", login=login)
         if len(password) < MIN_PASSWORD_LENGTH:
             raise CounterError("user.password_short", length=MIN_PASSWORD_LENGTH)
         full_name = checked_text("full_name", full_name, NAME_LIMIT)
+        title = checked_text("title", title, NAME_LIMIT)
         digest = self._hasher.hash(password)
         at = now()
         with self._db.write() as session:
@@ -82,13 +90,14 @@ class AccountService:
                 UserRow(
                     login=login,
                     full_name=full_name,
+                    title=title,
                     role=role.value,
                     password_hash=digest,
                     created_at=at,
                 )
             )
             append_audit(session, [AuditEntry(at, login, "user.add", login, {"role": role.value})])
-        return User(login, full_name, role)
+        return User(login, full_name, role, title=title)
 
     def user(self, login: str) -> User:
         """An active account by login, for commands that act in someone's name."""
@@ -99,12 +108,12 @@ class AccountService:
             raise CounterError("user.unknown", login=login)
         if not row.active:
             raise CounterError("login.inactive", login=login)
-        return User(row.login, row.full_name, Role(row.role))
+        return _user(row)
 
     def users(self) -> list[User]:
         with self._db.read() as session:
             rows = session.scalars(select(UserRow).order_by(UserRow.login)).all()
-        return [User(r.login, r.full_name, Role(r.role), r.active) for r in rows]
+        return [_user(r) for r in rows]
 
     def update_user(
         self,
@@ -113,6 +122,7 @@ class AccountService:
         by: User,
         role: Role | None = None,
         full_name: str | None = None,
+        title: str | None = None,
         active: bool | None = None,
         password: str | None = None,
     ) -> User:
@@ -147,6 +157,8 @@ class AccountService:
                 row.full_name = changes["full_name"] = checked_text(
                     "full_name", full_name, NAME_LIMIT
                 )
+            if title is not None:
+                row.title = changes["title"] = checked_text("title", title, NAME_LIMIT)
             if active is not None:
                 row.active = changes["active"] = active
             if digest is not None:
@@ -155,7 +167,7 @@ class AccountService:
                 row.locked_until = None
                 changes["password"] = "reset"
             append_audit(session, [AuditEntry(at, by.login, "user.update", row.login, changes)])
-            return User(row.login, row.full_name, Role(row.role), row.active)
+            return _user(row)
 
     def authenticate(self, login: str, password: str, *, at: datetime | None = None) -> User:
         """Check a password; five failures in a row lock the account for fifteen minutes.
@@ -190,7 +202,7 @@ class AccountService:
                 if self._hasher.check_needs_rehash(row.password_hash):
                     row.password_hash = self._hasher.hash(password)
                 append_audit(session, [AuditEntry(at, login, "login.ok", login)])
-                user = User(row.login, row.full_name, Role(row.role))
+                user = _user(row)
         if refusal is not None:
             raise refusal
         return user

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.dossier import Dossier, HistoryEntry
@@ -20,6 +21,7 @@ from counter_app.domain.lifecycle import Action, DueShift, apply
 from counter_app.services.reports.locking import refuse_signed_days
 from counter_app.store.dossiers import insert_dossiers, save_dossier
 from counter_app.store.journal import AuditEntry, OutboxEntry, append_audit, enqueue
+from counter_app.store.models import UserRow
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ def record_moves(
     refuse_signed_days(session, stamped)
     moved = make()
     refuse_signed_days(session, (entry.at for item in moved for entry in item.entries))
+    name_officers(session, [entry for item in moved for entry in item.entries])
     insert_dossiers(session, [item.dossier for item in moved if item.new], origin=origin, at=at)
     versions = [
         1 if item.new else save_dossier(session, item.dossier, item.entries, at=at)
@@ -74,6 +77,26 @@ def record_moves(
         ],
     )
     return list(moved)
+
+
+def name_officers(session: Session, entries: Sequence[HistoryEntry]) -> None:
+    """Write on each new move the full name and title its officer has now, so the history
+    (and central, and the national portal's progress records) keeps them as they were when
+    the move was made. Moves already named (made elsewhere) and actors that are no account
+    of this counter (central, portal) are left as they are."""
+    unnamed = [entry for entry in entries if not entry.actor_name]
+    logins = {entry.actor for entry in unnamed}
+    if not logins:
+        return
+    officers = {
+        row.login: (row.full_name, row.title)
+        for row in session.execute(
+            select(UserRow.login, UserRow.full_name, UserRow.title).where(UserRow.login.in_(logins))
+        )
+    }
+    for entry in unnamed:
+        if entry.actor in officers:
+            entry.actor_name, entry.actor_title = officers[entry.actor]
 
 
 def record_lifecycle_move(

@@ -106,6 +106,8 @@ def history_row_values(uuid: str, entry: HistoryEntry) -> dict:
         "dossier_uuid": uuid,
         "at": entry.at,
         "actor": entry.actor,
+        "actor_name": entry.actor_name,
+        "actor_title": entry.actor_title,
         "action": entry.action,
         "from_status": entry.from_status.value if entry.from_status else None,
         "to_status": entry.to_status.value,
@@ -285,6 +287,8 @@ def _to_domain(row: Row, documents: list, fees: list, history: list, rounds: lis
                 to_status=Status(h.to_status),
                 note=h.note,
                 place=h.place,
+                actor_name=h.actor_name,
+                actor_title=h.actor_title,
             )
             for h in history
         ],

@@ -78,6 +78,7 @@ class UserRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     login: Mapped[str] = mapped_column(String(32), unique=True)
     full_name: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(200), default="", server_default="")
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str] = mapped_column(String(200))
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -164,6 +165,10 @@ class HistoryRow(Base):
     dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), index=True)
     at: Mapped[datetime]
     actor: Mapped[str] = mapped_column(String(32))
+    # The officer's name and title (chức vụ) when the move was made; "" for central's moves
+    # and those recorded before 0013.
+    actor_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    actor_title: Mapped[str] = mapped_column(String(200), default="", server_default="")
     action: Mapped[str] = mapped_column(String(30))
     from_status: Mapped[str | None] = mapped_column(String(20))
     to_status: Mapped[str] = mapped_column(String(20))

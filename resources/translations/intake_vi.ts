@@ -57,7 +57,7 @@
 <context>
     <name>Intake</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+114"/>
+        <location filename="../../counter_app/ui/intake/page.py" line="+115"/>
         <location line="+11"/>
         <source>New dossier</source>
         <translation>Hồ sơ mới</translation>
@@ -267,7 +267,12 @@
         <translation>Nộp hồ sơ và trả kết quả</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
+        <source>The one-stop desk where the applicant collects the result: this counter, or another agency&apos;s (receiving regardless of residence). Printed on the receipt.</source>
+        <translation>Bộ phận Một cửa nơi người nộp nhận kết quả: quầy này hoặc của cơ quan khác (tiếp nhận không phụ thuộc địa giới hành chính). In trên giấy tiếp nhận.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;Sets</source>
         <translation>&amp;Số bộ hồ sơ</translation>
     </message>
@@ -283,11 +288,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Result &amp;given at</source>
+        <translation>Đăng ký nhận kết &amp;quả tại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Not&amp;e</source>
         <translation>Gh&amp;i chú</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>This counter</source>
+        <translation>Bộ phận Một cửa này</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Saved, dossier code:</source>
         <translation>Đã lưu. Mã hồ sơ:</translation>
     </message>
@@ -322,7 +337,7 @@
         <translation>Lưu hồ sơ và cấp mã hồ sơ (Ctrl+S hoặc Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>No procedure matches the search.</source>
         <translation>Không có thủ tục nào phù hợp.</translation>
     </message>
@@ -362,7 +377,7 @@
         <translation>Đã đọc thẻ căn cước: {name}</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+148"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>Chưa lưu: hãy sửa các mục báo đỏ.</translation>
     </message>

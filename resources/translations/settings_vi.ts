@@ -14,7 +14,17 @@
         <translation>Sửa tài khoản</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+13"/>
+        <source>e.g. Chuyên viên</source>
+        <translation>ví dụ: Chuyên viên</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent with the officer&apos;s name in each move&apos;s record to the national portal.</source>
+        <translation>Gửi kèm họ tên cán bộ trong từng bước xử lý hồ sơ lên Cổng Dịch vụ công quốc gia.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>&amp;Login:</source>
         <translation>Tên đăng &amp;nhập:</translation>
     </message>
@@ -22,6 +32,11 @@
         <location line="+1"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Chức vụ:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -133,7 +148,7 @@
         <translation>&amp;Kích hoạt lại</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Account {login} created.</source>
         <translation>Đã tạo tài khoản {login}.</translation>
     </message>
@@ -143,7 +158,7 @@
         <translation>Không thể tự bỏ quyền quản trị của chính mình; việc này do một quản trị viên khác thực hiện.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Account {login} saved.</source>
         <translation>Đã lưu tài khoản {login}.</translation>
     </message>
@@ -725,7 +740,7 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../counter_app/ui/settings/accounts.py" line="-242"/>
+        <location filename="../../counter_app/ui/settings/accounts.py" line="-248"/>
         <source>Reset a password</source>
         <translation>Đặt lại mật khẩu</translation>
     </message>

@@ -330,7 +330,7 @@ def test_catalog_import_and_list(prepared: Prepared, data_dir: Path):
 
 
 def test_user_add(prepared: Prepared, data_dir: Path):
-    assert prepared.user_add == {"login": OFFICER, "role": "staff", "full_name": ""}
+    assert prepared.user_add == {"login": OFFICER, "role": "staff", "full_name": "", "title": ""}
     added = ok_json(
         run_cli(
             data_dir,
@@ -341,15 +341,29 @@ def test_user_add(prepared: Prepared, data_dir: Path):
             "supervisor",
             "--full-name",
             "Lương Văn Thắng",
+            "--title",
+            "Phó Chủ tịch UBND xã",
             stdin="matkhau-dai\nmatkhau-dai\n",
         )
     )
-    assert added == {"login": "lanhdao", "role": "supervisor", "full_name": "Lương Văn Thắng"}
+    assert added == {
+        "login": "lanhdao",
+        "role": "supervisor",
+        "full_name": "Lương Văn Thắng",
+        "title": "Phó Chủ tịch UBND xã",
+    }
     rows = row_counts(data_dir / DB_NAME)
     assert isinstance(rows, dict) and rows["users"] == 2
-    # The new account can act: it moves the prepared dossier.
+    # The new account can act: it moves the prepared dossier, named with its title.
     moved = ok_json(run_cli(data_dir, "transition", prepared.code, "transfer", "--user", "lanhdao"))
-    assert moved["history"][-1]["actor"] == "lanhdao"  # type: ignore[index]
+    assert isinstance(moved, dict)
+    received, transferred = moved["history"]
+    assert (received["actor"], received["actor_name"], received["actor_title"]) == (OFFICER, "", "")
+    assert (transferred["actor"], transferred["actor_name"], transferred["actor_title"]) == (
+        "lanhdao",
+        "Lương Văn Thắng",
+        "Phó Chủ tịch UBND xã",
+    )
 
 
 # --- intake, show, list -------------------------------------------------------------------

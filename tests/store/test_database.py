@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from counter_app.domain.errors import CounterError
 from counter_app.store import migrations
@@ -146,6 +146,27 @@ def test_sqlite_failures_become_messages(message: str, key: str):
     assert problem.message("vi") != problem.message("en")
 
 
+def insert_old_dossier(
+    connection: Connection, *, status: str = "new", id_number: str = "", moves: bool = True
+) -> None:
+    """Dossier A-250101-0001 (uuid u1) with the columns of the first release, and unless
+    `moves` is false its receipt by canbo, as a store of an older version holds them."""
+    connection.exec_driver_sql(
+        "INSERT INTO dossiers (uuid, code, procedure_code, procedure_name, agency_code, status,"
+        " applicant_type, applicant_name, applicant_name_folded, id_number, phone, email,"
+        " address, organisation, sets, channel, return_method, note, fee_total, received_by,"
+        " origin_counter, version, updated_at) VALUES ('u1', 'A-250101-0001', 'p', 'P', 'A',"
+        " ?, 'citizen', 'An', 'an', ?, '', '', '', '', 1, 'direct', 'counter', '', 0,"
+        " 'canbo', '', 1, '2025-01-01 02:00:00')",
+        (status, id_number),
+    )
+    if moves:
+        connection.exec_driver_sql(
+            "INSERT INTO dossier_history (dossier_uuid, at, actor, action, to_status, note, place)"
+            " VALUES ('u1', '2025-01-01 02:00:00', 'canbo', 'receive', 'new', '', '')"
+        )
+
+
 def test_each_migration_keeps_existing_dossiers(tmp_path: Path):
     """A store made by the first release, with a dossier in it, upgrades to head intact."""
     from alembic import command
@@ -156,18 +177,7 @@ def test_each_migration_keeps_existing_dossiers(tmp_path: Path):
     with engine.begin() as connection:
         config = migrations._config(connection)
         command.upgrade(config, "0001")
-        connection.exec_driver_sql(
-            "INSERT INTO dossiers (uuid, code, procedure_code, procedure_name, agency_code, status,"
-            " applicant_type, applicant_name, applicant_name_folded, id_number, phone, email,"
-            " address, organisation, sets, channel, return_method, note, fee_total, received_by,"
-            " origin_counter, version, updated_at) VALUES ('u1', 'A-250101-0001', 'p', 'P', 'A',"
-            " 'done', 'citizen', 'An', 'an', '', '', '', '', '', 1, 'direct', 'counter', '', 0,"
-            " 'canbo', '', 1, '2025-01-01 02:00:00')"
-        )
-        connection.exec_driver_sql(
-            "INSERT INTO dossier_history (dossier_uuid, at, actor, action, to_status, note, place)"
-            " VALUES ('u1', '2025-01-01 02:00:00', 'canbo', 'receive', 'new', '', '')"
-        )
+        insert_old_dossier(connection, status="done")
     engine.dispose()
     database = open_database(path)
     with database.read() as session:
@@ -193,14 +203,7 @@ def test_a_dossier_from_before_the_paper_type_reads_with_the_paper_its_number_sh
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as connection:
         command.upgrade(migrations._config(connection), "0008")
-        connection.exec_driver_sql(
-            "INSERT INTO dossiers (uuid, code, procedure_code, procedure_name, agency_code, status,"
-            " applicant_type, applicant_name, applicant_name_folded, id_number, phone, email,"
-            " address, organisation, sets, channel, return_method, note, fee_total, received_by,"
-            " origin_counter, version, updated_at) VALUES ('u1', 'A-250101-0001', 'p', 'P', 'A',"
-            " 'new', 'citizen', 'An', 'an', '012345678', '', '', '', '', 1, 'direct', 'counter',"
-            " '', 0, 'canbo', '', 1, '2025-01-01 02:00:00')"
-        )
+        insert_old_dossier(connection, id_number="012345678", moves=False)
     engine.dispose()
     database = open_database(path)
     with database.write() as session:
@@ -214,3 +217,40 @@ def test_a_dossier_from_before_the_paper_type_reads_with_the_paper_its_number_sh
         assert dossier.applicant.paper_type is IdType.ENTERPRISE_CODE
         assert dossier.applicant.id_number == "0101234567001"
     database.close()
+
+
+def test_moves_from_before_0013_read_without_an_officers_name_and_title(tmp_path: Path):
+    """0013: accounts get a title and each move its officer's name and title; what was there
+    before reads with none (the portal export then names the login), and it goes back down."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from counter_app.services.accounts import AccountService
+    from counter_app.store.dossiers import find_by_code
+
+    path = tmp_path / "c.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        command.upgrade(migrations._config(connection), "0012")
+        connection.exec_driver_sql(
+            "INSERT INTO users (login, full_name, role, password_hash, failed_attempts, active,"
+            " created_at) VALUES ('canbo', 'Nguyễn Thị Hoa', 'staff', 'x', 0, 1,"
+            " '2025-01-01 02:00:00')"
+        )
+        insert_old_dossier(connection)
+    engine.dispose()
+    database = open_database(path)
+    with database.read() as session:
+        dossier = find_by_code(session, "A-250101-0001")
+    assert dossier is not None
+    (move,) = dossier.history
+    assert (move.actor, move.actor_name, move.actor_title) == ("canbo", "", "")
+    assert AccountService(database).users()[0].title == ""
+    database.close()
+
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        command.downgrade(migrations._config(connection), "0012")
+        assert connection.exec_driver_sql("SELECT actor FROM dossier_history").scalar() == "canbo"
+        command.upgrade(migrations._config(connection), "head")
+    engine.dispose()

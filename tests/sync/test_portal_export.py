@@ -16,11 +16,15 @@ from hypothesis import strategies as st
 
 from counter_app.domain.catalog_file import catalog_from_json
 from counter_app.domain.dossier import Status
+from counter_app.domain.identity_papers import IdType
 from counter_app.domain.lifecycle import Action
 from counter_app.domain.sync import portal_record
 from counter_app.main import main
-from counter_app.services.sync.admin import CentralAdmin
+from counter_app.services.accounts import Role
+from counter_app.services.intake import request_from_json
+from counter_app.services.sync.admin import CentralAdmin, open_central
 from counter_app.store.central import repository
+from counter_app.store.central.models import CentralDossierRow
 from tests.conftest import AGENCY, SMALL_CATALOG, TEN_DAYS, intake_json
 from tests.digitising.conftest import COMPONENT, ID_COPY, write_page
 from tests.sync.helpers import make_counter, take
@@ -101,7 +105,7 @@ def test_a_returned_dossier_carries_the_connectors_fields(central, tmp_path, cap
     ]
     (round_,) = record["DanhSachHoSoBoSung"]
     (asked,) = done.supplement_rounds
-    assert round_["NguoiYeuCauBoSung"] == round_["NguoiTiepNhanBoSung"] == "canbo"
+    assert round_["NguoiYeuCauBoSung"] == round_["NguoiTiepNhanBoSung"] == "Nguyễn Thị Hoa"
     assert round_["NoiDungBoSung"] == "Thiếu bản chụp CCCD" and round_["TrangThaiBoSung"] is True
     assert round_["NgayBoSung"] == portal_time(asked.requested_at)
     assert round_["NgayTiepNhanBoSung"] == portal_time(asked.resubmitted_at)
@@ -113,6 +117,54 @@ def test_a_returned_dossier_carries_the_connectors_fields(central, tmp_path, cap
     resolved = next(p for p in progress if p["TrangThai"] == str(Status.RELEASING.number))
     assert resolved["NguoiXuLy"] == "central" and "Đã ký phiếu" in resolved["NoiDungXuLy"]
     assert all(p["NgayBatDau"] == p["ThoiDiemXuLy"] for p in progress)
+
+
+def test_progress_names_each_officer_with_the_title_held_at_the_move(central, tmp_path, capsys):
+    """NguoiXuLy and ChucDanh are the officer's full name and title as the account had them
+    when the move was made, not the login, and not what the account says now."""
+    ws, user = make_counter(tmp_path, "a")
+    admin = ws.accounts.add_user("quantri", Role.ADMIN, "matkhau123", "Hoàng Văn Đức")
+    ws.accounts.update_user("canbo", by=admin, title="Chuyên viên")
+    ws.sync.configure(counter_url(central, "Q1", [AGENCY]))
+    ws.sync.run_once()
+    (dossier,) = take(ws, user)
+    ws.accounts.update_user(
+        "canbo", by=admin, full_name="Nguyễn Thị Hoa Mai", title="Phó Trưởng Bộ phận Một cửa"
+    )
+    ws.dossiers.transition(dossier.code, Action.TRANSFER, user=user)
+    ws.sync.run_once()
+    with CentralAdmin(central) as admin_central:
+        admin_central.decide(dossier.code, Status.RELEASING, note="Đã ký phiếu")
+    ws.close()
+
+    (record,) = export(central, capsys=capsys)
+    check(record)
+    assert [(p["NguoiXuLy"], p["ChucDanh"]) for p in record["QuaTrinhXuLy"]] == [
+        ("Nguyễn Thị Hoa", "Chuyên viên"),
+        ("Nguyễn Thị Hoa Mai", "Phó Trưởng Bộ phận Một cửa"),
+        ("central", ""),
+    ]
+
+
+def test_a_move_recorded_before_names_were_kept_names_the_login():
+    record = portal_record(
+        {
+            "code": "X-1",
+            "procedure": {"code": TEN_DAYS, "name": "Cấp Phiếu"},
+            "channel": "direct",
+            "return_method": "counter",
+            "agency": AGENCY,
+            "status": "new",
+            "received_at": "2026-01-05T08:00:00+07:00",
+            "applicant": intake_json()["applicant"],
+            "history": [
+                {"at": "2026-01-05T08:00:00+07:00", "actor": "canbo", "action": "receive",
+                 "from": None, "to": "new"}
+            ],
+        }
+    )  # fmt: skip
+    check(record)
+    assert [(p["NguoiXuLy"], p["ChucDanh"]) for p in record["QuaTrinhXuLy"]] == [("canbo", "")]
 
 
 def test_since_ships_only_what_changed_and_says_where_to_go_on(
@@ -186,8 +238,57 @@ def test_identity_kind_and_completion_follow_the_dossier():
     check(passport)
 
 
+def test_the_identity_kind_is_the_applicants_paper_not_the_numbers_length(
+    central, tmp_path, capsys
+):
+    """A 9-digit number the officer said is another paper (a permit) is not sent as a CMND,
+    a 12-digit one not as a CCCD; a dossier pushed before counters named the paper (no
+    id_type in central's copy) still has its kind guessed from the number's length."""
+    ws, user = make_counter(tmp_path, "a")
+    ws.sync.configure(counter_url(central, "Q1", [AGENCY]))
+    ws.sync.run_once()
+    received = {
+        (number, paper): ws.intake.receive(
+            request_from_json(intake_json(id_number=number, id_type=paper)), user=user
+        ).code
+        for number, paper in [
+            ("020090001", "other"),
+            ("020090001234", "other"),
+            ("020090001234", "citizen_id"),
+            ("020090001", "old_id"),
+            ("0100109106", "enterprise_code"),
+        ]
+    }
+    ws.sync.run_once()
+    ws.close()
+    kinds = {r["MaHoSo"]: r["DinhDanhCHS"] for r in export(central, capsys=capsys)}
+    assert {key: kinds[code] for key, code in received.items()} == {
+        ("020090001", "other"): [],
+        ("020090001234", "other"): [],
+        ("020090001234", "citizen_id"): [{"LoaiDinhDanh": "1", "SoDinhDanh": "020090001234"}],
+        ("020090001", "old_id"): [{"LoaiDinhDanh": "2", "SoDinhDanh": "020090001"}],
+        ("0100109106", "enterprise_code"): [],
+    }
+
+    database = open_central(central)
+    try:
+        with database.write() as session:
+            for row in session.query(CentralDossierRow):
+                data = copy.deepcopy(row.data)
+                del data["applicant"]["id_type"]
+                row.data = data
+    finally:
+        database.close()
+    kinds = {r["MaHoSo"]: r["DinhDanhCHS"] for r in export(central, capsys=capsys)}
+    assert kinds[received["020090001", "other"]] == [
+        {"LoaiDinhDanh": "2", "SoDinhDanh": "020090001"}
+    ]
+    assert kinds[received["0100109106", "enterprise_code"]] == []
+
+
 @given(
     id_number=st.text(alphabet="0123456789C", max_size=13),
+    id_type=st.sampled_from([None, *IdType]),
     status=st.sampled_from(list(Status)),
     channel=st.sampled_from(["direct", "online", "postal"]),
     kind=st.sampled_from(["citizen", "business", "agency", "other"]),
@@ -196,7 +297,13 @@ def test_identity_kind_and_completion_follow_the_dossier():
 )
 @settings(max_examples=60)
 def test_every_record_fits_the_connectors_schema(
-    id_number: str, status: Status, channel: str, kind: str, fee_name: str, quantity: int
+    id_number: str,
+    id_type: IdType | None,
+    status: Status,
+    channel: str,
+    kind: str,
+    fee_name: str,
+    quantity: int,
 ) -> None:
     record = portal_record(
         {
@@ -207,7 +314,9 @@ def test_every_record_fits_the_connectors_schema(
             "agency": AGENCY,
             "status": status.value,
             "received_at": "2026-01-05T08:00:00+07:00",
-            "applicant": intake_json()["applicant"] | {"id_number": id_number, "type": kind},
+            "applicant": intake_json()["applicant"]
+            | {"id_number": id_number, "type": kind}
+            | ({"id_type": id_type.value} if id_type else {}),
             "fees": [
                 {"name": fee_name, "amount": 2000, "quantity": quantity, "collection": "after"}
             ],
@@ -218,8 +327,12 @@ def test_every_record_fits_the_connectors_schema(
     (fee,) = record["DanhSachLePhi"]
     assert fee["Gia"] == str(2000 * quantity) and fee["HinhThucThu"] == "2"
     assert fee["LoaiPhiLePhi"] == ("2" if fee_name.lower().startswith("lệ phí") else "1")
-    kinds = {12: "1", 9: "2"}
-    expected = kinds.get(len(id_number)) if id_number.isdigit() else None
+    if not id_number.isdigit():
+        expected = None
+    elif id_type is None:
+        expected = {12: "1", 9: "2"}.get(len(id_number))
+    else:
+        expected = {IdType.CITIZEN_ID: "1", IdType.OLD_ID: "2"}.get(id_type)
     assert record["DinhDanhCHS"] == (
         [{"LoaiDinhDanh": expected, "SoDinhDanh": id_number}] if expected else []
     )

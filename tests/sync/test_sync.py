@@ -167,6 +167,8 @@ def test_concurrent_moves_are_merged_when_the_counter_owns_them(sqlite_central, 
         "request-payment",
         "withdraw",
     ]
+    # the counter's moves replayed centrally keep the officer's name (the portal's NguoiXuLy)
+    assert [h.actor_name for h in merged.history] == ["Nguyễn Thị Hoa"] * 2 + ["", "Nguyễn Thị Hoa"]
     row = central_rows(sqlite_central)[dossier.uuid]
     assert (
         row["status"] == "cancelled" and row["version"] == local_rows(ws)[dossier.uuid]["version"]

@@ -34,6 +34,7 @@ import counter_app.ui
 from counter_app.domain.catalog_file import catalog_from_json
 from counter_app.domain.dossier import Dossier
 from counter_app.domain.lifecycle import Action
+from counter_app.paths import resources_dir
 from counter_app.services.accounts import MAX_FAILURES, Role, User
 from counter_app.services.workspace import Workspace
 from counter_app.ui.dialogs.correct_intake import CorrectIntakeDialog
@@ -44,6 +45,7 @@ from counter_app.ui.first_run.wizard import FirstRunWizard
 from counter_app.ui.fitting import TITLE_BAR
 from counter_app.ui.login import LoginDialog
 from counter_app.ui.main_window import MainWindow
+from counter_app.ui.models.dossier_table import Column as DossierColumn
 from counter_app.ui.navigation import PageKey
 from counter_app.ui.printing.actions import ApologyDialog
 from counter_app.ui.printing.panel import PrintQueueDialog, PrintQueueIndicator
@@ -63,6 +65,7 @@ from tests.ui.conftest import CATALOG, NOW, PASSWORD, make_session, receive
 
 WIDTH, HEIGHT = 1280, 720
 WRAP = int(Qt.TextFlag.TextWordWrap)
+CELL_MARGIN = 4  # a table cell's text margin on each side (the style's focus frame and padding)
 # Base classes never shown themselves.
 ABSTRACT = {"counter_app.ui.reports.sign_off.DayDecisionDialog"}
 
@@ -132,7 +135,9 @@ BUILDERS: dict[str, Callable[[Windows], QWidget]] = {
     UI + "printing.preview.PreviewDialog": lambda w: PaperPreviewDialog(
         w.workspace.papers.tracking_book(NOW.date()), [], ""
     ),
-    UI + "printing.actions.ApologyDialog": lambda w: ApologyDialog(w.dossier, NOW),
+    UI + "printing.actions.ApologyDialog": lambda w: ApologyDialog(
+        w.dossier, NOW, w.workspace.dossiers.calendar(w.dossier.agency_code), w.lang
+    ),
     UI + "printing.panel.PrintQueueDialog": lambda w: PrintQueueDialog(PrintQueue()),
     UI + "digitising.panel.PreviewDialog": lambda w: ScanPreviewDialog(
         [scan_page()], "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"
@@ -414,3 +419,40 @@ def test_a_long_message_stops_before_the_print_badge(busy_reports) -> None:
     badge = window.findChild(PrintQueueIndicator)
     assert bar.fontMetrics().horizontalAdvance(bar.currentMessage()) < badge.x()
     assert bar.toolTip() == text
+
+
+# The staple procedures of a commune's counter, as the demo catalog names them.
+TYPICAL_PROCEDURES = (
+    "Đăng ký khai sinh",
+    "Đăng ký kết hôn",
+    "Đăng ký khai tử",
+    "Đăng ký thường trú",
+)
+
+
+def test_the_dossier_list_gives_the_procedure_the_room(
+    qtbot, workspace: Workspace, staff: User, lang: str
+) -> None:
+    """At 1280 pixels the short columns (code, times) are as wide as their text and no more,
+    and the procedure column, which takes the rest, shows a typical procedure's name whole."""
+    workspace.catalog.import_file(resources_dir() / "demo" / "catalog.json")
+    for number, name in enumerate(TYPICAL_PROCEDURES):
+        (procedure,) = [p for p in workspace.catalog.search(name) if p.name == name]
+        receive(workspace, staff, f"Nguyễn Văn {number}", procedure.code, NOW.replace(hour=8))
+    window = MainWindow(make_session(workspace, staff, lang))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page(PageKey.DOSSIERS)
+    page = window.pages[PageKey.DOSSIERS]
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(TYPICAL_PROCEDURES), timeout=10_000)
+    qtbot.wait(50)
+    assert window.width() <= WIDTH
+    table = page.table
+    for column in (DossierColumn.CODE, DossierColumn.RECEIVED, DossierColumn.DUE):
+        assert table.columnWidth(column) == max(
+            table.sizeHintForColumn(column), table.horizontalHeader().sectionSizeHint(column)
+        )
+    room = table.columnWidth(DossierColumn.PROCEDURE) - 2 * CELL_MARGIN
+    for name in TYPICAL_PROCEDURES:
+        assert table.fontMetrics().horizontalAdvance(name) <= room, name

@@ -127,6 +127,22 @@ def test_history_lists_every_move_with_officer_and_note(qtbot, page, dossiers, v
     assert dialog.tabs.currentWidget() is dialog.history_table
 
 
+def test_history_names_the_officer_as_at_the_move(qtbot, workspace, admin, staff, dossiers) -> None:
+    """Lan was a clerk when she received, deputy head when she forwarded; renamed since."""
+    code = dossiers["due_today"].code
+    workspace.accounts.update_user(staff.login, by=admin, title="Chuyên viên")
+    workspace.dossiers.transition(code, Action.TRANSFER, user=staff)
+    workspace.accounts.update_user(staff.login, by=admin, full_name="Nguyễn Thị Lan Anh")
+    dossier = workspace.dossiers.get(code)
+    people = {u.login: u.full_name for u in workspace.accounts.users()}
+    dialog = DossierDetailDialog(dossier, "en", people=people)
+    qtbot.addWidget(dialog)
+    assert [row[4] for row in cells(dialog.history_table)] == [
+        "Nguyễn Thị Lan",
+        "Nguyễn Thị Lan, Chuyên viên",
+    ]
+
+
 def test_dialog_shows_every_field(qtbot, dossiers) -> None:
     dossier = dossiers["processing"]
     dialog = DossierDetailDialog(dossier, "en", people={"lan": "Nguyễn Thị Lan"})

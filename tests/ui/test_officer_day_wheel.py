@@ -164,7 +164,9 @@ def test_the_wheel_never_changes_a_setting(qtbot, workspace, admin, how) -> None
 
 @pytest.mark.parametrize("how", sorted(TURNS))
 def test_the_wheel_never_changes_a_dialog(qtbot, workspace, staff, dossiers, how) -> None:
-    dialog = ApologyDialog(dossiers["overdue"], NOW - timedelta(hours=1))
+    overdue = dossiers["overdue"]
+    calendar = workspace.dossiers.calendar(overdue.agency_code)
+    dialog = ApologyDialog(overdue, NOW - timedelta(hours=1), calendar, "vi")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.catalog import Agency
-from counter_app.domain.dossier import Dossier, Status
+from counter_app.domain.dossier import Dossier, HistoryEntry, Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import NOTE_REQUIRED, TRANSITIONS, Action, allowed_actions
 from counter_app.domain.messages import translate
@@ -528,6 +528,13 @@ class DossierDetailDialog(QDialog):
         """People by their name; the login only for an account without one."""
         return self._people.get(login) or login
 
+    def _officer(self, move: HistoryEntry) -> str:
+        """Who made a move, with the name and title recorded then (an account renamed or
+        promoted since does not rewrite the past); else as `_person` names them today."""
+        if not move.actor_name:
+            return self._person(move.actor)
+        return ", ".join(filter(None, [move.actor_name, move.actor_title]))
+
     def _applicant_group(self) -> QGroupBox:
         a = self.dossier.applicant
         return self._group(
@@ -644,7 +651,7 @@ class DossierDetailDialog(QDialog):
                     action_label(h.action),
                     self._status(h.from_status),
                     self._status(h.to_status),
-                    self._person(h.actor),
+                    self._officer(h),
                     h.place,
                     h.note,
                 ]

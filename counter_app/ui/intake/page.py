@@ -92,6 +92,7 @@ FIELD_ORDER = (
     "sets",
     "channel",
     "return_method",
+    "return_at",
     "note",
 )
 APPLICANT_FIELDS = (
@@ -529,6 +530,19 @@ class IntakePage(QWidget):
         self.return_combo.setObjectName("returnMethod")
         for method in ReturnMethod:
             self.return_combo.addItem(return_method_label(method), method.value)
+        self.return_at_combo = QComboBox()
+        self.return_at_combo.setObjectName("returnAt")
+        self.return_at_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.return_at_combo.setMinimumContentsLength(24)
+        self.return_at_combo.setToolTip(
+            self.tr(
+                "The one-stop desk where the applicant collects the result: this counter, or "
+                "another agency's (receiving regardless of residence). Printed on the receipt."
+            )
+        )
+        self._fill_return_places()
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("note")
         self.note_edit.setMaxLength(NOTE_LIMIT)
@@ -539,6 +553,7 @@ class IntakePage(QWidget):
             (self.tr("&Sets"), self.sets_spin),
             (self.tr("&Channel"), self.channel_combo),
             (self.tr("Re&turn of the result"), self.return_combo),
+            (self.tr("Result &given at"), self.return_at_combo),
             (self.tr("Not&e"), self.note_edit),
         ):
             label = QLabel(caption)
@@ -548,6 +563,14 @@ class IntakePage(QWidget):
         self.messages["note"].setMinimumHeight(0)
         form.addRow("", self.messages["note"])
         return box
+
+    def _fill_return_places(self) -> None:
+        """This counter first (what an intake file without `return_at` means), then every
+        agency of the catalog as it stands now."""
+        self.return_at_combo.clear()
+        self.return_at_combo.addItem(self.tr("This counter"), "")
+        for agency in self._session.workspace.catalog.agencies().values():
+            self.return_at_combo.addItem(f"{agency.name} ({agency.code})", agency.code)
 
     def _build_bar(self) -> QWidget:
         self.saved_frame = QFrame()
@@ -663,6 +686,7 @@ class IntakePage(QWidget):
             self.sets_spin,
             self.channel_combo,
             self.return_combo,
+            self.return_at_combo,
             self.note_edit,
             self.clear_button,
             self.save_button,
@@ -981,6 +1005,7 @@ class IntakePage(QWidget):
             "sets": self.sets_spin,
             "channel": self.channel_combo,
             "return_method": self.return_combo,
+            "return_at": self.return_at_combo,
             "note": self.note_edit,
         }.get(key)
 
@@ -995,6 +1020,7 @@ class IntakePage(QWidget):
             sets=self.sets_spin.value(),
             channel=Channel(self.channel_combo.currentData()),
             return_method=ReturnMethod(self.return_combo.currentData()),
+            return_at=self.return_at_combo.currentData() or "",
             note=clean(self.note_edit.text()),
             problems=self._form_problems(),  # the service adds the applicant's
         )
@@ -1154,6 +1180,7 @@ class IntakePage(QWidget):
         self.sets_spin.setValue(1)
         self.channel_combo.setCurrentIndex(0)
         self.return_combo.setCurrentIndex(0)
+        self._fill_return_places()
         self.note_edit.clear()
         self.papers.clear()
         self.scan_panel.discard_staged()

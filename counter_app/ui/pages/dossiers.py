@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -24,7 +25,7 @@ from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
 from counter_app.ui.models.dossier_query import DossierSearch
 from counter_app.ui.models.dossier_table import Column, DossierTableModel
 from counter_app.ui.session import Session
-from counter_app.ui.tables import open_on_activation, set_up_list
+from counter_app.ui.tables import SAMPLE_PADDING, open_on_activation, set_up_list
 
 SEARCH_DELAY_MS = 300
 RECOLOUR_INTERVAL_MS = 60_000
@@ -133,22 +134,16 @@ class DossiersPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("dossierTable")
         self.table.setModel(self.model)
-        set_up_list(
-            self.table,
-            Column.PROCEDURE,
-            (
-                (Column.CODE, "000.00.00.H00-000000-0000"),
-                (Column.RECEIVED, "00/00/0000 00:00"),
-                (Column.DUE, "00/00/0000 00:00"),
-            ),
-        )
+        # The procedure takes what the others leave: the code and the two times are as wide as
+        # their text (the same in every row), the applicant as a usual name, the status as the
+        # states a counter mostly shows (the four longest elide; the tooltip has them whole).
+        set_up_list(self.table, Column.PROCEDURE, ((Column.APPLICANT, "M" * 11),))
         header = self.table.horizontalHeader()
+        for column in (Column.CODE, Column.RECEIVED, Column.DUE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         metrics = self.table.fontMetrics()
-        header.resizeSection(Column.APPLICANT, metrics.horizontalAdvance("M" * 12))
-        # Most statuses whole; the three longest elide (the tooltip has them whole), so the
-        # procedure keeps some room on a 1280-pixel screen.
         widths = sorted(metrics.horizontalAdvance(s.label(session.lang)) for s in Status)
-        header.resizeSection(Column.STATUS, widths[-4] + 16)
+        header.resizeSection(Column.STATUS, widths[-5] + SAMPLE_PADDING)
         open_on_activation(self.table, self._open_index)
 
         self.count_label = QLabel()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +40,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.clock import VN_TZ, local
 from counter_app.domain.dossier import Dossier
 from counter_app.domain.errors import CounterError
 from counter_app.services.printing import Paper, PaperKind
+from counter_app.services.printing.rules import check_new_due
 from counter_app.ui import notify, theme
 from counter_app.ui.printing.backend import Failure
 from counter_app.ui.printing.choice import PrintSettings
@@ -223,13 +225,28 @@ class PaperPrinter(QObject):
 
 
 class ApologyDialog(QDialog):
-    """The apology promises a new time: asked here, then the paper is previewed."""
+    """The apology promises a new time: asked here, then the paper is previewed. It offers the
+    next working day after today (or after the missed due day, if later) at the due time of
+    day, and refuses a time the paper could not promise (a day off, no later than the due)
+    while the officer can still correct it."""
 
-    def __init__(self, dossier: Dossier, clock_now: datetime, parent: QWidget | None = None):
+    def __init__(
+        self,
+        dossier: Dossier,
+        clock_now: datetime,
+        calendar: WorkingCalendar,
+        lang: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(paper_label(PaperKind.APOLOGY))
-        due = local(dossier.due_at) if dossier.due_at else local(clock_now)
-        suggested = due + timedelta(days=1)
+        self._dossier = dossier
+        self._calendar = calendar
+        self._lang = lang
+        today = local(clock_now)
+        due = local(dossier.due_at) if dossier.due_at else today
+        day = calendar.next_working_day(max(today.date(), due.date()))
+        suggested = datetime.combine(day, due.timetz())
         self.due_edit = QDateTimeEdit()
         self.due_edit.setObjectName("newDue")
         self.due_edit.setDisplayFormat("HH:mm dd/MM/yyyy")
@@ -267,6 +284,15 @@ class ApologyDialog(QDialog):
     def new_due(self) -> datetime:
         seconds = self.due_edit.dateTime().toSecsSinceEpoch()
         return datetime.fromtimestamp(seconds, VN_TZ)
+
+    def accept(self) -> None:
+        try:
+            check_new_due(self._dossier, self.new_due(), self._calendar)
+        except CounterError as error:
+            notify.show_counter_error(self, error, self._lang)
+            self.due_edit.setFocus()
+            return
+        super().accept()
 
     def reason(self) -> str:
         return " ".join(self.reason_edit.text().split())
@@ -337,7 +363,10 @@ class PrintMenuButton(QPushButton):
         if kind is not PaperKind.APOLOGY:
             self.printer.preview(dossier.code, kind)
             return
-        dialog = ApologyDialog(dossier, self._session.clock(), self.window())
+        calendar = self._session.workspace.dossiers.calendar(dossier.agency_code)
+        dialog = ApologyDialog(
+            dossier, self._session.clock(), calendar, self._session.lang, self.window()
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         code = dossier.code
         dialog.accepted.connect(

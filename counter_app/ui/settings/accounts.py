@@ -67,6 +67,13 @@ class AccountDialog(QDialog):
         self.name_edit = QLineEdit(user.full_name if user else "")
         self.name_edit.setObjectName("accountName")
         self.name_edit.setMaxLength(NAME_MAX)
+        self.title_edit = QLineEdit(user.title if user else "")
+        self.title_edit.setObjectName("accountTitle")
+        self.title_edit.setMaxLength(NAME_MAX)
+        self.title_edit.setPlaceholderText(self.tr("e.g. Chuyên viên"))
+        self.title_edit.setToolTip(
+            self.tr("Sent with the officer's name in each move's record to the national portal.")
+        )
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("accountRole")
         for role in (Role.STAFF, Role.SUPERVISOR, Role.ADMIN):
@@ -86,6 +93,7 @@ class AccountDialog(QDialog):
         rows: list[tuple[str, QWidget]] = [
             (self.tr("&Login:"), self.login_edit),
             (self.tr("Full &name:"), self.name_edit),
+            (self.tr("&Title:"), self.title_edit),
             (self.tr("&Role:"), self.role_combo),
         ]
         if adding:
@@ -355,6 +363,7 @@ class AccountsSection(Section):
                 dialog.role(),
                 dialog.password_edit.text(),
                 dialog.name_edit.text(),
+                dialog.title_edit.text(),
             )
             self.load()
             self.select(user.login)
@@ -376,7 +385,12 @@ class AccountsSection(Section):
                         "administrator can."
                     )
                 )
-            self._update(user.login, role=role, full_name=dialog.name_edit.text())
+            self._update(
+                user.login,
+                role=role,
+                full_name=dialog.name_edit.text(),
+                title=dialog.title_edit.text(),
+            )
             self.load()
             self.session.messages.info(self.tr("Account {login} saved.").format(login=user.login))
 

@@ -58,7 +58,7 @@ def test_a_whole_intake_by_keyboard_only(qtbot, page, workspace) -> None:
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is page.sets_spin
     qtbot.keyClicks(focused(), "2")
-    press(qtbot, Qt.Key.Key_Tab, times=3)  # channel, return method, note
+    press(qtbot, Qt.Key.Key_Tab, times=4)  # channel, return method, place of return, note
     type_text("Lấy kết quả qua bưu điện")
 
     with qtbot.waitSignal(page.sig_saved) as saved:
@@ -111,7 +111,7 @@ def test_tab_follows_the_screen_from_top_to_bottom(qtbot, page) -> None:
     choose(qtbot, page, "chung thuc")
     page.activate()
     visited: list[QWidget] = [focused()]
-    for _ in range(23):
+    for _ in range(24):
         press(qtbot, Qt.Key.Key_Tab)
         visited.append(focused())
     paper_widgets = [w for row in page.papers.rows for w in (row.check, row.form, row.count)]
@@ -133,6 +133,7 @@ def test_tab_follows_the_screen_from_top_to_bottom(qtbot, page) -> None:
         page.sets_spin,
         page.channel_combo,
         page.return_combo,
+        page.return_at_combo,
         page.note_edit,
         page.clear_button,
         page.save_button,
@@ -160,8 +161,9 @@ def mnemonics(page) -> dict[str, QWidget]:
 
 def test_alt_letters_are_unique_and_lead_to_their_field(qtbot, page) -> None:
     found = mnemonics(page)
-    assert len(found) == 15
+    assert len(found) == 16
     assert found["h"] is page.fields["full_name"]  # &Họ và tên
+    assert found["q"] is page.return_at_combo  # Đăng ký nhận kết &quả tại
     press(qtbot, Qt.Key.Key_H, ALT)
     assert focused() is page.fields["full_name"]
     press(qtbot, Qt.Key.Key_T, ALT)  # &Thủ tục
@@ -170,8 +172,9 @@ def test_alt_letters_are_unique_and_lead_to_their_field(qtbot, page) -> None:
 
 def test_alt_letters_are_unique_in_english_too(page_en) -> None:
     found = mnemonics(page_en)
-    assert len(found) == 15
+    assert len(found) == 16
     assert found["n"] is page_en.fields["full_name"]  # Full &name
+    assert found["g"] is page_en.return_at_combo  # Result &given at
 
 
 def test_shortcuts_are_written_on_the_buttons(page) -> None:

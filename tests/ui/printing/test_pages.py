@@ -4,18 +4,24 @@ the papers the dossier's state allows, the printer remembered per kind of paper.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
+from PySide6.QtCore import QDateTime
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
 
-from counter_app.domain.dossier import Status
+from counter_app.domain.clock import VN_TZ, local
+from counter_app.domain.dossier import Dossier, Status
 from counter_app.services.printing import PaperKind
 from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
 from counter_app.ui.intake.page import IntakePage
+from counter_app.ui.printing.actions import ApologyDialog, PrintMenuButton
 from counter_app.ui.printing.choice import AUTO_RECEIPT_KEY, PRINTERS_KEY, PrintSettings
 from counter_app.ui.printing.queue import JobState
 from counter_app.ui.returns.page import ReturnsPage
+from counter_app.ui.session import Session
 from tests.printing.conftest import pdf_text
 from tests.ui.printing.conftest import A4_PRINTER, LABEL_PRINTER, finished, prints_of
 from tests.ui.returns.dossiers import dossier_in
@@ -241,16 +247,51 @@ def test_the_apology_asks_for_the_new_time_then_shows_the_paper(
     assert errors == []
 
 
-def test_an_apology_promising_no_later_time_is_refused_with_the_reason(
-    qtbot, session, dossier, errors
-):
+def asked_for_an_apology(
+    qtbot: QtBot, session: Session, dossier: Dossier
+) -> tuple[PrintMenuButton, ApologyDialog]:
+    """The apology's question, opened from the dossier detail's print button."""
     dialog = DossierDetailDialog(dossier, "vi", session=session)
     qtbot.addWidget(dialog)
     button = dialog.print_button
     button.preview(PaperKind.APOLOGY)
-    asked = button.apology_dialog
+    assert button.apology_dialog is not None
+    return button, button.apology_dialog
+
+
+def test_an_apology_promising_no_later_time_is_refused_with_the_reason(
+    qtbot, session, dossier, errors
+):
+    button, asked = asked_for_an_apology(qtbot, session, dossier)
     asked.due_edit.setDateTime(asked.due_edit.dateTime().addDays(-2))
-    with qtbot.waitSignal(button.printer._tasks.sig_busy, check_params_cb=lambda busy: not busy):
-        asked.accept()
+    asked.accept()
     assert len(errors) == 1 and "phải sau hạn trả đã hẹn" in errors[0]
+    assert asked.result() != QDialog.DialogCode.Accepted and button.apology_dialog is asked
     assert button.printer.preview_dialog is None
+
+
+def test_an_overdue_dossiers_apology_offers_the_next_working_day_after_today(
+    qtbot, session, dossiers, errors
+):
+    """Due on Friday 20/11, late on Wednesday 25/11: not the day after the due (a Saturday,
+    already past) but Thursday 26/11, at the due time of day."""
+    overdue = dossiers["overdue"]
+    assert local(overdue.due_at).date() == date(2026, 11, 20)
+    _, asked = asked_for_an_apology(qtbot, session, overdue)
+    offered = asked.new_due()
+    assert (
+        offered.date() == date(2026, 11, 26) and offered.timetz() == local(overdue.due_at).timetz()
+    )
+
+
+def test_an_apology_on_a_day_off_is_refused_and_the_question_stays_open(
+    qtbot, session, dossiers, errors
+):
+    _, asked = asked_for_an_apology(qtbot, session, dossiers["overdue"])
+    saturday = datetime(2026, 11, 28, 9, 0, tzinfo=VN_TZ)
+    asked.due_edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(saturday.timestamp())))
+    asked.accept()
+    assert errors == [
+        "Ngày hẹn trả mới (28/11/2026) là ngày nghỉ của quầy; hãy chọn một ngày làm việc."
+    ]
+    assert asked.result() != QDialog.DialogCode.Accepted

@@ -107,6 +107,28 @@ def test_name_and_role_are_changed(section, infos, workspace) -> None:
     assert infos == ["Account lan saved."]
 
 
+def test_the_title_is_given_at_creation_and_changed_later(section, infos, workspace) -> None:
+    """The title (chức vụ) goes with the officer's name in the moves sent to the portal."""
+    section.add_account()
+    dialog = section.dialog
+    dialog.login_edit.setText("hoa.nt")
+    dialog.name_edit.setText("Nguyễn Thị Hoa")
+    dialog.title_edit.setText("  Chuyên viên ")
+    dialog.password_edit.setText(NEW_PASSWORD)
+    dialog.repeat_edit.setText(NEW_PASSWORD)
+    dialog.submit()
+    assert workspace.accounts.user("hoa.nt").title == "Chuyên viên"
+
+    assert section.select("hoa.nt")
+    section.edit_selected()
+    dialog = section.dialog
+    assert dialog.title_edit.text() == "Chuyên viên"
+    dialog.title_edit.setText("Phó Trưởng Bộ phận Một cửa")
+    dialog.submit()
+    assert workspace.accounts.user("hoa.nt").title == "Phó Trưởng Bộ phận Một cửa"
+    assert infos[-1] == "Account hoa.nt saved."
+
+
 def test_an_account_is_disabled_then_enabled(section, infos, workspace) -> None:
     assert section.select("lan")
     assert section.active_button.text() == "&Disable"
