@@ -24,7 +24,9 @@ from counter_app.domain.queue import (
 )
 from counter_app.domain.settings_registry import REGISTRY
 from counter_app.services.settings import SettingsService
+from counter_app.store.database import Database
 from counter_app.store.queue.repository import QueueRepository
+from counter_app.store.queue.stamps import dossier_stamp, stamp_dossier
 
 QUEUE_FILE = "queue.sqlite3"  # the single-PC queue, beside the local store
 
@@ -68,6 +70,11 @@ def _setting(settings: SettingsService, key: str) -> object:
     return settings.get(key, REGISTRY[key].default)
 
 
+def queue_areas(settings: SettingsService) -> tuple[Area, ...]:
+    """The areas this PC offers (its kiosk) and sends tickets to (its desk)."""
+    return areas_from_setting(_setting(settings, "queue.areas"))
+
+
 def queue_url(settings: SettingsService, data_dir: Path) -> str:
     configured = _setting(settings, "queue.url")
     if isinstance(configured, str) and configured.strip():
@@ -100,7 +107,7 @@ class QueueService:
     # --- this PC's choices
 
     def areas(self) -> tuple[Area, ...]:
-        return areas_from_setting(_setting(self._settings, "queue.areas"))
+        return queue_areas(self._settings)
 
     def area(self, wanted: str) -> Area:
         areas = self.areas()
@@ -198,3 +205,28 @@ class QueueService:
     def figures(self, first: date, last: date | None = None) -> QueueFigures:
         tickets = self._repo.tickets(first, last or first)
         return queue_figures(tickets, self.wait_target_minutes())
+
+
+@dataclass(frozen=True)
+class DossierTicket:
+    """The queue ticket a dossier's citizen was called with, and how long they waited."""
+
+    ticket: str
+    taken_at: datetime
+    called_at: datetime | None
+
+    @property
+    def waited_minutes(self) -> int | None:
+        if self.called_at is None:
+            return None
+        return max(0, round((self.called_at - self.taken_at).total_seconds() / 60))
+
+
+def record_ticket(database: Database, code: str, ticket: Ticket) -> None:
+    """Write the desk's called ticket on the dossier just received for that citizen."""
+    stamp_dossier(database, code, ticket.label, ticket.taken_at, ticket.called_at)
+
+
+def dossier_ticket(database: Database, code: str) -> DossierTicket | None:
+    stamp = dossier_stamp(database, code)
+    return None if stamp is None else DossierTicket(*stamp)
