@@ -106,6 +106,7 @@ class BoardState:
     waiting: dict[str, int]
     last_event: int
     last_called: Ticket | None
+    last_call: int = 0  # the event number of the last call or recall: a new one is announced
 
 
 def ticket_label(number: int, series: Series) -> str:

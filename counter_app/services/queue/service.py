@@ -25,6 +25,7 @@ from counter_app.domain.queue import (
 from counter_app.domain.settings_registry import REGISTRY
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
+from counter_app.store.queue.follow import QueueFollower
 from counter_app.store.queue.repository import QueueRepository
 from counter_app.store.queue.stamps import dossier_stamp, stamp_dossier
 
@@ -90,8 +91,11 @@ class QueueService:
     def __init__(self, repository: QueueRepository, settings: SettingsService) -> None:
         self._repo = repository
         self._settings = settings
+        self._follower: QueueFollower | None = None
 
     def close(self) -> None:
+        if self._follower is not None:
+            self._follower.close()
         self._repo.close()
 
     def __enter__(self) -> QueueService:
@@ -199,8 +203,11 @@ class QueueService:
     def board(self, day: date | None = None) -> BoardState:
         return self._repo.board(day or now().date())
 
-    def last_event(self) -> int:
-        return self._repo.last_event()
+    def wait_for_change(self, seen: int, timeout: float) -> int:
+        """Blocks (a board's or desk's own thread) until an event past `seen`, or timeout."""
+        if self._follower is None:
+            self._follower = self._repo.follower()
+        return self._follower.wait(seen, timeout)
 
     def figures(self, first: date, last: date | None = None) -> QueueFigures:
         tickets = self._repo.tickets(first, last or first)

@@ -24,6 +24,7 @@ from counter_app.domain.queue import (
     ticket_label,
 )
 from counter_app.store.queue.database import QueueDatabase, ensure_queue_schema
+from counter_app.store.queue.follow import QueueFollower
 from counter_app.store.queue.models import QueueEvent, QueueTicket
 
 _NEXT_NUMBER = text(
@@ -60,6 +61,9 @@ class QueueRepository:
 
     def close(self) -> None:
         self.database.close()
+
+    def follower(self) -> QueueFollower:
+        return QueueFollower(self.database)
 
     # --- writes
 
@@ -272,11 +276,8 @@ class QueueRepository:
                 waiting={area: int(n) for area, n in waiting},
                 last_event=last_event,
                 last_called=_ticket(called) if called is not None and called.day == day else None,
+                last_call=last.id if last else 0,
             )
-
-    def last_event(self) -> int:
-        with self.database.read() as session:
-            return session.scalar(select(func.max(QueueEvent.id))) or 0
 
     def tickets(self, first: date, last: date) -> list[Ticket]:
         with self.database.read() as session:
