@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +72,7 @@ class KioskWindow(QWidget):
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setFont(pixel_font(34, bold=True))
         title.setWordWrap(True)
+        title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.priority = QButtonGroup(self)
         self.priority.setExclusive(False)
         priority_row = QHBoxLayout()
@@ -90,6 +92,7 @@ class KioskWindow(QWidget):
         for index, area in enumerate(queue_areas(settings)):
             button = QPushButton(f"{area.code}\n{area.name}")
             button.setMinimumHeight(TOUCH_HEIGHT)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.setFont(pixel_font(28, bold=True))
             button.clicked.connect(lambda _=False, a=area: self.take(a))
             self.area_buttons[area.code] = button
