@@ -3,6 +3,7 @@ and calls made together are said one after the other, never over each other."""
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 import wave
@@ -56,5 +57,5 @@ def test_calls_made_together_are_never_said_over_each_other() -> None:
     announcer.close(wait_s=5)
     assert len(spans) == 8
     ordered = sorted(spans, key=lambda span: span[1])
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in itertools.pairwise(ordered):
         assert after[1] >= before[2]  # each starts once the one before has finished

@@ -63,7 +63,8 @@ def test_paper_out_keeps_the_ticket_until_printed_again(qtbot, workspace) -> Non
     with qtbot.waitSignal(kiosk.sig_failed) as failed:
         qtbot.mouseClick(kiosk.area_buttons["B"], Qt.MouseButton.LeftButton)
     assert failed.args[0].ticket.label == "1"
-    assert "out of paper" in kiosk.result_text.text() and "keeps its place" in kiosk.result_text.text()
+    shown = kiosk.result_text.text()
+    assert "out of paper" in shown and "keeps its place" in shown
     assert kiosk.print_again.isVisible() and len(kiosk.unprinted) == 1
     with open_queue(workspace.settings, workspace.data_dir) as queue:
         assert [(c.area, c.waiting) for c in queue.status() if c.waiting] == [("B", 1)]
