@@ -166,4 +166,62 @@
 Còn {ahead} người trước bạn, khoảng {minutes} phút</translation>
     </message>
 </context>
+<context>
+    <name>QueueFiguresTab</name>
+    <message>
+        <location filename="../../counter_app/ui/queue/figures.py" line="+39"/>
+        <source>Area</source>
+        <translation>Khu vực</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk</source>
+        <translation>Quầy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hour taken</source>
+        <translation>Giờ lấy số</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Day:</source>
+        <translation>Ngày:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Queue</source>
+        <translation>Hàng đợi</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Called</source>
+        <translation>Đã gọi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean wait (min)</source>
+        <translation>Chờ trung bình (phút)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest wait (min)</source>
+        <translation>Chờ lâu nhất (phút)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean service (min)</source>
+        <translation>Phục vụ trung bình (phút)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Over target</source>
+        <translation>Quá chỉ tiêu</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>{called} called, {waiting} not called; mean wait {wait} min; {share} waited more than {target} min</source>
+        <translation>{called} lượt đã gọi, {waiting} lượt chưa gọi; chờ trung bình {wait} phút; {share} chờ quá {target} phút</translation>
+    </message>
+</context>
 </TS>

@@ -63,6 +63,9 @@ def test_a_ticket_called_twice_recall_skip_transfer(counter: Path) -> None:
     assert ok_json(run_cli(counter, "queue", "call", "--desk", "5", "--area", "B"))["number"] == 1
     nothing = run_cli(counter, "--lang", "en", "queue", "recall", "--desk", "9")
     assert nothing.stderr.strip() == "Desk 9 has no ticket called (call the next one first)."
+    figures = ok_json(run_cli(counter, "queue", "figures"))
+    assert figures["target_minutes"] == 15 and figures["total"]["called"] == 1  # 2 waits
+    assert set(figures["by_area"]) == {"A", "B"} and set(figures["by_desk"]) == {"5"}
 
 
 def test_bad_input_is_refused_plainly(counter: Path) -> None:
