@@ -57,10 +57,12 @@ HELP: dict[str, tuple[str, str]] = {
 }
 
 
-def add_queue_commands(commands: argparse._SubParsersAction, lang: str, parser_class: type) -> None:
+def add_queue_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: str, parser_class: type
+) -> None:
     h = help_in(lang, HELP)
     queue = commands.add_parser("queue", help=h("queue"))
-    actions = queue.add_subparsers(
+    actions: argparse._SubParsersAction[argparse.ArgumentParser] = queue.add_subparsers(
         dest="queue_command", required=True, metavar="COMMAND", parser_class=parser_class
     )
     take = actions.add_parser("take", help=h("queue.take"))

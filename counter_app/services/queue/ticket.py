@@ -62,7 +62,7 @@ def render_ticket(taken: TakenTicket, centre: str, follow_url: str = "") -> Imag
     ]
     qr = segno.make(follow_text(taken, follow_url), error="m")
     scale = 6
-    qr_size = qr.symbol_size(scale=scale)[0]
+    qr_size = int(qr.symbol_size(scale=scale)[0])
     footer = ("Quét mã để theo dõi lượt gọi. Xin cảm ơn!", _font(22))
     measure = ImageDraw.Draw(Image.new("1", (1, 1)))
     heights = [_height(measure, text, font) + 10 for text, font in [*lines, footer]]
@@ -129,18 +129,19 @@ def escpos_printer(spec: str) -> EscposDevice | None:
     from escpos import printer
 
     kind, _, rest = spec.strip().partition(":")
+    device: EscposDevice | None = None
     try:
         if kind == "usb":
             vendor, product = rest.split(":")
-            return printer.Usb(int(vendor, 16), int(product, 16))
-        if kind == "tcp":
+            device = printer.Usb(int(vendor, 16), int(product, 16))
+        elif kind == "tcp":
             host, _, port = rest.partition(":")
-            return printer.Network(host, int(port or 9100))
-        if kind == "file":
-            return printer.File(rest)
+            device = printer.Network(host, int(port or 9100))
+        elif kind == "file":
+            device = printer.File(rest)
     except ValueError:
         raise CounterError("queue.printer_setting", value=spec) from None
-    return None
+    return device
 
 
 class TicketPrinter:
@@ -184,4 +185,4 @@ def ticket_bytes(image: Image.Image) -> bytes:
     dummy = Dummy()
     dummy.image(image)
     dummy.cut()
-    return dummy.output
+    return bytes(dummy.output)

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.text import hide_passwords
 from counter_app.paths import migrations_dir
 from counter_app.store.central.database import CentralAddress, CentralDatabase
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 QUEUE_HEAD = "q0001"
 VERSION_TABLE = "queue_alembic_version"
@@ -64,7 +68,7 @@ class QueueDatabase(CentralDatabase):
             )
 
 
-def _config(connection):  # type: ignore[no-untyped-def]  # -> alembic.config.Config
+def _config(connection: Connection) -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -73,12 +77,13 @@ def _config(connection):  # type: ignore[no-untyped-def]  # -> alembic.config.Co
     return config
 
 
-def _revision(connection) -> str | None:  # type: ignore[no-untyped-def]
+def _revision(connection: Connection) -> str | None:
     from sqlalchemy import inspect
 
     if not inspect(connection).has_table(VERSION_TABLE):
         return None
-    return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+    value = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+    return None if value is None else str(value)
 
 
 def ensure_queue_schema(database: QueueDatabase) -> None:

@@ -7,6 +7,7 @@ microseconds in WAL mode."""
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -14,13 +15,16 @@ from counter_app.domain.errors import CounterError
 from counter_app.store.queue.database import NOTIFY_CHANNEL, QueueDatabase
 from counter_app.store.queue.models import QueueEvent
 
+if TYPE_CHECKING:
+    import psycopg
+
 POLL_S = 0.05
 
 
 class QueueFollower:
     def __init__(self, database: QueueDatabase) -> None:
         self._database = database
-        self._listening = None  # psycopg.Connection, opened on the first wait
+        self._listening: psycopg.Connection[tuple[object, ...]] | None = None  # on first wait
 
     def last_event(self) -> int:
         with self._database.read() as session:

@@ -4,6 +4,8 @@ the administrator (`queue.wait_target_minutes`)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -73,7 +75,8 @@ class QueueFiguresTab(QWidget):
 
     def refresh(self) -> None:
         workspace = self._session.workspace
-        day = self.day.date().toPython()
+        chosen = self.day.date()
+        day = date(chosen.year(), chosen.month(), chosen.day())
 
         def work() -> QueueFigures:
             with open_queue(workspace.settings, workspace.data_dir) as queue:

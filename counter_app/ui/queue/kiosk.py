@@ -83,7 +83,7 @@ class KioskWindow(QWidget):
             button.setMinimumHeight(TOUCH_HEIGHT * 2 // 3)
             button.setFont(pixel_font(22))
             button.setProperty("reason", reason)
-            button.toggled.connect(lambda on, b=button: on and self._only(b))
+            button.toggled.connect(lambda on, b=button: self._only(b) if on else None)
             self.priority.addButton(button)
             priority_row.addWidget(button, 1)
         self.area_buttons: dict[str, QPushButton] = {}
