@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
 
         print(version("counter-app"))
         return 0
-    if args.command is None:
+    if args.command in (None, "kiosk", "board"):
         return _open_window(args, argv)
     return run(args)
 
@@ -61,10 +61,14 @@ def _open_window(args, argv: list[str] | None) -> int:  # type: ignore[no-untype
         return 1
 
     def launch() -> int:
-        from counter_app.ui.app import run_app
-
         explicit = any(a == "--lang" or a.startswith("--lang=") for a in argv or sys.argv[1:])
         chosen = args.lang if explicit or os.environ.get("COUNTER_APP_LANG") else None
+        if args.command is not None:  # the queue's kiosk or board, full screen
+            from counter_app.ui.queue.app import run_screen
+
+            return run_screen(args.command, args.data_dir, chosen, full_screen=not args.window)
+        from counter_app.ui.app import run_app
+
         return run_app(data_dir=args.data_dir, lang=chosen)
 
     return guarded(args, launch)

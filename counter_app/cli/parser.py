@@ -302,6 +302,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     from counter_app.cli.operations_parser import add_operations_commands  # backup, restore
 
     add_operations_commands(commands, lang, _Parser)
+    from counter_app.cli.queue_parser import add_queue_commands  # queue, kiosk, board
+
+    add_queue_commands(commands, lang, _Parser)
     return parser
 
 

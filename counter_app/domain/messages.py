@@ -1024,6 +1024,78 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- citizen's screen, ratings, notices, payment (issue 18)
     # --- signing and the paper store (issue 19)
     # --- the queue (issue 20)
+    "queue.url": (
+        "Địa chỉ hàng đợi (queue.url) không hợp lệ: {url}. Dùng postgresql://máy-chủ/tên-csdl "
+        "hoặc sqlite:///đường-dẫn-tệp.",
+        "The queue address (queue.url) is not valid: {url}. Use postgresql://server/database "
+        "or sqlite:///path-to-file.",
+    ),
+    "queue.offline": (
+        "Không kết nối được máy chủ hàng đợi của trung tâm ({reason}). Kiểm tra mạng nội bộ "
+        "và máy chủ; không có số nào bị mất.",
+        "Cannot reach the centre's queue server ({reason}). Check the local network and the "
+        "server; no ticket is lost.",
+    ),
+    "queue.empty": ("Hàng đợi trống: không còn ai chờ.", "Queue empty: nobody is waiting."),
+    "queue.empty_area": (
+        "Hàng đợi trống: không còn ai chờ ở khu vực {area}.",
+        "Queue empty: nobody is waiting in area {area}.",
+    ),
+    "queue.area_unknown": (
+        "Không có khu vực «{area}». Các khu vực: {areas}.",
+        "There is no area “{area}”. The areas: {areas}.",
+    ),
+    "queue.priority_unknown": (
+        "Loại ưu tiên «{value}» không có; chọn một trong: {choices}.",
+        "There is no priority “{value}”; choose one of: {choices}.",
+    ),
+    "queue.desk_range": (
+        "Số quầy phải từ 1 đến 99, không phải «{value}».",
+        "The desk number must be from 1 to 99, not “{value}”.",
+    ),
+    "queue.ticket_format": (
+        "«{value}» không phải số thứ tự (ví dụ 125, hoặc Ư7 cho số ưu tiên).",
+        "“{value}” is not a ticket number (for example 125, or Ư7 for a priority ticket).",
+    ),
+    "queue.no_ticket": ("Hôm nay không có số {ticket}.", "There is no ticket {ticket} today."),
+    "queue.already_called": (
+        "Số {ticket} đang được phục vụ ở quầy số {desk}; không gọi lại ở quầy khác.",
+        "Ticket {ticket} is being served at desk {desk}; it is not called to another desk.",
+    ),
+    "queue.already_done": (
+        "Số {ticket} đã được phục vụ xong ở quầy số {desk}.",
+        "Ticket {ticket} has already been served at desk {desk}.",
+    ),
+    "queue.no_current": (
+        "Quầy số {desk} chưa gọi số nào (hãy gọi số tiếp theo trước).",
+        "Desk {desk} has no ticket called (call the next one first).",
+    ),
+    "queue.no_desk": (
+        "Chưa đặt số quầy của máy này (Cài đặt, hoặc --desk N).",
+        "This PC's desk number is not set (Settings, or --desk N).",
+    ),
+    "queue.printer_paper_out": (
+        "Máy in phiếu hết giấy. Số {ticket} đã được cấp và giữ nguyên chỗ trong hàng: "
+        "hãy thay giấy rồi bấm In lại.",
+        "The ticket printer is out of paper. Ticket {ticket} is taken and keeps its place in "
+        "the queue: load paper, then press Print again.",
+    ),
+    "queue.printer_unreachable": (
+        "Không in được phiếu số {ticket} ({reason}). Số đã được cấp và giữ nguyên chỗ trong "
+        "hàng: hãy kiểm tra máy in rồi bấm In lại.",
+        "The ticket {ticket} could not be printed ({reason}). It is taken and keeps its place "
+        "in the queue: check the printer, then press Print again.",
+    ),
+    "queue.printer_setting": (
+        "Máy in phiếu (queue.printer) không hợp lệ: {value}. Dùng usb:VID:PID, "
+        "tcp:MÁY[:CỔNG], file:ĐƯỜNG-DẪN hoặc tên máy in.",
+        "The ticket printer (queue.printer) is not valid: {value}. Use usb:VID:PID, "
+        "tcp:HOST[:PORT], file:PATH or a printer's name.",
+    ),
+    "queue.voice_missing": (
+        "Không có giọng đọc tiếng Việt (espeak-ng): bảng gọi số vẫn hiện số nhưng không đọc.",
+        "No Vietnamese voice (espeak-ng): the board shows the numbers but does not speak.",
+    ),
 }
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from counter_app.domain.queue import DEMO_AREAS
+
 
 class Kind(Enum):
     TEXT = "text"
@@ -65,6 +67,52 @@ _SPECS: list[SettingSpec] = [
     # --- issue 18: citizen's screen, notices, payment ---
     # --- issue 19: signing and the paper store ---
     # --- issue 20: the queue ---
+    SettingSpec(
+        "queue.url",
+        Kind.TEXT,
+        None,
+        max_length=500,
+        doc="the shared queue: postgresql://… on the centre's server, or sqlite:///FILE; "
+        "empty: queue.sqlite3 in this PC's data folder",
+    ),
+    SettingSpec(
+        "queue.areas",
+        Kind.JSON,
+        [{"code": area.code, "name": area.name} for area in DEMO_AREAS],
+        doc='the service areas the kiosk offers: [{"code", "name"}, ...]',
+    ),
+    SettingSpec(
+        "queue.desk_areas",
+        Kind.TEXT,
+        "",
+        max_length=200,
+        doc="the areas this desk calls from (codes, comma-separated); empty: every area",
+    ),
+    SettingSpec("queue.wait_target_minutes", Kind.INT, 15, low=1, high=480),
+    SettingSpec(
+        "queue.service_minutes",
+        Kind.INT,
+        5,
+        low=1,
+        high=120,
+        doc="the estimated service time until today's own figures exist",
+    ),
+    SettingSpec(
+        "queue.follow_url",
+        Kind.TEXT,
+        "",
+        max_length=300,
+        doc="the web page the ticket's QR opens (?day=…&ticket=…); empty: the QR holds the ticket",
+    ),
+    SettingSpec(
+        "queue.printer",
+        Kind.TEXT,
+        "",
+        max_length=300,
+        doc="the kiosk's ticket printer: usb:VID:PID, tcp:HOST[:PORT], file:PATH, "
+        "or a Qt printer's name (empty: the default printer through Qt)",
+    ),
+    SettingSpec("queue.voice", Kind.BOOL, True, doc="the board says each call aloud"),
 ]
 
 REGISTRY: dict[str, SettingSpec] = _declare(_SPECS)

@@ -124,6 +124,10 @@ class DossierRow(Base):
     received_by: Mapped[str] = mapped_column(String(32), default="")
     origin_counter: Mapped[str] = mapped_column(String(40), default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The queue ticket the citizen was called with (issue 20): the waiting is called - taken.
+    queue_ticket: Mapped[str | None] = mapped_column(String(10))
+    queue_taken_at: Mapped[datetime | None]
+    queue_called_at: Mapped[datetime | None]
     # The central version this counter last knew (0: never synced); version > synced_version
     # means a change waits in the outbox.
     synced_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -32,6 +32,7 @@ AREAS = (
     "digitising",
     "first_run",
     "reports",
+    "queue",  # the desk's queue bar, the kiosk and the board (issue 20)
 )
 
 

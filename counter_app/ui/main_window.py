@@ -26,6 +26,7 @@ from counter_app.ui.navigation import PageKey, PageSpec, page_title, pages_for
 from counter_app.ui.pages.catalog import CatalogPage
 from counter_app.ui.pages.dossiers import DossiersPage
 from counter_app.ui.printing.panel import PrintQueueIndicator
+from counter_app.ui.queue.desk import DeskQueueBar
 from counter_app.ui.reports import ReportsPage
 from counter_app.ui.returns.page import ReturnsPage
 from counter_app.ui.scanning.filter import ScannerFilter
@@ -121,6 +122,11 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        self.queue_bar = DeskQueueBar(session, self)  # the called citizen goes to intake
+        self.queue_bar.sig_called.connect(lambda _ticket: self.show_page(PageKey.INTAKE))
+        if isinstance(intake := self.pages.get(PageKey.INTAKE), IntakePage):
+            intake.sig_saved.connect(self.queue_bar.record_on_dossier)
+        layout.addWidget(self.queue_bar)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         session.messages.sig_info.connect(self._inform)
@@ -198,6 +204,7 @@ class MainWindow(QMainWindow):
         self.sync.stop()  # waits for the round in progress: nothing half-sent
         self.scanner.uninstall()
         self.idle_lock.uninstall()
+        self.queue_bar.close_queue()
         super().closeEvent(event)
 
     def _inform(self, text: str) -> None:

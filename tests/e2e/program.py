@@ -32,12 +32,13 @@ def counter_json(data: Path, *args: str, stdin: str = "") -> Any:
 
 class RealProgram:
     """`counter-app --data-dir DATA` on `display`, as the officer starts it (no --lang: the
-    counter's language, Vietnamese by default). Its output goes to `program.log` beside the
-    data folder; `screenshot()` keeps a picture of the screen for a failing test."""
+    counter's language, Vietnamese by default), or with `args` (`kiosk`, `board`). Its output
+    goes to `<name>.log` beside the data folder; `screenshot()` keeps a picture of the screen
+    for a failing test."""
 
-    def __init__(self, data: Path, display: str) -> None:
+    def __init__(self, data: Path, display: str, *args: str) -> None:
         self.data = data
-        self.output = data.parent / "program.log"
+        self.output = data.parent / f"{args[0] if args else 'program'}.log"
         self.env = {
             k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "COUNTER_APP_LANG")
         }
@@ -45,7 +46,7 @@ class RealProgram:
         self.display = display
         self._log = self.output.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "counter_app.main", "--data-dir", str(data)],
+            [sys.executable, "-m", "counter_app.main", "--data-dir", str(data), *args],
             env=self.env, cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT,
         )  # fmt: skip
 

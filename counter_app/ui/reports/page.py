@@ -9,6 +9,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.services.reports.service import SUPERVISING
 from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
 from counter_app.ui.pages.dossiers import replace_detail
+from counter_app.ui.queue.figures import QueueFiguresTab
 from counter_app.ui.reports.daily import DailyReviewTab
 from counter_app.ui.reports.province import PeriodTab
 from counter_app.ui.session import Session
@@ -31,6 +32,8 @@ class ReportsPage(QWidget):
         if session.user.role in SUPERVISING:
             self.period = PeriodTab(session)
             self.tabs.addTab(self.period, self.tr("Province figures"))
+            self.queue = QueueFiguresTab(session)  # waiting and service at the desks
+            self.tabs.addTab(self.queue, self.queue.title())
         self.tabs.currentChanged.connect(lambda _index: self.activate())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -43,6 +46,8 @@ class ReportsPage(QWidget):
             self.daily.activate()
         elif current is self.period and self.period is not None:
             self.period.activate()
+        elif isinstance(current, QueueFiguresTab):
+            current.activate()
 
     def open_code(self, code: str) -> None:
         session = self._session
