@@ -143,6 +143,14 @@ def officer(ws):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def admin_user(ws):  # type: ignore[no-untyped-def]
+    """The counter's administrator: calendars and settings are changed in an account's name."""
+    from counter_app.services.accounts import Role
+
+    return ws.accounts.add_user("quantri", Role.ADMIN, "matkhau123", "Trần Văn Quản")
+
+
+@pytest.fixture
 def x_display() -> Iterator[str]:
     """A private X display for the real program (Xvfb picks a free number and says when it
     is ready: no race with other displays being started or torn down)."""

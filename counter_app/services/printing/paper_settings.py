@@ -46,28 +46,35 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.settings_registry import REGISTRY, int_default
 from counter_app.services.printing.kinds import PaperKind
-from counter_app.services.printing.regimes import DEFAULT_REGIME, REGIMES, Regime
+from counter_app.services.printing.regimes import REGIMES, Regime
 
-RECEIPT_SIZES = ("A4", "A5")
-LABEL_SIZES = ("50x30", "60x40", "100x50", "a4")
+RECEIPT_SIZES = REGISTRY["papers.receipt_size"].choices
+LABEL_SIZES = REGISTRY["papers.label_size"].choices
+
+
+def _text(name: str) -> str:
+    return str(REGISTRY[f"papers.{name}"].default)
 
 
 @dataclass(frozen=True)
 class PaperSettings:
-    place: str = "Lạng Sơn"
-    regime: str = DEFAULT_REGIME
-    legal_basis: str = ""
+    """The `papers.*` settings; their defaults are the registry's."""
+
+    place: str = _text("place")
+    regime: str = _text("regime")
+    legal_basis: str = _text("legal_basis")
     form_numbers: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
-    parent_agency_name: str = ""
-    status_url_template: str = ""
-    tracking_book_volume: str = "01/{year}"
+    parent_agency_name: str = _text("parent_agency_name")
+    status_url_template: str = _text("status_url_template")
+    tracking_book_volume: str = _text("tracking_book_volume")
     registers: dict[str, str] = field(default_factory=dict)
-    contact_phone: str = ""
-    receipt_size: str = "A4"
-    label_size: str = "100x50"
-    label_printer_dpi: int = 203
+    contact_phone: str = _text("contact_phone")
+    receipt_size: str = _text("receipt_size")
+    label_size: str = _text("label_size")
+    label_printer_dpi: int = int_default("papers.label_printer_dpi")
 
     @classmethod
     def from_values(cls, values: Mapping[str, object]) -> PaperSettings:

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counter_app.domain.settings_registry import REGISTRY
 from counter_app.services.printing import PaperKind
 from counter_app.services.settings import SettingsService
 from counter_app.ui.printing.backend import PrinterBackend
 
-PRINTERS_KEY = "printing.printers"
-AUTO_RECEIPT_KEY = "printing.auto_receipt"
+PRINTERS_KEY = REGISTRY["printing.printers"].key
+AUTO_RECEIPT_KEY = REGISTRY["printing.auto_receipt"].key
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class PrintSettings:
         self._settings = settings
 
     def printers(self) -> dict[str, str]:
-        stored = self._settings.get(PRINTERS_KEY)
+        stored = self._settings.value(PRINTERS_KEY)
         if not isinstance(stored, dict):
             return {}
         return {str(k): str(v) for k, v in stored.items() if isinstance(v, str) and v}
@@ -53,8 +54,7 @@ class PrintSettings:
         self._settings.set(PRINTERS_KEY, chosen)
 
     def auto_receipt(self) -> bool:
-        value = self._settings.get(AUTO_RECEIPT_KEY)
-        return value if isinstance(value, bool) else True
+        return self._settings.value(AUTO_RECEIPT_KEY) is True
 
     def set_auto_receipt(self, on: bool) -> None:
         self._settings.set(AUTO_RECEIPT_KEY, bool(on))
