@@ -1018,42 +1018,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- 2026 law: the rest (issue 14, law-rest)
     # --- Windows (issue 15)
     # --- seams: settings registry and permissions (issue 16)
-    "setting.unknown": ("Không có thiết lập «{key}».", "There is no setting “{key}”."),
+    "setting.unknown": ("Không có thiết lập «{name}».", "There is no setting “{name}”."),
     "setting.not_int": (
-        "Thiết lập «{key}» phải là số nguyên, không phải «{value}».",
-        "The setting “{key}” must be a whole number, not “{value}”.",
+        "Thiết lập «{name}» phải là số nguyên, không phải «{value}».",
+        "The setting “{name}” must be a whole number, not “{value}”.",
     ),
     "setting.not_bool": (
-        "Thiết lập «{key}» phải là true hoặc false, không phải «{value}».",
-        "The setting “{key}” must be true or false, not “{value}”.",
+        "Thiết lập «{name}» phải là true hoặc false, không phải «{value}».",
+        "The setting “{name}” must be true or false, not “{value}”.",
     ),
     "setting.not_text": (
-        "Thiết lập «{key}» phải là một chuỗi chữ, không phải «{value}».",
-        "The setting “{key}” must be text, not “{value}”.",
+        "Thiết lập «{name}» phải là một chuỗi chữ, không phải «{value}».",
+        "The setting “{name}” must be text, not “{value}”.",
     ),
     "setting.not_json": (
-        "Thiết lập «{key}» phải là một giá trị JSON có cấu trúc đúng, không phải «{value}».",
-        "The setting “{key}” must be a JSON value of the right shape, not “{value}”.",
+        "Thiết lập «{name}» phải là một giá trị JSON có cấu trúc đúng, không phải «{value}».",
+        "The setting “{name}” must be a JSON value of the right shape, not “{value}”.",
     ),
     "setting.range": (
-        "Thiết lập «{key}» phải từ {low} đến {high}, không phải {value}.",
-        "The setting “{key}” must be from {low} to {high}, not {value}.",
+        "Thiết lập «{name}» phải từ {low} đến {high}, không phải {value}.",
+        "The setting “{name}” must be from {low} to {high}, not {value}.",
     ),
     "setting.choice": (
-        "Thiết lập «{key}» phải là một trong: {choices} (không phải «{value}»).",
-        "The setting “{key}” must be one of: {choices} (not “{value}”).",
+        "Thiết lập «{name}» phải là một trong: {choices} (không phải «{value}»).",
+        "The setting “{name}” must be one of: {choices} (not “{value}”).",
     ),
     "setting.too_long": (
-        "Thiết lập «{key}» dài quá {length} ký tự.",
-        "The setting “{key}” is longer than {length} characters.",
+        "Thiết lập «{name}» dài quá {length} ký tự.",
+        "The setting “{name}” is longer than {length} characters.",
     ),
     "setting.invalid": (
-        "Giá trị của thiết lập «{key}» không hợp lệ ({problem}): {value}",
-        "The value of the setting “{key}” is not valid ({problem}): {value}",
+        "Giá trị của thiết lập «{name}» không hợp lệ ({problem}): {value}",
+        "The value of the setting “{name}” is not valid ({problem}): {value}",
     ),
     "setting.system": (
-        "Thiết lập «{key}» do chương trình tự ghi, không sửa bằng tay được.",
-        "The setting “{key}” is written by the program itself and cannot be changed by hand.",
+        "Thiết lập «{name}» do chương trình tự ghi, không sửa bằng tay được.",
+        "The setting “{name}” is written by the program itself and cannot be changed by hand.",
     ),
     "permission.settings_page": ("mở trang Cài đặt", "open the settings page"),
     "permission.setting_admin": (

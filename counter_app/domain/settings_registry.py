@@ -169,7 +169,7 @@ def spec_for(key: str) -> SettingSpec:
         prefix = pattern.key.split("{", 1)[0]
         if pattern.is_pattern and key.startswith(prefix) and len(key) > len(prefix):
             return pattern
-    raise CounterError("setting.unknown", key=key)
+    raise CounterError("setting.unknown", name=key)
 
 
 def default(key: str) -> object:
@@ -191,8 +191,16 @@ def checked(key: str, value: object) -> object:
         return None  # an optional setting cleared
     problem = _problem(spec, value)
     if problem is not None:
-        raise CounterError(problem[0], key=key, value=_shown(value), **problem[1])
+        raise CounterError(problem[0], name=key, value=_shown(value), **problem[1])
     return value.strip() if isinstance(value, str) and spec.kind is Kind.TEXT else value
+
+
+def writable(key: str, value: object) -> tuple[SettingSpec, object]:
+    """A change by hand: refused for a setting the program writes, else `checked`."""
+    spec = spec_for(key)
+    if spec.who is Who.SYSTEM:
+        raise CounterError("setting.system", name=key)
+    return spec, checked(key, value)
 
 
 def read(key: str, value: object) -> object:
@@ -209,9 +217,7 @@ def from_text(key: str, text: str) -> object:
     try:
         value = json.loads(text)
     except ValueError:
-        if spec.kind in (Kind.TEXT, Kind.CHOICE):
-            return text
-        raise CounterError("setting.not_json", key=key, value=_shown(text)) from None
+        return text if spec.kind in (Kind.TEXT, Kind.CHOICE) else checked(key, text)
     if spec.kind in (Kind.TEXT, Kind.CHOICE) and not isinstance(value, str) and value is not None:
         return text  # counter.name 12 is the text "12"
     return value

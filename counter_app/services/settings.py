@@ -75,11 +75,8 @@ class SettingsService:
         """Write a person's change: refused when the key is unknown or written by the program,
         the user's role may not change it, or the value does not fit; audited with the value
         before and after when declared so. Returns the value stored."""
-        spec = registry.spec_for(key)
-        if spec.who is registry.Who.SYSTEM:
-            raise CounterError("setting.system", key=key)
+        spec, value = registry.writable(key, value)
         require(user.login, user.role, registry.WHO_MAY[spec.who])
-        value = registry.checked(key, value)
         with self._db.write() as session:
             row = session.get(Setting, key)
             before = None if row is None else row.value.get("value")
@@ -98,12 +95,11 @@ class SettingsService:
         stored = self.all()
         keys = [spec.key for spec in registry.REGISTRY.values() if not spec.is_pattern]
         keys += sorted(key for key in stored if key not in registry.REGISTRY and _declared(key))
-        return {
-            key: SECRET_SHOWN
-            if registry.spec_for(key).secret and stored.get(key) is not None
-            else registry.read(key, stored.get(key))
-            for key in keys
-        }
+        return {key: _shown(key, stored.get(key)) for key in keys}
+
+    def listing_of(self, key: str) -> object:
+        """One setting as `listing` shows it; an unknown key is refused."""
+        return _shown(key, self.get(key))
 
     def all(self) -> dict[str, object]:
         with self._db.read() as session:
@@ -136,6 +132,12 @@ class SettingsService:
             if isinstance(value, dict):
                 return WorkSchedule.from_dict(value)
         return WorkSchedule()
+
+
+def _shown(key: str, stored: object) -> object:
+    if registry.spec_for(key).secret and stored is not None:
+        return SECRET_SHOWN
+    return registry.read(key, stored)
 
 
 def _declared(key: str) -> bool:
