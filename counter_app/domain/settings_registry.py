@@ -105,23 +105,84 @@ _SPECS: list[SettingSpec] = [
     SettingSpec("ui.idle_lock_minutes", Kind.INT, 10, low=0, high=480, doc="0 = never lock"),
     # --- issue 16: the rest of today's settings (seams) ---
     SettingSpec("scanner", Kind.JSON, {}, shape=dict, doc="the handheld reader's timings"),
-    SettingSpec("printing.printers", Kind.JSON, {}, Who.DESK, check=_text_by_kind),
+    SettingSpec(
+        "printing.printers",
+        Kind.JSON,
+        {},
+        Who.DESK,
+        check=_text_by_kind,
+        doc="paper kind → the printer it went to last, chosen in the preview; a kind without "
+        "one, or whose printer is gone, goes to the system's default printer",
+    ),
     SettingSpec("printing.auto_receipt", Kind.BOOL, True, doc="print the receipt after intake"),
-    SettingSpec("papers.place", Kind.TEXT, "Lạng Sơn", max_length=120),
-    SettingSpec("papers.regime", Kind.CHOICE, "2025", choices=("2018", "2025")),
-    SettingSpec("papers.legal_basis", Kind.TEXT, "", max_length=1000),
-    SettingSpec("papers.form_numbers", Kind.JSON, {}, check=_text_by_kind),
-    SettingSpec("papers.titles", Kind.JSON, {}, check=_text_by_kind),
-    SettingSpec("papers.parent_agency_name", Kind.TEXT, "", max_length=200),
-    SettingSpec("papers.status_url_template", Kind.TEXT, "", max_length=500),
-    SettingSpec("papers.tracking_book_volume", Kind.TEXT, "01/{year}", max_length=40),
-    SettingSpec("papers.registers", Kind.JSON, {}, check=_text_by_kind),
-    SettingSpec("papers.contact_phone", Kind.TEXT, "", max_length=40),
+    SettingSpec(
+        "papers.place", Kind.TEXT, "Lạng Sơn", max_length=120, doc="the place before the date"
+    ),
+    SettingSpec(
+        "papers.regime",
+        Kind.CHOICE,
+        "2025",
+        choices=("2018", "2025"),
+        doc="the set of forms in force: titles, form numbers, legal-basis line",
+    ),
+    SettingSpec(
+        "papers.legal_basis", Kind.TEXT, "", max_length=1000, doc="replaces the regime's line"
+    ),
+    SettingSpec(
+        "papers.form_numbers",
+        Kind.JSON,
+        {},
+        check=_text_by_kind,
+        doc='paper kind → form number replacing the regime\'s ("" prints none)',
+    ),
+    SettingSpec("papers.titles", Kind.JSON, {}, check=_text_by_kind, doc="paper kind → title"),
+    SettingSpec(
+        "papers.parent_agency_name",
+        Kind.TEXT,
+        "",
+        max_length=200,
+        doc="the letterhead's first line; default: the catalog's parent of the agency",
+    ),
+    SettingSpec(
+        "papers.status_url_template",
+        Kind.TEXT,
+        "",
+        max_length=500,
+        doc="the online status look-up with {code}, printed as a QR on the receipt; '' = none",
+    ),
+    SettingSpec(
+        "papers.tracking_book_volume",
+        Kind.TEXT,
+        "01/{year}",
+        max_length=40,
+        doc="'Quyển số' of the tracking book; {year} is the year of receipt",
+    ),
+    SettingSpec(
+        "papers.registers",
+        Kind.JSON,
+        {},
+        check=_text_by_kind,
+        doc='paper kind → register symbol: "Số: 12/TB-BPMC", numbered per year and kind',
+    ),
+    SettingSpec(
+        "papers.contact_phone", Kind.TEXT, "", max_length=40, doc="on the supplement request"
+    ),
     SettingSpec("papers.receipt_size", Kind.CHOICE, "A4", choices=("A4", "A5")),
     SettingSpec(
-        "papers.label_size", Kind.CHOICE, "100x50", choices=("50x30", "60x40", "100x50", "a4")
+        "papers.label_size",
+        Kind.CHOICE,
+        "100x50",
+        choices=("50x30", "60x40", "100x50", "a4"),
+        doc="label rolls in mm, or an A4 sheet of 2 × 7 labels of 99.1 × 38.1 mm",
     ),
-    SettingSpec("papers.label_printer_dpi", Kind.INT, 203, low=72, high=1200),
+    SettingSpec(
+        "papers.label_printer_dpi",
+        Kind.INT,
+        203,
+        low=72,
+        high=1200,
+        doc="the barcode's bars are whole printer dots wide",
+    ),
     SettingSpec("backups.folder", Kind.TEXT, "", max_length=1000, doc="'' = backups/daily"),
     SettingSpec("backups.keep", Kind.INT, 14, low=1, high=365),
     SettingSpec("backups.last", Kind.JSON, None, _SYSTEM, shape=dict),

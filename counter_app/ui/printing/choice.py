@@ -1,16 +1,5 @@
-"""Which printer a paper goes to, and whether the receipt prints by itself after intake.
-
-Settings keys (the contract with the settings page):
-
-``printing.printers`` (object: paper kind → printer name, e.g. {"label": "Zebra ZD220"})
-    The printer each kind of paper went to last, chosen in the preview: labels on the label
-    printer, receipts on the A4/A5 one. A kind without one, or whose printer is no longer
-    installed, goes to the system's default printer.
-``printing.auto_receipt`` (bool, true)
-    Print the receipt as soon as a dossier is saved at intake.
-
-The kinds of paper are those of `counter_app.services.printing.PaperKind`.
-"""
+"""Which printer a paper goes to (`printing.printers`), and whether the receipt prints by
+itself after intake (`printing.auto_receipt`); both declared in the settings registry."""
 
 from __future__ import annotations
 
