@@ -595,7 +595,7 @@ class SyncService:
 
     def _refresh_leases(self, central, number: int, agencies: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
         served = self._lease_agencies(agencies)
-        target = self._settings.number("sync.lease_target") or 1
+        target = self._settings.number("sync.lease_target") or 0
         days_ahead = self._settings.number("sync.lease_days") or 1
         today = now().date()
         days = [today + timedelta(days=i) for i in range(days_ahead)]
