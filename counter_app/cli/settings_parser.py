@@ -30,11 +30,11 @@ HELP: dict[str, tuple[str, str]] = {
 
 
 def add_settings_commands(
-    commands: argparse._SubParsersAction, lang: str, parser_class: type
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: str, parser_class: type
 ) -> None:
     h = help_in(lang, HELP)
     settings = commands.add_parser("settings", help=h("settings"))
-    actions = settings.add_subparsers(
+    actions: argparse._SubParsersAction[argparse.ArgumentParser] = settings.add_subparsers(
         dest="settings_command", required=True, metavar="COMMAND", parser_class=parser_class
     )
     listing = actions.add_parser("list", help=h("settings.list"))

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
 from counter_app.domain.limits import NAME_LIMIT
-from counter_app.domain.permissions import Permission, Role, require
+from counter_app.domain.permissions import Permission, require
+from counter_app.domain.permissions import Role as Role  # re-exported: a User has a Role
 from counter_app.domain.text import checked_text
 from counter_app.store.database import Database
 from counter_app.store.journal import AuditEntry, append_audit

@@ -91,7 +91,8 @@ class CounterSetup:
 
 def set_up_counter(data_dir: Path, setup: CounterSetup) -> dict[str, object]:
     """Create and fill the store; refuses a folder that already has one."""
-    from counter_app.services.accounts import MIN_PASSWORD_LENGTH, Role
+    from counter_app.domain.permissions import Role
+    from counter_app.services.accounts import MIN_PASSWORD_LENGTH
     from counter_app.services.workspace import Workspace
 
     if not needs_setup(data_dir):
