@@ -124,6 +124,21 @@ def intake_json(procedure: str = TEN_DAYS, **applicant: object) -> dict:
             "return_method": "counter", "note": ""}  # fmt: skip
 
 
+_MARKED_BY_FOLDER = ("e2e", "packaging")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark what `scripts/dev test --quick` leaves out and a test cannot forget to say: the
+    real-program and bundle tests by their folder, the property tests by hypothesis's own flag."""
+    here = Path(__file__).parent
+    for item in items:
+        folder = Path(str(item.path)).relative_to(here).parts[0]
+        if folder in _MARKED_BY_FOLDER:
+            item.add_marker(folder)
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker("property")
+
+
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator:
     from counter_app.domain.catalog_file import catalog_from_json
@@ -140,6 +155,14 @@ def officer(ws):  # type: ignore[no-untyped-def]
     from counter_app.services.accounts import Role
 
     return ws.accounts.add_user("canbo", Role.STAFF, "matkhau123", "Nguyễn Thị Hoa")
+
+
+@pytest.fixture
+def admin_user(ws):  # type: ignore[no-untyped-def]
+    """The counter's administrator: calendars and settings are changed in an account's name."""
+    from counter_app.services.accounts import Role
+
+    return ws.accounts.add_user("quantri", Role.ADMIN, "matkhau123", "Trần Văn Quản")
 
 
 @pytest.fixture

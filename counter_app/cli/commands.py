@@ -114,7 +114,7 @@ def signed_in(ws, args: argparse.Namespace):  # type: ignore[no-untyped-def]  # 
 def acting_admin(ws, args: argparse.Namespace) -> None:
     """An administrator's command: once the counter has an administrator, one signs it
     (--user and the password); before, whoever sets the folder up is doing just that."""
-    from counter_app.services.accounts import Role
+    from counter_app.domain.permissions import Permission, Role, require
 
     has_admin = any(user.role is Role.ADMIN and user.active for user in ws.accounts.users())
     if not has_admin and args.user is None:
@@ -122,8 +122,7 @@ def acting_admin(ws, args: argparse.Namespace) -> None:
     if args.user is None:
         raise CounterError("secret.admin_login")
     user = signed_in(ws, args)
-    if user.role is not Role.ADMIN:
-        raise CounterError("permission.denied", login=user.login, what="secret.admin_what")
+    require(user.login, user.role, Permission.ADMIN_COMMAND)
 
 
 def _read_password_twice(lang: str) -> str:

@@ -305,6 +305,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     from counter_app.cli.queue_parser import add_queue_commands  # queue, kiosk, board
 
     add_queue_commands(commands, lang, _Parser)
+    from counter_app.cli.settings_parser import add_settings_commands  # settings list|get|set
+
+    add_settings_commands(commands, lang, _Parser)
     return parser
 
 

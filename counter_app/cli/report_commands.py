@@ -11,7 +11,8 @@ from counter_app.domain.errors import CounterError
 def _reader(ws, login: str | None):  # type: ignore[no-untyped-def]  # -> User
     """Whose figures: an account's (its role decides what it sees), or without --user the
     counter's own, as whoever holds the data folder already can read it all."""
-    from counter_app.services.accounts import Role, User
+    from counter_app.domain.permissions import Role
+    from counter_app.services.accounts import User
 
     if login:
         return ws.accounts.user(login)

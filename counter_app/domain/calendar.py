@@ -1,6 +1,6 @@
 """The working calendar: which days the counter works, at which hours, and how working time adds up.
 
-Deadlines are counted in working time (DOMAIN.md, "Deadline"), so everything here is about
+Deadlines are counted in working time (docs/DOMAIN.md, "Due time"), so everything here is about
 walking a timeline that only runs during the schedule's periods on working days. Public holidays
 and the government's make-up working Saturdays come from the `holidays` package, corrected by the
 official decisions shipped as data (`official_days`, for swaps the package does not carry); an

@@ -1,6 +1,6 @@
 """The procedure catalog: agencies, procedures, durations, fees and document components.
 
-All of it is data an administrator loads and changes (DOMAIN.md): nothing here is a list of
+All of it is data an administrator loads and changes (docs/DOMAIN.md): nothing here is a list of
 real procedures, only their shape.
 """
 

@@ -1,6 +1,6 @@
 """The due time (ngày hẹn trả) of a dossier, and how a supplement round moves it.
 
-The rules follow how provincial systems compute it (DOMAIN.md, "Deadline"): the clock starts at
+The rules follow how provincial systems compute it (docs/DOMAIN.md, "Due time"): the clock starts at
 the next working moment after receipt and runs only in working time; calendar days fall back to
 the next working day; same-day work ends with the working day, or the next one when received
 after the cut-off ("nhận sau 15 giờ": 15:00:00 itself is still same-day, 15:00:01 is not).

@@ -1019,6 +1019,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.title": ("chức vụ", "title"),
     # --- Windows (issue 15)
     # --- seams: settings registry and permissions (issue 16)
+    "setting.unknown": ("Không có thiết lập «{name}».", "There is no setting “{name}”."),
+    "setting.not_int": (
+        "Thiết lập «{name}» phải là số nguyên, không phải «{value}».",
+        "The setting “{name}” must be a whole number, not “{value}”.",
+    ),
+    "setting.not_bool": (
+        "Thiết lập «{name}» phải là true hoặc false, không phải «{value}».",
+        "The setting “{name}” must be true or false, not “{value}”.",
+    ),
+    "setting.not_text": (
+        "Thiết lập «{name}» phải là một chuỗi chữ, không phải «{value}».",
+        "The setting “{name}” must be text, not “{value}”.",
+    ),
+    "setting.not_json": (
+        "Thiết lập «{name}» phải là một giá trị JSON có cấu trúc đúng, không phải «{value}».",
+        "The setting “{name}” must be a JSON value of the right shape, not “{value}”.",
+    ),
+    "setting.range": (
+        "Thiết lập «{name}» phải từ {low} đến {high}, không phải {value}.",
+        "The setting “{name}” must be from {low} to {high}, not {value}.",
+    ),
+    "setting.choice": (
+        "Thiết lập «{name}» phải là một trong: {choices} (không phải «{value}»).",
+        "The setting “{name}” must be one of: {choices} (not “{value}”).",
+    ),
+    "setting.too_long": (
+        "Thiết lập «{name}» dài quá {length} ký tự.",
+        "The setting “{name}” is longer than {length} characters.",
+    ),
+    "setting.invalid": (
+        "Giá trị của thiết lập «{name}» không hợp lệ ({problem}): {value}",
+        "The value of the setting “{name}” is not valid ({problem}): {value}",
+    ),
+    "setting.system": (
+        "Thiết lập «{name}» do chương trình tự ghi, không sửa bằng tay được.",
+        "The setting “{name}” is written by the program itself and cannot be changed by hand.",
+    ),
+    "permission.settings_page": ("mở trang Cài đặt", "open the settings page"),
+    "permission.setting_admin": (
+        "thay đổi thiết lập của quản trị viên",
+        "change an administrator's setting",
+    ),
+    "permission.setting_supervisor": (
+        "thay đổi thiết lập của lãnh đạo",
+        "change a supervisor's setting",
+    ),
+    "permission.setting_desk": ("thay đổi thiết lập tại quầy", "change a desk setting"),
+    "permission.correct_after_transfer": (
+        "sửa hồ sơ đã chuyển đi xử lý",
+        "correct a dossier already transferred",
+    ),
+    "permission.resolve_conflict": (
+        "quyết định xung đột đồng bộ",
+        "decide a sync conflict",
+    ),
     # --- seams: types and smaller rooms (issue 16)
     # --- province scale (issue 17)
     # --- citizen's screen, ratings, notices, payment (issue 18)

@@ -1,6 +1,6 @@
 """What the handheld scanner just typed: a dossier code, a citizen-ID QR, or neither.
 
-Scanners type like a keyboard (DOMAIN.md "Scanners at the desk"): the text ends with Enter or
+Scanners type like a keyboard (docs/DOMAIN.md, "The handheld reader"): the text ends with Enter or
 Tab, may start with an AIM symbology prefix ("]Q1"), may be lowercase under Caps Lock, and a
 Telex input method may have rewritten letters as they were typed ("dd" → "đ").
 Classification undoes what it safely can and never raises: the desk always gets an answer,
@@ -36,7 +36,7 @@ _EMBEDDED_CODE = re.compile(
     re.IGNORECASE,
 )
 
-# Telex keys that put each mark back (DOMAIN.md: Unikey/EVKey with Telex at the desks).
+# Telex keys that put each mark back (docs/DOMAIN.md: Unikey/EVKey with Telex at the desks).
 # VNI is not undone: its digits would make every rewritten letter read as a code just as well.
 _CIRCUMFLEX = "\u0302"  # â ê ô: Telex doubles the vowel
 _BREVE = "\u0306"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -14,6 +13,8 @@ from sqlalchemy import func, select
 from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
 from counter_app.domain.limits import NAME_LIMIT
+from counter_app.domain.permissions import Permission, require
+from counter_app.domain.permissions import Role as Role  # re-exported: a User has a Role
 from counter_app.domain.text import checked_text
 from counter_app.store.database import Database
 from counter_app.store.journal import AuditEntry, append_audit
@@ -35,15 +36,6 @@ def failed_sign_in(failures: int) -> CounterError:
     if failures >= 2:
         return CounterError("login.attempts_left", left=MAX_FAILURES - failures, minutes=minutes)
     return CounterError("login.failed")
-
-
-class Role(StrEnum):
-    STAFF = "staff"
-    SUPERVISOR = "supervisor"
-    ADMIN = "admin"
-
-
-SUPERVISING = frozenset({Role.SUPERVISOR, Role.ADMIN})  # who may override the counter's rules
 
 
 @dataclass(frozen=True)
@@ -129,8 +121,7 @@ class AccountService:
         """An administrator's change to an account, audited; a new password also unlocks it.
         The last active administrator cannot be disabled or demoted: someone must remain
         who can manage the counter."""
-        if by.role is not Role.ADMIN:
-            raise CounterError("permission.denied", login=by.login, what="permission.accounts")
+        require(by.login, by.role, Permission.MANAGE_ACCOUNTS)
         if password is not None and len(password) < MIN_PASSWORD_LENGTH:
             raise CounterError("user.password_short", length=MIN_PASSWORD_LENGTH)
         digest = self._hasher.hash(password) if password is not None else None

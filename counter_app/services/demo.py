@@ -19,8 +19,9 @@ from counter_app.domain.dossier import (
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action, apply
 from counter_app.domain.limits import MAX_DEMO_DAYS, MAX_DEMO_DOSSIERS, check_whole
+from counter_app.domain.permissions import Role
 from counter_app.paths import resources_dir
-from counter_app.services.accounts import Role, User
+from counter_app.services.accounts import User
 from counter_app.services.catalog import read_json_file
 from counter_app.services.intake import IntakeRequest
 from counter_app.services.workspace import Workspace

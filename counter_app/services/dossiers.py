@@ -14,9 +14,10 @@ from counter_app.domain.dossier import Collector, Dossier, DossierFilter
 from counter_app.domain.errors import CounterError, ValidationFailed
 from counter_app.domain.lifecycle import Action
 from counter_app.domain.limits import check_filter
+from counter_app.domain.permissions import Permission, allowed
 from counter_app.domain.text import clean
 from counter_app.domain.validation import check_collector, normalise_id_number
-from counter_app.services.accounts import SUPERVISING, User
+from counter_app.services.accounts import User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.intake import cleaned_correction, correction_problems
 from counter_app.services.moves import Moved, record_lifecycle_move, record_moves
@@ -135,7 +136,7 @@ class DossierService:
 
             def correct() -> list[Moved]:
                 if not at_the_counter(dossier):
-                    if user.role not in SUPERVISING:
+                    if not allowed(user.role, Permission.CORRECT_AFTER_TRANSFER):
                         raise CounterError(
                             "amend.supervisor_only",
                             code=canonical,

@@ -1,8 +1,9 @@
 """What the window needs before the store is open: language, font size, the counter's name.
 
-Read straight from the SQLite file, read-only, with the standard library only, so the sign-in
-window can appear before SQLAlchemy and the rest are even imported. Anything unreadable gives
-the defaults; opening the store properly reports the real problem a moment later.
+Read straight from the SQLite file, read-only, with the standard library and the settings
+registry only, so the sign-in window can appear before SQLAlchemy and the rest are even
+imported. Anything unreadable gives the registry's defaults; opening the store properly reports
+the real problem a moment later.
 """
 
 from __future__ import annotations
@@ -12,17 +13,17 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from counter_app.domain.settings_registry import default, int_default, read
 from counter_app.paths import DATABASE_FILE
 
-LANGUAGES = ("vi", "en")
-FONT_SIZES = range(9, 21)
+_KEYS = ("ui.language", "ui.font_size", "counter.name")
 
 
 @dataclass(frozen=True)
 class StartupPreferences:
-    language: str = "vi"
-    font_size: int = 11
-    counter_name: str = "Bộ phận Một cửa"
+    language: str = str(default("ui.language"))
+    font_size: int = int_default("ui.font_size")
+    counter_name: str = str(default("counter.name"))
 
 
 def startup_preferences(data_dir: Path) -> StartupPreferences:
@@ -34,23 +35,18 @@ def startup_preferences(data_dir: Path) -> StartupPreferences:
         try:
             rows = dict(
                 connection.execute(
-                    "SELECT key, value FROM settings WHERE key IN "
-                    "('ui.language', 'ui.font_size', 'counter.name')"
+                    "SELECT key, value FROM settings WHERE key IN (?, ?, ?)", _KEYS
                 ).fetchall()
             )
         finally:
             connection.close()
     except sqlite3.Error:
         return StartupPreferences()
-    values = {key: _value(raw) for key, raw in rows.items()}
-    defaults = StartupPreferences()
-    language = values.get("ui.language")
-    size = values.get("ui.font_size")
-    name = values.get("counter.name")
+    language, size, name = (read(key, _value(rows.get(key))) for key in _KEYS)
     return StartupPreferences(
-        language=language if language in LANGUAGES else defaults.language,
-        font_size=size if isinstance(size, int) and size in FONT_SIZES else defaults.font_size,
-        counter_name=name if isinstance(name, str) and name.strip() else defaults.counter_name,
+        language=str(language),
+        font_size=size if isinstance(size, int) else StartupPreferences.font_size,
+        counter_name=str(name).strip() or StartupPreferences.counter_name,
     )
 
 

@@ -1,17 +1,33 @@
-"""Counter-wide settings kept in the local store: identity, central address, schedules."""
+"""Counter-wide settings kept in the local store, as `domain/settings_registry.py` declares them.
+
+`value` reads a setting typed (the declared default when it is missing or malformed), `change`
+writes one for a person (checked against its declaration and the permissions table, audited
+when the declaration says so); `get`/`set` stay for the program's own bookkeeping.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from counter_app.domain import settings_registry as registry
 from counter_app.domain.calendar import WorkSchedule
+from counter_app.domain.clock import now
 from counter_app.domain.codes import FallbackZone
-from counter_app.services.operations.setup import DESK_KEY
+from counter_app.domain.errors import CounterError
+from counter_app.domain.permissions import require
 from counter_app.store.codes import CodeMode
 from counter_app.store.database import Database
+from counter_app.store.journal import AuditEntry, append_audit
 from counter_app.store.models import Setting
+
+if TYPE_CHECKING:
+    from counter_app.services.accounts import User
+
+SECRET_SHOWN = "***"
+CHANGED = "setting.change"  # audit action
 
 
 @dataclass(frozen=True)
@@ -20,7 +36,7 @@ class CounterIdentity:
     `counter_number` is the one central gave it (codes depend on it); `desk_number` only the
     number on the desk in the hall, which the administrator may change."""
 
-    name: str = "Bộ phận Một cửa"
+    name: str = str(registry.default("counter.name"))
     central_url: str | None = None
     counter_number: int | None = None
     desk_number: int | None = None
@@ -43,33 +59,98 @@ class SettingsService:
             else:
                 row.value = {"value": value}
 
+    def value(self, key: str) -> object:
+        """The stored value when it fits the declaration, else the declared default."""
+        return registry.read(key, self.get(key))
+
+    def number(self, key: str) -> int | None:
+        """An INT setting's value (None only for one declared without a default)."""
+        return _number(self.value(key))
+
+    def text(self, key: str) -> str | None:
+        """A TEXT or CHOICE setting's value (None only for one declared without a default)."""
+        return _text(self.value(key))
+
+    def change(self, key: str, value: object, user: User) -> object:
+        """Write a person's change: refused when the key is unknown or written by the program,
+        the user's role may not change it, or the value does not fit; audited with the value
+        before and after when declared so. Returns the value stored."""
+        spec, value = registry.writable(key, value)
+        require(user.login, user.role, registry.WHO_MAY[spec.who])
+        with self._db.write() as session:
+            row = session.get(Setting, key)
+            before = None if row is None else row.value.get("value")
+            if row is None:
+                session.add(Setting(key=key, value={"value": value}))
+            else:
+                row.value = {"value": value}
+            if spec.audited and before != value:
+                detail = {"before": before, "after": value}
+                append_audit(session, [AuditEntry(now(), user.login, CHANGED, key, detail)])
+        return value
+
+    def listing(self) -> dict[str, object]:
+        """Every declared setting with the value in use (stored keys of a pattern too);
+        secrets shown as `***`."""
+        stored = self.all()
+        keys = [spec.key for spec in registry.REGISTRY.values() if not spec.is_pattern]
+        keys += sorted(key for key in stored if key not in registry.REGISTRY and _declared(key))
+        return {key: _shown(key, stored.get(key)) for key in keys}
+
+    def listing_of(self, key: str) -> object:
+        """One setting as `listing` shows it; an unknown key is refused."""
+        return _shown(key, self.get(key))
+
     def all(self) -> dict[str, object]:
         with self._db.read() as session:
             return {row.key: row.value.get("value") for row in session.scalars(select(Setting))}
 
     def identity(self) -> CounterIdentity:
         values = self.all()
+
+        def read(key: str) -> object:
+            return registry.read(key, values.get(key))
+
         return CounterIdentity(
-            name=str(values.get("counter.name") or CounterIdentity.name),
-            central_url=values.get("central.url") or None,  # type: ignore[arg-type]
-            counter_number=values.get("central.counter_number"),  # type: ignore[arg-type]
-            desk_number=_positive(values.get(DESK_KEY)),
+            name=str(read("counter.name")).strip() or CounterIdentity.name,
+            central_url=_text(read("central.url")) or None,
+            counter_number=_number(read("central.counter_number")),
+            desk_number=_number(read("counter.desk")),
         )
 
     def code_mode(self) -> CodeMode:
         identity = self.identity()
-        zone = self.get("codes.fallback_zone")
+        zone = self.value("codes.fallback_zone")
         fallback = FallbackZone(**zone) if isinstance(zone, dict) else FallbackZone()
         return CodeMode(identity.central_url, identity.counter_number, fallback)
 
     def schedule(self, agency_code: str) -> WorkSchedule:
         """The agency's own schedule if set, else the counter's default, else Mon–Fri 8 h."""
-        for key in (f"schedule.{agency_code}", "schedule.default"):
-            value = self.get(key)
+        own = (f"schedule.{agency_code}",) if agency_code else ()
+        for key in (*own, "schedule.default"):
+            value = self.value(key)
             if isinstance(value, dict):
                 return WorkSchedule.from_dict(value)
         return WorkSchedule()
 
 
-def _positive(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+def _shown(key: str, stored: object) -> object:
+    if registry.spec_for(key).secret and stored is not None:
+        return SECRET_SHOWN
+    return registry.read(key, stored)
+
+
+def _declared(key: str) -> bool:
+    try:
+        registry.spec_for(key)
+    except CounterError:
+        return False
+    return True
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _number(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from counter_app.domain.catalog import DocumentForm, FeeCollection, ServiceLevel
 from counter_app.domain.dossier import ApplicantType, Channel, ReturnMethod, Timeliness
 from counter_app.domain.lifecycle import Action
-from counter_app.services.accounts import Role
+from counter_app.domain.permissions import Role
 
 
 def role_label(role: Role) -> str:

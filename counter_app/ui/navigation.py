@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
 
-from counter_app.services.accounts import Role
+from counter_app.domain.permissions import Permission, Role, allowed
 
 
 class PageKey(StrEnum):
@@ -20,14 +20,11 @@ class PageKey(StrEnum):
     ONLINE = "online"
 
 
-_EVERYONE = frozenset(Role)
-
-
 @dataclass(frozen=True)
 class PageSpec:
     key: PageKey
     number: int  # Ctrl+number; fixed per page so muscle memory holds whatever the role
-    roles: frozenset[Role]
+    needs: Permission | None = None  # None: every role
 
     @property
     def shortcut(self) -> str:
@@ -35,18 +32,18 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec(PageKey.INTAKE, 1, _EVERYONE),
-    PageSpec(PageKey.DOSSIERS, 2, _EVERYONE),
-    PageSpec(PageKey.RETURNS, 3, _EVERYONE),
-    PageSpec(PageKey.REPORTS, 4, _EVERYONE),  # staff: their own day only
-    PageSpec(PageKey.CATALOG, 5, _EVERYONE),
-    PageSpec(PageKey.SETTINGS, 6, frozenset({Role.ADMIN})),
-    PageSpec(PageKey.ONLINE, 7, _EVERYONE),
+    PageSpec(PageKey.INTAKE, 1),
+    PageSpec(PageKey.DOSSIERS, 2),
+    PageSpec(PageKey.RETURNS, 3),
+    PageSpec(PageKey.REPORTS, 4),  # staff: their own day only
+    PageSpec(PageKey.CATALOG, 5),
+    PageSpec(PageKey.SETTINGS, 6, Permission.OPEN_SETTINGS),
+    PageSpec(PageKey.ONLINE, 7),
 )
 
 
 def pages_for(role: Role) -> list[PageSpec]:
-    return [page for page in PAGES if role in page.roles]
+    return [page for page in PAGES if page.needs is None or allowed(role, page.needs)]
 
 
 def page_title(key: PageKey) -> str:

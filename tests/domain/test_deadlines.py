@@ -1,4 +1,4 @@
-"""Due times (ngày hẹn trả) by the rules of DOMAIN.md, and the shift after a supplement round."""
+"""Due times (ngày hẹn trả) by the rules of docs/DOMAIN.md, and the supplement round's shift."""
 
 from __future__ import annotations
 

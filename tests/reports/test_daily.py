@@ -97,8 +97,8 @@ def test_overdue_and_due_lists_name_who_received_them(ws, boss, day):  # type: i
     assert [item.code for item in review.due_tomorrow] == [codes["due_monday"]]
 
 
-def test_tomorrow_skips_a_local_day_off(ws, boss, day):  # type: ignore[no-untyped-def]
-    ws.calendars.set_override(date(2026, 11, 9), working=False, note="Nghỉ bù")
+def test_tomorrow_skips_a_local_day_off(ws, boss, day, admin_user):  # type: ignore[no-untyped-def]
+    ws.calendars.set_override(date(2026, 11, 9), by=admin_user, working=False, note="Nghỉ bù")
     review = ws.reports.daily(FRIDAY, user=boss)
     assert [item.code for item in review.due_tomorrow] == [day["due_tuesday"].code]
 

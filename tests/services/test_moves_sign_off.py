@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from counter_app.domain.calendar import WorkSchedule
 from counter_app.domain.errors import CounterError
-from counter_app.services.accounts import Role
+from counter_app.services.accounts import Role, User
 from counter_app.store.models import AuditRow
 from tests.cli.test_cli import PASSWORD_INPUT, fingerprint, ok_json, run_cli
 from tests.conftest import vn
@@ -21,6 +21,7 @@ from tests.reports.conftest import fix_clock
 
 FRIDAY = date(2026, 11, 6)
 EARLY = "Đoàn kiểm tra yêu cầu khóa sổ lúc 15 giờ"
+ADMIN = User("quantri", "", Role.ADMIN)
 
 
 @pytest.fixture
@@ -48,10 +49,10 @@ def test_before_closing_time_the_day_needs_a_reason(ws, boss, moment, closing): 
     assert line.detail["early_reason"] == EARLY
 
 
-def test_the_closing_time_is_the_counters_own_schedule(ws, boss):  # type: ignore[no-untyped-def]
+def test_the_closing_time_is_the_counters_own_schedule(ws, boss, admin_user):  # type: ignore[no-untyped-def]
     periods = [["07:30", "11:30"], ["13:00", "16:30"]]
     ws.calendars.set_schedule(
-        WorkSchedule.from_dict({"weekdays": [0, 1, 2, 3, 4], "periods": periods})
+        WorkSchedule.from_dict({"weekdays": [0, 1, 2, 3, 4], "periods": periods}), by=admin_user
     )
     fix_clock(ws, vn(2026, 11, 6, 16, 29))
     with pytest.raises(CounterError) as refused:
@@ -87,9 +88,10 @@ def test_the_command_takes_the_early_reason(tmp_path: Path) -> None:
     today = date.fromisoformat(prepared.intake["received_at"][:10])
     with Workspace(data) as ws:
         ws.calendars.set_schedule(
-            WorkSchedule.from_dict({"weekdays": list(range(7)), "periods": [["00:00", "23:59"]]})
+            WorkSchedule.from_dict({"weekdays": list(range(7)), "periods": [["00:00", "23:59"]]}),
+            by=ADMIN,
         )
-        ws.calendars.set_override(today, working=True)
+        ws.calendars.set_override(today, by=ADMIN, working=True)
         assert ws.reports.closes_later(today) is not None
     sign = ["report", "sign-off", "--date", today.isoformat(), "--cash", "200000", "--user",
             "truong"]  # fmt: skip

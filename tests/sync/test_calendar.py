@@ -10,6 +10,7 @@ import pytest
 
 from counter_app.domain.clock import VN_TZ
 from counter_app.domain.official_days import shipped_official_days, shipped_official_days_path
+from counter_app.services.accounts import Role, User
 from tests.conftest import AGENCY, TEN_DAYS
 from tests.sync.helpers import make_counter
 from tests.sync.test_cli_and_worker import cli
@@ -120,7 +121,8 @@ def test_central_imports_the_official_file_and_its_overrides_still_win(central, 
     ws.sync.run_once()
     calendar = ws.calendars.for_agency(AGENCY)
     assert not calendar.is_working_day(date(2026, 1, 10))  # central's own day wins
-    ws.calendars.set_override(date(2026, 1, 2), working=True)
+    admin = User("quantri", "", Role.ADMIN)
+    ws.calendars.set_override(date(2026, 1, 2), by=admin, working=True)
     assert ws.calendars.for_agency(AGENCY).is_working_day(date(2026, 1, 2))  # and the counter's
     ws.close()
 

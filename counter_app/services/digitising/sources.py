@@ -46,9 +46,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.settings_registry import REGISTRY
 from counter_app.services.digitising.files import DEFAULT_MAX_BYTES, EXTENSIONS, check_size
 
-WATCH_FOLDER_SETTING = "digitising.watch_folder"
+WATCH_FOLDER_SETTING = REGISTRY["digitising.watch_folder"].key
 TAKEN_FOLDER = "taken"
 REFUSED_FOLDER = "refused"
 # Names scanner software gives a file while it is still writing it.
@@ -239,7 +240,7 @@ _SANE_LOCK = threading.Lock()  # libsane is not thread-safe: one call at a time
 # Document Feeder", "ADF Duplex").
 FEEDER_WORDS = ("adf", "feeder")
 MAX_FEEDER_SHEETS = 500  # a feeder that never says it is empty stops here
-SANE_SETTING = "digitising.sane_scanner"
+SANE_SETTING = REGISTRY["digitising.sane_scanner"].key
 FEEDER, FLATBED = "feeder", "flatbed"
 SOURCES = (FEEDER, FLATBED)
 RESOLUTIONS = (200, 300)  # enough to read, and to print again, a paper handed in

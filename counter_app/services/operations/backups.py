@@ -16,6 +16,7 @@ from pathlib import Path
 
 from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
+from counter_app.domain.settings_registry import REGISTRY
 from counter_app.paths import DATABASE_FILE
 from counter_app.services.operations.archive import (
     BackupSummary,
@@ -30,11 +31,9 @@ from counter_app.store.private import private_folder
 
 log = logging.getLogger(__name__)
 
-FOLDER_KEY = "backups.folder"
-KEEP_KEY = "backups.keep"
-LAST_KEY = "backups.last"
-DEFAULT_KEEP = 14
-KEEP_RANGE = range(1, 366)
+FOLDER_KEY = REGISTRY["backups.folder"].key
+KEEP = REGISTRY["backups.keep"]
+LAST_KEY = REGISTRY["backups.last"].key
 DAILY_FOLDER = Path(BACKUPS_FOLDER) / "daily"
 RETRY_AFTER = timedelta(hours=1)  # after a failed daily backup
 _DAILY_NAME = re.compile(r"^counter-backup-\d{8}-\d{6}\.zip$")
@@ -85,23 +84,20 @@ class BackupService:
     # --- the daily backup
 
     def folder(self) -> Path:
-        chosen = self._settings.get(FOLDER_KEY)
+        chosen = self._settings.value(FOLDER_KEY)
         if isinstance(chosen, str) and chosen.strip():
             return Path(chosen.strip()).expanduser()
         return self._data_dir / DAILY_FOLDER
 
     def keep(self) -> int:
-        value = self._settings.get(KEEP_KEY)
-        if isinstance(value, int) and not isinstance(value, bool) and value in KEEP_RANGE:
-            return value
-        return DEFAULT_KEEP
+        return self._settings.number(KEEP.key) or 1
 
     def set_schedule(self, folder: str, keep: int) -> None:
         """Keep `keep` daily backups in `folder` ("" for the default folder)."""
-        if keep not in KEEP_RANGE:
-            raise CounterError("backup.keep_range", low=KEEP_RANGE.start, high=KEEP_RANGE.stop - 1)
+        if not (KEEP.low or 1) <= keep <= (KEEP.high or keep):
+            raise CounterError("backup.keep_range", low=KEEP.low, high=KEEP.high)
         self._settings.set(FOLDER_KEY, folder.strip())
-        self._settings.set(KEEP_KEY, keep)
+        self._settings.set(KEEP.key, keep)
 
     def state(self, at: datetime | None = None) -> BackupState:
         at = at or now()

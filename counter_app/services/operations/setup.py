@@ -16,17 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.settings_registry import REGISTRY
 from counter_app.paths import DATABASE_FILE, resources_dir
 
 if TYPE_CHECKING:
     from counter_app.domain.catalog import Agency
-
-LANGUAGE_KEY = "ui.language"
-COUNTER_NAME_KEY = "counter.name"
-DESK_KEY = "counter.desk"  # the desk's number in the hall, for the diagnostics and the staff
-PRINTERS_KEY = "printing.printers"
-RECEIPT_SIZE_KEY = "papers.receipt_size"
-LABEL_SIZE_KEY = "papers.label_size"
 
 
 def demo_catalog() -> Path:
@@ -91,13 +85,14 @@ class CounterSetup:
     desk_number: int | None = None
     central_url: str = ""
     printers: Mapping[str, str] = field(default_factory=dict)  # paper kind -> printer
-    receipt_size: str = "A4"
-    label_size: str = "100x50"
+    receipt_size: str = str(REGISTRY["papers.receipt_size"].default)
+    label_size: str = str(REGISTRY["papers.label_size"].default)
 
 
 def set_up_counter(data_dir: Path, setup: CounterSetup) -> dict[str, object]:
     """Create and fill the store; refuses a folder that already has one."""
-    from counter_app.services.accounts import MIN_PASSWORD_LENGTH, Role
+    from counter_app.domain.permissions import Role
+    from counter_app.services.accounts import MIN_PASSWORD_LENGTH
     from counter_app.services.workspace import Workspace
 
     if not needs_setup(data_dir):
@@ -109,17 +104,18 @@ def set_up_counter(data_dir: Path, setup: CounterSetup) -> dict[str, object]:
         with Workspace(data_dir, create=True) as ws:
             summary = ws.catalog.import_file(setup.catalog_file or demo_catalog())
             ws.catalog.set_served_agencies(set(setup.agencies))
-            ws.accounts.add_user(
+            admin = ws.accounts.add_user(
                 setup.admin_login, Role.ADMIN, setup.admin_password, setup.admin_full_name
             )
-            settings = ws.settings
-            settings.set(LANGUAGE_KEY, setup.language)
-            settings.set(COUNTER_NAME_KEY, setup.counter_name.strip())
-            if setup.desk_number is not None:
-                settings.set(DESK_KEY, setup.desk_number)
-            settings.set(PRINTERS_KEY, {k: v for k, v in setup.printers.items() if v})
-            settings.set(RECEIPT_SIZE_KEY, setup.receipt_size)
-            settings.set(LABEL_SIZE_KEY, setup.label_size)
+            for key, value in {
+                "ui.language": setup.language,
+                "counter.name": setup.counter_name,
+                "counter.desk": setup.desk_number,
+                "printing.printers": {k: v for k, v in setup.printers.items() if v},
+                "papers.receipt_size": setup.receipt_size,
+                "papers.label_size": setup.label_size,
+            }.items():
+                ws.settings.change(key, value, admin)
             if setup.central_url.strip():
                 ws.sync.configure(setup.central_url.strip())
     except BaseException:

@@ -1,43 +1,9 @@
-"""What the papers read from the counter's settings: the contract of the settings page.
+"""What the papers read from the counter's `papers.*` settings.
 
-Keys (all optional; the default applies when a key is missing or empty):
-
-``papers.place`` (text, "Lạng Sơn")
-    The place name before the date: "Lạng Sơn, ngày 24 tháng 4 năm 2025".
-``papers.regime`` ("2018" or "2025", "2025")
-    Which set of forms is in force: their titles, form numbers and legal-basis line
-    (`regimes.py`).
-``papers.legal_basis`` (text)
-    Replaces the regime's legal-basis line printed at the top right of every form.
-``papers.form_numbers`` (object: paper kind → text, e.g. {"receipt": "Mẫu số 01"})
-    Replaces some form numbers of the regime; "" prints none.
-``papers.titles`` (object: paper kind → text)
-    Replaces some titles of the regime.
-``papers.parent_agency_name`` (text)
-    First line of the letterhead. Default: the catalog's parent of the dossier's agency.
-``papers.status_url_template`` (text with ``{code}``)
-    Address of the online status look-up, e.g.
-    "https://dichvucong.langson.gov.vn/tra-cuu?ma={code}"; the receipt prints it as a QR.
-    Empty: no QR.
-``papers.tracking_book_volume`` (text, "01/{year}")
-    "Quyển số" of the tracking book, on the receipt and the book; ``{year}`` is the year of
-    receipt (of the book's first day).
-``papers.registers`` (object: paper kind → register symbol, e.g. {"stop-notice": "TB-BPMC"})
-    Papers of these kinds carry the number line "Số: 12/TB-BPMC" under the letterhead's left
-    block; numbers run per year and kind, are given the first time the paper is made and are
-    reprinted unchanged. Kinds not named carry no number line.
-``papers.contact_phone`` (text)
-    Telephone the supplement request gives for questions; none when empty.
-``papers.receipt_size`` ("A4" or "A5", "A4")
-    Paper size of the receipt when the command does not say.
-``papers.label_size`` ("50x30", "60x40", "100x50" or "a4", "100x50")
-    Folder label size when the command does not say: label rolls in millimetres, or an A4
-    sheet of 2 × 7 labels of 99.1 × 38.1 mm.
-``papers.label_printer_dpi`` (whole number, 203)
-    Resolution of the label printer: the barcode's bars are whole printer dots wide.
-
-The kinds of paper are receipt, label, supplement, refusal, control-sheet, apology,
-stop-notice and book.
+Each key, its default, its range and what it does is declared in
+`counter_app/domain/settings_registry.py`; a value of the wrong shape is refused here with its
+key named (`paper.setting`), since a paper must not come out with a setting silently ignored.
+The kinds of paper are those of `PaperKind`.
 """
 
 from __future__ import annotations
@@ -46,28 +12,35 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.settings_registry import REGISTRY, int_default
 from counter_app.services.printing.kinds import PaperKind
-from counter_app.services.printing.regimes import DEFAULT_REGIME, REGIMES, Regime
+from counter_app.services.printing.regimes import REGIMES, Regime
 
-RECEIPT_SIZES = ("A4", "A5")
-LABEL_SIZES = ("50x30", "60x40", "100x50", "a4")
+RECEIPT_SIZES = REGISTRY["papers.receipt_size"].choices
+LABEL_SIZES = REGISTRY["papers.label_size"].choices
+
+
+def _text(name: str) -> str:
+    return str(REGISTRY[f"papers.{name}"].default)
 
 
 @dataclass(frozen=True)
 class PaperSettings:
-    place: str = "Lạng Sơn"
-    regime: str = DEFAULT_REGIME
-    legal_basis: str = ""
+    """The `papers.*` settings; their defaults are the registry's."""
+
+    place: str = _text("place")
+    regime: str = _text("regime")
+    legal_basis: str = _text("legal_basis")
     form_numbers: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
-    parent_agency_name: str = ""
-    status_url_template: str = ""
-    tracking_book_volume: str = "01/{year}"
+    parent_agency_name: str = _text("parent_agency_name")
+    status_url_template: str = _text("status_url_template")
+    tracking_book_volume: str = _text("tracking_book_volume")
     registers: dict[str, str] = field(default_factory=dict)
-    contact_phone: str = ""
-    receipt_size: str = "A4"
-    label_size: str = "100x50"
-    label_printer_dpi: int = 203
+    contact_phone: str = _text("contact_phone")
+    receipt_size: str = _text("receipt_size")
+    label_size: str = _text("label_size")
+    label_printer_dpi: int = int_default("papers.label_printer_dpi")
 
     @classmethod
     def from_values(cls, values: Mapping[str, object]) -> PaperSettings:

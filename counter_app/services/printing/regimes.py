@@ -70,4 +70,3 @@ REGIMES: dict[str, Regime] = {
         },
     ),
 }
-DEFAULT_REGIME = "2025"

@@ -14,6 +14,7 @@ from counter_app.domain.catalog import FeeCollection
 from counter_app.domain.clock import iso, local, now
 from counter_app.domain.errors import CounterError
 from counter_app.domain.limits import NOTE_LIMIT, check_work_day
+from counter_app.domain.permissions import Permission, allowed, require
 from counter_app.domain.reports import (
     TREND_DAYS,
     DailyReview,
@@ -25,7 +26,7 @@ from counter_app.domain.reports import (
 )
 from counter_app.domain.text import checked_text
 from counter_app.domain.wording import short_date, thousands
-from counter_app.services.accounts import SUPERVISING, AccountService, User
+from counter_app.services.accounts import AccountService, User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.printing.paper_settings import PaperSettings
@@ -44,11 +45,6 @@ if TYPE_CHECKING:
 WAIVED = FeeCollection.EXEMPT.value  # recorded, never collected
 SIGNED = "day.sign_off"  # audit actions
 REOPENED = "day.reopen"
-
-
-def require_supervisor(user: User, what: str) -> None:
-    if user.role not in SUPERVISING:
-        raise CounterError("permission.denied", login=user.login, what=what)
 
 
 class ReportService:
@@ -72,7 +68,7 @@ class ReportService:
     # --- figures
     def daily(self, day: date, *, user: User, officer: str | None = None) -> DailyReview:
         """The day's review; staff see only their own day whatever they ask for."""
-        if user.role not in SUPERVISING:
+        if not allowed(user.role, Permission.SEE_COUNTER_REPORTS):
             officer = user.login
         elif officer is not None:
             officer = officer.strip().lower() or None
@@ -109,7 +105,7 @@ class ReportService:
 
     def period(self, start: date, end: date, *, user: User) -> PeriodReport:
         """The provincial report from `start` to `end` (both included)."""
-        require_supervisor(user, "permission.report_period")
+        require(user.login, user.role, Permission.SEE_PERIOD_REPORT)
         if start > end:
             raise CounterError("report.range", start=short_date(start), end=short_date(end))
         first, _ = day_bounds(check_work_day(start))
@@ -164,7 +160,7 @@ class ReportService:
         with the fees recorded as paid in cash; any difference needs a note, kept with it.
         Before the counter's closing time the lock would stop the rest of the day's work:
         that takes a reason (`early_reason`), kept with the signing."""
-        require_supervisor(user, "permission.sign_off")
+        require(user.login, user.role, Permission.SIGN_OFF_DAY)
         at = local(self.clock())
         if day > at.date():
             raise CounterError("report.future_day", day=short_date(day))
@@ -226,7 +222,7 @@ class ReportService:
 
     def reopen(self, day: date, *, user: User, reason: str) -> SignOff:
         """A supervisor's override: the day takes changes again until it is signed again."""
-        require_supervisor(user, "permission.sign_off")
+        require(user.login, user.role, Permission.SIGN_OFF_DAY)
         reason = checked_text("note", reason, NOTE_LIMIT)
         if not reason:
             raise CounterError("report.reopen_reason_required", day=short_date(day))

@@ -27,6 +27,7 @@ from counter_app.domain.dossier import Dossier, HistoryEntry, Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action
 from counter_app.domain.messages import translate
+from counter_app.domain.permissions import Permission, allowed
 from counter_app.domain.sync import (
     FieldDifference,
     Outcome,
@@ -37,7 +38,7 @@ from counter_app.domain.sync import (
     reapply,
 )
 from counter_app.domain.text import unstorable_at
-from counter_app.services.accounts import Role, User
+from counter_app.services.accounts import User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.intake import IntakeService
@@ -78,8 +79,6 @@ log = logging.getLogger(__name__)
 PUSH_BATCH = 500
 PULL_PAGE = 500
 WRITE_SLICE_S = 0.015  # the longest a pull holds the local write lock at a time
-LEASE_TARGET = 100  # free leased numbers wanted per agency and day
-LEASE_DAYS = 3  # today and the coming days
 LOW_CODES = 10  # warn when fewer codes than this are left for an agency today
 
 
@@ -599,8 +598,8 @@ class SyncService:
 
     def _refresh_leases(self, central, number: int, agencies: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
         served = self._lease_agencies(agencies)
-        target = int(self._settings.get("sync.lease_target", LEASE_TARGET))  # type: ignore[call-overload]
-        days_ahead = int(self._settings.get("sync.lease_days", LEASE_DAYS))  # type: ignore[call-overload]
+        target = self._settings.number("sync.lease_target") or 0
+        days_ahead = self._settings.number("sync.lease_days") or 1
         today = now().date()
         days = [today + timedelta(days=i) for i in range(days_ahead)]
         with self._db.read() as session:
@@ -903,11 +902,8 @@ class SyncService:
         return dossier
 
 
-RESOLVERS = frozenset({Role.SUPERVISOR, Role.ADMIN})  # who may resolve a conflict
-
-
 def _open_conflict(session, conflict_id: int, user: User) -> SyncConflictRow:  # type: ignore[no-untyped-def]
-    if user.role not in RESOLVERS:
+    if not allowed(user.role, Permission.RESOLVE_CONFLICT):
         raise CounterError("sync.conflict_supervisor")
     row = session.get(SyncConflictRow, conflict_id)
     if row is None:

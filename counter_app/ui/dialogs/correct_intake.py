@@ -32,9 +32,9 @@ from counter_app.domain.amend import Correction, at_the_counter
 from counter_app.domain.catalog import DocumentForm
 from counter_app.domain.dossier import DocumentReceived, Dossier, ReturnMethod
 from counter_app.domain.errors import CounterError, ValidationFailed
+from counter_app.domain.permissions import Permission, allowed
 from counter_app.domain.text import clean
 from counter_app.domain.validation import normalise_id_number
-from counter_app.services.accounts import SUPERVISING
 from counter_app.services.intake import MAX_COUNT, MAX_SETS
 from counter_app.ui import theme
 from counter_app.ui.intake.values import birth_date_problem, birth_text, parse_birth_date
@@ -49,7 +49,7 @@ def may_correct(session: Session, dossier: Dossier) -> bool:
     hands of a supervisor."""
     if dossier.received_at is None or dossier.code is None:
         return False
-    return at_the_counter(dossier) or session.user.role in SUPERVISING
+    return at_the_counter(dossier) or allowed(session.user.role, Permission.CORRECT_AFTER_TRANSFER)
 
 
 class CorrectIntakeDialog(QDialog):

@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from counter_app.domain.catalog import Agency, Procedure
+from counter_app.ui.models.table import ListTableModel
 
 ProcedureRole = Qt.ItemDataRole.UserRole + 1
-
-_Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()  # the invalid index: the table's only parent
 
 
 class Column(IntEnum):
@@ -22,60 +20,40 @@ class Column(IntEnum):
     DURATION = 3
 
 
-class CatalogTableModel(QAbstractTableModel):
+class CatalogTableModel(ListTableModel[Procedure]):
+    numbered = True
+
     def __init__(self, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lang = lang
-        self._rows: list[Procedure] = []
         self._agencies: Mapping[str, Agency] = {}
 
     def set_procedures(self, procedures: list[Procedure], agencies: Mapping[str, Agency]) -> None:
-        self.beginResetModel()
-        self._rows = list(procedures)
         self._agencies = agencies
-        self.endResetModel()
+        self.replace_rows(procedures)
 
     def procedure(self, row: int) -> Procedure:
-        return self._rows[row]
+        return self.item(row)
 
     def agency_name(self, code: str) -> str:
         agency = self._agencies.get(code)
         return agency.name if agency else code
 
-    def rowCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def titles(self) -> list[str]:
+        return [
+            self.tr("Code"),
+            self.tr("Procedure"),
+            self.tr("Handling agency"),
+            self.tr("Processing time"),
+        ]
 
-    def columnCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        if not 0 <= section < len(Column):
-            return None
-        return {
-            Column.CODE: self.tr("Code"),
-            Column.NAME: self.tr("Procedure"),
-            Column.AGENCY: self.tr("Handling agency"),
-            Column.DURATION: self.tr("Processing time"),
-        }[Column(section)]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        procedure = self._rows[index.row()]
+    def cell(self, row: int, column: int, role: int) -> object:
+        procedure = self.item(row)
         if role == ProcedureRole:
             return procedure
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        match Column(index.column()):
+        match Column(column):
             case Column.CODE:
                 return procedure.code
             case Column.NAME:

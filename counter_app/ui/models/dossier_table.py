@@ -10,19 +10,13 @@ from collections.abc import Callable
 from datetime import datetime
 from enum import IntEnum
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush
 
 from counter_app.domain.dossier import Dossier
 from counter_app.ui import formatting, theme
 from counter_app.ui.models.dossier_query import Deadline, DossierQuery, deadline_state
+from counter_app.ui.models.table import TOP, Index, ListTableModel
 from counter_app.ui.workers import Tasks
 
 PAGE_SIZE = 200
@@ -31,9 +25,6 @@ DossierRole = Qt.ItemDataRole.UserRole + 1
 """The row's Dossier (for the detail dialog)."""
 DeadlineRole = Qt.ItemDataRole.UserRole + 2
 """The row's Deadline state, or None."""
-
-_Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()  # the invalid index: the table's only parent
 
 
 class Column(IntEnum):
@@ -51,7 +42,9 @@ _COLOURS = {
 }
 
 
-class DossierTableModel(QAbstractTableModel):
+class DossierTableModel(ListTableModel[Dossier]):
+    numbered = True
+
     sig_loaded = Signal(int)
     """A search answered: the total number of matching dossiers (int)."""
     sig_failed = Signal(object)
@@ -70,7 +63,6 @@ class DossierTableModel(QAbstractTableModel):
         self._clock = clock
         self._page_size = page_size or PAGE_SIZE
         self._query: DossierQuery | None = None
-        self._rows: list[Dossier] = []
         self._total = 0
         self._at = clock()
         self._generation = 0
@@ -100,11 +92,9 @@ class DossierTableModel(QAbstractTableModel):
     def _loaded(self, generation: int, query: DossierQuery, rows: list[Dossier]) -> None:
         if generation != self._generation:
             return
-        self.beginResetModel()
         self._at = self._clock()
-        self._rows = rows
         self._total = len(rows)
-        self.endResetModel()
+        self.replace_rows(rows)
         if len(rows) < self._page_size:
             self.sig_loaded.emit(self._total)
             return
@@ -125,10 +115,10 @@ class DossierTableModel(QAbstractTableModel):
         """How many dossiers match, loaded or not."""
         return self._total
 
-    def canFetchMore(self, parent: _Index = _TOP) -> bool:
+    def canFetchMore(self, parent: Index = TOP) -> bool:
         return not parent.isValid() and self._query is not None and len(self._rows) < self._total
 
-    def fetchMore(self, parent: _Index = _TOP) -> None:
+    def fetchMore(self, parent: Index = TOP) -> None:
         if parent.isValid() or self._query is None or self._fetching:
             return
         self._fetching = True
@@ -177,41 +167,22 @@ class DossierTableModel(QAbstractTableModel):
             )
 
     def dossier(self, row: int) -> Dossier:
-        return self._rows[row]
+        return self.item(row)
 
     # --- the model
-    def rowCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def titles(self) -> list[str]:
+        return [
+            self.tr("Code"),
+            self.tr("Applicant"),
+            self.tr("Procedure"),
+            self.tr("Received"),
+            self.tr("Due"),
+            self.tr("Status"),
+        ]
 
-    def columnCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        if not 0 <= section < len(Column):
-            return None
-        return {
-            Column.CODE: self.tr("Code"),
-            Column.APPLICANT: self.tr("Applicant"),
-            Column.PROCEDURE: self.tr("Procedure"),
-            Column.RECEIVED: self.tr("Received"),
-            Column.DUE: self.tr("Due"),
-            Column.STATUS: self.tr("Status"),
-        }[Column(section)]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        dossier = self._rows[index.row()]
-        column = Column(index.column())
+    def cell(self, row: int, column_number: int, role: int) -> object:
+        dossier = self.item(row)
+        column = Column(column_number)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(dossier, column)
         if role == DossierRole:

@@ -1,27 +1,17 @@
-"""Which printer a paper goes to, and whether the receipt prints by itself after intake.
-
-Settings keys (the contract with the settings page):
-
-``printing.printers`` (object: paper kind → printer name, e.g. {"label": "Zebra ZD220"})
-    The printer each kind of paper went to last, chosen in the preview: labels on the label
-    printer, receipts on the A4/A5 one. A kind without one, or whose printer is no longer
-    installed, goes to the system's default printer.
-``printing.auto_receipt`` (bool, true)
-    Print the receipt as soon as a dossier is saved at intake.
-
-The kinds of paper are those of `counter_app.services.printing.PaperKind`.
-"""
+"""Which printer a paper goes to (`printing.printers`), and whether the receipt prints by
+itself after intake (`printing.auto_receipt`); both declared in the settings registry."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counter_app.domain.settings_registry import REGISTRY
 from counter_app.services.printing import PaperKind
 from counter_app.services.settings import SettingsService
 from counter_app.ui.printing.backend import PrinterBackend
 
-PRINTERS_KEY = "printing.printers"
-AUTO_RECEIPT_KEY = "printing.auto_receipt"
+PRINTERS_KEY = REGISTRY["printing.printers"].key
+AUTO_RECEIPT_KEY = REGISTRY["printing.auto_receipt"].key
 
 
 @dataclass(frozen=True)
@@ -35,7 +25,7 @@ class PrintSettings:
         self._settings = settings
 
     def printers(self) -> dict[str, str]:
-        stored = self._settings.get(PRINTERS_KEY)
+        stored = self._settings.value(PRINTERS_KEY)
         if not isinstance(stored, dict):
             return {}
         return {str(k): str(v) for k, v in stored.items() if isinstance(v, str) and v}
@@ -53,8 +43,7 @@ class PrintSettings:
         self._settings.set(PRINTERS_KEY, chosen)
 
     def auto_receipt(self) -> bool:
-        value = self._settings.get(AUTO_RECEIPT_KEY)
-        return value if isinstance(value, bool) else True
+        return self._settings.value(AUTO_RECEIPT_KEY) is True
 
     def set_auto_receipt(self, on: bool) -> None:
         self._settings.set(AUTO_RECEIPT_KEY, bool(on))

@@ -4,14 +4,7 @@ small button for the status bar that says how the queue stands and opens this pa
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,28 +23,28 @@ from PySide6.QtWidgets import (
 
 from counter_app.ui import formatting, theme
 from counter_app.ui.fitting import resize_within_screen
+from counter_app.ui.models.table import ListTableModel
 from counter_app.ui.printing.queue import JobState, PrintJob, PrintQueue
 from counter_app.ui.printing.texts import paper_label, state_label
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 FAILED_BACKGROUND = QColor("#f8d7da")
 FAILED_FOREGROUND = QColor("#842029")
 DONE_FOREGROUND = QColor("#0f5132")
 
 
-class PrintQueueModel(QAbstractTableModel):
-    """One row per job, oldest first, as the queue lists them."""
+class PrintQueueModel(ListTableModel[int]):
+    """One row per job (its id), oldest first, as the queue lists them."""
 
     SUBMITTED, PAPER, PRINTER, STATE, DETAIL = range(5)
 
     def __init__(self, queue: PrintQueue, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._queue = queue
-        self._rows: list[int] = [job.id for job in queue.jobs]
+        self._rows = [job.id for job in queue.jobs]
         queue.sig_job_changed.connect(self._changed)
         queue.sig_jobs_removed.connect(self._reset)
 
-    def headers(self) -> list[str]:
+    def titles(self) -> list[str]:
         return [
             self.tr("Sent"),
             self.tr("Paper"),
@@ -59,12 +52,6 @@ class PrintQueueModel(QAbstractTableModel):
             self.tr("State"),
             self.tr("Detail"),
         ]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
 
     def job(self, row: int) -> PrintJob | None:
         if 0 <= row < len(self._rows):
@@ -74,21 +61,10 @@ class PrintQueueModel(QAbstractTableModel):
     def row_of(self, job_id: int) -> int:
         return self._rows.index(job_id) if job_id in self._rows else -1
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            headers = self.headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        job = self.job(index.row())
+    def cell(self, row: int, column: int, role: int) -> object:
+        job = self.job(row)
         if job is None:
             return None
-        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(job, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.DETAIL:
@@ -137,9 +113,7 @@ class PrintQueueModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def _reset(self) -> None:
-        self.beginResetModel()
-        self._rows = [job.id for job in self._queue.jobs]
-        self.endResetModel()
+        self.replace_rows(job.id for job in self._queue.jobs)
 
 
 class PrintQueuePanel(QWidget):

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from counter_app.domain.catalog import FeeCollection
 from counter_app.domain.dossier import Channel
 from counter_app.domain.errors import CounterError
+from counter_app.domain.permissions import Permission, allowed
 from counter_app.domain.reports import DailyReview, SignOff
-from counter_app.services.reports.service import SUPERVISING
 from counter_app.ui import formatting, theme
 from counter_app.ui.labels import channel_label, fee_collection_label
 from counter_app.ui.reports.charts import HourChart, OfficerChart, OutcomeChart, TrendChart
@@ -65,7 +65,7 @@ class DailyReviewTab(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self.supervising = session.user.role in SUPERVISING
+        self.supervising = allowed(session.user.role, Permission.SEE_COUNTER_REPORTS)
         self.review: DailyReview | None = None
         self.people: dict[str, str] = {}
         self.agencies: dict[str, str] = {}

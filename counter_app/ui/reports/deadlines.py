@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,10 +19,8 @@ from PySide6.QtWidgets import (
 from counter_app.domain.dossier import Status
 from counter_app.domain.reports import DueItem
 from counter_app.ui import formatting, theme
+from counter_app.ui.models.table import ListTableModel
 from counter_app.ui.tables import open_on_activation, rows_height, set_up_list
-
-_Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()
 
 
 class Column(IntEnum):
@@ -42,7 +32,7 @@ class Column(IntEnum):
     RECEIVED_BY = 5
 
 
-class DueModel(QAbstractTableModel):
+class DueModel(ListTableModel[DueItem]):
     """The items as a lazy table: a counter may have hundreds overdue, and only the rows in
     view are ever turned into text."""
 
@@ -52,42 +42,25 @@ class DueModel(QAbstractTableModel):
         super().__init__(parent)
         self._lang = lang
         self._brushes = (QBrush(colours[0]), QBrush(colours[1])) if colours else None
-        self._items: tuple[DueItem, ...] = ()
         self._people: dict[str, str] = {}
 
     def set_items(self, items: tuple[DueItem, ...], people: dict[str, str]) -> None:
-        self.beginResetModel()
-        self._items, self._people = items, people
-        self.endResetModel()
+        self._people = people
+        self.replace_rows(items)
 
-    def item(self, row: int) -> DueItem:
-        return self._items[row]
+    def titles(self) -> list[str]:
+        return [
+            self.tr("Code"),
+            self.tr("Applicant"),
+            self.tr("Procedure"),
+            self.tr("Due"),
+            self.tr("Status"),
+            self.tr("Received by"),
+        ]
 
-    def rowCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return {
-            Column.CODE: self.tr("Code"),
-            Column.APPLICANT: self.tr("Applicant"),
-            Column.PROCEDURE: self.tr("Procedure"),
-            Column.DUE: self.tr("Due"),
-            Column.STATUS: self.tr("Status"),
-            Column.RECEIVED_BY: self.tr("Received by"),
-        }.get(Column(section))
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._items):
-            return None
+    def cell(self, row: int, column: int, role: int) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.text(self._items[index.row()], Column(index.column()))
+            return self.text(self.item(row), Column(column))
         if self._brushes is not None and role == Qt.ItemDataRole.BackgroundRole:
             return self._brushes[0]
         if self._brushes is not None and role == Qt.ItemDataRole.ForegroundRole:

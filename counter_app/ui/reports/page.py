@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from counter_app.domain.errors import CounterError
-from counter_app.services.reports.service import SUPERVISING
+from counter_app.domain.permissions import Permission, allowed
 from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
 from counter_app.ui.pages.dossiers import replace_detail
 from counter_app.ui.queue.figures import QueueFiguresTab
@@ -29,7 +29,7 @@ class ReportsPage(QWidget):
         self.tabs.setObjectName("reportTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.daily, self.tr("Daily review"))
-        if session.user.role in SUPERVISING:
+        if allowed(session.user.role, Permission.SEE_PERIOD_REPORT):
             self.period = PeriodTab(session)
             self.tabs.addTab(self.period, self.tr("Province figures"))
             self.queue = QueueFiguresTab(session)  # waiting and service at the desks

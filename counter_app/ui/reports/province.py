@@ -10,11 +10,8 @@ from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -39,6 +36,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.errors import CounterError
 from counter_app.domain.reports import PeriodReport, PeriodRow
 from counter_app.ui import formatting, theme
+from counter_app.ui.models.table import ListTableModel
 from counter_app.ui.reports.exports import Export, ExportBar
 from counter_app.ui.reports.figures import NUMBER_ALIGNMENT, count_text, percent_text
 from counter_app.ui.reports.periods import QuickPeriod, quick_period
@@ -46,8 +44,6 @@ from counter_app.ui.session import Session
 from counter_app.ui.tables import SAMPLE_PADDING
 from counter_app.ui.workers import Tasks
 
-_Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()
 TOTAL_BACKGROUND = QColor("#e8eef5")
 TYPING_PAUSE_MS = 300
 
@@ -139,59 +135,39 @@ class GroupedHeader(QHeaderView):
         painter.restore()
 
 
-class PeriodTableModel(QAbstractTableModel):
+class PeriodTableModel(ListTableModel[PeriodRow]):
     """The totals row first, as provincial forms print it (and always in sight), then the
     rows of one breakdown (agencies or procedures), numbered from 1."""
 
     def __init__(self, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lang = lang
-        self._rows: list[PeriodRow] = []
-        self._total: PeriodRow | None = None
         self._bold = QFont()
         self._bold.setBold(True)
         self._total_brush = QBrush(TOTAL_BACKGROUND)
 
     def set_rows(self, rows: tuple[PeriodRow, ...], total: PeriodRow) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._total = total
-        self.endResetModel()
+        self.replace_rows((total, *rows))
 
     def row_at(self, row: int) -> PeriodRow:
-        if row == 0 and self._total is not None:
-            return self._total
-        return self._rows[row - 1]
+        return self.item(row)
 
     def is_total(self, row: int) -> bool:
         return row == 0
 
-    def rowCount(self, parent: _Index = _TOP) -> int:
-        if parent.isValid() or self._total is None:
-            return 0
-        return len(self._rows) + 1
+    def titles(self) -> list[str]:
+        return [self.column_title(column) for column in Column]
 
-    def columnCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.column_title(Column(section))
+    def header(self, column: int, title: str, role: int) -> object:
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.column_tooltip(Column(section)) or self.column_title(Column(section))
-        return None
+            return self.column_tooltip(Column(column)) or title
+        return super().header(column, title, role)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= self.rowCount():
-            return None
-        row, column = self.row_at(index.row()), Column(index.column())
-        total = self.is_total(index.row())
+    def cell(self, number: int, column_number: int, role: int) -> object:
+        row, column = self.item(number), Column(column_number)
+        total = self.is_total(number)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = self.text(row, column, index.row(), total)
+            text = self.text(row, column, number, total)
             if role == Qt.ItemDataRole.ToolTipRole and column is Column.NAME and row.key:
                 return f"{text} ({row.key})" if not total else text
             return text

@@ -12,9 +12,11 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
+from counter_app.domain.settings_registry import REGISTRY
+
 log = logging.getLogger(__name__)
 
-SETTINGS_KEY = "scanner"
+SETTINGS_KEY = REGISTRY["scanner"].key
 TERMINATORS = ("enter", "tab")
 MAX_AFFIX = 16
 LIMITS = {"max_interval_ms": (1, 1000), "min_length": (1, 200), "settle_ms": (1, 5000)}

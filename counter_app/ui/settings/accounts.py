@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import CounterError
-from counter_app.services.accounts import MIN_PASSWORD_LENGTH, Role, User
+from counter_app.domain.permissions import Role
+from counter_app.services.accounts import MIN_PASSWORD_LENGTH, User
 from counter_app.ui import notify, theme
 from counter_app.ui.labels import role_label
 from counter_app.ui.session import Session

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import CounterError
 from counter_app.services.operations.archive import BackupSummary
-from counter_app.services.operations.backups import DEFAULT_KEEP, KEEP_RANGE, BackupState
+from counter_app.services.operations.backups import KEEP, BackupState
 from counter_app.ui import formatting, notify
 from counter_app.ui.session import Session
 from counter_app.ui.settings.widgets import FieldError, Section, note_label, with_error
@@ -121,8 +121,8 @@ class BackupsSection(Section):
         folder_cell.setLayout(folder_row)
         self.keep_spin = QSpinBox()
         self.keep_spin.setObjectName("backupKeep")
-        self.keep_spin.setRange(KEEP_RANGE.start, KEEP_RANGE.stop - 1)
-        self.keep_spin.setValue(DEFAULT_KEEP)
+        self.keep_spin.setRange(KEEP.low or 1, KEEP.high or 1)
+        self.keep_spin.setValue(self.session.workspace.backups.keep())
 
         form = QFormLayout()
         form.addRow(self.tr("Last backup:"), self.last_label)

@@ -49,9 +49,6 @@ from counter_app.ui.settings.widgets import FieldError, Section, agency_combo, n
 
 EVERY_AGENCY = ""
 NOTE_MAX = 200
-# Where CalendarService.set_schedule keeps an agency's own schedule; clearing it is the one
-# thing the service has no method for yet, so the page writes the empty value itself.
-_SCHEDULE_KEY = "schedule.{code}"
 
 
 def _read_only_table(name: str, headers: list[str]) -> QTableWidget:
@@ -226,8 +223,7 @@ class ScheduleEditor(Section):
         self._show_schedule()
 
     def _has_own(self, code: str) -> bool:
-        stored = self.session.workspace.settings.get(_SCHEDULE_KEY.format(code=code))
-        return isinstance(stored, dict)
+        return self.session.workspace.calendars.has_own_schedule(code)
 
     def _show_schedule(self) -> None:
         code = self.agency_code()
@@ -307,13 +303,12 @@ class ScheduleEditor(Section):
         code = self.agency_code()
         agency = self.agency_combo.currentText()
         if not self._uses_own():
-            ws.settings.set(_SCHEDULE_KEY.format(code=code), None)
-            ws.calendars.invalidate()
+            ws.calendars.set_schedule(None, by=self.session.user, agency_code=code)
             self._show_schedule()
             return self.tr("{agency} now follows the default schedule.").format(agency=agency)
         schedule = read_schedule(*self._typed()).schedule
         assert schedule is not None  # validate() said so
-        ws.calendars.set_schedule(schedule, agency_code=code)
+        ws.calendars.set_schedule(schedule, by=self.session.user, agency_code=code)
         if not code:
             return self.tr("Default working schedule saved.")
         return self.tr("Working schedule of {agency} saved.").format(agency=agency)
@@ -512,7 +507,7 @@ class OverridesEditor(QWidget):
             return
         try:
             self._session.workspace.calendars.set_override(
-                day, working=working, agency_code=code, note=note
+                day, by=self._session.user, working=working, agency_code=code, note=note
             )
         except CounterError as error:
             notify.show_error(self, error.message(self._session.lang))
@@ -535,7 +530,7 @@ class OverridesEditor(QWidget):
         chosen = self.overrides[rows[0].row()]
         try:
             self._session.workspace.calendars.remove_override(
-                chosen.day, agency_code=chosen.agency_code
+                chosen.day, by=self._session.user, agency_code=chosen.agency_code
             )
         except CounterError as error:
             notify.show_error(self, error.message(self._session.lang))

@@ -42,13 +42,13 @@ class DisplaySection(Section):
         )
         self.font_spin = QSpinBox()
         self.font_spin.setObjectName("fontSize")
-        self.font_spin.setRange(values.FONT_SIZE_MIN, values.FONT_SIZE_MAX)
+        self.font_spin.setRange(values.FONT_SIZE.low or 0, values.FONT_SIZE.high or 0)
         self.font_spin.setSuffix(self.tr(" pt"))
         self.font_note = note_label(
             self.tr(
                 "Size of the text in the whole window, applied as soon as it is saved "
                 "(default {size} pt)."
-            ).format(size=values.DEFAULT_FONT_SIZE)
+            ).format(size=values.FONT_SIZE.default)
         )
 
         form = QFormLayout()
@@ -77,8 +77,8 @@ class DisplaySection(Section):
         language = str(self.language_combo.currentData())
         size = self.font_spin.value()
         language_changed = language != values.language(settings)
-        settings.set(values.LANGUAGE, language)
-        settings.set(values.FONT_SIZE, size)
+        settings.change(values.LANGUAGE.key, language, self.session.user)
+        settings.change(values.FONT_SIZE.key, size, self.session.user)
         apply_font_size(size)
         self.sig_font_size_changed.emit(size)
         if language_changed:
@@ -108,12 +108,14 @@ class IdleLockSection(Section):
         )
         self.minutes_spin = QSpinBox()
         self.minutes_spin.setObjectName("idleMinutes")
-        self.minutes_spin.setRange(values.IDLE_MINUTES_MIN, values.IDLE_MINUTES_MAX)
+        self.minutes_spin.setRange(
+            values.IDLE_LOCK_MINUTES.low or 0, values.IDLE_LOCK_MINUTES.high or 0
+        )
         self.minutes_spin.setSuffix(self.tr(" minutes"))
         self.minutes_spin.setSpecialValueText(self.tr("Never"))
         note = note_label(
             self.tr("0 turns the lock off (default {minutes} minutes).").format(
-                minutes=values.DEFAULT_IDLE_MINUTES
+                minutes=values.IDLE_LOCK_MINUTES.default
             )
         )
         form = QFormLayout()
@@ -130,7 +132,9 @@ class IdleLockSection(Section):
 
     def write(self) -> str:
         minutes = self.minutes_spin.value()
-        self.session.workspace.settings.set(values.IDLE_LOCK_MINUTES, minutes)
+        self.session.workspace.settings.change(
+            values.IDLE_LOCK_MINUTES.key, minutes, self.session.user
+        )
         self.sig_minutes_changed.emit(minutes)
         if minutes == 0:
             return self.tr("Idle lock turned off.")

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.text import clean
-from counter_app.services.operations.setup import DESK_KEY
 from counter_app.ui.session import Session
 from counter_app.ui.settings import values
 from counter_app.ui.settings.widgets import FieldError, Section, note_label, with_error
@@ -37,11 +36,11 @@ class CounterSection(Section):
         )
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("counterName")
-        self.name_edit.setMaxLength(values.COUNTER_NAME_MAX)
+        self.name_edit.setMaxLength(values.COUNTER_NAME.max_length or 0)
         self.name_error = FieldError("counterNameError")
         self.desk_spin = QSpinBox()
         self.desk_spin.setObjectName("deskNumber")
-        self.desk_spin.setRange(0, values.DESK_MAX)
+        self.desk_spin.setRange(0, values.DESK.high or 0)
         self.desk_spin.setSpecialValueText(self.tr("none"))
         self.central_edit = QLineEdit()
         self.central_edit.setObjectName("centralAddress")
@@ -91,8 +90,8 @@ class CounterSection(Section):
         name = clean(self.name_edit.text())
         desk = self.desk_spin.value() or None
         settings = self.session.workspace.settings
-        settings.set(values.COUNTER_NAME, name)
-        settings.set(DESK_KEY, desk)
+        settings.change(values.COUNTER_NAME.key, name, self.session.user)
+        settings.change(values.DESK.key, desk, self.session.user)
         self.name_edit.setText(name)
         if desk is None:
             return self.tr("Counter name saved: {name}.").format(name=name)

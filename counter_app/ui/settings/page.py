@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.services.accounts import Role
+from counter_app.domain.permissions import Permission, allowed
 from counter_app.ui.session import Session
 from counter_app.ui.settings.accounts import AccountsSection
 from counter_app.ui.settings.backups import BackupsSection
@@ -105,7 +105,7 @@ class SettingsPage(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        if session.user.role is not Role.ADMIN:
+        if not allowed(session.user.role, Permission.OPEN_SETTINGS):
             refusal = QLabel(self.tr("Only an administrator can change the counter's settings."))
             refusal.setObjectName("settingsRefused")
             refusal.setWordWrap(True)

@@ -66,13 +66,14 @@ class PrintingSection(Section):
     def write(self) -> str:
         settings = self.session.workspace.settings
         PrintSettings(settings).set_auto_receipt(self.auto_receipt_check.isChecked())
-        settings.set(
+        settings.change(
             PRINTERS_KEY,
             {
                 kind.value: combo.currentData()
                 for kind, combo in self.printer_combos.items()
                 if combo.currentData()
             },
+            self.session.user,
         )
         return self.tr("Printing settings saved.")
 

@@ -232,7 +232,7 @@ class ScannerSection(Section):
         return merged
 
     def write(self) -> str:
-        self.session.workspace.settings.set(values.SCANNER, self.value())
+        self.session.workspace.settings.change(values.SCANNER.key, self.value(), self.session.user)
         return self.tr("Scanner settings saved.")
 
     def focus_first(self) -> None:

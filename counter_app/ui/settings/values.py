@@ -1,4 +1,4 @@
-"""The settings keys the administration page edits, with their defaults and ranges.
+"""The settings the administration page edits, as the registry declares them.
 
 Other parts of the window read the same keys (the start-up applies the language and the font,
 the scanner reads its timings), so the readers here never fail: a missing or malformed value
@@ -10,21 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from counter_app.domain.messages import DEFAULT_LANGUAGE, LANGUAGES
+from counter_app.domain.settings_registry import REGISTRY
 from counter_app.services.settings import SettingsService
+from counter_app.ui.scanning.settings import LIMITS, MAX_AFFIX, TERMINATORS, ScannerSettings
 
-COUNTER_NAME = "counter.name"
-CENTRAL_URL = "central.url"
-SCANNER = "scanner"
-LANGUAGE = "ui.language"
-FONT_SIZE = "ui.font_size"
-IDLE_LOCK_MINUTES = "ui.idle_lock_minutes"
-
-COUNTER_NAME_MAX = 120
-DESK_MAX = 99
-
-FONT_SIZE_MIN, FONT_SIZE_MAX, DEFAULT_FONT_SIZE = 9, 20, 11
-IDLE_MINUTES_MIN, IDLE_MINUTES_MAX, DEFAULT_IDLE_MINUTES = 0, 480, 10  # 0 = never lock
+COUNTER_NAME = REGISTRY["counter.name"]
+DESK = REGISTRY["counter.desk"]
+SCANNER = REGISTRY["scanner"]
+LANGUAGE = REGISTRY["ui.language"]
+FONT_SIZE = REGISTRY["ui.font_size"]
+IDLE_LOCK_MINUTES = REGISTRY["ui.idle_lock_minutes"]
 
 
 @dataclass(frozen=True)
@@ -43,43 +38,33 @@ class IntRange:
         return self.default
 
 
-FONT_SIZE_RANGE = IntRange(FONT_SIZE_MIN, FONT_SIZE_MAX, DEFAULT_FONT_SIZE)
-IDLE_MINUTES_RANGE = IntRange(IDLE_MINUTES_MIN, IDLE_MINUTES_MAX, DEFAULT_IDLE_MINUTES)
-
 # The scanner's fields, as this page edits them, with the scanner work's ranges and defaults
 # (counter_app/ui/scanning/settings.py); any other field of the stored dict is kept.
-SCANNER_TEXT_MAX = 16
+SCANNER_TEXT_MAX = MAX_AFFIX
+_SCANNER_DEFAULTS = ScannerSettings()
 SCANNER_NUMBERS = {
-    "max_interval_ms": IntRange(1, 1000, 35),
-    "min_length": IntRange(1, 200, 8),
-    "settle_ms": IntRange(1, 5000, 60),
+    name: IntRange(low, high, getattr(_SCANNER_DEFAULTS, name))
+    for name, (low, high) in LIMITS.items()
 }
-ENTER, TAB = "enter", "tab"
-TERMINATORS = (ENTER, TAB)
-SCANNER_DEFAULTS: dict[str, object] = {
-    "prefix": "",
-    "suffix": "",
-    "terminators": list(TERMINATORS),
-    **{name: spec.default for name, spec in SCANNER_NUMBERS.items()},
-}
+ENTER, TAB = TERMINATORS
+SCANNER_DEFAULTS: dict[str, object] = _SCANNER_DEFAULTS.to_dict()
 
 
 def language(settings: SettingsService) -> str:
-    value = settings.get(LANGUAGE)
-    return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
+    return settings.text(LANGUAGE.key) or str(LANGUAGE.default)
 
 
 def font_size(settings: SettingsService) -> int:
-    return FONT_SIZE_RANGE.read(settings.get(FONT_SIZE))
+    return settings.number(FONT_SIZE.key) or 0
 
 
 def idle_lock_minutes(settings: SettingsService) -> int:
-    return IDLE_MINUTES_RANGE.read(settings.get(IDLE_LOCK_MINUTES))
+    return settings.number(IDLE_LOCK_MINUTES.key) or 0
 
 
 def scanner(settings: SettingsService) -> dict[str, object]:
     """The stored scanner dict with every field this page knows filled in."""
-    stored = settings.get(SCANNER)
+    stored = settings.value(SCANNER.key)
     merged = dict(SCANNER_DEFAULTS)
     if isinstance(stored, dict):
         merged.update(stored)

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.dossier import Status
 from counter_app.domain.errors import CounterError
+from counter_app.domain.permissions import Permission, allowed
 from counter_app.services.sync import ConflictInfo, Resolution
-from counter_app.services.sync.service import RESOLVERS
 from counter_app.ui import formatting, notify, theme
 from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
 from counter_app.ui.fitting import resize_within_screen
@@ -163,7 +163,7 @@ class ConflictsDialog(QDialog):
         )
         self.reapply_button.setAutoDefault(False)
         self.reapply_button.clicked.connect(self.reapply)
-        resolver = session.user.role in RESOLVERS
+        resolver = allowed(session.user.role, Permission.RESOLVE_CONFLICT)
         self.keep_button.setVisible(resolver)
         self.reapply_button.setVisible(resolver)
         close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -325,7 +325,7 @@ class ConflictsDialog(QDialog):
         can_resolve = (
             conflict is not None
             and conflict.resolved_at is None
-            and self._session.user.role in RESOLVERS
+            and allowed(self._session.user.role, Permission.RESOLVE_CONFLICT)
         )
         self.keep_button.setEnabled(can_resolve)
         self.reapply_button.setEnabled(can_resolve and bool(conflict and conflict.lost_moves))
@@ -337,7 +337,7 @@ class ConflictsDialog(QDialog):
         if (
             conflict is None
             or conflict.resolved_at is not None
-            or self._session.user.role not in RESOLVERS
+            or not allowed(self._session.user.role, Permission.RESOLVE_CONFLICT)
         ):
             return None
         return conflict

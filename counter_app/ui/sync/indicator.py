@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import CounterError
-from counter_app.services.accounts import Role
+from counter_app.domain.permissions import Permission, allowed
 from counter_app.services.sync import SyncStatus
 from counter_app.ui.session import Session
 from counter_app.ui.sync.conflicts import ConflictsDialog
@@ -46,7 +46,6 @@ BUTTON_STYLE = (
     " border-color: rgba(255, 255, 255, 60); }"
     "QPushButton[chip='true'] { padding: 0px 6px; border-color: rgba(255, 255, 255, 70); }"
 )
-SUPERVISORS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 
 
 class SyncIndicator(QFrame):
@@ -176,7 +175,9 @@ class SyncIndicator(QFrame):
         self.log_button.setVisible(view.link is not Link.STANDALONE)
         conflicts = status.conflicts_open if status is not None else 0
         self.conflicts_button.setText(self.tr("Conflicts: {n}").format(n=conflicts))
-        self.conflicts_button.setVisible(conflicts > 0 and self._session.user.role in SUPERVISORS)
+        self.conflicts_button.setVisible(
+            conflicts > 0 and allowed(self._session.user.role, Permission.RESOLVE_CONFLICT)
+        )
         waiting = status.online_waiting if status is not None else 0
         self.submissions_button.setText(self.tr("Submitted online: {n}").format(n=waiting))
         self.submissions_button.setToolTip(
