@@ -196,6 +196,10 @@ def shown_dossier(ws, code: str, lang: str) -> dict:  # type: ignore[no-untyped-
 
     data = dossier_json(ws.dossiers.get(code), lang)
     data["attachments"] = [attachment_json(item) for item in ws.attachments.list(code)]
+    from counter_app.services.queue import dossier_ticket  # the citizen's queue ticket
+
+    if (ticket := dossier_ticket(ws.database, code)) is not None:
+        data["queue"] = ticket.to_json()
     return data
 
 

@@ -79,7 +79,18 @@ def test_bad_input_is_refused_plainly(counter: Path) -> None:
     assert "from 1 to 99" in desk.stderr
     ticket = run_cli(counter, "--lang", "en", "queue", "call", "--desk", "1", "--number", "x1")
     assert "is not a ticket number" in ticket.stderr
-    url = run_cli(counter, "--lang", "en", "queue", "status")
-    assert url.returncode == 0
     for result in (unknown, priority, no_desk, desk, ticket):
-        assert "Traceback" not in result.stderr
+        assert result.returncode == 1 and result.stdout == ""
+
+
+def test_a_wrong_or_unreachable_queue_server_is_said_plainly(counter: Path) -> None:
+    from counter_app.services.workspace import Workspace
+
+    for url, said in (
+        ("mysql://queue@server/queue", "The queue address (queue.url) is not valid"),
+        ("postgresql://queue@127.0.0.1:1/queue", "Cannot reach the centre's queue server"),
+    ):
+        with Workspace(counter) as ws:
+            ws.settings.set("queue.url", url)
+        result = run_cli(counter, "--lang", "en", "queue", "take", "A")
+        assert result.returncode == 1 and result.stderr.startswith(said), result.stderr

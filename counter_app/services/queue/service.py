@@ -228,6 +228,14 @@ class DossierTicket:
             return None
         return max(0, round((self.called_at - self.taken_at).total_seconds() / 60))
 
+    def to_json(self) -> dict[str, object]:
+        return {
+            "ticket": self.ticket,
+            "taken_at": iso(self.taken_at),
+            "called_at": iso(self.called_at),
+            "waited_minutes": self.waited_minutes,
+        }
+
 
 def record_ticket(database: Database, code: str, ticket: Ticket) -> None:
     """Write the desk's called ticket on the dossier just received for that citizen."""

@@ -104,6 +104,10 @@ class DeskQueueBar(QFrame):
     # --- actions (each in the background; the answer comes back on the GUI thread)
 
     def _run(self, work: Callable[[QueueService], Any]) -> None:
+        """One action at a time: a second F9 while the first call is on its way would serve
+        the first citizen in no time and call the next one over them."""
+        if self.tasks.busy:
+            return
         self.tasks.run("queue", lambda: work(self._service()), self._answered, self._failed)
 
     def call_next(self) -> None:

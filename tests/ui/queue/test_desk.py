@@ -60,3 +60,21 @@ def test_call_next_record_on_the_dossier_recall_absent(qtbot, workspace, staff, 
     key(qtbot, window, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: "Queue empty" in window.statusBar().currentMessage())
     window.queue_bar.close_queue()
+
+
+def test_a_second_press_while_calling_calls_no_one_over_the_first(qtbot, workspace, staff):
+    workspace.settings.set("counter.desk", 2)
+    with open_queue(workspace.settings, workspace.data_dir) as queue:
+        queue.take("A")
+        queue.take("A")
+    window = MainWindow(make_session(workspace, staff, "en"))
+    qtbot.addWidget(window)
+    bar = window.queue_bar
+    bar.call_next()
+    bar.call_next()  # pressed again before the first answer came back
+    qtbot.waitUntil(lambda: bar.current is not None)
+    bar.tasks.wait()
+    qtbot.wait(100)
+    with open_queue(workspace.settings, workspace.data_dir) as queue:
+        assert [(c.waiting, c.serving) for c in queue.status() if c.area == "A"] == [(1, ["1"])]
+    bar.close_queue()

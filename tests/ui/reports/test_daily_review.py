@@ -226,6 +226,7 @@ def test_in_vietnamese(qtbot, open_page, supervisor, vietnamese) -> None:
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
         "Số liệu trong ngày",
         "Số liệu báo cáo tỉnh",
+        "Hàng đợi",
     ]
     page.tabs.setCurrentWidget(page.period)  # read when first shown
     qtbot.waitUntil(lambda: page.period.report is not None)

@@ -37,4 +37,5 @@ def test_supervisors_get_the_province_figures(qtbot, workspace, supervisor, day)
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
         "Daily review",
         "Province figures",
+        "Queue",
     ]
