@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     return run(args)
 
 
-def _open_window(args, argv: list[str] | None) -> int:  # type: ignore[no-untyped-def]
+def _open_window(args, argv: list[str] | None) -> int:
     from counter_app.cli import guarded
 
     if _no_display():

@@ -112,14 +112,14 @@ class WorkSchedule:
             microseconds=sum(_time_us(end) - _time_us(start) for start, end in self.periods)
         )
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "weekdays": sorted(self.weekdays),
             "periods": [[_format_time(start), _format_time(end)] for start, end in self.periods],
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> WorkSchedule:
+    def from_dict(cls, data: dict[str, Any]) -> WorkSchedule:
         """Read a schedule as `to_dict` writes it; raises ValueError with a readable reason."""
         if not isinstance(data, dict):
             raise ValueError("a work schedule must be a mapping with 'weekdays' and 'periods'")

@@ -138,7 +138,7 @@ class AccountService:
                     .select_from(UserRow)
                     .where(UserRow.role == Role.ADMIN.value, UserRow.active.is_(True))
                 )
-                if admins <= 1:
+                if (admins or 0) <= 1:
                     raise CounterError("user.last_admin")
             changes: dict[str, object] = {}
             if role is not None:
@@ -177,7 +177,7 @@ class AccountService:
                 refusal = CounterError("login.locked", minutes=minutes)
             elif not self._verify(row.password_hash, password):
                 row.failed_attempts += 1
-                detail = {"failures": row.failed_attempts}
+                detail: dict[str, object] = {"failures": row.failed_attempts}
                 refusal = failed_sign_in(row.failed_attempts)
                 if row.failed_attempts >= MAX_FAILURES:
                     row.locked_until = at + LOCK_TIME

@@ -12,10 +12,11 @@ from counter_app.domain.clock import now
 from counter_app.domain.codes import DossierCode
 from counter_app.domain.dossier import Collector, Dossier, DossierFilter
 from counter_app.domain.errors import CounterError, ValidationFailed
+from counter_app.domain.identity_papers import normalise_id_number
 from counter_app.domain.lifecycle import Action
 from counter_app.domain.limits import check_filter
 from counter_app.domain.text import clean
-from counter_app.domain.validation import check_collector, normalise_id_number
+from counter_app.domain.validation import check_collector
 from counter_app.services.accounts import SUPERVISING, User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.intake import cleaned_correction, correction_problems

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -29,7 +30,7 @@ class Moved:
     dossier: Dossier
     entries: Sequence[HistoryEntry]
     new: bool = False  # not in the store yet: an intake
-    detail: dict = field(default_factory=dict)  # more for the moves' audit lines
+    detail: dict[str, Any] = field(default_factory=dict)  # more for the moves' audit lines
 
 
 def record_moves(
@@ -123,7 +124,9 @@ def dossier_change(dossier: Dossier, *, version: int) -> OutboxEntry:
     )
 
 
-def move_audit(dossier: Dossier, entry: HistoryEntry, detail: dict | None = None) -> AuditEntry:
+def move_audit(
+    dossier: Dossier, entry: HistoryEntry, detail: dict[str, Any] | None = None
+) -> AuditEntry:
     """The audit line of one move of a dossier."""
     return AuditEntry(
         entry.at,

@@ -7,8 +7,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Row,
     Select,
     and_,
@@ -42,6 +44,7 @@ from counter_app.domain.dossier import (
 from counter_app.domain.identity_papers import IdType
 from counter_app.domain.text import fold
 from counter_app.store.models import (
+    Base,
     DocumentRow,
     DossierRow,
     FeeLineRow,
@@ -203,15 +206,17 @@ def save_dossier(
         .returning(DossierRow.version)
     ).scalar_one()
     for model in (DocumentRow, FeeLineRow, SupplementRoundRow):
-        session.execute(delete(model).where(model.dossier_uuid == dossier.uuid))  # type: ignore[attr-defined]
+        session.execute(delete(model).where(model.dossier_uuid == dossier.uuid))
     history = [history_row_values(dossier.uuid, entry) for entry in entries]
     _insert_rows(session, [*_child_rows([dossier]), (HistoryRow, history)])
     return version
 
 
-def _children(session: Session, model: type, uuids: list[str], order: object) -> dict[str, list]:
+def _children(
+    session: Session, model: type[Base], uuids: list[str], order: ColumnElement[Any]
+) -> dict[str, list]:
     """Child rows of several dossiers in one query, grouped by dossier."""
-    table = model.__table__  # type: ignore[attr-defined]
+    table = model.__table__
     grouped: dict[str, list] = defaultdict(list)
     query = select(table).where(table.c.dossier_uuid.in_(uuids)).order_by(order)
     for row in session.execute(query):

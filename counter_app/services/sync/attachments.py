@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 
@@ -57,7 +57,7 @@ class AttachmentProblem:
     code: str
     name: str  # the file's name when it was attached
     key: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
     tries: int = 1
     retry_at: datetime | None = None
 
@@ -70,7 +70,7 @@ class AttachmentProblem:
             problem=translate(self.key, lang, **self.params),
         )
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "sha256": self.sha256,
             "code": self.code,
@@ -82,7 +82,7 @@ class AttachmentProblem:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> AttachmentProblem:
+    def from_json(cls, data: dict[str, Any]) -> AttachmentProblem:
         retry = data.get("retry_at")
         return cls(
             data["sha256"],
@@ -182,7 +182,7 @@ def attachment_work(session) -> AttachmentWork:  # type: ignore[no-untyped-def]
     return AttachmentWork(len(dossiers), problems)
 
 
-def _state(session) -> dict:  # type: ignore[no-untyped-def]
+def _state(session) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     state = get_setting(session, STATE)
     return state if isinstance(state, dict) else {}
 

@@ -183,7 +183,7 @@ def _make_engine(address: CentralAddress, pool_size: int) -> Engine:
             cursor.close()
 
         @event.listens_for(engine, "begin")
-        def _begin(connection) -> None:  # type: ignore[no-untyped-def]
+        def _begin(connection) -> None:
             mode = connection.get_execution_options().get("begin", "DEFERRED")
             connection.exec_driver_sql(f"BEGIN {mode}")
 
@@ -219,7 +219,7 @@ def _make_engine(address: CentralAddress, pool_size: int) -> Engine:
 CENTRAL_HEAD = "c0007"
 
 
-def _config(connection):  # type: ignore[no-untyped-def]  # -> alembic.config.Config
+def _config(connection):  # -> alembic.config.Config
     from alembic.config import Config
 
     config = Config()
@@ -240,7 +240,7 @@ def upgrade_central(database: CentralDatabase) -> tuple[str | None, str]:
     return before, after
 
 
-def central_revision(connection) -> str | None:  # type: ignore[no-untyped-def]
+def central_revision(connection) -> str | None:
     from sqlalchemy import inspect
 
     if not inspect(connection).has_table("alembic_version"):

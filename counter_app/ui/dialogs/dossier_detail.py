@@ -157,18 +157,19 @@ class ActionDialog(QDialog):
         move.setObjectName("moveLabel")
         move.setWordWrap(True)
 
+        edit: QPlainTextEdit | QLineEdit
         if self.required:
-            edit = QPlainTextEdit()
-            edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 5)
+            edit = reason = QPlainTextEdit()
+            reason.setTabChangesFocus(True)
+            reason.setMinimumHeight(reason.fontMetrics().lineSpacing() * 5)
             prompt = QLabel(reason_prompt(action))
             hint = QLabel(self.tr("Ctrl+Enter confirms; Esc cancels."))
         else:
-            edit = QLineEdit()
-            edit.setMaxLength(NOTE_LIMIT)
+            edit = note = QLineEdit()
+            note.setMaxLength(NOTE_LIMIT)
             prompt = QLabel(self.tr("&Note (optional):"))
             hint = QLabel(self.tr("Enter confirms; Esc cancels."))
-        self.note_edit: QPlainTextEdit | QLineEdit = edit
+        self.note_edit = edit
         edit.setObjectName("noteEdit")
         prompt.setObjectName("notePrompt")
         prompt.setWordWrap(True)
@@ -185,7 +186,7 @@ class ActionDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         for key in theme.CONFIRM_KEYS:
-            QShortcut(QKeySequence(key), self, activated=self.submit)
+            QShortcut(QKeySequence(key), self, self.submit)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
@@ -363,7 +364,7 @@ class DossierDetailDialog(QDialog):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragMoveEvent(self, event) -> None:
         event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -379,10 +380,13 @@ class DossierDetailDialog(QDialog):
     def _tab_shown(self, index: int) -> None:
         """The scan panel is built the first time its tab is looked at, so that a scanned code
         opens the dossier at once."""
-        tab = self._scans_tab
-        if self.scan_panel is None and tab is not None and self.tabs.widget(index) is tab:
-            self.scan_panel = ScanPanel(self._session, self.dossier.code)
-            tab.layout().addWidget(self.scan_panel)
+        session, tab = self._session, self._scans_tab
+        shown = tab is not None and self.tabs.widget(index) is tab
+        if self.scan_panel is None and session is not None and tab is not None and shown:
+            self.scan_panel = ScanPanel(session, self.dossier.code)
+            tab_layout = tab.layout()
+            assert tab_layout is not None
+            tab_layout.addWidget(self.scan_panel)
 
     # --- the moves
     def _build_actions(self) -> None:

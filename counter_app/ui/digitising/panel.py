@@ -45,7 +45,7 @@ from counter_app.services.digitising.sources import (
 )
 from counter_app.ui import notify, theme
 from counter_app.ui.digitising.scanner import ScannerDialog
-from counter_app.ui.digitising.stores import DossierScans, StagedScans
+from counter_app.ui.digitising.stores import DossierScans, ScanItem, ScanStore, StagedScans
 from counter_app.ui.digitising.thumbnails import (
     THUMB_SIZE,
     Thumbnail,
@@ -197,7 +197,7 @@ class ComponentSection(QGroupBox):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragMoveEvent(self, event) -> None:
         event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -231,13 +231,11 @@ class ScanPanel(QWidget):
         super().__init__(parent)
         self._session = session
         self.code = code
-        self.store: DossierScans | StagedScans = (
-            DossierScans(session, code) if code else StagedScans(session)
-        )
+        self.store: ScanStore = DossierScans(session, code) if code else StagedScans(session)
         self.confirm = confirm or self._ask
         self.tasks = Tasks(self)
         self._thumbs: dict[str, Thumbnail] = {}
-        self._items: dict[str, object] = {}
+        self._items: dict[str, ScanItem] = {}
         self.sections: dict[str, ComponentSection] = {}
         self.preview_dialog: PreviewDialog | None = None
         self.scanner_dialog: ScannerDialog | None = None
@@ -424,13 +422,13 @@ class ScanPanel(QWidget):
         pages = 0
         for item in found:
             pages += item.pages
-            section = self.sections.get(item.component)
-            if section is None:
+            shown_in = self.sections.get(item.component)
+            if shown_in is None:
                 continue
             entry = QListWidgetItem(self._icon(item), self._caption(item))
             entry.setData(SHA_ROLE, item.sha256)
             entry.setToolTip(item.original_name)
-            section.list.addItem(entry)
+            shown_in.list.addItem(entry)
         if self.store.staging:
             summary = self.tr("{files} scanned file(s), {pages} page(s), attached when saved")
         else:
@@ -441,7 +439,7 @@ class ScanPanel(QWidget):
         if missing:
             self._draw(missing)
 
-    def _caption(self, item) -> str:  # type: ignore[no-untyped-def]
+    def _caption(self, item) -> str:
         name = item.original_name
         if item.pages > 1:
             name = self.tr("{name} ({pages} pages)").format(name=name, pages=item.pages)
@@ -449,7 +447,7 @@ class ScanPanel(QWidget):
             name = self.tr("{name}, turned {degrees}°").format(name=name, degrees=item.rotation)
         return name
 
-    def _icon(self, item) -> QIcon:  # type: ignore[no-untyped-def]
+    def _icon(self, item) -> QIcon:
         thumb = self._thumbs.get(item.sha256)
         if thumb is None:
             return QIcon()
@@ -581,7 +579,7 @@ class ScanPanel(QWidget):
     def _scanner_dialog_closed(self) -> None:
         self.scanner_dialog = None
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event) -> None:
         """Another panel may have changed the scanner meanwhile."""
         self.show_scanner_choice()
         super().showEvent(event)
@@ -593,7 +591,7 @@ class ScanPanel(QWidget):
         store = self.store
         service = self._session.workspace.attachments
 
-        def work() -> tuple[list, list[CounterError]]:
+        def work() -> tuple[Sequence[ScanItem], list[CounterError]]:
             scans = [service.check_bytes(page.name, page.data) for page in acquire()]
             return store.add(component, scans), []
 
@@ -605,7 +603,7 @@ class ScanPanel(QWidget):
         if isinstance(error, CounterError) and error.key == "scan.device_gone":
             self.choose_scanner(problem=error.message(self._session.lang))
 
-    def _added(self, outcome: tuple[list, list[CounterError]]) -> None:
+    def _added(self, outcome: tuple[Sequence[ScanItem], list[CounterError]]) -> None:
         added, refused = outcome
         self._taking.clear()
         self.refresh()
@@ -682,7 +680,7 @@ class ScanPanel(QWidget):
         store = self.store
         service = self._session.workspace.attachments
 
-        def work() -> tuple[list, list[CounterError]]:
+        def work() -> tuple[Sequence[ScanItem], list[CounterError]]:
             pages = watcher.take(paths)
             kept, scans, bad, refused = [], [], [], []
             for page in pages:
@@ -836,7 +834,7 @@ class ScanPanel(QWidget):
         code = self.code
         assert code is not None
 
-        def work():  # type: ignore[no-untyped-def]
+        def work():
             target = session.workspace.output_path(path)
             service = session.workspace.attachments
             digitised = service.digitised(code, lang=session.lang)

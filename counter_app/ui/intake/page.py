@@ -31,19 +31,22 @@ from counter_app.domain.catalog import Procedure
 from counter_app.domain.citizen_id import CitizenIdCard, id_number_warnings
 from counter_app.domain.dossier import Applicant, ApplicantType, Channel, Dossier, ReturnMethod
 from counter_app.domain.errors import CounterError, Problem, ValidationFailed
-from counter_app.domain.identity_papers import IdType, guess_id_type
+from counter_app.domain.identity_papers import IdType, guess_id_type, normalise_id_number
+from counter_app.domain.limits import (
+    ADDRESS_LIMIT,
+    MAX_SETS,
+    NAME_LIMIT,
+    NOTE_LIMIT,
+    ORGANISATION_LIMIT,
+)
 from counter_app.domain.messages import translate
 from counter_app.domain.text import clean, nfc
 from counter_app.domain.validation import (
-    ADDRESS_LIMIT,
-    NAME_LIMIT,
-    ORGANISATION_LIMIT,
     check_applicant,
     id_number_notes,
-    normalise_id_number,
     normalise_phone,
 )
-from counter_app.services.intake import MAX_SETS, NOTE_LIMIT, IntakeRequest
+from counter_app.services.intake import IntakeRequest
 from counter_app.ui import formatting, notify, theme
 from counter_app.ui.digitising import ScanPanel
 from counter_app.ui.formatting import text_or_dash
@@ -241,17 +244,17 @@ class IntakePage(QWidget):
         content_layout.addLayout(columns)
         content_layout.addWidget(scans)
         content_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("intakeScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setWidget(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("intakeScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setWidget(content)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
         layout.setSpacing(8)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(bar)
 
         self.due_timer.timeout.connect(self.refresh_due)
@@ -680,8 +683,9 @@ class IntakePage(QWidget):
 
     def _focus(self, widget: QWidget) -> None:
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        if self.scroll.widget().isAncestorOf(widget):
-            self.scroll.ensureWidgetVisible(widget, 16, 24)
+        content = self.scroll_area.widget()
+        if content is not None and content.isAncestorOf(widget):
+            self.scroll_area.ensureWidgetVisible(widget, 16, 24)
 
     # --- procedure
     def _search(self, text: str) -> None:
@@ -1163,7 +1167,7 @@ class IntakePage(QWidget):
         self.card_banner.hide()
         self.problem_label.clear()
         self.problem_label.hide()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.activate()
 
     # --- papers
@@ -1200,18 +1204,18 @@ class IntakePage(QWidget):
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
         ):
-            key = event.key()
+            pressed = event.key()
             plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             if plain == Qt.KeyboardModifier.NoModifier:
-                if key in (
+                if pressed in (
                     Qt.Key.Key_Up,
                     Qt.Key.Key_Down,
                     Qt.Key.Key_PageUp,
                     Qt.Key.Key_PageDown,
                 ):
-                    self._move_result(key)
+                    self._move_result(pressed)
                     return True
-                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if pressed in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                     self._pick_current()
                     return True
         return super().eventFilter(watched, event)

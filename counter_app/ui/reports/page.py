@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from counter_app.domain.errors import CounterError
-from counter_app.services.reports.service import SUPERVISING
+from counter_app.services.accounts import SUPERVISING
 from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
 from counter_app.ui.pages.dossiers import replace_detail
 from counter_app.ui.reports.daily import DailyReviewTab

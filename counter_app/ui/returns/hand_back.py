@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.dossier import Collector, Dossier
 from counter_app.domain.errors import CounterError, Problem, ValidationFailed
-from counter_app.domain.validation import NAME_LIMIT, check_collector
+from counter_app.domain.limits import NAME_LIMIT
+from counter_app.domain.validation import check_collector
 from counter_app.ui import theme
 from counter_app.ui.returns.readiness import collector_text
 from counter_app.ui.returns.summary import DossierSummary

@@ -169,7 +169,7 @@ class ConflictsDialog(QDialog):
         close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setDefault(True)
         buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -384,7 +384,7 @@ class ConflictsDialog(QDialog):
 
         self._run("reapply", redo)
 
-    def _run(self, name: str, work) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, name: str, work) -> None:
         self.keep_button.setEnabled(False)
         self.reapply_button.setEnabled(False)
         self._tasks.run(name, work, self._resolved, self._failed)

@@ -115,7 +115,7 @@ class DecisionDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         for key in theme.CONFIRM_KEYS:
-            QShortcut(QKeySequence(key), self, activated=self.submit)
+            QShortcut(QKeySequence(key), self, self.submit)
 
         layout.addWidget(self.error_label)
         layout.addWidget(hint)

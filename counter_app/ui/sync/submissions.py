@@ -356,7 +356,7 @@ class OnlineSubmissionsPage(QWidget):
         layout.addWidget(self.notice_label)
         layout.addWidget(splitter, 1)
 
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         self._tasks = Tasks(self)
         if controller is not None:
             controller.sig_round.connect(self._round)
