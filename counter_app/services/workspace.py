@@ -10,6 +10,7 @@ from counter_app.services.audit import AuditService
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.digitising import DigitisingService
+from counter_app.services.digitising.spool import SPOOL_FOLDER, ScanSpool
 from counter_app.services.dossiers import DossierService
 from counter_app.services.intake import IntakeService
 from counter_app.services.operations.backups import BackupService
@@ -46,6 +47,7 @@ class Workspace:
             self.dossiers, self.catalog, self.accounts, self.settings, database=self.database
         )
         self.attachments = DigitisingService(self.database, self.dossiers, data_dir)
+        self.scan_spool = ScanSpool(Path(data_dir) / SPOOL_FOLDER, self.attachments)
         self.reports = ReportService(
             self.database, self.calendars, self.settings, self.catalog, self.accounts
         )

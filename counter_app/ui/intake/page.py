@@ -46,6 +46,7 @@ from counter_app.domain.validation import (
     id_number_notes,
     normalise_phone,
 )
+from counter_app.services.digitising import Staged
 from counter_app.services.intake import IntakeRequest
 from counter_app.ui import formatting, notify, theme
 from counter_app.ui.digitising import ScanPanel
@@ -199,8 +200,8 @@ class IntakePage(QWidget):
         self._show_all = False  # after a refused save, required fields speak up too
         self._asking = False
         self.tasks = Tasks(self)
-        # Scans of dossiers saved but not yet attached (dossier code -> staged scans).
-        self.pending_scans: dict[str, list] = {}
+        # Scans of saved dossiers the spool refused to keep (dossier code -> staged scans).
+        self._unspooled: dict[str, list[Staged]] = {}
         self.fields: dict[str, QLineEdit] = {}
         self.messages: dict[str, QLabel] = {}
         self._validate_timer = QTimer(self)
@@ -283,6 +284,7 @@ class IntakePage(QWidget):
         self._show_procedure()
         self.refresh_due()
         self._chain_tabs()
+        self._offer_spooled()
 
     # --- building
     def _build_procedure_picker(self) -> QHBoxLayout:
@@ -1035,7 +1037,7 @@ class IntakePage(QWidget):
     def _saved(self, dossier: Dossier) -> None:
         code = dossier.code or ""
         if self.scan_panel.staged_count():
-            self.pending_scans[code] = self.scan_panel.take_staged()
+            self._unspooled[code] = self.scan_panel.take_staged()
             self.retry_pending_scans()
         self._session.messages.info(self.tr("Saved: {code}").format(code=code))
         self.saved_code_label.setText(code)
@@ -1048,37 +1050,50 @@ class IntakePage(QWidget):
         self.reprint_button.saved(dossier)
         self.sig_saved.emit(dossier)
 
-    # --- scans staged before the save: attached right after it, kept until they are
+    # --- scans staged before the save: spooled on disk, attached right after it
+    @property
+    def pending_scans(self) -> dict[str, int]:
+        """Saved dossiers whose scans wait to be attached (code -> number of scans)."""
+        waiting = {w.code: w.count for w in self._session.workspace.scan_spool.waiting()}
+        return waiting | {code: len(staged) for code, staged in self._unspooled.items()}
+
+    def _offer_spooled(self) -> None:
+        """Scans an earlier session kept on disk (it closed or crashed before attaching them)
+        are offered again, with the button that attaches them."""
+        lines = [
+            translate("scan.spooled_waiting", self._lang, code=code, n=count)
+            for code, count in self.pending_scans.items()
+        ]
+        self.pending_label.setText("\n".join(lines))
+        self.pending_frame.setVisible(bool(lines))
+
     def retry_pending_scans(self) -> None:
-        """Attach every dossier's waiting scans (in the background), each dossier all or none."""
-        waiting = dict(self.pending_scans)
-        if not waiting:
+        """Keep on disk what only memory holds, then attach every dossier's waiting scans (in
+        the background), each dossier all or none."""
+        session = self._session
+        spool = session.workspace.scan_spool
+        for code, staged in list(self._unspooled.items()):
+            try:
+                spool.put(code, staged)
+            except CounterError as error:
+                self._show_pending([(code, error)])
+                return
+            del self._unspooled[code]
+        if not self.pending_scans:
             return
         self.retry_scans_button.setEnabled(False)
-        session = self._session
 
-        def work() -> dict[str, Exception | int]:
-            outcome: dict[str, Exception | int] = {}
-            for code, staged in waiting.items():
-                try:
-                    added = session.workspace.attachments.attach_staged(
-                        code, staged, user=session.user, at=session.clock()
-                    )
-                except CounterError as error:
-                    outcome[code] = error
-                else:
-                    outcome[code] = len(added)
-            return outcome
+        def work() -> dict[str, CounterError | int]:
+            return spool.attach_waiting(user=session.user, at=session.clock())
 
         self.tasks.run("attach-staged", work, self._pending_answered, self._pending_failed)
 
-    def _pending_answered(self, outcome: dict[str, Exception | int]) -> None:
-        problems = []
+    def _pending_answered(self, outcome: dict[str, CounterError | int]) -> None:
+        problems: list[tuple[str, Exception]] = []
         for code, result in outcome.items():
-            if isinstance(result, Exception):
+            if isinstance(result, CounterError):
                 problems.append((code, result))
                 continue
-            self.pending_scans.pop(code, None)
             self._session.messages.info(
                 self.tr("{n} scanned file(s) attached to dossier {code}.").format(
                     n=result, code=code
@@ -1106,9 +1121,9 @@ class IntakePage(QWidget):
 
     # --- closing
     def unattached_scans(self) -> int:
-        """Scans only this page holds: staged for the dossier being entered, or of saved
-        dossiers whose attaching failed (a scanner's pages exist nowhere else)."""
-        return self.scan_panel.staged_count() + sum(map(len, self.pending_scans.values()))
+        """Scans only this page's memory holds: staged for the dossier being entered, or of
+        saved dossiers the disk refused to spool (a scanner's pages exist nowhere else)."""
+        return self.scan_panel.staged_count() + sum(map(len, self._unspooled.values()))
 
     def may_leave(self, leave: str) -> bool:
         """Asked when the window closes or the officer signs out (`leave`: the button that
