@@ -14,7 +14,7 @@
         <translation>Trạng thái: {before} → {after}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Ctrl+Enter confirms; Esc cancels.</source>
         <translation>Ctrl+Enter để xác nhận; Esc để hủy.</translation>
     </message>
@@ -191,7 +191,7 @@
 <context>
     <name>DossierActions</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="-149"/>
+        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="-150"/>
         <source>&amp;Accept the online submission</source>
         <translation>Tiếp &amp;nhận hồ sơ trực tuyến</translation>
     </message>
@@ -264,7 +264,7 @@
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location line="+185"/>
+        <location line="+186"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+147"/>
         <source>&amp;Correct intake…</source>
         <translation>Sử&amp;a thông tin tiếp nhận…</translation>
     </message>
@@ -650,7 +650,7 @@
         <translation>Tất cả thủ tục</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
@@ -693,7 +693,7 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../counter_app/ui/formatting.py" line="+30"/>
+        <location filename="../../counter_app/ui/formatting.py" line="+40"/>
         <source>{weekday}, {date}</source>
         <translation>{weekday}, {date}</translation>
     </message>
@@ -1016,7 +1016,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="+152"/>
+        <location filename="../../counter_app/ui/main_window.py" line="+160"/>
         <source>{counter} — counter workstation</source>
         <translation>{counter} — Máy trạm tiếp nhận</translation>
     </message>
@@ -1036,7 +1036,7 @@
         <translation>Đóng và bỏ các giấy chưa in</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Sign out</source>
         <translation>Đăng xuất</translation>
     </message>
@@ -1049,7 +1049,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../counter_app/ui/navigation.py" line="+54"/>
+        <location filename="../../counter_app/ui/navigation.py" line="+87"/>
         <source>Intake</source>
         <translation>Tiếp nhận</translation>
     </message>

@@ -58,7 +58,7 @@
 <context>
     <name>ScanPanel</name>
     <message>
-        <location line="+134"/>
+        <location line="+132"/>
         <source>Digitised PDF…</source>
         <translation>Tệp PDF số hóa…</translation>
     </message>
@@ -291,12 +291,12 @@
         <translation>Màu</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>&amp;Scanner:</source>
         <translation>&amp;Máy quét:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>S&amp;ource:</source>
         <translation>&amp;Nguồn giấy:</translation>
     </message>
