@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.scan import ScanKind, ScanResult
 from counter_app.ui import notify, theme
+from counter_app.ui.catalog.page import CatalogPage
+from counter_app.ui.dossiers.list_page import DossiersPage
 from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.header import HeaderBar
 from counter_app.ui.intake import IntakePage
@@ -32,8 +34,6 @@ from counter_app.ui.navigation import (
     page_title,
     pages_for,
 )
-from counter_app.ui.pages.catalog import CatalogPage
-from counter_app.ui.pages.dossiers import DossiersPage
 from counter_app.ui.printing.panel import PrintQueueIndicator
 from counter_app.ui.reports import ReportsPage
 from counter_app.ui.returns.page import ReturnsPage

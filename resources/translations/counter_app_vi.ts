@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+145"/>
+        <location filename="../../counter_app/ui/dossiers/action.py" line="+115"/>
         <source>Dossier {code} of {name}</source>
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
@@ -42,7 +42,7 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../counter_app/ui/pages/catalog.py" line="+186"/>
+        <location filename="../../counter_app/ui/catalog/page.py" line="+186"/>
         <source>Search procedures by code, name or field (accents optional)</source>
         <translation>Tìm thủ tục theo mã, tên hoặc lĩnh vực (gõ có dấu hoặc không dấu)</translation>
     </message>
@@ -88,7 +88,7 @@
 <context>
     <name>CorrectIntakeDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/correct_intake.py" line="+66"/>
+        <location filename="../../counter_app/ui/dossiers/correct_intake.py" line="+66"/>
         <source>Correct the intake of {code}</source>
         <translation>Sửa thông tin tiếp nhận hồ sơ {code}</translation>
     </message>
@@ -191,7 +191,7 @@
 <context>
     <name>DossierActions</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="-150"/>
+        <location filename="../../counter_app/ui/dossiers/action.py" line="-150"/>
         <source>&amp;Accept the online submission</source>
         <translation>Tiếp &amp;nhận hồ sơ trực tuyến</translation>
     </message>
@@ -264,7 +264,7 @@
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location line="+186"/>
+        <location filename="../../counter_app/ui/dossiers/detail.py" line="+113"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
@@ -615,7 +615,7 @@
 <context>
     <name>DossiersPage</name>
     <message>
-        <location filename="../../counter_app/ui/pages/dossiers.py" line="+69"/>
+        <location filename="../../counter_app/ui/dossiers/list_page.py" line="+69"/>
         <source>Code, name, ID number or phone</source>
         <translation>Mã hồ sơ, họ tên, số định danh hoặc số điện thoại</translation>
     </message>
@@ -1100,7 +1100,7 @@
 <context>
     <name>ProcedurePanel</name>
     <message>
-        <location filename="../../counter_app/ui/pages/catalog.py" line="-170"/>
+        <location filename="../../counter_app/ui/catalog/page.py" line="-170"/>
         <source>Code:</source>
         <translation>Mã thủ tục:</translation>
     </message>

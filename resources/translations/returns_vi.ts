@@ -62,7 +62,7 @@
 <context>
     <name>HandBackDialog</name>
     <message>
-        <location filename="../../counter_app/ui/returns/hand_back.py" line="+254"/>
+        <location filename="../../counter_app/ui/returns/hand_back.py" line="+253"/>
         <source>Hand back the result of {code}</source>
         <translation>Trả kết quả hồ sơ {code}</translation>
     </message>

@@ -28,7 +28,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.services.sync import ConflictInfo, Resolution
 from counter_app.services.sync.service import RESOLVERS
 from counter_app.ui import formatting, notify, theme
-from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
+from counter_app.ui.dossiers.detail import DossierDetailDialog
 from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.labels import action_label
 from counter_app.ui.session import Session

@@ -21,7 +21,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import NOTE_REQUIRED, TRANSITIONS, Action
 from counter_app.domain.text import clean
 from counter_app.ui import theme
-from counter_app.ui.dialogs.dossier_detail import (
+from counter_app.ui.dossiers.action import (
     action_button_text,
     reason_prompt,
     without_mnemonic,

@@ -31,7 +31,7 @@ from counter_app.domain.dossier import Dossier
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action
 from counter_app.ui import formatting, notify, theme
-from counter_app.ui.dialogs.dossier_detail import action_button_text
+from counter_app.ui.dossiers.action import action_button_text
 from counter_app.ui.formatting import text_or_dash
 from counter_app.ui.labels import (
     applicant_type_label,

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 
 from counter_app.domain.dossier import Status
 from counter_app.services.printing import PaperKind
-from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
+from counter_app.ui.dossiers.detail import DossierDetailDialog
 from counter_app.ui.intake.page import IntakePage
 from counter_app.ui.printing.choice import AUTO_RECEIPT_KEY, PRINTERS_KEY, PrintSettings
 from counter_app.ui.printing.queue import JobState
