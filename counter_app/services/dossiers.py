@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
-
 from counter_app.domain.amend import Correction, amend, at_the_counter
 from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.clock import now
@@ -28,8 +26,8 @@ from counter_app.store.dossiers import (
     count_dossiers,
     find_by_code,
     list_dossiers,
+    outbox_count,
 )
-from counter_app.store.models import OutboxRow
 
 
 def normalise_code(text: str) -> str:
@@ -182,4 +180,4 @@ class DossierService:
 
     def outbox_size(self) -> int:
         with self._db.read() as session:
-            return session.scalar(select(func.count()).select_from(OutboxRow)) or 0
+            return outbox_count(session)

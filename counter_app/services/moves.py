@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from counter_app.domain.dossier import Dossier, HistoryEntry
 from counter_app.domain.lifecycle import Action, DueShift, apply
 from counter_app.services.reports.locking import refuse_signed_days
+from counter_app.store.database import Session
 from counter_app.store.dossiers import insert_dossiers, save_dossier
 from counter_app.store.journal import AuditEntry, OutboxEntry, append_audit, enqueue
 

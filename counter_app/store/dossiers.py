@@ -49,6 +49,7 @@ from counter_app.store.models import (
     DossierRow,
     FeeLineRow,
     HistoryRow,
+    OutboxRow,
     SupplementRoundRow,
 )
 from counter_app.store.search import NEWEST_FIRST, count_in_index, matching
@@ -369,3 +370,8 @@ def count_dossiers(session: Session, criteria: DossierFilter) -> int:
 def list_dossiers(session: Session, criteria: DossierFilter) -> list[Dossier]:
     query = filtered_query(criteria).limit(criteria.limit).offset(criteria.offset)
     return load_dossiers(session, query)
+
+
+def outbox_count(session: Session) -> int:
+    """Moves recorded here and not yet sent to central."""
+    return session.scalar(select(func.count()).select_from(OutboxRow)) or 0

@@ -100,6 +100,11 @@ class CentralDatabase:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    def check_reachable(self) -> None:
+        """One round trip; a server that cannot be reached or refuses raises its CounterError."""
+        with self.read() as session:
+            session.execute(text("SELECT 1"))
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         with self.translated_errors(), Session(self.engine, expire_on_commit=False) as session:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, bindparam, delete, func, select, update
+from sqlalchemy import CursorResult, bindparam, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -27,6 +27,7 @@ from counter_app.store.dossiers import (
     insert_dossiers,
     load_dossiers,
 )
+from counter_app.store.dossiers import outbox_count as outbox_count  # what sync asks
 from counter_app.store.models import (
     AgencyRow,
     CalendarOverrideRow,
@@ -216,10 +217,6 @@ def set_code(session: Session, uuid: str, code: str) -> int:
         .values(code=code, version=_DOSSIERS.c.version + 1)
         .returning(_DOSSIERS.c.version)
     ).scalar_one()
-
-
-def outbox_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(OutboxRow)) or 0
 
 
 # --- pull
