@@ -15,24 +15,6 @@ from counter_app.domain.text import clean
 from counter_app.domain.validation import normalise_phone
 from counter_app.ui.intake.values import birth_text, parse_birth_date
 
-# The order of the form on screen: the first field with a problem is the one focused.
-FIELD_ORDER = (
-    "procedure",
-    "type",
-    "full_name",
-    "organisation",
-    "id_number",
-    "birth_date",
-    "phone",
-    "email",
-    "address",
-    "documents",
-    "fees",
-    "sets",
-    "channel",
-    "return_method",
-    "note",
-)
 APPLICANT_FIELDS = (
     "full_name",
     "organisation",
@@ -41,6 +23,18 @@ APPLICANT_FIELDS = (
     "phone",
     "email",
     "address",
+)
+# The order of the form on screen: the first field with a problem is the one focused.
+FIELD_ORDER = (
+    "procedure",
+    "type",
+    *APPLICANT_FIELDS,
+    "documents",
+    "fees",
+    "sets",
+    "channel",
+    "return_method",
+    "note",
 )
 CARD_FIELDS = ("full_name", "id_number", "birth_date", "address")  # what a card's QR fills
 NEEDS_ORGANISATION = frozenset({ApplicantType.BUSINESS, ApplicantType.AGENCY})
