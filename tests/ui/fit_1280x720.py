@@ -38,8 +38,9 @@ from counter_app.services.accounts import MAX_FAILURES, Role, User
 from counter_app.services.workspace import Workspace
 from counter_app.ui.digitising.scanner import ScannerDialog
 from counter_app.ui.digitising.sections import PreviewDialog as ScanPreviewDialog
+from counter_app.ui.dossiers.action import ActionDialog
 from counter_app.ui.dossiers.correct_intake import CorrectIntakeDialog
-from counter_app.ui.dossiers.detail import ActionDialog, DossierDetailDialog
+from counter_app.ui.dossiers.detail import DossierDetailDialog
 from counter_app.ui.first_run.wizard import FirstRunWizard
 from counter_app.ui.fitting import TITLE_BAR
 from counter_app.ui.login import LoginDialog
@@ -119,7 +120,7 @@ BUILDERS: dict[str, Callable[[Windows], QWidget]] = {
     UI + "dossiers.detail.DossierDetailDialog": lambda w: DossierDetailDialog(
         w.dossier, w.lang, session=w.session()
     ),
-    UI + "dossiers.detail.ActionDialog": lambda w: ActionDialog(
+    UI + "dossiers.action.ActionDialog": lambda w: ActionDialog(
         w.dossier, Action.REQUEST_SUPPLEMENT, w.lang, lambda note: None
     ),
     UI + "returns.hand_back.HandBackDialog": lambda w: HandBackDialog(w.session(), w.dossier),
