@@ -6,10 +6,13 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
@@ -64,7 +67,13 @@ def parse_role(text: str) -> Role:
 class AccountService:
     def __init__(self, database: Database) -> None:
         self._db = database
-        self._hasher = PasswordHasher()
+
+    @cached_property
+    def _hasher(self) -> PasswordHasher:
+        """argon2 is imported by what handles passwords, not by every command that names a role."""
+        from argon2 import PasswordHasher
+
+        return PasswordHasher()
 
     def add_user(self, login: str, role: Role, password: str, full_name: str = "") -> User:
         login = login.strip().lower()
@@ -196,6 +205,8 @@ class AccountService:
         return user
 
     def _verify(self, digest: str, password: str) -> bool:
+        from argon2.exceptions import InvalidHashError, VerificationError
+
         try:
             return self._hasher.verify(digest, password)
         except (VerificationError, InvalidHashError):
