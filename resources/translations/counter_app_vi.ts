@@ -65,7 +65,7 @@
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/models/catalog_table.py" line="+64"/>
+        <location filename="../../counter_app/ui/models/catalog_table.py" line="+48"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
@@ -572,7 +572,7 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/models/dossier_table.py" line="+202"/>
+        <location filename="../../counter_app/ui/models/dossier_table.py" line="+185"/>
         <source>Code</source>
         <translation>Mã hồ sơ</translation>
     </message>

@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from counter_app.domain.catalog import Agency, Procedure
+from counter_app.ui.models.rows import Index, RowTable
 
 ProcedureRole = Qt.ItemDataRole.UserRole + 1
-
-_Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()  # the invalid index: the table's only parent
 
 
 class Column(IntEnum):
@@ -22,7 +20,7 @@ class Column(IntEnum):
     DURATION = 3
 
 
-class CatalogTableModel(QAbstractTableModel):
+class CatalogTableModel(RowTable):
     def __init__(self, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lang = lang
@@ -42,32 +40,15 @@ class CatalogTableModel(QAbstractTableModel):
         agency = self._agencies.get(code)
         return agency.name if agency else code
 
-    def rowCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def headings(self) -> list[str]:
+        return [
+            self.tr("Code"),
+            self.tr("Procedure"),
+            self.tr("Handling agency"),
+            self.tr("Processing time"),
+        ]
 
-    def columnCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        if not 0 <= section < len(Column):
-            return None
-        return {
-            Column.CODE: self.tr("Code"),
-            Column.NAME: self.tr("Procedure"),
-            Column.AGENCY: self.tr("Handling agency"),
-            Column.DURATION: self.tr("Processing time"),
-        }[Column(section)]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         procedure = self._rows[index.row()]

@@ -11,10 +11,8 @@ from datetime import datetime
 from enum import IntEnum
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -23,6 +21,7 @@ from PySide6.QtGui import QBrush
 from counter_app.domain.dossier import Dossier
 from counter_app.ui import formatting, theme
 from counter_app.ui.models.dossier_query import Deadline, DossierQuery, deadline_state
+from counter_app.ui.models.rows import TOP, Index, RowTable
 from counter_app.ui.workers import Tasks
 
 PAGE_SIZE = 200
@@ -31,9 +30,6 @@ DossierRole = Qt.ItemDataRole.UserRole + 1
 """The row's Dossier (for the detail dialog)."""
 DeadlineRole = Qt.ItemDataRole.UserRole + 2
 """The row's Deadline state, or None."""
-
-_Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()  # the invalid index: the table's only parent
 
 
 class Column(IntEnum):
@@ -51,7 +47,7 @@ _COLOURS = {
 }
 
 
-class DossierTableModel(QAbstractTableModel):
+class DossierTableModel(RowTable):
     sig_loaded = Signal(int)
     """A search answered: the total number of matching dossiers (int)."""
     sig_failed = Signal(object)
@@ -125,10 +121,10 @@ class DossierTableModel(QAbstractTableModel):
         """How many dossiers match, loaded or not."""
         return self._total
 
-    def canFetchMore(self, parent: _Index = _TOP) -> bool:
+    def canFetchMore(self, parent: Index = TOP) -> bool:
         return not parent.isValid() and self._query is not None and len(self._rows) < self._total
 
-    def fetchMore(self, parent: _Index = _TOP) -> None:
+    def fetchMore(self, parent: Index = TOP) -> None:
         if parent.isValid() or self._query is None or self._fetching:
             return
         self._fetching = True
@@ -180,34 +176,17 @@ class DossierTableModel(QAbstractTableModel):
         return self._rows[row]
 
     # --- the model
-    def rowCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def headings(self) -> list[str]:
+        return [
+            self.tr("Code"),
+            self.tr("Applicant"),
+            self.tr("Procedure"),
+            self.tr("Received"),
+            self.tr("Due"),
+            self.tr("Status"),
+        ]
 
-    def columnCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        if not 0 <= section < len(Column):
-            return None
-        return {
-            Column.CODE: self.tr("Code"),
-            Column.APPLICANT: self.tr("Applicant"),
-            Column.PROCEDURE: self.tr("Procedure"),
-            Column.RECEIVED: self.tr("Received"),
-            Column.DUE: self.tr("Due"),
-            Column.STATUS: self.tr("Status"),
-        }[Column(section)]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         dossier = self._rows[index.row()]
