@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +23,7 @@ from counter_app.domain.lifecycle import NOTE_REQUIRED, TRANSITIONS, Action
 from counter_app.domain.limits import NOTE_LIMIT
 from counter_app.domain.text import clean
 from counter_app.ui import theme
+from counter_app.ui.intake.widgets import scaled_font
 
 
 def action_button_text(action: Action) -> str:
@@ -107,10 +108,7 @@ class ActionDialog(QDialog):
         self.setMinimumWidth(560)
 
         heading = QLabel(title)
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setFont(scaled_font(heading.font(), 1.2, bold=True))
         about = QLabel(
             self.tr("Dossier {code} of {name}").format(
                 code=dossier.code or "", name=dossier.applicant.full_name

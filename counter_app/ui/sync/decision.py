@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +26,7 @@ from counter_app.ui.dossiers.action import (
     reason_prompt,
     without_mnemonic,
 )
+from counter_app.ui.intake.widgets import scaled_font
 
 DECISIONS = (Action.ACCEPT, Action.REQUEST_SUPPLEMENT, Action.REFUSE)
 
@@ -54,10 +55,7 @@ class DecisionDialog(QDialog):
         self.setMinimumWidth(560)
 
         heading = QLabel(title)
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setFont(scaled_font(heading.font(), 1.2, bold=True))
         about = QLabel(
             self.tr("Online submission of {name}: {procedure}").format(
                 name=submission.applicant.full_name, procedure=submission.procedure_name
