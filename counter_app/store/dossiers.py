@@ -162,10 +162,10 @@ def _child_rows(dossiers: Sequence[Dossier]) -> list[tuple[type, list[dict]]]:
     return [(DocumentRow, documents), (FeeLineRow, fees), (SupplementRoundRow, rounds)]
 
 
-def _insert_rows(session: Session, groups: list[tuple[type, list[dict]]]) -> None:
+def _insert_rows(session: Session, groups: list[tuple[type[Base], list[dict]]]) -> None:
     for model, rows in groups:
         if rows:
-            session.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
+            session.execute(insert(model.__table__), rows)
 
 
 def insert_dossiers(

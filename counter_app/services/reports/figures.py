@@ -252,7 +252,7 @@ def period_rows(
         and_(D.completed_at.is_(None), late_now),
     )
 
-    def count_if(*conditions: ColumnElement[bool]):  # type: ignore[no-untyped-def]
+    def count_if(*conditions: ColumnElement[bool]) -> ColumnElement[int]:
         return func.coalesce(func.sum(case((and_(*conditions), 1), else_=0)), 0)
 
     online = D.channel == Channel.ONLINE.value

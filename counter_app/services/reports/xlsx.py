@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -387,7 +388,7 @@ def period_workbook(report: PeriodReport) -> bytes:
     return to_bytes(workbook)
 
 
-def _header(cell) -> None:  # type: ignore[no-untyped-def]
+def _header(cell: Cell | MergedCell) -> None:
     cell.font = BOLD
     cell.fill = HEADER_FILL
     cell.alignment = CENTRE
