@@ -6,6 +6,7 @@ came, then `manifest.json` written last (a folder without one was never finished
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import uuid
@@ -74,11 +75,13 @@ class ScanSpool:
         if not self.folder.is_dir():
             return []
         found = []
-        for folder in sorted(self.folder.iterdir(), key=lambda path: path.stat().st_mtime):
+        for folder in self.folder.iterdir():  # one may go while this looks: it is attached
             manifest = _manifest(folder)
             if manifest is not None:
-                found.append(Waiting(manifest["code"], len(manifest["pages"]), folder))
-        return found
+                found.append(
+                    (_age(folder), Waiting(manifest["code"], len(manifest["pages"]), folder))
+                )
+        return [waiting for _, waiting in sorted(found, key=lambda pair: pair[0])]
 
     def read(self, waiting: Waiting) -> list[Staged]:
         """The scans, checked again as when they were first staged."""
@@ -118,7 +121,8 @@ class ScanSpool:
 
     def drop(self, waiting: Waiting) -> None:
         """Forget them (attached): the manifest goes first, so a crash leaves no half entry."""
-        (waiting.folder / MANIFEST).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # kept: attached again, nothing is added twice
+            (waiting.folder / MANIFEST).unlink(missing_ok=True)
         shutil.rmtree(waiting.folder, ignore_errors=True)
 
 
@@ -128,3 +132,10 @@ def _manifest(folder: Path) -> dict[str, Any] | None:
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None
+
+
+def _age(folder: Path) -> float:
+    try:
+        return folder.stat().st_mtime
+    except OSError:
+        return 0.0
