@@ -26,6 +26,7 @@ def main() -> int:
         ("bench_attachment_sync.py", []),
         ("bench_reports.py", sys.argv[1:]),
         ("bench_reports_ui.py", sys.argv[1:]),
+        ("bench_commands.py", sys.argv[1:]),
         ("bench_search.py", []),
         ("bench_sync_stall.py", []),
         ("bench_queue_board.py", []),

@@ -53,7 +53,7 @@ def _window_options(argv: list[str]) -> argparse.Namespace | None:
     return argparse.Namespace(data_dir=data_dir, lang=lang, command=None, version=False)
 
 
-def _open_window(args, argv: list[str] | None) -> int:  # type: ignore[no-untyped-def]
+def _open_window(args: argparse.Namespace, argv: list[str] | None) -> int:
     from counter_app.cli import guarded
 
     if _no_display():

@@ -39,7 +39,7 @@ def workspace(args: argparse.Namespace, *, create: bool = False):  # -> Workspac
     return Workspace(data_dir(args), create=create)
 
 
-def dossier_json(dossier, lang: str) -> dict:  # type: ignore[no-untyped-def]
+def dossier_json(dossier, lang: str) -> dict:
     from counter_app.domain.clock import now
     from counter_app.domain.serialize import dossier_to_json
 
@@ -103,7 +103,7 @@ def read_secret(prompt_key: str, lang: str, **params: object) -> str:
     return text
 
 
-def signed_in(ws, args: argparse.Namespace):  # type: ignore[no-untyped-def]  # -> User
+def signed_in(ws, args: argparse.Namespace):  # -> User
     """The --user of a command that needs more than a login (a supervisor's or an
     administrator's, or one that removes a scan): checked with its password like a sign-in in
     the window, failures counted and audited alike."""
@@ -172,7 +172,7 @@ def intake(args: argparse.Namespace) -> int:
     return emit(shown)
 
 
-def receipt_json(dossier) -> dict:  # type: ignore[no-untyped-def]
+def receipt_json(dossier) -> dict:
     """What receiving a dossier prints: its code, state and times."""
     from counter_app.domain.clock import iso
 
@@ -190,7 +190,7 @@ def show(args: argparse.Namespace) -> int:
         return emit(shown_dossier(ws, args.code, args.lang))
 
 
-def shown_dossier(ws, code: str, lang: str) -> dict:  # type: ignore[no-untyped-def]
+def shown_dossier(ws, code: str, lang: str) -> dict:
     """The whole dossier as `show` prints it, with its scanned originals."""
     from counter_app.services.digitising import attachment_json
 

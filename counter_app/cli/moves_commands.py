@@ -17,7 +17,7 @@ from counter_app.cli.commands import (
 )
 
 
-def acting_user(ws, args: argparse.Namespace, *, supervised: bool = False):  # type: ignore[no-untyped-def]  # -> User
+def acting_user(ws, args: argparse.Namespace, *, supervised: bool = False):  # -> User
     """The account a command acts as (`--user`): the one place these commands ask who acts.
     An officer's everyday move needs the login only; a supervisor's decision (`supervised`)
     needs the password too, on stdin's first line or typed when asked (docs/ADMIN.md)."""

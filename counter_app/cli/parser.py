@@ -314,7 +314,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 PAPERS = ("receipt", "label", "supplement", "refusal", "control-sheet", "apology", "stop-notice")
 
 
-def _add_print_command(commands, h) -> None:  # type: ignore[no-untyped-def]
+def _add_print_command(commands, h) -> None:
     """`print KIND CODE [-o FILE]` for each paper of a dossier; `print book` for the book."""
     printing = commands.add_parser("print", help=h("print"))
     kinds = printing.add_subparsers(

@@ -57,9 +57,7 @@ HELP: dict[str, tuple[str, str]] = {
 }
 
 
-def add_queue_commands(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: str, parser_class: type
-) -> None:
+def add_queue_commands(commands: argparse._SubParsersAction, lang: str, parser_class: type) -> None:
     h = help_in(lang, HELP)
     queue = commands.add_parser("queue", help=h("queue"))
     actions: argparse._SubParsersAction[argparse.ArgumentParser] = queue.add_subparsers(

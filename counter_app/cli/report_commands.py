@@ -8,7 +8,7 @@ from counter_app.cli.commands import _parse_date, emit, output_path, signed_in, 
 from counter_app.domain.errors import CounterError
 
 
-def _reader(ws, login: str | None):  # type: ignore[no-untyped-def]  # -> User
+def _reader(ws, login: str | None):  # -> User
     """Whose figures: an account's (its role decides what it sees), or without --user the
     counter's own, as whoever holds the data folder already can read it all."""
     from counter_app.domain.permissions import Role
@@ -19,7 +19,7 @@ def _reader(ws, login: str | None):  # type: ignore[no-untyped-def]  # -> User
     return User("counter-app", "", Role.SUPERVISOR)
 
 
-def _files(args: argparse.Namespace, result: dict, write_xlsx, write_pdf) -> None:  # type: ignore[no-untyped-def]
+def _files(args: argparse.Namespace, result: dict, write_xlsx, write_pdf) -> None:
     if args.xlsx:
         result["xlsx"] = str(write_xlsx(output_path(args, args.xlsx)))
     if args.pdf:

@@ -30,7 +30,7 @@ HELP: dict[str, tuple[str, str]] = {
 
 
 def add_settings_commands(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: str, parser_class: type
+    commands: argparse._SubParsersAction, lang: str, parser_class: type
 ) -> None:
     h = help_in(lang, HELP)
     settings = commands.add_parser("settings", help=h("settings"))

@@ -52,7 +52,7 @@ def _password(args: argparse.Namespace, url: str, *, asked: bool = False) -> str
     return None
 
 
-def _run_worker(ws, lang: str) -> int:  # type: ignore[no-untyped-def]
+def _run_worker(ws, lang: str) -> int:
     stop = threading.Event()
 
     def _stop(*_: object) -> None:
@@ -61,7 +61,7 @@ def _run_worker(ws, lang: str) -> int:  # type: ignore[no-untyped-def]
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
 
-    def report(result, error) -> None:  # type: ignore[no-untyped-def]
+    def report(result, error) -> None:
         line = result.to_json() if result is not None else {"error": error.message(lang)}
         sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
         sys.stdout.flush()
@@ -70,7 +70,7 @@ def _run_worker(ws, lang: str) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _admin(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _admin(args: argparse.Namespace):
     from counter_app.services.sync.admin import CentralAdmin
 
     return CentralAdmin(args.url, password=_password(args, args.url))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from counter_app.domain.dossier import (
     Applicant,
@@ -56,7 +57,7 @@ def at_the_counter(dossier: Dossier) -> bool:
     return dossier.status in _AT_THE_COUNTER and not transferred
 
 
-def changes(dossier: Dossier, correction: Correction) -> dict[str, list]:
+def changes(dossier: Dossier, correction: Correction) -> dict[str, list[Any]]:
     """What the correction changes, as {"applicant.phone": [before, after], "documents": …}
     in the dossier's JSON (what the audit line keeps)."""
     corrected = Dossier(
@@ -72,7 +73,7 @@ def changes(dossier: Dossier, correction: Correction) -> dict[str, list]:
         note=correction.note,
     )
     before, after = dossier_to_json(dossier), dossier_to_json(corrected)
-    found: dict[str, list] = {}
+    found: dict[str, list[Any]] = {}
     for key in AMENDABLE:
         old, new = before[key], after[key]
         if isinstance(old, dict):
@@ -90,7 +91,7 @@ def amend(
     at: datetime,
     reason: str = "",
     place: str = "",
-) -> tuple[HistoryEntry, dict[str, list]]:
+) -> tuple[HistoryEntry, dict[str, list[Any]]]:
     """Correct the dossier in place; its history gets the move (the reason as its note).
     Returns the move and what changed; refuses a submission not yet received and a
     correction that changes nothing."""

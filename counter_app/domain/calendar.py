@@ -19,8 +19,6 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
-import holidays
-
 from counter_app.domain.clock import VN_TZ, local
 from counter_app.domain.official_days import OfficialDays, shipped_official_days
 
@@ -112,14 +110,14 @@ class WorkSchedule:
             microseconds=sum(_time_us(end) - _time_us(start) for start, end in self.periods)
         )
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "weekdays": sorted(self.weekdays),
             "periods": [[_format_time(start), _format_time(end)] for start, end in self.periods],
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> WorkSchedule:
+    def from_dict(cls, data: dict[str, Any]) -> WorkSchedule:
         """Read a schedule as `to_dict` writes it; raises ValueError with a readable reason."""
         if not isinstance(data, dict):
             raise ValueError("a work schedule must be a mapping with 'weekdays' and 'periods'")
@@ -164,7 +162,10 @@ NO_OVERRIDES = CalendarOverrides()
 
 @lru_cache(maxsize=256)
 def _official_year(year: int) -> tuple[frozenset[date], frozenset[date]]:
-    """(public holidays, make-up working days) of one year, built once: the package is slow."""
+    """(public holidays, make-up working days) of one year, built once: the package is slow
+    (to import too: only a command that works out working time pays for it)."""
+    import holidays
+
     table = holidays.country_holidays("VN", years=year)
     days_off = frozenset(day for day in table if day.year == year)
     # weekend_workdays also carries other years' dates: keep this year's only.
@@ -174,6 +175,8 @@ def _official_year(year: int) -> tuple[frozenset[date], frozenset[date]]:
 
 @lru_cache(maxsize=256)
 def _holiday_names(year: int, language: str) -> dict[date, str]:
+    import holidays
+
     table = holidays.country_holidays("VN", years=year, language=language)
     return {day: name for day, name in table.items() if day.year == year}
 

@@ -176,7 +176,9 @@ def _cutoff(value: object, where: str) -> time | None:
     return time(hour, minute)
 
 
-def _items(obj: dict[str, Any], key: str, where: str, read: Callable[[Any, str], Any]) -> tuple:
+def _items(
+    obj: dict[str, Any], key: str, where: str, read: Callable[[Any, str], Any]
+) -> tuple[Any, ...]:
     value = obj.get(key)
     if value is None:
         return ()
@@ -296,7 +298,7 @@ def _check_parents(agencies: list[Agency]) -> None:
         if agency.parent_code not in parents:
             raise _refuse(where, "unknown_agency", agency.parent_code)
         seen = {agency.code}
-        step = agency.parent_code
+        step: str | None = agency.parent_code
         while step is not None:
             if step in seen:
                 raise _refuse(where, "parent_cycle", agency.parent_code)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 from counter_app.domain.messages import DEFAULT_LANGUAGE, translate
 
@@ -28,7 +29,7 @@ class Problem:
 
     field: str
     key: str
-    params: dict[str, object] = field(default_factory=dict)
+    params: dict[str, object] = dataclasses.field(default_factory=dict)
 
     def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
         return translate(self.key, lang, **self.params)

@@ -1075,6 +1075,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "decide a sync conflict",
     ),
     # --- seams: types and smaller rooms (issue 16)
+    "scan.spooled_waiting": (
+        "Hồ sơ {code} còn {n} bản quét chờ đính kèm (được giữ trên đĩa từ trước).",
+        "Dossier {code} has {n} scanned file(s) waiting to be attached (kept on disk from before).",
+    ),
     # --- province scale (issue 17)
     # --- citizen's screen, ratings, notices, payment (issue 18)
     # --- signing and the paper store (issue 19)

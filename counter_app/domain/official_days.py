@@ -77,13 +77,13 @@ def _invalid(where: str, reason: str) -> CounterError:
     return CounterError("calendar_file.invalid", where=where, reason=reason)
 
 
-def _field(data: dict, key: str, where: str) -> Any:
+def _field(data: dict[str, Any], key: str, where: str) -> Any:
     if key not in data:
         raise _invalid(f"{where}.{key}", "catalog.reason.missing")
     return data[key]
 
 
-def _text(data: dict, key: str, where: str) -> str:
+def _text(data: dict[str, Any], key: str, where: str) -> str:
     value = _field(data, key, where)
     if not isinstance(value, str):
         raise _invalid(f"{where}.{key}", "catalog.reason.not_text")
@@ -101,7 +101,7 @@ def _date(value: Any, where: str) -> date:
     raise _invalid(where, "calendar_file.reason.date")
 
 
-def _dates(data: dict, key: str, where: str) -> tuple[date, ...]:
+def _dates(data: dict[str, Any], key: str, where: str) -> tuple[date, ...]:
     values = _field(data, key, where)
     if not isinstance(values, list):
         raise _invalid(f"{where}.{key}", "catalog.reason.not_list")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from counter_app.domain.catalog import FeeCollection
 from counter_app.domain.clock import day_start, iso
@@ -104,7 +105,7 @@ class Outcomes:
     def on_time_rate(self) -> float | None:
         return rate(self.before + self.on, self.total)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"before": self.before, "on": self.on, "late": self.late}
 
 
@@ -120,7 +121,7 @@ class DueItem:
     due_at: datetime
     received_by: str
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "procedure_name": self.procedure_name,
@@ -152,7 +153,7 @@ class SignOff:
     def locked(self) -> bool:
         return self.reopened_at is None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "day": self.day.isoformat(),
             "signed_by": self.signed_by,
@@ -196,7 +197,7 @@ class DailyReview:
     sign_off: SignOff | None
     cash_fees: int = 0  # fees collected in cash that day: what the sign-off reconciles
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "date": self.day.isoformat(),
             "officer": self.officer,
@@ -269,7 +270,7 @@ class PeriodRow:
             in_progress_late=self.in_progress_late + other.in_progress_late,
         )
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "key": self.key,
             "name": self.name,
@@ -306,7 +307,7 @@ class PeriodReport:
     # procedure code -> agency code, to print the procedures under their agency
     procedure_agency: dict[str, str] | None = None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "from": self.start.isoformat(),
             "to": self.end.isoformat(),

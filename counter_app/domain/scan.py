@@ -232,7 +232,7 @@ def _word_keys(word: str, counts: list[int]) -> str | None:
         return None
     if word in "đĐ":
         return untelex(word)
-    base, *marks = unicodedata.normalize("NFD", word)
+    base, *marks = list(unicodedata.normalize("NFD", word))
     lower = base.casefold()
     if len(marks) != 1 or lower not in _VOWELS:
         return None

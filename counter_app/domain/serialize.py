@@ -5,11 +5,13 @@ Language-neutral on purpose (states and actions by their codes); the command lin
 
 from __future__ import annotations
 
+from typing import Any
+
 from counter_app.domain.clock import iso
 from counter_app.domain.dossier import Dossier
 
 
-def dossier_to_json(dossier: Dossier) -> dict:
+def dossier_to_json(dossier: Dossier) -> dict[str, Any]:
     applicant = dossier.applicant
     return {
         "uuid": dossier.uuid,

@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from counter_app.domain.queue import DEMO_AREAS
 from counter_app.domain.errors import CounterError
 from counter_app.domain.permissions import Permission
+from counter_app.domain.queue import DEMO_AREAS
 
 
 class Kind(Enum):

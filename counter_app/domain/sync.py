@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any, Protocol
 
 from counter_app.domain.amend import take_correction
 from counter_app.domain.catalog import DocumentForm, FeeCollection
@@ -61,7 +62,7 @@ def _moment(text: str | None) -> datetime | None:
     return parse_iso(text) if text else None
 
 
-def dossier_from_json(data: dict) -> Dossier:
+def dossier_from_json(data: dict[str, Any]) -> Dossier:
     """The inverse of `serialize.dossier_to_json` (labels and computed fields ignored)."""
     person = data["applicant"]
     collector = data.get("collector")
@@ -143,13 +144,13 @@ def supplement_origins(dossier: Dossier) -> list[str]:
     return [r.from_status.value for r in dossier.supplement_rounds]
 
 
-def with_origins(data: dict, dossier: Dossier) -> dict:
+def with_origins(data: dict[str, Any], dossier: Dossier) -> dict[str, Any]:
     for item, origin in zip(data["supplement_rounds"], supplement_origins(dossier), strict=True):
         item["from_status"] = origin
     return data
 
 
-def _move_key(entry: HistoryEntry) -> tuple:
+def _move_key(entry: HistoryEntry) -> tuple[Any, ...]:
     return (iso(entry.at), entry.action, entry.to_status.value, entry.actor, entry.place)
 
 
@@ -297,7 +298,9 @@ class FieldDifference:
 _NOT_COMPARED = frozenset({"uuid", "history", "status_number", "fee_total", "supplement_rounds"})
 
 
-def differing_fields(counter: dict, central: dict | None) -> list[FieldDifference]:
+def differing_fields(
+    counter: dict[str, Any], central: dict[str, Any] | None
+) -> list[FieldDifference]:
     """The values that differ, in the order of the dossier's JSON; a nested object (applicant,
     procedure, collector) field by field, a list (documents, fees) as a whole."""
     if central is None:
@@ -318,7 +321,7 @@ def differing_fields(counter: dict, central: dict | None) -> list[FieldDifferenc
     return differences
 
 
-def lost_moves(counter: dict, central: dict | None) -> list[HistoryEntry]:
+def lost_moves(counter: dict[str, Any], central: dict[str, Any] | None) -> list[HistoryEntry]:
     """The moves made at the counter that central's kept version does not have."""
     mine = dossier_from_json(counter)
     if central is None:
@@ -397,7 +400,15 @@ def central_action(dossier: Dossier, target: Status) -> Action:
     )
 
 
-def backoff_delay(attempt: int, *, base: float = 1.0, cap: float = 300.0, rng=random) -> float:  # type: ignore[no-untyped-def]
+class Jitter(Protocol):
+    """Where the random part of a delay comes from: the `random` module, or a test's seeded one."""
+
+    def uniform(self, a: float, b: float, /) -> float: ...
+
+
+def backoff_delay(
+    attempt: int, *, base: float = 1.0, cap: float = 300.0, rng: Jitter = random
+) -> float:
     """Seconds to wait before retry number `attempt` (1, 2, ...): exponential, capped, with
     full jitter so that counters cut off together do not come back together."""
     ceiling = min(cap, base * 2 ** max(0, attempt - 1))
@@ -430,7 +441,7 @@ def _flag(value: bool) -> str:
     return "1" if value else "0"
 
 
-def _identity_papers(person: dict) -> list[dict]:
+def _identity_papers(person: dict[str, Any]) -> list[dict[str, Any]]:
     """DinhDanhCHS: the applicant's number with its paper's code; [] for a paper the portal's
     codes do not name (the connector would write a placeholder number, the export invents none)."""
     id_number = person.get("id_number") or ""
@@ -446,13 +457,13 @@ def _fee_kind(name: str) -> str:
     return "2" if name.casefold().startswith("lệ phí") else "1"
 
 
-def _officer(move: dict) -> str:
+def _officer(move: dict[str, Any]) -> str:
     """Who made a move, as the portal names people: the officer's full name when the counter
     recorded it, else the actor (a login from before, central, portal)."""
     return move.get("actor_name") or move.get("actor") or ""
 
 
-def _progress(data: dict) -> list[dict]:
+def _progress(data: dict[str, Any]) -> list[dict[str, Any]]:
     """QuaTrinhXuLy: one record per move, each carrying the dossier's code like the portal's
     own progress records, and the officer's name and title as they were at the move; a
     move's step starts when it is made."""
@@ -474,7 +485,7 @@ def _progress(data: dict) -> list[dict]:
     ]
 
 
-def _supplements(data: dict) -> list[dict]:
+def _supplements(data: dict[str, Any]) -> list[dict[str, Any]]:
     """DanhSachHoSoBoSung: each round with who asked and what (the n-th request's move) and
     who took the papers back (the n-th resubmission's move)."""
     history = data.get("history", [])
@@ -501,12 +512,12 @@ def _supplements(data: dict) -> list[dict]:
 
 
 def portal_record(
-    data: dict,
+    data: dict[str, Any],
     *,
-    procedure: dict | None = None,
+    procedure: dict[str, Any] | None = None,
     unit_name: str = "",
     digitised: frozenset[str] = frozenset(),
-) -> dict:
+) -> dict[str, Any]:
     """One dossier in the field set provincial connectors send to the national portal's
     dossier sync, from its JSON, its procedure's catalog entry and the names of the papers
     central holds a scan of (dates yyyyMMddHHmmss)."""

@@ -66,7 +66,7 @@ def check_text(
     (the officer types it again: guessing it would change a name). `label` names the field
     in the message when the form's field holds several (a document's name in "documents")."""
     text = clean(value)
-    named = {"field": f"field.{label or field}"}
+    named: dict[str, object] = {"field": f"field.{label or field}"}
     if required and not text:
         problems.append(Problem(field, "field.required", named))
     elif len(text) > limit:

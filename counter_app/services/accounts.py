@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
@@ -61,7 +64,13 @@ def _user(row: UserRow) -> User:
 class AccountService:
     def __init__(self, database: Database) -> None:
         self._db = database
-        self._hasher = PasswordHasher()
+
+    @cached_property
+    def _hasher(self) -> PasswordHasher:
+        """argon2 is imported by what handles passwords, not by every command that names a role."""
+        from argon2 import PasswordHasher
+
+        return PasswordHasher()
 
     def add_user(
         self, login: str, role: Role, password: str, full_name: str = "", title: str = ""
@@ -139,7 +148,7 @@ class AccountService:
                     .select_from(UserRow)
                     .where(UserRow.role == Role.ADMIN.value, UserRow.active.is_(True))
                 )
-                if admins <= 1:
+                if (admins or 0) <= 1:
                     raise CounterError("user.last_admin")
             changes: dict[str, object] = {}
             if role is not None:
@@ -180,7 +189,7 @@ class AccountService:
                 refusal = CounterError("login.locked", minutes=minutes)
             elif not self._verify(row.password_hash, password):
                 row.failed_attempts += 1
-                detail = {"failures": row.failed_attempts}
+                detail: dict[str, object] = {"failures": row.failed_attempts}
                 refusal = failed_sign_in(row.failed_attempts)
                 if row.failed_attempts >= MAX_FAILURES:
                     row.locked_until = at + LOCK_TIME
@@ -199,6 +208,8 @@ class AccountService:
         return user
 
     def _verify(self, digest: str, password: str) -> bool:
+        from argon2.exceptions import InvalidHashError, VerificationError
+
         try:
             return self._hasher.verify(digest, password)
         except (VerificationError, InvalidHashError):

@@ -8,6 +8,7 @@ from datetime import time
 from decimal import Decimal
 from pathlib import Path
 from threading import Lock
+from typing import Any
 
 from sqlalchemy import select
 
@@ -83,7 +84,7 @@ def procedure_from_row(row: ProcedureRow) -> Procedure:
     )
 
 
-def _procedure_values(procedure: Procedure) -> dict:
+def _procedure_values(procedure: Procedure) -> dict[str, Any]:
     data = procedure_to_json(procedure)
     return {
         "code": procedure.code,

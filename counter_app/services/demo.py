@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from counter_app.domain.catalog import DurationUnit, Procedure
 from counter_app.domain.clock import VN_TZ, now
@@ -34,7 +34,10 @@ def install_demo(ws: Workspace) -> dict[str, Any]:
     summary = ws.catalog.import_file(resources_dir() / "demo" / "catalog.json")
     existing = {user.login for user in ws.accounts.users()}
     accounts = []
-    for account in read_json_file(resources_dir() / "demo" / "accounts.json"):  # type: ignore[union-attr]
+    demo_accounts = cast(
+        list[dict[str, str]], read_json_file(resources_dir() / "demo" / "accounts.json")
+    )
+    for account in demo_accounts:
         if account["login"] not in existing:
             ws.accounts.add_user(
                 account["login"], Role(account["role"]), account["password"], account["full_name"]

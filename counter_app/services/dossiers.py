@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
-
 from counter_app.domain.amend import Correction, amend, at_the_counter
 from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.clock import now
 from counter_app.domain.codes import DossierCode
 from counter_app.domain.dossier import Collector, Dossier, DossierFilter
 from counter_app.domain.errors import CounterError, ValidationFailed
+from counter_app.domain.identity_papers import normalise_id_number
 from counter_app.domain.lifecycle import Action
 from counter_app.domain.limits import check_filter
 from counter_app.domain.permissions import Permission, allowed
 from counter_app.domain.text import clean
-from counter_app.domain.validation import check_collector, normalise_id_number
+from counter_app.domain.validation import check_collector
 from counter_app.services.accounts import User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.intake import cleaned_correction, correction_problems
@@ -28,8 +27,8 @@ from counter_app.store.dossiers import (
     count_dossiers,
     find_by_code,
     list_dossiers,
+    outbox_count,
 )
-from counter_app.store.models import OutboxRow
 
 
 def normalise_code(text: str) -> str:
@@ -182,4 +181,4 @@ class DossierService:
 
     def outbox_size(self) -> int:
         with self._db.read() as session:
-            return session.scalar(select(func.count()).select_from(OutboxRow)) or 0
+            return outbox_count(session)

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
 from counter_app.domain.amend import AMENDABLE, Correction
 from counter_app.domain.catalog import DocumentForm, FeeCollection, Procedure
@@ -28,7 +29,7 @@ from counter_app.domain.dossier import (
     Status,
 )
 from counter_app.domain.errors import CounterError, Problem, ValidationFailed
-from counter_app.domain.identity_papers import IdType
+from counter_app.domain.identity_papers import IdType, normalise_id_number
 from counter_app.domain.lifecycle import Action
 from counter_app.domain.limits import (
     CATALOG_TEXT_LIMIT,
@@ -42,7 +43,7 @@ from counter_app.domain.limits import (
 )
 from counter_app.domain.serialize import dossier_to_json
 from counter_app.domain.text import check_text, clean
-from counter_app.domain.validation import check_applicant, normalise_id_number, normalise_phone
+from counter_app.domain.validation import check_applicant, normalise_phone
 from counter_app.domain.wording import thousands
 from counter_app.services.accounts import User
 from counter_app.services.calendars import CalendarService
@@ -98,7 +99,7 @@ def _shape(where: str, reason: str) -> CounterError:
     return CounterError("json.shape", where=where, reason=reason)
 
 
-def _text(data: dict, key: str, where: str) -> str:
+def _text(data: dict[str, Any], key: str, where: str) -> str:
     value = data.get(key)
     if value is None:
         return ""
@@ -107,7 +108,7 @@ def _text(data: dict, key: str, where: str) -> str:
     return clean(value)
 
 
-def _items(data: dict, key: str, limit: int) -> list | None:
+def _items(data: dict[str, Any], key: str, limit: int) -> list[Any] | None:
     """A list of the file (documents, fees), no longer than `limit`; None when left out."""
     value = data.get(key)
     if value is None:

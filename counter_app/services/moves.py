@@ -12,16 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import Any
 
 from counter_app.domain.dossier import Dossier, HistoryEntry
 from counter_app.domain.lifecycle import Action, DueShift, apply
 from counter_app.services.reports.locking import refuse_signed_days
+from counter_app.store.database import Session
 from counter_app.store.dossiers import insert_dossiers, save_dossier
 from counter_app.store.journal import AuditEntry, OutboxEntry, append_audit, enqueue
-from counter_app.store.models import UserRow
+from counter_app.store.officers import officer_names
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ class Moved:
     dossier: Dossier
     entries: Sequence[HistoryEntry]
     new: bool = False  # not in the store yet: an intake
-    detail: dict = field(default_factory=dict)  # more for the moves' audit lines
+    detail: dict[str, Any] = field(default_factory=dict)  # more for the moves' audit lines
 
 
 def record_moves(
@@ -85,15 +84,7 @@ def name_officers(session: Session, entries: Sequence[HistoryEntry]) -> None:
     the move was made. Moves already named (made elsewhere) and actors that are no account
     of this counter (central, portal) are left as they are."""
     unnamed = [entry for entry in entries if not entry.actor_name]
-    logins = {entry.actor for entry in unnamed}
-    if not logins:
-        return
-    officers = {
-        row.login: (row.full_name, row.title)
-        for row in session.execute(
-            select(UserRow.login, UserRow.full_name, UserRow.title).where(UserRow.login.in_(logins))
-        )
-    }
+    officers = officer_names(session, {entry.actor for entry in unnamed})
     for entry in unnamed:
         if entry.actor in officers:
             entry.actor_name, entry.actor_title = officers[entry.actor]
@@ -146,7 +137,9 @@ def dossier_change(dossier: Dossier, *, version: int) -> OutboxEntry:
     )
 
 
-def move_audit(dossier: Dossier, entry: HistoryEntry, detail: dict | None = None) -> AuditEntry:
+def move_audit(
+    dossier: Dossier, entry: HistoryEntry, detail: dict[str, Any] | None = None
+) -> AuditEntry:
     """The audit line of one move of a dossier."""
     return AuditEntry(
         entry.at,

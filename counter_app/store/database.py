@@ -125,7 +125,7 @@ def _make_engine(path: Path, busy_timeout_ms: int, *, foreign_keys: bool = True)
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _begin(connection) -> None:  # type: ignore[no-untyped-def]
+    def _begin(connection) -> None:
         mode = connection.get_execution_options().get("begin", "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
 

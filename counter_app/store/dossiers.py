@@ -7,8 +7,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Row,
     Select,
     and_,
@@ -42,10 +44,12 @@ from counter_app.domain.dossier import (
 from counter_app.domain.identity_papers import IdType
 from counter_app.domain.text import fold
 from counter_app.store.models import (
+    Base,
     DocumentRow,
     DossierRow,
     FeeLineRow,
     HistoryRow,
+    OutboxRow,
     SupplementRoundRow,
 )
 from counter_app.store.search import NEWEST_FIRST, count_in_index, matching
@@ -160,10 +164,10 @@ def _child_rows(dossiers: Sequence[Dossier]) -> list[tuple[type, list[dict]]]:
     return [(DocumentRow, documents), (FeeLineRow, fees), (SupplementRoundRow, rounds)]
 
 
-def _insert_rows(session: Session, groups: list[tuple[type, list[dict]]]) -> None:
+def _insert_rows(session: Session, groups: list[tuple[type[Base], list[dict]]]) -> None:
     for model, rows in groups:
         if rows:
-            session.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
+            session.execute(insert(model.__table__), rows)
 
 
 def insert_dossiers(
@@ -205,15 +209,17 @@ def save_dossier(
         .returning(DossierRow.version)
     ).scalar_one()
     for model in (DocumentRow, FeeLineRow, SupplementRoundRow):
-        session.execute(delete(model).where(model.dossier_uuid == dossier.uuid))  # type: ignore[attr-defined]
+        session.execute(delete(model).where(model.dossier_uuid == dossier.uuid))
     history = [history_row_values(dossier.uuid, entry) for entry in entries]
     _insert_rows(session, [*_child_rows([dossier]), (HistoryRow, history)])
     return version
 
 
-def _children(session: Session, model: type, uuids: list[str], order: object) -> dict[str, list]:
+def _children(
+    session: Session, model: type[Base], uuids: list[str], order: ColumnElement[Any]
+) -> dict[str, list]:
     """Child rows of several dossiers in one query, grouped by dossier."""
-    table = model.__table__  # type: ignore[attr-defined]
+    table = model.__table__
     grouped: dict[str, list] = defaultdict(list)
     query = select(table).where(table.c.dossier_uuid.in_(uuids)).order_by(order)
     for row in session.execute(query):
@@ -368,3 +374,8 @@ def count_dossiers(session: Session, criteria: DossierFilter) -> int:
 def list_dossiers(session: Session, criteria: DossierFilter) -> list[Dossier]:
     query = filtered_query(criteria).limit(criteria.limit).offset(criteria.offset)
     return load_dossiers(session, query)
+
+
+def outbox_count(session: Session) -> int:
+    """Moves recorded here and not yet sent to central."""
+    return session.scalar(select(func.count()).select_from(OutboxRow)) or 0

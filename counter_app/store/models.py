@@ -15,6 +15,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
     false,
@@ -26,6 +27,7 @@ from counter_app.store.types import Moment
 
 
 class Base(DeclarativeBase):
+    __table__: ClassVar[Table]  # every model here is a plain table (for insert/update)
     type_annotation_map: ClassVar = {datetime: Moment, dict: JSON, list: JSON}
 
 

@@ -224,9 +224,9 @@ def _run(
 
     def check_opening() -> None:
         """A store that cannot be opened (corrupt, newer, read-only) ends the sign-in."""
-        if opening.done() and opening.exception() is not None:
+        error = opening.exception() if opening.done() else None
+        if error is not None:
             watcher.stop()
-            error = opening.exception()
             if not isinstance(error, CounterError):
                 raise error  # a bug: the crash handler logs it and says so
             failure.append(error)

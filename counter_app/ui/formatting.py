@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate
 
 from counter_app.domain.clock import local
 from counter_app.ui.labels import weekday_name
 
 EMPTY = "—"
+
+
+def to_qdate(value: date) -> QDate:
+    """A day for Qt's date widgets."""
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    """The day a Qt date widget shows."""
+    return date(value.year(), value.month(), value.day())
 
 
 def moment(value: datetime | None) -> str:

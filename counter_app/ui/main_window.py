@@ -19,12 +19,21 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.scan import ScanKind, ScanResult
 from counter_app.ui import notify, theme
+from counter_app.ui.catalog.page import CatalogPage
+from counter_app.ui.dossiers.list_page import DossiersPage
 from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.header import HeaderBar
 from counter_app.ui.intake import IntakePage
-from counter_app.ui.navigation import PageKey, PageSpec, page_title, pages_for
-from counter_app.ui.pages.catalog import CatalogPage
-from counter_app.ui.pages.dossiers import DossiersPage
+from counter_app.ui.navigation import (
+    HandsBackResult,
+    OpensDossier,
+    Page,
+    PageKey,
+    PageSpec,
+    TakesApplicant,
+    page_title,
+    pages_for,
+)
 from counter_app.ui.printing.panel import PrintQueueIndicator
 from counter_app.ui.queue.desk import DeskQueueBar
 from counter_app.ui.reports import ReportsPage
@@ -87,13 +96,12 @@ class MainWindow(QMainWindow):
 
         self.signing_out = False  # run_app shows the sign-in window again when True
         self.sync = SyncController(session, self)
-        self.header = HeaderBar(session, SyncIndicator(session, self.sync))
+        indicator = SyncIndicator(session, self.sync)
+        self.header = HeaderBar(session, indicator)
         self.header.sign_out_button.clicked.connect(self.sign_out)
         sign_out = QShortcut(QKeySequence(SIGN_OUT_KEYS), self)
         sign_out.activated.connect(self.sign_out)
-        self.header.sync_indicator.sig_show_submissions.connect(
-            lambda: self.show_page(PageKey.ONLINE)
-        )
+        indicator.sig_show_submissions.connect(lambda: self.show_page(PageKey.ONLINE))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setItemDelegate(NavigationDelegate(self.nav))
@@ -173,14 +181,17 @@ class MainWindow(QMainWindow):
     def route_scan(self, result: ScanResult) -> None:
         """A scan anywhere in the window: a receipt's code opens its dossier (on the return
         page, ready to hand the result back); a citizen-ID card fills the intake form."""
+        returns, dossiers = self.pages.get(PageKey.RETURNS), self.pages.get(PageKey.DOSSIERS)
+        intake = self.pages.get(PageKey.INTAKE)
         if result.kind is ScanKind.DOSSIER and result.code is not None:
-            if self.current_page() is PageKey.RETURNS:
-                self.pages[PageKey.RETURNS].load_code(str(result.code))
-            else:
-                self.pages[PageKey.DOSSIERS].open_code(str(result.code))
+            if self.current_page() is PageKey.RETURNS and isinstance(returns, HandsBackResult):
+                returns.load_code(str(result.code))
+            elif isinstance(dossiers, OpensDossier):
+                dossiers.open_code(str(result.code))
         elif result.kind is ScanKind.CITIZEN_ID and result.card is not None:
             self.show_page(PageKey.INTAKE)
-            self.pages[PageKey.INTAKE].fill_applicant(result.card)
+            if isinstance(intake, TakesApplicant):
+                intake.fill_applicant(result.card)
 
     def sign_out(self) -> bool:
         """Sign out (Ctrl+Shift+L): the window closes as on Alt+F4, asking first if anything
@@ -268,6 +279,5 @@ class MainWindow(QMainWindow):
             return
         page = self.stack.widget(row)
         self.stack.setCurrentIndex(row)
-        activate = getattr(page, "activate", None)
-        if callable(activate):
-            activate()
+        if isinstance(page, Page):
+            page.activate()

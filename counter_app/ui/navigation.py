@@ -1,13 +1,46 @@
-"""The window's pages, their fixed shortcuts (Ctrl+1..Ctrl+6) and who may open each."""
+"""The window's pages, their fixed shortcuts (Ctrl+1..Ctrl+6), who may open each, and what the
+main window may call on them (the Protocols below: a page says what it offers by its methods)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication
 
 from counter_app.domain.permissions import Permission, Role, allowed
+
+if TYPE_CHECKING:
+    from counter_app.domain.citizen_id import CitizenIdCard
+
+
+@runtime_checkable
+class Page(Protocol):
+    """Every page: brought to the front, it refreshes what may have changed meanwhile."""
+
+    def activate(self) -> None: ...
+
+
+@runtime_checkable
+class OpensDossier(Protocol):
+    """A page that opens a dossier by its code (a receipt read by the handheld reader)."""
+
+    def open_code(self, code: str) -> None: ...
+
+
+@runtime_checkable
+class HandsBackResult(Protocol):
+    """A page that loads a dossier by its code to hand its result back."""
+
+    def load_code(self, code: str) -> None: ...
+
+
+@runtime_checkable
+class TakesApplicant(Protocol):
+    """A page whose form an ID card read by the handheld reader fills."""
+
+    def fill_applicant(self, card: CitizenIdCard) -> None: ...
 
 
 class PageKey(StrEnum):

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+145"/>
+        <location filename="../../counter_app/ui/dossiers/action.py" line="+115"/>
         <source>Dossier {code} of {name}</source>
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>Trạng thái: {before} → {after}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Ctrl+Enter confirms; Esc cancels.</source>
         <translation>Ctrl+Enter để xác nhận; Esc để hủy.</translation>
     </message>
@@ -42,7 +42,7 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../counter_app/ui/pages/catalog.py" line="+186"/>
+        <location filename="../../counter_app/ui/catalog/page.py" line="+186"/>
         <source>Search procedures by code, name or field (accents optional)</source>
         <translation>Tìm thủ tục theo mã, tên hoặc lĩnh vực (gõ có dấu hoặc không dấu)</translation>
     </message>
@@ -65,7 +65,7 @@
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/models/catalog_table.py" line="+64"/>
+        <location filename="../../counter_app/ui/models/catalog_table.py" line="+48"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
@@ -88,7 +88,7 @@
 <context>
     <name>CorrectIntakeDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/correct_intake.py" line="+66"/>
+        <location filename="../../counter_app/ui/dossiers/correct_intake.py" line="+66"/>
         <source>Correct the intake of {code}</source>
         <translation>Sửa thông tin tiếp nhận hồ sơ {code}</translation>
     </message>
@@ -191,7 +191,7 @@
 <context>
     <name>DossierActions</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="-149"/>
+        <location filename="../../counter_app/ui/dossiers/action.py" line="-150"/>
         <source>&amp;Accept the online submission</source>
         <translation>Tiếp &amp;nhận hồ sơ trực tuyến</translation>
     </message>
@@ -264,7 +264,7 @@
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location line="+185"/>
+        <location filename="../../counter_app/ui/dossiers/detail.py" line="+113"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+147"/>
         <source>&amp;Correct intake…</source>
         <translation>Sử&amp;a thông tin tiếp nhận…</translation>
     </message>
@@ -572,7 +572,7 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/models/dossier_table.py" line="+202"/>
+        <location filename="../../counter_app/ui/models/dossier_table.py" line="+185"/>
         <source>Code</source>
         <translation>Mã hồ sơ</translation>
     </message>
@@ -615,7 +615,7 @@
 <context>
     <name>DossiersPage</name>
     <message>
-        <location filename="../../counter_app/ui/pages/dossiers.py" line="+69"/>
+        <location filename="../../counter_app/ui/dossiers/list_page.py" line="+69"/>
         <source>Code, name, ID number or phone</source>
         <translation>Mã hồ sơ, họ tên, số định danh hoặc số điện thoại</translation>
     </message>
@@ -650,7 +650,7 @@
         <translation>Tất cả thủ tục</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
@@ -693,7 +693,7 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../counter_app/ui/formatting.py" line="+30"/>
+        <location filename="../../counter_app/ui/formatting.py" line="+40"/>
         <source>{weekday}, {date}</source>
         <translation>{weekday}, {date}</translation>
     </message>
@@ -1016,7 +1016,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="+152"/>
+        <location filename="../../counter_app/ui/main_window.py" line="+160"/>
         <source>{counter} — counter workstation</source>
         <translation>{counter} — Máy trạm tiếp nhận</translation>
     </message>
@@ -1036,7 +1036,7 @@
         <translation>Đóng và bỏ các giấy chưa in</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Sign out</source>
         <translation>Đăng xuất</translation>
     </message>
@@ -1049,7 +1049,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../counter_app/ui/navigation.py" line="+54"/>
+        <location filename="../../counter_app/ui/navigation.py" line="+87"/>
         <source>Intake</source>
         <translation>Tiếp nhận</translation>
     </message>
@@ -1100,7 +1100,7 @@
 <context>
     <name>ProcedurePanel</name>
     <message>
-        <location filename="../../counter_app/ui/pages/catalog.py" line="-170"/>
+        <location filename="../../counter_app/ui/catalog/page.py" line="-170"/>
         <source>Code:</source>
         <translation>Mã thủ tục:</translation>
     </message>

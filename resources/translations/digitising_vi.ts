@@ -4,7 +4,7 @@
 <context>
     <name>ComponentSection</name>
     <message>
-        <location filename="../../counter_app/ui/digitising/panel.py" line="+152"/>
+        <location filename="../../counter_app/ui/digitising/sections.py" line="+119"/>
         <source>Add files…</source>
         <translation>Thêm tệp…</translation>
     </message>
@@ -50,7 +50,7 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../counter_app/ui/digitising/panel.py" line="-48"/>
+        <location filename="../../counter_app/ui/digitising/sections.py" line="-48"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -58,7 +58,7 @@
 <context>
     <name>ScanPanel</name>
     <message>
-        <location line="+134"/>
+        <location filename="../../counter_app/ui/digitising/panel.py" line="+103"/>
         <source>Digitised PDF…</source>
         <translation>Tệp PDF số hóa…</translation>
     </message>
@@ -291,12 +291,12 @@
         <translation>Màu</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>&amp;Scanner:</source>
         <translation>&amp;Máy quét:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>S&amp;ource:</source>
         <translation>&amp;Nguồn giấy:</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../counter_app/ui/first_run/wizard.py" line="+359"/>
+        <location filename="../../counter_app/ui/first_run/wizard.py" line="+363"/>
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>
@@ -176,7 +176,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location line="+283"/>
+        <location line="+285"/>
         <source>Setting up the counter</source>
         <translation>Thiết lập bộ phận một cửa</translation>
     </message>
@@ -214,7 +214,7 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location line="-480"/>
+        <location line="-482"/>
         <source>Welcome</source>
         <translation>Chào mừng</translation>
     </message>

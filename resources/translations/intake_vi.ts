@@ -4,7 +4,7 @@
 <context>
     <name>FeeLines</name>
     <message>
-        <location filename="../../counter_app/ui/intake/fees.py" line="+81"/>
+        <location filename="../../counter_app/ui/intake/fees.py" line="+80"/>
         <source>Fee</source>
         <translation>Khoản thu</translation>
     </message>
@@ -57,7 +57,7 @@
 <context>
     <name>Intake</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+115"/>
+        <location filename="../../counter_app/ui/intake/questions.py" line="+17"/>
         <location line="+11"/>
         <source>New dossier</source>
         <translation>Hồ sơ mới</translation>
@@ -140,19 +140,19 @@
     </message>
 </context>
 <context>
-    <name>IntakePage</name>
+    <name>IntakeLayout</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+118"/>
+        <location filename="../../counter_app/ui/intake/layout.py" line="+123"/>
         <source>Code or name of the procedure, accents optional</source>
         <translation>Mã hoặc tên thủ tục, gõ có dấu hay không dấu đều được</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>&amp;Procedure</source>
         <translation>&amp;Thủ tục</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>No procedure chosen yet. Type part of its code or name, move with ↑ and ↓, press Enter to choose it: the cursor then goes on to the applicant.</source>
         <translation>Chưa chọn thủ tục. Gõ một phần mã hoặc tên thủ tục, dùng ↑ và ↓ để di chuyển, nhấn Enter để chọn: con trỏ sẽ chuyển sang phần chủ hồ sơ.</translation>
     </message>
@@ -192,7 +192,7 @@
         <translation>* bắt buộc</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Applicant t&amp;ype</source>
         <translation>&amp;Loại chủ hồ sơ</translation>
     </message>
@@ -247,7 +247,7 @@
         <translation>Đị&amp;a chỉ</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+50"/>
         <source>Pape&amp;rs received</source>
         <translation>&amp;Giấy tờ đã nhận</translation>
     </message>
@@ -257,12 +257,12 @@
         <translation>Bản quét giấy tờ</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>&amp;Fees and charges</source>
         <translation>&amp;Phí, lệ phí</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Handing in and return</source>
         <translation>Nộp hồ sơ và trả kết quả</translation>
     </message>
@@ -312,7 +312,7 @@
         <translation>Đính kèm lại bản quét</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Result due:</source>
         <translation>Hẹn trả kết quả:</translation>
     </message>
@@ -327,7 +327,7 @@
         <translation>Xóa biểu mẫu để tiếp nhận người tiếp theo (Esc hoặc Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Save (Ctrl+S)</source>
         <translation>Lưu (Ctrl+S)</translation>
     </message>
@@ -336,8 +336,11 @@
         <source>Save the dossier and give it its code (Ctrl+S or Ctrl+Enter)</source>
         <translation>Lưu hồ sơ và cấp mã hồ sơ (Ctrl+S hoặc Ctrl+Enter)</translation>
     </message>
+</context>
+<context>
+    <name>IntakePage</name>
     <message>
-        <location line="+91"/>
+        <location filename="../../counter_app/ui/intake/page.py" line="+151"/>
         <source>No procedure matches the search.</source>
         <translation>Không có thủ tục nào phù hợp.</translation>
     </message>
@@ -372,12 +375,12 @@
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+61"/>
         <source>ID card read: {name}</source>
         <translation>Đã đọc thẻ căn cước: {name}</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+117"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>Chưa lưu: hãy sửa các mục báo đỏ.</translation>
     </message>
@@ -392,7 +395,7 @@
         <translation>hẹn trả kết quả {due}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+53"/>
         <source>{n} scanned file(s) attached to dossier {code}.</source>
         <translation>Đã đính kèm {n} tệp đã quét vào hồ sơ {code}.</translation>
     </message>
@@ -463,7 +466,7 @@
 <context>
     <name>ProcedureListModel</name>
     <message>
-        <location filename="../../counter_app/ui/intake/procedure_list.py" line="+60"/>
+        <location filename="../../counter_app/ui/intake/procedure_list.py" line="+58"/>
         <source>{name}
 Code: {code}
 Handling agency: {agency}

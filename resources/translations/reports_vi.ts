@@ -266,7 +266,7 @@
         <translation>{who} đã mở lại ngày lúc {when} (lý do: {reason}); ngày cần được ký xác nhận lại.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>daily-review-{day}</source>
         <translation>so-lieu-ngay-{day}</translation>
     </message>
@@ -427,7 +427,7 @@
 <context>
     <name>PeriodTab</name>
     <message>
-        <location filename="../../counter_app/ui/reports/province.py" line="+281"/>
+        <location filename="../../counter_app/ui/reports/province.py" line="+280"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
@@ -507,7 +507,7 @@
         <translation>Đang giải quyết</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>From {start} to {end}: {received} received ({carried} carried over), {resolved} resolved, {on_time} on time or early, {online} received online.</source>
         <translation>Từ {start} đến {end}: nhận giải quyết {received} hồ sơ ({carried} từ kỳ trước chuyển qua), đã giải quyết {resolved}, đúng hạn hoặc trước hạn {on_time}, tiếp nhận trực tuyến {online}.</translation>
     </message>
@@ -515,7 +515,7 @@
 <context>
     <name>PeriodTableModel</name>
     <message>
-        <location line="-251"/>
+        <location line="-253"/>
         <source>Total</source>
         <translation>Tổng cộng</translation>
     </message>

@@ -37,10 +37,11 @@ from counter_app.domain.lifecycle import Action
 from counter_app.paths import resources_dir
 from counter_app.services.accounts import MAX_FAILURES, Role, User
 from counter_app.services.workspace import Workspace
-from counter_app.ui.dialogs.correct_intake import CorrectIntakeDialog
-from counter_app.ui.dialogs.dossier_detail import ActionDialog, DossierDetailDialog
-from counter_app.ui.digitising.panel import PreviewDialog as ScanPreviewDialog
 from counter_app.ui.digitising.scanner import ScannerDialog
+from counter_app.ui.digitising.sections import PreviewDialog as ScanPreviewDialog
+from counter_app.ui.dossiers.action import ActionDialog
+from counter_app.ui.dossiers.correct_intake import CorrectIntakeDialog
+from counter_app.ui.dossiers.detail import DossierDetailDialog
 from counter_app.ui.first_run.wizard import FirstRunWizard
 from counter_app.ui.fitting import TITLE_BAR
 from counter_app.ui.login import LoginDialog
@@ -119,10 +120,10 @@ BUILDERS: dict[str, Callable[[Windows], QWidget]] = {
         w.workspace.accounts, "Bộ phận Một cửa xã Hoàng Đồng", w.lang
     ),
     UI + "main_window.MainWindow": lambda w: MainWindow(w.session()),
-    UI + "dialogs.dossier_detail.DossierDetailDialog": lambda w: DossierDetailDialog(
+    UI + "dossiers.detail.DossierDetailDialog": lambda w: DossierDetailDialog(
         w.dossier, w.lang, session=w.session()
     ),
-    UI + "dialogs.dossier_detail.ActionDialog": lambda w: ActionDialog(
+    UI + "dossiers.action.ActionDialog": lambda w: ActionDialog(
         w.dossier, Action.REQUEST_SUPPLEMENT, w.lang, lambda note: None
     ),
     UI + "returns.hand_back.HandBackDialog": lambda w: HandBackDialog(w.session(), w.dossier),
@@ -139,7 +140,7 @@ BUILDERS: dict[str, Callable[[Windows], QWidget]] = {
         w.dossier, NOW, w.workspace.dossiers.calendar(w.dossier.agency_code), w.lang
     ),
     UI + "printing.panel.PrintQueueDialog": lambda w: PrintQueueDialog(PrintQueue()),
-    UI + "digitising.panel.PreviewDialog": lambda w: ScanPreviewDialog(
+    UI + "digitising.sections.PreviewDialog": lambda w: ScanPreviewDialog(
         [scan_page()], "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"
     ),
     UI + "digitising.scanner.ScannerDialog": lambda w: ScannerDialog(
@@ -151,7 +152,7 @@ BUILDERS: dict[str, Callable[[Windows], QWidget]] = {
     UI + "sync.conflicts.ConflictsDialog": lambda w: ConflictsDialog(w.session()),
     UI + "sync.log_dialog.SyncLogDialog": lambda w: SyncLogDialog(w.session()),
     UI + "first_run.wizard.FirstRunWizard": lambda w: FirstRunWizard(w.folder / "new", w.lang),
-    UI + "dialogs.correct_intake.CorrectIntakeDialog": lambda w: CorrectIntakeDialog(
+    UI + "dossiers.correct_intake.CorrectIntakeDialog": lambda w: CorrectIntakeDialog(
         w.session(), w.dossier
     ),
 }

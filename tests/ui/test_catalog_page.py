@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QTableWidget
 from counter_app.paths import resources_dir
 from counter_app.services.accounts import Role
 from counter_app.services.workspace import Workspace
+from counter_app.ui.catalog.page import SEARCH_DELAY_MS, CatalogPage
 from counter_app.ui.models.catalog_table import CatalogTableModel, Column
-from counter_app.ui.pages.catalog import SEARCH_DELAY_MS, CatalogPage
 from tests.ui.conftest import make_session
 
 

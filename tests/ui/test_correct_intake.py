@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from counter_app.domain.dossier import Status
 from counter_app.domain.identity_papers import IdType
 from counter_app.services.printing import PaperKind
-from counter_app.ui.dialogs.correct_intake import CorrectIntakeDialog
-from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
+from counter_app.ui.dossiers.correct_intake import CorrectIntakeDialog
+from counter_app.ui.dossiers.detail import DossierDetailDialog
 from counter_app.ui.session import Session
 from tests.ui.conftest import NOW
 from tests.ui.printing.conftest import printers, prints_of, queue

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.dossier import Applicant, Collector, Dossier, Status
 from counter_app.domain.lifecycle import Action, allowed_actions
-from counter_app.ui.dialogs.dossier_detail import ActionDialog, DossierDetailDialog
-from counter_app.ui.pages.dossiers import DossiersPage
+from counter_app.ui.dossiers.detail import ActionDialog, DossierDetailDialog
+from counter_app.ui.dossiers.list_page import DossiersPage
 from counter_app.ui.session import Session
 from tests.ui.conftest import NOW, make_session
 from tests.ui.returns.dossiers import dossier_in

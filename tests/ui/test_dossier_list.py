@@ -12,6 +12,7 @@ from counter_app.services.accounts import User
 from counter_app.services.intake import request_from_json
 from counter_app.services.workspace import Workspace
 from counter_app.ui import theme
+from counter_app.ui.dossiers.list_page import SEARCH_DELAY_MS, DossiersPage
 from counter_app.ui.models import dossier_table
 from counter_app.ui.models.dossier_query import (
     Deadline,
@@ -25,7 +26,6 @@ from counter_app.ui.models.dossier_table import (
     DossierRole,
     DossierTableModel,
 )
-from counter_app.ui.pages.dossiers import SEARCH_DELAY_MS, DossiersPage
 from tests.ui.conftest import NOW, make_session
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 
 from counter_app.main import main as cli
 from counter_app.services.printing import PaperKind
-from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
+from counter_app.ui.dossiers.detail import DossierDetailDialog
 from counter_app.ui.intake.page import IntakePage
 from counter_app.ui.printing import actions
 from counter_app.ui.printing.actions import PaperPrinter

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from counter_app.domain.dossier import Dossier
+from counter_app.ui.dossiers.list_page import DossiersPage
 from counter_app.ui.models.dossier_query import DossierQuery, DossierSearch
 from counter_app.ui.models.dossier_table import DossierTableModel
-from counter_app.ui.pages.dossiers import DossiersPage
 from tests.ui.conftest import NOW, make_session
 
 

@@ -17,7 +17,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.services.accounts import User
 from counter_app.services.workspace import Workspace
 from counter_app.ui import formatting
-from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
+from counter_app.ui.dossiers.detail import DossierDetailDialog
 from counter_app.ui.i18n import install_translations, remove_translations
 from counter_app.ui.reports.sign_off import difference_text
 from tests.ui.conftest import NOW, make_session, receive

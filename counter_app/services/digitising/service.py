@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from counter_app.domain.clock import now
+from counter_app.domain.dossier import Dossier
 from counter_app.domain.errors import CounterError
 from counter_app.domain.limits import NOTE_LIMIT
 from counter_app.domain.text import checked_text
@@ -33,6 +36,10 @@ from counter_app.store.attachments import (
 )
 from counter_app.store.database import Database
 from counter_app.store.journal import AuditEntry, append_audit
+
+if TYPE_CHECKING:
+    from counter_app.services.accounts import User
+    from counter_app.services.dossiers import DossierService
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,7 @@ class DigitisingService:
     def __init__(
         self,
         database: Database,
-        dossiers,  # DossierService
+        dossiers: DossierService,
         data_dir: Path,
         *,
         limits: ScanLimits = DEFAULT_LIMITS,
@@ -90,7 +97,7 @@ class DigitisingService:
         """The same for pages a scanner handed over in memory; `name` says their kind."""
         return check_scan(Path(name), data, self.limits)
 
-    def _component(self, dossier, name: str) -> str:  # type: ignore[no-untyped-def]
+    def _component(self, dossier: Dossier, name: str) -> str:
         names = [document.name for document in dossier.documents]
         wanted = " ".join(name.split()).casefold()
         for candidate in names:
@@ -109,8 +116,8 @@ class DigitisingService:
         files: Sequence[Path],
         *,
         component: str,
-        user,  # User
-        at=None,  # datetime | None
+        user: User,
+        at: datetime | None = None,
     ) -> list[Attachment]:
         """Attach the files, in the order given, after the component's last page. Every file
         is checked first: one bad file refuses them all and nothing is stored."""
@@ -126,8 +133,8 @@ class DigitisingService:
         code: str,
         staged: Sequence[Staged],
         *,
-        user,  # User
-        at=None,  # datetime | None
+        user: User,
+        at: datetime | None = None,
     ) -> list[Attachment]:
         """Attach scans already checked (staged on the intake page, taken from a folder or a
         scanner), each to its component with its turn, all in one transaction or none."""
@@ -143,7 +150,9 @@ class DigitisingService:
         ]
         return self._store(dossier, resolved, user, at)
 
-    def _store(self, dossier, staged: list[Staged], user, at) -> list[Attachment]:  # type: ignore[no-untyped-def]
+    def _store(
+        self, dossier: Dossier, staged: list[Staged], user: User, at: datetime | None
+    ) -> list[Attachment]:
         scans = [item.scan for item in staged]
         for index, scan in enumerate(scans):
             if any(scan.sha256 == earlier.sha256 for earlier in scans[:index]):
@@ -188,7 +197,13 @@ class DigitisingService:
                 append_audit(
                     session,
                     [
-                        AuditEntry(at, user.login, "attachment.add", dossier.code, _detail(item))
+                        AuditEntry(
+                            at,
+                            user.login,
+                            "attachment.add",
+                            dossier.code or dossier.uuid,
+                            _detail(item),
+                        )
                         for item in added
                     ],
                 )
@@ -215,7 +230,9 @@ class DigitisingService:
             found = attachments_of(session, dossier.uuid)
         return _in_component_order(dossier, found)
 
-    def remove(self, code: str, sha256: str, *, user, at=None, reason: str = "") -> Attachment:  # type: ignore[no-untyped-def]
+    def remove(
+        self, code: str, sha256: str, *, user: User, at: datetime | None = None, reason: str = ""
+    ) -> Attachment:
         """Take an original off the dossier (audited, with the officer's reason if given); the
         file stays while any row names it. `sha256` may also be the attachment's id."""
         dossier = self._dossiers.get(code)
@@ -234,20 +251,30 @@ class DigitisingService:
                 detail["reason"] = reason
             append_audit(
                 session,
-                [AuditEntry(at, user.login, "attachment.remove", dossier.code, detail)],
+                [
+                    AuditEntry(
+                        at, user.login, "attachment.remove", dossier.code or dossier.uuid, detail
+                    )
+                ],
             )
         self._discard_unreferenced([removed.sha256])
         return removed
 
-    def rotate(self, code: str, sha256: str, degrees: int, *, user, at=None) -> Attachment:  # type: ignore[no-untyped-def]
+    def rotate(
+        self, code: str, sha256: str, degrees: int, *, user: User, at: datetime | None = None
+    ) -> Attachment:
         """Turn an original by a quarter turn or more, as metadata: the file is never rewritten."""
         return self._rearrange(code, sha256, user=user, at=at, turn=degrees, step=0)
 
-    def move(self, code: str, sha256: str, step: int, *, user, at=None) -> Attachment:  # type: ignore[no-untyped-def]
+    def move(
+        self, code: str, sha256: str, step: int, *, user: User, at: datetime | None = None
+    ) -> Attachment:
         """Move an original earlier (step < 0) or later within its component's pages."""
         return self._rearrange(code, sha256, user=user, at=at, turn=0, step=step)
 
-    def _rearrange(self, code, sha256, *, user, at, turn: int, step: int) -> Attachment:  # type: ignore[no-untyped-def]
+    def _rearrange(
+        self, code: str, sha256: str, *, user: User, at: datetime | None, turn: int, step: int
+    ) -> Attachment:
         if turn % 90:
             raise CounterError("attachment.rotation", degrees=turn)
         dossier = self._dossiers.get(code)
@@ -269,7 +296,9 @@ class DigitisingService:
             assert changed is not None
             action = "attachment.rotate" if turn else "attachment.move"
             detail = {**_detail(changed), "turn": turn, "step": step}
-            append_audit(session, [AuditEntry(at, user.login, action, dossier.code, detail)])
+            append_audit(
+                session, [AuditEntry(at, user.login, action, dossier.code or dossier.uuid, detail)]
+            )
         return changed
 
     def read(self, attachment: Attachment) -> bytes:
@@ -309,12 +338,12 @@ class DigitisingService:
         return write_atomically(Path(path), digitised.pdf)
 
 
-def _in_component_order(dossier, found: list[Attachment]) -> list[Attachment]:  # type: ignore[no-untyped-def]
+def _in_component_order(dossier: Dossier, found: list[Attachment]) -> list[Attachment]:
     rank = {document.name: index for index, document in enumerate(dossier.documents)}
     return sorted(found, key=lambda a: (rank.get(a.component, len(rank)), a.position, a.id))
 
 
-def _detail(item: Attachment) -> dict:
+def _detail(item: Attachment) -> dict[str, Any]:
     return {
         "sha256": item.sha256,
         "component": item.component,
@@ -325,7 +354,7 @@ def _detail(item: Attachment) -> dict:
     }
 
 
-def attachment_json(item: Attachment) -> dict:
+def attachment_json(item: Attachment) -> dict[str, Any]:
     from counter_app.domain.clock import iso
 
     return {

@@ -167,7 +167,7 @@ class WatchedFolder:
         return [path for _, _, path in sorted(ready)]
 
     @staticmethod
-    def _candidate(entry: os.DirEntry) -> bool:
+    def _candidate(entry: os.DirEntry[str]) -> bool:
         name = entry.name
         if name.startswith(".") or name.lower().endswith(UNFINISHED_SUFFIXES):
             return False
@@ -253,7 +253,7 @@ MODE_WORDS = {GREY: ("gray", "grey"), COLOUR: ("color", "colour")}
 def sane_module() -> Any | None:
     """python-sane, or None when it is not installed (the choice is then hidden)."""
     try:
-        import sane  # type: ignore[import-not-found]
+        import sane
     except ImportError:
         return None
     return sane
@@ -292,7 +292,7 @@ class SaneChoice:
         if not isinstance(device, str) or not device:
             return None
 
-        def offered(key: str, allowed: tuple, default: object) -> object:
+        def offered(key: str, allowed: tuple[Any, ...], default: object) -> object:
             value = stored.get(key)
             return value if value in allowed else default
 

@@ -26,6 +26,7 @@ from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from counter_app.domain.clock import iso, now
 from counter_app.domain.errors import CounterError
@@ -109,7 +110,8 @@ def write_backup(database: Path, data_dir: Path, target: Path) -> BackupSummary:
         snapshot = scratch / DATABASE_MEMBER
         _snapshot(database, snapshot)
         facts = _read_facts(snapshot)
-        present, missing = [], []
+        present: list[tuple[str, Path]] = []
+        missing: list[tuple[str, Path]] = []
         for sha256 in facts.attachments:
             blob = data_dir / ATTACHMENTS_FOLDER / sha256[:2] / sha256[2:]
             (present if blob.is_file() else missing).append((sha256, blob))
@@ -244,7 +246,7 @@ def _setting_value(raw: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _add(archive: zipfile.ZipFile, source: Path, name: str, *, compress: bool) -> dict:
+def _add(archive: zipfile.ZipFile, source: Path, name: str, *, compress: bool) -> dict[str, Any]:
     digest = hashlib.sha256()
     size = 0
     info = zipfile.ZipInfo(name, date_time=datetime.now().timetuple()[:6])
@@ -267,7 +269,7 @@ class Manifest:
     app_version: str
     counter_name: str
     counts: dict[str, int]
-    members: dict[str, dict]
+    members: dict[str, dict[str, Any]]
 
 
 @contextmanager

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
@@ -202,7 +203,7 @@ def _moment(value: object) -> datetime | None:
         return None
 
 
-def _plain(params: dict) -> dict:
+def _plain(params: dict[str, Any]) -> dict[str, Any]:
     return {k: v if isinstance(v, int | float | bool | None) else str(v) for k, v in params.items()}
 
 

@@ -8,16 +8,20 @@ import platform
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counter_app.domain.clock import iso
 from counter_app.paths import DATABASE_FILE
 from counter_app.services.operations.archive import app_version
 from counter_app.services.operations.logs import log_path, recent_lines
 
+if TYPE_CHECKING:
+    from counter_app.services.workspace import Workspace
+
 LOG_LINES = 200
 
 
-def diagnostics_text(workspace, extra: Iterable[tuple[str, str]] = ()) -> str:  # type: ignore[no-untyped-def]
+def diagnostics_text(workspace: Workspace, extra: Iterable[tuple[str, str]] = ()) -> str:
     """The report; `extra` adds lines only the caller knows (the window adds Qt's version)."""
     from counter_app.store.database import current_revision
 
@@ -52,7 +56,7 @@ def _size(path: Path) -> str:
     return f"{total / 1024 / 1024:.1f} MB ({total} bytes, WAL included)"
 
 
-def _sync(workspace) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def _sync(workspace: Workspace) -> list[tuple[str, str]]:
     try:
         status = workspace.sync.status()
     except Exception as error:  # a report must come out even when sync cannot be read
@@ -64,13 +68,13 @@ def _sync(workspace) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
         ("central", workspace.settings.identity().central_url or "-"),
         ("counter number", str(status.counter_number or "-")),
         ("pending", str(status.pending)),
-        ("last sync", iso(status.last_sync) if status.last_sync else "-"),
+        ("last sync", iso(status.last_sync) or "-"),
         ("last sync error", status.last_error or "-"),
         ("open conflicts", str(status.conflicts_open)),
     ]
 
 
-def _backup(workspace) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def _backup(workspace: Workspace) -> list[tuple[str, str]]:
     state = workspace.backups.state()
     if state.last_at is None:
         last = "never"
@@ -82,5 +86,5 @@ def _backup(workspace) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     return [
         ("last backup", last),
         ("backup folder", f"{state.folder} (keep {state.keep})"),
-        ("next backup due", iso(state.next_due)),
+        ("next backup due", iso(state.next_due) or "-"),
     ]

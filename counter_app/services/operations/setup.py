@@ -54,8 +54,6 @@ def check_admin_login(login: str) -> str:
 
 def check_central(url: str) -> str:
     """Reach the central database at `url` once; its kind ("postgresql", "sqlite")."""
-    from sqlalchemy import text
-
     from counter_app.store.central.database import (
         CentralAddress,
         CentralDatabase,
@@ -66,8 +64,7 @@ def check_central(url: str) -> str:
     bare, password = split_password(check_url(url.strip()))
     database = CentralDatabase(CentralAddress(bare, password=password), pool_size=1)
     try:
-        with database.read() as session:
-            session.execute(text("SELECT 1"))
+        database.check_reachable()
         return database.dialect
     finally:
         database.close()

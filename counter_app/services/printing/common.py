@@ -23,6 +23,7 @@ from counter_app.services.printing.layout import (
     SERIF,
     SERIF_BOLD,
     SERIF_ITALIC,
+    Line,
     Sheet,
     Style,
     draw_lines,
@@ -187,7 +188,7 @@ def letterhead(sheet: Sheet, head: Letterhead, date_line: str) -> None:
     sheet.y = min(y, left_bottom) - 3 * mm
 
 
-def _line(text: str, font: str, size: float):  # type: ignore[no-untyped-def]
+def _line(text: str, font: str, size: float) -> Line:
     return wrap([(text, font)], size, 10_000)[0]
 
 
@@ -230,7 +231,7 @@ def signatures(sheet: Sheet, blocks: Sequence[Signature | None], *, lead: str = 
     blank = 20 * mm if style.size >= 11 else 12 * mm
     leading = style.line()
     width = sheet.width / len(blocks)
-    laid = []
+    laid: list[tuple[list[Line], list[Line], list[Line]] | None] = []
     for block in blocks:
         if block is None:
             laid.append(None)

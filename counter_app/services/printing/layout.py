@@ -227,7 +227,8 @@ class Sheet:
             pagesize=style.page,
             invariant=1 if invariant else 0,
             pageCompression=1,
-            initialFontName=SERIF,  # a dynamic font: no unembedded Helvetica in the preamble
+            # A dynamic font: no unembedded Helvetica in the preamble (the stubs say float).
+            initialFontName=SERIF,  # type: ignore[arg-type]
             lang="vi-VN",
         )
         self.canvas.setTitle(nfc(title))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, and_, case, cast, exists, func, not_, or_, select
 from sqlalchemy.orm import Session
@@ -151,7 +152,11 @@ def due_items(session: Session, condition: ColumnElement[bool]) -> tuple[DueItem
     ).where(condition, D.due_at.is_not(None))
     # Sorted here, not by ORDER BY, which would draw SQLite to the due_at index.
     items = sorted(session.execute(query), key=lambda row: (row.due_at, row.code))
-    return tuple(DueItem(*row) for row in items)
+    return tuple(
+        DueItem(code or "", procedure, applicant, agency, status, due_at, officer)
+        for code, procedure, applicant, agency, status, due_at, officer in items
+        if due_at is not None  # the query's condition, said again for the type checker
+    )
 
 
 def overdue(
@@ -212,15 +217,15 @@ def trend(
     )
 
 
-def channels_of(groups: list[tuple]) -> dict[str, int]:
+def channels_of(groups: list[tuple[Any, ...]]) -> dict[str, int]:
     result = empty_channels()
     for channel, *_, count in groups:
         result[channel] = result.get(channel, 0) + count
     return result
 
 
-def sum_by(groups: list[tuple], index: int) -> dict:
-    result: dict = defaultdict(int)
+def sum_by(groups: list[tuple[Any, ...]], index: int) -> dict[Any, int]:
+    result: dict[Any, int] = defaultdict(int)
     for group in groups:
         result[group[index]] += group[-1]
     return dict(sorted(result.items()))
@@ -247,7 +252,7 @@ def period_rows(
         and_(D.completed_at.is_(None), late_now),
     )
 
-    def count_if(*conditions: ColumnElement[bool]):  # type: ignore[no-untyped-def]
+    def count_if(*conditions: ColumnElement[bool]) -> ColumnElement[int]:
         return func.coalesce(func.sum(case((and_(*conditions), 1), else_=0)), 0)
 
     online = D.channel == Channel.ONLINE.value
@@ -317,7 +322,7 @@ BOOK_COLUMNS = (
 )
 
 
-def book_rows(session: Session, start: datetime, end: datetime) -> list[tuple]:
+def book_rows(session: Session, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
     """One row per dossier received in [start, end), in order of receipt (as the printed book)."""
     query = (
         select(*BOOK_COLUMNS)

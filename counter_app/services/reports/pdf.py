@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from reportlab.lib.units import mm
 
@@ -29,8 +30,9 @@ from counter_app.services.reports.words import (
     PERIOD_TITLE,
     TOTAL,
     cash_difference,
+    period_counts,
     period_lines,
-    period_numbers,
+    period_rates,
     person,
     status_word,
 )
@@ -87,7 +89,7 @@ def _counts(
 ) -> None:
     unit = "Số tiền (đồng)" if money else "Số hồ sơ"
     columns = (Column("STT", 8, "center"), Column(key_heading, 70), Column(unit, 22, "right"))
-    body: list[list] = [
+    body: list[list[Any]] = [
         [str(n), label, thousands(value)] for n, (label, value) in enumerate(rows, start=1)
     ]
     body.append(["", _bold(TOTAL), _bold(thousands(sum(value for _, value in rows)))])
@@ -214,10 +216,9 @@ def period_pdf(report: PeriodReport, heading: Heading) -> bytes:
     )
 
     def cells(row: PeriodRow) -> list[str]:
-        numbers = period_numbers(row)
-        return [thousands(n) for n in numbers[:-2]] + [percent(n) for n in numbers[-2:]]
+        return [thousands(n) for n in period_counts(row)] + [percent(n) for n in period_rates(row)]
 
-    body: list[list] = []
+    body: list[list[Any]] = []
     for number, name, row, is_agency in period_lines(report):
         texts = [number, name, *cells(row)]
         body.append([_bold(text) for text in texts] if is_agency else texts)

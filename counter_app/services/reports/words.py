@@ -81,6 +81,11 @@ def period_lines(report: PeriodReport) -> list[tuple[str, str, PeriodRow, bool]]
 
 def period_numbers(row: PeriodRow) -> list[int | float | None]:
     """The values of a PeriodRow in the order of PERIOD_COLUMNS (rates as 0..1 or None)."""
+    return [*period_counts(row), *period_rates(row)]
+
+
+def period_counts(row: PeriodRow) -> list[int]:
+    """The dossier counts of a PeriodRow, the first columns of PERIOD_COLUMNS."""
     return [
         row.received_new,
         row.carried_over,
@@ -92,6 +97,9 @@ def period_numbers(row: PeriodRow) -> list[int | float | None]:
         row.in_progress_on_time,
         row.in_progress_late,
         row.in_progress_total,
-        row.on_time_rate,
-        row.online_share,
     ]
+
+
+def period_rates(row: PeriodRow) -> list[float | None]:
+    """The rates of a PeriodRow (0..1, or None with nothing to count), its last two columns."""
+    return [row.on_time_rate, row.online_share]

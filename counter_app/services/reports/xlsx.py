@@ -7,8 +7,11 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -37,6 +40,7 @@ COUNT = "#,##0"
 MONEY = '#,##0 "đ"'
 PERCENT = "0.0%"
 BOLD = Font(bold=True)
+CellValue = str | int | float | Decimal | date | datetime | None  # what a cell here may hold
 TITLE = Font(bold=True, size=13)
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
@@ -55,6 +59,13 @@ def to_bytes(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def first_sheet(workbook: Workbook) -> Worksheet:
+    """The sheet a new workbook starts with (openpyxl types `active` as maybe a chart)."""
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
+    return sheet
 
 
 class Table:
@@ -76,25 +87,26 @@ class Table:
         sheet["A2"].font = Font(italic=True)
         self.header_row = 4
         for index, (heading, width, _) in enumerate(columns, start=1):
-            cell = sheet.cell(self.header_row, index, heading)
-            cell.font = BOLD
-            cell.fill = HEADER_FILL
-            cell.alignment = CENTRE
-            cell.border = GRID
+            header = sheet.cell(self.header_row, index, heading)
+            header.font = BOLD
+            header.fill = HEADER_FILL
+            header.alignment = CENTRE
+            header.border = GRID
             sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.freeze_panes = sheet.cell(self.header_row + 1, 1)
+        sheet.freeze_panes = sheet.cell(self.header_row + 1, 1).coordinate
         self.row = self.header_row + 1
         workbook = sheet.parent
+        assert workbook is not None  # a sheet made by a Workbook
         self._body = [cell_style(workbook, fmt) for _, _, fmt in columns]
         self._total = [cell_style(workbook, fmt, total=True) for _, _, fmt in columns]
 
-    def add(self, values: Sequence[object], *, total: bool = False) -> None:
+    def add(self, values: Sequence[CellValue], *, total: bool = False) -> None:
         styles = self._total if total else self._body
         for index, value in enumerate(values, start=1):
             self.sheet.cell(self.row, index, value).style = styles[index - 1]
         self.row += 1
 
-    def total(self, values: Sequence[object]) -> None:
+    def total(self, values: Sequence[CellValue]) -> None:
         self.add(values, total=True)
 
 
@@ -181,14 +193,14 @@ def daily_workbook(review: DailyReview, officers: Mapping[str, str]) -> bytes:
         who = f" – cán bộ {officers.get(review.officer) or review.officer}"
     subtitle = f"Ngày {day}{who}"
     summary = Table(
-        workbook.active,
+        first_sheet(workbook),
         [("Chỉ tiêu", 52, None), ("Số liệu", 22, COUNT)],
         title=DAILY_TITLE,
         subtitle=subtitle,
     )
     summary.sheet.title = "Tổng hợp"
     outcomes = review.on_time
-    lines: list[tuple[str, object, str | None]] = [
+    lines: list[tuple[str, CellValue, str | None]] = [
         ("Ngày", review.day, DATE),
         ("Số hồ sơ tiếp nhận", review.received, None),
         *[(f"– {CHANNELS[key]}", review.by_channel.get(key, 0), None) for key in CHANNELS],
@@ -306,7 +318,7 @@ def period_workbook(report: PeriodReport) -> bytes:
     """The provincial layout: each agency, then its procedures, then the total; two header
     rows (the groups merged over their columns)."""
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = first_sheet(workbook)
     sheet.title = "Báo cáo"
     sheet["A1"] = PERIOD_TITLE
     sheet["A1"].font = TITLE
@@ -342,7 +354,7 @@ def period_workbook(report: PeriodReport) -> bytes:
             _header(sheet.cell(heading_row, column + offset, heading))
             sheet.column_dimensions[get_column_letter(column + offset)].width = 12
         column += len(span)
-    sheet.freeze_panes = sheet.cell(heading_row + 1, first)
+    sheet.freeze_panes = sheet.cell(heading_row + 1, first).coordinate
     row = heading_row + 1
     formats = [COUNT] * (len(PERIOD_COLUMNS) - 2) + [PERCENT, PERCENT]
 
@@ -376,7 +388,7 @@ def period_workbook(report: PeriodReport) -> bytes:
     return to_bytes(workbook)
 
 
-def _header(cell) -> None:  # type: ignore[no-untyped-def]
+def _header(cell: Cell | MergedCell) -> None:
     cell.font = BOLD
     cell.fill = HEADER_FILL
     cell.alignment = CENTRE
@@ -399,14 +411,14 @@ BOOK_HEADINGS: tuple[tuple[str, float, str | None], ...] = (
 )
 
 
-def book_workbook(first: date, last: date, rows: Sequence[tuple]) -> bytes:
+def book_workbook(first: date, last: date, rows: Sequence[tuple[Any, ...]]) -> bytes:
     """Sổ theo dõi hồ sơ as a spreadsheet: the printed book's columns, one row per dossier."""
     workbook = Workbook()
     if first == last:
         period = f"Ngày {short_date(first)}"
     else:
         period = f"Từ ngày {short_date(first)} đến ngày {short_date(last)}"
-    table = Table(workbook.active, BOOK_HEADINGS, title=BOOK_TITLE, subtitle=period)
+    table = Table(first_sheet(workbook), BOOK_HEADINGS, title=BOOK_TITLE, subtitle=period)
     table.sheet.title = "Sổ theo dõi hồ sơ"
     sets = 0
     for number, values in enumerate(rows, start=1):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from counter_app.domain.catalog import Catalog
 from counter_app.domain.clock import now
@@ -40,7 +41,7 @@ class NewCounter:
 @dataclass(frozen=True)
 class PortalEntry:
     seq: int  # central's change sequence number of the dossier as exported
-    record: dict
+    record: dict[str, Any]
 
 
 def open_central(url: str, password: str | None = None) -> CentralDatabase:
@@ -63,7 +64,7 @@ class CentralAdmin:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def init(self) -> dict:
+    def init(self) -> dict[str, Any]:
         before, after = upgrade_central(self.database)
         return {"dialect": self.database.dialect, "revision_before": before, "revision": after}
 

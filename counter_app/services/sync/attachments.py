@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 
@@ -38,7 +38,7 @@ from counter_app.store.central import blobs
 from counter_app.store.central.blobs import CHUNK_SIZE, AttachmentItem
 from counter_app.store.central.database import CentralDatabase
 from counter_app.store.central.replica import get_setting, put_setting
-from counter_app.store.database import Database
+from counter_app.store.database import Database, Session
 from counter_app.store.models import AuditRow, DossierRow
 
 # {"after": last audit entry read, "waiting": [dossier uuids], "held": {sha256: problem}}
@@ -57,7 +57,7 @@ class AttachmentProblem:
     code: str
     name: str  # the file's name when it was attached
     key: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
     tries: int = 1
     retry_at: datetime | None = None
 
@@ -70,7 +70,7 @@ class AttachmentProblem:
             problem=translate(self.key, lang, **self.params),
         )
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "sha256": self.sha256,
             "code": self.code,
@@ -82,7 +82,7 @@ class AttachmentProblem:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> AttachmentProblem:
+    def from_json(cls, data: dict[str, Any]) -> AttachmentProblem:
         retry = data.get("retry_at")
         return cls(
             data["sha256"],
@@ -153,7 +153,7 @@ def send_attachments(
     return result
 
 
-def work_waiting(session) -> bool:  # type: ignore[no-untyped-def]
+def work_waiting(session: Session) -> bool:
     """Whether an attachment change was journaled since the last round read the journal: one
     look-up from the journal position on (dossiers already waiting are retried by the full
     rounds, not by the worker's quick ones)."""
@@ -168,7 +168,7 @@ def work_waiting(session) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def attachment_work(session) -> AttachmentWork:  # type: ignore[no-untyped-def]
+def attachment_work(session: Session) -> AttachmentWork:
     """Dossiers whose originals wait (for a later round, or journaled since the last one) and
     the originals held back, read without touching a file."""
     state = _state(session)
@@ -182,12 +182,12 @@ def attachment_work(session) -> AttachmentWork:  # type: ignore[no-untyped-def]
     return AttachmentWork(len(dossiers), problems)
 
 
-def _state(session) -> dict:  # type: ignore[no-untyped-def]
+def _state(session: Session) -> dict[str, Any]:
     state = get_setting(session, STATE)
     return state if isinstance(state, dict) else {}
 
 
-def _changed_since(session, after: int, top: int) -> set[str]:  # type: ignore[no-untyped-def]
+def _changed_since(session: Session, after: int, top: int) -> set[str]:
     """Dossiers with an attachment change journaled in (after, top]."""
     return set(
         session.scalars(
@@ -372,13 +372,13 @@ class _Uploader:
                 "attachment.corrupt", path=str(path), detail=f"SHA-256 {digest.hexdigest()}"
             )
 
-    def _finish(self, session, sha256: str, last: list[int], chunk_size: int) -> str:  # type: ignore[no-untyped-def]
+    def _finish(self, session: Session, sha256: str, last: list[int], chunk_size: int) -> str:
         """The last chunk commits together with central's check of the whole."""
         for part in last:
             self._put(session, sha256, part, chunk_size)
         return blobs.complete_blob(session, self.counter, sha256, at=now())
 
-    def _put(self, session, sha256: str, part: int, chunk_size: int) -> None:  # type: ignore[no-untyped-def]
+    def _put(self, session: Session, sha256: str, part: int, chunk_size: int) -> None:
         data = self._part(sha256, part, chunk_size)
         blobs.put_part(session, self.counter, sha256, part, data)
         self.chunks += 1

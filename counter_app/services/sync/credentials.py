@@ -6,12 +6,17 @@ password (a server that trusts the machine, or libpq's own PGPASSFILE)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from counter_app.domain.errors import CounterError
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE = "counter-app central"
 
 
-def _backend():  # type: ignore[no-untyped-def]
+def _backend() -> KeyringBackend | None:
     import keyring
     from keyring.backends import fail
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime
 
-from sqlalchemy.orm import Session
-
 from counter_app.domain.codes import DossierCode
 from counter_app.services.moves import record_code_change
 from counter_app.store.central import replica
 from counter_app.store.codes import CodeMode, allocate_many
+from counter_app.store.database import Session
 from counter_app.store.dossiers import find_by_uuid
 from counter_app.store.journal import RENUMBER_ACTION, AuditEntry
 

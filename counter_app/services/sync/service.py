@@ -17,9 +17,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from counter_app.domain.clock import iso, now
 from counter_app.domain.codes import DossierCode, FallbackZone
@@ -57,6 +59,9 @@ from counter_app.store.central.database import CentralAddress, check_url, split_
 from counter_app.store.central.repository import KINDS, ConflictDecision, PushItem, PushResult
 from counter_app.store.codes import CodeMode, allocate_many
 from counter_app.store.database import Database
+
+if TYPE_CHECKING:
+    from counter_app.services.sync.gateway import CentralGateway
 from counter_app.store.dossiers import find_by_uuid
 from counter_app.store.journal import (
     AuditEntry,
@@ -98,7 +103,7 @@ class SetAside:
     def message(self, lang: str = "vi") -> str:
         return translate(SET_ASIDE, lang, code=self.code or self.uuid, reason=self.reason)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"uuid": self.uuid, "code": self.code, "reason": self.reason}
 
 
@@ -110,9 +115,9 @@ class SyncResult:
     conflicts: int = 0
     set_aside: tuple[SetAside, ...] = ()
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The counts; "set_aside" only when the round left dossiers behind."""
-        data: dict = {
+        data: dict[str, Any] = {
             "pushed": self.pushed,
             "pulled": self.pulled,
             "pending": self.pending,
@@ -193,10 +198,10 @@ class ConflictInfo:
     current_status: str | None = None  # where the dossier stands at this counter now
 
 
-GatewayFactory = Callable[[CentralAddress], object]
+GatewayFactory = Callable[[CentralAddress], "CentralGateway"]  # or a test's double
 
 
-def _default_gateway(address: CentralAddress):  # type: ignore[no-untyped-def]
+def _default_gateway(address: CentralAddress) -> CentralGateway:
     from counter_app.services.sync.gateway import CentralGateway
 
     return CentralGateway(address)
@@ -221,7 +226,7 @@ class SyncService:
         self._calendars = calendars
         self._intake = intake
         self._gateway_factory = gateway_factory or _default_gateway
-        self._gateway = None
+        self._gateway: CentralGateway | None = None
         self._gateway_key: CentralAddress | None = None
         self._round_lock = threading.Lock()  # one round at a time (worker and "Sync now")
         self._set_aside: list[SetAside] = []  # by the round under way
@@ -280,7 +285,7 @@ class SyncService:
             sslrootcert=self._settings.get("central.sslrootcert"),  # type: ignore[arg-type]
         )
 
-    def _central(self):  # type: ignore[no-untyped-def]
+    def _central(self) -> CentralGateway:
         address = self.address()
         if self._gateway is None or self._gateway_key != address:
             self.close()
@@ -290,7 +295,7 @@ class SyncService:
 
     def close(self) -> None:
         if self._gateway is not None:
-            self._gateway.close()  # type: ignore[attr-defined]
+            self._gateway.close()
             self._gateway = None
 
     # --- one round
@@ -351,7 +356,7 @@ class SyncService:
             return None
         return self._central().audit_anchor(number)
 
-    def _anchor(self, central, number: int) -> CounterError | None:  # type: ignore[no-untyped-def]
+    def _anchor(self, central: CentralGateway, number: int) -> CounterError | None:
         """Send the audit chain's head to central, where it is kept append-only, once the
         chain is checked against the last head central holds; keep what central took. A chain
         that no longer holds that head is not anchored: the problem is logged and returned
@@ -398,12 +403,12 @@ class SyncService:
                 message=message,
             )
 
-    def _registration(self, central) -> tuple[int, tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    def _registration(self, central: CentralGateway) -> tuple[int, tuple[str, ...]]:
         identity = self._settings.identity()
         if identity.counter_number is not None:
             return identity.counter_number, tuple(self._settings.get("central.agencies") or ())  # type: ignore[arg-type]
-        install_id = self._settings.get("central.install_id")
-        if install_id is None:
+        install_id = str(self._settings.get("central.install_id") or "")
+        if not install_id:
             install_id = str(uuid_module.uuid4())
             self._settings.set("central.install_id", install_id)
         with self._db.read() as session:
@@ -432,7 +437,7 @@ class SyncService:
             renumber(session, taken, mode=mode, at=now(), reason="join")
         return registration.number, registration.agencies
 
-    def _push(self, central, number: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    def _push(self, central: CentralGateway, number: int) -> tuple[int, int]:
         """Send what waits, batch by batch. A dossier that cannot go is set aside: its outbox
         entries are dropped with the batch's and it stays unsynced, so its next change sends
         it again (and nothing before that: it would only be refused again)."""
@@ -458,7 +463,9 @@ class SyncService:
                 renumber(session, taken, mode=self._settings.code_mode(), at=now(), reason="push")
             pushed += len(results)
 
-    def _push_parts(self, central, number: int, items: list[PushItem]) -> list[PushResult]:  # type: ignore[no-untyped-def]
+    def _push_parts(
+        self, central: CentralGateway, number: int, items: list[PushItem]
+    ) -> list[PushResult]:
         """Central's answers for `items`. When central refuses the batch for what a dossier in
         it holds, each half is sent on its own until that one is found and set aside; a
         refusal that is not about the data (offline, a refused login) ends the round."""
@@ -483,7 +490,7 @@ class SyncService:
         log.warning("dossier %s set aside by the sync: %s", left.code or left.uuid, reason)
         self._set_aside.append(left)
 
-    def _send_decisions(self, central, number: int) -> int:  # type: ignore[no-untyped-def]
+    def _send_decisions(self, central: CentralGateway, number: int) -> int:
         """The supervisor's decisions about conflicts, read from the audit trail after the
         position last sent, go to central's conflict rows. Central keeps the first decision, so
         a repeat (a reply lost after commit) changes nothing; the position moves only once
@@ -531,7 +538,9 @@ class SyncService:
             replica.put_setting(session, DECISIONS_SENT, {"after": top})
         return len(decisions)
 
-    def _send_decisions_one_by_one(self, central, number: int, decisions) -> None:  # type: ignore[no-untyped-def]
+    def _send_decisions_one_by_one(
+        self, central: CentralGateway, number: int, decisions: list[ConflictDecision]
+    ) -> None:
         """Central refused the batch (the counter no longer serves a dossier's agency): the
         others still go, and a refused one is logged and not sent again, so that it can never
         hold every later round up. The decision stays recorded at the counter."""
@@ -547,7 +556,7 @@ class SyncService:
                     error.params.get("reason", ""),
                 )
 
-    def _pull(self, central, number: int) -> int:  # type: ignore[no-untyped-def]
+    def _pull(self, central: CentralGateway, number: int) -> int:
         pulled = 0
         catalog_changed = False
         mode = self._settings.code_mode()
@@ -572,7 +581,9 @@ class SyncService:
             self._calendars.invalidate()
         return pulled
 
-    def _apply_page(self, kind: str, rows: list[dict], cursors: dict, cursor: int) -> int:
+    def _apply_page(
+        self, kind: str, rows: list[dict[str, Any]], cursors: dict[str, Any], cursor: int
+    ) -> int:
         """Central's rows in transactions of at most WRITE_SLICE_S each, so that a save in the
         window waits that long at worst; the cursor moves with the last one (a page cut half-way
         is pulled again, and what was applied is recognised by its version)."""
@@ -596,7 +607,9 @@ class SyncService:
     def _lease_agencies(self, agencies: tuple[str, ...]) -> list[str]:
         return sorted(agencies) if agencies else sorted(self._catalog.served_agencies())
 
-    def _refresh_leases(self, central, number: int, agencies: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    def _refresh_leases(
+        self, central: CentralGateway, number: int, agencies: tuple[str, ...]
+    ) -> None:
         served = self._lease_agencies(agencies)
         target = self._settings.number("sync.lease_target") or 0
         days_ahead = self._settings.number("sync.lease_days") or 1
@@ -902,7 +915,7 @@ class SyncService:
         return dossier
 
 
-def _open_conflict(session, conflict_id: int, user: User) -> SyncConflictRow:  # type: ignore[no-untyped-def]
+def _open_conflict(session: Session, conflict_id: int, user: User) -> SyncConflictRow:
     if not allowed(user.role, Permission.RESOLVE_CONFLICT):
         raise CounterError("sync.conflict_supervisor")
     row = session.get(SyncConflictRow, conflict_id)
@@ -936,7 +949,7 @@ def _resolution_audit(
     )
 
 
-def _resolutions(session) -> dict[int, Resolution]:  # type: ignore[no-untyped-def]
+def _resolutions(session: Session) -> dict[int, Resolution]:
     """conflict id -> the decision the audit trail records for it."""
     rows = session.execute(
         select(AuditRow.action, AuditRow.detail).where(
@@ -954,7 +967,7 @@ CENTRAL_RESOLUTIONS = {
 DECISIONS_SENT = "sync.decisions"  # {"after": the last audit entry of a decision sent}
 
 
-def _decisions_after(session) -> int:  # type: ignore[no-untyped-def]
+def _decisions_after(session: Session) -> int:
     state = replica.get_setting(session, DECISIONS_SENT)
     return int(state.get("after", 0)) if isinstance(state, dict) else 0
 
@@ -980,7 +993,7 @@ def _log_message(
     """A round's log message: its key alone, or JSON when it names what it left behind."""
     if not problems and not set_aside:
         return key
-    data: dict = {"key": key or (HELD_ATTACHMENTS if problems else SET_ASIDE)}
+    data: dict[str, Any] = {"key": key or (HELD_ATTACHMENTS if problems else SET_ASIDE)}
     if problems:
         data.update(first=problems[0].to_json(), held=len(problems))
     if set_aside:

@@ -35,6 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from counter_app.domain.errors import CounterError
+from counter_app.store.central.dialects import insert_or_skip
 from counter_app.store.central.models import CentralBase, CentralDossierRow, CounterAgencyRow
 from counter_app.store.central.repository import check_scope
 
@@ -132,13 +133,8 @@ def start_blob(
     session: Session, counter: int, sha256: str, *, size: int, chunk_size: int, at: datetime
 ) -> None:
     """Announce an upload; nothing happens when the blob exists (whoever started it)."""
-    if _postgres(session):
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
     session.execute(
-        insert(BlobRow.__table__)
-        .values(
+        insert_or_skip(session, BlobRow.__table__, ["sha256"]).values(
             sha256=sha256,
             size=size,
             chunk_size=chunk_size,
@@ -147,7 +143,6 @@ def start_blob(
             created_at=at,
             completed_at=None,
         )
-        .on_conflict_do_nothing(index_elements=["sha256"])
     )
 
 
@@ -164,17 +159,12 @@ def _uploading(session: Session, counter: int, sha256: str) -> BlobRow:
 def put_part(session: Session, counter: int, sha256: str, part: int, data: bytes) -> None:
     """Store one chunk of a blob this counter is uploading; a part already there is left as it
     is (a reply lost after commit). A complete blob takes no more."""
-    if _postgres(session):
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-
-        if _uploading(session, counter, sha256).complete:
-            raise CounterError("central.denied", reason=f"blob {sha256} is complete")
+    if not _postgres(session) and _uploading(session, counter, sha256).complete:
+        raise CounterError("central.denied", reason=f"blob {sha256} is complete")
     session.execute(
-        insert(BlobChunkRow.__table__)
-        .values(sha256=sha256, part=part, data=data)
-        .on_conflict_do_nothing(index_elements=["sha256", "part"])
+        insert_or_skip(session, BlobChunkRow.__table__, ["sha256", "part"]).values(
+            sha256=sha256, part=part, data=data
+        )
     )
 
 

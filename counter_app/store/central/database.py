@@ -100,6 +100,11 @@ class CentralDatabase:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    def check_reachable(self) -> None:
+        """One round trip; a server that cannot be reached or refuses raises its CounterError."""
+        with self.read() as session:
+            session.execute(text("SELECT 1"))
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         with self.translated_errors(), Session(self.engine, expire_on_commit=False) as session:
@@ -183,7 +188,7 @@ def _make_engine(address: CentralAddress, pool_size: int) -> Engine:
             cursor.close()
 
         @event.listens_for(engine, "begin")
-        def _begin(connection) -> None:  # type: ignore[no-untyped-def]
+        def _begin(connection) -> None:
             mode = connection.get_execution_options().get("begin", "DEFERRED")
             connection.exec_driver_sql(f"BEGIN {mode}")
 
@@ -219,7 +224,7 @@ def _make_engine(address: CentralAddress, pool_size: int) -> Engine:
 CENTRAL_HEAD = "c0007"
 
 
-def _config(connection):  # type: ignore[no-untyped-def]  # -> alembic.config.Config
+def _config(connection):  # -> alembic.config.Config
     from alembic.config import Config
 
     config = Config()
@@ -240,7 +245,7 @@ def upgrade_central(database: CentralDatabase) -> tuple[str | None, str]:
     return before, after
 
 
-def central_revision(connection) -> str | None:  # type: ignore[no-untyped-def]
+def central_revision(connection) -> str | None:
     from sqlalchemy import inspect
 
     if not inspect(connection).has_table("alembic_version"):

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
     false,
@@ -30,6 +31,7 @@ BigId = BigInteger().with_variant(Integer(), "sqlite")  # SQLite autoincrements 
 
 
 class CentralBase(DeclarativeBase):
+    __table__: ClassVar[Table]  # every model here is a plain table (for insert/update)
     type_annotation_map: ClassVar = {datetime: Moment, dict: Document, list: Document}
 
 

@@ -9,8 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import CursorResult, bindparam, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -26,6 +27,7 @@ from counter_app.store.dossiers import (
     insert_dossiers,
     load_dossiers,
 )
+from counter_app.store.dossiers import outbox_count as outbox_count  # what sync asks
 from counter_app.store.models import (
     AgencyRow,
     CalendarOverrideRow,
@@ -91,7 +93,7 @@ def pending_batch(session: Session, size: int) -> Batch:
         ids.append(row.id)
     if not uuids:
         return Batch([], ids)
-    rows = {
+    found = {
         row.uuid: row
         for row in session.execute(
             select(
@@ -99,13 +101,13 @@ def pending_batch(session: Session, size: int) -> Batch:
             ).where(_DOSSIERS.c.uuid.in_(uuids))
         )
     }
-    dossiers, unreadable = _readable(session, list(rows))
+    dossiers, unreadable = _readable(session, list(found))
     items = [
-        PushItem(uuid, rows[uuid].version, rows[uuid].synced_version, payload(dossiers[uuid]))
+        PushItem(uuid, found[uuid].version, found[uuid].synced_version, payload(dossiers[uuid]))
         for uuid in uuids
         if uuid in dossiers
     ]
-    named = {uuid: (rows[uuid].code or "", why) for uuid, why in unreadable.items()}
+    named = {uuid: (found[uuid].code or "", why) for uuid, why in unreadable.items()}
     return Batch(items, ids, named)
 
 
@@ -217,10 +219,6 @@ def set_code(session: Session, uuid: str, code: str) -> int:
     ).scalar_one()
 
 
-def outbox_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(OutboxRow)) or 0
-
-
 # --- pull
 
 
@@ -236,7 +234,7 @@ def replace_dossier(session: Session, dossier: Dossier, version: int, *, origin:
         values = dossier_row_values(dossier, origin=exists, at=at, version=version)
         session.execute(update(_DOSSIERS).where(_DOSSIERS.c.uuid == dossier.uuid).values(values))
         for model in (DocumentRow, FeeLineRow, HistoryRow, SupplementRoundRow):
-            session.execute(delete(model).where(model.dossier_uuid == dossier.uuid))  # type: ignore[attr-defined]
+            session.execute(delete(model).where(model.dossier_uuid == dossier.uuid))
         insert_children(session, [dossier])
     session.execute(
         update(_DOSSIERS)
@@ -363,19 +361,22 @@ def store_leases(session: Session, leases: list[Lease]) -> int:
     statement = sqlite_insert(table).on_conflict_do_nothing(
         index_elements=["agency_code", "day", "source", "first"]
     )
-    result = session.execute(
-        statement,
-        [
-            {
-                "agency_code": lease.agency_code,
-                "day": lease.day,
-                "source": RangeSource.LEASE.value,
-                "first": lease.first,
-                "last": lease.last,
-                "next_number": lease.first,
-            }
-            for lease in leases
-        ],
+    result = cast(
+        CursorResult[Any],
+        session.execute(
+            statement,
+            [
+                {
+                    "agency_code": lease.agency_code,
+                    "day": lease.day,
+                    "source": RangeSource.LEASE.value,
+                    "first": lease.first,
+                    "last": lease.last,
+                    "next_number": lease.first,
+                }
+                for lease in leases
+            ],
+        ),
     )
     return max(result.rowcount or 0, 0)
 

@@ -11,8 +11,19 @@ import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import bindparam, func, insert, literal_column, select, text, update
+from sqlalchemy import (
+    CursorResult,
+    Table,
+    bindparam,
+    func,
+    insert,
+    literal_column,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from counter_app.domain.calendar import CalendarOverrides, WorkingCalendar
@@ -33,6 +44,7 @@ from counter_app.domain.sync import (
     dossier_from_json,
     with_origins,
 )
+from counter_app.store.central.dialects import insert_or_skip
 from counter_app.store.central.models import (
     CentralAgencyRow,
     CentralAuditAnchorRow,
@@ -66,14 +78,9 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def _insert_ignore(session: Session, table, rows: list[dict], keys: list[str]) -> None:  # type: ignore[no-untyped-def]
-    if not rows:
-        return
-    if _dialect(session) == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    session.execute(dialect_insert(table).on_conflict_do_nothing(index_elements=keys), rows)
+def _insert_ignore(session: Session, table: Table, rows: list[dict], keys: list[str]) -> None:
+    if rows:
+        session.execute(insert_or_skip(session, table, keys), rows)
 
 
 def next_seq(session: Session, count: int) -> int:
@@ -203,7 +210,7 @@ def check_scope(session: Session, counter: int, agencies: set[str]) -> None:
         )
 
 
-def _received_here(session: Session, counter: int, item: PushItem, stored) -> bool:  # type: ignore[no-untyped-def]
+def _received_here(session: Session, counter: int, item: PushItem, stored) -> bool:
     """A dossier the counter received for an agency it does not serve (receiving regardless of
     residence, Decree 118/2025/NĐ-CP): new and numbered from the counter's own fallback slice,
     or already at central as received by it. On PostgreSQL the dossiers' policies of revision
@@ -219,7 +226,7 @@ def _received_here(session: Session, counter: int, item: PushItem, stored) -> bo
     return first <= number <= last
 
 
-def _visible_to(counter: int, agencies: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _visible_to(counter: int, agencies: tuple[str, ...]):
     """The dossiers a counter sees: its agencies' (all when none is recorded) and those it
     received for other agencies."""
     return DOSSIERS.c.agency_code.in_(agencies) | (DOSSIERS.c.origin_counter == counter)
@@ -340,12 +347,17 @@ def grant_leases(
         ["agency_code", "day"],
     )
     for (agency, day), size in sizes.items():
-        held = session.scalar(
-            select(func.coalesce(func.sum(CodeLeaseRow.last - CodeLeaseRow.first + 1), 0)).where(
-                CodeLeaseRow.counter_number == counter,
-                CodeLeaseRow.agency_code == agency,
-                CodeLeaseRow.day == day,
+        held = (
+            session.scalar(
+                select(
+                    func.coalesce(func.sum(CodeLeaseRow.last - CodeLeaseRow.first + 1), 0)
+                ).where(
+                    CodeLeaseRow.counter_number == counter,
+                    CodeLeaseRow.agency_code == agency,
+                    CodeLeaseRow.day == day,
+                )
             )
+            or 0
         )
         head = session.execute(
             select(heads.c.next_first).where(heads.c.agency_code == agency, heads.c.day == day)
@@ -512,7 +524,7 @@ def push(
             if incoming.code:
                 code_owner[incoming.code] = item.uuid
         elif decision.outcome is Outcome.MERGED:
-            assert decision.dossier is not None
+            assert decision.dossier is not None and row is not None
             data = row.data
             if decision.version != row.version:
                 data = with_origins(dossier_to_json(decision.dossier), decision.dossier)
@@ -591,14 +603,15 @@ def _record_conflicts(
     if not conflicts:
         return
     table = CentralConflictRow.__table__
-    known = set(
-        session.execute(
+    known = {
+        (uuid, version)
+        for uuid, version in session.execute(
             select(table.c.dossier_uuid, table.c.pushed_version).where(
                 table.c.counter_number == counter,
                 table.c.dossier_uuid.in_([item.uuid for item, _ in conflicts]),
             )
-        ).all()
-    )
+        )
+    }
     rows = []
     for item, result in conflicts:
         if (item.uuid, item.version) in known:
@@ -689,10 +702,15 @@ def _resolve_conflict(session: Session, counter: int, decision: ConflictDecision
                 f"{counter}'s",
             )
         return "unknown"
-    changed = session.execute(
-        update(table)
-        .where(same, table.c.counter_number == counter, table.c.resolved_at.is_(None))
-        .values(resolved_at=decision.at, resolved_by=decision.by, resolution=decision.resolution)
+    changed = cast(
+        CursorResult[Any],
+        session.execute(
+            update(table)
+            .where(same, table.c.counter_number == counter, table.c.resolved_at.is_(None))
+            .values(
+                resolved_at=decision.at, resolved_by=decision.by, resolution=decision.resolution
+            )
+        ),
     ).rowcount
     return "resolved" if changed else "already"
 

@@ -10,19 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QIcon, QPainter, QPixmap, QTransform
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListView,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
@@ -45,168 +39,23 @@ from counter_app.services.digitising.sources import (
 )
 from counter_app.ui import notify, theme
 from counter_app.ui.digitising.scanner import ScannerDialog
-from counter_app.ui.digitising.stores import DossierScans, StagedScans
+from counter_app.ui.digitising.sections import (
+    SHA_ROLE,
+    ComponentSection,
+    PreviewDialog,
+    page_picture,
+)
+from counter_app.ui.digitising.stores import DossierScans, ScanItem, ScanStore, StagedScans
 from counter_app.ui.digitising.thumbnails import (
-    THUMB_SIZE,
     Thumbnail,
     full_pictures,
     make_thumbnail,
 )
-from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.session import Session
 from counter_app.ui.workers import Tasks
 
-SHA_ROLE = Qt.ItemDataRole.UserRole
 SCAN_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.pdf"
 WATCH_INTERVAL_MS = 1000
-
-
-PAGE_EDGE = QColor("#9aa0a6")
-
-
-def page_picture(png: bytes, rotation: int = 0) -> QPixmap:
-    """A drawn page as the officer turned it, with a thin edge so white pages stand out."""
-    pixmap = QPixmap()
-    pixmap.loadFromData(png, "PNG")
-    if rotation:
-        pixmap = pixmap.transformed(QTransform().rotate(rotation))
-    painter = QPainter(pixmap)
-    painter.setPen(PAGE_EDGE)
-    painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
-    painter.end()
-    return pixmap
-
-
-def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
-    """The local files a drag carries (none for text, links or another program's data)."""
-    mime = event.mimeData()
-    if not mime.hasUrls():
-        return []
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
-
-class PreviewDialog(QDialog):
-    """Every page of one scan (a PDF's first pages), large, one under the other, scrollable,
-    turned as the officer turned it."""
-
-    def __init__(
-        self,
-        pages: Sequence[bytes],
-        title: str,
-        parent: QWidget | None = None,
-        *,
-        rotation: int = 0,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        resize_within_screen(self, 1100, 1000)
-        self.pixmaps: list[QPixmap] = []
-        body = QWidget()
-        body.setObjectName("previewPages")
-        body.setStyleSheet("#previewPages { background: palette(mid); }")
-        column = QVBoxLayout(body)
-        column.setSpacing(12)
-        for number, png in enumerate(pages):
-            pixmap = page_picture(png, rotation)
-            self.pixmaps.append(pixmap)
-            label = QLabel()
-            label.setObjectName(f"previewImage-{number}")
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setPixmap(pixmap)
-            column.addWidget(label)
-        self.pixmap = self.pixmaps[0] if self.pixmaps else QPixmap()
-        scroll = QScrollArea()
-        scroll.setWidget(body)
-        scroll.setWidgetResizable(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(buttons)
-
-
-class ComponentSection(QGroupBox):
-    """The scans of one paper; files dropped here go to it."""
-
-    sig_files_dropped = Signal(str, list)
-    """(component, [Path]) dropped onto this section."""
-
-    def __init__(self, component: str, parent: QWidget | None = None) -> None:
-        super().__init__(component, parent)
-        self.component = component
-        self.setAcceptDrops(True)
-        self.list = QListWidget()
-        self.list.setObjectName("thumbnails")
-        self.list.setViewMode(QListView.ViewMode.IconMode)
-        self.list.setMovement(QListView.Movement.Static)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setIconSize(QSize(THUMB_SIZE, THUMB_SIZE))
-        self.list.setGridSize(QSize(THUMB_SIZE + 24, THUMB_SIZE + 40))
-        self.list.setWordWrap(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
-        self.list.setAcceptDrops(False)
-        self.list.viewport().setAcceptDrops(False)
-        self.list.setMinimumHeight(THUMB_SIZE + 56)
-        self.add_button = QPushButton(self.tr("Add files…"))
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.preview_button = QPushButton(self.tr("Preview"))
-        self.turn_button = QPushButton(self.tr("Turn ↻"))
-        self.earlier_button = QPushButton(self.tr("Earlier"))
-        self.later_button = QPushButton(self.tr("Later"))
-        self._needs_choice = (
-            self.remove_button,
-            self.preview_button,
-            self.turn_button,
-            self.earlier_button,
-            self.later_button,
-        )
-        for button in (self.add_button, *self._needs_choice):
-            button.setAutoDefault(False)
-        for button in self._needs_choice:
-            button.setEnabled(False)
-        self.list.itemSelectionChanged.connect(self._selection_changed)
-        hint = QLabel(self.tr("Drop scanned files here, or add them with the button."))
-        hint.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")
-        hint.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addWidget(self.preview_button)
-        buttons.addWidget(self.turn_button)
-        buttons.addWidget(self.earlier_button)
-        buttons.addWidget(self.later_button)
-        buttons.addWidget(hint, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addLayout(buttons)
-
-    def selected_sha256(self) -> str | None:
-        items = self.list.selectedItems()
-        return items[0].data(SHA_ROLE) if items else None
-
-    def _selection_changed(self) -> None:
-        chosen = self.selected_sha256() is not None
-        for button in self._needs_choice:
-            button.setEnabled(chosen)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_paths(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = dropped_paths(event)
-        if not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.sig_files_dropped.emit(self.component, paths)
 
 
 class ScanPanel(QWidget):
@@ -231,13 +80,11 @@ class ScanPanel(QWidget):
         super().__init__(parent)
         self._session = session
         self.code = code
-        self.store: DossierScans | StagedScans = (
-            DossierScans(session, code) if code else StagedScans(session)
-        )
+        self.store: ScanStore = DossierScans(session, code) if code else StagedScans(session)
         self.confirm = confirm or self._ask
         self.tasks = Tasks(self)
         self._thumbs: dict[str, Thumbnail] = {}
-        self._items: dict[str, object] = {}
+        self._items: dict[str, ScanItem] = {}
         self.sections: dict[str, ComponentSection] = {}
         self.preview_dialog: PreviewDialog | None = None
         self.scanner_dialog: ScannerDialog | None = None
@@ -424,13 +271,13 @@ class ScanPanel(QWidget):
         pages = 0
         for item in found:
             pages += item.pages
-            section = self.sections.get(item.component)
-            if section is None:
+            shown_in = self.sections.get(item.component)
+            if shown_in is None:
                 continue
             entry = QListWidgetItem(self._icon(item), self._caption(item))
             entry.setData(SHA_ROLE, item.sha256)
             entry.setToolTip(item.original_name)
-            section.list.addItem(entry)
+            shown_in.list.addItem(entry)
         if self.store.staging:
             summary = self.tr("{files} scanned file(s), {pages} page(s), attached when saved")
         else:
@@ -441,7 +288,7 @@ class ScanPanel(QWidget):
         if missing:
             self._draw(missing)
 
-    def _caption(self, item) -> str:  # type: ignore[no-untyped-def]
+    def _caption(self, item) -> str:
         name = item.original_name
         if item.pages > 1:
             name = self.tr("{name} ({pages} pages)").format(name=name, pages=item.pages)
@@ -449,7 +296,7 @@ class ScanPanel(QWidget):
             name = self.tr("{name}, turned {degrees}°").format(name=name, degrees=item.rotation)
         return name
 
-    def _icon(self, item) -> QIcon:  # type: ignore[no-untyped-def]
+    def _icon(self, item) -> QIcon:
         thumb = self._thumbs.get(item.sha256)
         if thumb is None:
             return QIcon()
@@ -581,7 +428,7 @@ class ScanPanel(QWidget):
     def _scanner_dialog_closed(self) -> None:
         self.scanner_dialog = None
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event) -> None:
         """Another panel may have changed the scanner meanwhile."""
         self.show_scanner_choice()
         super().showEvent(event)
@@ -593,7 +440,7 @@ class ScanPanel(QWidget):
         store = self.store
         service = self._session.workspace.attachments
 
-        def work() -> tuple[list, list[CounterError]]:
+        def work() -> tuple[Sequence[ScanItem], list[CounterError]]:
             scans = [service.check_bytes(page.name, page.data) for page in acquire()]
             return store.add(component, scans), []
 
@@ -605,7 +452,7 @@ class ScanPanel(QWidget):
         if isinstance(error, CounterError) and error.key == "scan.device_gone":
             self.choose_scanner(problem=error.message(self._session.lang))
 
-    def _added(self, outcome: tuple[list, list[CounterError]]) -> None:
+    def _added(self, outcome: tuple[Sequence[ScanItem], list[CounterError]]) -> None:
         added, refused = outcome
         self._taking.clear()
         self.refresh()
@@ -682,7 +529,7 @@ class ScanPanel(QWidget):
         store = self.store
         service = self._session.workspace.attachments
 
-        def work() -> tuple[list, list[CounterError]]:
+        def work() -> tuple[Sequence[ScanItem], list[CounterError]]:
             pages = watcher.take(paths)
             kept, scans, bad, refused = [], [], [], []
             for page in pages:
@@ -836,7 +683,7 @@ class ScanPanel(QWidget):
         code = self.code
         assert code is not None
 
-        def work():  # type: ignore[no-untyped-def]
+        def work():
             target = session.workspace.output_path(path)
             service = session.workspace.attachments
             digitised = service.digitised(code, lang=session.lang)

@@ -95,14 +95,16 @@ class ScannerDialog(QDialog):
         device_row.addWidget(self.device_combo, 1)
         device_row.addWidget(self.look_button)
         form = QFormLayout()
+        label = QLabel(self.tr("&Scanner:"))
+        label.setBuddy(self.device_combo)
+        form.addRow(label, device_row)
         for caption, field in (
-            (self.tr("&Scanner:"), device_row),
             (self.tr("S&ource:"), self.source_combo),
             (self.tr("&Resolution:"), self.resolution_combo),
             (self.tr("&Colour:"), self.mode_combo),
         ):
             label = QLabel(caption)
-            label.setBuddy(self.device_combo if field is device_row else field)
+            label.setBuddy(field)
             form.addRow(label, field)
         form.addRow("", self.status_label)
         self.buttons = QDialogButtonBox(

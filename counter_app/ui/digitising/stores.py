@@ -1,19 +1,50 @@
-"""What a scan panel works on: the scans stored with a saved dossier, or the scans staged on the
-intake page while the dossier is still being entered (kept in memory until it is saved). Both
-show items that read like an Attachment: sha256, component, pages, rotation, original_name,
-media_type. `add` takes scans already checked and runs on a background task; everything else
-on the GUI thread."""
+"""What a scan panel works on (a `ScanStore`): the scans stored with a saved dossier, or the
+scans staged on the intake page while the dossier is still being entered (kept in memory until
+it is saved). Both show `ScanItem`s (an Attachment or a Staged scan). `add` takes scans already
+checked and runs on a background task; everything else on the GUI thread."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from counter_app.domain.errors import CounterError
-from counter_app.services.digitising import Staged
+from counter_app.services.digitising import DigitisingService, Staged
 from counter_app.services.digitising.files import ScannedFile
 from counter_app.ui.session import Session
+
+
+class ScanItem(Protocol):
+    """One scan as a panel shows it."""
+
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def component(self) -> str: ...
+    @property
+    def pages(self) -> int: ...
+    @property
+    def rotation(self) -> int: ...
+    @property
+    def original_name(self) -> str: ...
+    @property
+    def media_type(self) -> str: ...
+
+
+class ScanStore(Protocol):
+    """The scans of one dossier, saved or being entered; `staging` tells which."""
+
+    staging: bool
+    code: str | None
+    components: list[str]
+
+    def items(self) -> Sequence[ScanItem]: ...
+    def read(self, item: ScanItem) -> bytes: ...
+    def add(self, component: str, scans: Sequence[ScannedFile]) -> Sequence[ScanItem]: ...
+    def remove(self, sha256: str) -> None: ...
+    def arrange(self, sha256: str, *, turn: int, step: int) -> None: ...
 
 
 class DossierScans:
@@ -23,36 +54,39 @@ class DossierScans:
 
     def __init__(self, session: Session, code: str) -> None:
         self._session = session
-        self.code = code
+        self.code: str | None = code
+        self._code = code
         dossier = session.workspace.dossiers.get(code)
         self.components = [document.name for document in dossier.documents]
 
     @property
-    def _service(self):  # type: ignore[no-untyped-def]
+    def _service(self) -> DigitisingService:
         return self._session.workspace.attachments
 
-    def items(self) -> list:
-        return self._service.list(self.code)
+    def items(self) -> Sequence[ScanItem]:
+        return self._service.list(self._code)
 
-    def read(self, item) -> bytes:  # type: ignore[no-untyped-def]
-        return self._service.read(item)
+    def read(self, item: ScanItem) -> bytes:
+        return self._service.blobs.read(item.sha256)
 
-    def add(self, component: str, scans: Sequence[ScannedFile]) -> list:
+    def add(self, component: str, scans: Sequence[ScannedFile]) -> Sequence[ScanItem]:
         """Attach checked scans, all or none (background task)."""
         session = self._session
         staged = [Staged(component, scan) for scan in scans]
-        return self._service.attach_staged(self.code, staged, user=session.user, at=session.clock())
+        return self._service.attach_staged(
+            self._code, staged, user=session.user, at=session.clock()
+        )
 
     def remove(self, sha256: str) -> None:
         session = self._session
-        self._service.remove(self.code, sha256, user=session.user, at=session.clock())
+        self._service.remove(self._code, sha256, user=session.user, at=session.clock())
 
     def arrange(self, sha256: str, *, turn: int, step: int) -> None:
         user = self._session.user
         if turn:
-            self._service.rotate(self.code, sha256, turn, user=user)
+            self._service.rotate(self._code, sha256, turn, user=user)
         if step:
-            self._service.move(self.code, sha256, step, user=user)
+            self._service.move(self._code, sha256, step, user=user)
 
 
 class StagedScans:
@@ -63,7 +97,7 @@ class StagedScans:
 
     def __init__(self, session: Session) -> None:
         self._session = session
-        self.code = None
+        self.code: str | None = None
         self.components: list[str] = []
         self._items: list[Staged] = []
         self._lock = threading.Lock()  # `add` runs on a background task
@@ -73,7 +107,8 @@ class StagedScans:
             rank = {name: index for index, name in enumerate(self.components)}
             return sorted(self._items, key=lambda item: rank.get(item.component, len(rank)))
 
-    def read(self, item: Staged) -> bytes:
+    def read(self, item: ScanItem) -> bytes:
+        assert isinstance(item, Staged)  # one of its own, as `items` gave it
         return item.scan.data
 
     def add(self, component: str, checked: Sequence[ScannedFile]) -> list[Staged]:

@@ -105,9 +105,13 @@ class LanguagePage(_Page):
         layout.addSpacing(12)
         layout.addWidget(self.note)
         layout.addStretch(1)
-        self.vietnamese.toggled.connect(lambda on: on and self.sig_chosen.emit("vi"))
-        self.english.toggled.connect(lambda on: on and self.sig_chosen.emit("en"))
+        self.vietnamese.toggled.connect(lambda on: self._chosen(on, "vi"))
+        self.english.toggled.connect(lambda on: self._chosen(on, "en"))
         self.retranslate()
+
+    def _chosen(self, checked: bool, lang: str) -> None:
+        if checked:
+            self.sig_chosen.emit(lang)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Welcome"))
@@ -267,11 +271,11 @@ class CentralPage(_Page):
         self.tasks = Tasks(self)
         self.url_edit = QLineEdit()
         self.url_edit.setObjectName("centralUrl")
+        self.result_label = QLabel()
         self.url_edit.textEdited.connect(lambda _text: self.result_label.clear())
         self.test_button = QPushButton()
         self.test_button.setObjectName("testCentral")
         self.test_button.clicked.connect(self.test_connection)
-        self.result_label = QLabel()
         self.result_label.setObjectName("centralResult")
         self.result_label.setWordWrap(True)
         self.note = _muted(QLabel())
@@ -529,7 +533,9 @@ class FirstRunWizard(QWizard):
         ):
             self.addPage(page)
         self.problem = FieldError("setupProblem")
-        self.scanner_page.layout().addWidget(self.problem)
+        scanner_layout = self.scanner_page.layout()
+        assert scanner_layout is not None
+        scanner_layout.addWidget(self.problem)
         self.language_page.sig_chosen.connect(self._language_chosen)
         resize_within_screen(self, 760, 560)
         self.retranslate()

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.catalog import Fee
 from counter_app.domain.dossier import FeeLine
-from counter_app.domain.limits import MAX_FEE
-from counter_app.services.intake import MAX_COUNT
+from counter_app.domain.limits import MAX_COUNT, MAX_FEE
 from counter_app.ui import formatting, theme
 from counter_app.ui.intake.widgets import muted_label
 from counter_app.ui.labels import fee_basis_label, fee_collection_label

@@ -1,206 +1,63 @@
 """The front desk's intake form: pick the procedure, type or scan the applicant, tick the
 papers, check the fees, save, read the code out. Keyboard first; every field says what is
-wrong with it while the officer types; nothing is lost without being asked."""
+wrong with it while the officer types; nothing is lost without being asked. The widgets are
+built in layout.py, the form's rules without Qt in form.py, the questions in questions.py."""
 
 from __future__ import annotations
 
-from itertools import pairwise
-
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFormLayout,
-    QFrame,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
 
 from counter_app.domain.catalog import Procedure
-from counter_app.domain.citizen_id import CitizenIdCard, id_number_warnings
+from counter_app.domain.citizen_id import CitizenIdCard
 from counter_app.domain.dossier import Applicant, ApplicantType, Channel, Dossier, ReturnMethod
 from counter_app.domain.errors import CounterError, Problem, ValidationFailed
 from counter_app.domain.identity_papers import IdType, guess_id_type
 from counter_app.domain.messages import translate
 from counter_app.domain.text import clean, nfc
-from counter_app.domain.validation import (
-    ADDRESS_LIMIT,
-    NAME_LIMIT,
-    ORGANISATION_LIMIT,
-    check_applicant,
-    id_number_notes,
-    normalise_id_number,
-    normalise_phone,
-)
-from counter_app.services.intake import MAX_SETS, NOTE_LIMIT, IntakeRequest
-from counter_app.ui import formatting, notify, theme
-from counter_app.ui.digitising import ScanPanel
+from counter_app.domain.validation import check_applicant, id_number_notes
+from counter_app.services.digitising import Staged
+from counter_app.services.intake import IntakeRequest
+from counter_app.ui import formatting, notify
 from counter_app.ui.formatting import text_or_dash
-from counter_app.ui.intake.fees import FeeLines
-from counter_app.ui.intake.papers import PaperChecklist
-from counter_app.ui.intake.procedure_list import ProcedureDelegate, ProcedureListModel
-from counter_app.ui.intake.values import (
-    birth_date_problem,
-    birth_text,
-    due_text,
-    parse_birth_date,
+from counter_app.ui.intake import form
+from counter_app.ui.intake.form import APPLICANT_FIELDS, FIELD_ORDER, NEEDS_ORGANISATION
+from counter_app.ui.intake.layout import VISIBLE_RESULTS, IntakeLayout
+from counter_app.ui.intake.questions import (
+    confirm_clear,
+    confirm_discard_scans,
+    confirm_leave_unsaved,
+    confirm_leave_with_scans,
+    confirm_replace_applicant,
 )
-from counter_app.ui.intake.widgets import (
-    message_label,
-    muted_label,
-    scaled_font,
-)
-from counter_app.ui.labels import applicant_type_label, channel_label, return_method_label
-from counter_app.ui.printing.actions import ReprintReceiptButton
+from counter_app.ui.intake.values import birth_date_problem, birth_text, due_text
 from counter_app.ui.session import Session
 from counter_app.ui.workers import Tasks
 
 SEARCH_LIMIT = 50
-VISIBLE_RESULTS = 6
 VALIDATE_DELAY_MS = 300
 DUE_REFRESH_MS = 30_000
 SAVED_VISIBLE_MS = 15_000
-SAVED_BACKGROUND = QColor("#d1e7dd")
-SAVED_FOREGROUND = QColor("#0f5132")
-WARNING_BACKGROUND = theme.DUE_TODAY_BACKGROUND
-WARNING_FOREGROUND = theme.DUE_TODAY_FOREGROUND
-
-# The order of the form on screen: the first field with a problem is the one focused.
-FIELD_ORDER = (
-    "procedure",
-    "type",
-    "full_name",
-    "organisation",
-    "id_number",
-    "birth_date",
-    "phone",
-    "email",
-    "address",
-    "documents",
-    "fees",
-    "sets",
-    "channel",
-    "return_method",
-    "return_at",
-    "note",
-)
-APPLICANT_FIELDS = (
-    "full_name",
-    "organisation",
-    "id_number",
-    "birth_date",
-    "phone",
-    "email",
-    "address",
-)
-CARD_FIELDS = ("full_name", "id_number", "birth_date", "address")  # what a card's QR fills
-NEEDS_ORGANISATION = frozenset({ApplicantType.BUSINESS, ApplicantType.AGENCY})
 
 
-def confirm_clear(parent: QWidget) -> bool:
-    """Asked before Esc throws away what was typed (Enter and Esc keep it); tests replace it."""
-    return notify.ask(
-        parent,
-        QCoreApplication.translate("Intake", "New dossier"),
-        QCoreApplication.translate("Intake", "Clear what was typed and start a new dossier?"),
-        QCoreApplication.translate("Intake", "Clear the form"),
-        QCoreApplication.translate("Intake", "Keep editing"),
-    )
-
-
-def confirm_discard_scans(parent: QWidget, count: int) -> bool:
-    """Asked instead of confirm_clear when pages were scanned for the dossier being entered."""
-    return notify.ask(
-        parent,
-        QCoreApplication.translate("Intake", "New dossier"),
-        QCoreApplication.translate(
-            "Intake", "Clear the form and discard the {n} scanned file(s) of this dossier?"
-        ).format(n=count),
-        QCoreApplication.translate("Intake", "Clear and discard the scans"),
-        QCoreApplication.translate("Intake", "Keep editing"),
-    )
-
-
-def confirm_leave_with_scans(parent: QWidget, count: int, leave: str) -> bool:
-    """Asked before the window closes or the officer signs out while scans live only in this
-    page's memory (staged for the dossier being entered, or not yet attached to a saved one);
-    `leave` names the way out on its button."""
-    return notify.ask(
-        parent,
-        QCoreApplication.translate("Intake", "Scans not attached"),
-        QCoreApplication.translate(
-            "Intake",
-            "{n} scanned file(s) are not attached to a dossier yet and would be lost.",
-        ).format(n=count),
-        leave,
-        icon=QMessageBox.Icon.Warning,
-    )
-
-
-def confirm_leave_unsaved(parent: QWidget, leave: str) -> bool:
-    """Asked before the window closes or the officer signs out with a dossier half entered."""
-    return notify.ask(
-        parent,
-        QCoreApplication.translate("Intake", "Dossier not saved"),
-        QCoreApplication.translate(
-            "Intake", "The dossier being entered has not been saved: what was typed would be lost."
-        ),
-        leave,
-        icon=QMessageBox.Icon.Warning,
-    )
-
-
-def confirm_replace_applicant(parent: QWidget, typed: str, card: str) -> bool:
-    """Asked before a scanned ID card replaces an applicant the officer typed by hand."""
-    return notify.ask(
-        parent,
-        QCoreApplication.translate("Intake", "ID card scanned"),
-        QCoreApplication.translate(
-            "Intake", "Replace the applicant typed by hand ({typed}) with the card's ({card})?"
-        ).format(typed=typed, card=card),
-        QCoreApplication.translate("Intake", "Replace with the card"),
-        QCoreApplication.translate("Intake", "Keep what was typed"),
-    )
-
-
-def _boxed(name: str, background: QColor, foreground: QColor) -> str:
-    return (
-        f"#{name} {{ background: {background.name()}; border-radius: 4px; }}"
-        f"#{name} QLabel {{ color: {foreground.name()}; }}"
-    )
-
-
-class IntakePage(QWidget):
-    """`fields` maps each applicant field to its input, `messages` each field to the line
-    under it that says what is wrong; `papers` and `fees` are the two lists of the dossier."""
+class IntakePage(IntakeLayout):
+    """The intake form at work: searching, checking as the officer types, saving, clearing,
+    and the scans of saved dossiers waiting in the spool."""
 
     sig_saved = Signal(object)
     """A dossier was received and saved (Dossier, with its code and due time)."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        self._lang = session.lang
         self._procedure: Procedure | None = None
         self._card: CitizenIdCard | None = None
         self._show_all = False  # after a refused save, required fields speak up too
         self._asking = False
+        self._paper_type_picked = False
+        # Scans of saved dossiers the spool refused to keep (dossier code -> staged scans).
+        self._unspooled: dict[str, list[Staged]] = {}
+        super().__init__(session, parent)
         self.tasks = Tasks(self)
-        # Scans of dossiers saved but not yet attached (dossier code -> staged scans).
-        self.pending_scans: dict[str, list] = {}
-        self.fields: dict[str, QLineEdit] = {}
-        self.messages: dict[str, QLabel] = {}
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(VALIDATE_DELAY_MS)
@@ -210,54 +67,8 @@ class IntakePage(QWidget):
         self._saved_timer = QTimer(self)
         self._saved_timer.setSingleShot(True)
         self._saved_timer.setInterval(SAVED_VISIBLE_MS)
-
-        procedure_row = self._build_procedure_picker()
-        applicant = self._build_applicant()
-        papers = self._build_papers()
-        fees = self._build_fees()
-        handing = self._build_handing_in()
-        scans = self._build_scans()
-        bar = self._build_bar()
-
-        right = QVBoxLayout()
-        right.setSpacing(12)
-        right.addWidget(papers)
-        right.addWidget(fees)
-        right.addWidget(handing)
-        right.addStretch(1)
-        left = QVBoxLayout()
-        left.addWidget(applicant)
-        left.addStretch(1)
-        columns = QHBoxLayout()
-        columns.setSpacing(16)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-
-        content = QWidget()
-        content.setObjectName("intakeContent")
-        content_layout = QVBoxLayout(content)
-        content_layout.setContentsMargins(0, 0, 8, 8)
-        content_layout.setSpacing(12)
-        content_layout.addLayout(procedure_row)
-        content_layout.addLayout(columns)
-        content_layout.addWidget(scans)
-        content_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("intakeScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setWidget(content)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 8)
-        layout.setSpacing(8)
-        layout.addWidget(self.scroll, 1)
-        layout.addWidget(bar)
-
-        self.due_timer.timeout.connect(self.refresh_due)
+        self._connect()
         self.due_timer.start()
-        self._saved_timer.timeout.connect(self.saved_frame.hide)
 
         for keys, slot in (
             (("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"), self.save),
@@ -281,197 +92,7 @@ class IntakePage(QWidget):
         self._show_procedure()
         self.refresh_due()
         self._chain_tabs()
-
-    # --- building
-    def _build_procedure_picker(self) -> QHBoxLayout:
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("procedureSearch")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(
-            self.tr("Code or name of the procedure, accents optional")
-        )
-        self.search_edit.installEventFilter(self)
-        self.search_edit.textChanged.connect(self._search)
-        self.search_edit.textEdited.connect(self._search_edited)
-        search_label = QLabel(self.tr("&Procedure") + " *")
-        search_label.setBuddy(self.search_edit)
-        search_label.setFont(scaled_font(search_label.font(), 1.0, bold=True))
-
-        self.results = ProcedureListModel(self._lang, self)
-        self.results_view = QListView()
-        self.results_view.setObjectName("procedureResults")
-        self.results_view.setModel(self.results)
-        self.results_view.setUniformItemSizes(True)
-        self.results_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results_view.setItemDelegate(ProcedureDelegate(self.results_view))
-        self.results_view.clicked.connect(self._result_clicked)
-        self.results_label = muted_label()
-        self.results_label.setObjectName("resultsLabel")
-        self.messages["procedure"] = message_label("procedureMessage")
-        self.messages["procedure"].setMinimumHeight(0)
-
-        top = QHBoxLayout()
-        top.addWidget(search_label)
-        top.addWidget(self.search_edit, 1)
-        left = QVBoxLayout()
-        left.setSpacing(4)
-        left.addLayout(top)
-        left.addWidget(self.results_view)
-        left.addWidget(self.results_label)
-        left.addWidget(self.messages["procedure"])
-
-        panel = QFrame()
-        panel.setObjectName("procedurePanel")
-        panel.setStyleSheet(
-            "#procedurePanel { border: 1px solid palette(mid); border-radius: 4px; }"
-        )
-        self.procedure_name_label = QLabel()
-        self.procedure_name_label.setObjectName("procedureName")
-        self.procedure_name_label.setWordWrap(True)
-        self.procedure_name_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-        )
-        self.procedure_name_label.setFont(
-            scaled_font(self.procedure_name_label.font(), 1.15, bold=True)
-        )
-        self.procedure_empty_label = muted_label(
-            self.tr(
-                "No procedure chosen yet. Type part of its code or name, move with ↑ and ↓, "
-                "press Enter to choose it: the cursor then goes on to the applicant."
-            )
-        )
-        self.facts: dict[str, QLabel] = {}
-        self.facts_widget = QWidget()
-        facts = QFormLayout(self.facts_widget)
-        facts.setContentsMargins(0, 0, 0, 0)
-        facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for key, caption in (
-            ("code", self.tr("Code:")),
-            ("agency", self.tr("Handling agency:")),
-            ("duration", self.tr("Processing time:")),
-        ):
-            label = QLabel()
-            label.setObjectName(f"{key}Fact")
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.facts[key] = label
-            facts.addRow(muted_label(caption), label)
-        panel_layout = QVBoxLayout(panel)
-        panel_layout.addWidget(muted_label(self.tr("Chosen procedure")))
-        panel_layout.addWidget(self.procedure_empty_label)
-        panel_layout.addWidget(self.procedure_name_label)
-        panel_layout.addWidget(self.facts_widget)
-        panel_layout.addStretch(1)
-        self.procedure_panel = panel
-
-        row = QHBoxLayout()
-        row.setSpacing(16)
-        row.addLayout(left, 1)
-        row.addWidget(panel, 1)
-        return row
-
-    def _build_applicant(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Applicant"))
-        grid = QGridLayout(box)
-        grid.setColumnStretch(1, 1)
-        grid.setVerticalSpacing(2)
-        grid.setHorizontalSpacing(10)
-
-        self.card_banner = QFrame()
-        self.card_banner.setObjectName("cardBanner")
-        self.card_banner.setStyleSheet(_boxed("cardBanner", WARNING_BACKGROUND, WARNING_FOREGROUND))
-        self.card_warning_label = QLabel()
-        self.card_warning_label.setObjectName("cardWarnings")
-        self.card_warning_label.setWordWrap(True)
-        self.card_warning_label.setTextFormat(Qt.TextFormat.PlainText)
-        heading = QLabel(self.tr("Check the ID card: the scanned data may have been misread."))
-        heading.setFont(scaled_font(heading.font(), 1.0, bold=True))
-        heading.setWordWrap(True)
-        banner_layout = QVBoxLayout(self.card_banner)
-        banner_layout.setContentsMargins(10, 6, 10, 6)
-        banner_layout.addWidget(heading)
-        banner_layout.addWidget(self.card_warning_label)
-        self.card_banner.hide()
-        grid.addWidget(self.card_banner, 0, 0, 1, 2)
-        legend = muted_label(self.tr("* required"))
-        legend.setAlignment(Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(legend, 1, 0, 1, 2)
-
-        self.type_combo = QComboBox()
-        self.type_combo.setObjectName("applicantType")
-        for kind in ApplicantType:
-            self.type_combo.addItem(applicant_type_label(kind), kind.value)
-        self.type_combo.currentIndexChanged.connect(self._type_changed)
-        self.type_label = QLabel(self.tr("Applicant t&ype"))
-        self.type_label.setBuddy(self.type_combo)
-        grid.addWidget(self.type_label, 2, 0)
-        grid.addWidget(self.type_combo, 2, 1, Qt.AlignmentFlag.AlignLeft)
-        grid.setRowMinimumHeight(3, 6)
-
-        self.field_labels: dict[str, QLabel] = {}
-        specs = (
-            ("full_name", self.tr("Full &name"), True, NAME_LIMIT, ""),
-            ("organisation", self.tr("&Organisation"), True, ORGANISATION_LIMIT, ""),
-            (
-                "id_number",
-                self.tr("&ID number"),
-                False,
-                32,
-                self.tr("12 digits, or 9 for an old ID card"),
-            ),
-            ("birth_date", self.tr("&Birth date"), False, 16, self.tr("dd/mm/yyyy")),
-            ("phone", self.tr("P&hone"), False, 32, self.tr("e.g. 0912345678")),
-            ("email", self.tr("E-&mail"), False, 254, ""),
-            ("address", self.tr("&Address"), False, ADDRESS_LIMIT, ""),
-        )
-        row = 4
-        for key, caption, required, limit, placeholder in specs:
-            edit = QLineEdit()
-            edit.setObjectName(key)
-            edit.setMaxLength(limit)
-            edit.setPlaceholderText(placeholder)
-            edit.textChanged.connect(self._typed)
-            edit.installEventFilter(self)
-            label = QLabel(caption + (" *" if required else ""))
-            label.setBuddy(edit)
-            message = message_label(f"{key}Message")
-            self.fields[key] = edit
-            self.field_labels[key] = label
-            self.messages[key] = message
-            grid.addWidget(label, row, 0)
-            grid.addWidget(self._with_paper_type(edit) if key == "id_number" else edit, row, 1)
-            grid.addWidget(message, row + 1, 1)
-            row += 2
-        metrics = self.fields["birth_date"].fontMetrics()
-        self.fields["birth_date"].setMaximumWidth(metrics.horizontalAdvance("ngày/tháng/năm") + 40)
-        self.fields["id_number"].setMaximumWidth(
-            metrics.horizontalAdvance("12 digits, or 9 for an old ID card") + 60
-        )
-        self.fields["phone"].setMaximumWidth(metrics.horizontalAdvance("0000 000 0000") + 120)
-        return box
-
-    def _with_paper_type(self, number_edit: QLineEdit) -> QWidget:
-        """The number with its paper's type beside it: guessed as the officer types, until
-        the officer picks one."""
-        self.id_type_combo = QComboBox()
-        self.id_type_combo.setObjectName("idType")
-        self.id_type_combo.setAccessibleName(translate("field.id_type", self._lang))
-        for paper in IdType:
-            self.id_type_combo.addItem(translate(f"id_type.{paper.value}", self._lang), paper.value)
-        self.id_type_combo.activated.connect(self._paper_type_chosen)
-        self.id_type_combo.currentIndexChanged.connect(self._typed)
-        number_edit.textChanged.connect(self._guess_paper_type)
-        self._paper_type_picked = False
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(number_edit)
-        layout.addWidget(self.id_type_combo)
-        layout.addStretch(1)
-        return row
+        self._offer_spooled()
 
     def _paper_type_chosen(self, _index: int) -> None:
         self._paper_type_picked = True
@@ -480,221 +101,26 @@ class IntakePage(QWidget):
         if not self._paper_type_picked:
             self.set_paper_type(guess_id_type(text))
 
-    def set_paper_type(self, paper: IdType) -> None:
-        self.id_type_combo.setCurrentIndex(self.id_type_combo.findData(paper.value))
-
-    def paper_type(self) -> IdType:
-        return IdType(self.id_type_combo.currentData())
-
-    def _build_papers(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Pape&rs received"))
-        self.papers = PaperChecklist()
-        self.papers.setObjectName("papers")
-        self.messages["documents"] = self.papers.message_label
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.papers)
-        return box
-
-    def _build_scans(self) -> QGroupBox:
-        """Pages scanned per paper while the form is filled in; attached once it is saved."""
-        box = QGroupBox(self.tr("Scans of the papers"))
-        box.setObjectName("intakeScans")
-        self.scan_panel = ScanPanel(self._session, None, scrolling=False)
-        self.scan_panel.setObjectName("intakeScanPanel")
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.scan_panel)
-        return box
-
     def _papers_changed(self) -> None:
         self.scan_panel.set_components([row.name() for row in self.papers.rows if row.name()])
 
-    def _build_fees(self) -> QGroupBox:
-        box = QGroupBox(self.tr("&Fees and charges"))
-        self.fees = FeeLines(self._lang)
-        self.fees.setObjectName("fees")
+    def _connect(self) -> None:
+        """What each widget's signals do (the widgets are built by IntakeLayout)."""
+        self.search_edit.textChanged.connect(self._search)
+        self.search_edit.textEdited.connect(self._search_edited)
+        self.results_view.clicked.connect(self._result_clicked)
+        self.type_combo.currentIndexChanged.connect(self._type_changed)
+        for edit in self.fields.values():
+            edit.textChanged.connect(self._typed)
+        self.id_type_combo.activated.connect(self._paper_type_chosen)
+        self.id_type_combo.currentIndexChanged.connect(self._typed)
+        self.fields["id_number"].textChanged.connect(self._guess_paper_type)
         self.fees.sig_total_changed.connect(self._total_changed)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.fees)
-        return box
-
-    def _build_handing_in(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Handing in and return"))
-        self.sets_spin = QSpinBox()
-        self.sets_spin.setObjectName("sets")
-        self.sets_spin.setRange(1, MAX_SETS)
-        self.channel_combo = QComboBox()
-        self.channel_combo.setObjectName("channel")
-        for channel in Channel:
-            self.channel_combo.addItem(channel_label(channel), channel.value)
-        self.return_combo = QComboBox()
-        self.return_combo.setObjectName("returnMethod")
-        for method in ReturnMethod:
-            self.return_combo.addItem(return_method_label(method), method.value)
-        self.return_at_combo = QComboBox()
-        self.return_at_combo.setObjectName("returnAt")
-        self.return_at_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.return_at_combo.setMinimumContentsLength(24)
-        self.return_at_combo.setToolTip(
-            self.tr(
-                "The one-stop desk where the applicant collects the result: this counter, or "
-                "another agency's (receiving regardless of residence). Printed on the receipt."
-            )
-        )
-        self._fill_return_places()
-        self.note_edit = QLineEdit()
-        self.note_edit.setObjectName("note")
-        self.note_edit.setMaxLength(NOTE_LIMIT)
-
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        for caption, widget in (
-            (self.tr("&Sets"), self.sets_spin),
-            (self.tr("&Channel"), self.channel_combo),
-            (self.tr("Re&turn of the result"), self.return_combo),
-            (self.tr("Result &given at"), self.return_at_combo),
-            (self.tr("Not&e"), self.note_edit),
-        ):
-            label = QLabel(caption)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-        self.messages["note"] = message_label("noteMessage")
-        self.messages["note"].setMinimumHeight(0)
-        form.addRow("", self.messages["note"])
-        return box
-
-    def _fill_return_places(self) -> None:
-        """This counter first (what an intake file without `return_at` means), then every
-        agency of the catalog as it stands now."""
-        self.return_at_combo.clear()
-        self.return_at_combo.addItem(self.tr("This counter"), "")
-        for agency in self._session.workspace.catalog.agencies().values():
-            self.return_at_combo.addItem(f"{agency.name} ({agency.code})", agency.code)
-
-    def _build_bar(self) -> QWidget:
-        self.saved_frame = QFrame()
-        self.saved_frame.setObjectName("savedFrame")
-        self.saved_frame.setStyleSheet(_boxed("savedFrame", SAVED_BACKGROUND, SAVED_FOREGROUND))
-        saved_caption = QLabel(self.tr("Saved, dossier code:"))
-        self.saved_code_label = QLabel()
-        self.saved_code_label.setObjectName("savedCode")
-        self.saved_code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.saved_code_label.setFont(scaled_font(self.saved_code_label.font(), 1.6, bold=True))
-        self.saved_due_label = QLabel()
-        self.saved_due_label.setObjectName("savedDue")
-        self.saved_due_label.setWordWrap(True)
-        saved_layout = QHBoxLayout(self.saved_frame)
-        saved_layout.setContentsMargins(12, 6, 12, 6)
-        saved_layout.setSpacing(12)
-        saved_layout.addWidget(saved_caption)
-        saved_layout.addWidget(self.saved_code_label)
-        saved_layout.addWidget(self.saved_due_label, 1)
-        self.saved_frame.hide()
-
-        self.pending_frame = QFrame()
-        self.pending_frame.setObjectName("pendingScans")
-        self.pending_frame.setStyleSheet(
-            _boxed("pendingScans", WARNING_BACKGROUND, WARNING_FOREGROUND)
-        )
-        self.pending_label = QLabel()
-        self.pending_label.setObjectName("pendingScansLabel")
-        self.pending_label.setWordWrap(True)
-        self.retry_scans_button = QPushButton(self.tr("Attach the scans again"))
-        self.retry_scans_button.setObjectName("retryScans")
         self.retry_scans_button.clicked.connect(self.retry_pending_scans)
-        pending_layout = QHBoxLayout(self.pending_frame)
-        pending_layout.setContentsMargins(12, 6, 12, 6)
-        pending_layout.addWidget(self.pending_label, 1)
-        pending_layout.addWidget(self.retry_scans_button)
-        self.pending_frame.hide()
-
-        self.problem_label = QLabel()
-        self.problem_label.setObjectName("problemLabel")
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet(f"color: {theme.ERROR_TEXT.name()};")
-        self.problem_label.hide()
-
-        due_caption = QLabel(self.tr("Result due:"))
-        self.due_label = QLabel()
-        self.due_label.setObjectName("dueLabel")
-        self.due_label.setFont(scaled_font(self.due_label.font(), 1.15, bold=True))
-        self.due_label.setWordWrap(True)
-        self.total_label = QLabel()
-        self.total_label.setObjectName("totalLabel")
-        self.total_label.setFont(scaled_font(self.total_label.font(), 1.0, bold=True))
-        self.clear_button = QPushButton(self.tr("New dossier (Esc)"))
-        self.clear_button.setObjectName("clearButton")
-        self.clear_button.setToolTip(self.tr("Clear the form for the next citizen (Esc or Ctrl+N)"))
         self.clear_button.clicked.connect(self.request_clear)
-        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setToolTip(
-            self.tr("Save the dossier and give it its code (Ctrl+S or Ctrl+Enter)")
-        )
-        self.save_button.setFont(scaled_font(self.save_button.font(), 1.0, bold=True))
         self.save_button.clicked.connect(self.save)
-        # Prints the receipt of the dossier saved last (Ctrl+P); also prints it after saving.
-        self.reprint_button = ReprintReceiptButton(self._session, self)
-
-        line = QHBoxLayout()
-        line.setSpacing(10)
-        line.addWidget(due_caption)
-        line.addWidget(self.due_label, 1)
-        line.addSpacing(16)
-        line.addWidget(self.total_label)
-        # The buttons on a line of their own: on a 1280-pixel screen they and the due time
-        # would squeeze each other.
-        buttons = QHBoxLayout()
-        buttons.setSpacing(10)
-        buttons.addWidget(self.reprint_button.preview_button)
-        buttons.addWidget(self.reprint_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.clear_button)
-        buttons.addWidget(self.save_button)
-
-        bar = QFrame()
-        bar.setObjectName("intakeBar")
-        bar.setStyleSheet("#intakeBar { border-top: 1px solid palette(mid); }")
-        layout = QVBoxLayout(bar)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self.saved_frame)
-        layout.addWidget(self.pending_frame)
-        layout.addWidget(self.problem_label)
-        layout.addLayout(line)
-        layout.addLayout(buttons)
-        return bar
-
-    def _fit_results(self) -> None:
-        """Tall enough for VISIBLE_RESULTS lines, however big the font is."""
-        row = self.results_view.sizeHintForRow(0) if self.results.rowCount() else -1
-        if row <= 0:
-            row = self.results_view.fontMetrics().height() + 6
-        frame = self.results_view.frameWidth() * 2
-        self.results_view.setFixedHeight(row * VISIBLE_RESULTS + frame)
-
-    def _chain_tabs(self) -> None:
-        """Tab follows the screen: procedure, applicant, papers, fees, handing in, buttons."""
-        chain: list[QWidget] = [
-            self.search_edit,
-            self.type_combo,
-            *(self.fields[key] for key in APPLICANT_FIELDS),
-            *self.papers.focus_widgets(),
-            self.papers.add_button,
-            *self.fees.focus_widgets(),
-            self.sets_spin,
-            self.channel_combo,
-            self.return_combo,
-            self.return_at_combo,
-            self.note_edit,
-            self.clear_button,
-            self.save_button,
-            self.reprint_button,
-        ]
-        chain.insert(chain.index(self.fields["id_number"]) + 1, self.id_type_combo)
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        self.due_timer.timeout.connect(self.refresh_due)
+        self._saved_timer.timeout.connect(self.saved_frame.hide)
 
     # --- the page in the window
     def activate(self) -> None:
@@ -704,8 +130,9 @@ class IntakePage(QWidget):
 
     def _focus(self, widget: QWidget) -> None:
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        if self.scroll.widget().isAncestorOf(widget):
-            self.scroll.ensureWidgetVisible(widget, 16, 24)
+        content = self.scroll_area.widget()
+        if content is not None and content.isAncestorOf(widget):
+            self.scroll_area.ensureWidgetVisible(widget, 16, 24)
 
     # --- procedure
     def _search(self, text: str) -> None:
@@ -844,10 +271,7 @@ class IntakePage(QWidget):
         text = edit.text()
         tidy = nfc(text).strip()
         if key == "birth_date":
-            try:
-                born = parse_birth_date(text)
-            except ValueError:
-                born = None
+            born = form.birth_date_of(text)
             if born is not None:
                 tidy = birth_text(born)
         if tidy != text:
@@ -856,23 +280,10 @@ class IntakePage(QWidget):
 
     def applicant(self) -> Applicant:
         """What the applicant block says now, normalised as it will be stored."""
-        try:
-            born = parse_birth_date(self.fields["birth_date"].text())
-        except ValueError:
-            born = None
-        kind = self.applicant_type()
-        text = {key: clean(edit.text()) for key, edit in self.fields.items()}
-        return Applicant(
-            full_name=text["full_name"],
-            type=kind,
-            id_number=normalise_id_number(text["id_number"], self.paper_type()),
-            id_type=self.paper_type(),
-            birth_date=born,
-            phone=normalise_phone(text["phone"]),
-            email=text["email"],
-            address=text["address"],
-            organisation=text["organisation"] if kind in NEEDS_ORGANISATION else "",
-        )
+        return form.applicant(self._texts(), self.applicant_type(), self.paper_type())
+
+    def _texts(self) -> dict[str, str]:
+        return {key: edit.text() for key, edit in self.fields.items()}
 
     def fill_applicant(self, card: CitizenIdCard) -> None:
         """A citizen-ID QR was scanned: name, number, birth date and address from the card;
@@ -881,7 +292,7 @@ class IntakePage(QWidget):
         typed by hand is replaced only when the officer says so."""
         if self._asking:
             return  # a question is open: this scan is not the answer to it
-        typed = self._typed_by_hand(card)
+        typed = form.typed_by_hand(self._texts(), self._card, card)
         if typed:
             self._asking = True
             try:
@@ -889,7 +300,7 @@ class IntakePage(QWidget):
                     return
             finally:
                 self._asking = False
-        for key, value in self._card_values(card).items():
+        for key, value in form.card_values(card).items():
             self.fields[key].setText(value)
         self._paper_type_picked = False
         self.set_paper_type(IdType.CITIZEN_ID)
@@ -901,39 +312,8 @@ class IntakePage(QWidget):
         else:
             self._focus(self._next_empty_field())
 
-    def _typed_by_hand(self, card: CitizenIdCard) -> str:
-        """What the officer typed into the fields a card fills, that neither the card scanned
-        before nor this one put there (the typed name, or the first such text); "" if none."""
-        before = self._card_values(self._card) if self._card is not None else {}
-        scanned = self._card_values(card)
-        for key in CARD_FIELDS:
-            text = clean(self.fields[key].text())
-            if text and text not in (before.get(key), scanned[key]):
-                return clean(self.fields["full_name"].text()) or text
-        return ""
-
-    @staticmethod
-    def _card_values(card: CitizenIdCard) -> dict[str, str]:
-        return {
-            "full_name": clean(card.full_name),
-            "id_number": card.id_number,
-            "birth_date": birth_text(card.birth_date),
-            "address": clean(card.address),
-        }
-
-    def _card_warnings(self) -> list[Problem]:
-        """The card's warnings, worked out again once the officer corrects a misread digit."""
-        card = self._card
-        if card is None:
-            return []
-        applicant = self.applicant()
-        if applicant.id_number == card.id_number and applicant.birth_date == card.birth_date:
-            return list(card.warnings)
-        others = [w for w in card.warnings if w.field != "id_number"]
-        return others + id_number_warnings(applicant.id_number, applicant.birth_date, card.gender)
-
     def _show_card_warnings(self) -> None:
-        warnings = self._card_warnings()
+        warnings = form.card_warnings(self._card, self.applicant())
         self.card_warning_label.setText(
             "\n".join(f"• {warning.message(self._lang)}" for warning in warnings)
         )
@@ -1057,7 +437,7 @@ class IntakePage(QWidget):
     def _saved(self, dossier: Dossier) -> None:
         code = dossier.code or ""
         if self.scan_panel.staged_count():
-            self.pending_scans[code] = self.scan_panel.take_staged()
+            self._unspooled[code] = self.scan_panel.take_staged()
             self.retry_pending_scans()
         self._session.messages.info(self.tr("Saved: {code}").format(code=code))
         self.saved_code_label.setText(code)
@@ -1070,37 +450,50 @@ class IntakePage(QWidget):
         self.reprint_button.saved(dossier)
         self.sig_saved.emit(dossier)
 
-    # --- scans staged before the save: attached right after it, kept until they are
+    # --- scans staged before the save: spooled on disk, attached right after it
+    @property
+    def pending_scans(self) -> dict[str, int]:
+        """Saved dossiers whose scans wait to be attached (code -> number of scans)."""
+        waiting = {w.code: w.count for w in self._session.workspace.scan_spool.waiting()}
+        return waiting | {code: len(staged) for code, staged in self._unspooled.items()}
+
+    def _offer_spooled(self) -> None:
+        """Scans an earlier session kept on disk (it closed or crashed before attaching them)
+        are offered again, with the button that attaches them."""
+        lines = [
+            translate("scan.spooled_waiting", self._lang, code=code, n=count)
+            for code, count in self.pending_scans.items()
+        ]
+        self.pending_label.setText("\n".join(lines))
+        self.pending_frame.setVisible(bool(lines))
+
     def retry_pending_scans(self) -> None:
-        """Attach every dossier's waiting scans (in the background), each dossier all or none."""
-        waiting = dict(self.pending_scans)
-        if not waiting:
+        """Keep on disk what only memory holds, then attach every dossier's waiting scans (in
+        the background), each dossier all or none."""
+        session = self._session
+        spool = session.workspace.scan_spool
+        for code, staged in list(self._unspooled.items()):
+            try:
+                spool.put(code, staged)
+            except CounterError as error:
+                self._show_pending([(code, error)])
+                return
+            del self._unspooled[code]
+        if not self.pending_scans:
             return
         self.retry_scans_button.setEnabled(False)
-        session = self._session
 
-        def work() -> dict[str, Exception | int]:
-            outcome: dict[str, Exception | int] = {}
-            for code, staged in waiting.items():
-                try:
-                    added = session.workspace.attachments.attach_staged(
-                        code, staged, user=session.user, at=session.clock()
-                    )
-                except CounterError as error:
-                    outcome[code] = error
-                else:
-                    outcome[code] = len(added)
-            return outcome
+        def work() -> dict[str, CounterError | int]:
+            return spool.attach_waiting(user=session.user, at=session.clock())
 
         self.tasks.run("attach-staged", work, self._pending_answered, self._pending_failed)
 
-    def _pending_answered(self, outcome: dict[str, Exception | int]) -> None:
-        problems = []
+    def _pending_answered(self, outcome: dict[str, CounterError | int]) -> None:
+        problems: list[tuple[str, Exception]] = []
         for code, result in outcome.items():
-            if isinstance(result, Exception):
+            if isinstance(result, CounterError):
                 problems.append((code, result))
                 continue
-            self.pending_scans.pop(code, None)
             self._session.messages.info(
                 self.tr("{n} scanned file(s) attached to dossier {code}.").format(
                     n=result, code=code
@@ -1128,9 +521,9 @@ class IntakePage(QWidget):
 
     # --- closing
     def unattached_scans(self) -> int:
-        """Scans only this page holds: staged for the dossier being entered, or of saved
-        dossiers whose attaching failed (a scanner's pages exist nowhere else)."""
-        return self.scan_panel.staged_count() + sum(map(len, self.pending_scans.values()))
+        """Scans only this page's memory holds: staged for the dossier being entered, or of
+        saved dossiers the disk refused to spool (a scanner's pages exist nowhere else)."""
+        return self.scan_panel.staged_count() + sum(map(len, self._unspooled.values()))
 
     def may_leave(self, leave: str) -> bool:
         """Asked when the window closes or the officer signs out (`leave`: the button that
@@ -1190,7 +583,7 @@ class IntakePage(QWidget):
         self.card_banner.hide()
         self.problem_label.clear()
         self.problem_label.hide()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.activate()
 
     # --- papers
@@ -1227,18 +620,18 @@ class IntakePage(QWidget):
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
         ):
-            key = event.key()
+            pressed = event.key()
             plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             if plain == Qt.KeyboardModifier.NoModifier:
-                if key in (
+                if pressed in (
                     Qt.Key.Key_Up,
                     Qt.Key.Key_Down,
                     Qt.Key.Key_PageUp,
                     Qt.Key.Key_PageDown,
                 ):
-                    self._move_result(key)
+                    self._move_result(pressed)
                     return True
-                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if pressed in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                     self._pick_current()
                     return True
         return super().eventFilter(watched, event)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from counter_app.domain.catalog import Component, DocumentForm
 from counter_app.domain.dossier import DocumentReceived
 from counter_app.domain.errors import Problem
+from counter_app.domain.limits import MAX_COUNT
 from counter_app.domain.text import clean
-from counter_app.services.intake import MAX_COUNT
 from counter_app.ui.intake.widgets import message_label, muted_label
 from counter_app.ui.labels import document_form_label
 

@@ -17,11 +17,9 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from counter_app.domain.catalog import Agency, Procedure
 from counter_app.ui import theme
+from counter_app.ui.models.table import TOP, Index
 
 ProcedureRole = Qt.ItemDataRole.UserRole + 1
-
-_Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()
 
 
 class ProcedureListModel(QAbstractListModel):
@@ -46,10 +44,10 @@ class ProcedureListModel(QAbstractListModel):
         agency = self._agencies.get(code)
         return agency.name if agency else code
 
-    def rowCount(self, parent: _Index = _TOP) -> int:
+    def rowCount(self, parent: Index = TOP) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows) or index.column() != 0:
             return None
         procedure = self._rows[index.row()]

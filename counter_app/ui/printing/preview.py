@@ -150,8 +150,8 @@ class PreviewDialog(QDialog):
         close.setAutoDefault(False)
         buttons.accepted.connect(self.print_now)
         buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.print_now)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.sig_save_pdf.emit)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.print_now)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.sig_save_pdf.emit)
 
         choose = QHBoxLayout()
         choose.addWidget(printer_label)

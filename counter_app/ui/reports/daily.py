@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -73,11 +73,11 @@ class DailyReviewTab(QWidget):
         self.sign_off_dialog: SignOffDialog | None = None
         self.reopen_dialog: ReopenDialog | None = None
 
-        self.day_edit = QDateEdit(QDate(session.clock().date()))
+        self.day_edit = QDateEdit(formatting.to_qdate(session.clock().date()))
         self.day_edit.setObjectName("reviewDay")
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("dd/MM/yyyy")
-        self.day_edit.setMaximumDate(QDate(session.clock().date()))
+        self.day_edit.setMaximumDate(formatting.to_qdate(session.clock().date()))
         day_caption = QLabel(self.tr("&Day:"))
         day_caption.setBuddy(self.day_edit)
         self.previous_button = self._step_button("‹", self.tr("Previous day (Alt+Left)"), -1)
@@ -234,9 +234,9 @@ class DailyReviewTab(QWidget):
         self._typed_day.timeout.connect(self.refresh)
         self.day_edit.dateChanged.connect(lambda _date: self._typed_day.start())
         self.officer_combo.currentIndexChanged.connect(self.refresh)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
-        QShortcut(QKeySequence("Alt+Left"), self, activated=lambda: self.step(-1))
-        QShortcut(QKeySequence("Alt+Right"), self, activated=lambda: self.step(1))
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
+        QShortcut(QKeySequence("Alt+Left"), self, lambda: self.step(-1))
+        QShortcut(QKeySequence("Alt+Right"), self, lambda: self.step(1))
         self._show_sign_off(self.day(), None)
 
     def _step_button(self, text: str, tip: str, days: int) -> QToolButton:
@@ -248,7 +248,7 @@ class DailyReviewTab(QWidget):
 
     # --- the day and officer chosen
     def day(self) -> date:
-        return self.day_edit.date().toPython()
+        return formatting.from_qdate(self.day_edit.date())
 
     def officer(self) -> str | None:
         """The officer whose day is shown: staff always their own; None is the counter."""
@@ -259,7 +259,7 @@ class DailyReviewTab(QWidget):
     def set_day(self, day: date) -> None:
         """Show `day` now (the buttons, the shortcuts, the window)."""
         self.day_edit.blockSignals(True)
-        self.day_edit.setDate(QDate(day))
+        self.day_edit.setDate(formatting.to_qdate(day))
         self.day_edit.blockSignals(False)
         self.refresh()
 
@@ -469,9 +469,8 @@ class DailyReviewTab(QWidget):
     def open_sign_off(self) -> None:
         review = self.review
         whole_counter = review is not None and review.officer is None and review.day == self.day()
-        dialog = SignOffDialog(
-            self._session, self.day(), review.cash_fees if whole_counter else None, self
-        )
+        cash_fees = review.cash_fees if review is not None and whole_counter else None
+        dialog = SignOffDialog(self._session, self.day(), cash_fees, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.refresh)
         dialog.finished.connect(lambda _result: setattr(self, "sign_off_dialog", None))

@@ -151,6 +151,10 @@ class FigureTable(QTableWidget):
     def texts(self) -> list[list[str]]:
         """What the table shows, row by row (for checks)."""
         return [
-            [self.item(row, column).text() for column in range(self.columnCount())]
+            [_text(self.item(row, column)) for column in range(self.columnCount())]
             for row in range(self.rowCount())
         ]
+
+
+def _text(item: QTableWidgetItem | None) -> str:
+    return item.text() if item is not None else ""

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.permissions import Permission, allowed
-from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
-from counter_app.ui.pages.dossiers import replace_detail
+from counter_app.ui.dossiers.detail import DossierDetailDialog
+from counter_app.ui.dossiers.list_page import replace_detail
 from counter_app.ui.queue.figures import QueueFiguresTab
 from counter_app.ui.reports.daily import DailyReviewTab
 from counter_app.ui.reports.province import PeriodTab

@@ -10,7 +10,6 @@ from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QDate,
     QObject,
     QRect,
     QSize,
@@ -243,12 +242,12 @@ class PeriodTab(QWidget):
         self._session = session
         self.report: PeriodReport | None = None
         self.tasks = Tasks(self)
-        today = QDate(session.clock().date())
+        today = formatting.to_qdate(session.clock().date())
         start, end = quick_period(QuickPeriod.THIS_MONTH, session.clock().date())
 
-        self.from_edit = QDateEdit(QDate(start))
+        self.from_edit = QDateEdit(formatting.to_qdate(start))
         self.from_edit.setObjectName("periodFrom")
-        self.to_edit = QDateEdit(QDate(end))
+        self.to_edit = QDateEdit(formatting.to_qdate(end))
         self.to_edit.setObjectName("periodTo")
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
@@ -399,7 +398,9 @@ class PeriodTab(QWidget):
         return prepare
 
     def period(self) -> tuple[date, date]:
-        return self.from_edit.date().toPython(), self.to_edit.date().toPython()
+        return formatting.from_qdate(self.from_edit.date()), formatting.from_qdate(
+            self.to_edit.date()
+        )
 
     def choose(self, choice: QuickPeriod) -> None:
         start, end = quick_period(choice, self._session.clock().date())
@@ -408,7 +409,7 @@ class PeriodTab(QWidget):
     def set_period(self, start: date, end: date) -> None:
         for edit, value in ((self.from_edit, start), (self.to_edit, end)):
             edit.blockSignals(True)
-            edit.setDate(QDate(value))
+            edit.setDate(formatting.to_qdate(value))
             edit.blockSignals(False)
         self.refresh()
 

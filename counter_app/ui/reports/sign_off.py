@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.clock import local
 from counter_app.domain.errors import CounterError
+from counter_app.domain.limits import NOTE_LIMIT
 from counter_app.domain.reports import SignOff
-from counter_app.services.reports.service import NOTE_LIMIT
 from counter_app.ui import formatting, notify, theme
 from counter_app.ui.formatting import EMPTY
 from counter_app.ui.session import Session
@@ -113,7 +113,7 @@ class DayDecisionDialog(QDialog):
         self._confirm_button.clicked.connect(self.confirm)
         cancel.clicked.connect(self.reject)
         for key in theme.CONFIRM_KEYS:
-            QShortcut(QKeySequence(key), self, activated=self.confirm)
+            QShortcut(QKeySequence(key), self, self.confirm)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading_label(self.windowTitle()))

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.dossier import Collector, Dossier
 from counter_app.domain.errors import CounterError, Problem, ValidationFailed
-from counter_app.domain.validation import NAME_LIMIT, check_collector
+from counter_app.domain.limits import NAME_LIMIT, NOTE_LIMIT
+from counter_app.domain.validation import check_collector
 from counter_app.ui import theme
 from counter_app.ui.returns.readiness import collector_text
 from counter_app.ui.returns.summary import DossierSummary
 from counter_app.ui.session import Session
 
-NOTE_LIMIT = 2000
 ID_INPUT_LIMIT = 20  # 12 digits with the spaces and dots people type between groups
 
 

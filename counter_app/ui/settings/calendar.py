@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -100,7 +100,7 @@ class ScheduleEditor(Section):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, "", "", parent=parent)
-        self.layout().setContentsMargins(12, 12, 12, 8)
+        self.outer.setContentsMargins(12, 12, 12, 8)
         self.save_button.setText(self.tr("&Save the schedule"))
 
         self.agency_combo = agency_combo("scheduleAgency")
@@ -391,7 +391,7 @@ class OverridesEditor(QWidget):
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
         self.date_edit.setCalendarPopup(True)
         today = session.clock().date()
-        self.date_edit.setDate(QDate(today.year, today.month, today.day))
+        self.date_edit.setDate(formatting.to_qdate(today))
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("overrideKind")
         self.kind_combo.addItem(self.tr("Day off"), False)
@@ -486,7 +486,7 @@ class OverridesEditor(QWidget):
         self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
     def chosen_day(self) -> date:
-        return self.date_edit.date().toPython()
+        return formatting.from_qdate(self.date_edit.date())
 
     def add(self) -> None:
         day = self.chosen_day()
@@ -580,7 +580,7 @@ class CalendarSection(Section):
         self.holidays.refresh()
         self.overrides.refresh()
 
-    @property  # type: ignore[override]
+    @property
     def dirty(self) -> bool:
         return self.schedule.dirty
 

@@ -59,7 +59,7 @@ class _PaddedItem(QStyledItemDelegate):
         inset.rect = QRect(option.rect).adjusted(ITEM_PADDING, 0, 0, 0)
         panel = QStyleOptionViewItem(option)
         panel.text = ""
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, panel, painter, widget)
         super().paint(painter, inset, index)

@@ -129,10 +129,10 @@ class ScannerSection(Section):
         )
         self.scanner_test_area = QGroupBox(self.tr("Scanner test"))
         self.scanner_test_area.setObjectName("scannerTestArea")
-        self.scanner_test_area.setLayout(QVBoxLayout())
+        test_layout = QVBoxLayout(self.scanner_test_area)
         self._loading = False
         self.tester = ScannerTestWidget(ScannerSettings(), session.lang)
-        self.scanner_test_area.layout().addWidget(self.tester)
+        test_layout.addWidget(self.tester)
         self.sig_edited.connect(
             lambda edited: self.tester.set_settings(self._tester_settings(edited))
         )
@@ -215,7 +215,7 @@ class ScannerSection(Section):
             )
         else:
             self.settle_error.clear_problem()
-        problems = [(error, edit) for edit, error in checks]
+        problems: list[tuple[FieldError, QWidget]] = [(error, edit) for edit, error in checks]
         problems.append((self.settle_error, self.number_spins["settle_ms"]))
         focus_first_problem(problems)
         return not any(error.text() for error, _ in problems)

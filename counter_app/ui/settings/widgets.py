@@ -140,7 +140,7 @@ class Section(QWidget):
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.save_button)
 
-        layout = QVBoxLayout(self)
+        self.outer = layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(10)
         if title:

@@ -28,7 +28,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.permissions import Permission, allowed
 from counter_app.services.sync import ConflictInfo, Resolution
 from counter_app.ui import formatting, notify, theme
-from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
+from counter_app.ui.dossiers.detail import DossierDetailDialog
 from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.labels import action_label
 from counter_app.ui.session import Session
@@ -169,7 +169,7 @@ class ConflictsDialog(QDialog):
         close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setDefault(True)
         buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -384,7 +384,7 @@ class ConflictsDialog(QDialog):
 
         self._run("reapply", redo)
 
-    def _run(self, name: str, work) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, name: str, work) -> None:
         self.keep_button.setEnabled(False)
         self.reapply_button.setEnabled(False)
         self._tasks.run(name, work, self._resolved, self._failed)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,11 +21,12 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import NOTE_REQUIRED, TRANSITIONS, Action
 from counter_app.domain.text import clean
 from counter_app.ui import theme
-from counter_app.ui.dialogs.dossier_detail import (
+from counter_app.ui.dossiers.action import (
     action_button_text,
     reason_prompt,
     without_mnemonic,
 )
+from counter_app.ui.intake.widgets import scaled_font
 
 DECISIONS = (Action.ACCEPT, Action.REQUEST_SUPPLEMENT, Action.REFUSE)
 
@@ -54,10 +55,7 @@ class DecisionDialog(QDialog):
         self.setMinimumWidth(560)
 
         heading = QLabel(title)
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setFont(scaled_font(heading.font(), 1.2, bold=True))
         about = QLabel(
             self.tr("Online submission of {name}: {procedure}").format(
                 name=submission.applicant.full_name, procedure=submission.procedure_name
@@ -115,7 +113,7 @@ class DecisionDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         for key in theme.CONFIRM_KEYS:
-            QShortcut(QKeySequence(key), self, activated=self.submit)
+            QShortcut(QKeySequence(key), self, self.submit)
 
         layout.addWidget(self.error_label)
         layout.addWidget(hint)

@@ -113,7 +113,7 @@ class SyncLogDialog(QDialog):
         close.setDefault(True)
         buttons.rejected.connect(self.reject)
         self.refresh_button.clicked.connect(self.refresh)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

@@ -31,7 +31,7 @@ from counter_app.domain.dossier import Dossier
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action
 from counter_app.ui import formatting, notify, theme
-from counter_app.ui.dialogs.dossier_detail import action_button_text
+from counter_app.ui.dossiers.action import action_button_text
 from counter_app.ui.formatting import text_or_dash
 from counter_app.ui.labels import (
     applicant_type_label,
@@ -356,7 +356,7 @@ class OnlineSubmissionsPage(QWidget):
         layout.addWidget(self.notice_label)
         layout.addWidget(splitter, 1)
 
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         self._tasks = Tasks(self)
         if controller is not None:
             controller.sig_round.connect(self._round)

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
 from counter_app.ui.digitising import PreviewDialog, ScanPanel, tab_title
+from counter_app.ui.dossiers.detail import DossierDetailDialog
 from tests.ui.conftest import make_session
 
 ORIGINAL = "Bản chính giấy tờ cần chứng thực"

@@ -1,6 +1,6 @@
 """Closing the window while scans live only in the intake page's memory (staged for the
-dossier being entered, or not attached to a saved one): the officer is asked first, and
-staying is the default."""
+dossier being entered): the officer is asked first, and staying is the default. Scans of a
+saved dossier not attached yet wait in the spool on disk and come back at the next start."""
 
 from __future__ import annotations
 
@@ -64,35 +64,46 @@ def test_closing_with_staged_scans_asks_and_enter_stays(qtbot, workspace, staff,
     intake.scan_panel.tasks.wait()
 
 
-def test_scans_not_attached_to_a_saved_dossier_count_too(qtbot, page_en, workspace, tmp_path,
-                                                          monkeypatch):  # fmt: skip
-    """The page's answer is what the window asks (above); here without a window, whose
-    receipt printing would ask its own question on closing."""
+def test_scans_not_attached_to_a_saved_dossier_wait_on_disk_and_come_back(
+    qtbot, page_en, workspace, staff, tmp_path, monkeypatch
+):
+    """Scans of a saved dossier whose attaching failed are in the spool on disk: leaving
+    loses nothing, so it does not ask; the next start offers them again."""
     intake = page_en
     (procedure,) = workspace.catalog.search("chung thuc", limit=1)
     intake.choose(procedure)
     intake.fields["full_name"].setText("Vy Thị Duyên")
     stage(qtbot, intake, COPY, [page(tmp_path, "c.png", 1)])
+    real = workspace.attachments.attach_staged
 
     def disk_full(code, staged, **kwargs):  # type: ignore[no-untyped-def]
         raise CounterError("db.disk_full")
 
     monkeypatch.setattr(workspace.attachments, "attach_staged", disk_full)
-    with qtbot.waitSignal(intake.sig_saved):
+    with qtbot.waitSignal(intake.sig_saved) as saved:
         intake.save()
+    code = saved.args[0].code
     qtbot.waitUntil(intake.pending_frame.isVisible)
-    assert intake.scan_panel.staged_count() == 0 and intake.unattached_scans() == 1
-    answers = iter([False, True])
-    asked: list[int] = []
-    monkeypatch.setattr(
-        intake_page,
-        "confirm_leave_with_scans",
-        lambda parent, n, leave: asked.append(n) or next(answers),
-    )
-    assert not intake.may_leave("Close the window")
-    assert intake.may_leave("Close the window")
-    assert asked == [1, 1] and len(intake.pending_scans) == 1  # asking never drops them
     intake.tasks.wait()
+    assert intake.scan_panel.staged_count() == 0 and intake.unattached_scans() == 0
+    assert intake.pending_scans == {code: 1}
+
+    def fail(*args):  # type: ignore[no-untyped-def]
+        raise AssertionError("asked though the scans are kept on disk")
+
+    monkeypatch.setattr(intake_page, "confirm_leave_with_scans", fail)
+    monkeypatch.setattr(intake_page, "confirm_leave_unsaved", fail)
+    intake.clear_form()
+    assert intake.may_leave("Close the window")
+
+    monkeypatch.setattr(workspace.attachments, "attach_staged", real)
+    later = IntakePage(make_session(workspace, staff, "en"))  # the next start
+    qtbot.addWidget(later)
+    assert not later.pending_frame.isHidden() and code in later.pending_label.text()
+    later.retry_scans_button.click()
+    qtbot.waitUntil(lambda: later.pending_frame.isHidden())
+    assert [a.original_name for a in workspace.attachments.list(code)] == ["c.png"]
+    later.tasks.wait()
 
 
 def test_nothing_to_lose_closes_without_asking(qtbot, workspace, staff, monkeypatch):

@@ -229,9 +229,9 @@ def test_everything_fits_a_1366_by_768_screen(qtbot, open_page, vietnamese, lang
     page.add_paper()
     qtbot.wait(50)
     assert page.size().width() == WIDTH and page.size().height() == HEIGHT
-    assert not page.scroll.horizontalScrollBar().isVisible()
-    content = page.scroll.widget()
-    assert content.minimumSizeHint().width() <= page.scroll.viewport().width()
+    assert not page.scroll_area.horizontalScrollBar().isVisible()
+    content = page.scroll_area.widget()
+    assert content.minimumSizeHint().width() <= page.scroll_area.viewport().width()
     for button in (page.save_button, page.clear_button):  # always in sight, never scrolled
         assert button.isVisible()
         top_left = button.mapTo(page, button.rect().topLeft())
@@ -241,7 +241,7 @@ def test_everything_fits_a_1366_by_768_screen(qtbot, open_page, vietnamese, lang
     page.note_edit.setFocus()
     press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     press(qtbot, Qt.Key.Key_Tab)
-    viewport = page.scroll.viewport()
+    viewport = page.scroll_area.viewport()
     corner = page.note_edit.mapTo(viewport, page.note_edit.rect().bottomLeft())
     assert viewport.rect().contains(corner)
 

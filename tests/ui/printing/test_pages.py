@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from counter_app.domain.clock import VN_TZ, local
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.services.printing import PaperKind
-from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
+from counter_app.ui.dossiers.detail import DossierDetailDialog
 from counter_app.ui.intake.page import IntakePage
 from counter_app.ui.printing.actions import ApologyDialog, PrintMenuButton
 from counter_app.ui.printing.choice import AUTO_RECEIPT_KEY, PRINTERS_KEY, PrintSettings

@@ -32,10 +32,10 @@ from counter_app.domain.amend import Correction, at_the_counter
 from counter_app.domain.catalog import DocumentForm
 from counter_app.domain.dossier import DocumentReceived, Dossier, ReturnMethod
 from counter_app.domain.errors import CounterError, ValidationFailed
+from counter_app.domain.identity_papers import normalise_id_number
+from counter_app.domain.limits import MAX_COUNT, MAX_SETS
 from counter_app.domain.permissions import Permission, allowed
 from counter_app.domain.text import clean
-from counter_app.domain.validation import normalise_id_number
-from counter_app.services.intake import MAX_COUNT, MAX_SETS
 from counter_app.ui import theme
 from counter_app.ui.intake.values import birth_date_problem, birth_text, parse_birth_date
 from counter_app.ui.labels import document_form_label, return_method_label
@@ -155,7 +155,7 @@ class CorrectIntakeDialog(QDialog):
         self.save_button.clicked.connect(self.submit)
         cancel.clicked.connect(self.reject)
         for key in theme.CONFIRM_KEYS:  # Enter alone stays in the field it was typed in
-            QShortcut(QKeySequence(key), self, activated=self.submit)
+            QShortcut(QKeySequence(key), self, self.submit)
 
         layout = QVBoxLayout(self)
         layout.addWidget(about)

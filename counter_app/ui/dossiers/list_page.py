@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.errors import CounterError
-from counter_app.ui import notify, theme
-from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
+from counter_app.ui import formatting, notify, theme
+from counter_app.ui.dossiers.detail import DossierDetailDialog
 from counter_app.ui.models.dossier_query import DossierSearch
 from counter_app.ui.models.dossier_table import Column, DossierTableModel
 from counter_app.ui.session import Session
@@ -88,7 +88,7 @@ class DossiersPage(QWidget):
         self.overdue_box = QCheckBox(self.tr("&Overdue"))
         self.due_today_box = QCheckBox(self.tr("Due &today"))
 
-        today = QDate(session.clock().date())
+        today = formatting.to_qdate(session.clock().date())
         self.dates_box = QCheckBox(self.tr("Received &from"))
         self.date_from_edit = QDateEdit(today.addDays(-30))
         self.date_to_edit = QDateEdit(today)
@@ -108,6 +108,7 @@ class DossiersPage(QWidget):
         for procedure in session.workspace.catalog.search("", include_inactive=True):
             self.procedure_combo.addItem(f"{procedure.name} ({procedure.code})", procedure.code)
         completer = self.procedure_combo.completer()
+        assert completer is not None  # an editable combo box has one
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
 
@@ -193,8 +194,8 @@ class DossiersPage(QWidget):
         self._recolour.timeout.connect(self.model.refresh_deadlines)
         self._recolour.start()
 
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         self.refresh()
 
     def search(self) -> DossierSearch:
@@ -205,8 +206,8 @@ class DossiersPage(QWidget):
             status=Status(value) if value else None,
             overdue=self.overdue_box.isChecked(),
             due_today=self.due_today_box.isChecked(),
-            received_from=self.date_from_edit.date().toPython() if dated else None,
-            received_to=self.date_to_edit.date().toPython() if dated else None,
+            received_from=formatting.from_qdate(self.date_from_edit.date()) if dated else None,
+            received_to=formatting.from_qdate(self.date_to_edit.date()) if dated else None,
             procedure_code=self.procedure_combo.currentData(),
         )
 

@@ -4,10 +4,10 @@ in its present state, as buttons."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,13 +28,13 @@ from PySide6.QtWidgets import (
 from counter_app.domain.catalog import Agency
 from counter_app.domain.dossier import Dossier, HistoryEntry, Status
 from counter_app.domain.errors import CounterError
-from counter_app.domain.lifecycle import NOTE_REQUIRED, TRANSITIONS, Action, allowed_actions
+from counter_app.domain.lifecycle import Action, allowed_actions
 from counter_app.domain.messages import translate
-from counter_app.domain.text import clean
 from counter_app.services.printing import PaperKind
-from counter_app.ui import formatting, theme
-from counter_app.ui.dialogs.correct_intake import CorrectIntakeDialog, may_correct
+from counter_app.ui import formatting
 from counter_app.ui.digitising import ScanPanel, dropped_paths, tab_title
+from counter_app.ui.dossiers.action import ActionDialog, action_button_text
+from counter_app.ui.dossiers.correct_intake import CorrectIntakeDialog, may_correct
 from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.formatting import text_or_dash
 from counter_app.ui.labels import (
@@ -51,175 +49,6 @@ from counter_app.ui.labels import (
 from counter_app.ui.printing.actions import PaperPrinter, PrintMenuButton
 from counter_app.ui.returns.hand_back import HandBackDialog
 from counter_app.ui.session import Session
-
-NOTE_LIMIT = 2000
-
-
-def action_button_text(action: Action) -> str:
-    """A move as the officer asks for it, with its Alt+letter; unique within any state."""
-    return {
-        Action.ACCEPT: QCoreApplication.translate(
-            "DossierActions", "&Accept the online submission"
-        ),
-        Action.TRANSFER: QCoreApplication.translate("DossierActions", "&Transfer for processing"),
-        Action.REQUEST_SUPPLEMENT: QCoreApplication.translate(
-            "DossierActions", "Request a &supplement"
-        ),
-        Action.RESUBMIT: QCoreApplication.translate(
-            "DossierActions", "Resubmit (supplement &received)"
-        ),
-        Action.REQUEST_PAYMENT: QCoreApplication.translate("DossierActions", "Request &payment"),
-        Action.PAY: QCoreApplication.translate("DossierActions", "Record pa&yment"),
-        Action.REFUSE: QCoreApplication.translate("DossierActions", "Re&fuse"),
-        Action.WITHDRAW: QCoreApplication.translate("DossierActions", "&Withdraw"),
-        Action.STOP: QCoreApplication.translate("DossierActions", "St&op processing"),
-        Action.RESOLVE: QCoreApplication.translate("DossierActions", "&Mark as resolved"),
-        Action.RETURN: QCoreApplication.translate("DossierActions", "&Hand back the result"),
-    }[action]
-
-
-def without_mnemonic(text: str) -> str:
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
-
-
-def reason_prompt(action: Action) -> str:
-    """What the officer is asked to write for a move whose reason goes on paper to the
-    applicant (NOTE_REQUIRED), saying which paper."""
-    return {
-        Action.REQUEST_SUPPLEMENT: QCoreApplication.translate(
-            "DossierActions",
-            "&Papers to add or fix, and why. This text is printed on the supplement request "
-            "the applicant takes home: write it so they know exactly what to bring.",
-        ),
-        Action.REFUSE: QCoreApplication.translate(
-            "DossierActions",
-            "&Reason for refusing the dossier. This text is printed on the refusal slip the "
-            "applicant takes home: state the specific reason.",
-        ),
-        Action.STOP: QCoreApplication.translate(
-            "DossierActions",
-            "&Reason for stopping the processing. This text is printed on the stop notice "
-            "sent to the applicant: state the specific reason.",
-        ),
-    }[action]
-
-
-def target_status(dossier: Dossier, action: Action) -> Status | None:
-    """Where the move leads; a resubmission goes back to where the supplement was asked."""
-    target = TRANSITIONS[action][1]
-    if target is None and action is Action.RESUBMIT and dossier.supplement_rounds:
-        return dossier.supplement_rounds[-1].from_status
-    return target
-
-
-class ActionDialog(QDialog):
-    """One move, confirmed: a required reason (multi-line) for the moves whose reason the
-    applicant reads on paper, otherwise a plain confirmation with an optional note.
-
-    `perform(note)` makes the move and raises CounterError to refuse it; the refusal is shown
-    here and the dialog stays open. Opened with `open()`, so tests drive it like the officer."""
-
-    def __init__(
-        self,
-        dossier: Dossier,
-        action: Action,
-        lang: str,
-        perform: Callable[[str], None],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.action = action
-        self.required = action in NOTE_REQUIRED
-        self._perform = perform
-        self._lang = lang
-        title = without_mnemonic(action_button_text(action))
-        self.setWindowTitle(title)
-        self.setMinimumWidth(560)
-
-        heading = QLabel(title)
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        heading.setFont(font)
-        about = QLabel(
-            self.tr("Dossier {code} of {name}").format(
-                code=dossier.code or "", name=dossier.applicant.full_name
-            )
-        )
-        about.setWordWrap(True)
-        target = target_status(dossier, action)
-        move = QLabel(
-            self.tr("Status: {before} → {after}").format(
-                before=dossier.status.label(lang),
-                after=target.label(lang) if target else "—",
-            )
-        )
-        move.setObjectName("moveLabel")
-        move.setWordWrap(True)
-
-        if self.required:
-            edit = QPlainTextEdit()
-            edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 5)
-            prompt = QLabel(reason_prompt(action))
-            hint = QLabel(self.tr("Ctrl+Enter confirms; Esc cancels."))
-        else:
-            edit = QLineEdit()
-            edit.setMaxLength(NOTE_LIMIT)
-            prompt = QLabel(self.tr("&Note (optional):"))
-            hint = QLabel(self.tr("Enter confirms; Esc cancels."))
-        self.note_edit: QPlainTextEdit | QLineEdit = edit
-        edit.setObjectName("noteEdit")
-        prompt.setObjectName("notePrompt")
-        prompt.setWordWrap(True)
-        prompt.setBuddy(edit)
-        hint.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")
-
-        self.error_label = theme.error_label("actionError")
-
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(title, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setDefault(True)
-        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAutoDefault(False)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        for key in theme.CONFIRM_KEYS:
-            QShortcut(QKeySequence(key), self, activated=self.submit)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(8)
-        layout.addWidget(heading)
-        layout.addWidget(about)
-        layout.addWidget(move)
-        layout.addSpacing(6)
-        layout.addWidget(prompt)
-        layout.addWidget(edit, 1 if self.required else 0)
-        layout.addWidget(self.error_label)
-        layout.addWidget(hint)
-        layout.addWidget(buttons)
-        edit.setFocus()
-
-    def note(self) -> str:
-        edit = self.note_edit
-        return clean(edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text())
-
-    def submit(self) -> None:
-        note = self.note()
-        if self.required and not note:
-            self._refuse(self.tr("Write the reason: the applicant will read it on paper."))
-            return
-        try:
-            self._perform(note)
-        except CounterError as error:
-            self._refuse(error.message(self._lang))
-            return
-        self.accept()
-
-    def _refuse(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(True)
-        self.note_edit.setFocus()
 
 
 class DossierDetailDialog(QDialog):
@@ -363,7 +192,7 @@ class DossierDetailDialog(QDialog):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragMoveEvent(self, event) -> None:
         event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -379,10 +208,13 @@ class DossierDetailDialog(QDialog):
     def _tab_shown(self, index: int) -> None:
         """The scan panel is built the first time its tab is looked at, so that a scanned code
         opens the dossier at once."""
-        tab = self._scans_tab
-        if self.scan_panel is None and tab is not None and self.tabs.widget(index) is tab:
-            self.scan_panel = ScanPanel(self._session, self.dossier.code)
-            tab.layout().addWidget(self.scan_panel)
+        session, tab = self._session, self._scans_tab
+        shown = tab is not None and self.tabs.widget(index) is tab
+        if self.scan_panel is None and session is not None and tab is not None and shown:
+            self.scan_panel = ScanPanel(session, self.dossier.code)
+            tab_layout = tab.layout()
+            assert tab_layout is not None
+            tab_layout.addWidget(self.scan_panel)
 
     # --- the moves
     def _build_actions(self) -> None:

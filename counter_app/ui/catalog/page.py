@@ -227,7 +227,7 @@ class CatalogPage(QWidget):
         self._debounce.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(self._search_soon)
         self.search_edit.returnPressed.connect(self.refresh)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search_edit.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
         self.refresh()
 
     def _search_soon(self, _text: str) -> None:

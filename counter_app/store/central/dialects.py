@@ -1,0 +1,18 @@
+"""Central runs on PostgreSQL in a province and on SQLite in tests and small offices: the few
+statements whose spelling differs between them are made here."""
+
+from __future__ import annotations
+
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+
+def insert_or_skip(
+    session: Session, table: Table, keys: list[str]
+) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT that leaves alone a row whose `keys` are already there (a reply lost after
+    commit, a second counter announcing the same thing)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing(index_elements=keys)
+    return sqlite.insert(table).on_conflict_do_nothing(index_elements=keys)

@@ -1,0 +1,1 @@
+"""The catalog of procedures as the counter shows it."""

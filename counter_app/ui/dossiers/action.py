@@ -1,0 +1,191 @@
+"""One lifecycle move of a dossier, asked for in a small dialog: the move, what it leads to,
+and the note or reason it needs; also the wording of each move's button."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.dossier import Dossier, Status
+from counter_app.domain.errors import CounterError
+from counter_app.domain.lifecycle import NOTE_REQUIRED, TRANSITIONS, Action
+from counter_app.domain.limits import NOTE_LIMIT
+from counter_app.domain.text import clean
+from counter_app.ui import theme
+from counter_app.ui.intake.widgets import scaled_font
+
+
+def action_button_text(action: Action) -> str:
+    """A move as the officer asks for it, with its Alt+letter; unique within any state."""
+    return {
+        Action.ACCEPT: QCoreApplication.translate(
+            "DossierActions", "&Accept the online submission"
+        ),
+        Action.TRANSFER: QCoreApplication.translate("DossierActions", "&Transfer for processing"),
+        Action.REQUEST_SUPPLEMENT: QCoreApplication.translate(
+            "DossierActions", "Request a &supplement"
+        ),
+        Action.RESUBMIT: QCoreApplication.translate(
+            "DossierActions", "Resubmit (supplement &received)"
+        ),
+        Action.REQUEST_PAYMENT: QCoreApplication.translate("DossierActions", "Request &payment"),
+        Action.PAY: QCoreApplication.translate("DossierActions", "Record pa&yment"),
+        Action.REFUSE: QCoreApplication.translate("DossierActions", "Re&fuse"),
+        Action.WITHDRAW: QCoreApplication.translate("DossierActions", "&Withdraw"),
+        Action.STOP: QCoreApplication.translate("DossierActions", "St&op processing"),
+        Action.RESOLVE: QCoreApplication.translate("DossierActions", "&Mark as resolved"),
+        Action.RETURN: QCoreApplication.translate("DossierActions", "&Hand back the result"),
+    }[action]
+
+
+def without_mnemonic(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def reason_prompt(action: Action) -> str:
+    """What the officer is asked to write for a move whose reason goes on paper to the
+    applicant (NOTE_REQUIRED), saying which paper."""
+    return {
+        Action.REQUEST_SUPPLEMENT: QCoreApplication.translate(
+            "DossierActions",
+            "&Papers to add or fix, and why. This text is printed on the supplement request "
+            "the applicant takes home: write it so they know exactly what to bring.",
+        ),
+        Action.REFUSE: QCoreApplication.translate(
+            "DossierActions",
+            "&Reason for refusing the dossier. This text is printed on the refusal slip the "
+            "applicant takes home: state the specific reason.",
+        ),
+        Action.STOP: QCoreApplication.translate(
+            "DossierActions",
+            "&Reason for stopping the processing. This text is printed on the stop notice "
+            "sent to the applicant: state the specific reason.",
+        ),
+    }[action]
+
+
+def target_status(dossier: Dossier, action: Action) -> Status | None:
+    """Where the move leads; a resubmission goes back to where the supplement was asked."""
+    target = TRANSITIONS[action][1]
+    if target is None and action is Action.RESUBMIT and dossier.supplement_rounds:
+        return dossier.supplement_rounds[-1].from_status
+    return target
+
+
+class ActionDialog(QDialog):
+    """One move, confirmed: a required reason (multi-line) for the moves whose reason the
+    applicant reads on paper, otherwise a plain confirmation with an optional note.
+
+    `perform(note)` makes the move and raises CounterError to refuse it; the refusal is shown
+    here and the dialog stays open. Opened with `open()`, so tests drive it like the officer."""
+
+    def __init__(
+        self,
+        dossier: Dossier,
+        action: Action,
+        lang: str,
+        perform: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.action = action
+        self.required = action in NOTE_REQUIRED
+        self._perform = perform
+        self._lang = lang
+        title = without_mnemonic(action_button_text(action))
+        self.setWindowTitle(title)
+        self.setMinimumWidth(560)
+
+        heading = QLabel(title)
+        heading.setFont(scaled_font(heading.font(), 1.2, bold=True))
+        about = QLabel(
+            self.tr("Dossier {code} of {name}").format(
+                code=dossier.code or "", name=dossier.applicant.full_name
+            )
+        )
+        about.setWordWrap(True)
+        target = target_status(dossier, action)
+        move = QLabel(
+            self.tr("Status: {before} → {after}").format(
+                before=dossier.status.label(lang),
+                after=target.label(lang) if target else "—",
+            )
+        )
+        move.setObjectName("moveLabel")
+        move.setWordWrap(True)
+
+        edit: QPlainTextEdit | QLineEdit
+        if self.required:
+            edit = reason = QPlainTextEdit()
+            reason.setTabChangesFocus(True)
+            reason.setMinimumHeight(reason.fontMetrics().lineSpacing() * 5)
+            prompt = QLabel(reason_prompt(action))
+            hint = QLabel(self.tr("Ctrl+Enter confirms; Esc cancels."))
+        else:
+            edit = note = QLineEdit()
+            note.setMaxLength(NOTE_LIMIT)
+            prompt = QLabel(self.tr("&Note (optional):"))
+            hint = QLabel(self.tr("Enter confirms; Esc cancels."))
+        self.note_edit = edit
+        edit.setObjectName("noteEdit")
+        prompt.setObjectName("notePrompt")
+        prompt.setWordWrap(True)
+        prompt.setBuddy(edit)
+        hint.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")
+
+        self.error_label = theme.error_label("actionError")
+
+        buttons = QDialogButtonBox()
+        self.ok_button = buttons.addButton(title, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
+        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAutoDefault(False)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        for key in theme.CONFIRM_KEYS:
+            QShortcut(QKeySequence(key), self, self.submit)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(about)
+        layout.addWidget(move)
+        layout.addSpacing(6)
+        layout.addWidget(prompt)
+        layout.addWidget(edit, 1 if self.required else 0)
+        layout.addWidget(self.error_label)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        edit.setFocus()
+
+    def note(self) -> str:
+        edit = self.note_edit
+        return clean(edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text())
+
+    def submit(self) -> None:
+        note = self.note()
+        if self.required and not note:
+            self._refuse(self.tr("Write the reason: the applicant will read it on paper."))
+            return
+        try:
+            self._perform(note)
+        except CounterError as error:
+            self._refuse(error.message(self._lang))
+            return
+        self.accept()
+
+    def _refuse(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(True)
+        self.note_edit.setFocus()
