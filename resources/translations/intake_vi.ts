@@ -451,7 +451,7 @@
 <context>
     <name>ProcedureListModel</name>
     <message>
-        <location filename="../../counter_app/ui/intake/procedure_list.py" line="+60"/>
+        <location filename="../../counter_app/ui/intake/procedure_list.py" line="+58"/>
         <source>{name}
 Code: {code}
 Handling agency: {agency}
