@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dossiers/action.py" line="+115"/>
+        <location filename="../../counter_app/ui/dossiers/action.py" line="+113"/>
         <source>Dossier {code} of {name}</source>
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
@@ -65,7 +65,7 @@
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/models/catalog_table.py" line="+48"/>
+        <location filename="../../counter_app/ui/models/catalog_table.py" line="+45"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
@@ -191,7 +191,7 @@
 <context>
     <name>DossierActions</name>
     <message>
-        <location filename="../../counter_app/ui/dossiers/action.py" line="-150"/>
+        <location filename="../../counter_app/ui/dossiers/action.py" line="-147"/>
         <source>&amp;Accept the online submission</source>
         <translation>Tiếp &amp;nhận hồ sơ trực tuyến</translation>
     </message>
@@ -572,7 +572,7 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/models/dossier_table.py" line="+185"/>
+        <location filename="../../counter_app/ui/models/dossier_table.py" line="+181"/>
         <source>Code</source>
         <translation>Mã hồ sơ</translation>
     </message>

@@ -190,7 +190,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync/decision.py" line="+62"/>
+        <location filename="../../counter_app/ui/sync/decision.py" line="+60"/>
         <source>Online submission of {name}: {procedure}</source>
         <translation>Hồ sơ trực tuyến của {name}: {procedure}</translation>
     </message>

@@ -180,3 +180,16 @@ def test_settings_reach_the_window(qtbot, workspace, admin) -> None:
     assert window.scanner.settings.prefix == "]C0"
     window.idle_lock.lock()
     assert window.idle_lock.is_locked()
+
+
+def test_every_page_offers_what_the_window_calls_on_it(qtbot, workspace, admin) -> None:
+    """The window routes by Protocol (ui/navigation.py): a page that lost a method would
+    make a scanned code or card do nothing, so each page is checked against its part."""
+    from counter_app.ui.navigation import HandsBackResult, OpensDossier, Page, TakesApplicant
+
+    pages = open_window(qtbot, workspace, admin).pages
+    assert set(pages) == set(PageKey)
+    assert all(isinstance(page, Page) for page in pages.values())
+    assert isinstance(pages[PageKey.DOSSIERS], OpensDossier)
+    assert isinstance(pages[PageKey.RETURNS], HandsBackResult)
+    assert isinstance(pages[PageKey.INTAKE], TakesApplicant)
