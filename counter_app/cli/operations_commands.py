@@ -18,6 +18,7 @@ WRITING_HANDLERS = frozenset(
         "init", "catalog_import", "user_add", "intake", "transition", "attach", "detach",
         "demo_data", "print_paper", "sync_commands:sync", "report_commands:sign_off",
         "report_commands:reopen", "operations_commands:backup", "operations_commands:restore",
+        "signing_commands:sign",
     }
 )  # fmt: skip
 

@@ -297,6 +297,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     from counter_app.cli.operations_parser import add_operations_commands  # backup, restore
 
     add_operations_commands(commands, lang, _Parser)
+    from counter_app.cli.signing_parser import add_signing_commands  # sign, verify, papers
+
+    add_signing_commands(commands, lang, _Parser)
     return parser
 
 

@@ -17,6 +17,7 @@ from counter_app.services.outputs import check_output
 from counter_app.services.printing import PaperService
 from counter_app.services.reports.service import ReportService
 from counter_app.services.settings import SettingsService
+from counter_app.services.signing import SigningService
 from counter_app.services.sync import SyncService
 from counter_app.store.database import DEFAULT_BUSY_TIMEOUT_MS, open_database
 
@@ -46,6 +47,9 @@ class Workspace:
             self.dossiers, self.catalog, self.accounts, self.settings, database=self.database
         )
         self.attachments = DigitisingService(self.database, self.dossiers, data_dir)
+        self.signing = SigningService(
+            self.database, self.dossiers, self.attachments, self.papers, self.settings
+        )
         self.reports = ReportService(
             self.database, self.calendars, self.settings, self.catalog, self.accounts
         )

@@ -4,13 +4,17 @@ transaction that writes the rows; the files are complete before the rows name th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
 from counter_app.domain.limits import NOTE_LIMIT
+from counter_app.domain.signing import SIGNED_COMPONENT
 from counter_app.domain.text import checked_text
 from counter_app.services.digitising.files import (
     DEFAULT_LIMITS,
@@ -143,7 +147,21 @@ class DigitisingService:
         ]
         return self._store(dossier, resolved, user, at)
 
-    def _store(self, dossier, staged: list[Staged], user, at) -> list[Attachment]:  # type: ignore[no-untyped-def]
+    def attach_signed(
+        self,
+        dossier,  # Dossier
+        scans: Sequence[ScannedFile],
+        *,
+        user,  # User
+        at: datetime,
+        record: Callable[[Session], None],
+    ) -> list[Attachment]:
+        """Signed copies made at the counter, under their own component; `record` writes what
+        says they are signed in the same transaction, so a copy is kept whole with it or not."""
+        staged = [Staged(SIGNED_COMPONENT, scan) for scan in scans]
+        return self._store(dossier, staged, user, at, record)
+
+    def _store(self, dossier, staged: list[Staged], user, at, record=None) -> list[Attachment]:  # type: ignore[no-untyped-def]
         scans = [item.scan for item in staged]
         for index, scan in enumerate(scans):
             if any(scan.sha256 == earlier.sha256 for earlier in scans[:index]):
@@ -192,6 +210,8 @@ class DigitisingService:
                         for item in added
                     ],
                 )
+                if record is not None:
+                    record(session)
         except BaseException:
             self._discard_unreferenced(created)
             raise
@@ -207,6 +227,14 @@ class DigitisingService:
             return
         for sha in orphans:
             self.blobs.discard(sha)
+
+    def components_scanned(self, code: str) -> list[str]:
+        """The dossier's papers that have scans, in the dossier's order (signed copies aside)."""
+        return list(
+            dict.fromkeys(
+                item.component for item in self.list(code) if item.component != SIGNED_COMPONENT
+            )
+        )
 
     def list(self, code: str) -> list[Attachment]:
         """In the dossier's component order, then page order."""
@@ -275,7 +303,11 @@ class DigitisingService:
     def read(self, attachment: Attachment) -> bytes:
         return self.blobs.read(attachment.sha256)
 
-    def digitised(self, code: str, *, lang: str = "vi") -> DigitisedDossier:
+    def digitised(
+        self, code: str, *, lang: str = "vi", component: str | None = None
+    ) -> DigitisedDossier:
+        """The dossier's scans as one PDF after a cover; with `component`, that paper alone
+        (its electronic copy, as the paper store files it). Signed copies are never included."""
         from counter_app.services.digitising.pdf import (
             CoverData,
             CoverLine,
@@ -285,11 +317,16 @@ class DigitisingService:
 
         dossier = self._dossiers.get(code)
         with self._db.read() as session:
-            found = _in_component_order(dossier, attachments_of(session, dossier.uuid))
+            scans = [
+                a
+                for a in attachments_of(session, dossier.uuid)
+                if a.component != SIGNED_COMPONENT and component in (None, a.component)
+            ]
+            found = _in_component_order(dossier, scans)
         counts: dict[str, int] = {}
         for item in found:
             counts[item.component] = counts.get(item.component, 0) + item.pages
-        names = [document.name for document in dossier.documents]
+        names = [document.name for document in dossier.documents] if component is None else []
         names += [name for name in counts if name not in names]
         cover = CoverData(
             code=dossier.code or "",
