@@ -1101,6 +1101,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No timestamp could be had from {url}: {reason}. No file was signed.",
     ),
     "signing.not_pdf": ("{path} không phải tệp PDF.", "{path} is not a PDF file."),
+    "papers.denied": (
+        "Vai trò {role} không được xem kho giấy tờ của công dân.",
+        "The {role} role may not see the citizens' paper store.",
+    ),
+    "papers.unknown": (
+        "Không có giấy tờ {paper} của người nộp hồ sơ {code} trong kho.",
+        "No paper {paper} of dossier {code}'s applicant is on file.",
+    ),
+    "papers.no_consent": (
+        "Công dân chưa đồng ý dùng lại giấy tờ đã lưu cho hồ sơ {code}: hãy hỏi và ghi nhận "
+        "sự đồng ý trước.",
+        "The citizen has not agreed to reuse the papers on file for dossier {code}: ask and "
+        "record the consent first.",
+    ),
+    "papers.expired": (
+        'Giấy tờ "{kind}" đã hết hiệu lực ngày {date}: không dùng lại được, hãy quét bản mới.',
+        'The paper "{kind}" expired on {date}: it cannot be reused; scan a new one.',
+    ),
     "signing.verdict.valid": (
         "Chữ ký số hợp lệ, tài liệu không bị thay đổi.",
         "The signature is valid and the document unchanged.",

@@ -14,6 +14,7 @@ from counter_app.services.dossiers import DossierService
 from counter_app.services.intake import IntakeService
 from counter_app.services.operations.backups import BackupService
 from counter_app.services.outputs import check_output
+from counter_app.services.paper_store import PaperStore
 from counter_app.services.printing import PaperService
 from counter_app.services.reports.service import ReportService
 from counter_app.services.settings import SettingsService
@@ -47,8 +48,14 @@ class Workspace:
             self.dossiers, self.catalog, self.accounts, self.settings, database=self.database
         )
         self.attachments = DigitisingService(self.database, self.dossiers, data_dir)
+        self.paper_store = PaperStore(self.database, self.dossiers, self.catalog, self.attachments)
         self.signing = SigningService(
-            self.database, self.dossiers, self.attachments, self.papers, self.settings
+            self.database,
+            self.dossiers,
+            self.attachments,
+            self.papers,
+            self.settings,
+            self.paper_store,
         )
         self.reports = ReportService(
             self.database, self.calendars, self.settings, self.catalog, self.accounts

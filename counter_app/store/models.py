@@ -360,7 +360,7 @@ class CitizenPaperRow(Base):
     __tablename__ = "citizen_papers"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
-    owner_id: Mapped[str] = mapped_column(String(20))
+    owner_id: Mapped[str] = mapped_column(String(30))
     kind: Mapped[str] = mapped_column(String(300))
     sha256: Mapped[str] = mapped_column(String(64))
     agency_code: Mapped[str] = mapped_column(String(13))
@@ -378,7 +378,7 @@ class PaperConsentRow(Base):
 
     __tablename__ = "paper_consents"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    owner_id: Mapped[str] = mapped_column(String(20))
+    owner_id: Mapped[str] = mapped_column(String(30))
     dossier_uuid: Mapped[str] = mapped_column(String(36))
     given: Mapped[bool] = mapped_column(Boolean)
     at: Mapped[datetime]

@@ -132,9 +132,11 @@ class DigitisingService:
         *,
         user,  # User
         at=None,  # datetime | None
+        record: Callable[[Session], None] | None = None,
     ) -> list[Attachment]:
         """Attach scans already checked (staged on the intake page, taken from a folder or a
-        scanner), each to its component with its turn, all in one transaction or none."""
+        scanner), each to its component with its turn, all in one transaction or none;
+        `record` writes more in that transaction (a reused paper's row)."""
         if not staged:
             raise CounterError("attachment.none_given")
         turned = next((item.rotation for item in staged if item.rotation % 90), None)
@@ -145,7 +147,7 @@ class DigitisingService:
             Staged(self._component(dossier, item.component), item.scan, item.rotation)
             for item in staged
         ]
-        return self._store(dossier, resolved, user, at)
+        return self._store(dossier, resolved, user, at, record)
 
     def attach_signed(
         self,

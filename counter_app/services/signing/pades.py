@@ -167,6 +167,15 @@ def sign_pdf(
     return out.getvalue()
 
 
+def signing_time(data: bytes) -> datetime | None:
+    """The time the last signature of `data` says it was made (its CMS signing-time)."""
+    hushed_imports()
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    signatures = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures
+    return signatures[-1].self_reported_timestamp if signatures else None
+
+
 def trust_material(paths: list[str]) -> tuple[list[Any], list[Any]]:
     """Certificates and CRLs from PEM (or DER) files: certificates are the trust roots, CRLs
     the revocations the counter knows offline. Unreadable files are the caller's to report."""

@@ -17,19 +17,21 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from counter_app.domain.clock import now
+from counter_app.domain.clock import local, now
 from counter_app.domain.errors import CounterError
 from counter_app.domain.settings_registry import REGISTRY
 from counter_app.domain.signing import SignChoice, SignedWhat
 from counter_app.services.accounts import User
 from counter_app.services.digitising import DigitisingService
 from counter_app.services.dossiers import DossierService
+from counter_app.services.paper_store import PaperStore
 from counter_app.services.printing import PaperService
 from counter_app.services.settings import SettingsService
 from counter_app.services.signing.pades import (
     StampText,
     Verdict,
     sign_pdf,
+    signing_time,
     subject_parts,
     trust_material,
     verify_pdf,
@@ -71,13 +73,14 @@ class SigningService:
         attachments: DigitisingService,
         papers: PaperService,
         settings: SettingsService,
+        paper_store: PaperStore,
     ) -> None:
         self._db = database
         self._dossiers = dossiers
         self._attachments = attachments
         self._papers = papers
         self._settings = settings
-        self.on_filed: list[Callable[[Session, Any, SignedCopy], None]] = []
+        self._paper_store = paper_store
 
     def _setting(self, key: str) -> Any:
         return self._settings.get(key, REGISTRY[key].default)
@@ -169,17 +172,16 @@ class SigningService:
                 item.component,
                 name,
                 unit,
-                at,
+                local(signing_time(data) or at).replace(microsecond=0),
                 user.login,
             )
-            for (item, _data), scan in zip(signed, scans, strict=True)
+            for (item, data), scan in zip(signed, scans, strict=True)
         ]
 
         def record(db_session: Session) -> None:
             for copy in copies:
                 add_signed_copy(db_session, copy)
-                for hook in self.on_filed:
-                    hook(db_session, dossier, copy)
+                self._paper_store.file_signed(db_session, dossier, copy)
             append_audit(
                 db_session,
                 [

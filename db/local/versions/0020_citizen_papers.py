@@ -20,7 +20,7 @@ def upgrade() -> None:
         "citizen_papers",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
         sa.Column("uuid", sa.String(36), nullable=False, unique=True),
-        sa.Column("owner_id", sa.String(20), nullable=False),
+        sa.Column("owner_id", sa.String(30), nullable=False),
         sa.Column("kind", sa.String(300), nullable=False),
         sa.Column("sha256", sa.String(64), nullable=False),
         sa.Column("agency_code", sa.String(13), nullable=False),
@@ -36,7 +36,7 @@ def upgrade() -> None:
     op.create_table(
         "paper_consents",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
-        sa.Column("owner_id", sa.String(20), nullable=False),
+        sa.Column("owner_id", sa.String(30), nullable=False),
         sa.Column("dossier_uuid", sa.String(36), nullable=False),
         sa.Column("given", sa.Boolean(), nullable=False),
         sa.Column("at", sa.DateTime(), nullable=False),
