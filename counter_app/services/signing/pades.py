@@ -95,7 +95,17 @@ def _stamp_box(data: bytes, index: int) -> tuple[float, float, float, float]:
 
 @cache
 def _font_bytes() -> bytes:
-    return (resources_dir() / "fonts" / STAMP_FONT).read_bytes()
+    """The stamp's font scaled to 1000 units per em: pyHanko writes the glyph widths (/W) in
+    the font's own units, which PDF reads as thousandths, so a 2048-unit TrueType face such as
+    Liberation would be drawn with its letters twice as far apart."""
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.scaleUpem import scale_upem
+
+    font = TTFont(io.BytesIO((resources_dir() / "fonts" / STAMP_FONT).read_bytes()))
+    scale_upem(font, 1000)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
 
 
 def _stamp_font() -> Any:

@@ -64,6 +64,7 @@ from counter_app.ui.intake.widgets import (
 from counter_app.ui.labels import applicant_type_label, channel_label, return_method_label
 from counter_app.ui.printing.actions import ReprintReceiptButton
 from counter_app.ui.session import Session
+from counter_app.ui.signing.papers_offer import PaperOffer
 from counter_app.ui.workers import Tasks
 
 SEARCH_LIMIT = 50
@@ -199,6 +200,8 @@ class IntakePage(QWidget):
         # Scans of dossiers saved but not yet attached (dossier code -> staged scans).
         self.pending_scans: dict[str, list] = {}
         self.fields: dict[str, QLineEdit] = {}
+        self.paper_offer = PaperOffer(session, self.fields, self)  # issue 19: papers on file
+        self.sig_saved.connect(self.paper_offer.apply)
         self.messages: dict[str, QLabel] = {}
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
@@ -872,6 +875,7 @@ class IntakePage(QWidget):
         self._card = card
         self.validate()
         self._session.messages.info(self.tr("ID card read: {name}").format(name=card.full_name))
+        self.paper_offer.offer(card.id_number)  # papers on file for reuse (issue 19)
         if self._procedure is None:
             self.activate()
         else:
