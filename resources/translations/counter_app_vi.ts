@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+145"/>
+        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+146"/>
         <source>Dossier {code} of {name}</source>
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+146"/>
         <source>&amp;Correct intake…</source>
         <translation>Sử&amp;a thông tin tiếp nhận…</translation>
     </message>
@@ -1098,6 +1098,57 @@
     </message>
 </context>
 <context>
+    <name>PaperOffer</name>
+    <message>
+        <location filename="../../counter_app/ui/signing/papers_offer.py" line="+167"/>
+        <source>{n} paper(s) reused from the store</source>
+        <translation>Đã dùng lại {n} giấy tờ từ kho</translation>
+    </message>
+</context>
+<context>
+    <name>PapersOnFileDialog</name>
+    <message>
+        <location line="-123"/>
+        <source>Papers on file</source>
+        <translation>Giấy tờ đã lưu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} paper(s) of this citizen are on file, digitised and signed:</source>
+        <translation>Công dân này có {n} giấy tờ đã số hóa và ký số trong kho:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{kind} — signed by {signer}, {at}</source>
+        <translation>{kind} — ký bởi {signer}, {at}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (expired on {date})</source>
+        <translation> (hết hiệu lực ngày {date})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fill empty contact details from the last dossier</source>
+        <translation>Điền thông tin liên hệ còn trống theo hồ sơ gần nhất</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The citizen agrees to reuse the ticked papers</source>
+        <translation>Công dân đồng ý dùng lại các giấy tờ đã chọn</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use</source>
+        <translation>Dùng lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not now</source>
+        <translation>Để sau</translation>
+    </message>
+</context>
+<context>
     <name>ProcedurePanel</name>
     <message>
         <location filename="../../counter_app/ui/pages/catalog.py" line="-170"/>
@@ -1188,6 +1239,54 @@
         <location line="+13"/>
         <source>{amount} {basis}</source>
         <translation>{amount} {basis}</translation>
+    </message>
+</context>
+<context>
+    <name>SignedCopiesTable</name>
+    <message>
+        <location filename="../../counter_app/ui/signing/signed_copies.py" line="+27"/>
+        <source>Copy</source>
+        <translation>Bản điện tử</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paper</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signed at</source>
+        <translation>Thời điểm ký</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Digitised dossier</source>
+        <translation>Hồ sơ điện tử</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper of the dossier</source>
+        <translation>Thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>Phiếu tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reused from the paper store</source>
+        <translation>Dùng lại từ kho giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Signed copies ({n})</source>
+        <translation>Bản ký số ({n})</translation>
     </message>
 </context>
 <context>

@@ -57,7 +57,7 @@
 <context>
     <name>Intake</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+114"/>
+        <location filename="../../counter_app/ui/intake/page.py" line="+115"/>
         <location line="+11"/>
         <source>New dossier</source>
         <translation>Hồ sơ mới</translation>
@@ -142,7 +142,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+118"/>
+        <location filename="../../counter_app/ui/intake/page.py" line="+120"/>
         <source>Code or name of the procedure, accents optional</source>
         <translation>Mã hoặc tên thủ tục, gõ có dấu hay không dấu đều được</translation>
     </message>
@@ -362,7 +362,7 @@
         <translation>Đã đọc thẻ căn cước: {name}</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>Chưa lưu: hãy sửa các mục báo đỏ.</translation>
     </message>
