@@ -9,6 +9,7 @@ certificate leaves nothing behind.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +24,7 @@ from counter_app.domain.settings_registry import REGISTRY
 from counter_app.domain.signing import SignChoice, SignedWhat
 from counter_app.services.accounts import User
 from counter_app.services.digitising import DigitisingService
+from counter_app.services.digitising.files import ScannedFile
 from counter_app.services.dossiers import DossierService
 from counter_app.services.paper_store import PaperStore
 from counter_app.services.printing import PaperService
@@ -55,6 +57,7 @@ class Unsigned:
     component: str
     name: str  # the attachment's file name
     pdf: bytes
+    pages: int
 
 
 @dataclass(frozen=True)
@@ -114,20 +117,18 @@ class SigningService:
             components = self._attachments.components_scanned(code)
             if components:
                 whole = self._attachments.digitised(code)
-                found.append(
-                    Unsigned(
-                        SignedWhat.DIGITISED, "", f"{dossier.code}-ho-so-dien-tu.pdf", whole.pdf
-                    )
-                )
+                name = f"{dossier.code}-ho-so-dien-tu.pdf"
+                found.append(Unsigned(SignedWhat.DIGITISED, "", name, whole.pdf, whole.pages))
             for number, component in enumerate(components, start=1):
                 single = self._attachments.digitised(code, component=component)
                 name = f"{dossier.code}-thanh-phan-{number}.pdf"
-                found.append(Unsigned(SignedWhat.COMPONENT, component, name, single.pdf))
+                found.append(
+                    Unsigned(SignedWhat.COMPONENT, component, name, single.pdf, single.pages)
+                )
         if choice.includes(SignedWhat.RECEIPT):
             receipt = self._papers.receipt(code)
-            found.append(
-                Unsigned(SignedWhat.RECEIPT, "", f"{dossier.code}-phieu-tiep-nhan.pdf", receipt.pdf)
-            )
+            name = f"{dossier.code}-phieu-tiep-nhan.pdf"
+            found.append(Unsigned(SignedWhat.RECEIPT, "", name, receipt.pdf, receipt.pages))
         if not found:
             raise CounterError("signing.nothing", code=dossier.code, what=choice.value)
         return found
@@ -163,7 +164,12 @@ class SigningService:
                 signed.append((item, _signed(item.pdf, signer, stamp, location, tsa_url, config)))
                 if progress is not None:
                     progress(len(signed), len(unsigned))
-        scans = [self._attachments.check_bytes(item.name, data) for item, data in signed]
+        # Made here from checked scans and papers: kept as they are (a 300 dpi dossier may be
+        # larger than a single scan may be)
+        scans = [
+            ScannedFile(Path(item.name), data, hashlib.sha256(data).hexdigest(), "pdf", item.pages)
+            for item, data in signed
+        ]
         copies = [
             SignedCopy(
                 dossier.uuid,
