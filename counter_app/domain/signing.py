@@ -7,6 +7,9 @@ from enum import StrEnum
 # The component under which signed electronic copies are attached to their dossier: the sync
 # sends them like any scan, and the digitised dossier PDF leaves them out (it is made from scans).
 SIGNED_COMPONENT = "Bản điện tử có chữ ký số"
+# The file name a paper reused from the store is attached under (then its id): central reads
+# it to mark the paper reused (DuocTaiSuDung) in the portal export.
+REUSED_NAME_PREFIX = "tai-su-dung-"
 
 
 class SignedWhat(StrEnum):

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from counter_app.domain.clock import iso, now
 from counter_app.domain.dossier import Applicant, Dossier
 from counter_app.domain.errors import CounterError
-from counter_app.domain.signing import SignedWhat
+from counter_app.domain.signing import REUSED_NAME_PREFIX, SignedWhat
 from counter_app.services.accounts import Role, User
 from counter_app.services.catalog import CatalogService
 from counter_app.services.digitising import DigitisingService, Staged
@@ -187,7 +187,7 @@ class PaperStore:
                 "papers.expired", kind=paper.kind, date=paper.expires_on.strftime("%d/%m/%Y")
             )
         scan = self._attachments.check_bytes(
-            f"{paper.kind[:80]}.pdf", self._attachments.blobs.read(paper.sha256)
+            f"{REUSED_NAME_PREFIX}{paper.uuid}.pdf", self._attachments.blobs.read(paper.sha256)
         )
         copy = SignedCopy(
             dossier.uuid,

@@ -37,3 +37,31 @@ def test_a_signed_copy_validates_after_the_trip_through_central(central, tmp_pat
         verdict = ws.signing.verify(pulled)
         assert (verdict.valid, verdict.intact, verdict.signer) == (True, True, "Cán bộ signer")
     ws.close()
+
+
+def test_the_portal_export_marks_reused_and_digitised_papers(central, tmp_path, pki):  # type: ignore[no-untyped-def]  # noqa: F811
+    from counter_app.services.intake import request_from_json
+    from counter_app.services.sync.admin import CentralAdmin
+    from tests.conftest import TEN_DAYS, intake_json
+    from tests.digitising.conftest import ID_COPY
+
+    ws, user, first = counter_with_dossier(tmp_path, counter_url(central, "A", [AGENCY]))
+    configure(ws, pki)
+    for name, component in (("to-khai.png", COMPONENT), ("cccd.png", ID_COPY)):
+        page = write_page(scans(tmp_path), name, seed=len(name))
+        ws.attachments.attach(first.code, [page], component=component, user=user)
+    ws.signing.sign(first.code, user=user, pin=USER_PIN, what="digitised")
+    second = ws.intake.receive(request_from_json(intake_json(TEN_DAYS)), user=user)
+    (paper,) = [p.paper for p in ws.paper_store.on_file("020090001234") if p.paper.kind == ID_COPY]
+    ws.paper_store.record_consent(second.code, given=True, user=user)
+    ws.paper_store.reuse(second.code, paper.uuid, component=ID_COPY, user=user)
+    ws.sync.run_once()
+    ws.close()
+    with CentralAdmin(central) as admin:
+        records = {entry.record["MaHoSo"]: entry.record for entry in admin.export()}
+    marks = {
+        code: {p["TenTepDinhKem"]: (p["DuocSoHoa"], p["DuocTaiSuDung"]) for p in r["TaiLieuNop"]}
+        for code, r in records.items()
+    }
+    assert marks[first.code] == {COMPONENT: ("1", "0"), ID_COPY: ("1", "0")}
+    assert marks[second.code] == {COMPONENT: ("0", "0"), ID_COPY: ("1", "1")}
