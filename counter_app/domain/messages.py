@@ -1072,9 +1072,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "software.",
     ),
     "signing.key_missing": (
-        'Không thấy khóa ký và chứng thư số "{key}" trên thiết bị ký số (cài đặt '
+        'Không thấy khóa ký và chứng thư số "{label}" trên thiết bị ký số (cài đặt '
         "signing.key_label).",
-        'No signing key and certificate "{key}" on the token (setting signing.key_label).',
+        'No signing key and certificate "{label}" on the token (setting signing.key_label).',
     ),
     "signing.cert_expired": (
         "Chứng thư số của {signer} đã hết hạn ngày {date}: không thể ký. Hãy gia hạn chứng thư số.",

@@ -182,7 +182,7 @@ class PaperStore:
             raise CounterError("papers.unknown", paper=paper_id, code=dossier.code)
         if not agreed:
             raise CounterError("papers.no_consent", code=dossier.code)
-        if _expired(paper.expires_on, at.date()):
+        if paper.expires_on is not None and _expired(paper.expires_on, at.date()):
             raise CounterError(
                 "papers.expired", kind=paper.kind, date=paper.expires_on.strftime("%d/%m/%Y")
             )

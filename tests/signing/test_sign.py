@@ -173,6 +173,12 @@ def test_expired_or_revoked_certificates_cannot_sign(
 
 
 def test_missing_module_or_token_is_a_clear_refusal(signing_ws, dossier, officer):  # type: ignore[no-untyped-def]
+    signing_ws.settings.set("signing.key_label", "khong-co-khoa")
+    with pytest.raises(CounterError) as refused:
+        signing_ws.signing.sign(dossier.code, user=officer, pin=USER_PIN)
+    assert refused.value.key == "signing.key_missing"
+    assert "khong-co-khoa" in refused.value.message("vi")
+    signing_ws.settings.set("signing.key_label", "signer")
     signing_ws.settings.set("signing.token_label", "khong-co")
     with pytest.raises(CounterError) as refused:
         signing_ws.signing.sign(dossier.code, user=officer, pin=USER_PIN)

@@ -23,8 +23,8 @@ from counter_app.paths import resources_dir
 QUIET_LOGGERS = ("pyhanko", "pyhanko_certvalidator", "fontTools")
 STAMP_FONT = "LiberationSans-Regular.ttf"
 FIELD_PREFIX = "ChuKySo"
-STAMP_SIZE = (230.0, 64.0)  # points: wide enough for a Vietnamese name and unit on one line each
-STAMP_MARGIN = 18.0
+STAMP_SIZE = (230, 64)  # points: wide enough for a Vietnamese name and unit on one line each
+STAMP_MARGIN = 18
 
 
 def hushed_imports() -> None:
@@ -80,7 +80,7 @@ def _field_name(data: bytes) -> str:
     return f"{FIELD_PREFIX}{number}"
 
 
-def _stamp_box(data: bytes, index: int) -> tuple[float, float, float, float]:
+def _stamp_box(data: bytes, index: int) -> tuple[int, int, int, int]:
     """Bottom right of the page, inside its margins, whatever its size (A4, A5, a scan)."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -89,8 +89,8 @@ def _stamp_box(data: bytes, index: int) -> tuple[float, float, float, float]:
     while "/MediaBox" not in node and "/Parent" in node:  # inherited from the page tree
         node = node["/Parent"]
     box = [float(v) for v in node.get("/MediaBox", (0, 0, 595, 842))]
-    right, bottom = box[2] - STAMP_MARGIN, box[1] + STAMP_MARGIN
-    width = min(STAMP_SIZE[0], box[2] - box[0] - 2 * STAMP_MARGIN)
+    right, bottom = int(box[2] - STAMP_MARGIN), int(box[1] + STAMP_MARGIN)
+    width = int(min(STAMP_SIZE[0], box[2] - box[0] - 2 * STAMP_MARGIN))
     return (right - width, bottom, right, bottom + STAMP_SIZE[1])
 
 

@@ -112,13 +112,16 @@ def token_signer(session: Any, config: TokenConfig) -> Any:
     from pyhanko.sign.pkcs11 import PKCS11Signer
 
     label = config.key_label or None
+    missing = CounterError("signing.key_missing", label=config.key_label or "—")
     try:
         signer = PKCS11Signer(session, cert_label=label, key_label=label)
         certificate = signer.signing_cert
-    except p11.PKCS11Error as error:
-        raise token_problem(error, config) from None
     except (p11.NoSuchKey, KeyError, ValueError):
-        raise CounterError("signing.key_missing", key=config.key_label or "—") from None
+        raise missing from None
+    except p11.PKCS11Error as error:
+        if type(error) is p11.PKCS11Error and str(error).startswith("Could not find"):
+            raise missing from None  # pyHanko's own words for a label not on the token
+        raise token_problem(error, config) from None
     if certificate is None:
-        raise CounterError("signing.key_missing", key=config.key_label or "—")
+        raise missing
     return signer
