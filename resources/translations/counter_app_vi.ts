@@ -1242,9 +1242,37 @@
     </message>
 </context>
 <context>
+    <name>SignedCopiesTab</name>
+    <message>
+        <location filename="../../counter_app/ui/signing/signed_copies.py" line="+76"/>
+        <source>Sign the copies…</source>
+        <translation>Ký số các bản điện tử…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Digital signature</source>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The signing token&apos;s PIN:</source>
+        <translation>Mã PIN của thiết bị ký số:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Signing…</source>
+        <translation>Đang ký số…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n} copies signed.</source>
+        <translation>Đã ký số {n} bản.</translation>
+    </message>
+</context>
+<context>
     <name>SignedCopiesTable</name>
     <message>
-        <location filename="../../counter_app/ui/signing/signed_copies.py" line="+27"/>
+        <location line="-78"/>
         <source>Copy</source>
         <translation>Bản điện tử</translation>
     </message>

@@ -12,7 +12,7 @@ from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
 from counter_app.ui.intake.page import IntakePage
 from counter_app.ui.session import Session
 from counter_app.ui.signing.papers_offer import PapersOnFileDialog
-from counter_app.ui.signing.signed_copies import SignedCopiesTable
+from counter_app.ui.signing.signed_copies import SignedCopiesTab, SignedCopiesTable
 from tests.conftest import TEN_DAYS, intake_json
 from tests.digitising.conftest import ID_COPY
 from tests.signing.pki import USER_PIN
@@ -37,6 +37,20 @@ def test_the_detail_shows_the_signed_copies(qtbot, signing_ws, dossier, officer,
     dialog.tabs.setCurrentIndex(titles.index("Signed copies (4)"))
     dialog.show()
     dialog.grab().save(str(tmp_path / "signed-copies.png"))
+
+
+def test_signing_from_the_detail_with_the_pin(qtbot, signing_ws, dossier, officer):  # type: ignore[no-untyped-def]
+    dialog = DossierDetailDialog(dossier, "en", session=Session(signing_ws, officer, "en"))
+    qtbot.addWidget(dialog)
+    tab = dialog.findChild(SignedCopiesTab)
+    assert tab is not None and tab.table.rowCount() == 0
+    tab.sign_with("000000")
+    qtbot.waitUntil(lambda: tab.sign_button.isEnabled(), timeout=30000)
+    assert tab.message_label.text().startswith("Wrong PIN.")
+    tab.sign_with(USER_PIN)
+    qtbot.waitUntil(lambda: tab.sign_button.isEnabled(), timeout=30000)
+    assert tab.message_label.text() == "4 copies signed."
+    assert tab.table.rowCount() == 4
 
 
 def test_papers_on_file_are_offered_after_the_id_scan_and_reused(
