@@ -53,7 +53,8 @@ def verify(args: argparse.Namespace) -> int:
 
 
 def papers(args: argparse.Namespace) -> int:
-    """`papers ID_NUMBER`: the papers on file for that person."""
+    """`papers ID_NUMBER [--user LOGIN]`: the papers on file for that person (audited)."""
     with workspace(args) as ws:
-        found = ws.paper_store.on_file(args.id_number)
+        user = ws.accounts.user(args.user) if args.user else None
+        found = ws.paper_store.on_file(args.id_number, user=user)
     return emit([item.as_json() for item in found])

@@ -28,6 +28,10 @@ HELP: dict[str, tuple[str, str]] = {
         "the digitised, signed papers on file for a person (by identity number)",
     ),
     "papers.id": ("số định danh của chủ giấy tờ", "the owner's identity number"),
+    "papers.user": (
+        "cán bộ tra cứu (ghi vào nhật ký; quản trị viên không được xem kho)",
+        "the officer looking (audited; administrators may not read the store)",
+    ),
 }
 
 
@@ -50,4 +54,5 @@ def add_signing_commands(
 
     papers = commands.add_parser("papers", help=h("papers"))
     papers.add_argument("id_number", metavar="ID_NUMBER", help=h("papers.id"))
+    papers.add_argument("--user", help=h("papers.user"))
     papers.set_defaults(handler="signing_commands:papers")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from counter_app.services.accounts import Role
 from tests.cli.test_cli import ok_json, run_cli
 from tests.digitising.conftest import pdf_bytes
 from tests.signing.pki import USER_PIN
@@ -34,6 +35,10 @@ def test_sign_verify_and_papers_from_the_command_line(signing_ws, dossier, tmp_p
         item["component"] for item in signed["signed"] if item["what"] == "component"
     }
     assert all(paper["expired"] is False for paper in papers)
+    signing_ws.accounts.add_user("quantri", Role.ADMIN, "matkhau123", "Quản trị")
+    denied = run_cli(data, "--lang", "en", "papers", "020090001234", "--user", "quantri")
+    assert denied.returncode == 1 and denied.stdout == ""
+    assert "may not see the citizens' paper store" in denied.stderr
 
 
 def test_a_wrong_pin_is_one_clear_line_and_nothing_printed(signing_ws, dossier):  # type: ignore[no-untyped-def]
