@@ -236,3 +236,17 @@ def test_verify_unknown_signer_expired_and_changed(signing_ws, dossier, officer,
     unsigned = tmp_path / "unsigned.pdf"
     unsigned.write_bytes(receipt)
     assert signing_ws.signing.verify(unsigned).reason == "signing.verdict.unsigned"
+
+
+def test_nothing_scanned_is_nothing_to_sign(ws, pki, officer):  # type: ignore[no-untyped-def]
+    from counter_app.services.intake import request_from_json
+    from tests.conftest import TEN_DAYS, intake_json
+
+    configure(ws, pki)
+    bare = ws.intake.receive(request_from_json(intake_json(TEN_DAYS)), user=officer)
+    with pytest.raises(CounterError) as refused:
+        ws.signing.sign(bare.code, user=officer, pin=USER_PIN, what="digitised")
+    assert refused.value.key == "signing.nothing"
+    assert "quét" in refused.value.message("vi")
+    signed = ws.signing.sign(bare.code, user=officer, pin=USER_PIN, what="receipt")
+    assert [item.copy.what for item in signed] == ["receipt"]
