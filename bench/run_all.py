@@ -30,6 +30,7 @@ def main() -> int:
         ("bench_search.py", []),
         ("bench_sync_stall.py", []),
         ("bench_queue_board.py", []),
+        ("bench_signing.py", []),
     ):
         print(f"== {script}", flush=True)
         failures += subprocess.run([sys.executable, str(HERE / script), *extra]).returncode != 0

@@ -19,6 +19,7 @@ WRITING_HANDLERS = frozenset(
         "demo_data", "print_paper", "sync_commands:sync", "report_commands:sign_off",
         "report_commands:reopen", "operations_commands:backup", "operations_commands:restore",
         "settings_commands:settings_set",
+        "signing_commands:sign",
     }
 )  # fmt: skip
 

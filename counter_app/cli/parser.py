@@ -308,6 +308,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     from counter_app.cli.settings_parser import add_settings_commands  # settings list|get|set
 
     add_settings_commands(commands, lang, _Parser)
+    from counter_app.cli.signing_parser import add_signing_commands  # sign, verify, papers
+
+    add_signing_commands(commands, lang, _Parser)
     return parser
 
 

@@ -1082,6 +1082,137 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- province scale (issue 17)
     # --- citizen's screen, ratings, notices, payment (issue 18)
     # --- signing and the paper store (issue 19)
+    "signing.pin_prompt": ("Mã PIN của thiết bị ký số:", "The signing token's PIN:"),
+    "signing.not_configured": (
+        "Chưa cài đặt ký số: hãy đặt {setting} (thư viện PKCS#11 của thiết bị ký số).",
+        "Signing is not set up: set {setting} (the signing token's PKCS#11 library).",
+    ),
+    "signing.module_missing": (
+        "Không tìm thấy thư viện PKCS#11 của thiết bị ký số: {path}. Hãy cài trình điều khiển "
+        "của nhà cung cấp chữ ký số hoặc sửa cài đặt signing.pkcs11_module.",
+        "The signing token's PKCS#11 library is not there: {path}. Install the CA's driver or "
+        "correct the setting signing.pkcs11_module.",
+    ),
+    "signing.module_broken": (
+        "Không nạp được thư viện PKCS#11 {path}: {reason}",
+        "The PKCS#11 library {path} could not be loaded: {reason}",
+    ),
+    "signing.token_missing": (
+        "Không thấy thiết bị ký số ({token}). Hãy cắm USB ký số rồi thử lại.",
+        "The signing token ({token}) is not there. Plug the USB token in and try again.",
+    ),
+    "signing.token_many": (
+        "Có nhiều thiết bị ký số đang cắm: hãy đặt signing.token_label để chọn một.",
+        "Several signing tokens are plugged in: set signing.token_label to pick one.",
+    ),
+    "signing.token_gone": (
+        "Thiết bị ký số ({token}) đã bị rút ra hoặc ngừng trả lời trong khi ký. Chưa có tệp "
+        "nào được ký hay lưu; hãy cắm lại và ký lại.",
+        "The signing token ({token}) was unplugged or stopped answering while signing. No file "
+        "was signed or kept; plug it back in and sign again.",
+    ),
+    "signing.token_failed": (
+        "Thiết bị ký số ({token}) báo lỗi {reason}. Chưa có tệp nào được ký.",
+        "The signing token ({token}) reported {reason}. No file was signed.",
+    ),
+    "signing.pin_wrong": (
+        "Mã PIN không đúng. Lưu ý: nhập sai nhiều lần sẽ khóa thiết bị ký số.",
+        "Wrong PIN. Mind that too many wrong PINs lock the signing token.",
+    ),
+    "signing.pin_locked": (
+        "Thiết bị ký số ({token}) đã bị khóa vì nhập sai mã PIN quá số lần cho phép. Hãy liên "
+        "hệ nhà cung cấp chữ ký số để mở khóa.",
+        "The signing token ({token}) is locked after too many wrong PINs. Ask the certificate "
+        "provider to unlock it.",
+    ),
+    "signing.pin_expired": (
+        "Mã PIN của thiết bị ký số ({token}) đã hết hạn: hãy đổi PIN bằng phần mềm của nhà "
+        "cung cấp.",
+        "The PIN of the signing token ({token}) has expired: change it with the provider's "
+        "software.",
+    ),
+    "signing.key_missing": (
+        'Không thấy khóa ký và chứng thư số "{label}" trên thiết bị ký số (cài đặt '
+        "signing.key_label).",
+        'No signing key and certificate "{label}" on the token (setting signing.key_label).',
+    ),
+    "signing.cert_expired": (
+        "Chứng thư số của {signer} đã hết hạn ngày {date}: không thể ký. Hãy gia hạn chứng thư số.",
+        "{signer}'s certificate expired on {date}: it cannot sign. Renew the certificate.",
+    ),
+    "signing.cert_not_yet": (
+        "Chứng thư số của {signer} chỉ có hiệu lực từ ngày {date}.",
+        "{signer}'s certificate is only valid from {date}.",
+    ),
+    "signing.cert_revoked": (
+        "Chứng thư số của {signer} đã bị thu hồi ngày {date}: không thể ký.",
+        "{signer}'s certificate was revoked on {date}: it cannot sign.",
+    ),
+    "signing.trust_unreadable": (
+        "Không đọc được tệp chứng thư gốc {path}: {reason} (cài đặt signing.trust_roots).",
+        "The trust root file {path} cannot be read: {reason} (setting signing.trust_roots).",
+    ),
+    "signing.nothing": (
+        "Hồ sơ {code} chưa có gì để ký ({what}): hãy quét giấy tờ trước.",
+        "Dossier {code} has nothing to sign ({what}): scan its papers first.",
+    ),
+    "signing.timestamp_failed": (
+        "Không lấy được dấu thời gian từ {url}: {reason}. Chưa có tệp nào được ký.",
+        "No timestamp could be had from {url}: {reason}. No file was signed.",
+    ),
+    "signing.not_pdf": ("{path} không phải tệp PDF.", "{path} is not a PDF file."),
+    "papers.denied": (
+        "Vai trò {role} không được xem kho giấy tờ của công dân.",
+        "The {role} role may not see the citizens' paper store.",
+    ),
+    "papers.unknown": (
+        "Không có giấy tờ {paper} của người nộp hồ sơ {code} trong kho.",
+        "No paper {paper} of dossier {code}'s applicant is on file.",
+    ),
+    "papers.no_consent": (
+        "Công dân chưa đồng ý dùng lại giấy tờ đã lưu cho hồ sơ {code}: hãy hỏi và ghi nhận "
+        "sự đồng ý trước.",
+        "The citizen has not agreed to reuse the papers on file for dossier {code}: ask and "
+        "record the consent first.",
+    ),
+    "papers.expired": (
+        'Giấy tờ "{kind}" đã hết hiệu lực ngày {date}: không dùng lại được, hãy quét bản mới.',
+        'The paper "{kind}" expired on {date}: it cannot be reused; scan a new one.',
+    ),
+    "signing.verdict.valid": (
+        "Chữ ký số hợp lệ, tài liệu không bị thay đổi.",
+        "The signature is valid and the document unchanged.",
+    ),
+    "signing.verdict.unsigned": ("Tài liệu không có chữ ký số.", "The document is not signed."),
+    "signing.verdict.unreadable": (
+        "Không đọc được tệp PDF (hỏng hoặc không phải PDF).",
+        "The PDF cannot be read (damaged, or not a PDF).",
+    ),
+    "signing.verdict.broken": (
+        "Chữ ký số bị hỏng, không kiểm tra được.",
+        "The signature is damaged and cannot be checked.",
+    ),
+    "signing.verdict.changed": (
+        "Tài liệu đã bị thay đổi sau khi ký: chữ ký không còn khớp.",
+        "The document was changed after signing: the signature no longer matches.",
+    ),
+    "signing.verdict.changed_after": (
+        "Tài liệu đã bị sửa thêm sau khi ký.",
+        "The document was edited after it was signed.",
+    ),
+    "signing.verdict.unknown_signer": (
+        "Người ký không thuộc tổ chức cung cấp chữ ký số được tin cậy (cài đặt "
+        "signing.trust_roots).",
+        "The signer is not from a trusted certificate authority (setting signing.trust_roots).",
+    ),
+    "signing.verdict.expired": (
+        "Chứng thư số của người ký đã hết hạn.",
+        "The signer's certificate has expired.",
+    ),
+    "signing.verdict.revoked": (
+        "Chứng thư số của người ký đã bị thu hồi.",
+        "The signer's certificate was revoked.",
+    ),
     # --- the queue (issue 20)
     "queue.url": (
         "Địa chỉ hàng đợi (queue.url) không hợp lệ: {url}. Dùng postgresql://máy-chủ/tên-csdl "

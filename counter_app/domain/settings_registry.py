@@ -223,6 +223,24 @@ _SPECS: list[SettingSpec] = [
     SettingSpec("sync.attachments", Kind.JSON, None, _SYSTEM, shape=dict),
     # --- issue 18: citizen's screen, notices, payment ---
     # --- issue 19: signing and the paper store ---
+    SettingSpec(
+        "signing.pkcs11_module",
+        Kind.TEXT,
+        "",
+        max_length=500,
+        audited=True,
+        doc="the token's PKCS#11 module (the CA's driver, a .so or .dll)",
+    ),
+    SettingSpec("signing.token_label", Kind.TEXT, "", max_length=64, doc="empty: the only token"),
+    SettingSpec("signing.key_label", Kind.TEXT, "", max_length=64, doc="empty: the only key"),
+    SettingSpec(
+        "signing.trust_roots",
+        Kind.JSON,
+        [],
+        audited=True,
+        doc="PEM files: the trusted CA certificates, and CRLs the counter knows offline",
+    ),
+    SettingSpec("signing.tsa_url", Kind.TEXT, "", max_length=500, doc="empty: no timestamp"),
     # --- issue 20: the queue ---
     SettingSpec(
         "queue.url",

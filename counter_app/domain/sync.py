@@ -517,10 +517,12 @@ def portal_record(
     procedure: dict[str, Any] | None = None,
     unit_name: str = "",
     digitised: frozenset[str] = frozenset(),
+    reused: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """One dossier in the field set provincial connectors send to the national portal's
-    dossier sync, from its JSON, its procedure's catalog entry and the names of the papers
-    central holds a scan of (dates yyyyMMddHHmmss)."""
+    dossier sync, from its JSON, its procedure's catalog entry, the names of the papers
+    central holds a scan of and of those reused from the citizen's paper store (dates
+    yyyyMMddHHmmss)."""
     person = data["applicant"]
     procedure = procedure or {}
     fee_codes = {f["name"]: f.get("code", "") for f in procedure.get("fees", [])}
@@ -531,6 +533,7 @@ def portal_record(
             "TenTepDinhKem": d["name"],
             "SoLuong": d["count"],
             "DuocSoHoa": _flag(d["name"] in digitised),
+            "DuocTaiSuDung": _flag(d["name"] in reused),
         }
         for d in data.get("documents", [])
     ]

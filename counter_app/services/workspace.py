@@ -24,9 +24,11 @@ if TYPE_CHECKING:
     from counter_app.services.dossiers import DossierService
     from counter_app.services.intake import IntakeService
     from counter_app.services.operations.backups import BackupService
+    from counter_app.services.paper_store import PaperStore
     from counter_app.services.printing import PaperService
     from counter_app.services.reports.service import ReportService
     from counter_app.services.settings import SettingsService
+    from counter_app.services.signing import SigningService
     from counter_app.services.sync import SyncService
 
 Service = TypeVar("Service")
@@ -135,6 +137,25 @@ class Workspace:
         from counter_app.services.digitising.spool import SPOOL_FOLDER, ScanSpool
 
         return ScanSpool(Path(self.data_dir) / SPOOL_FOLDER, self.attachments)
+
+    @_OnFirstUse
+    def paper_store(self) -> PaperStore:
+        from counter_app.services.paper_store import PaperStore
+
+        return PaperStore(self.database, self.dossiers, self.catalog, self.attachments)
+
+    @_OnFirstUse
+    def signing(self) -> SigningService:
+        from counter_app.services.signing import SigningService
+
+        return SigningService(
+            self.database,
+            self.dossiers,
+            self.attachments,
+            self.papers,
+            self.settings,
+            self.paper_store,
+        )
 
     @_OnFirstUse
     def reports(self) -> ReportService:

@@ -346,6 +346,59 @@ class PaperNumberRow(Base):
     given_at: Mapped[datetime]
 
 
+class SignedCopyRow(Base):
+    """An electronic copy of a dossier signed at the counter (migration 0019); the file is the
+    attachment with the same SHA-256. `reused_from` names the filed paper it came from."""
+
+    __tablename__ = "signed_copies"
+    __table_args__ = (UniqueConstraint("dossier_uuid", "sha256"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    what: Mapped[str] = mapped_column(String(16))
+    component: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    signer: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    signed_at: Mapped[datetime]
+    by: Mapped[str] = mapped_column(String(32))
+    reused_from: Mapped[str | None] = mapped_column(String(36), default=None)
+
+
+class CitizenPaperRow(Base):
+    """A signed paper filed under its owner's identity number and kind (migration 0020);
+    `source` is "local" for one filed here, "central" for one pulled for reuse."""
+
+    __tablename__ = "citizen_papers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    owner_id: Mapped[str] = mapped_column(String(30))
+    kind: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64))
+    agency_code: Mapped[str] = mapped_column(String(13))
+    dossier_uuid: Mapped[str] = mapped_column(String(36))
+    issued_on: Mapped[date | None] = mapped_column(Date, default=None)
+    expires_on: Mapped[date | None] = mapped_column(Date, default=None)
+    signer: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    filed_at: Mapped[datetime]
+    filed_by: Mapped[str] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(String(8), default="local", server_default="local")
+
+
+class PaperConsentRow(Base):
+    """The citizen's answer to reusing the papers on file, per dossier (migration 0020)."""
+
+    __tablename__ = "paper_consents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    owner_id: Mapped[str] = mapped_column(String(30))
+    dossier_uuid: Mapped[str] = mapped_column(String(36))
+    given: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime]
+    by: Mapped[str] = mapped_column(String(32))
+
+
+Index("ix_citizen_papers_owner", CitizenPaperRow.owner_id, CitizenPaperRow.kind)
+Index("ix_paper_consents_owner", PaperConsentRow.owner_id)
+
 # Indexes the figures of the supervisor's review count by (migration 0005).
 Index("ix_dossiers_completed_at", DossierRow.completed_at)
 Index("ix_dossiers_returned_at", DossierRow.returned_at)

@@ -65,7 +65,7 @@
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/models/catalog_table.py" line="+45"/>
+        <location filename="../../counter_app/ui/models/catalog_table.py" line="+44"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
@@ -264,7 +264,7 @@
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dossiers/detail.py" line="+113"/>
+        <location filename="../../counter_app/ui/dossiers/detail.py" line="+114"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+149"/>
         <source>&amp;Correct intake…</source>
         <translation>Sử&amp;a thông tin tiếp nhận…</translation>
     </message>
@@ -314,7 +314,7 @@
         <translation>Hồ sơ {code}: {move}; trạng thái mới «{status}».</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+66"/>
         <source>Applicant</source>
         <translation>Chủ hồ sơ</translation>
     </message>
@@ -572,7 +572,7 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/models/dossier_table.py" line="+181"/>
+        <location filename="../../counter_app/ui/models/dossier_table.py" line="+175"/>
         <source>Code</source>
         <translation>Mã hồ sơ</translation>
     </message>
@@ -602,7 +602,7 @@
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+40"/>
         <source>{text} — overdue</source>
         <translation>{text} — quá hạn</translation>
     </message>
@@ -615,7 +615,7 @@
 <context>
     <name>DossiersPage</name>
     <message>
-        <location filename="../../counter_app/ui/dossiers/list_page.py" line="+69"/>
+        <location filename="../../counter_app/ui/dossiers/list_page.py" line="+70"/>
         <source>Code, name, ID number or phone</source>
         <translation>Mã hồ sơ, họ tên, số định danh hoặc số điện thoại</translation>
     </message>
@@ -660,7 +660,7 @@
         <translation>Thủ t&amp;ục:</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+29"/>
         <source>Colours:</source>
         <translation>Chú thích màu:</translation>
     </message>
@@ -1016,7 +1016,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="+160"/>
+        <location filename="../../counter_app/ui/main_window.py" line="+166"/>
         <source>{counter} — counter workstation</source>
         <translation>{counter} — Máy trạm tiếp nhận</translation>
     </message>
@@ -1049,7 +1049,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../counter_app/ui/navigation.py" line="+87"/>
+        <location filename="../../counter_app/ui/navigation.py" line="+84"/>
         <source>Intake</source>
         <translation>Tiếp nhận</translation>
     </message>
@@ -1095,6 +1095,57 @@
         <location line="+11"/>
         <source>One-stop counter</source>
         <translation>Bộ phận Một cửa</translation>
+    </message>
+</context>
+<context>
+    <name>PaperOffer</name>
+    <message>
+        <location filename="../../counter_app/ui/signing/papers_offer.py" line="+167"/>
+        <source>{n} paper(s) reused from the store</source>
+        <translation>Đã dùng lại {n} giấy tờ từ kho</translation>
+    </message>
+</context>
+<context>
+    <name>PapersOnFileDialog</name>
+    <message>
+        <location line="-123"/>
+        <source>Papers on file</source>
+        <translation>Giấy tờ đã lưu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} paper(s) of this citizen are on file, digitised and signed:</source>
+        <translation>Công dân này có {n} giấy tờ đã số hóa và ký số trong kho:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{kind} — signed by {signer}, {at}</source>
+        <translation>{kind} — ký bởi {signer}, {at}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (expired on {date})</source>
+        <translation> (hết hiệu lực ngày {date})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fill empty contact details from the last dossier</source>
+        <translation>Điền thông tin liên hệ còn trống theo hồ sơ gần nhất</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The citizen agrees to reuse the ticked papers</source>
+        <translation>Công dân đồng ý dùng lại các giấy tờ đã chọn</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use</source>
+        <translation>Dùng lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not now</source>
+        <translation>Để sau</translation>
     </message>
 </context>
 <context>
@@ -1191,9 +1242,85 @@
     </message>
 </context>
 <context>
+    <name>SignedCopiesTab</name>
+    <message>
+        <location filename="../../counter_app/ui/signing/signed_copies.py" line="+76"/>
+        <source>Sign the copies…</source>
+        <translation>Ký số các bản điện tử…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Digital signature</source>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The signing token&apos;s PIN:</source>
+        <translation>Mã PIN của thiết bị ký số:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Signing…</source>
+        <translation>Đang ký số…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n} copies signed.</source>
+        <translation>Đã ký số {n} bản.</translation>
+    </message>
+</context>
+<context>
+    <name>SignedCopiesTable</name>
+    <message>
+        <location line="-78"/>
+        <source>Copy</source>
+        <translation>Bản chụp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paper</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signed at</source>
+        <translation>Thời điểm ký</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Digitised dossier</source>
+        <translation>Hồ sơ điện tử</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper of the dossier</source>
+        <translation>Thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>Phiếu tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reused from the paper store</source>
+        <translation>Dùng lại từ kho giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Signed copies ({n})</source>
+        <translation>Bản ký số ({n})</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="+53"/>
+        <location filename="../../counter_app/ui/app.py" line="+52"/>
         <source>This computer has no counter data yet. To set it up with the demo catalog and accounts, run in a terminal:
 
     counter-app init --demo</source>

@@ -4,7 +4,7 @@
 <context>
     <name>ApologyDialog</name>
     <message>
-        <location filename="../../counter_app/ui/printing/actions.py" line="+243"/>
+        <location filename="../../counter_app/ui/printing/actions.py" line="+260"/>
         <source>Dossier {code}: the result was due {due}.</source>
         <translation>Hồ sơ {code}: hạn trả kết quả là {due}.</translation>
     </message>
@@ -37,7 +37,7 @@
 <context>
     <name>PaperPrinter</name>
     <message>
-        <location line="-178"/>
+        <location line="-193"/>
         <source>Save as PDF</source>
         <translation>Lưu PDF</translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>PrintQueue</name>
     <message>
-        <location filename="../../counter_app/ui/printing/panel.py" line="+274"/>
+        <location filename="../../counter_app/ui/printing/panel.py" line="+248"/>
         <source>Nothing waits to be printed.</source>
         <translation>Không có giấy tờ nào chờ in.</translation>
     </message>
@@ -198,7 +198,7 @@
 <context>
     <name>PrintQueueModel</name>
     <message>
-        <location line="-276"/>
+        <location line="-257"/>
         <source>Sent</source>
         <translation>Gửi lúc</translation>
     </message>
@@ -223,7 +223,7 @@
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+36"/>
         <source>{paper} (reprint)</source>
         <translation>{paper} (in lại)</translation>
     </message>
@@ -236,7 +236,7 @@
 <context>
     <name>PrintQueuePanel</name>
     <message>
-        <location line="+65"/>
+        <location line="+63"/>
         <source>Retry &amp;on:</source>
         <translation>In lại &amp;trên:</translation>
     </message>
@@ -402,7 +402,7 @@
 <context>
     <name>ReprintReceiptButton</name>
     <message>
-        <location filename="../../counter_app/ui/printing/actions.py" line="+188"/>
+        <location filename="../../counter_app/ui/printing/actions.py" line="+215"/>
         <source>Preview / PDF…</source>
         <translation>Xem trước / PDF…</translation>
     </message>

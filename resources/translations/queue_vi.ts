@@ -44,12 +44,12 @@
     <name>DeskQueueBar</name>
     <message>
         <location filename="../../counter_app/ui/queue/desk.py" line="+55"/>
-        <location line="+102"/>
+        <location line="+106"/>
         <source>No ticket called</source>
         <translation>Chưa gọi số nào</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-100"/>
         <source>Call next</source>
         <translation>Gọi số tiếp</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Hàng đợi:</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>Call a number</source>
         <translation>Gọi một số</translation>
     </message>
@@ -169,7 +169,7 @@ Còn {ahead} người trước bạn, khoảng {minutes} phút</translation>
 <context>
     <name>QueueFiguresTab</name>
     <message>
-        <location filename="../../counter_app/ui/queue/figures.py" line="+39"/>
+        <location filename="../../counter_app/ui/queue/figures.py" line="+41"/>
         <source>Area</source>
         <translation>Khu vực</translation>
     </message>
@@ -219,7 +219,7 @@ Còn {ahead} người trước bạn, khoảng {minutes} phút</translation>
         <translation>Quá chỉ tiêu</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>{called} called, {waiting} not called; mean wait {wait} min; {share} waited more than {target} min</source>
         <translation>{called} lượt đã gọi, {waiting} lượt chưa gọi; chờ trung bình {wait} phút; {share} chờ quá {target} phút</translation>
     </message>

@@ -333,7 +333,7 @@
 <context>
     <name>DeadlineLists</name>
     <message>
-        <location filename="../../counter_app/ui/reports/deadlines.py" line="+219"/>
+        <location filename="../../counter_app/ui/reports/deadlines.py" line="+192"/>
         <source>Overdue: {n}</source>
         <translation>Quá hạn: {n}</translation>
     </message>
@@ -351,7 +351,7 @@
 <context>
     <name>DueModel</name>
     <message>
-        <location line="-147"/>
+        <location line="-145"/>
         <source>Code</source>
         <translation>Mã hồ sơ</translation>
     </message>
@@ -427,7 +427,7 @@
 <context>
     <name>PeriodTab</name>
     <message>
-        <location filename="../../counter_app/ui/reports/province.py" line="+280"/>
+        <location filename="../../counter_app/ui/reports/province.py" line="+256"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
@@ -690,7 +690,7 @@ trực tuyến</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../counter_app/ui/reports/page.py" line="+30"/>
+        <location filename="../../counter_app/ui/reports/page.py" line="+31"/>
         <source>Daily review</source>
         <translation>Số liệu trong ngày</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../counter_app/ui/settings/accounts.py" line="+60"/>
+        <location filename="../../counter_app/ui/settings/accounts.py" line="+61"/>
         <source>New account</source>
         <translation>Tạo tài khoản mới</translation>
     </message>
@@ -186,7 +186,7 @@
 <context>
     <name>AgenciesSection</name>
     <message>
-        <location filename="../../counter_app/ui/settings/general.py" line="+109"/>
+        <location filename="../../counter_app/ui/settings/general.py" line="+108"/>
         <source>Agencies served</source>
         <translation>Cơ quan tiếp nhận</translation>
     </message>
@@ -322,7 +322,7 @@
 <context>
     <name>CalendarSection</name>
     <message>
-        <location filename="../../counter_app/ui/settings/calendar.py" line="+562"/>
+        <location filename="../../counter_app/ui/settings/calendar.py" line="+557"/>
         <source>Working calendar</source>
         <translation>Lịch làm việc</translation>
     </message>
@@ -543,7 +543,7 @@
         <translation>Khi không ai dùng bàn phím hoặc chuột trong khoảng thời gian này, cửa sổ sẽ ẩn dữ liệu và yêu cầu cán bộ nhập lại mật khẩu.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source> minutes</source>
         <translation> phút</translation>
     </message>
@@ -563,7 +563,7 @@
         <translation>&amp;Khóa sau:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Idle lock turned off.</source>
         <translation>Đã tắt tự động khóa.</translation>
     </message>
@@ -808,7 +808,7 @@
         <translation>{name} (hiện không còn cài đặt)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Printing settings saved.</source>
         <translation>Đã lưu cài đặt in ấn.</translation>
     </message>
@@ -935,7 +935,7 @@
 <context>
     <name>ScheduleEditor</name>
     <message>
-        <location filename="../../counter_app/ui/settings/calendar.py" line="-438"/>
+        <location filename="../../counter_app/ui/settings/calendar.py" line="-436"/>
         <source>&amp;Save the schedule</source>
         <translation>&amp;Lưu lịch làm việc</translation>
     </message>
@@ -990,12 +990,12 @@
         <translation>Mọi cơ quan (lịch chung)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>{hours} hours</source>
         <translation>{hours} giờ</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>{agency} now follows the default schedule.</source>
         <translation>{agency} từ nay làm việc theo lịch chung.</translation>
     </message>

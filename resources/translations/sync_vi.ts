@@ -771,7 +771,7 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../counter_app/ui/sync/indicator.py" line="+87"/>
+        <location filename="../../counter_app/ui/sync/indicator.py" line="+86"/>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
@@ -796,17 +796,17 @@
         <translation>Thay đổi hệ thống trung tâm không nhận được</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>Submitted online: {n}</source>
         <translation>Nộp trực tuyến: {n}</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-5"/>
         <source>Conflicts: {n}</source>
         <translation>Xung đột: {n}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>{n} online submission(s) wait for the counter</source>
         <translation>{n} hồ sơ trực tuyến đang chờ quầy tiếp nhận</translation>
     </message>

@@ -14,7 +14,7 @@ import importlib
 import inspect
 import pkgutil
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -36,6 +36,7 @@ from counter_app.domain.dossier import Dossier
 from counter_app.domain.lifecycle import Action
 from counter_app.paths import resources_dir
 from counter_app.services.accounts import MAX_FAILURES, Role, User
+from counter_app.services.paper_store import PaperOnFile
 from counter_app.services.workspace import Workspace
 from counter_app.ui.digitising.scanner import ScannerDialog
 from counter_app.ui.digitising.sections import PreviewDialog as ScanPreviewDialog
@@ -58,6 +59,7 @@ from counter_app.ui.reports.sign_off import ReopenDialog, SignOffDialog
 from counter_app.ui.returns.hand_back import HandBackDialog
 from counter_app.ui.session import Session
 from counter_app.ui.settings.accounts import AccountDialog, PasswordDialog
+from counter_app.ui.signing.papers_offer import PapersOnFileDialog
 from counter_app.ui.sync.conflicts import ConflictsDialog
 from counter_app.ui.sync.decision import DecisionDialog
 from counter_app.ui.sync.log_dialog import SyncLogDialog
@@ -155,7 +157,38 @@ BUILDERS: dict[str, Callable[[Windows], QWidget]] = {
     UI + "dossiers.correct_intake.CorrectIntakeDialog": lambda w: CorrectIntakeDialog(
         w.session(), w.dossier
     ),
+    UI + "signing.papers_offer.PapersOnFileDialog": lambda w: PapersOnFileDialog(
+        papers_on_file(), w.dossier.applicant
+    ),
 }
+
+
+def papers_on_file() -> list[PaperOnFile]:
+    """Six papers of one citizen, the last one expired."""
+    from counter_app.store.citizen_papers import FiledPaper
+
+    kinds = ["Bản chụp căn cước công dân", "Giấy khai sinh", "Sổ hộ khẩu", "Giấy chứng nhận "
+             "quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất",
+             "Giấy xác nhận tình trạng hôn nhân", "Giấy phép lái xe"]  # fmt: skip
+    return [
+        PaperOnFile(
+            FiledPaper(
+                uuid=f"p{index}",
+                owner_id="020090001234",
+                kind=kind,
+                sha256="0" * 64,
+                agency_code="000.00.12.H37",
+                dossier_uuid="d",
+                issued_on=None,
+                expires_on=date(2025, 1, 1) if index == 5 else None,
+                signer="Nguyễn Thị Hoa",
+                filed_at=NOW,
+                filed_by="lan",
+            ),
+            expired=index == 5,
+        )
+        for index, kind in enumerate(kinds)
+    ]
 
 
 @pytest.fixture(scope="module")

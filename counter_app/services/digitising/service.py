@@ -4,7 +4,7 @@ transaction that writes the rows; the files are complete before the rows name th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +14,7 @@ from counter_app.domain.clock import now
 from counter_app.domain.dossier import Dossier
 from counter_app.domain.errors import CounterError
 from counter_app.domain.limits import NOTE_LIMIT
+from counter_app.domain.signing import SIGNED_COMPONENT
 from counter_app.domain.text import checked_text
 from counter_app.services.digitising.files import (
     DEFAULT_LIMITS,
@@ -34,7 +35,7 @@ from counter_app.store.attachments import (
     rearrange,
     remove_attachment,
 )
-from counter_app.store.database import Database
+from counter_app.store.database import Database, Session
 from counter_app.store.journal import AuditEntry, append_audit
 
 if TYPE_CHECKING:
@@ -135,9 +136,11 @@ class DigitisingService:
         *,
         user: User,
         at: datetime | None = None,
+        record: Callable[[Session], None] | None = None,
     ) -> list[Attachment]:
         """Attach scans already checked (staged on the intake page, taken from a folder or a
-        scanner), each to its component with its turn, all in one transaction or none."""
+        scanner), each to its component with its turn, all in one transaction or none;
+        `record` writes more in that transaction (a reused paper's row)."""
         if not staged:
             raise CounterError("attachment.none_given")
         turned = next((item.rotation for item in staged if item.rotation % 90), None)
@@ -148,10 +151,29 @@ class DigitisingService:
             Staged(self._component(dossier, item.component), item.scan, item.rotation)
             for item in staged
         ]
-        return self._store(dossier, resolved, user, at)
+        return self._store(dossier, resolved, user, at, record)
+
+    def attach_signed(
+        self,
+        dossier: Dossier,
+        scans: Sequence[ScannedFile],
+        *,
+        user: User,
+        at: datetime,
+        record: Callable[[Session], None],
+    ) -> list[Attachment]:
+        """Signed copies made at the counter, under their own component; `record` writes what
+        says they are signed in the same transaction, so a copy is kept whole with it or not."""
+        staged = [Staged(SIGNED_COMPONENT, scan) for scan in scans]
+        return self._store(dossier, staged, user, at, record)
 
     def _store(
-        self, dossier: Dossier, staged: list[Staged], user: User, at: datetime | None
+        self,
+        dossier: Dossier,
+        staged: list[Staged],
+        user: User,
+        at: datetime | None,
+        record: Callable[[Session], None] | None = None,
     ) -> list[Attachment]:
         scans = [item.scan for item in staged]
         for index, scan in enumerate(scans):
@@ -207,6 +229,8 @@ class DigitisingService:
                         for item in added
                     ],
                 )
+                if record is not None:
+                    record(session)
         except BaseException:
             self._discard_unreferenced(created)
             raise
@@ -222,6 +246,14 @@ class DigitisingService:
             return
         for sha in orphans:
             self.blobs.discard(sha)
+
+    def components_scanned(self, code: str) -> list[str]:
+        """The dossier's papers that have scans, in the dossier's order (signed copies aside)."""
+        return list(
+            dict.fromkeys(
+                item.component for item in self.list(code) if item.component != SIGNED_COMPONENT
+            )
+        )
 
     def list(self, code: str) -> list[Attachment]:
         """In the dossier's component order, then page order."""
@@ -304,7 +336,11 @@ class DigitisingService:
     def read(self, attachment: Attachment) -> bytes:
         return self.blobs.read(attachment.sha256)
 
-    def digitised(self, code: str, *, lang: str = "vi") -> DigitisedDossier:
+    def digitised(
+        self, code: str, *, lang: str = "vi", component: str | None = None
+    ) -> DigitisedDossier:
+        """The dossier's scans as one PDF after a cover; with `component`, that paper alone
+        (its electronic copy, as the paper store files it). Signed copies are never included."""
         from counter_app.services.digitising.pdf import (
             CoverData,
             CoverLine,
@@ -314,11 +350,16 @@ class DigitisingService:
 
         dossier = self._dossiers.get(code)
         with self._db.read() as session:
-            found = _in_component_order(dossier, attachments_of(session, dossier.uuid))
+            scans = [
+                a
+                for a in attachments_of(session, dossier.uuid)
+                if a.component != SIGNED_COMPONENT and component in (None, a.component)
+            ]
+            found = _in_component_order(dossier, scans)
         counts: dict[str, int] = {}
         for item in found:
             counts[item.component] = counts.get(item.component, 0) + item.pages
-        names = [document.name for document in dossier.documents]
+        names = [document.name for document in dossier.documents] if component is None else []
         names += [name for name in counts if name not in names]
         cover = CoverData(
             code=dossier.code or "",

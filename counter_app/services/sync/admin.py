@@ -170,6 +170,7 @@ class CentralAdmin:
                     procedure=row.procedure,
                     unit_name=row.unit_name,
                     digitised=row.digitised,
+                    reused=row.reused,
                 )
                 yield PortalEntry(row.seq, record)
 

@@ -939,6 +939,7 @@ class ExportRow:
     procedure: dict | None  # the catalog entry (field code and name, fee codes)
     unit_name: str
     digitised: frozenset[str]  # papers (components) central holds a scan of
+    reused: frozenset[str] = frozenset()  # papers attached from the citizen's paper store
 
 
 EXPORT_BATCH = 500
@@ -951,6 +952,7 @@ def export_rows(
     sequence number, in sequence order (a number is never visible before a lower one, so a
     connector that continues from the last one printed misses nothing)."""
     from counter_app.domain.clock import day_start
+    from counter_app.domain.signing import REUSED_NAME_PREFIX
     from counter_app.store.central.blobs import CentralAttachmentRow
 
     agencies = CentralAgencyRow.__table__
@@ -977,15 +979,29 @@ def export_rows(
 
     def scanned(rows: list) -> Iterator[ExportRow]:
         held: dict[str, set[str]] = {}
-        for uuid, component in session.execute(
-            select(CentralAttachmentRow.dossier_uuid, CentralAttachmentRow.component).where(
+        reused: dict[str, set[str]] = {}
+        for uuid, component, name in session.execute(
+            select(
+                CentralAttachmentRow.dossier_uuid,
+                CentralAttachmentRow.component,
+                CentralAttachmentRow.original_name,
+            ).where(
                 CentralAttachmentRow.dossier_uuid.in_([row[0] for row in rows]),
                 CentralAttachmentRow.removed.is_(False),
             )
         ):
             held.setdefault(uuid, set()).add(component)
+            if name.startswith(REUSED_NAME_PREFIX):
+                reused.setdefault(uuid, set()).add(component)
         for uuid, seq, data, procedure, unit in rows:
-            yield ExportRow(seq, data, procedure, unit or "", frozenset(held.get(uuid, ())))
+            yield ExportRow(
+                seq,
+                data,
+                procedure,
+                unit or "",
+                frozenset(held.get(uuid, ())),
+                frozenset(reused.get(uuid, ())),
+            )
 
     for row in session.execute(query.execution_options(yield_per=EXPORT_BATCH)):
         batch.append(tuple(row))

@@ -49,6 +49,7 @@ from counter_app.ui.labels import (
 from counter_app.ui.printing.actions import PaperPrinter, PrintMenuButton
 from counter_app.ui.returns.hand_back import HandBackDialog
 from counter_app.ui.session import Session
+from counter_app.ui.signing.signed_copies import SignedCopiesTab, SignedCopiesTable
 
 
 class DossierDetailDialog(QDialog):
@@ -164,6 +165,8 @@ class DossierDetailDialog(QDialog):
         self.scan_panel: ScanPanel | None = None
         self._scans_tab: QWidget | None = None
         if self._session is not None and dossier.code:
+            signed = SignedCopiesTab(self._session, dossier.code)
+            self.tabs.addTab(signed, SignedCopiesTable.title(signed.table.rowCount()))
             self._scans_tab = QWidget()
             QVBoxLayout(self._scans_tab).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(self._scans_tab, tab_title())

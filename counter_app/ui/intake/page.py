@@ -33,6 +33,7 @@ from counter_app.ui.intake.questions import (
 )
 from counter_app.ui.intake.values import birth_date_problem, birth_text, due_text
 from counter_app.ui.session import Session
+from counter_app.ui.signing.papers_offer import PaperOffer
 from counter_app.ui.workers import Tasks
 
 SEARCH_LIMIT = 50
@@ -58,6 +59,8 @@ class IntakePage(IntakeLayout):
         self._unspooled: dict[str, list[Staged]] = {}
         super().__init__(session, parent)
         self.tasks = Tasks(self)
+        self.paper_offer = PaperOffer(session, self.fields, self)  # issue 19: papers on file
+        self.sig_saved.connect(self.paper_offer.apply)
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(VALIDATE_DELAY_MS)
@@ -307,6 +310,7 @@ class IntakePage(IntakeLayout):
         self._card = card
         self.validate()
         self._session.messages.info(self.tr("ID card read: {name}").format(name=card.full_name))
+        self.paper_offer.offer(card.id_number)  # papers on file for reuse (issue 19)
         if self._procedure is None:
             self.activate()
         else:

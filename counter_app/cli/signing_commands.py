@@ -1,0 +1,60 @@
+"""`sign`, `verify` and `papers` (issue 19)."""
+
+from __future__ import annotations
+
+import argparse
+
+from counter_app.cli.commands import emit, read_secret, workspace
+
+
+def sign(args: argparse.Namespace) -> int:
+    """`sign CODE --user LOGIN [--what …]`, the token's PIN on stdin (never an argument)."""
+    from counter_app.domain.clock import iso
+
+    with workspace(args) as ws:
+        user = ws.accounts.user(args.user)
+        ws.dossiers.get(args.code)  # an unknown code is refused before the PIN is asked
+        pin = read_secret("signing.pin_prompt", args.lang)
+        signed = ws.signing.sign(args.code, user=user, pin=pin, what=args.what)
+    return emit(
+        {
+            "signed": [
+                {
+                    "file": str(item.path),
+                    "sha256": item.copy.sha256,
+                    "signer": item.copy.signer,
+                    "signed_at": iso(item.copy.signed_at),
+                    "what": item.copy.what,
+                    "component": item.copy.component,
+                }
+                for item in signed
+            ]
+        }
+    )
+
+
+def verify(args: argparse.Namespace) -> int:
+    """`verify FILE.pdf`: the signature checked offline against `signing.trust_roots`."""
+    from counter_app.domain.clock import iso
+    from counter_app.domain.messages import translate
+
+    with workspace(args) as ws:
+        verdict = ws.signing.verify(args.file)
+    return emit(
+        {
+            "signed": verdict.signed,
+            "valid": verdict.valid,
+            "intact": verdict.intact,
+            "signer": verdict.signer,
+            "signed_at": iso(verdict.signed_at),
+            "reason": translate(verdict.reason, args.lang),
+        }
+    )
+
+
+def papers(args: argparse.Namespace) -> int:
+    """`papers ID_NUMBER [--user LOGIN]`: the papers on file for that person (audited)."""
+    with workspace(args) as ws:
+        user = ws.accounts.user(args.user) if args.user else None
+        found = ws.paper_store.on_file(args.id_number, user=user)
+    return emit([item.as_json() for item in found])

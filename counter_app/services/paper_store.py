@@ -1,0 +1,216 @@
+"""The citizen's paper store ("một lần khai – nhiều lần dùng"): every paper digitised and signed
+at the counter is filed under its owner's identity number and its kind, with its validity. At
+the next intake the papers on file are offered for the new dossier's components; reusing one
+attaches its signed copy instead of a new scan, recorded as reused, once the citizen has
+agreed. Every look-up and reuse is audited; the store answers staff and supervisors only, for
+the agencies this counter serves."""
+
+from __future__ import annotations
+
+import uuid as uuids
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from counter_app.domain.clock import iso, now
+from counter_app.domain.dossier import Applicant, Dossier
+from counter_app.domain.errors import CounterError
+from counter_app.domain.signing import REUSED_NAME_PREFIX, SignedWhat
+from counter_app.services.accounts import Role, User
+from counter_app.services.catalog import CatalogService
+from counter_app.services.digitising import DigitisingService, Staged
+from counter_app.services.dossiers import DossierService
+from counter_app.store.citizen_papers import (
+    FiledPaper,
+    consent_given,
+    file_paper,
+    last_dossier_of,
+    paper_by_uuid,
+    papers_of,
+    record_consent,
+    set_paper_validity,
+)
+from counter_app.store.database import Database, Session
+from counter_app.store.journal import AuditEntry, append_audit
+from counter_app.store.signed_copies import SignedCopy, add_signed_copy
+
+READERS = frozenset({Role.STAFF, Role.SUPERVISOR})  # the officers who receive dossiers
+
+
+@dataclass(frozen=True)
+class PaperOnFile:
+    paper: FiledPaper
+    expired: bool
+
+    def as_json(self) -> dict[str, object]:
+        paper = self.paper
+        return {
+            "id": paper.uuid,
+            "owner_id": paper.owner_id,
+            "kind": paper.kind,
+            "sha256": paper.sha256,
+            "agency": paper.agency_code,
+            "issued_on": paper.issued_on.isoformat() if paper.issued_on else None,
+            "expires_on": paper.expires_on.isoformat() if paper.expires_on else None,
+            "expired": self.expired,
+            "signer": paper.signer,
+            "filed_at": iso(paper.filed_at),
+            "source": paper.source,
+        }
+
+
+class PaperStore:
+    def __init__(
+        self,
+        database: Database,
+        dossiers: DossierService,
+        catalog: CatalogService,
+        attachments: DigitisingService,
+    ) -> None:
+        self._db = database
+        self._dossiers = dossiers
+        self._catalog = catalog
+        self._attachments = attachments
+
+    def file_signed(self, session: Session, dossier: Dossier, copy: SignedCopy) -> None:
+        """File a signed paper of `dossier` under its applicant (in the signing transaction);
+        the dossier's PDF and the receipt are not a citizen's papers."""
+        owner = dossier.applicant.id_number
+        if copy.what != SignedWhat.COMPONENT.value or not owner or copy.reused_from:
+            return
+        file_paper(
+            session,
+            FiledPaper(
+                uuid=str(uuids.uuid4()),
+                owner_id=owner,
+                kind=copy.component,
+                sha256=copy.sha256,
+                agency_code=dossier.agency_code,
+                dossier_uuid=dossier.uuid,
+                issued_on=None,
+                expires_on=None,
+                signer=copy.signer,
+                filed_at=copy.signed_at,
+                filed_by=copy.by,
+            ),
+        )
+
+    def on_file(
+        self, id_number: str, *, user: User | None = None, at: datetime | None = None
+    ) -> list[PaperOnFile]:
+        """The person's papers for this counter's agencies, newest first; the look-up is
+        audited (by the command line when no officer is named)."""
+        if user is not None and user.role not in READERS:
+            raise CounterError("papers.denied", role=user.role.value)
+        at = at or now()
+        owner = id_number.strip()
+        agencies = self._catalog.served_agencies() or set(self._catalog.agencies())
+        today = at.date()
+        with self._db.write() as session:
+            found = papers_of(session, owner, agencies)
+            append_audit(
+                session,
+                [
+                    AuditEntry(
+                        at,
+                        user.login if user else "counter-app",
+                        "papers.lookup",
+                        owner,
+                        {"found": len(found)},
+                    )
+                ],
+            )
+        return [PaperOnFile(paper, _expired(paper.expires_on, today)) for paper in found]
+
+    def set_validity(
+        self,
+        paper_id: str,
+        *,
+        issued_on: date | None,
+        expires_on: date | None,
+        user: User,
+        at: datetime | None = None,
+    ) -> None:
+        """The paper's issue date and expiry as read from it (audited)."""
+        at = at or now()
+        with self._db.write() as session:
+            if not set_paper_validity(session, paper_id, issued_on, expires_on):
+                raise CounterError("papers.unknown", paper=paper_id, code="—")
+            detail = {
+                "issued_on": issued_on.isoformat() if issued_on else None,
+                "expires_on": expires_on.isoformat() if expires_on else None,
+            }
+            append_audit(session, [AuditEntry(at, user.login, "papers.validity", paper_id, detail)])
+
+    def last_applicant(self, id_number: str) -> Applicant | None:
+        """The applicant as the person's last dossier here gave it (offered at intake)."""
+        with self._db.read() as session:
+            last = last_dossier_of(session, id_number.strip())
+        return last.applicant if last else None
+
+    def record_consent(
+        self, code: str, *, given: bool, user: User, at: datetime | None = None
+    ) -> None:
+        """The citizen's answer to reusing the papers on file, for this dossier (audited)."""
+        dossier = self._dossiers.get(code)
+        at = at or now()
+        owner = dossier.applicant.id_number
+        with self._db.write() as session:
+            record_consent(session, owner, dossier.uuid, given=given, at=at, by=user.login)
+            append_audit(
+                session,
+                [
+                    AuditEntry(
+                        at, user.login, "papers.consent", dossier.code or "", {"given": given}
+                    )
+                ],
+            )
+
+    def reuse(
+        self, code: str, paper_id: str, *, component: str, user: User, at: datetime | None = None
+    ) -> SignedCopy:
+        """Attach a filed paper's signed copy to `component` of the dossier, as reused."""
+        if user.role not in READERS:
+            raise CounterError("papers.denied", role=user.role.value)
+        dossier = self._dossiers.get(code)
+        at = at or now()
+        with self._db.read() as session:
+            paper = paper_by_uuid(session, paper_id)
+            agreed = consent_given(session, dossier.applicant.id_number, dossier.uuid)
+        if paper is None or paper.owner_id != dossier.applicant.id_number:
+            raise CounterError("papers.unknown", paper=paper_id, code=dossier.code)
+        if not agreed:
+            raise CounterError("papers.no_consent", code=dossier.code)
+        if paper.expires_on is not None and _expired(paper.expires_on, at.date()):
+            raise CounterError(
+                "papers.expired", kind=paper.kind, date=paper.expires_on.strftime("%d/%m/%Y")
+            )
+        scan = self._attachments.check_bytes(
+            f"{REUSED_NAME_PREFIX}{paper.uuid}.pdf", self._attachments.blobs.read(paper.sha256)
+        )
+        copy = SignedCopy(
+            dossier.uuid,
+            paper.sha256,
+            SignedWhat.COMPONENT.value,
+            component,
+            paper.signer,
+            "",
+            at,
+            user.login,
+            reused_from=paper.uuid,
+        )
+
+        def record(session: Session) -> None:
+            add_signed_copy(session, copy)
+            detail = {"paper": paper.uuid, "kind": paper.kind, "component": component}
+            append_audit(
+                session, [AuditEntry(at, user.login, "papers.reuse", dossier.code or "", detail)]
+            )
+
+        self._attachments.attach_staged(
+            code, [Staged(component, scan)], user=user, at=at, record=record
+        )
+        return copy
+
+
+def _expired(expires_on: date | None, today: date) -> bool:
+    return expires_on is not None and expires_on < today

@@ -1,0 +1,88 @@
+"""The window's side: the dossier detail lists the signed copies; after an ID scan the intake
+page offers the papers on file and, with the citizen's consent, reuses the ticked ones."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from counter_app.domain.citizen_id import parse_citizen_qr
+from counter_app.services.intake import request_from_json
+from counter_app.ui.dossiers.detail import DossierDetailDialog
+from counter_app.ui.intake.page import IntakePage
+from counter_app.ui.session import Session
+from counter_app.ui.signing.papers_offer import PapersOnFileDialog
+from counter_app.ui.signing.signed_copies import SignedCopiesTab, SignedCopiesTable
+from tests.conftest import TEN_DAYS, intake_json
+from tests.digitising.conftest import ID_COPY
+from tests.signing.pki import USER_PIN
+
+# The offscreen platform's note on showing a window says nothing about our code.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+QR = "020090001234|123456789|Nguyễn Văn An|15031990|Nam|Số 5, Trần Đăng Ninh, Lạng Sơn|20042021"
+
+
+def test_the_detail_shows_the_signed_copies(qtbot, signing_ws, dossier, officer, tmp_path):  # type: ignore[no-untyped-def]
+    signing_ws.signing.sign(dossier.code, user=officer, pin=USER_PIN, what="all")
+    dialog = DossierDetailDialog(dossier, "en", session=Session(signing_ws, officer, "en"))
+    qtbot.addWidget(dialog)
+    titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert "Signed copies (4)" in titles
+    table = dialog.findChild(SignedCopiesTable)
+    assert table is not None and table.rowCount() == 4
+    assert table.item(0, 0).text() == "Digitised dossier"
+    assert table.item(0, 2).text() == "Cán bộ signer"
+    assert table.item(3, 0).text() == "Receipt"
+    dialog.tabs.setCurrentIndex(titles.index("Signed copies (4)"))
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "signed-copies.png"))
+
+
+def test_signing_from_the_detail_with_the_pin(qtbot, signing_ws, dossier, officer):  # type: ignore[no-untyped-def]
+    dialog = DossierDetailDialog(dossier, "en", session=Session(signing_ws, officer, "en"))
+    qtbot.addWidget(dialog)
+    tab = dialog.findChild(SignedCopiesTab)
+    assert tab is not None and tab.table.rowCount() == 0
+    tab.sign_with("000000")
+    qtbot.waitUntil(lambda: tab.sign_button.isEnabled(), timeout=30000)
+    assert tab.message_label.text().startswith("Wrong PIN.")
+    tab.sign_with(USER_PIN)
+    qtbot.waitUntil(lambda: tab.sign_button.isEnabled(), timeout=30000)
+    assert tab.message_label.text() == "4 copies signed."
+    assert tab.table.rowCount() == 4
+
+
+def test_papers_on_file_are_offered_after_the_id_scan_and_reused(
+    qtbot, signing_ws, dossier, officer
+):  # type: ignore[no-untyped-def]
+    ws = signing_ws
+    ws.signing.sign(dossier.code, user=officer, pin=USER_PIN, what="digitised")
+    page = IntakePage(Session(ws, officer, "en"))
+    qtbot.addWidget(page)
+    page.fill_applicant(parse_citizen_qr(QR))
+    offered = page.paper_offer.dialog
+    assert isinstance(offered, PapersOnFileDialog) and offered.isVisible()
+    assert offered.list.count() == 2
+    assert page.fields["phone"].text() == ""
+    for index in range(offered.list.count()):
+        row = offered.list.item(index)
+        if row.text().startswith(ID_COPY):
+            row.setCheckState(Qt.CheckState.Checked)
+    assert offered.ticked() == []  # nothing without the citizen's consent
+    offered.consent.setChecked(True)
+    offered.accept()
+    assert len(page.paper_offer.chosen) == 1
+    assert page.fields["phone"].text() == "0912345678"  # from the last dossier
+    again = ws.intake.receive(request_from_json(intake_json(TEN_DAYS)), user=officer)
+    page.sig_saved.emit(again)
+    copies = ws.signing.signed_copies(again.code)
+    assert [(c.component, bool(c.reused_from)) for c in copies] == [(ID_COPY, True)]
+    assert [a.component for a in ws.attachments.list(again.code)] == [ID_COPY]
+
+
+def test_nothing_is_offered_without_papers_on_file(qtbot, signing_ws, officer):  # type: ignore[no-untyped-def]
+    page = IntakePage(Session(signing_ws, officer, "en"))
+    qtbot.addWidget(page)
+    page.fill_applicant(parse_citizen_qr(QR))
+    assert page.paper_offer.dialog is None
