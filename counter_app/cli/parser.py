@@ -297,6 +297,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     from counter_app.cli.operations_parser import add_operations_commands  # backup, restore
 
     add_operations_commands(commands, lang, _Parser)
+    from counter_app.cli.citizen_parser import add_citizen_commands  # ratings, notices
+
+    add_citizen_commands(commands, lang)
     return parser
 
 

@@ -15,6 +15,7 @@ from counter_app.services.intake import IntakeService
 from counter_app.services.operations.backups import BackupService
 from counter_app.services.outputs import check_output
 from counter_app.services.printing import PaperService
+from counter_app.services.ratings import RatingService
 from counter_app.services.reports.service import ReportService
 from counter_app.services.settings import SettingsService
 from counter_app.services.sync import SyncService
@@ -46,6 +47,7 @@ class Workspace:
             self.dossiers, self.catalog, self.accounts, self.settings, database=self.database
         )
         self.attachments = DigitisingService(self.database, self.dossiers, data_dir)
+        self.ratings = RatingService(self.database, self.dossiers, self.accounts)
         self.reports = ReportService(
             self.database, self.calendars, self.settings, self.catalog, self.accounts
         )

@@ -350,3 +350,34 @@ Index(
     DossierRow.timeliness,
     DossierRow.channel,
 )
+
+
+class RatingRow(Base):
+    """A citizen's rating of one occasion of a dossier (its intake, its return): written once,
+    never updated (migration 0017); `synced_at` is set once central holds it."""
+
+    __tablename__ = "ratings"
+    __table_args__ = (UniqueConstraint("dossier_uuid", "occasion"),)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), index=True)
+    occasion: Mapped[str] = mapped_column(String(10))
+    level: Mapped[str] = mapped_column(String(20))
+    reasons: Mapped[list] = mapped_column(JSON, default=list)
+    officer: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(index=True)
+    source: Mapped[str] = mapped_column(String(10))
+    synced_at: Mapped[datetime | None]
+
+
+class PaymentRow(Base):
+    """How a dossier's fees were paid: cash, a (VietQR) transfer or a card, with the
+    transaction's reference, recorded with the move that marks them paid (migration 0017)."""
+
+    __tablename__ = "payments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), index=True)
+    amount: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(10))
+    reference: Mapped[str] = mapped_column(String(100), default="")
+    by: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(index=True)

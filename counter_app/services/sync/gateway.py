@@ -81,5 +81,9 @@ class CentralGateway:
         with self.database.write() as session:
             return repository.record_anchor(session, counter, head, prior, at=now())
 
+    def record_ratings(self, counter: int, ratings: list[dict]) -> list[str]:
+        with self.database.write() as session:
+            return repository.record_ratings(session, counter, ratings)
+
     def close(self) -> None:
         self.database.close()
