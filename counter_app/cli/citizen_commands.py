@@ -17,3 +17,12 @@ def rate(args: argparse.Namespace) -> int:
             args.code, parse_level(args.level), reasons, source=Source.KEYPAD, login=args.user
         )
     return emit(rating.to_json())
+
+
+def notices(args: argparse.Namespace) -> int:
+    """`notices [--code CODE]` -> the notices with their times; `notices send` -> what this
+    sending did: {"sent", "failed", "waiting"}."""
+    with workspace(args) as ws:
+        if args.action == "send":
+            return emit(ws.notices.send_waiting().to_json())
+        return emit(ws.notices.notices(args.code))

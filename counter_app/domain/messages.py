@@ -1051,8 +1051,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The payment method must be one of: {choices}.",
     ),
     "payment.reference_needed": (
-        "Nộp phí bằng {method} cần số tham chiếu giao dịch.",
-        "A payment by {method} needs the transaction reference.",
+        "Nộp phí bằng {what} cần số tham chiếu giao dịch.",
+        "A payment by {what} needs the transaction reference.",
     ),
     "payment.setting": (
         "Cài đặt thanh toán chưa đúng ({field}): {value}",

@@ -28,6 +28,7 @@ def dossier_to_json(dossier: Dossier) -> dict:
             "email": applicant.email,
             "address": applicant.address,
             "organisation": applicant.organisation,
+            "consent": {"notices": applicant.consents_to_notices},
         },
         "documents": [
             {

@@ -12,6 +12,7 @@ from counter_app.services.catalog import CatalogService
 from counter_app.services.digitising import DigitisingService
 from counter_app.services.dossiers import DossierService
 from counter_app.services.intake import IntakeService
+from counter_app.services.notices import NoticeService
 from counter_app.services.operations.backups import BackupService
 from counter_app.services.outputs import check_output
 from counter_app.services.printing import PaperService
@@ -47,6 +48,7 @@ class Workspace:
             self.dossiers, self.catalog, self.accounts, self.settings, database=self.database
         )
         self.attachments = DigitisingService(self.database, self.dossiers, data_dir)
+        self.notices = NoticeService(self.database, self.settings, self.dossiers)
         self.ratings = RatingService(self.database, self.dossiers, self.accounts)
         self.reports = ReportService(
             self.database, self.calendars, self.settings, self.catalog, self.accounts

@@ -104,6 +104,8 @@ class DossierRow(Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     address: Mapped[str] = mapped_column(Text, default="")
     organisation: Mapped[str] = mapped_column(Text, default="")
+    # the applicant's consent to notices, asked at intake (migration 0018)
+    notice_consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     sets: Mapped[int] = mapped_column(Integer, default=1)
     channel: Mapped[str] = mapped_column(String(10))
     return_method: Mapped[str] = mapped_column(String(10))
@@ -381,3 +383,24 @@ class PaymentRow(Base):
     reference: Mapped[str] = mapped_column(String(100), default="")
     by: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column(index=True)
+
+
+class NoticeRow(Base):
+    """A notice to the applicant, queued with the move that called for it (migration 0018):
+    waiting -> sending -> sent, or failed; one found `sending` after a stop is never sent
+    again on its own (it may have left)."""
+
+    __tablename__ = "notices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(10))
+    recipient: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(10))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_try_at: Mapped[datetime]
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
