@@ -17,12 +17,10 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.dossier import Dossier, HistoryEntry
 from counter_app.domain.lifecycle import Action, DueShift, apply
-from counter_app.domain.notices import notices_for, templates_from
 from counter_app.services.reports.locking import refuse_signed_days
-from counter_app.store.central.replica import get_setting
 from counter_app.store.dossiers import insert_dossiers, save_dossier
 from counter_app.store.journal import AuditEntry, OutboxEntry, append_audit, enqueue
-from counter_app.store.notices import queue_notices
+from counter_app.store.notices import queue_notices_for
 
 
 @dataclass(frozen=True)
@@ -76,26 +74,9 @@ def record_moves(
             *audit,
         ],
     )
-    queue_move_notices(session, moved, at=at)
+    # the notices the moves call for, queued with them: a move rolled back queues nothing
+    queue_notices_for(session, [(item.dossier, item.entries) for item in moved], at=at)
     return list(moved)
-
-
-def queue_move_notices(session: Session, moved: Sequence[Moved], *, at: datetime) -> None:
-    """The notices the moves call for (a result ready, a supplement asked, a refusal, a new
-    due date), queued in the same transaction: the worker sends them later, and a move rolled
-    back queues nothing."""
-    templates = templates_from(get_setting(session, "notices.templates"))
-    unit = str(get_setting(session, "counter.name") or "Bộ phận Một cửa")
-    queue_notices(
-        session,
-        [
-            (item.dossier, notice)
-            for item in moved
-            for entry in item.entries
-            for notice in notices_for(item.dossier, entry, templates, unit)
-        ],
-        at=at,
-    )
 
 
 def record_lifecycle_move(

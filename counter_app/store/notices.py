@@ -9,14 +9,29 @@ from datetime import datetime
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from counter_app.domain.dossier import Dossier
-from counter_app.domain.notices import Notice, NoticeState
-from counter_app.store.models import DossierRow, NoticeRow
+from counter_app.domain.dossier import Dossier, HistoryEntry
+from counter_app.domain.notices import NoticeState, notices_for, templates_from
+from counter_app.store.models import DossierRow, NoticeRow, Setting
 
 
-def queue_notices(
-    session: Session, items: Sequence[tuple[Dossier, Notice]], *, at: datetime
+def queue_notices_for(
+    session: Session,
+    moves: Sequence[tuple[Dossier, Sequence[HistoryEntry]]],
+    *,
+    at: datetime,
 ) -> None:
+    """The notices the moves call for (a result ready, a supplement asked, a refusal, a new
+    due date), in the caller's transaction; the worker sends them later."""
+    setting = session.get(Setting, "notices.templates")
+    templates = templates_from(None if setting is None else setting.value.get("value"))
+    name = session.get(Setting, "counter.name")
+    unit = str((name.value.get("value") if name else "") or "Bộ phận Một cửa")
+    items = [
+        (dossier, notice)
+        for dossier, entries in moves
+        for entry in entries
+        for notice in notices_for(dossier, entry, templates, unit)
+    ]
     if items:
         session.execute(
             insert(NoticeRow.__table__),
