@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.scan import ScanKind, ScanResult
 from counter_app.ui import notify, theme
+from counter_app.ui.citizen.desk import CitizenDesk
 from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.header import HeaderBar
 from counter_app.ui.intake import IntakePage
@@ -134,6 +135,9 @@ class MainWindow(QMainWindow):
         self.idle_lock.install(self)
         # A scan the filter takes whole is activity too, though no key reached a widget.
         self.scanner.sig_scanned.connect(lambda _result: self.idle_lock.note_input())
+        self.citizen = CitizenDesk(session, self)  # the citizen's screen (issue 18)
+        self.citizen.follow_pages(self.pages)
+        QShortcut(QKeySequence("Ctrl+Shift+K"), self).activated.connect(self.citizen.toggle)
         self.show_page(PageKey.INTAKE)
         self.sync.start()  # only when a central server is set: the embedded default runs alone
 

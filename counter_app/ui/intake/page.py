@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Q
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -186,6 +187,9 @@ class IntakePage(QWidget):
 
     sig_saved = Signal(object)
     """A dossier was received and saved (Dossier, with its code and due time)."""
+    sig_form_changed = Signal()
+    """What the form shows changed (a keystroke, the procedure, papers, fees): the citizen's
+    screen follows it (`ui/citizen/view.py` reads the form)."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -450,6 +454,9 @@ class IntakePage(QWidget):
             metrics.horizontalAdvance("12 digits, or 9 for an old ID card") + 60
         )
         self.fields["phone"].setMaximumWidth(metrics.horizontalAdvance("0000 000 0000") + 120)
+        self.consent_box = QCheckBox(self.tr("Agrees to &notices by e-mail and SMS"))
+        self.consent_box.setObjectName("noticeConsent")
+        grid.addWidget(self.consent_box, row, 1)
         return box
 
     def _with_paper_type(self, number_edit: QLineEdit) -> QWidget:
@@ -506,6 +513,7 @@ class IntakePage(QWidget):
 
     def _papers_changed(self) -> None:
         self.scan_panel.set_components([row.name() for row in self.papers.rows if row.name()])
+        self.sig_form_changed.emit()
 
     def _build_fees(self) -> QGroupBox:
         box = QGroupBox(self.tr("&Fees and charges"))
@@ -758,6 +766,7 @@ class IntakePage(QWidget):
         self.refresh_due()
         if procedure is not None:
             self.messages["procedure"].clear()
+        self.sig_form_changed.emit()
 
     def _show_procedure(self) -> None:
         procedure = self._procedure
@@ -813,6 +822,7 @@ class IntakePage(QWidget):
 
     def _typed(self, _text: str) -> None:
         self._validate_timer.start()
+        self.sig_form_changed.emit()
 
     def _left_field(self, key: str) -> None:
         """Leaving a field: its text is tidied (NFC) and checked."""
@@ -848,6 +858,7 @@ class IntakePage(QWidget):
             email=text["email"],
             address=text["address"],
             organisation=text["organisation"] if kind in NEEDS_ORGANISATION else "",
+            consents_to_notices=self.consent_box.isChecked(),
         )
 
     def fill_applicant(self, card: CitizenIdCard) -> None:
@@ -1149,6 +1160,7 @@ class IntakePage(QWidget):
         self.type_combo.setCurrentIndex(self.type_combo.findData(ApplicantType.CITIZEN.value))
         for edit in self.fields.values():
             edit.clear()
+        self.consent_box.setChecked(False)
         self._paper_type_picked = False
         self.set_paper_type(IdType.CITIZEN_ID)
         self.sets_spin.setValue(1)
