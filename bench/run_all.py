@@ -28,6 +28,7 @@ def main() -> int:
         ("bench_reports_ui.py", sys.argv[1:]),
         ("bench_search.py", []),
         ("bench_sync_stall.py", []),
+        ("bench_citizen_screen.py", []),
     ):
         print(f"== {script}", flush=True)
         failures += subprocess.run([sys.executable, str(HERE / script), *extra]).returncode != 0

@@ -86,6 +86,143 @@
     </message>
 </context>
 <context>
+    <name>CitizenDesk</name>
+    <message>
+        <location filename="../../counter_app/ui/citizen/desk.py" line="+83"/>
+        <source>The citizen&apos;s screen was unplugged: it is shown here as a window.</source>
+        <translation>Màn hình người dân đã bị rút: đang hiển thị tại đây dưới dạng cửa sổ.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Your dossier has been received</source>
+        <translation>Hồ sơ của Ông/Bà đã được tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your result has been handed over</source>
+        <translation>Ông/Bà đã nhận kết quả</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Thank you!</source>
+        <translation>Xin cảm ơn Ông/Bà!</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenScreen</name>
+    <message>
+        <location filename="../../counter_app/ui/citizen/screen.py" line="+87"/>
+        <source>Citizen&apos;s screen</source>
+        <translation>Màn hình người dân</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Please check what the officer types:</source>
+        <translation>Ông/Bà vui lòng kiểm tra thông tin cán bộ nhập:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Papers received</source>
+        <translation>Giấy tờ đã nộp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+63"/>
+        <source>Fees</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Result due</source>
+        <translation>Hẹn trả kết quả</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Photograph the code to follow your dossier.</source>
+        <translation>Chụp mã này để tra cứu hồ sơ của Ông/Bà.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>How satisfied are you with the service?</source>
+        <translation>Ông/Bà có hài lòng với việc giải quyết hồ sơ?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Very satisfied</source>
+        <translation>Rất hài lòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied</source>
+        <translation>Hài lòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dissatisfied</source>
+        <translation>Không hài lòng</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Reasons (optional), touch before rating:</source>
+        <translation>Lý do (nếu có), chạm chọn trước khi đánh giá:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Long wait</source>
+        <translation>Chờ lâu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The officer&apos;s manner</source>
+        <translation>Thái độ cán bộ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unclear guidance</source>
+        <translation>Hướng dẫn chưa rõ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complicated papers</source>
+        <translation>Giấy tờ phức tạp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The result</source>
+        <translation>Kết quả giải quyết</translation>
+    </message>
+</context>
+<context>
     <name>CorrectIntakeDialog</name>
     <message>
         <location filename="../../counter_app/ui/dialogs/correct_intake.py" line="+66"/>
@@ -1016,7 +1153,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="+152"/>
+        <location filename="../../counter_app/ui/main_window.py" line="+156"/>
         <source>{counter} — counter workstation</source>
         <translation>{counter} — Máy trạm tiếp nhận</translation>
     </message>

@@ -57,7 +57,7 @@
 <context>
     <name>Intake</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+114"/>
+        <location filename="../../counter_app/ui/intake/page.py" line="+115"/>
         <location line="+11"/>
         <source>New dossier</source>
         <translation>Hồ sơ mới</translation>
@@ -142,7 +142,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+118"/>
+        <location filename="../../counter_app/ui/intake/page.py" line="+121"/>
         <source>Code or name of the procedure, accents optional</source>
         <translation>Mã hoặc tên thủ tục, gõ có dấu hay không dấu đều được</translation>
     </message>
@@ -247,7 +247,12 @@
         <translation>Đị&amp;a chỉ</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+26"/>
+        <source>Agrees to notices by e-mail and SMS</source>
+        <translation>Đồng ý nhận thông báo qua thư điện tử và tin nhắn</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Pape&amp;rs received</source>
         <translation>&amp;Giấy tờ đã nhận</translation>
     </message>
@@ -257,7 +262,7 @@
         <translation>Bản quét giấy tờ</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Fees and charges</source>
         <translation>&amp;Phí, lệ phí</translation>
     </message>
@@ -347,7 +352,7 @@
         <translation>{found} ↑ ↓ để di chuyển, Enter để chọn.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>choose a procedure first</source>
         <translation>hãy chọn thủ tục trước</translation>
     </message>
@@ -357,7 +362,7 @@
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>ID card read: {name}</source>
         <translation>Đã đọc thẻ căn cước: {name}</translation>
     </message>

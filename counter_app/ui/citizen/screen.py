@@ -6,7 +6,7 @@ buttons with their reasons."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -64,12 +64,20 @@ class QrWidget(QWidget):
                     )
 
 
-def _label(size: float, *, bold: bool = False, wrap: bool = True) -> QLabel:
-    label = QLabel()
-    font = QFont(label.font())
+BASE_SIZE = QSize(1280, 720)  # the sizes below are for this; a larger screen scales them
+
+
+def _sized(widget: QWidget, size: float, *, bold: bool = False) -> None:
+    font = QFont(widget.font())
     font.setPointSizeF(size)
     font.setBold(bold)
-    label.setFont(font)
+    widget.setFont(font)
+    widget.setProperty("basePoints", size)
+
+
+def _label(size: float, *, bold: bool = False, wrap: bool = True) -> QLabel:
+    label = QLabel()
+    _sized(label, size, bold=bold)
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
@@ -87,7 +95,10 @@ class CitizenScreen(QWidget):
         self.setWindowTitle(self.tr("Citizen's screen"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setStyleSheet("#citizenScreen { background: #f7f7f2; }")
+        self.setStyleSheet(
+            "#citizenScreen { background: #f7f7f2; }"
+            "QCheckBox::indicator { width: 28px; height: 28px; }"
+        )
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_idle())
         self.stack.addWidget(self._build_form())
@@ -118,6 +129,7 @@ class CitizenScreen(QWidget):
         grid = QGridLayout(page)
         grid.setColumnStretch(1, 1)
         grid.setVerticalSpacing(10)
+        grid.setHorizontalSpacing(24)
         heading = _label(22)
         heading.setText(self.tr("Please check what the officer types:"))
         grid.addWidget(heading, 0, 0, 1, 2)
@@ -134,7 +146,7 @@ class CitizenScreen(QWidget):
             ("due", self.tr("Result due")),
         )
         for row, (key, caption) in enumerate(rows, start=1):
-            name = _label(20)
+            name = _label(20, wrap=False)
             name.setText(caption)
             name.setStyleSheet("color: #555;")
             value = _label(30 if key in ("full_name", "id_number") else 24, bold=True)
@@ -148,7 +160,7 @@ class CitizenScreen(QWidget):
     def _build_saved(self) -> QWidget:
         page = QWidget()
         self.saved_heading = _label(26, bold=True)
-        self.code_label = _label(34, bold=True)
+        self.code_label = _label(28, bold=True)
         self.code_label.setObjectName("citizenCode")
         self.qr = QrWidget()
         hint = _label(20)
@@ -159,7 +171,7 @@ class CitizenScreen(QWidget):
         left.addWidget(self.qr, 1)
         left.addWidget(hint)
 
-        question = _label(26, bold=True)
+        question = _label(24, bold=True)
         question.setText(self.tr("How satisfied are you with the service?"))
         self.rating_buttons: dict[Level, QPushButton] = {}
         buttons = QVBoxLayout()
@@ -172,11 +184,8 @@ class CitizenScreen(QWidget):
             button = QPushButton(text)
             button.setObjectName(f"rate_{level.value}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setMinimumHeight(90)
-            font = QFont(button.font())
-            font.setPointSizeF(26)
-            font.setBold(True)
-            button.setFont(font)
+            button.setMinimumHeight(80)
+            _sized(button, 24, bold=True)
             button.setStyleSheet(
                 f"QPushButton {{ background: {LEVEL_COLOURS[level]}; color: white; "
                 "border-radius: 12px; }"
@@ -201,9 +210,7 @@ class CitizenScreen(QWidget):
             box = QCheckBox(names[key])
             box.setObjectName(f"reason_{key}")
             box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            font = QFont(box.font())
-            font.setPointSizeF(18)
-            box.setFont(font)
+            _sized(box, 17)
             self.reason_boxes[key] = box
             reasons.addWidget(box, index // 2, index % 2)
         buttons.addLayout(reasons)
@@ -224,6 +231,20 @@ class CitizenScreen(QWidget):
         layout.addWidget(self.thanks_label)
         layout.addStretch(1)
         return page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Text grows with the screen: a 1920×1080 monitor reads as well from across the desk."""
+        factor = min(
+            event.size().width() / BASE_SIZE.width(), event.size().height() / BASE_SIZE.height()
+        )
+        factor = max(factor, 0.75)
+        for widget in self.findChildren(QWidget):
+            base = widget.property("basePoints")
+            if isinstance(base, int | float):
+                font = QFont(widget.font())
+                font.setPointSizeF(base * factor)
+                widget.setFont(font)
+        super().resizeEvent(event)
 
     # --- what it shows
     def show_idle(self, unit: str, message: str) -> None:

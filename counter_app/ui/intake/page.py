@@ -454,7 +454,7 @@ class IntakePage(QWidget):
             metrics.horizontalAdvance("12 digits, or 9 for an old ID card") + 60
         )
         self.fields["phone"].setMaximumWidth(metrics.horizontalAdvance("0000 000 0000") + 120)
-        self.consent_box = QCheckBox(self.tr("Agrees to &notices by e-mail and SMS"))
+        self.consent_box = QCheckBox(self.tr("Agrees to notices by e-mail and SMS"))
         self.consent_box.setObjectName("noticeConsent")
         grid.addWidget(self.consent_box, row, 1)
         return box
