@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.scan import ScanKind, ScanResult
 from counter_app.ui import notify, theme
 from counter_app.ui.citizen.desk import CitizenDesk
+from counter_app.ui.citizen.notices import NoticeWorker
 from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.header import HeaderBar
 from counter_app.ui.intake import IntakePage
@@ -138,6 +139,8 @@ class MainWindow(QMainWindow):
         self.citizen = CitizenDesk(session, self)  # the citizen's screen (issue 18)
         self.citizen.follow_pages(self.pages)
         QShortcut(QKeySequence("Ctrl+Shift+K"), self).activated.connect(self.citizen.toggle)
+        self.notices = NoticeWorker(session)
+        self.notices.start()
         self.show_page(PageKey.INTAKE)
         self.sync.start()  # only when a central server is set: the embedded default runs alone
 
@@ -200,6 +203,8 @@ class MainWindow(QMainWindow):
             return
         self._session.printing.wait()
         self.sync.stop()  # waits for the round in progress: nothing half-sent
+        self.notices.stop()
+        self.citizen.screen.close()
         self.scanner.uninstall()
         self.idle_lock.uninstall()
         super().closeEvent(event)

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+145"/>
+        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+146"/>
         <source>Dossier {code} of {name}</source>
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
@@ -111,12 +111,12 @@
 <context>
     <name>CitizenScreen</name>
     <message>
-        <location filename="../../counter_app/ui/citizen/screen.py" line="+87"/>
+        <location filename="../../counter_app/ui/citizen/screen.py" line="+95"/>
         <source>Citizen&apos;s screen</source>
         <translation>Màn hình người dân</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Please check what the officer types:</source>
         <translation>Ông/Bà vui lòng kiểm tra thông tin cán bộ nhập:</translation>
     </message>
@@ -157,12 +157,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+60"/>
         <source>Fees</source>
         <translation>Phí, lệ phí</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-59"/>
         <source>Result due</source>
         <translation>Hẹn trả kết quả</translation>
     </message>
@@ -192,7 +192,7 @@
         <translation>Không hài lòng</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Reasons (optional), touch before rating:</source>
         <translation>Lý do (nếu có), chạm chọn trước khi đánh giá:</translation>
     </message>
@@ -436,7 +436,12 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+76"/>
+        <source>Notices ({n})</source>
+        <translation>Thông báo ({n})</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>&amp;Correct intake…</source>
         <translation>Sử&amp;a thông tin tiếp nhận…</translation>
     </message>
@@ -681,7 +686,57 @@
         <translation>Hình thức thu</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>waiting</source>
+        <translation>đang chờ gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>being sent (check before sending again)</source>
+        <translation>đang gửi (kiểm tra trước khi gửi lại)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent</source>
+        <translation>đã gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>không gửi được</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notice</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>Gửi đến</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queued</source>
+        <translation>Lập lúc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Gửi lúc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Requested</source>
         <translation>Ngày yêu cầu</translation>
     </message>
@@ -1153,7 +1208,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="+156"/>
+        <location filename="../../counter_app/ui/main_window.py" line="+159"/>
         <source>{counter} — counter workstation</source>
         <translation>{counter} — Máy trạm tiếp nhận</translation>
     </message>

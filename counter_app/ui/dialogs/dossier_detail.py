@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.catalog import Agency
+from counter_app.domain.clock import parse_iso
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import NOTE_REQUIRED, TRANSITIONS, Action, allowed_actions
@@ -332,6 +333,11 @@ class DossierDetailDialog(QDialog):
             self._rounds_table(),
             self.tr("Supplement rounds ({n})").format(n=len(dossier.supplement_rounds)),
         )
+        if self._session is not None and dossier.code:
+            notices = self._session.workspace.notices.notices(dossier.code)
+            self.tabs.addTab(
+                self._notices_table(notices), self.tr("Notices ({n})").format(n=len(notices))
+            )
         self.scan_panel: ScanPanel | None = None
         self._scans_tab: QWidget | None = None
         if self._session is not None and dossier.code:
@@ -697,6 +703,37 @@ class DossierDetailDialog(QDialog):
             ],
         )
 
+    def _notices_table(self, notices: list[dict[str, object]]) -> QTableWidget:
+        """What was sent to the applicant, when, and what waits or failed (and why)."""
+        states = {
+            "waiting": self.tr("waiting"),
+            "sending": self.tr("being sent (check before sending again)"),
+            "sent": self.tr("sent"),
+            "failed": self.tr("failed"),
+        }
+        return self._table(
+            "noticesTable",
+            [
+                self.tr("Notice"),
+                self.tr("To"),
+                self.tr("State"),
+                self.tr("Queued"),
+                self.tr("Sent"),
+                self.tr("Problem"),
+            ],
+            [
+                [
+                    str(notice["subject"]),
+                    str(notice["recipient"]),
+                    states.get(str(notice["state"]), str(notice["state"])),
+                    _moment_text(notice["queued_at"]),
+                    _moment_text(notice["sent_at"]),
+                    str(notice["error"]),
+                ]
+                for notice in notices
+            ],
+        )
+
     def _rounds_table(self) -> QTableWidget:
         return self._table(
             "roundsTable",
@@ -718,3 +755,8 @@ class DossierDetailDialog(QDialog):
                 for r in self.dossier.supplement_rounds
             ],
         )
+
+
+def _moment_text(value: object) -> str:
+    """An ISO time of the notices' list as the window shows times."""
+    return formatting.moment(parse_iso(value)) if isinstance(value, str) else formatting.EMPTY

@@ -1,0 +1,39 @@
+"""The dossier detail shows what was sent to the applicant and when, and what waits."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from counter_app.domain.lifecycle import Action
+from counter_app.services.intake import request_from_json
+from counter_app.ui.dialogs.dossier_detail import DossierDetailDialog
+from tests.ui.conftest import NOW, make_session
+
+
+def test_the_notices_tab_lists_each_notice_with_its_state(qtbot, workspace, staff, vietnamese):
+    data = {
+        "procedure": "2.002",
+        "applicant": {
+            "full_name": "Lê Quốc Bảo",
+            "phone": "0912345678",
+            "email": "bao@example.vn",
+            "consent": {"notices": True},
+        },
+    }
+    dossier = workspace.intake.receive(
+        request_from_json(data), user=staff, at=NOW - timedelta(days=2)
+    )
+    for action in (Action.TRANSFER, Action.RESOLVE):
+        workspace.dossiers.transition(dossier.code, action, user=staff, at=NOW)
+    session = make_session(workspace, staff)
+    dialog = DossierDetailDialog(workspace.dossiers.get(dossier.code), "vi", session=session)
+    qtbot.addWidget(dialog)
+    titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert "Thông báo (2)" in titles
+    table = dialog.findChild(type(dialog.history_table), "noticesTable")
+    cells = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    assert [row[1:] for row in cells] == [
+        ["bao@example.vn", "đang chờ gửi"],
+        ["0912345678", "đang chờ gửi"],
+    ]
+    assert dossier.code in cells[0][0]
