@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+146"/>
+        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+147"/>
         <source>Dossier {code} of {name}</source>
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
@@ -411,7 +411,7 @@
         <translation>(chưa có mã)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>History ({n})</source>
         <translation>Quá trình xử lý ({n})</translation>
     </message>
@@ -431,12 +431,17 @@
         <translation>Các lần bổ sung ({n})</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-78"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+56"/>
+        <source>Show the citizen</source>
+        <translation>Hiện cho người dân xem</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Notices ({n})</source>
         <translation>Thông báo ({n})</translation>
     </message>

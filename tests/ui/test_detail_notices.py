@@ -37,3 +37,25 @@ def test_the_notices_tab_lists_each_notice_with_its_state(qtbot, workspace, staf
         ["0912345678", "đang chờ gửi"],
     ]
     assert dossier.code in cells[0][0]
+
+
+def test_the_detail_shows_the_dossier_on_the_citizens_screen(qtbot, workspace, staff):
+    from PySide6.QtWidgets import QWidget
+
+    from counter_app.ui.citizen.desk import CitizenDesk
+    from counter_app.ui.citizen.screen import FORM
+
+    data = {"procedure": "2.002", "applicant": {"full_name": "Lê Quốc Bảo"}}
+    dossier = workspace.intake.receive(request_from_json(data), user=staff, at=NOW)
+    session = make_session(workspace, staff)
+    window = QWidget()
+    qtbot.addWidget(window)
+    desk = CitizenDesk(session, window)
+    qtbot.addWidget(desk.screen)
+    alone = DossierDetailDialog(dossier, "vi", session=session)
+    qtbot.addWidget(alone)
+    assert alone.findChild(type(alone.close_button), "showCitizen") is None  # no screen: no button
+    dialog = DossierDetailDialog(dossier, "vi", session=session, parent=window)
+    dialog.citizen_button.click()
+    assert desk.screen.stack.currentIndex() == FORM
+    assert desk.screen.values["full_name"].text() == "Lê Quốc Bảo"

@@ -158,3 +158,14 @@ class CitizenDesk(QObject):
             self._session.messages.info(error.message(self._session.lang))
         self.screen.show_thanks(self.tr("Thank you!"))
         self.clear_timer.start(THANKS_MS)
+
+
+def desk_for(widget: QWidget) -> CitizenDesk | None:
+    """The citizen's screen of the window `widget` is in (a dialog's parents lead to it)."""
+    current: QWidget | None = widget
+    while current is not None:
+        found = current.findChild(CitizenDesk, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if found is not None:
+            return found
+        current = current.parentWidget()
+    return None

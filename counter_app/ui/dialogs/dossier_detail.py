@@ -36,6 +36,7 @@ from counter_app.domain.messages import translate
 from counter_app.domain.text import clean
 from counter_app.services.printing import PaperKind
 from counter_app.ui import formatting, theme
+from counter_app.ui.citizen.desk import desk_for
 from counter_app.ui.dialogs.correct_intake import CorrectIntakeDialog, may_correct
 from counter_app.ui.digitising import ScanPanel, dropped_paths, tab_title
 from counter_app.ui.fitting import resize_within_screen
@@ -314,6 +315,13 @@ class DossierDetailDialog(QDialog):
         top.addSpacing(12)
         top.addWidget(self.status_label)
         top.addStretch(1)
+        desk = desk_for(self)
+        if desk is not None:  # the window has a citizen's screen: let the citizen check
+            self.citizen_button = QPushButton(self.tr("Show the citizen"))
+            self.citizen_button.setObjectName("showCitizen")
+            self.citizen_button.setAutoDefault(False)
+            self.citizen_button.clicked.connect(lambda: desk.show_dossier(self.dossier))
+            top.addWidget(self.citizen_button)
 
         groups = QHBoxLayout()
         groups.addWidget(self._applicant_group(), 1)
