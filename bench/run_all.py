@@ -29,6 +29,7 @@ def main() -> int:
         ("bench_search.py", []),
         ("bench_sync_stall.py", []),
         ("bench_citizen_screen.py", []),
+        ("bench_notices.py", []),
     ):
         print(f"== {script}", flush=True)
         failures += subprocess.run([sys.executable, str(HERE / script), *extra]).returncode != 0

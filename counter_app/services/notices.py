@@ -26,7 +26,7 @@ from counter_app.services.dossiers import DossierService
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
 from counter_app.store.models import NoticeRow
-from counter_app.store.notices import claim_due, count_in, finish, notice_rows
+from counter_app.store.notices import any_due, claim_due, count_in, finish, notice_rows
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,9 @@ class NoticeService:
         sent = failed = 0
         with self._sending:  # one sender at a time in this process
             while True:
+                with self._db.read() as session:
+                    if not any_due(session, self.clock()):
+                        break
                 with self._db.write() as session:
                     batch = claim_due(session, self.clock(), BATCH)
                 if not batch:

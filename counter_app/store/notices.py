@@ -55,6 +55,19 @@ def queue_notices_for(
         )
 
 
+def any_due(session: Session, at: datetime) -> bool:
+    """Whether a notice waits whose time has come (a read: the worker's idle turns never take
+    the write lock)."""
+    return (
+        session.scalar(
+            select(NoticeRow.id)
+            .where(NoticeRow.state == NoticeState.WAITING.value, NoticeRow.next_try_at <= at)
+            .limit(1)
+        )
+        is not None
+    )
+
+
 def claim_due(session: Session, at: datetime, limit: int) -> list[NoticeRow]:
     """The waiting notices whose time has come, marked `sending` (with one more attempt)
     before anything leaves, so a stop half-way never sends one twice."""

@@ -7,7 +7,7 @@ import threading
 
 from counter_app.ui.session import Session
 
-SEND_EVERY_S = 5.0  # a notice leaves within this of the decision, when the gateway answers
+SEND_EVERY_S = 2.0  # a notice leaves within 5 s of the decision when the gateway answers
 
 
 class NoticeWorker:
