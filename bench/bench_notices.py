@@ -27,7 +27,7 @@ TARGET_S = 5.0
 class Gateway(BaseHTTPRequestHandler):
     arrived: list[float] = []
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self.rfile.read(int(self.headers["Content-Length"]))
         self.arrived.append(time.perf_counter())
         self.send_response(200)
@@ -40,7 +40,7 @@ class Gateway(BaseHTTPRequestHandler):
 class Mailbox:
     arrived: list[float] = []
 
-    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
         self.arrived.append(time.perf_counter())
         return "250 OK"
 
