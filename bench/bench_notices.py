@@ -18,6 +18,7 @@ import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 from common import counter_app, report
 
@@ -25,7 +26,7 @@ TARGET_S = 5.0
 
 
 class Gateway(BaseHTTPRequestHandler):
-    arrived: list[float] = []
+    arrived: ClassVar[list[float]] = []
 
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers["Content-Length"]))
@@ -38,7 +39,7 @@ class Gateway(BaseHTTPRequestHandler):
 
 
 class Mailbox:
-    arrived: list[float] = []
+    arrived: ClassVar[list[float]] = []
 
     async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
         self.arrived.append(time.perf_counter())
