@@ -511,7 +511,22 @@
         <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Notices:</source>
+        <translation>Thông báo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>agreed</source>
+        <translation>đồng ý nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not asked for</source>
+        <translation>không nhận</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>This counter</source>
         <translation>Bộ phận Một cửa này</translation>
     </message>

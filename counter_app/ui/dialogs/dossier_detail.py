@@ -560,6 +560,11 @@ class DossierDetailDialog(QDialog):
                 ("phone", self.tr("Phone:"), a.phone),
                 ("email", self.tr("E-mail:"), a.email),
                 ("address", self.tr("Address:"), a.address),
+                (
+                    "consents_to_notices",
+                    self.tr("Notices:"),
+                    self.tr("agreed") if a.consents_to_notices else self.tr("not asked for"),
+                ),
             ],
         )
 
