@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+147"/>
+        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="+149"/>
         <source>Dossier {code} of {name}</source>
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
@@ -34,7 +34,17 @@
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
+        <source>Paid by:</source>
+        <translation>Hình thức nộp:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transaction reference:</source>
+        <translation>Số tham chiếu giao dịch:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Write the reason: the applicant will read it on paper.</source>
         <translation>Hãy ghi lý do: chủ hồ sơ sẽ đọc nội dung này trên phiếu giấy.</translation>
     </message>
@@ -328,7 +338,7 @@
 <context>
     <name>DossierActions</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="-149"/>
+        <location filename="../../counter_app/ui/dialogs/dossier_detail.py" line="-170"/>
         <source>&amp;Accept the online submission</source>
         <translation>Tiếp &amp;nhận hồ sơ trực tuyến</translation>
     </message>
@@ -401,7 +411,7 @@
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location line="+185"/>
+        <location line="+206"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
@@ -456,7 +466,7 @@
         <translation>Hồ sơ {code}: đã sửa thông tin tiếp nhận; đang in giấy tiếp nhận đã sửa.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Dossier {code}: {move}; now “{status}”.</source>
         <translation>Hồ sơ {code}: {move}; trạng thái mới «{status}».</translation>
     </message>

@@ -59,3 +59,27 @@ def test_the_detail_shows_the_dossier_on_the_citizens_screen(qtbot, workspace, s
     dialog.citizen_button.click()
     assert desk.screen.stack.currentIndex() == FORM
     assert desk.screen.values["full_name"].text() == "Lê Quốc Bảo"
+
+
+def test_paying_in_the_detail_records_the_method_and_the_reference(qtbot, workspace, staff):
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+
+    from counter_app.domain.dossier import Status
+    from counter_app.services.payments import Method
+    from counter_app.store.models import PaymentRow
+    from tests.ui.test_dossier_detail import dossier_in, open_detail
+
+    session = make_session(workspace, staff)
+    dialog = open_detail(qtbot, session, dossier_in(workspace, staff, Status.PAYING))
+    qtbot.mouseClick(dialog.action_buttons[Action.PAY], Qt.MouseButton.LeftButton)
+    asked = dialog.action_dialog
+    asked.method_combo.setCurrentIndex(asked.method_combo.findData(Method.TRANSFER.value))
+    qtbot.mouseClick(asked.ok_button, Qt.MouseButton.LeftButton)
+    assert asked.isVisible() and "tham chiếu" in asked.error_label.text()  # kept open: why
+    asked.reference_edit.setText("FT26340123")
+    qtbot.mouseClick(asked.ok_button, Qt.MouseButton.LeftButton)
+    assert not asked.isVisible() and dialog.dossier.status is Status.PROCESSING
+    with workspace.database.read() as store:
+        paid = store.execute(select(PaymentRow.method, PaymentRow.reference)).all()
+    assert [tuple(row) for row in paid] == [("transfer", "FT26340123")]

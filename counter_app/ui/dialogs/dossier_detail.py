@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,6 +35,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import NOTE_REQUIRED, TRANSITIONS, Action, allowed_actions
 from counter_app.domain.messages import translate
 from counter_app.domain.text import clean
+from counter_app.services.payments import Method, Payment, parse_payment
 from counter_app.services.printing import PaperKind
 from counter_app.ui import formatting, theme
 from counter_app.ui.citizen.desk import desk_for
@@ -195,12 +197,35 @@ class ActionDialog(QDialog):
         layout.addWidget(about)
         layout.addWidget(move)
         layout.addSpacing(6)
+        self.method_combo: QComboBox | None = None
+        self.reference_edit: QLineEdit | None = None
+        if action is Action.PAY:  # how the fees were paid, for the day's reconciliation
+            self.method_combo = QComboBox()
+            self.method_combo.setObjectName("paymentMethod")
+            for method in Method:
+                self.method_combo.addItem(
+                    translate(f"payment.method.{method.value}", lang), method.value
+                )
+            self.reference_edit = QLineEdit()
+            self.reference_edit.setObjectName("paymentReference")
+            self.reference_edit.setMaxLength(100)
+            paid = QFormLayout()
+            paid.addRow(self.tr("Paid by:"), self.method_combo)
+            paid.addRow(self.tr("Transaction reference:"), self.reference_edit)
+            layout.addLayout(paid)
         layout.addWidget(prompt)
         layout.addWidget(edit, 1 if self.required else 0)
         layout.addWidget(self.error_label)
         layout.addWidget(hint)
         layout.addWidget(buttons)
         edit.setFocus()
+
+    def payment(self) -> Payment | None:
+        """How the fees were paid (a pay move); a transfer or a card without its reference is
+        refused with the reason."""
+        if self.method_combo is None or self.reference_edit is None:
+            return None
+        return parse_payment(str(self.method_combo.currentData()), self.reference_edit.text())
 
     def note(self) -> str:
         edit = self.note_edit
@@ -478,9 +503,15 @@ class DossierDetailDialog(QDialog):
     def _perform(self, action: Action, note: str) -> None:
         session = self._session
         assert session is not None and self.dossier.code is not None
+        payment = self.action_dialog.payment() if self.action_dialog is not None else None
         try:
             moved = session.workspace.dossiers.transition(
-                self.dossier.code, action, user=session.user, note=note, at=session.clock()
+                self.dossier.code,
+                action,
+                user=session.user,
+                note=note,
+                at=session.clock(),
+                payment=payment,
             )
         except CounterError:
             self._reload_quietly()
