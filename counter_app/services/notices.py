@@ -31,6 +31,7 @@ from counter_app.store.notices import any_due, claim_due, count_in, finish, noti
 log = logging.getLogger(__name__)
 
 TIMEOUT_S = 10.0
+SMTP_PORT = 587  # submission, when the stored port is not a number
 BATCH = 50
 
 
@@ -143,7 +144,8 @@ class NoticeService:
         message["Date"] = formatdate(localtime=True)
         message["Message-ID"] = make_msgid(idstring=f"notice-{row.id}")
         message.set_content(row.body)
-        port = int(self.setting("notices.smtp.port"))  # type: ignore[call-overload]
+        configured = self.setting("notices.smtp.port")
+        port = configured if isinstance(configured, int) else SMTP_PORT
         tls = str(self.setting("notices.smtp.tls"))
         user = str(self.setting("notices.smtp.user") or "")
         password = str(self.setting("notices.smtp.password") or "")
