@@ -73,7 +73,8 @@ def retry_at(attempts: int, at: datetime) -> datetime | None:
     """When to try again after `attempts` failed tries (30 s, doubling), or None: give up."""
     if attempts >= MAX_ATTEMPTS:
         return None
-    return at + FIRST_WAIT * (2 ** (attempts - 1))
+    wait: timedelta = FIRST_WAIT * 2 ** max(attempts - 1, 0)
+    return at + wait
 
 
 def check_template(text: str) -> None:

@@ -34,7 +34,7 @@ def queue_notices_for(
     ]
     if items:
         session.execute(
-            insert(NoticeRow.__table__),
+            insert(NoticeRow),
             [
                 {
                     "dossier_uuid": dossier.uuid,
