@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         self.citizen = CitizenDesk(session, self)  # the citizen's screen (issue 18)
         self.citizen.follow_pages(self.pages)
         QShortcut(QKeySequence("Ctrl+Shift+K"), self).activated.connect(self.citizen.toggle)
+        if self.citizen.citizens_screen() is not None:  # a monitor for the citizen: use it
+            QTimer.singleShot(0, self.citizen.open)
         self.notices = NoticeWorker(session)
         self.notices.start()
         self.show_page(PageKey.INTAKE)
