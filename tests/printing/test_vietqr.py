@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import openpyxl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -101,7 +102,7 @@ def test_a_transfer_or_card_needs_its_reference():
         parse_payment("cheque")
 
 
-def test_the_daily_review_reconciles_by_method(ws, make, officer):
+def test_the_daily_review_reconciles_by_method(ws, make, officer, tmp_path):
     boss = ws.accounts.add_user("truong", Role.SUPERVISOR, "matkhau123", "Trần Văn Bình")
     at = vn(2026, 12, 1, 9)
     for method, reference in (("transfer", "FT1"), ("card", "C-9")):
@@ -117,6 +118,10 @@ def test_the_daily_review_reconciles_by_method(ws, make, officer):
             )
     review = ws.reports.daily(date(2026, 12, 1), user=boss).to_json()
     assert review["payments_by_method"] == {"transfer": 200000, "card": 200000}
+    path = ws.reports.export_daily_xlsx(date(2026, 12, 1), tmp_path / "day.xlsx", user=boss)
+    rows = list(openpyxl.load_workbook(path)["Thanh toán"].iter_rows(values_only=True))
+    assert ("tiền mặt", 0) in rows and ("chuyển khoản (QR)", 200000) in rows
+    assert ("thẻ", 200000) in rows and ("Tổng cộng", 400000) in rows
 
 
 @given(st.integers(1, 10**12), st.text(min_size=1, max_size=40))

@@ -14,9 +14,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from counter_app.domain.clock import local
+from counter_app.domain.messages import translate
 from counter_app.domain.ratings import Level, RatingCounts, RatingReview
 from counter_app.domain.reports import DailyReview, DueItem, PeriodReport, PeriodRow
 from counter_app.domain.wording import short_date
+from counter_app.services.payments import Method
 from counter_app.services.reports.words import (
     BOOK_TITLE,
     CHANNELS,
@@ -276,6 +278,23 @@ def daily_workbook(review: DailyReview, officers: Mapping[str, str]) -> bytes:
         [
             (key, COLLECTIONS[key], review.fees_by_collection.get(key, 0))
             for key in ("before", "after")
+        ],
+        number_heading="Số tiền",
+        number_format=MONEY,
+    )
+    _counts(
+        workbook,
+        "Thanh toán",
+        "Phí, lệ phí đã nộp theo hình thức nộp (đối soát)",
+        subtitle,
+        "Hình thức nộp",
+        [
+            (
+                method,
+                translate(f"payment.method.{method}"),
+                review.payments_by_method.get(method, 0),
+            )
+            for method in (item.value for item in Method)
         ],
         number_heading="Số tiền",
         number_format=MONEY,
