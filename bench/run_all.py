@@ -31,6 +31,8 @@ def main() -> int:
         ("bench_sync_stall.py", []),
         ("bench_queue_board.py", []),
         ("bench_signing.py", []),
+        ("bench_citizen_screen.py", []),
+        ("bench_notices.py", []),
     ):
         print(f"== {script}", flush=True)
         failures += subprocess.run([sys.executable, str(HERE / script), *extra]).returncode != 0

@@ -269,11 +269,15 @@ def list_dossiers(args: argparse.Namespace) -> int:
 
 def transition(args: argparse.Namespace) -> int:
     from counter_app.domain.lifecycle import parse_action
+    from counter_app.services.payments import parse_payment
 
     action = parse_action(args.action)
+    payment = parse_payment(args.method, args.reference) if args.method else None
     with workspace(args) as ws:
         user = ws.accounts.user(args.user)
-        dossier = ws.dossiers.transition(args.code, action, user=user, note=args.note)
+        dossier = ws.dossiers.transition(
+            args.code, action, user=user, note=args.note, payment=payment
+        )
     return emit(dossier_json(dossier, args.lang))
 
 

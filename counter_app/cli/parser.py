@@ -58,6 +58,14 @@ HELP: dict[str, tuple[str, str]] = {
         "login of the administrator acting, needed once the counter has one; its password is "
         "read from stdin's first line (or asked for at the terminal)",
     ),
+    "pay.method": (
+        "với pay: hình thức nộp phí (tiền mặt, chuyển khoản, thẻ)",
+        "with pay: how the fees were paid (cash, transfer, card)",
+    ),
+    "pay.reference": (
+        "với pay: số tham chiếu giao dịch (bắt buộc với chuyển khoản và thẻ)",
+        "with pay: the transaction's reference (needed for a transfer or a card)",
+    ),
     "show": ("xem toàn bộ một hồ sơ", "show a whole dossier"),
     "attach": (
         "đính kèm bản quét (JPEG, PNG, TIFF, PDF) vào một thành phần hồ sơ",
@@ -260,6 +268,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     transition.add_argument("action", choices=ACTIONS, help=h("transition.action"))
     transition.add_argument("--user", required=True, help=h("as_user"))
     transition.add_argument("--note", default="", help=h("transition.note"))
+    transition.add_argument("--method", choices=("cash", "transfer", "card"), help=h("pay.method"))
+    transition.add_argument("--reference", default="", metavar="TEXT", help=h("pay.reference"))
     transition.set_defaults(handler="transition")
 
     scan = commands.add_parser("scan", help=h("scan"))
@@ -311,6 +321,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     from counter_app.cli.signing_parser import add_signing_commands  # sign, verify, papers
 
     add_signing_commands(commands, lang, _Parser)
+    from counter_app.cli.citizen_parser import add_citizen_commands  # ratings, notices
+
+    add_citizen_commands(commands, lang)
     return parser
 
 

@@ -75,6 +75,7 @@ class Applicant:
     address: str = ""
     organisation: str = ""
     id_type: IdType | None = None  # None: the paper the number looks like (`paper_type`)
+    consents_to_notices: bool = False  # asked at intake: notices by e-mail and SMS (issue 18)
 
     @property
     def paper_type(self) -> IdType:

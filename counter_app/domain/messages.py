@@ -1081,6 +1081,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- province scale (issue 17)
     # --- citizen's screen, ratings, notices, payment (issue 18)
+    "rating.level.very_satisfied": ("Rất hài lòng", "Very satisfied"),
+    "rating.level.satisfied": ("Hài lòng", "Satisfied"),
+    "rating.level.dissatisfied": ("Không hài lòng", "Dissatisfied"),
+    "rating.reason.waiting": ("Chờ lâu", "Long wait"),
+    "rating.reason.attitude": ("Thái độ cán bộ", "The officer's manner"),
+    "rating.reason.guidance": ("Hướng dẫn chưa rõ", "Unclear guidance"),
+    "rating.reason.papers": ("Giấy tờ phức tạp", "Complicated papers"),
+    "rating.reason.fees": ("Phí, lệ phí", "Fees"),
+    "rating.reason.result": ("Kết quả giải quyết", "The result"),
+    "rating.twice": (
+        "Hồ sơ {code} đã được đánh giá khi {what} lúc {at}; không thể đánh giá lại.",
+        "Dossier {code} was already rated for its {what} at {at}; it cannot be rated again.",
+    ),
+    "field.rating": ("mức đánh giá", "rating"),
+    "field.rating_reason": ("lý do đánh giá", "rating reason"),
+    "rating.occasion.intake": ("tiếp nhận", "intake"),
+    "rating.occasion.return": ("trả kết quả", "return"),
+    "rating.not_received": (
+        "Hồ sơ {code} chưa được tiếp nhận nên chưa thể đánh giá.",
+        "Dossier {code} has not been received yet, so it cannot be rated.",
+    ),
+    "rating.by_officer": (
+        "Đánh giá do người dân thực hiện; tài khoản cán bộ {login} không thể đánh giá.",
+        "Ratings are the citizen's: the officer's login {login} cannot give one.",
+    ),
+    "payment.method": (
+        "Hình thức nộp phí phải là một trong: {choices}.",
+        "The payment method must be one of: {choices}.",
+    ),
+    "payment.reference_needed": (
+        "Nộp phí bằng {what} cần số tham chiếu giao dịch.",
+        "A payment by {what} needs the transaction reference.",
+    ),
+    "payment.setting": (
+        "Cài đặt thanh toán chưa đúng ({field}): {value}",
+        "The payment setting is not valid ({field}): {value}",
+    ),
+    "payment.method.cash": ("tiền mặt", "cash"),
+    "payment.method.transfer": ("chuyển khoản (QR)", "transfer (QR)"),
+    "payment.method.card": ("thẻ", "card"),
+    "notice.kind.result_ready": ("Có kết quả", "Result ready"),
+    "notice.kind.supplement": ("Cần bổ sung", "Supplement needed"),
+    "notice.kind.refused": ("Từ chối", "Refused"),
+    "notice.kind.due_changed": ("Đổi ngày hẹn", "Due date changed"),
+    "notice.smtp_missing": (
+        "Chưa cài đặt máy chủ thư (notices.smtp.host).",
+        "No mail server is set (notices.smtp.host).",
+    ),
+    "notice.sms_missing": (
+        "Chưa cài đặt cổng tin nhắn (notices.sms.url).",
+        "No SMS gateway is set (notices.sms.url).",
+    ),
+    "notice.gateway_error": (
+        "Cổng tin nhắn trả lời lỗi {status}.",
+        "The SMS gateway answered error {status}.",
+    ),
+    "notice.unreachable": ("Không gửi được: {reason}", "Could not send: {reason}"),
+    "notice.template": (
+        "Mẫu thông báo có trường không biết: {field}",
+        "The notice template names an unknown field: {field}",
+    ),
+    "notice.consent": (
+        'Giá trị "consent" phải có dạng {{"notices": true|false}}.',
+        '"consent" must look like {{"notices": true|false}}.',
+    ),
     # --- signing and the paper store (issue 19)
     "signing.pin_prompt": ("Mã PIN của thiết bị ký số:", "The signing token's PIN:"),
     "signing.not_configured": (

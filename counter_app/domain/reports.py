@@ -6,7 +6,7 @@ Plain values and pure rules; the service fills them from the store by SQL aggreg
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -14,6 +14,7 @@ from counter_app.domain.catalog import FeeCollection
 from counter_app.domain.clock import day_start, iso
 from counter_app.domain.dossier import Channel, ReturnMethod, Status, Timeliness
 from counter_app.domain.lifecycle import classify
+from counter_app.domain.ratings import RatingReview, review_of
 
 # Refused at the counter or not yet checked: never "received" in the figures.
 NOT_RECEIVED = frozenset({Status.DENIED, Status.RECEIVING})
@@ -196,6 +197,8 @@ class DailyReview:
     trend: tuple[tuple[date, int], ...]  # received per day, the 30 days ending at `day`
     sign_off: SignOff | None
     cash_fees: int = 0  # fees collected in cash that day: what the sign-off reconciles
+    ratings: RatingReview = field(default_factory=lambda: review_of([]))  # given that day
+    payments_by_method: dict[str, int] = field(default_factory=dict)  # cash, transfer, card
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -217,6 +220,9 @@ class DailyReview:
             "fees_total": self.fees_total,
             "cash_fees": self.cash_fees,
             "signed_off": self.sign_off.to_json() if self.sign_off else None,
+            "ratings": self.ratings.total.to_json(),
+            "ratings_review": self.ratings.to_json(),
+            "payments_by_method": dict(self.payments_by_method),
         }
 
 
@@ -306,6 +312,7 @@ class PeriodReport:
     by_procedure: tuple[PeriodRow, ...]
     # procedure code -> agency code, to print the procedures under their agency
     procedure_agency: dict[str, str] | None = None
+    ratings: RatingReview = field(default_factory=lambda: review_of([]))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -314,4 +321,6 @@ class PeriodReport:
             "total": self.total.to_json(),
             "by_agency": [row.to_json() for row in self.by_agency],
             "by_procedure": [row.to_json() for row in self.by_procedure],
+            "ratings": self.ratings.total.to_json(),
+            "ratings_review": self.ratings.to_json(),
         }

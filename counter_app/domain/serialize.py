@@ -30,6 +30,7 @@ def dossier_to_json(dossier: Dossier) -> dict[str, Any]:
             "email": applicant.email,
             "address": applicant.address,
             "organisation": applicant.organisation,
+            "consent": {"notices": applicant.consents_to_notices},
         },
         "documents": [
             {

@@ -222,6 +222,34 @@ _SPECS: list[SettingSpec] = [
     SettingSpec("sync.decisions", Kind.JSON, None, _SYSTEM, shape=dict),
     SettingSpec("sync.attachments", Kind.JSON, None, _SYSTEM, shape=dict),
     # --- issue 18: citizen's screen, notices, payment ---
+    SettingSpec("notices.smtp.host", Kind.TEXT, "", max_length=253, doc="empty: no e-mail"),
+    SettingSpec("notices.smtp.port", Kind.INT, 587, low=1, high=65535),
+    SettingSpec("notices.smtp.user", Kind.TEXT, "", max_length=200),
+    SettingSpec("notices.smtp.password", Kind.TEXT, "", max_length=200, secret=True),
+    SettingSpec(
+        "notices.smtp.tls",
+        Kind.CHOICE,
+        "starttls",
+        choices=("starttls", "ssl", "none"),
+        doc="none only for a server on this machine or the tests",
+    ),
+    SettingSpec("notices.from", Kind.TEXT, "", max_length=200),
+    SettingSpec(
+        "notices.sms.url", Kind.TEXT, "", max_length=500, doc="the gateway's HTTP(S) address"
+    ),
+    SettingSpec(
+        "notices.sms.template",
+        Kind.TEXT,
+        '{"to": "{phone}", "text": "{text}"}',
+        max_length=2000,
+        doc="the POST body; {phone} and {text} are filled in (JSON-escaped)",
+    ),
+    SettingSpec("notices.templates", Kind.JSON, {}, doc="kind -> {subject, body}, Vietnamese"),
+    SettingSpec("payment.bank_bin", Kind.TEXT, "", max_length=6, doc="NAPAS BIN, six digits"),
+    SettingSpec("payment.account", Kind.TEXT, "", max_length=19),
+    SettingSpec("payment.account_name", Kind.TEXT, "", max_length=50),
+    SettingSpec("citizen_screen.message", Kind.TEXT, "", max_length=300),
+    SettingSpec("citizen_screen.clear_seconds", Kind.INT, 60, low=5, high=3600),
     # --- issue 19: signing and the paper store ---
     SettingSpec(
         "signing.pkcs11_module",

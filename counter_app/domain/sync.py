@@ -85,6 +85,7 @@ def dossier_from_json(data: dict[str, Any]) -> Dossier:
             address=person.get("address") or "",
             organisation=person.get("organisation") or "",
             id_type=IdType(person["id_type"]) if person.get("id_type") else None,
+            consents_to_notices=(person.get("consent") or {}).get("notices") is True,
         ),
         documents=[
             DocumentReceived(

@@ -20,6 +20,7 @@ from counter_app.services.accounts import User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.intake import cleaned_correction, correction_problems
 from counter_app.services.moves import Moved, record_lifecycle_move, record_moves
+from counter_app.services.payments import Payment, record_payment
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
 from counter_app.store.dossiers import (
@@ -80,10 +81,12 @@ class DossierService:
         note: str = "",
         at: datetime | None = None,
         collector: Collector | None = None,
+        payment: Payment | None = None,
     ) -> Dossier:
         """One lifecycle move, checked by the state machine and written with its outbox and
         audit entries in one transaction; an illegal move changes nothing. A result handed
-        back without saying to whom went to the applicant."""
+        back without saying to whom went to the applicant; fees marked paid with `payment`
+        record how (the amount still due) in the same transaction."""
         canonical = normalise_code(code)
         at = at or now()
         place = self._settings.identity().name
@@ -91,6 +94,10 @@ class DossierService:
             dossier = find_by_code(session, canonical)
             if dossier is None:
                 raise CounterError("dossier.unknown", code=canonical)
+
+            def paid() -> None:
+                if action is Action.PAY and payment is not None:
+                    record_payment(session, dossier, payment, user.login, at)
 
             def hand_over() -> None:
                 applicant = dossier.applicant
@@ -105,7 +112,7 @@ class DossierService:
                 note=note,
                 place=place,
                 shift_due=self._calendars.shifter(dossier.agency_code),
-                then=hand_over if action is Action.RETURN else None,
+                then=hand_over if action is Action.RETURN else paid,
             )
         return dossier
 

@@ -108,6 +108,15 @@ def _text(data: dict[str, Any], key: str, where: str) -> str:
     return clean(value)
 
 
+def notice_consent(value: object) -> bool:
+    """The applicant's `"consent": {"notices": true|false}`; left out, no consent."""
+    if value is None:
+        return False
+    if not isinstance(value, dict) or not isinstance(value.get("notices", False), bool):
+        raise CounterError("notice.consent")
+    return bool(value.get("notices", False))
+
+
 def _items(data: dict[str, Any], key: str, limit: int) -> list[Any] | None:
     """A list of the file (documents, fees), no longer than `limit`; None when left out."""
     value = data.get(key)
@@ -148,6 +157,7 @@ def request_from_json(data: object) -> IntakeRequest:
         email=_text(raw_applicant, "email", "applicant"),
         address=_text(raw_applicant, "address", "applicant"),
         organisation=_text(raw_applicant, "organisation", "applicant"),
+        consents_to_notices=notice_consent(raw_applicant.get("consent")),
     )
     documents = None
     raw_documents = _items(data, "documents", MAX_DOCUMENTS)

@@ -20,6 +20,7 @@ from counter_app.services.reports.locking import refuse_signed_days
 from counter_app.store.database import Session
 from counter_app.store.dossiers import insert_dossiers, save_dossier
 from counter_app.store.journal import AuditEntry, OutboxEntry, append_audit, enqueue
+from counter_app.store.notices import queue_notices_for
 from counter_app.store.officers import officer_names
 
 
@@ -75,6 +76,8 @@ def record_moves(
             *audit,
         ],
     )
+    # the notices the moves call for, queued with them: a move rolled back queues nothing
+    queue_notices_for(session, [(item.dossier, item.entries) for item in moved], at=at)
     return list(moved)
 
 

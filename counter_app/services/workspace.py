@@ -23,9 +23,11 @@ if TYPE_CHECKING:
     from counter_app.services.digitising.spool import ScanSpool
     from counter_app.services.dossiers import DossierService
     from counter_app.services.intake import IntakeService
+    from counter_app.services.notices import NoticeService
     from counter_app.services.operations.backups import BackupService
     from counter_app.services.paper_store import PaperStore
     from counter_app.services.printing import PaperService
+    from counter_app.services.ratings import RatingService
     from counter_app.services.reports.service import ReportService
     from counter_app.services.settings import SettingsService
     from counter_app.services.signing import SigningService
@@ -156,6 +158,18 @@ class Workspace:
             self.settings,
             self.paper_store,
         )
+
+    @_OnFirstUse
+    def notices(self) -> NoticeService:
+        from counter_app.services.notices import NoticeService
+
+        return NoticeService(self.database, self.settings, self.dossiers)
+
+    @_OnFirstUse
+    def ratings(self) -> RatingService:
+        from counter_app.services.ratings import RatingService
+
+        return RatingService(self.database, self.dossiers, self.accounts)
 
     @_OnFirstUse
     def reports(self) -> ReportService:

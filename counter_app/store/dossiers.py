@@ -77,6 +77,7 @@ def dossier_row_values(dossier: Dossier, *, origin: str, at: datetime, version: 
         "email": applicant.email,
         "address": applicant.address,
         "organisation": applicant.organisation,
+        "notice_consent": applicant.consents_to_notices,
         "sets": dossier.sets,
         "channel": dossier.channel.value,
         "return_method": dossier.return_method.value,
@@ -262,6 +263,7 @@ def _to_domain(row: Row, documents: list, fees: list, history: list, rounds: lis
             address=row.address,
             organisation=row.organisation,
             id_type=IdType(row.id_type) if row.id_type else None,
+            consents_to_notices=row.notice_consent,
         ),
         documents=[
             DocumentReceived(d.name, DocumentForm(d.form), d.count, d.component_code)

@@ -107,6 +107,8 @@ class DossierRow(Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     address: Mapped[str] = mapped_column(Text, default="")
     organisation: Mapped[str] = mapped_column(Text, default="")
+    # the applicant's consent to notices, asked at intake (migration 0018)
+    notice_consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     sets: Mapped[int] = mapped_column(Integer, default=1)
     channel: Mapped[str] = mapped_column(String(10))
     return_method: Mapped[str] = mapped_column(String(10))
@@ -414,3 +416,55 @@ Index(
     DossierRow.timeliness,
     DossierRow.channel,
 )
+
+
+class RatingRow(Base):
+    """A citizen's rating of one occasion of a dossier (its intake, its return): written once,
+    never updated (migration 0017); `synced_at` is set once central holds it."""
+
+    __tablename__ = "ratings"
+    __table_args__ = (UniqueConstraint("dossier_uuid", "occasion"),)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), index=True)
+    occasion: Mapped[str] = mapped_column(String(10))
+    level: Mapped[str] = mapped_column(String(20))
+    reasons: Mapped[list] = mapped_column(JSON, default=list)
+    officer: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(index=True)
+    source: Mapped[str] = mapped_column(String(10))
+    synced_at: Mapped[datetime | None]
+
+
+class PaymentRow(Base):
+    """How a dossier's fees were paid: cash, a (VietQR) transfer or a card, with the
+    transaction's reference, recorded with the move that marks them paid (migration 0017)."""
+
+    __tablename__ = "payments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), index=True)
+    amount: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(10))
+    reference: Mapped[str] = mapped_column(String(100), default="")
+    by: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(index=True)
+
+
+class NoticeRow(Base):
+    """A notice to the applicant, queued with the move that called for it (migration 0018):
+    waiting -> sending -> sent, or failed; one found `sending` after a stop is never sent
+    again on its own (it may have left)."""
+
+    __tablename__ = "notices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(10))
+    recipient: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(10))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_try_at: Mapped[datetime]
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]

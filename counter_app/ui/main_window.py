@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from counter_app.domain.scan import ScanKind, ScanResult
 from counter_app.ui import notify, theme
 from counter_app.ui.catalog.page import CatalogPage
+from counter_app.ui.citizen.desk import CitizenDesk
+from counter_app.ui.citizen.notices import NoticeWorker
 from counter_app.ui.dossiers.list_page import DossiersPage
 from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.header import HeaderBar
@@ -148,6 +150,13 @@ class MainWindow(QMainWindow):
         self.idle_lock.install(self)
         # A scan the filter takes whole is activity too, though no key reached a widget.
         self.scanner.sig_scanned.connect(lambda _result: self.idle_lock.note_input())
+        self.citizen = CitizenDesk(session, self)  # the citizen's screen (issue 18)
+        self.citizen.follow_pages(self.pages.values())
+        QShortcut(QKeySequence("Ctrl+Shift+K"), self).activated.connect(self.citizen.toggle)
+        if self.citizen.citizens_screen() is not None:  # a monitor for the citizen: use it
+            QTimer.singleShot(0, self.citizen.open)
+        self.notices = NoticeWorker(session)
+        self.notices.start()
         self.show_page(PageKey.INTAKE)
         self.sync.start()  # only when a central server is set: the embedded default runs alone
 
@@ -213,6 +222,8 @@ class MainWindow(QMainWindow):
             return
         self._session.printing.wait()
         self.sync.stop()  # waits for the round in progress: nothing half-sent
+        self.notices.stop()
+        self.citizen.screen.close()
         self.scanner.uninstall()
         self.idle_lock.uninstall()
         self.queue_bar.close_queue()

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dossiers/action.py" line="+113"/>
+        <location filename="../../counter_app/ui/dossiers/action.py" line="+117"/>
         <source>Dossier {code} of {name}</source>
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
@@ -34,7 +34,17 @@
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
+        <source>Paid by:</source>
+        <translation>Hình thức nộp:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transaction reference:</source>
+        <translation>Số tham chiếu giao dịch:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Write the reason: the applicant will read it on paper.</source>
         <translation>Hãy ghi lý do: chủ hồ sơ sẽ đọc nội dung này trên phiếu giấy.</translation>
     </message>
@@ -83,6 +93,143 @@
         <location line="+1"/>
         <source>Processing time</source>
         <translation>Thời hạn giải quyết</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenDesk</name>
+    <message>
+        <location filename="../../counter_app/ui/citizen/desk.py" line="+83"/>
+        <source>The citizen&apos;s screen was unplugged: it is shown here as a window.</source>
+        <translation>Màn hình người dân đã bị rút: đang hiển thị tại đây dưới dạng cửa sổ.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Your dossier has been received</source>
+        <translation>Hồ sơ của Ông/Bà đã được tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your result has been handed over</source>
+        <translation>Ông/Bà đã nhận kết quả</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Thank you!</source>
+        <translation>Xin cảm ơn Ông/Bà!</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenScreen</name>
+    <message>
+        <location filename="../../counter_app/ui/citizen/screen.py" line="+95"/>
+        <source>Citizen&apos;s screen</source>
+        <translation>Màn hình người dân</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Please check what the officer types:</source>
+        <translation>Ông/Bà vui lòng kiểm tra thông tin cán bộ nhập:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Papers received</source>
+        <translation>Giấy tờ đã nộp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+60"/>
+        <source>Fees</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Result due</source>
+        <translation>Hẹn trả kết quả</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Photograph the code to follow your dossier.</source>
+        <translation>Chụp mã này để tra cứu hồ sơ của Ông/Bà.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>How satisfied are you with the service?</source>
+        <translation>Ông/Bà có hài lòng với việc giải quyết hồ sơ?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Very satisfied</source>
+        <translation>Rất hài lòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied</source>
+        <translation>Hài lòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dissatisfied</source>
+        <translation>Không hài lòng</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reasons (optional), touch before rating:</source>
+        <translation>Lý do (nếu có), chạm chọn trước khi đánh giá:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Long wait</source>
+        <translation>Chờ lâu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The officer&apos;s manner</source>
+        <translation>Thái độ cán bộ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unclear guidance</source>
+        <translation>Hướng dẫn chưa rõ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complicated papers</source>
+        <translation>Giấy tờ phức tạp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The result</source>
+        <translation>Kết quả giải quyết</translation>
     </message>
 </context>
 <context>
@@ -191,7 +338,7 @@
 <context>
     <name>DossierActions</name>
     <message>
-        <location filename="../../counter_app/ui/dossiers/action.py" line="-147"/>
+        <location filename="../../counter_app/ui/dossiers/action.py" line="-170"/>
         <source>&amp;Accept the online submission</source>
         <translation>Tiếp &amp;nhận hồ sơ trực tuyến</translation>
     </message>
@@ -264,7 +411,7 @@
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dossiers/detail.py" line="+114"/>
+        <location filename="../../counter_app/ui/dossiers/detail.py" line="+116"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
@@ -274,7 +421,7 @@
         <translation>(chưa có mã)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>History ({n})</source>
         <translation>Quá trình xử lý ({n})</translation>
     </message>
@@ -294,12 +441,22 @@
         <translation>Các lần bổ sung ({n})</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-78"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+56"/>
+        <source>Show the citizen</source>
+        <translation>Hiện cho người dân xem</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Notices ({n})</source>
+        <translation>Thông báo ({n})</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>&amp;Correct intake…</source>
         <translation>Sử&amp;a thông tin tiếp nhận…</translation>
     </message>
@@ -309,7 +466,7 @@
         <translation>Hồ sơ {code}: đã sửa thông tin tiếp nhận; đang in giấy tiếp nhận đã sửa.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Dossier {code}: {move}; now “{status}”.</source>
         <translation>Hồ sơ {code}: {move}; trạng thái mới «{status}».</translation>
     </message>
@@ -364,7 +521,22 @@
         <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Notices:</source>
+        <translation>Thông báo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>agreed</source>
+        <translation>đồng ý nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not asked for</source>
+        <translation>không nhận</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>This counter</source>
         <translation>Bộ phận Một cửa này</translation>
     </message>
@@ -544,7 +716,57 @@
         <translation>Hình thức thu</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>waiting</source>
+        <translation>đang chờ gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>being sent (check before sending again)</source>
+        <translation>đang gửi (kiểm tra trước khi gửi lại)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent</source>
+        <translation>đã gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>không gửi được</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notice</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>Gửi đến</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queued</source>
+        <translation>Lập lúc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Gửi lúc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Requested</source>
         <translation>Ngày yêu cầu</translation>
     </message>
@@ -1016,7 +1238,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="+166"/>
+        <location filename="../../counter_app/ui/main_window.py" line="+175"/>
         <source>{counter} — counter workstation</source>
         <translation>{counter} — Máy trạm tiếp nhận</translation>
     </message>

@@ -142,7 +142,7 @@
 <context>
     <name>IntakeLayout</name>
     <message>
-        <location filename="../../counter_app/ui/intake/layout.py" line="+123"/>
+        <location filename="../../counter_app/ui/intake/layout.py" line="+124"/>
         <source>Code or name of the procedure, accents optional</source>
         <translation>Mã hoặc tên thủ tục, gõ có dấu hay không dấu đều được</translation>
     </message>
@@ -247,7 +247,12 @@
         <translation>Đị&amp;a chỉ</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+25"/>
+        <source>Agrees to notices by e-mail and SMS</source>
+        <translation>Đồng ý nhận thông báo qua thư điện tử và tin nhắn</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Pape&amp;rs received</source>
         <translation>&amp;Giấy tờ đã nhận</translation>
     </message>
@@ -340,7 +345,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+154"/>
+        <location filename="../../counter_app/ui/intake/page.py" line="+158"/>
         <source>No procedure matches the search.</source>
         <translation>Không có thủ tục nào phù hợp.</translation>
     </message>
@@ -365,7 +370,7 @@
         <translation>{found} ↑ ↓ để di chuyển, Enter để chọn.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>choose a procedure first</source>
         <translation>hãy chọn thủ tục trước</translation>
     </message>
@@ -375,7 +380,7 @@
         <translation>Phí, lệ phí: {amount}</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>ID card read: {name}</source>
         <translation>Đã đọc thẻ căn cước: {name}</translation>
     </message>

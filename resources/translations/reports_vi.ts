@@ -427,7 +427,7 @@
 <context>
     <name>PeriodTab</name>
     <message>
-        <location filename="../../counter_app/ui/reports/province.py" line="+256"/>
+        <location filename="../../counter_app/ui/reports/province.py" line="+258"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
@@ -462,7 +462,12 @@
         <translation>Đang tính số liệu…</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+34"/>
+        <source>Citizens&apos; ratings</source>
+        <translation>Đánh giá của người dân</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>period-report-{start}-{end}</source>
         <translation>bao-cao-ky-{start}-{end}</translation>
     </message>
@@ -472,7 +477,7 @@
         <translation>so-theo-doi-{start}-{end}</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-73"/>
         <source>By agency</source>
         <translation>Theo cơ quan</translation>
     </message>
@@ -492,7 +497,7 @@
         <translation>Theo thủ tục</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
@@ -507,7 +512,7 @@
         <translation>Đang giải quyết</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+112"/>
         <source>From {start} to {end}: {received} received ({carried} carried over), {resolved} resolved, {on_time} on time or early, {online} received online.</source>
         <translation>Từ {start} đến {end}: nhận giải quyết {received} hồ sơ ({carried} từ kỳ trước chuyển qua), đã giải quyết {resolved}, đúng hạn hoặc trước hạn {on_time}, tiếp nhận trực tuyến {online}.</translation>
     </message>
@@ -515,7 +520,7 @@
 <context>
     <name>PeriodTableModel</name>
     <message>
-        <location line="-253"/>
+        <location line="-261"/>
         <source>Total</source>
         <translation>Tổng cộng</translation>
     </message>
@@ -652,6 +657,49 @@ trực tuyến</translation>
         <location line="+1"/>
         <source>Submitted online, of all received</source>
         <translation>Số nộp trực tuyến trên tổng số nhận giải quyết</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsTable</name>
+    <message>
+        <location filename="../../counter_app/ui/reports/ratings.py" line="+23"/>
+        <source>By</source>
+        <translation>Theo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Officer or procedure</source>
+        <translation>Cán bộ hoặc thủ tục</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share satisfied or better</source>
+        <translation>Tỷ lệ hài lòng trở lên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share dissatisfied</source>
+        <translation>Tỷ lệ không hài lòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ratings</source>
+        <translation>Số lượt đánh giá</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
     </message>
 </context>
 <context>

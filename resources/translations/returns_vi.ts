@@ -221,7 +221,7 @@
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../counter_app/ui/returns/page.py" line="+41"/>
+        <location filename="../../counter_app/ui/returns/page.py" line="+44"/>
         <source>Return of results</source>
         <translation>Trả kết quả</translation>
     </message>
@@ -251,7 +251,7 @@
         <translation>Đây là mã trên thẻ căn cước, không phải mã hồ sơ. Hãy quét mã vạch trên giấy tiếp nhận hoặc gõ mã hồ sơ.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Last hand-back: {code} to {who}, at {when}.</source>
         <translation>Lần trả gần nhất: hồ sơ {code} cho {who}, lúc {when}.</translation>
     </message>

@@ -48,6 +48,9 @@ class FaultyGateway:
     def audit_anchor(self, *args):  # type: ignore[no-untyped-def]
         return self._call("audit_anchor", *args)
 
+    def record_ratings(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("record_ratings", *args)
+
     def record_anchor(self, *args):  # type: ignore[no-untyped-def]
         return self._call("record_anchor", *args)
 

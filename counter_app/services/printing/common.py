@@ -90,6 +90,7 @@ class PaperData:
     mark: str = ""  # across the top margin of every page, e.g. "BẢN IN LẠI …" on a reprint
     replaces: tuple[str, ...] = ()  # codes the dossier had before it was renumbered
     book_number: int = 0  # the receipt's "Số thứ tự" in the tracking book of its year
+    payment_qr: str = ""  # the VietQR of the fees still due, when the agency's account is set
 
     def officer(self, login: str) -> str:
         return self.officers.get(login) or login

@@ -185,3 +185,23 @@ def fees(sheet: Sheet, data: PaperData) -> None:
             ],
             first_indent=5 * mm,
         )
+    if data.payment_qr:
+        payment_block(sheet, data.payment_qr)
+
+
+def payment_block(sheet: Sheet, text: str) -> None:
+    """The VietQR of the fees due, with how to use it, kept together on one page."""
+    style = sheet.style
+    size = 26 * mm if style.size >= 11 else 20 * mm
+    sheet.keep(size + 2 * mm)
+    top = sheet.y
+    draw_qr(sheet.canvas, text, sheet.left + 5 * mm, top - size, size)
+    caption_x = sheet.left + 5 * mm + size + 4 * mm
+    sheet.canvas.setFont(SERIF_ITALIC, style.small)
+    lines = (
+        "Chuyển khoản: quét mã VietQR bằng ứng dụng ngân hàng;",
+        "số tiền và mã hồ sơ đã có sẵn trong mã.",
+    )
+    for index, line in enumerate(lines):
+        sheet.canvas.drawString(caption_x, top - size / 2 + (0.5 - index) * style.small * 1.3, line)
+    sheet.y = top - size - 2 * mm

@@ -30,6 +30,7 @@ from counter_app.domain.text import checked_text
 from counter_app.services.accounts import AccountService, User
 from counter_app.services.catalog import CatalogService
 from counter_app.services.dossiers import DossierService
+from counter_app.services.payments import vietqr_for
 from counter_app.services.printing.kinds import Paper, PaperKind
 from counter_app.services.printing.paper_settings import LABEL_SIZES, RECEIPT_SIZES, PaperSettings
 from counter_app.services.printing.rules import check_new_due, check_paper, papers_for
@@ -328,6 +329,11 @@ class PaperService:
             mark=mark,
             replaces=tuple(replaces),
             book_number=book_number,
+            payment_qr=(
+                vietqr_for(self._settings, self._db, dossier)
+                if kind is PaperKind.RECEIPT and self._db is not None
+                else ""
+            ),
         )
 
     def _number_line(self, dossier: Dossier, kind: PaperKind, symbol: str, at: datetime) -> str:

@@ -15,6 +15,7 @@ from counter_app.domain.clock import iso, local, now
 from counter_app.domain.errors import CounterError
 from counter_app.domain.limits import NOTE_LIMIT, check_work_day
 from counter_app.domain.permissions import Permission, allowed, require
+from counter_app.domain.ratings import review_of
 from counter_app.domain.reports import (
     TREND_DAYS,
     DailyReview,
@@ -38,6 +39,7 @@ from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
 from counter_app.store.journal import AuditEntry, append_audit
 from counter_app.store.models import DaySignOffRow
+from counter_app.store.ratings import payments_by_method, rating_rows
 
 if TYPE_CHECKING:
     from counter_app.services.reports.pdf import Heading
@@ -101,6 +103,8 @@ class ReportService:
                 trend=figures.trend(session, day, TREND_DAYS, officer),
                 sign_off=latest_sign_offs(session, [day]).get(day),
                 cash_fees=cash,
+                ratings=review_of(rating_rows(session, start, end, officer)),
+                payments_by_method=payments_by_method(session, start, end, officer),
             )
 
     def period(self, start: date, end: date, *, user: User) -> PeriodReport:
@@ -114,6 +118,7 @@ class ReportService:
         with self._db.read() as session:
             lines = figures.period_rows(session, first, last, at)
             agency_names = figures.agency_names(session)
+            ratings = review_of(rating_rows(session, first, last))
         by_procedure = tuple(row for _, _, _, row in lines)
         by_agency: dict[str, list[PeriodRow]] = {}
         for agency, _, _, row in lines:
@@ -129,6 +134,7 @@ class ReportService:
             by_agency=agencies,
             by_procedure=by_procedure,
             procedure_agency={procedure: agency for agency, procedure, _, _ in lines},
+            ratings=ratings,
         )
 
     # --- sign-off

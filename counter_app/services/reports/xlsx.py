@@ -17,8 +17,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from counter_app.domain.clock import local
+from counter_app.domain.messages import translate
+from counter_app.domain.ratings import Level, RatingCounts, RatingReview
 from counter_app.domain.reports import DailyReview, DueItem, PeriodReport, PeriodRow
 from counter_app.domain.wording import short_date
+from counter_app.services.payments import Method
 from counter_app.services.reports.words import (
     BOOK_TITLE,
     CHANNELS,
@@ -291,6 +294,23 @@ def daily_workbook(review: DailyReview, officers: Mapping[str, str]) -> bytes:
         number_heading="Số tiền",
         number_format=MONEY,
     )
+    _counts(
+        workbook,
+        "Thanh toán",
+        "Phí, lệ phí đã nộp theo hình thức nộp (đối soát)",
+        subtitle,
+        "Hình thức nộp",
+        [
+            (
+                method,
+                translate(f"payment.method.{method}"),
+                review.payments_by_method.get(method, 0),
+            )
+            for method in (item.value for item in Method)
+        ],
+        number_heading="Số tiền",
+        number_format=MONEY,
+    )
     trend = Table(
         workbook.create_sheet("30 ngày"),
         [("Ngày", 14, DATE), ("Số hồ sơ tiếp nhận", 20, COUNT)],
@@ -311,7 +331,38 @@ def daily_workbook(review: DailyReview, officers: Mapping[str, str]) -> bytes:
         subtitle,
         review.due_tomorrow,
     )
+    ratings_sheet(workbook, review.ratings, subtitle, officers)
     return to_bytes(workbook)
+
+
+def ratings_sheet(
+    workbook: Workbook, review: RatingReview, subtitle: str, officers: Mapping[str, str]
+) -> None:
+    """The citizens' ratings per officer and per procedure: counts and each level's share."""
+    levels = list(Level)
+    columns: list[tuple[str, float, str | None]] = [("Theo", 16, None), ("", 40, None)]
+    columns += [(level.label(), 14, COUNT) for level in levels]
+    columns += [(f"Tỷ lệ {level.label().lower()}", 14, PERCENT) for level in levels]
+    columns.append(("Tổng số", 12, COUNT))
+    table = Table(
+        workbook.create_sheet("Đánh giá"),
+        columns,
+        title="Mức độ hài lòng của người dân",
+        subtitle=subtitle,
+    )
+
+    def line(group: str, name: str, counts: RatingCounts, *, total: bool = False) -> None:
+        values: list[CellValue] = [group, name]
+        values += [counts.counts.get(level.value, 0) for level in levels]
+        values += [counts.share(level) for level in levels]
+        values.append(counts.total)
+        table.add(values, total=total)
+
+    for login, counts in sorted(review.by_officer.items()):
+        line("Cán bộ", officers.get(login) or login, counts)
+    for code, counts in sorted(review.by_procedure.items()):
+        line("Thủ tục", code, counts)
+    line(TOTAL, "", review.total, total=True)
 
 
 def period_workbook(report: PeriodReport) -> bytes:
@@ -385,6 +436,7 @@ def period_workbook(report: PeriodReport) -> bytes:
     for number, name, figures, is_agency in period_lines(report):
         put(number, name, figures, bold=is_agency, indent=0 if is_agency else 1)
     put("", TOTAL, report.total, bold=True, fill=TOTAL_FILL)
+    ratings_sheet(workbook, report.ratings, sheet["A2"].value, {})
     return to_bytes(workbook)
 
 

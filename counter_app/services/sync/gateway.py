@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from counter_app.domain.clock import now
 from counter_app.store.central import repository
@@ -80,6 +81,10 @@ class CentralGateway:
         """Anchor the chain head; `prior` is central's last anchor the counter checked."""
         with self.database.write() as session:
             return repository.record_anchor(session, counter, head, prior, at=now())
+
+    def record_ratings(self, counter: int, ratings: list[dict[str, Any]]) -> list[str]:
+        with self.database.write() as session:
+            return repository.record_ratings(session, counter, ratings)
 
     def close(self) -> None:
         self.database.close()

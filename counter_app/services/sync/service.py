@@ -78,6 +78,7 @@ from counter_app.store.models import (
     SyncConflictRow,
     SyncLogRow,
 )
+from counter_app.store.ratings import mark_synced, unsynced_ratings
 
 log = logging.getLogger(__name__)
 
@@ -336,6 +337,7 @@ class SyncService:
         number, agencies = self._registration(central)
         pushed, conflicts = self._push(central, number)
         self._send_decisions(central, number)
+        self._send_ratings(central, number)
         tampered = self._anchor(central, number)
         pulled = 0
         if full:
@@ -537,6 +539,18 @@ class SyncService:
         with self._db.write() as session:
             replica.put_setting(session, DECISIONS_SENT, {"after": top})
         return len(decisions)
+
+    def _send_ratings(self, central: CentralGateway, number: int) -> None:
+        """The citizens' ratings central does not hold yet, batch by batch; each is marked
+        once central answered, so one whose reply was lost goes again (and is kept once)."""
+        while True:
+            with self._db.read() as session:
+                waiting = unsynced_ratings(session, self.push_batch)
+            if not waiting:
+                return
+            taken = central.record_ratings(number, [rating.to_json() for rating in waiting])
+            with self._db.write() as session:
+                mark_synced(session, taken, now())
 
     def _send_decisions_one_by_one(
         self, central: CentralGateway, number: int, decisions: list[ConflictDecision]

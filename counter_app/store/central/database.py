@@ -221,7 +221,7 @@ def _make_engine(address: CentralAddress, pool_size: int) -> Engine:
 
 # --- migrations
 
-CENTRAL_HEAD = "c0007"
+CENTRAL_HEAD = "c0011"
 
 
 def _config(connection):  # -> alembic.config.Config

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 
 
 def insert_or_skip(
-    session: Session, table: Table, keys: list[str]
+    session: Session, table: Table, keys: list[str] | None
 ) -> postgresql.Insert | sqlite.Insert:
     """An INSERT that leaves alone a row whose `keys` are already there (a reply lost after
-    commit, a second counter announcing the same thing)."""
+    commit, a second counter announcing the same thing); None: any unique key of the table."""
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(table).on_conflict_do_nothing(index_elements=keys)
     return sqlite.insert(table).on_conflict_do_nothing(index_elements=keys)

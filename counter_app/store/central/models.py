@@ -180,3 +180,21 @@ class CentralAuditAnchorRow(CentralBase):
     at: Mapped[datetime]
 
     __table_args__ = (UniqueConstraint("counter_number", "entries"),)
+
+
+class CentralRatingRow(CentralBase):
+    """A citizen's rating a counter sent (revision c0011): one per dossier and occasion,
+    append-only; a counter adds only its own and reads only its own."""
+
+    __tablename__ = "ratings"
+    __table_args__ = (UniqueConstraint("dossier_uuid", "occasion"),)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    counter_number: Mapped[int] = mapped_column(Integer, index=True)
+    dossier_uuid: Mapped[str] = mapped_column(String(36))
+    code: Mapped[str] = mapped_column(String(40), default="")
+    occasion: Mapped[str] = mapped_column(String(10))
+    level: Mapped[str] = mapped_column(String(20))
+    reasons: Mapped[list] = mapped_column(Document)
+    officer: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime]
+    source: Mapped[str] = mapped_column(String(10))

@@ -52,6 +52,7 @@ from counter_app.store.central.models import (
     CentralConflictRow,
     CentralDossierRow,
     CentralProcedureRow,
+    CentralRatingRow,
     CentralSetting,
     ChangeSequence,
     CodeLeaseRow,
@@ -78,7 +79,9 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def _insert_ignore(session: Session, table: Table, rows: list[dict], keys: list[str]) -> None:
+def _insert_ignore(
+    session: Session, table: Table, rows: list[dict], keys: list[str] | None
+) -> None:
     if rows:
         session.execute(insert_or_skip(session, table, keys), rows)
 
@@ -767,6 +770,33 @@ def record_anchor(
 
 
 _HEAD_HASH = re.compile(r"^[0-9a-f]{64}$")
+
+
+# --- ratings
+
+
+def record_ratings(session: Session, counter: int, ratings: list[dict]) -> list[str]:
+    """Keep the citizens' ratings a counter sends (`Rating.to_json`), append-only: one already
+    there (a reply lost after commit, or the same occasion rated at another counter) is left
+    as it is. Returns the uuids central now holds for the dossier and occasion."""
+    table = CentralRatingRow.__table__
+    rows = [
+        {
+            "uuid": rating["uuid"],
+            "counter_number": counter,
+            "dossier_uuid": rating["dossier_uuid"],
+            "code": rating.get("code") or "",
+            "occasion": rating["occasion"],
+            "level": rating["level"],
+            "reasons": list(rating.get("reasons") or ()),
+            "officer": rating["officer"],
+            "at": datetime.fromisoformat(rating["at"]),
+            "source": rating["source"],
+        }
+        for rating in ratings
+    ]
+    _insert_ignore(session, table, rows, None)  # either unique key may be taken already
+    return [row["uuid"] for row in rows]
 
 
 # --- pull

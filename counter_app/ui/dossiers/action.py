@@ -8,8 +8,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -21,7 +23,9 @@ from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import NOTE_REQUIRED, TRANSITIONS, Action
 from counter_app.domain.limits import NOTE_LIMIT
+from counter_app.domain.messages import translate
 from counter_app.domain.text import clean
+from counter_app.services.payments import Method, Payment, parse_payment
 from counter_app.ui import theme
 from counter_app.ui.intake.widgets import scaled_font
 
@@ -162,12 +166,35 @@ class ActionDialog(QDialog):
         layout.addWidget(about)
         layout.addWidget(move)
         layout.addSpacing(6)
+        self.method_combo: QComboBox | None = None
+        self.reference_edit: QLineEdit | None = None
+        if action is Action.PAY:  # how the fees were paid, for the day's reconciliation
+            self.method_combo = QComboBox()
+            self.method_combo.setObjectName("paymentMethod")
+            for method in Method:
+                self.method_combo.addItem(
+                    translate(f"payment.method.{method.value}", lang), method.value
+                )
+            self.reference_edit = QLineEdit()
+            self.reference_edit.setObjectName("paymentReference")
+            self.reference_edit.setMaxLength(100)
+            paid = QFormLayout()
+            paid.addRow(self.tr("Paid by:"), self.method_combo)
+            paid.addRow(self.tr("Transaction reference:"), self.reference_edit)
+            layout.addLayout(paid)
         layout.addWidget(prompt)
         layout.addWidget(edit, 1 if self.required else 0)
         layout.addWidget(self.error_label)
         layout.addWidget(hint)
         layout.addWidget(buttons)
         edit.setFocus()
+
+    def payment(self) -> Payment | None:
+        """How the fees were paid (a pay move); a transfer or a card without its reference is
+        refused with the reason."""
+        if self.method_combo is None or self.reference_edit is None:
+            return None
+        return parse_payment(str(self.method_combo.currentData()), self.reference_edit.text())
 
     def note(self) -> str:
         edit = self.note_edit

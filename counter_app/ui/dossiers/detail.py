@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.catalog import Agency
+from counter_app.domain.clock import parse_iso
 from counter_app.domain.dossier import Dossier, HistoryEntry, Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action, allowed_actions
 from counter_app.domain.messages import translate
 from counter_app.services.printing import PaperKind
 from counter_app.ui import formatting
+from counter_app.ui.citizen.desk import desk_for
 from counter_app.ui.digitising import ScanPanel, dropped_paths, tab_title
 from counter_app.ui.dossiers.action import ActionDialog, action_button_text
 from counter_app.ui.dossiers.correct_intake import CorrectIntakeDialog, may_correct
@@ -143,6 +145,13 @@ class DossierDetailDialog(QDialog):
         top.addSpacing(12)
         top.addWidget(self.status_label)
         top.addStretch(1)
+        desk = desk_for(self)
+        if desk is not None:  # the window has a citizen's screen: let the citizen check
+            self.citizen_button = QPushButton(self.tr("Show the citizen"))
+            self.citizen_button.setObjectName("showCitizen")
+            self.citizen_button.setAutoDefault(False)
+            self.citizen_button.clicked.connect(lambda: desk.show_dossier(self.dossier))
+            top.addWidget(self.citizen_button)
 
         groups = QHBoxLayout()
         groups.addWidget(self._applicant_group(), 1)
@@ -162,6 +171,11 @@ class DossierDetailDialog(QDialog):
             self._rounds_table(),
             self.tr("Supplement rounds ({n})").format(n=len(dossier.supplement_rounds)),
         )
+        if self._session is not None and dossier.code:
+            notices = self._session.workspace.notices.notices(dossier.code)
+            self.tabs.addTab(
+                self._notices_table(notices), self.tr("Notices ({n})").format(n=len(notices))
+            )
         self.scan_panel: ScanPanel | None = None
         self._scans_tab: QWidget | None = None
         if self._session is not None and dossier.code:
@@ -299,9 +313,15 @@ class DossierDetailDialog(QDialog):
     def _perform(self, action: Action, note: str) -> None:
         session = self._session
         assert session is not None and self.dossier.code is not None
+        payment = self.action_dialog.payment() if self.action_dialog is not None else None
         try:
             moved = session.workspace.dossiers.transition(
-                self.dossier.code, action, user=session.user, note=note, at=session.clock()
+                self.dossier.code,
+                action,
+                user=session.user,
+                note=note,
+                at=session.clock(),
+                payment=payment,
             )
         except CounterError:
             self._reload_quietly()
@@ -388,6 +408,11 @@ class DossierDetailDialog(QDialog):
                 ("phone", self.tr("Phone:"), a.phone),
                 ("email", self.tr("E-mail:"), a.email),
                 ("address", self.tr("Address:"), a.address),
+                (
+                    "consents_to_notices",
+                    self.tr("Notices:"),
+                    self.tr("agreed") if a.consents_to_notices else self.tr("not asked for"),
+                ),
             ],
         )
 
@@ -539,6 +564,37 @@ class DossierDetailDialog(QDialog):
             ],
         )
 
+    def _notices_table(self, notices: list[dict[str, object]]) -> QTableWidget:
+        """What was sent to the applicant, when, and what waits or failed (and why)."""
+        states = {
+            "waiting": self.tr("waiting"),
+            "sending": self.tr("being sent (check before sending again)"),
+            "sent": self.tr("sent"),
+            "failed": self.tr("failed"),
+        }
+        return self._table(
+            "noticesTable",
+            [
+                self.tr("Notice"),
+                self.tr("To"),
+                self.tr("State"),
+                self.tr("Queued"),
+                self.tr("Sent"),
+                self.tr("Problem"),
+            ],
+            [
+                [
+                    str(notice["subject"]),
+                    str(notice["recipient"]),
+                    states.get(str(notice["state"]), str(notice["state"])),
+                    _moment_text(notice["queued_at"]),
+                    _moment_text(notice["sent_at"]),
+                    str(notice["error"]),
+                ]
+                for notice in notices
+            ],
+        )
+
     def _rounds_table(self) -> QTableWidget:
         return self._table(
             "roundsTable",
@@ -560,3 +616,8 @@ class DossierDetailDialog(QDialog):
                 for r in self.dossier.supplement_rounds
             ],
         )
+
+
+def _moment_text(value: object) -> str:
+    """An ISO time of the notices' list as the window shows times."""
+    return formatting.moment(parse_iso(value)) if isinstance(value, str) else formatting.EMPTY

@@ -49,8 +49,11 @@ def birth_date_of(text: str) -> date | None:
         return None
 
 
-def applicant(texts: Mapping[str, str], kind: ApplicantType, paper: IdType) -> Applicant:
-    """The applicant the fields describe, normalised as it will be stored."""
+def applicant(
+    texts: Mapping[str, str], kind: ApplicantType, paper: IdType, consents: bool = False
+) -> Applicant:
+    """The applicant the fields describe, normalised as it will be stored; `consents`: to
+    notices about the dossier."""
     text = {key: clean(value) for key, value in texts.items()}
     return Applicant(
         full_name=text["full_name"],
@@ -62,6 +65,7 @@ def applicant(texts: Mapping[str, str], kind: ApplicantType, paper: IdType) -> A
         email=text["email"],
         address=text["address"],
         organisation=text["organisation"] if kind in NEEDS_ORGANISATION else "",
+        consents_to_notices=consents,
     )
 
 

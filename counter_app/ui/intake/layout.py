@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -278,6 +279,9 @@ class IntakeLayout(QWidget):
             metrics.horizontalAdvance("12 digits, or 9 for an old ID card") + 60
         )
         self.fields["phone"].setMaximumWidth(metrics.horizontalAdvance("0000 000 0000") + 120)
+        self.consent_box = QCheckBox(self.tr("Agrees to notices by e-mail and SMS"))
+        self.consent_box.setObjectName("noticeConsent")
+        grid.addWidget(self.consent_box, row, 1)
         return box
 
     def _with_paper_type(self, number_edit: QLineEdit) -> QWidget:

@@ -48,6 +48,9 @@ class IntakePage(IntakeLayout):
 
     sig_saved = Signal(object)
     """A dossier was received and saved (Dossier, with its code and due time)."""
+    sig_form_changed = Signal()
+    """What the form shows changed (a keystroke, the procedure, papers, fees): the citizen's
+    screen follows it (`ui/citizen/view.py` reads the form)."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         self._procedure: Procedure | None = None
@@ -106,6 +109,7 @@ class IntakePage(IntakeLayout):
 
     def _papers_changed(self) -> None:
         self.scan_panel.set_components([row.name() for row in self.papers.rows if row.name()])
+        self.sig_form_changed.emit()
 
     def _connect(self) -> None:
         """What each widget's signals do (the widgets are built by IntakeLayout)."""
@@ -212,6 +216,7 @@ class IntakePage(IntakeLayout):
         self.refresh_due()
         if procedure is not None:
             self.messages["procedure"].clear()
+        self.sig_form_changed.emit()
 
     def _show_procedure(self) -> None:
         procedure = self._procedure
@@ -267,6 +272,7 @@ class IntakePage(IntakeLayout):
 
     def _typed(self, _text: str) -> None:
         self._validate_timer.start()
+        self.sig_form_changed.emit()
 
     def _left_field(self, key: str) -> None:
         """Leaving a field: its text is tidied (NFC) and checked."""
@@ -283,7 +289,9 @@ class IntakePage(IntakeLayout):
 
     def applicant(self) -> Applicant:
         """What the applicant block says now, normalised as it will be stored."""
-        return form.applicant(self._texts(), self.applicant_type(), self.paper_type())
+        return form.applicant(
+            self._texts(), self.applicant_type(), self.paper_type(), self.consent_box.isChecked()
+        )
 
     def _texts(self) -> dict[str, str]:
         return {key: edit.text() for key, edit in self.fields.items()}
@@ -572,6 +580,7 @@ class IntakePage(IntakeLayout):
         self.type_combo.setCurrentIndex(self.type_combo.findData(ApplicantType.CITIZEN.value))
         for edit in self.fields.values():
             edit.clear()
+        self.consent_box.setChecked(False)
         self._paper_type_picked = False
         self.set_paper_type(IdType.CITIZEN_ID)
         self.sets_spin.setValue(1)

@@ -34,11 +34,13 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.reports import PeriodReport, PeriodRow
+from counter_app.services.accounts import User
 from counter_app.ui import formatting, theme
 from counter_app.ui.models.table import ListTableModel
 from counter_app.ui.reports.exports import Export, ExportBar
 from counter_app.ui.reports.figures import NUMBER_ALIGNMENT, count_text, percent_text
 from counter_app.ui.reports.periods import QuickPeriod, quick_period
+from counter_app.ui.reports.ratings import RatingsTable
 from counter_app.ui.session import Session
 from counter_app.ui.tables import SAMPLE_PADDING
 from counter_app.ui.workers import Tasks
@@ -308,6 +310,8 @@ class PeriodTab(QWidget):
         self.breakdowns = QTabWidget()
         self.breakdowns.addTab(self.agency_table, self.tr("By agency"))
         self.breakdowns.addTab(self.procedure_table, self.tr("By procedure"))
+        self.ratings_table = RatingsTable(session.lang)
+        self.breakdowns.addTab(self.ratings_table, self.tr("Citizens' ratings"))
         self.breakdowns.setCornerWidget(self.exports, Qt.Corner.TopRightCorner)
 
         layout = QVBoxLayout(self)
@@ -429,6 +433,9 @@ class PeriodTab(QWidget):
             self._failed,
         )
 
+    def _officers(self) -> list[User]:
+        return self._session.workspace.accounts.users()
+
     def _shown(self, report: PeriodReport) -> None:
         self.report = report
         self.loading_label.setVisible(False)
@@ -436,6 +443,9 @@ class PeriodTab(QWidget):
         self.breakdowns.setEnabled(True)
         self.agency_model.set_rows(report.by_agency, report.total)
         self.procedure_model.set_rows(report.by_procedure, report.total)
+        names = {row.key: row.name for row in report.by_procedure}
+        names.update({user.login: user.full_name or user.login for user in self._officers()})
+        self.ratings_table.show_review(report.ratings, names)
         for table in (self.agency_table, self.procedure_table):
             self._fit_names(table)
         lang, total = self._session.lang, report.total

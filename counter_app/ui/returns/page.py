@@ -3,7 +3,7 @@ collects the result and confirm; then the page clears for the next person in the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,6 +32,9 @@ class ReturnsPage(QWidget):
     """`dossier` is the dossier on screen (None when the page is clear). `hand_back_form`
     shows only for a result that is ready; otherwise `not_ready_title`/`not_ready_detail`
     say why it cannot be handed back."""
+
+    sig_dossier_shown = Signal(object)
+    """A dossier was opened for its return (Dossier): the citizen's screen shows it."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,6 +202,7 @@ class ReturnsPage(QWidget):
             self.hand_back_form.set_dossier(None)
             return
         self.summary.show_dossier(dossier)
+        self.sig_dossier_shown.emit(dossier)
         state = readiness(dossier, self._session.clock())
         self.not_ready_box.setVisible(not state.ready)
         self.not_ready_title.setText(state.title)

@@ -1,0 +1,155 @@
+"""Notices to the applicant: which moves call for one, the Vietnamese templates the
+administrator edits, and how a failed sending is tried again."""
+
+from __future__ import annotations
+
+import json
+import string
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from counter_app.domain.clock import local
+from counter_app.domain.dossier import Dossier, HistoryEntry
+from counter_app.domain.errors import CounterError
+from counter_app.domain.lifecycle import Action
+
+
+class NoticeKind(StrEnum):
+    RESULT_READY = "result_ready"
+    SUPPLEMENT = "supplement"
+    REFUSED = "refused"
+    DUE_CHANGED = "due_changed"
+
+
+class NoticeChannel(StrEnum):
+    EMAIL = "email"
+    SMS = "sms"
+
+
+class NoticeState(StrEnum):
+    WAITING = "waiting"
+    SENDING = "sending"  # claimed by a worker; found so after a stop, it may have left
+    SENT = "sent"
+    FAILED = "failed"
+
+
+KIND_OF_MOVE = {
+    Action.RESOLVE.value: NoticeKind.RESULT_READY,
+    Action.REQUEST_SUPPLEMENT.value: NoticeKind.SUPPLEMENT,
+    Action.REFUSE.value: NoticeKind.REFUSED,
+    Action.RESUBMIT.value: NoticeKind.DUE_CHANGED,  # the supplement came: a new due date
+}
+
+# kind -> (subject, body); fields: name, code, procedure, due, note, unit
+DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
+    NoticeKind.RESULT_READY.value: (
+        "Hồ sơ {code} đã có kết quả",
+        "Kính gửi Ông/Bà {name}. Hồ sơ {code} ({procedure}) đã có kết quả. Mời Ông/Bà đến "
+        "{unit} nhận kết quả, mang theo giấy tiếp nhận hồ sơ.",
+    ),
+    NoticeKind.SUPPLEMENT.value: (
+        "Hồ sơ {code} cần bổ sung",
+        "Kính gửi Ông/Bà {name}. Hồ sơ {code} ({procedure}) cần bổ sung: {note}. Mời Ông/Bà "
+        "liên hệ {unit}.",
+    ),
+    NoticeKind.REFUSED.value: (
+        "Hồ sơ {code} không được giải quyết",
+        "Kính gửi Ông/Bà {name}. Hồ sơ {code} ({procedure}) không được giải quyết. Lý do: "
+        "{note}. Mời Ông/Bà liên hệ {unit} để biết thêm.",
+    ),
+    NoticeKind.DUE_CHANGED.value: (
+        "Hồ sơ {code} có ngày hẹn trả mới",
+        "Kính gửi Ông/Bà {name}. Hồ sơ {code} ({procedure}) có ngày hẹn trả kết quả mới: {due}.",
+    ),
+}
+FIELDS = frozenset({"name", "code", "procedure", "due", "note", "unit"})
+
+MAX_ATTEMPTS = 6
+FIRST_WAIT = timedelta(seconds=30)
+
+
+def retry_at(attempts: int, at: datetime) -> datetime | None:
+    """When to try again after `attempts` failed tries (30 s, doubling), or None: give up."""
+    if attempts >= MAX_ATTEMPTS:
+        return None
+    wait: timedelta = FIRST_WAIT * 2 ** max(attempts - 1, 0)
+    return at + wait
+
+
+def check_template(text: str) -> None:
+    """Refuse a template naming a field the notices do not have, or with a broken brace."""
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        raise CounterError("notice.template", field=text[:40]) from None
+    unknown = sorted(names - FIELDS)
+    if unknown:
+        raise CounterError("notice.template", field=unknown[0])
+
+
+def templates_from(setting: object) -> dict[str, tuple[str, str]]:
+    """The administrator's templates (`notices.templates`: kind -> {subject, body}) over the
+    defaults; one that names an unknown field is refused when set, and skipped here."""
+    chosen = dict(DEFAULT_TEMPLATES)
+    if isinstance(setting, dict):
+        for kind, value in setting.items():
+            if kind in chosen and isinstance(value, dict):
+                subject = str(value.get("subject") or chosen[kind][0])
+                body = str(value.get("body") or chosen[kind][1])
+                try:
+                    check_template(subject)
+                    check_template(body)
+                except CounterError:
+                    continue
+                chosen[kind] = (subject, body)
+    return chosen
+
+
+@dataclass(frozen=True)
+class Notice:
+    kind: NoticeKind
+    channel: NoticeChannel
+    recipient: str
+    subject: str
+    body: str
+
+
+def notices_for(
+    dossier: Dossier,
+    entry: HistoryEntry,
+    templates: dict[str, tuple[str, str]],
+    unit: str,
+) -> list[Notice]:
+    """The notices a move calls for: one per way of reaching the applicant, only with their
+    consent."""
+    kind = KIND_OF_MOVE.get(entry.action)
+    applicant = dossier.applicant
+    if kind is None or not applicant.consents_to_notices:
+        return []
+    due = local(dossier.due_at).strftime("%H giờ %M, ngày %d/%m/%Y") if dossier.due_at else ""
+    values = {
+        "name": applicant.full_name,
+        "code": dossier.code or "",
+        "procedure": dossier.procedure_name,
+        "due": due,
+        "note": entry.note,
+        "unit": unit,
+    }
+    subject, body = (text.format(**values) for text in templates[kind.value])
+    notices = []
+    if applicant.email:
+        notices.append(Notice(kind, NoticeChannel.EMAIL, applicant.email, subject, body))
+    if applicant.phone:
+        notices.append(Notice(kind, NoticeChannel.SMS, applicant.phone, subject, body))
+    return notices
+
+
+def sms_request(template: str, phone: str, text: str) -> str:
+    """The gateway's request body: the administrator's template with {phone} and {text}
+    filled in, JSON-escaped (so a quote or a newline in the text cannot break the request)."""
+
+    def escaped(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)[1:-1]
+
+    return template.replace("{phone}", escaped(phone)).replace("{text}", escaped(text))

@@ -1,0 +1,88 @@
+"""Paying the fees: the VietQR a fee paper carries for what is still due, and the record of
+how fees were paid (cash, a transfer, a card) with the transaction's reference."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.catalog import FeeCollection
+from counter_app.domain.dossier import Dossier
+from counter_app.domain.errors import CounterError
+from counter_app.domain.text import clean
+from counter_app.domain.vietqr import PaymentAccount, payload
+from counter_app.services.settings import SettingsService
+from counter_app.store.database import Database
+from counter_app.store.models import PaymentRow
+from counter_app.store.ratings import add_payment
+
+
+class Method(StrEnum):
+    CASH = "cash"
+    TRANSFER = "transfer"  # by the VietQR or any bank transfer
+    CARD = "card"
+
+
+@dataclass(frozen=True)
+class Payment:
+    method: Method
+    reference: str = ""
+
+
+def parse_payment(method: str, reference: str = "") -> Payment:
+    """A payment as the officer records it: a transfer or a card needs its reference."""
+    try:
+        chosen = Method(method.strip().lower())
+    except ValueError:
+        raise CounterError(
+            "payment.method", choices=", ".join(item.value for item in Method)
+        ) from None
+    reference = clean(reference)[:100]
+    if chosen is not Method.CASH and not reference:
+        raise CounterError("payment.reference_needed", what=f"payment.method.{chosen.value}")
+    return Payment(chosen, reference)
+
+
+def fees_owed(dossier: Dossier) -> int:
+    return sum(line.total for line in dossier.fees if line.collection is not FeeCollection.EXEMPT)
+
+
+def payment_account(settings: SettingsService) -> PaymentAccount | None:
+    """The agency's account, or None while the administrator has not set one."""
+    bank_bin = str(settings.get("payment.bank_bin") or "").strip()
+    account = str(settings.get("payment.account") or "").strip()
+    if not bank_bin or not account:
+        return None
+    return PaymentAccount(bank_bin, account, str(settings.get("payment.account_name") or ""))
+
+
+def _paid(session: Session, dossier_uuid: str) -> int:
+    total = select(func.coalesce(func.sum(PaymentRow.amount), 0))
+    return int(session.scalar(total.where(PaymentRow.dossier_uuid == dossier_uuid)) or 0)
+
+
+def paid_so_far(database: Database, dossier_uuid: str) -> int:
+    with database.read() as session:
+        return _paid(session, dossier_uuid)
+
+
+def record_payment(
+    session: Session, dossier: Dossier, payment: Payment, by: str, at: datetime
+) -> None:
+    """What the dossier still owes, paid by `payment`, in the move's transaction."""
+    due = max(fees_owed(dossier) - _paid(session, dossier.uuid), 0)
+    add_payment(session, dossier.uuid, due, payment.method.value, payment.reference, by, at)
+
+
+def vietqr_for(settings: SettingsService, database: Database, dossier: Dossier) -> str:
+    """The VietQR of what the dossier still owes, or "" when nothing is due or no account
+    is set."""
+    account = payment_account(settings)
+    if account is None or not dossier.code:
+        return ""
+    due = fees_owed(dossier) - paid_so_far(database, dossier.uuid)
+    return payload(account, due, dossier.code) if due > 0 else ""

@@ -1,0 +1,1 @@
+"""The citizen's screen: what the person across the desk sees (issue 18)."""

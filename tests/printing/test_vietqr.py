@@ -1,0 +1,132 @@
+"""The receipt of a dossier with fees due carries a VietQR for the agency's account: read back
+from the printed page with zxing-cpp and parsed by an independent implementation (the
+vietnam-qr-pay package), every field compared; paying records the method and the reference,
+and the daily review adds the amounts up by method."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import openpyxl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from vietnam_qr_pay import QRPay
+
+from counter_app.domain.errors import CounterError
+from counter_app.domain.lifecycle import Action
+from counter_app.domain.vietqr import (
+    PURPOSE_LIMIT,
+    PaymentAccount,
+    crc16_ccitt_false,
+    payload,
+    plain,
+)
+from counter_app.services.accounts import Role
+from counter_app.services.payments import Method, parse_payment
+from counter_app.services.printing import PaperService
+from tests.conftest import TEN_DAYS, vn
+from tests.printing.conftest import PRINTED, decoded, render_png
+
+ACCOUNT = {
+    "payment.bank_bin": "970436",
+    "payment.account": "0011004123456",
+    "payment.account_name": "Văn phòng UBND tỉnh Lạng Sơn",
+}
+
+
+@pytest.fixture
+def papers(ws):  # type: ignore[no-untyped-def]
+    return PaperService(
+        ws.dossiers,
+        ws.catalog,
+        ws.accounts,
+        ws.settings,
+        database=ws.database,
+        clock=lambda: PRINTED,
+        invariant=True,
+    )
+
+
+def with_account(ws) -> None:  # type: ignore[no-untyped-def]
+    for key, value in ACCOUNT.items():
+        ws.settings.set(key, value)
+
+
+def test_crc_is_ccitt_false():
+    assert crc16_ccitt_false(b"123456789") == 0x29B1  # the catalogue's check value
+
+
+@pytest.mark.parametrize("size", ["A4", "A5"])
+def test_the_printed_vietqr_reads_back_field_by_field(ws, papers, make, tmp_path, size):
+    with_account(ws)
+    dossier = make(TEN_DAYS)
+    pdf = papers.receipt(dossier.code, size=size).pdf
+    found = decoded(render_png(pdf, tmp_path, 200)).get("QRCode", [])
+    [text] = [t for t in found if t.startswith("000201")]
+    qr = QRPay(text)
+    assert qr.is_valid  # its own CRC check
+    assert (qr.version, qr.init_method) == ("01", "12")
+    assert qr.provider.guid == "A000000727" and qr.provider.service == "QRIBFTTA"
+    assert (qr.consumer.bank_bin, qr.consumer.bank_number) == ("970436", "0011004123456")
+    assert (qr.currency, qr.nation, qr.amount) == ("704", "VN", "200000")
+    assert qr.merchant.name == "VAN PHONG UBND TINH LANG"  # EMVCo keeps 25 characters
+    assert qr.additional_data.purpose == dossier.code
+    assert text == payload(PaymentAccount(*ACCOUNT.values()), 200000, dossier.code)
+
+
+def test_no_qr_without_an_account_or_once_paid(ws, papers, make, officer, tmp_path):
+    dossier = make(TEN_DAYS)
+    assert not _vietqrs(papers, dossier.code, tmp_path)
+    with_account(ws)
+    assert _vietqrs(papers, dossier.code, tmp_path)
+    for action in (Action.TRANSFER, Action.REQUEST_PAYMENT):
+        ws.dossiers.transition(dossier.code, action, user=officer, note="Lệ phí")
+    ws.dossiers.transition(
+        dossier.code, Action.PAY, user=officer, payment=parse_payment("transfer", "FT2634012")
+    )
+    assert not _vietqrs(papers, dossier.code, tmp_path)
+
+
+def _vietqrs(papers, code, tmp_path):  # type: ignore[no-untyped-def]
+    found = decoded(render_png(papers.receipt(code).pdf, tmp_path, 150)).get("QRCode", [])
+    return [text for text in found if text.startswith("000201")]
+
+
+def test_a_transfer_or_card_needs_its_reference():
+    assert parse_payment("CASH").method is Method.CASH
+    with pytest.raises(CounterError) as refused:
+        parse_payment("card", " ")
+    assert "thẻ" in refused.value.message("vi")
+    with pytest.raises(CounterError):
+        parse_payment("cheque")
+
+
+def test_the_daily_review_reconciles_by_method(ws, make, officer, tmp_path):
+    boss = ws.accounts.add_user("truong", Role.SUPERVISOR, "matkhau123", "Trần Văn Bình")
+    at = vn(2026, 12, 1, 9)
+    for method, reference in (("transfer", "FT1"), ("card", "C-9")):
+        dossier = make(TEN_DAYS, at=at)
+        for action in (Action.TRANSFER, Action.REQUEST_PAYMENT, Action.PAY):
+            ws.dossiers.transition(
+                dossier.code,
+                action,
+                user=officer,
+                note="Lệ phí",
+                at=vn(2026, 12, 1, 10),
+                payment=parse_payment(method, reference),
+            )
+    review = ws.reports.daily(date(2026, 12, 1), user=boss).to_json()
+    assert review["payments_by_method"] == {"transfer": 200000, "card": 200000}
+    path = ws.reports.export_daily_xlsx(date(2026, 12, 1), tmp_path / "day.xlsx", user=boss)
+    rows = list(openpyxl.load_workbook(path)["Thanh toán"].iter_rows(values_only=True))
+    assert ("tiền mặt", 0) in rows and ("chuyển khoản (QR)", 200000) in rows
+    assert ("thẻ", 200000) in rows and ("Tổng cộng", 400000) in rows
+
+
+@given(st.integers(1, 10**12), st.text(min_size=1, max_size=40))
+def test_any_amount_and_purpose_parse_back(amount, purpose):
+    text = payload(PaymentAccount("970415", "113366668888", "Nguyễn Văn Á"), amount, purpose)
+    qr = QRPay(text)
+    assert qr.is_valid and qr.amount == str(amount)
+    assert (qr.additional_data.purpose or "") == plain(purpose, PURPOSE_LIMIT)
