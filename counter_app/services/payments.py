@@ -7,18 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from counter_app.domain.catalog import FeeCollection
 from counter_app.domain.dossier import Dossier
 from counter_app.domain.errors import CounterError
 from counter_app.domain.text import clean
 from counter_app.domain.vietqr import PaymentAccount, payload
 from counter_app.services.settings import SettingsService
-from counter_app.store.database import Database
-from counter_app.store.models import PaymentRow
-from counter_app.store.ratings import add_payment
+from counter_app.store.database import Database, Session
+from counter_app.store.ratings import add_payment, paid_total
 
 
 class Method(StrEnum):
@@ -60,21 +56,16 @@ def payment_account(settings: SettingsService) -> PaymentAccount | None:
     return PaymentAccount(bank_bin, account, str(settings.get("payment.account_name") or ""))
 
 
-def _paid(session: Session, dossier_uuid: str) -> int:
-    total = select(func.coalesce(func.sum(PaymentRow.amount), 0))
-    return int(session.scalar(total.where(PaymentRow.dossier_uuid == dossier_uuid)) or 0)
-
-
 def paid_so_far(database: Database, dossier_uuid: str) -> int:
     with database.read() as session:
-        return _paid(session, dossier_uuid)
+        return paid_total(session, dossier_uuid)
 
 
 def record_payment(
     session: Session, dossier: Dossier, payment: Payment, by: str, at: datetime
 ) -> None:
     """What the dossier still owes, paid by `payment`, in the move's transaction."""
-    due = max(fees_owed(dossier) - _paid(session, dossier.uuid), 0)
+    due = max(fees_owed(dossier) - paid_total(session, dossier.uuid), 0)
     add_payment(session, dossier.uuid, due, payment.method.value, payment.reference, by, at)
 
 

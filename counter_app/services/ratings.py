@@ -8,8 +8,6 @@ import uuid as uuid_module
 from collections.abc import Callable
 from datetime import date, datetime
 
-from sqlalchemy.exc import IntegrityError
-
 from counter_app.domain.clock import iso, now
 from counter_app.domain.errors import CounterError
 from counter_app.domain.permissions import Permission, require
@@ -77,19 +75,16 @@ class RatingService:
             at=self.clock(),
             source=source,
         )
-        try:
-            with self._db.write() as session:
-                given = find_rating(session, dossier.uuid, occasion)
-                if given is not None:
-                    raise _twice(rating, given.at)
-                add_rating(session, rating)
-                session.flush()
-                append_audit(
-                    session,
-                    [AuditEntry(rating.at, CITIZEN, RATED, rating.code, rating.to_json())],
-                )
-        except IntegrityError:  # given at the same moment elsewhere
-            raise _twice(rating, rating.at) from None
+        with self._db.write() as session:
+            given = find_rating(session, dossier.uuid, occasion)
+            if given is not None:
+                raise _twice(rating, given.at)
+            if not add_rating(session, rating):  # given at the same moment elsewhere
+                raise _twice(rating, rating.at)
+            append_audit(
+                session,
+                [AuditEntry(rating.at, CITIZEN, RATED, rating.code, rating.to_json())],
+            )
         return rating
 
     def of_dossier(self, code: str) -> list[Rating]:

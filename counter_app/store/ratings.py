@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counter_app.domain.ratings import Level, Occasion, Rating, Source
@@ -34,20 +35,32 @@ def find_rating(session: Session, dossier_uuid: str, occasion: Occasion) -> Rati
     )
 
 
-def add_rating(session: Session, rating: Rating) -> None:
-    session.add(
-        RatingRow(
-            uuid=rating.uuid,
-            dossier_uuid=rating.dossier_uuid,
-            occasion=rating.occasion.value,
-            level=rating.level.value,
-            reasons=list(rating.reasons),
-            officer=rating.officer,
-            at=rating.at,
-            source=rating.source.value,
-            synced_at=None,
-        )
+def add_rating(session: Session, rating: Rating) -> bool:
+    """Store the rating; False when the dossier already has one for that occasion (given at
+    the same moment elsewhere), and nothing is stored."""
+    row = RatingRow(
+        uuid=rating.uuid,
+        dossier_uuid=rating.dossier_uuid,
+        occasion=rating.occasion.value,
+        level=rating.level.value,
+        reasons=list(rating.reasons),
+        officer=rating.officer,
+        at=rating.at,
+        source=rating.source.value,
+        synced_at=None,
     )
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return False
+    return True
+
+
+def paid_total(session: Session, dossier_uuid: str) -> int:
+    """What the payments recorded on the dossier add up to."""
+    total = select(func.coalesce(func.sum(PaymentRow.amount), 0))
+    return int(session.scalar(total.where(PaymentRow.dossier_uuid == dossier_uuid)) or 0)
 
 
 def ratings_of_dossier(session: Session, dossier_uuid: str, code: str) -> list[Rating]:
