@@ -129,7 +129,8 @@ _MARKED_BY_FOLDER = ("e2e", "packaging")
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark what `scripts/dev test --quick` leaves out and a test cannot forget to say: the
-    real-program and bundle tests by their folder, the property tests by hypothesis's own flag."""
+    real-program and bundle tests by their folder, the property tests by hypothesis's own flag,
+    and every test that starts the real PostgreSQL (seconds each) as slow."""
     here = Path(__file__).parent
     for item in items:
         folder = Path(str(item.path)).relative_to(here).parts[0]
@@ -137,6 +138,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(folder)
         if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
             item.add_marker("property")
+        if "pg_server" in getattr(item, "fixturenames", ()):
+            item.add_marker("slow")
 
 
 @pytest.fixture

@@ -26,6 +26,8 @@ from tests.cli.test_cli import (
 )
 from tests.printing.conftest import decoded, flat, pdf_text, render_png
 
+pytestmark = pytest.mark.slow  # each test runs the real program as a process
+
 BOSS = "truong"
 
 

@@ -28,6 +28,8 @@ from tests.cli.test_cli import (
 )
 from tests.conftest import INACTIVE, intake_json
 
+pytestmark = pytest.mark.slow  # each test runs the real program as a process
+
 BUG_MARK = "Lỗi ngoài dự kiến"  # the "unexpected error" message: a refusal must never be a crash
 
 

@@ -34,6 +34,8 @@ from tests.conftest import (
     intake_json,
 )
 
+pytestmark = pytest.mark.slow  # each test runs the real program as a process
+
 DB_NAME = "counter.sqlite3"
 OFFICER = "canbo"
 PASSWORD_INPUT = "password\npassword\n"

@@ -20,6 +20,8 @@ from tests.cli.test_cli import (
 )
 from tests.conftest import intake_json
 
+pytestmark = pytest.mark.slow  # each test runs the real program as a process
+
 ID_TYPES = ("citizen_id", "old_id", "passport", "foreign_id", "enterprise_code", "other")
 
 

@@ -16,6 +16,8 @@ from tests.sync.conftest import sqlite_central, test_keyring
 from tests.sync.helpers import central_rows
 from tests.sync.test_sync import counter_url
 
+pytestmark = pytest.mark.slow  # each test runs the real program as a process
+
 __all__ = ["sqlite_central", "test_keyring"]
 
 

@@ -9,6 +9,8 @@ import pytest
 
 from tests.cli.test_cli import fingerprint, ok_json, run_cli
 
+pytestmark = pytest.mark.slow  # each test runs the real program as a process
+
 ADMIN, ADMIN_PASSWORD = "quantri", "matkhau-quantri"
 STAFF, STAFF_PASSWORD = "canbo", "matkhau-canbo"
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 
+import pytest
 from pypdf import PdfReader
 
 from tests.cli.test_cli import ok_json, run_cli
 from tests.digitising.conftest import COMPONENT, write_page
+
+pytestmark = pytest.mark.slow  # each test runs the real program as a process
 
 
 def test_attach_show_and_print_digitised(ws, dossier, scans, tmp_path):

@@ -23,6 +23,8 @@ from tests.cli.test_bad_input import assert_refused
 from tests.cli.test_cli import fingerprint, ok_json, run_cli
 from tests.operations.conftest import reseal, rewrite
 
+pytestmark = pytest.mark.slow  # each test runs the real program as a process
+
 ROOT = Path(__file__).resolve().parents[2]
 
 WRITER = textwrap.dedent(

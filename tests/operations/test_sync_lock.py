@@ -20,6 +20,8 @@ from counter_app.services.operations.instance import InstanceLock, SyncLock
 from tests.cli.test_bad_input import assert_refused
 from tests.cli.test_cli import ok_json, run_cli
 
+pytestmark = pytest.mark.slow  # each test runs the real program as a process
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # A real restore, paused once it holds the folder's locks and before it stages anything.

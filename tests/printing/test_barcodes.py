@@ -12,6 +12,8 @@ from counter_app.services.printing.label import module_for
 from tests.conftest import CALENDAR, SAME_DAY, vn
 from tests.printing.conftest import STATUS_URL, decoded, render_png
 
+pytestmark = pytest.mark.slow  # renders and decodes every paper's barcode
+
 DPIS = (150, 200, 300)
 
 

@@ -23,6 +23,8 @@ from tests.cli.test_cli import (
 )
 from tests.printing.conftest import flat, pdf_text
 
+pytestmark = pytest.mark.slow  # each test runs the real program as a process
+
 
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory: pytest.TempPathFactory) -> Prepared:

@@ -11,6 +11,8 @@ from counter_app.domain.lifecycle import Action
 from tests.cli.test_cli import ok_json, run_cli
 from tests.reports.conftest import CALENDAR, SAME_DAY, TEN_DAYS, move, receive, vn
 
+pytestmark = pytest.mark.slow  # each test runs the real program as a process
+
 DAILY_KEYS = {
     "date",
     "received",

@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from counter_app.services.operations.archive import (
     SCRATCH_PREFIX,
     ScratchLock,
@@ -54,6 +56,7 @@ def test_the_next_backup_removes_what_a_killed_one_left(ws, tmp_path):
     assert sorted(path.name for path in outside.iterdir()) == ["second.zip"]
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_the_daily_check_at_start_removes_them_even_when_no_backup_is_due(ws, tmp_path):
     data = ws.data_dir
     ws.close()

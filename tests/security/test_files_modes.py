@@ -37,6 +37,7 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_the_data_folder_store_logs_and_backups_are_the_owners(tmp_path):
     data = tmp_path / "new" / "data"
     ok_json(run_cli(data, "init", "--demo"))
@@ -92,6 +93,7 @@ def test_a_crash_log_is_scrubbed_the_owners_and_never_in_the_shared_temporary_fo
     assert list(shared.iterdir()) == []
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_the_command_lines_crash_log_goes_the_same_way(tmp_path):
     """A bug in a command (here: the catalog file's reader breaks) is logged by the same writer."""
     data = tmp_path / "data"

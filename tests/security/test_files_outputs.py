@@ -86,11 +86,13 @@ def refused_everywhere(data: Path, code: str, command: str, targets: dict[str, P
     assert ok_json(run_cli(data, "show", code))["code"] == code
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_every_spelling_of_the_store_is_refused(counter, tmp_path):
     data, code = counter
     refused_everywhere(data, code, "print receipt", spellings(data, tmp_path))
 
 
+@pytest.mark.slow  # runs the real program as a process
 @pytest.mark.parametrize("command", [name for name in COMMANDS if name != "print receipt"])
 def test_no_command_writes_over_the_counters_data(counter, tmp_path, command):
     data, code = counter

@@ -50,6 +50,7 @@ def test_the_named_folders_from_the_command_line(tmp_path, name):
     assert (data / DATABASE).stat().st_size > 0
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_backup_and_restore_in_such_a_folder(tmp_path):
     data = tmp_path / "a%41 ?mode=ro#Lạng Sơn"
     ok_json(run_cli(data, "init", "--demo"))

@@ -75,6 +75,7 @@ def test_forwarding_to_the_handling_agency_is_a_recorded_move(ws, officer, paper
     assert "→ Sở Xây dựng tỉnh Lạng Sơn" in sheet
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_the_intake_file_takes_return_at(tmp_path: Path):
     from tests.conftest import SMALL_CATALOG
 

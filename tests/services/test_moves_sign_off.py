@@ -77,6 +77,7 @@ def test_a_day_whose_work_is_over_needs_no_reason(ws, boss, day, moment):  # typ
     )
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_the_command_takes_the_early_reason(tmp_path: Path) -> None:
     """The counter works round the clock today, so the real clock is before its closing."""
     from counter_app.services.workspace import Workspace

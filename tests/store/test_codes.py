@@ -32,6 +32,7 @@ def _writer(data_dir: str, start: multiprocessing.synchronize.Event, out) -> Non
     out.put(codes)
 
 
+@pytest.mark.slow  # writers in separate processes
 def test_codes_unique_under_concurrent_writers_in_separate_processes(ws, officer):
     context = multiprocessing.get_context("spawn")
     start = context.Event()

@@ -157,6 +157,7 @@ def test_index_triggers_exist_at_head(ws) -> None:
     assert {"dossier_search_insert", "dossier_search_update", "dossier_search_delete"} <= triggers
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_list_search_on_the_command_line_is_the_windows(ws, people, tmp_path) -> None:
     from tests.cli.test_cli import ok_json, run_cli
 

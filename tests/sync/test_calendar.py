@@ -16,6 +16,8 @@ from tests.sync.helpers import make_counter
 from tests.sync.test_cli_and_worker import cli
 from tests.sync.test_sync import counter_url
 
+pytestmark = pytest.mark.slow  # runs the real program against central
+
 MONDAY = datetime(2026, 12, 7, 9, 0, tzinfo=VN_TZ)
 WEDNESDAY = date(2026, 12, 9)
 SATURDAY = date(2026, 12, 12)

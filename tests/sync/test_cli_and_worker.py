@@ -11,9 +11,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from counter_app.domain.sync import backoff_delay
 from counter_app.store.central.database import CENTRAL_HEAD
 from tests.conftest import AGENCY, SMALL_CATALOG, TEN_DAYS, intake_json
+
+pytestmark = pytest.mark.slow  # runs the real program and the sync worker
 
 
 def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:

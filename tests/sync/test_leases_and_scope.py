@@ -170,6 +170,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_add_counter_on_sqlite_names_the_counter_in_its_address(sqlite_central, tmp_path):
     done = _cli("central", "add-counter", sqlite_central, "--counter", "Q1", "--agency", AGENCY)
     assert done.returncode == 0, done.stderr
