@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from counter_app.ui.dossiers.detail import DossierDetailDialog
-
 from counter_app.domain.lifecycle import Action
 from counter_app.services.intake import request_from_json
+from counter_app.ui.dossiers.detail import DossierDetailDialog
 from tests.ui.conftest import NOW, make_session
 
 
