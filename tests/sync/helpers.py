@@ -42,6 +42,9 @@ class FaultyGateway:
     def leases(self, *args):  # type: ignore[no-untyped-def]
         return self._call("leases", *args)
 
+    def codes(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("codes", *args)
+
     def resolve(self, *args):  # type: ignore[no-untyped-def]
         return self._call("resolve", *args)
 

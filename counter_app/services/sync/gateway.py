@@ -3,21 +3,33 @@ fails on purpose in its place (before the call, or after central committed)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from counter_app.domain.clock import now
+from counter_app.domain.codes import FallbackZone
 from counter_app.store.central import repository
 from counter_app.store.central.database import CentralAddress, CentralDatabase
 from counter_app.store.central.repository import (
     ConflictDecision,
     Lease,
+    LowNumberSpace,
     Page,
     PushItem,
     PushResult,
     Registration,
 )
 from counter_app.store.journal import AuditHead
+
+
+@dataclass(frozen=True)
+class CodeGrant:
+    """What a round learns about its numbering from central."""
+
+    leases: list[Lease]
+    zone: FallbackZone
+    slots: dict[str, int]  # agency -> the counter's fallback slot
+    low: list[LowNumberSpace]
 
 
 class CentralGateway:
@@ -66,6 +78,26 @@ class CentralGateway:
         with self.database.write() as session:
             repository.grant_leases(session, counter, wanted, at=now())
             return repository.leases_of(session, counter, since)
+
+    def codes(
+        self,
+        counter: int,
+        wanted: dict[tuple[str, date], int],
+        since: date,
+        receiving: list[str],
+    ) -> CodeGrant:
+        """One transaction for a round's numbering: fallback slots for the agencies the counter
+        receives for, the leases wanted, every lease of the counter from `since` on, and the
+        (agency, day)s of `receiving` whose number space runs low."""
+        with self.database.write() as session:
+            slots = repository.take_fallback_slots(session, counter, receiving, at=now())
+            repository.grant_leases(session, counter, wanted, at=now())
+            return CodeGrant(
+                repository.leases_of(session, counter, since),
+                repository.fallback_zone(session),
+                slots,
+                repository.low_number_spaces(session, since, receiving),
+            )
 
     def resolve(self, counter: int, decisions: list[ConflictDecision]) -> list[str]:
         """The supervisor's conflict decisions, all in one central transaction."""

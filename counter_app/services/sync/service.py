@@ -15,14 +15,14 @@ import time
 import uuid as uuid_module
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.domain.clock import iso, now
-from counter_app.domain.codes import DossierCode, FallbackZone
+from counter_app.domain.codes import DossierCode, FallbackZone, lease_target
 from counter_app.domain.dossier import Dossier, HistoryEntry, Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action
@@ -78,8 +78,11 @@ log = logging.getLogger(__name__)
 PUSH_BATCH = 500
 PULL_PAGE = 500
 WRITE_SLICE_S = 0.015  # the longest a pull holds the local write lock at a time
-LEASE_TARGET = 100  # free leased numbers wanted per agency and day
-LEASE_DAYS = 3  # today and the coming days
+LEASE_TARGET = 100  # free leased numbers wanted at least per served agency and day
+LEASE_DAYS = 4  # today and the next three working days
+VOLUME_DAYS = 30  # the recent days a lease's size is read from
+FIRST_LEASE = 10  # numbers leased at once for an agency this counter has none of
+NUMBER_SPACE_LOW = "sync.number_space_low"  # (agency, day)s whose leasable numbers run low
 LOW_CODES = 10  # warn when fewer codes than this are left for an agency today
 
 
@@ -229,6 +232,7 @@ class SyncService:
         self._wake = threading.Event()
         self.push_batch = push_batch
         self.pull_page = pull_page
+        intake.fetch_numbers = self.fetch_numbers
 
     # --- configuration
 
@@ -426,9 +430,7 @@ class SyncService:
             replica.put_setting(session, "central.counter_number", registration.number)
             replica.put_setting(session, "central.counter_id", registration.counter_id)
             replica.put_setting(session, "central.agencies", list(registration.agencies))
-            replica.put_setting(
-                session, "codes.fallback_zone", {"first": zone.first, "slice_size": zone.slice_size}
-            )
+            replica.put_setting(session, "codes.fallback_zone", zone.to_json())
             replica.store_leases(session, leases)
             renumber(session, taken, mode=mode, at=now(), reason="join")
         return registration.number, registration.agencies
@@ -595,19 +597,69 @@ class SyncService:
         return sorted(agencies) if agencies else sorted(self._catalog.served_agencies())
 
     def _refresh_leases(self, central, number: int, agencies: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
-        served = self._lease_agencies(agencies)
-        target = int(self._settings.get("sync.lease_target", LEASE_TARGET))  # type: ignore[call-overload]
+        """Leases for today and the coming working days (`sync.lease_days` days in all), for
+        the agencies this counter serves (at least `sync.lease_target` free numbers) and those
+        it received for lately, each sized from its busiest recent day, so a counter cut off
+        for those days still receives its usual volume. Its fallback slots and the number
+        spaces running low come back in the same central transaction."""
+        minimum = int(self._settings.get("sync.lease_target", LEASE_TARGET))  # type: ignore[call-overload]
         days_ahead = int(self._settings.get("sync.lease_days", LEASE_DAYS))  # type: ignore[call-overload]
+        served = set(self._lease_agencies(agencies))
         today = now().date()
-        days = [today + timedelta(days=i) for i in range(days_ahead)]
         with self._db.read() as session:
-            left = replica.lease_left(session, served, days)
-        wanted = {
-            key: target - free for key, free in left.items() if free < max(1, target // 2) < target
-        }
-        leases = central.leases(number, wanted, today)
+            volumes = replica.daily_volumes(session, today - timedelta(days=VOLUME_DAYS), today)
+        receiving = sorted(served | set(volumes))
+        days = {agency: self._lease_days(agency, today, days_ahead) for agency in receiving}
+        with self._db.read() as session:
+            left = replica.lease_left(
+                session, receiving, sorted({d for v in days.values() for d in v})
+            )
+        wanted: dict[tuple[str, date], int] = {}
+        for agency in receiving:
+            target = lease_target(volumes.get(agency, []), minimum if agency in served else 0)
+            for day in days[agency]:
+                free = left[(agency, day)]
+                if free < max(1, target // 2) < target:
+                    wanted[(agency, day)] = target - free
+        grant = central.codes(number, wanted, today, receiving)
+        with self._db.write() as session:
+            replica.store_leases(session, grant.leases)
+            replica.put_setting(session, "codes.fallback_zone", grant.zone.to_json())
+            replica.put_setting(session, "codes.fallback_slots", grant.slots)
+            replica.put_setting(
+                session,
+                NUMBER_SPACE_LOW,
+                [
+                    {"agency": low.agency_code, "day": low.day.isoformat(), "leased": low.leased,
+                     "leasable": low.leasable}
+                    for low in grant.low
+                ],
+            )  # fmt: skip
+
+    def fetch_numbers(self, wanted: dict[tuple[str, date], int]) -> None:
+        """Lease numbers at once for an intake this counter holds none for (the first dossier
+        of an agency it does not serve): when central answered the last round, one central
+        transaction; otherwise nothing, and the intake is refused as before ("sync first")."""
+        identity = self._settings.identity()
+        if identity.counter_number is None or self._settings.get("sync.online") is not True:
+            return
+        sizes = {key: max(count, FIRST_LEASE) for key, count in wanted.items()}
+        since = min(day for _, day in sizes)
+        try:
+            leases = self._central().leases(identity.counter_number, sizes, since)
+        except CounterError as error:
+            log.info("no numbers from central for the intake: %s", error.key)
+            return
         with self._db.write() as session:
             replica.store_leases(session, leases)
+
+    def _lease_days(self, agency: str, today: date, count: int) -> list[date]:
+        """Today and the working days after it, `count` days in all."""
+        calendar = self._calendars.for_agency(agency)
+        days = [today][:count]
+        while len(days) < count:
+            days.append(calendar.next_working_day(days[-1]))
+        return days
 
     # --- the background worker
 
@@ -704,7 +756,12 @@ class SyncService:
         if identity.central_url is None or identity.counter_number is not None:
             with self._db.read() as session:
                 by_agency = replica.codes_left(
-                    session, agencies, now().date(), identity.counter_number, mode.fallback
+                    session,
+                    agencies,
+                    now().date(),
+                    identity.counter_number,
+                    mode.fallback,
+                    mode.slots,
                 )
         least = min(by_agency.values()) if by_agency else None
         return SyncStatus(

@@ -216,7 +216,7 @@ def _make_engine(address: CentralAddress, pool_size: int) -> Engine:
 
 # --- migrations
 
-CENTRAL_HEAD = "c0007"
+CENTRAL_HEAD = "c0009"
 
 
 def _config(connection):  # type: ignore[no-untyped-def]  # -> alembic.config.Config

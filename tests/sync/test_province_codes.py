@@ -1,0 +1,172 @@
+"""Codes for a province (issue 17): far more counters than the 50 the old fallback slices
+allowed, counters registered before revision c0009 keeping their slices, random offline
+periods, leases fetched ahead and taken at once for another agency, fallback slots handed per
+(agency, counter): no code is ever given twice, and every code given is one central agrees the
+counter owns (what its row-level security checks at push)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session
+
+from counter_app.domain.catalog_file import catalog_from_json
+from counter_app.domain.clock import now
+from counter_app.domain.codes import DossierCode, FallbackZone
+from counter_app.domain.errors import CounterError
+from counter_app.services.sync.admin import CentralAdmin
+from counter_app.store.central import replica, repository
+from counter_app.store.central.database import CentralAddress, CentralDatabase
+from counter_app.store.central.models import CentralSetting
+from counter_app.store.codes import CodeMode, allocate_many
+from counter_app.store.models import CodeRangeRow
+from tests.conftest import AGENCY, OTHER_AGENCY, SMALL_CATALOG
+
+COUNTERS = 120  # well past the 50 of the old slices
+LEGACY = 30  # registered before slots existed
+AGENCIES = (AGENCY, OTHER_AGENCY)
+DAYS = 4
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+    """A central with the catalog and COUNTERS counters, LEGACY of them from before c0009."""
+    path = tmp_path_factory.mktemp("province") / "central.sqlite3"
+    with CentralAdmin(f"sqlite:///{path}") as admin:
+        admin.init()
+        admin.import_catalog(catalog_from_json(SMALL_CATALOG))
+        for number in range(1, COUNTERS + 1):
+            admin.add_counter(f"C{number}", [AGENCIES[number % 2]])
+        with admin.database.write() as session:
+            session.merge(
+                CentralSetting(
+                    key="fallback_zone",
+                    value={"value": FallbackZone(legacy=LEGACY).to_json()},
+                )
+            )
+    return path
+
+
+class SimulatedCounter:
+    """A counter's number ranges in a store of their own, numbered by the real functions."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.engine = create_engine("sqlite://")
+        CodeRangeRow.__table__.create(self.engine)
+        self.zone = FallbackZone()
+        self.slots: dict[str, int] = {}
+        self.online = True
+        self.given: list[DossierCode] = []
+
+    def mode(self) -> CodeMode:
+        return CodeMode("sqlite:///central", self.number, self.zone, self.slots)
+
+    def round(self, central: CentralDatabase, target: int) -> None:
+        today = now().date()
+        days = [today + timedelta(days=i) for i in range(DAYS)]
+        receiving = sorted({AGENCIES[self.number % 2]} | {c.agency for c in self.given})
+        with Session(self.engine) as session:
+            left = replica.lease_left(session, receiving, days)
+        wanted = {key: target - free for key, free in left.items() if free < target}
+        with central.write() as session:
+            self.slots = repository.take_fallback_slots(session, self.number, receiving, at=now())
+            repository.grant_leases(session, self.number, wanted, at=now())
+            leases = repository.leases_of(session, self.number, today)
+            self.zone = repository.fallback_zone(session)
+        with Session(self.engine) as session, session.begin():
+            replica.store_leases(session, leases)
+
+    def take(self, central: CentralDatabase, agency: str, day_index: int, count: int) -> None:
+        day = now().date() + timedelta(days=day_index)
+        if self.online:  # an agency it holds nothing of: leased at once, as the intake does
+            with central.write() as session:
+                repository.grant_leases(session, self.number, {(agency, day): count}, at=now())
+                leases = repository.leases_of(session, self.number, day)
+            with Session(self.engine) as session, session.begin():
+                replica.store_leases(session, leases)
+        try:
+            with Session(self.engine) as session, session.begin():
+                numbers = allocate_many(session, {(agency, day): count}, self.mode())
+        except CounterError as refused:
+            assert refused.key == "code.exhausted"
+            return
+        self.given.extend(DossierCode(agency, day, number) for number in numbers[(agency, day)])
+
+
+step = st.one_of(
+    st.tuples(st.just("round"), st.integers(1, COUNTERS), st.integers(0, 60)),
+    st.tuples(st.just("offline"), st.integers(1, COUNTERS), st.booleans()),
+    st.tuples(
+        st.just("take"),
+        st.integers(1, COUNTERS),
+        st.sampled_from(AGENCIES),
+        st.integers(0, DAYS - 1),
+        st.integers(1, 25),
+    ),
+)
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(step, min_size=20, max_size=120))
+def test_no_code_is_given_twice_by_any_number_of_counters(template, steps):  # type: ignore[no-untyped-def]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "central.sqlite3"
+        shutil.copy(template, path)
+        central = CentralDatabase(CentralAddress(f"sqlite:///{path}"))
+        counters = {number: SimulatedCounter(number) for number in range(1, COUNTERS + 1)}
+        for counter in counters.values():
+            counter.round(central, 0)  # registered: the zone and its slots
+        for kind, number, *rest in steps:
+            counter = counters[number]
+            if kind == "offline":
+                counter.online = not rest[0]
+            elif kind == "round" and counter.online:
+                counter.round(central, rest[0])
+            elif kind == "take":
+                counter.take(central, *rest)
+        codes = [code for counter in counters.values() for code in counter.given]
+        assert len(codes) == len(set(codes))
+        with central.read() as session:
+            for counter in counters.values():
+                for code in counter.given:
+                    assert repository.owns_code(session, counter.number, code.agency, code)
+        legacy = [c for c in counters.values() if c.number <= LEGACY]
+        assert all(counter.zone.own_range(AGENCY, counter.number, {}) for counter in legacy)
+        central.close()
+
+
+def test_slots_go_only_to_counters_that_receive_for_the_agency_and_never_twice(template):  # type: ignore[no-untyped-def]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "central.sqlite3"
+        shutil.copy(template, path)
+        central = CentralDatabase(CentralAddress(f"sqlite:///{path}"))
+        with central.write() as session:
+            held = {
+                number: repository.take_fallback_slots(session, number, list(AGENCIES), at=now())
+                for number in range(1, COUNTERS + 1)
+            }
+        zone = FallbackZone(legacy=LEGACY)
+        for number, slots in held.items():
+            if number <= LEGACY:
+                assert slots == {}  # its slice of every agency
+            else:
+                assert set(slots) <= {AGENCIES[number % 2]}  # only the agency it serves
+        for agency in AGENCIES:
+            given = [slots[agency] for slots in held.values() if agency in slots]
+            assert len(given) == len(set(given))
+            assert all(LEGACY <= slot < zone.slots for slot in given)
+        # slots of an agency run out (20 left after the legacy 30): the rest live on leases
+        assert len([1 for slots in held.values() if slots]) == 2 * (zone.slots - LEGACY)
+        central.close()
