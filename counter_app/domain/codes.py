@@ -26,6 +26,7 @@ from datetime import date
 from enum import StrEnum
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.messages import translate
 
 MAX_NUMBER = 9999
 AGENCY_PATTERN = r"[0-9A-Z]{1,4}(?:\.[0-9A-Z]{1,4}){0,4}"
@@ -127,6 +128,44 @@ def lease_target(daily_volumes: Sequence[int], minimum: int) -> int:
 
 # Warn the administrator when the leasable numbers of an (agency, day) are this far used.
 NUMBER_SPACE_WARN = 0.8
+NUMBER_SPACE_LOW = "codes.number_space_low"  # the warning's message
+
+
+@dataclass(frozen=True)
+class LowNumberSpace:
+    """An (agency, day) whose leasable numbers are nearly all leased."""
+
+    agency_code: str
+    day: date
+    leased: int  # numbers leased so far
+    leasable: int  # numbers below the fallback zone
+
+    def message(self, lang: str = "vi") -> str:
+        return translate(
+            NUMBER_SPACE_LOW,
+            lang,
+            agency=self.agency_code,
+            day=self.day.isoformat(),
+            leased=self.leased,
+            leasable=self.leasable,
+        )
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "agency": self.agency_code,
+            "day": self.day.isoformat(),
+            "leased": self.leased,
+            "leasable": self.leasable,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> LowNumberSpace:
+        return cls(
+            str(data["agency"]),
+            date.fromisoformat(str(data["day"])),
+            int(data["leased"]),  # type: ignore[call-overload]
+            int(data["leasable"]),  # type: ignore[call-overload]
+        )
 
 
 def low_head(zone: FallbackZone) -> int:

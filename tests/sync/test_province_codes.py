@@ -170,3 +170,78 @@ def test_slots_go_only_to_counters_that_receive_for_the_agency_and_never_twice(t
         # slots of an agency run out (20 left after the legacy 30): the rest live on leases
         assert len([1 for slots in held.values() if slots]) == 2 * (zone.slots - LEGACY)
         central.close()
+
+
+@pytest.fixture(params=["sqlite", "pg"])
+def central(request):  # type: ignore[no-untyped-def]
+    return request.getfixturevalue(f"{request.param}_central")
+
+
+def test_an_existing_central_keeps_each_counters_slice_and_gives_new_ones_slots(central, tmp_path):  # type: ignore[no-untyped-def]
+    from alembic import command
+
+    from counter_app.services.intake import request_from_json
+    from counter_app.services.sync.admin import open_central
+    from counter_app.store.central.database import _config
+    from tests.conftest import CALENDAR, intake_json
+    from tests.sync.helpers import central_rows, make_counter
+    from tests.sync.test_sync import counter_url
+
+    database = open_central(central)
+    with database.engine.begin() as connection:
+        command.downgrade(_config(connection), "c0007")
+    old_urls = [counter_url(central, f"OLD{i}", [AGENCY]) for i in (1, 2)]  # numbers 1 and 2
+    with database.engine.begin() as connection:
+        command.upgrade(_config(connection), "head")
+    database.close()
+    with CentralAdmin(central) as admin:
+        assert admin.state().counts["counters"] == 2
+
+    old, officer = make_counter(tmp_path, "old", faulty=True)
+    old.sync.configure(old_urls[1])
+    old.sync.run_once()
+    assert old.settings.code_mode().fallback.legacy == 2
+    old.faults.offline = True
+    data = intake_json(CALENDAR) | {"return_at": AGENCY}
+    foreign = old.intake.receive(request_from_json(data), user=officer)  # another agency, offline
+    assert foreign.agency_code == OTHER_AGENCY
+    assert 9020 <= DossierCode.parse(foreign.code).number <= 9039  # counter 2's slice, as before
+    old.faults.offline = False
+    assert old.sync.run_once().pending == 0
+    assert central_rows(central)[foreign.uuid]["code"] == foreign.code
+
+    new, _ = make_counter(tmp_path, "new")
+    new.sync.configure(counter_url(central, "NEW", [AGENCY]))
+    new.sync.run_once()
+    assert new.settings.code_mode().slots == {AGENCY: 2}  # the first slot after the legacy two
+    assert new.sync.status().codes_left_by_agency[AGENCY] == 100 + 20
+    for ws in (old, new):
+        ws.close()
+
+
+def test_a_number_space_running_low_is_shown_to_the_administrator_and_the_counter(
+    central, tmp_path
+):  # type: ignore[no-untyped-def]
+    import json
+
+    from counter_app.store.central.models import LeaseHeadRow
+    from tests.sync.helpers import make_counter
+    from tests.sync.test_cli_and_worker import cli
+    from tests.sync.test_sync import counter_url
+
+    today = now().date()
+    ws, _ = make_counter(tmp_path, "a")
+    ws.sync.configure(counter_url(central, "A", [AGENCY]))
+    ws.sync.run_once()
+    assert ws.sync.status().number_space_low == ()
+    with CentralAdmin(central) as admin, admin.database.write() as session:
+        session.merge(LeaseHeadRow(agency_code=AGENCY, day=today, next_first=7300))
+    done = cli("central", "status", central)
+    assert done.returncode == 0, done.stderr
+    (low,) = json.loads(done.stdout)["number_space_low"]
+    assert (low["agency"], low["day"], low["leased"]) == (AGENCY, today.isoformat(), 7299)
+    assert "running low" in low["warning"]
+    ws.sync.run_once()
+    (seen,) = ws.sync.status().number_space_low
+    assert (seen.agency_code, seen.day, seen.leasable) == (AGENCY, today, 8999)
+    ws.close()

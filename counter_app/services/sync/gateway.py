@@ -7,13 +7,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from counter_app.domain.clock import now
-from counter_app.domain.codes import FallbackZone
+from counter_app.domain.codes import FallbackZone, LowNumberSpace
 from counter_app.store.central import repository
 from counter_app.store.central.database import CentralAddress, CentralDatabase
 from counter_app.store.central.repository import (
     ConflictDecision,
     Lease,
-    LowNumberSpace,
     Page,
     PushItem,
     PushResult,
@@ -72,6 +71,14 @@ class CentralGateway:
         with self.database.read() as session:
             return repository.pull(session, kind, cursor, limit, counter)
 
+    def pull_all(self, cursors: dict[str, int], limit: int, counter: int) -> dict[str, Page]:
+        """The first page of every kind in one transaction (a round's usual pull)."""
+        with self.database.read() as session:
+            return {
+                kind: repository.pull(session, kind, cursor, limit, counter)
+                for kind, cursor in cursors.items()
+            }
+
     def leases(self, counter: int, wanted: dict[tuple[str, date], int], since: date) -> list[Lease]:
         """Grant what is wanted, then answer with every lease of the counter from `since` on,
         so a grant whose reply was lost is learnt at the next call."""
@@ -112,6 +119,10 @@ class CentralGateway:
         """Anchor the chain head; `prior` is central's last anchor the counter checked."""
         with self.database.write() as session:
             return repository.record_anchor(session, counter, head, prior, at=now())
+
+    def release(self) -> None:
+        """The end of a round: no connection is kept until the next."""
+        self.database.release()
 
     def close(self) -> None:
         self.database.close()

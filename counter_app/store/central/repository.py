@@ -19,7 +19,13 @@ from counter_app.domain.calendar import CalendarOverrides, WorkingCalendar
 from counter_app.domain.catalog import Catalog
 from counter_app.domain.catalog_file import procedure_to_json
 from counter_app.domain.clock import local, now
-from counter_app.domain.codes import LEASE_MAX_SIZE, DossierCode, FallbackZone, low_head
+from counter_app.domain.codes import (
+    LEASE_MAX_SIZE,
+    DossierCode,
+    FallbackZone,
+    LowNumberSpace,
+    low_head,
+)
 from counter_app.domain.deadlines import due_shifter
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.errors import CounterError
@@ -295,6 +301,11 @@ def _visible_to(counter: int, agencies: tuple[str, ...]):  # type: ignore[no-unt
     return DOSSIERS.c.agency_code.in_(agencies) | (DOSSIERS.c.origin_counter == counter)
 
 
+# Kept by the role, not sent at connection: PgBouncer in transaction mode drops a client's
+# startup options (revision c0009 sets it for the roles made before).
+ROLE_TIMEOUT = "ALTER ROLE \"{role}\" SET statement_timeout = '60s'"
+
+
 def role_name(database: str, counter_id: str) -> str:
     safe = "".join(c if c.isalnum() else "_" for c in f"{database}_{counter_id}".lower())
     return f"ca_{safe}"[:63]
@@ -321,6 +332,7 @@ def add_counter(
         session.connection().exec_driver_sql(  # the verifier's ":" is not a parameter
             f'CREATE ROLE "{role}" LOGIN PASSWORD \'{verifier}\' IN ROLE "{group}"'
         )
+        session.execute(text(ROLE_TIMEOUT.format(role=role)))
     session.add(
         CounterRow(
             number=number,
@@ -485,16 +497,6 @@ def raise_heads(session: Session, counter: int, used: dict[tuple[str, date], int
             .where(heads.c.next_first <= last_used)
             .values(next_first=min(last_used, zone.first - 1) + 1)
         )
-
-
-@dataclass(frozen=True)
-class LowNumberSpace:
-    """An (agency, day) whose leasable numbers are nearly all leased."""
-
-    agency_code: str
-    day: date
-    leased: int  # numbers leased so far
-    leasable: int  # numbers below the fallback zone
 
 
 def low_number_spaces(

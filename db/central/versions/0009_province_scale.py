@@ -272,6 +272,8 @@ def upgrade() -> None:
         op.execute(f"REVOKE EXECUTE ON FUNCTION {signature} FROM PUBLIC")
         op.execute(f'GRANT EXECUTE ON FUNCTION {signature} TO "{group}"')
     op.execute("DROP POLICY dossiers_counter_1 ON dossiers")
+    for (role,) in bind.execute(sa.text("SELECT role FROM counters WHERE role IS NOT NULL")):
+        op.execute(f"ALTER ROLE \"{role}\" SET statement_timeout = '60s'")  # as add-counter
     rule = INSERT_POLICY.format(group=f'"{group}"')
     op.execute(f"CREATE POLICY dossiers_counter_1 ON dossiers {rule}")
 
