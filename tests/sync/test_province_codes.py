@@ -114,6 +114,7 @@ step = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(
     max_examples=12,
     deadline=None,
@@ -245,3 +246,37 @@ def test_a_number_space_running_low_is_shown_to_the_administrator_and_the_counte
     (seen,) = ws.sync.status().number_space_low
     assert (seen.agency_code, seen.day, seen.leasable) == (AGENCY, today, 8999)
     ws.close()
+
+
+def test_a_counter_cut_off_for_three_working_days_still_receives_its_usual_volume(
+    sqlite_central, tmp_path
+):  # type: ignore[no-untyped-def]
+    from datetime import datetime, time
+
+    from counter_app.domain.clock import VN_TZ
+    from tests.sync.helpers import make_counter, take
+    from tests.sync.test_sync import counter_url
+
+    ws, officer = make_counter(tmp_path, "a", faulty=True)
+    ws.sync.configure(counter_url(sqlite_central, "A", [AGENCY]))
+    ws.settings.set("sync.lease_target", 10)  # the volume decides, not the minimum
+    ws.sync.run_once()
+    take(ws, officer, 30)  # today's usual volume
+    ws.sync.run_once()  # leases for today and the next three working days: 45 free each
+    ws.faults.offline = True
+    calendar = ws.calendars.for_agency(AGENCY)
+    day = now().date()
+    for _ in range(3):
+        day = calendar.next_working_day(day)
+        at = datetime.combine(day, time(9), tzinfo=VN_TZ)
+        for _ in range(30):
+            dossier = take_at(ws, officer, at)
+            assert DossierCode.parse(dossier.code).number < 9000  # leased, not the fallback
+    ws.close()
+
+
+def take_at(ws, user, at):  # type: ignore[no-untyped-def]
+    from counter_app.services.intake import request_from_json
+    from tests.conftest import TEN_DAYS, intake_json
+
+    return ws.intake.receive(request_from_json(intake_json(TEN_DAYS)), user=user, at=at)
