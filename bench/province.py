@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import heapq
+import json
 import multiprocessing
 import os
 import random
@@ -76,7 +77,8 @@ class Stats:
     rounds: list[float] = field(default_factory=list)
     push_rounds: list[tuple[int, float]] = field(default_factory=list)  # (pushed, seconds)
     pull_rounds: list[tuple[int, float]] = field(default_factory=list)  # (pulled, seconds)
-    failed_rounds: int = 0
+    failures: dict[str, int] = field(default_factory=dict)  # why rounds did not run: how many
+    errors_seen: list[str] = field(default_factory=list)  # the first message of each kind
     refused_intakes: int = 0
     local: dict[str, list[tuple[str, str | None, str, int]]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
@@ -148,8 +150,10 @@ class SimulatedCounter:
         started = time.perf_counter()
         try:
             result = self.ws.sync.run_once(full=full, retry_held=False)  # as the worker does
-        except CounterError:
-            stats.failed_rounds += 1
+        except CounterError as error:
+            if error.key not in stats.failures:
+                stats.errors_seen.append(f"{self.plan.counter_id}: {error.message('en')}")
+            stats.failures[error.key] = stats.failures.get(error.key, 0) + 1
             return
         seconds = time.perf_counter() - started
         stats.rounds.append(seconds)
@@ -238,7 +242,7 @@ def _the_day(counters: list[SimulatedCounter], stats: Stats, args, start_at: flo
         if kind == "quick":
             quick_due.discard(slot)
         if cut:
-            stats.failed_rounds += 1
+            stats.failures["cut off"] = stats.failures.get("cut off", 0) + 1
             continue
         if plan.killed_at is not None and moment >= plan.killed_at and kind == "quick":
             plan.killed_at = None
@@ -383,6 +387,7 @@ def main() -> int:
     parser.add_argument("--budget", type=int, default=20, help="PgBouncer's server connections")
     parser.add_argument("--faults", action="store_true")
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--bulk", type=int, default=2000, help="dossiers of the push measure")
     args = parser.parse_args()
     with (
         tempfile.TemporaryDirectory(prefix="bench-province-") as folder,
@@ -437,10 +442,17 @@ def _plans(args, catalog, made: list, port: int) -> list[CounterPlan]:  # type: 
 def run(server: PgServer, root: Path, args) -> bool:  # type: ignore[no-untyped-def]
     with server.admin() as connection:
         connection.execute(f'CREATE DATABASE "{DATABASE}"')
-    admin_url = server.url(DATABASE)
     catalog = catalog_from_json(read_json_file(ROOT / "resources" / "demo" / "catalog.json"))
     (root / "bouncer").mkdir()
     bouncer = start_pgbouncer(server, root / "bouncer", max_db_connections=args.budget)
+    try:
+        return _run_day(server, root, args, catalog, bouncer)
+    finally:
+        bouncer.stop()
+
+
+def _run_day(server: PgServer, root: Path, args, catalog, bouncer) -> bool:  # type: ignore[no-untyped-def]
+    admin_url = server.url(DATABASE)
     started = time.perf_counter()
     with CentralAdmin(admin_url) as admin:
         admin.init()
@@ -485,8 +497,43 @@ def run(server: PgServer, root: Path, args) -> bool:  # type: ignore[no-untyped-
     for worker in workers:
         worker.join()
     gauge.join()
-    bouncer.stop()
-    return _report(server, admin_url, args, results, gauge, activity)
+    push_against_copy = _push_against_copy(server, template, root, args, plans[0], bouncer.port)
+    return _report(server, admin_url, args, results, gauge, activity, push_against_copy)
+
+
+def _push_against_copy(server, template, root, args, plan, port) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Dossiers per second of one counter pushing `--bulk` saved dossiers in one round, and of
+    a raw COPY of the same rows into a table of the same shape, in the same run."""
+    from counter_app.domain.clock import now
+    from counter_app.services.intake import request_from_json
+    from counter_app.store.central.replica import payload
+
+    with CentralAdmin(server.url(DATABASE)) as admin:
+        made = admin.add_counter("BULK", [plan.agency])
+    bulk = CounterPlan(-1, "BULK", plan.agency, bouncer_url(made, port), plan.procedures, False, [])
+    counter = SimulatedCounter(bulk, template, root)
+    counter.ws.settings.set("sync.lease_target", min(3000, args.bulk + 100))
+    counter.ws.sync.run_once()
+    at = now()
+    prepared = [
+        counter.ws.intake.prepare(
+            request_from_json({"procedure": plan.procedures[0], "applicant": PERSON}),
+            user=counter.user, at=at,
+        )
+        for _ in range(args.bulk)
+    ]  # fmt: skip
+    counter.ws.intake.save(prepared)
+    started = time.perf_counter()
+    result = counter.ws.sync.run_once(full=False)
+    seconds = time.perf_counter() - started
+    assert result.pushed == args.bulk and result.pending == 0, result
+    counter.ws.close()
+    rows = [
+        (f"{d.uuid[:30]}-c", f"{d.code}-c", d.agency_code, d.status.value, 1, 1, 1,
+         d.received_at, at, 10**12 + i, json.dumps(payload(d), ensure_ascii=False))
+        for i, d in enumerate(prepared)
+    ]  # fmt: skip
+    return args.bulk / seconds, args.bulk / copy_baseline(server, DATABASE, rows)
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -494,9 +541,7 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
-def _report(server, admin_url, args, results: list[Stats], gauge, activity) -> bool:  # type: ignore[no-untyped-def]
-    import psycopg
-
+def _report(server, admin_url, args, results, gauge, activity, push_against_copy) -> bool:  # type: ignore[no-untyped-def]
     errors = [e for r in results for e in r.errors] + activity.errors
     for error in errors:
         print(error, file=sys.stderr)
@@ -505,51 +550,37 @@ def _report(server, admin_url, args, results: list[Stats], gauge, activity) -> b
     pulls = [p for r in results for p in r.pull_rounds]
     pushed, push_seconds = sum(n for n, _ in pushes), sum(s for _, s in pushes)
     pulled, pull_seconds = sum(n for n, _ in pulls), sum(s for _, s in pulls)
-    with psycopg.connect(admin_url) as connection:
-        rows = connection.execute(
-            "SELECT uuid, code, agency_code, status, version, written_by, origin_counter, "
-            "received_at, updated_at, seq, data::text FROM dossiers"
-        ).fetchall()
-    copy_seconds = copy_baseline(server, DATABASE, [(f"{r[0][:30]}-c", f"{r[1]}-c", *r[2:9],
-                                                     10**12 + i, r[10]) for i, r in
-                                                    enumerate(rows)])  # fmt: skip
-    push_rate = pushed / push_seconds if push_seconds else 0.0
-    copy_rate = len(rows) / copy_seconds if copy_seconds else 0.0
+    push_rate, copy_rate = push_against_copy
     cpu = (gauge.cpu_end - gauge.cpu_start) / max(gauge.ended - gauge.started, 1e-9)
-    print(
-        f"counters {args.counters}, day compressed into {args.seconds:.0f} s, "
-        f"{len(rounds)} rounds ({sum(r.failed_rounds for r in results)} cut off or failed)"
-    )
-    print(
-        f"sync round p50/p95/p99: {_percentile(rounds, 0.5) * 1000:.0f} / "
-        f"{_percentile(rounds, 0.95) * 1000:.0f} / {_percentile(rounds, 0.99) * 1000:.0f} ms"
-        f"  (target p95 ≤ 200 ms)"
-    )
-    print(
-        f"push: {pushed} dossiers, {push_rate:,.0f}/s of push rounds; raw COPY of the same "
+    failures: dict[str, int] = {}
+    for result in results:
+        for key, count in result.failures.items():
+            failures[key] = failures.get(key, 0) + count
+    p50, p95, p99 = (_percentile(rounds, share) * 1000 for share in (0.5, 0.95, 0.99))
+    lines = [
+        f"counters {args.counters}, day compressed into {args.seconds:.0f} s, {len(rounds)} "
+        f"rounds; not run or failed: {failures or 'none'}",
+        f"sync round p50/p95/p99: {p50:.0f} / {p95:.0f} / {p99:.0f} ms (target p95 ≤ 200 ms)",
+        f"push during the day: {pushed} dossiers in {len(pushes)} rounds "
+        f"({pushed / push_seconds if push_seconds else 0:,.0f}/s of those rounds)",
+        f"push of {args.bulk:,} dossiers in one round: {push_rate:,.0f}/s; raw COPY of the same "
         f"rows {copy_rate:,.0f}/s: {push_rate / copy_rate * 100 if copy_rate else 0:.1f} % "
-        f"(target ≥ 20 %)"
-    )
-    print(
-        f"pull: {pulled} changes, {pulled / pull_seconds if pull_seconds else 0:,.0f}/s of "
-        f"full rounds"
-    )
-    print(
-        f"server connections at the peak: {gauge.peak_connections} (budget {args.budget}, "
-        f"target ≤ 20)"
-    )
-    print(
+        "(target ≥ 20 %)",
+        f"pull: {pulled} changes in {len(pulls)} full rounds "
+        f"({pulled / pull_seconds if pull_seconds else 0:,.0f}/s of those rounds)",
+        f"server connections at the peak: {gauge.peak_connections} (PgBouncer's budget "
+        f"{args.budget}; target ≤ 20)",
         f"central CPU {cpu * 100:.0f} % of one core on average, memory (PSS) at the peak "
-        f"{gauge.peak_memory / 2**20:,.0f} MiB"
-    )
+        f"{gauge.peak_memory / 2**20:,.0f} MiB; machine load average {os.getloadavg()[0]:.1f} "
+        f"on {os.cpu_count()} cores",
+        f"walk-in intakes refused (disk full, no number offline): "
+        f"{sum(r.refused_intakes for r in results)}; online submissions {activity.submitted}",
+    ]
+    lines.extend(f"  {seen}" for r in results for seen in r.errors_seen)
+    print("\n".join(lines), flush=True)
     ok = not errors and _reconcile(admin_url, results, activity)
     ok &= _security(server, admin_url)
-    ok &= gauge.peak_connections <= args.budget
-    print(
-        f"walk-in intakes refused (disk full, no number): "
-        f"{sum(r.refused_intakes for r in results)}; online submissions {activity.submitted}"
-    )
-    return ok
+    return ok and gauge.peak_connections <= args.budget
 
 
 def _reconcile(admin_url: str, results: list[Stats], activity: CentralActivity) -> bool:

@@ -16,7 +16,9 @@ from counter_app.domain.lifecycle import Action
 from counter_app.services.intake import request_from_json
 from counter_app.services.sync.admin import CentralAdmin
 from tests.conftest import AGENCY, CALENDAR, OTHER_AGENCY, intake_json
+from tests.digitising.conftest import write_page
 from tests.sync.helpers import central_rows, local_rows, make_counter
+from tests.sync.test_attachments_sync import central_content
 from tests.sync.test_sync import counter_url
 
 
@@ -45,7 +47,14 @@ def test_a_dossier_received_for_another_agency_is_forwarded_and_followed(central
     assert dossier.agency_code == OTHER_AGENCY
     assert DossierCode.parse(dossier.code).number in _leased(receiving, OTHER_AGENCY)
     receiving.dossiers.transition(dossier.code, Action.TRANSFER, user=officer)
+    (scan,) = receiving.attachments.attach(
+        dossier.code,
+        [write_page(tmp_path, "p.png", seed=3)],
+        component="Đơn đề nghị cấp giấy phép",
+        user=officer,
+    )
     assert receiving.sync.run_once().pending == 0
+    assert central_content(central, scan.sha256) is not None  # its scans go up with it
 
     row = central_rows(central)[dossier.uuid]
     assert (row["code"], row["status"]) == (dossier.code, "processing")

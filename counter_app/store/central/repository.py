@@ -193,7 +193,7 @@ def taken_codes(session: Session, counter: int, codes: dict[str, str]) -> tuple[
             DOSSIERS.c.code.in_(wanted[start : start + 1000])
         )
         if agencies:
-            query = query.where(_visible_to(counter, agencies))
+            query = query.where(visible_to(counter, agencies))
         taken.extend(code for code, uuid in session.execute(query) if codes[code] != uuid)
     return tuple(sorted(taken))
 
@@ -295,7 +295,7 @@ def take_fallback_slots(
     return held
 
 
-def _visible_to(counter: int, agencies: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def visible_to(counter: int, agencies: tuple[str, ...]):  # type: ignore[no-untyped-def]
     """The dossiers a counter sees: its agencies' (all when none is recorded) and those it
     received for other agencies."""
     return DOSSIERS.c.agency_code.in_(agencies) | (DOSSIERS.c.origin_counter == counter)
@@ -566,13 +566,16 @@ def push(
             .with_for_update()
         )
     }
+    mine = set(_agencies_of(session, counter))
     check_scope(
         session,
         counter,
         {
             item.data["agency"]
             for item in items
-            if not _received_here(session, counter, item, stored_rows.get(item.uuid))
+            if mine
+            and item.data["agency"] not in mine
+            and not _received_here(session, counter, item, stored_rows.get(item.uuid))
         },
     )
     codes = [item.data.get("code") for item in items if item.data.get("code")]
@@ -894,7 +897,7 @@ def pull(session: Session, kind: str, cursor: int, limit: int, counter: int) -> 
             DOSSIERS.c.data,
         ).where(DOSSIERS.c.seq > cursor, DOSSIERS.c.seq <= top)
         if agencies:
-            query = query.where(_visible_to(counter, agencies))
+            query = query.where(visible_to(counter, agencies))
         query = query.order_by(DOSSIERS.c.seq).limit(limit)
     else:
         model = {

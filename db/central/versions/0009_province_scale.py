@@ -4,9 +4,9 @@ the number of counters has no cap of its own (it was 50: one 20-number slice per
 every agency); the counters registered before keep the slice of every agency their number gave
 them (`legacy` in central_settings 'fallback_zone'), so nothing issued is renumbered. A counter
 may lease numbers of any agency of the catalog (receiving anywhere, with a smaller share of an
-agency it does not serve), and may insert a dossier of another agency numbered from its own
-leases or slot. On PostgreSQL a counter takes a slot only through `take_fallback_slot` and sees
-only its own slots
+agency it does not serve), may insert a dossier of another agency numbered from its own
+leases or slot, and sends the scans of the dossiers it received for other agencies. On
+PostgreSQL a counter takes a slot only through `take_fallback_slot` and sees only its own
 
 Revision ID: c0009
 Revises: c0007
@@ -207,6 +207,41 @@ INSERT_POLICY = (
 
 _COUNTER_FUNCTIONS = ("take_fallback_slot(varchar)", "central_owns_code(varchar, varchar)")
 
+# The attachments of a dossier the counter received for another agency go up with it (c0003
+# knew only the counter's agencies): a dossier is the counter's when it serves the agency or
+# received it. Correlated, one look-up by primary key a row.
+_MINE_BEFORE = "d.agency_code IN (SELECT central_my_agencies())"
+_MINE_NOW = f"({_MINE_BEFORE} OR d.origin_counter = central_my_number())"
+
+
+def _blob_visible(mine: str) -> str:
+    return f"""
+CREATE OR REPLACE FUNCTION central_blob_visible(p_sha varchar) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM blobs b
+                   WHERE b.sha256 = p_sha AND b.uploaded_by = central_my_number())
+        OR EXISTS (SELECT 1 FROM blob_holders h
+                   WHERE h.sha256 = p_sha AND h.counter_number = central_my_number())
+        OR EXISTS (SELECT 1 FROM attachments a JOIN dossiers d ON d.uuid = a.dossier_uuid
+                   WHERE a.sha256 = p_sha AND {mine})
+$$
+"""
+
+
+def _attachment_policies(group: str, mine: str) -> None:
+    me = "central_my_number()"
+    owned = f"EXISTS (SELECT 1 FROM dossiers d WHERE d.uuid = attachments.dossier_uuid AND {mine})"
+    rules = (
+        f'FOR SELECT TO "{group}" USING ({owned})',
+        f'FOR INSERT TO "{group}" WITH CHECK ({owned} AND written_by = {me} '
+        "AND central_blob_usable(sha256))",
+        f'FOR UPDATE TO "{group}" USING ({owned}) WITH CHECK ({owned} '
+        f"AND written_by = {me} AND central_blob_usable(sha256))",
+    )
+    for number, rule in enumerate(rules):
+        op.execute(f"DROP POLICY attachments_counter_{number} ON attachments")
+        op.execute(f"CREATE POLICY attachments_counter_{number} ON attachments {rule}")
+
 
 def _earlier(filename: str):  # type: ignore[no-untyped-def]
     """An earlier revision's module, for the definitions the downgrade puts back."""
@@ -276,6 +311,8 @@ def upgrade() -> None:
         op.execute(f"ALTER ROLE \"{role}\" SET statement_timeout = '60s'")  # as add-counter
     rule = INSERT_POLICY.format(group=f'"{group}"')
     op.execute(f"CREATE POLICY dossiers_counter_1 ON dossiers {rule}")
+    op.execute(_blob_visible(_MINE_NOW))
+    _attachment_policies(group, _MINE_NOW)
 
 
 def downgrade() -> None:
@@ -299,6 +336,8 @@ def downgrade() -> None:
         op.execute(work)
         for signature in (*_COUNTER_FUNCTIONS, "central_my_slot(varchar)"):
             op.execute(f"DROP FUNCTION {signature}")
+        op.execute(_blob_visible(_MINE_BEFORE))
+        _attachment_policies(group, _MINE_BEFORE)
     settings = sa.table("central_settings", sa.column("key"))
     op.execute(settings.delete().where(settings.c.key == "fallback_zone"))
     op.drop_table("fallback_slots")
