@@ -62,6 +62,21 @@ _SPECS: list[SettingSpec] = [
     SettingSpec("ui.font_size", Kind.INT, 11, low=9, high=20),
     SettingSpec("ui.idle_lock_minutes", Kind.INT, 10, low=0, high=480, doc="0 = never lock"),
     # --- issue 16: the rest of today's settings (seams) ---
+    # --- issue 17: province scale ---
+    SettingSpec(
+        "codes.fallback_slots",
+        Kind.JSON,
+        {},
+        who=Who.SYSTEM,
+        doc="agency -> this counter's slot of the fallback zone, as central handed it",
+    ),
+    SettingSpec(
+        "sync.number_space_low",
+        Kind.JSON,
+        [],
+        who=Who.SYSTEM,
+        doc="(agency, day)s of this counter whose leasable numbers run low, from the last round",
+    ),
     # --- issue 18: citizen's screen, notices, payment ---
     # --- issue 19: signing and the paper store ---
     # --- issue 20: the queue ---
