@@ -542,6 +542,8 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def _report(server, admin_url, args, results, gauge, activity, push_against_copy) -> bool:  # type: ignore[no-untyped-def]
+    import psycopg
+
     errors = [e for r in results for e in r.errors] + activity.errors
     for error in errors:
         print(error, file=sys.stderr)
@@ -576,6 +578,11 @@ def _report(server, admin_url, args, results, gauge, activity, push_against_copy
         f"walk-in intakes refused (disk full, no number offline): "
         f"{sum(r.refused_intakes for r in results)}; online submissions {activity.submitted}",
     ]
+    with psycopg.connect(admin_url) as connection:
+        size, count = connection.execute(
+            "SELECT pg_total_relation_size('dossiers'), count(*) FROM dossiers"
+        ).fetchone()
+    lines.append(f"central dossiers: {count}, {size / max(count, 1):,.0f} bytes each with indexes")
     lines.extend(f"  {seen}" for r in results for seen in r.errors_seen)
     print("\n".join(lines), flush=True)
     ok = not errors and _reconcile(admin_url, results, activity)
