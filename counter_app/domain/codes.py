@@ -163,8 +163,8 @@ class LowNumberSpace:
         return cls(
             str(data["agency"]),
             date.fromisoformat(str(data["day"])),
-            int(data["leased"]),  # type: ignore[call-overload]
-            int(data["leasable"]),  # type: ignore[call-overload]
+            int(str(data["leased"])),
+            int(str(data["leasable"])),
         )
 
 

@@ -21,6 +21,7 @@ from datetime import datetime
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    ColumnElement,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -293,7 +294,7 @@ def dossiers_present(session: Session, counter: int, uuids: list[str]) -> dict[s
     return dict(session.execute(query).all())
 
 
-def _received_or_served(session: Session, counter: int):  # type: ignore[no-untyped-def]
+def _received_or_served(session: Session, counter: int) -> ColumnElement[bool]:
     """The dossiers a counter sees (`repository.visible_to`): its agencies' (all when none is
     recorded), and those it received for other agencies."""
     mine = tuple(
