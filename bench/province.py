@@ -279,36 +279,43 @@ class CentralActivity(threading.Thread):
         self.errors: list[str] = []
 
     def run(self) -> None:
-        from sqlalchemy import select
-
-        from counter_app.store.central.models import CentralDossierRow as D
-
         rng = random.Random(5)
         admin = CentralAdmin(self.url)
         try:
             while not self.stop.wait(0.5):
-                with admin.database.read() as session:
-                    codes = list(
-                        session.scalars(
-                            select(D.code).where(D.status == Status.PROCESSING.value).limit(20)
-                        )
-                    )
-                for code in codes[:8]:
-                    try:
-                        admin.decide(code, Status.RELEASING, actor="phong")
-                        self.decided.add(code)
-                    except CounterError:
-                        pass  # a counter moved it meanwhile
-                agency = rng.choice(sorted(self.procedures))
-                admin.submit(
-                    {"procedure": rng.choice(self.procedures[agency]), "applicant": PERSON,
-                     "agency": agency}
-                )  # fmt: skip
-                self.submitted += 1
+                try:
+                    self._step(admin, rng)
+                except CounterError as error:
+                    if error.key != "sync.offline":
+                        raise
+                    admin.database.release()  # central restarting: the next step tries again
         except Exception:  # reported by the main process
             self.errors.append(traceback.format_exc())
         finally:
             admin.close()
+
+    def _step(self, admin: CentralAdmin, rng: random.Random) -> None:
+        """A department decides on forwarded dossiers; the portal sends a submission."""
+        from sqlalchemy import select
+
+        from counter_app.store.central.models import CentralDossierRow as D
+
+        with admin.database.read() as session:
+            codes = list(
+                session.scalars(select(D.code).where(D.status == Status.PROCESSING.value).limit(8))
+            )
+        for code in codes:
+            try:
+                admin.decide(code, Status.RELEASING, actor="phong")
+                self.decided.add(code)
+            except CounterError:
+                pass  # a counter moved it meanwhile, or central is restarting
+        agency = rng.choice(sorted(self.procedures))
+        admin.submit(
+            {"procedure": rng.choice(self.procedures[agency]), "applicant": PERSON,
+             "agency": agency}
+        )  # fmt: skip
+        self.submitted += 1
 
 
 class CentralGauge(threading.Thread):
