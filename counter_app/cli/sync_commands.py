@@ -114,10 +114,18 @@ def central_add_counter(args: argparse.Namespace) -> int:
 
 
 def central_status(args: argparse.Namespace) -> int:
+    """A decision with CODE STATUS; without them, central's state for the administrator, with
+    a warning for each (agency, day) whose number space runs low."""
     from counter_app.cli.commands import dossier_json
     from counter_app.domain.dossier import Status
     from counter_app.services.dossiers import normalise_code
 
+    if args.code is None:
+        with _admin(args) as admin:
+            state = admin.state()
+        return emit(state.to_json(args.lang))
+    if args.status is None:
+        raise CounterError("central.status_needs_both")
     code = normalise_code(args.code)
     with _admin(args) as admin:
         dossier = admin.decide(code, Status(args.status), note=args.note)

@@ -45,8 +45,10 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "central.name": ("tên quầy", "counter name"),
     "central.status": (
-        "ghi quyết định của cơ quan xử lý (dùng thử, kiểm thử)",
-        "record a processing department's decision (trials and tests)",
+        "ghi quyết định của cơ quan xử lý (dùng thử, kiểm thử); không có CODE STATUS: tình trạng"
+        " của máy chủ trung tâm (số quầy, hồ sơ, dải số sắp hết)",
+        "record a processing department's decision (trials and tests); without CODE STATUS:"
+        " central's state (counters, dossiers, number spaces running low)",
     ),
     "central.note": ("lý do / ghi chú", "reason / note"),
     "central.submit": (
@@ -141,8 +143,8 @@ def add_sync_commands(commands: argparse._SubParsersAction, lang: str, parser_cl
     add.set_defaults(handler="sync_commands:central_add_counter")
 
     status = admin_command("status")
-    status.add_argument("code", metavar="CODE")
-    status.add_argument("status", choices=STATUSES, metavar="STATUS")
+    status.add_argument("code", metavar="CODE", nargs="?")
+    status.add_argument("status", choices=STATUSES, metavar="STATUS", nargs="?")
     status.add_argument("--note", default="", help=h("central.note"))
     status.set_defaults(handler="sync_commands:central_status")
 

@@ -413,10 +413,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "central.counter_exists": ("Quầy {counter} đã có.", "Counter {counter} already exists."),
     "central.counter_id": ("Mã quầy không hợp lệ: «{counter}».", "Not a counter ID: “{counter}”."),
-    "central.counters_full": (
-        "Đã đủ {limit} quầy: vùng số dự phòng không còn phần cho quầy mới.",
-        "All {limit} counters are taken: the fallback zone has no slice left for a new one.",
-    ),
     "central.no_calendar_day": (
         "Máy chủ trung tâm không có ngày {day} trong lịch làm việc riêng.",
         "Central has no calendar day {day} to remove.",
@@ -1080,6 +1076,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dossier {code} has {n} scanned file(s) waiting to be attached (kept on disk from before).",
     ),
     # --- province scale (issue 17)
+    "codes.number_space_low": (
+        "Dải số hồ sơ của {agency} ngày {day} sắp hết: đã cấp {leased}/{leasable} số. Khi hết,"
+        " các quầy chỉ còn số dự phòng; xem hướng dẫn quản trị (docs/ADMIN.md).",
+        "The dossier numbers of {agency} for {day} are running low: {leased} of {leasable}"
+        " leased. Once they are out, counters have only their fallback numbers; see the"
+        " administrator's guide (docs/ADMIN.md).",
+    ),
+    "central.status_needs_both": (
+        "Ghi quyết định cần cả mã hồ sơ và trạng thái (CODE STATUS).",
+        "A decision needs both the dossier code and the status (CODE STATUS).",
+    ),
     # --- citizen's screen, ratings, notices, payment (issue 18)
     "rating.level.very_satisfied": ("Rất hài lòng", "Very satisfied"),
     "rating.level.satisfied": ("Hài lòng", "Satisfied"),

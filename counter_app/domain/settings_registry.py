@@ -199,7 +199,14 @@ _SPECS: list[SettingSpec] = [
         high=3000,
         doc="free leased numbers wanted per agency and day (0: only the fallback slice)",
     ),
-    SettingSpec("sync.lease_days", Kind.INT, 3, low=1, high=31, doc="today and the days after"),
+    SettingSpec(
+        "sync.lease_days",
+        Kind.INT,
+        4,
+        low=1,
+        high=31,
+        doc="today and the next working days, in all",
+    ),
     SettingSpec("central.url", Kind.TEXT, None, _SYSTEM, doc="set by `sync --central`"),
     SettingSpec("central.install_id", Kind.TEXT, None, _SYSTEM, secret=True),
     SettingSpec(
@@ -221,6 +228,23 @@ _SPECS: list[SettingSpec] = [
     SettingSpec("sync.cursors", Kind.JSON, {}, _SYSTEM, shape=dict),
     SettingSpec("sync.decisions", Kind.JSON, None, _SYSTEM, shape=dict),
     SettingSpec("sync.attachments", Kind.JSON, None, _SYSTEM, shape=dict),
+    # --- issue 17: province scale ---
+    SettingSpec(
+        "codes.fallback_slots",
+        Kind.JSON,
+        {},
+        shape=dict,
+        who=Who.SYSTEM,
+        doc="agency -> this counter's slot of the fallback zone, as central handed it",
+    ),
+    SettingSpec(
+        "sync.number_space_low",
+        Kind.JSON,
+        [],
+        shape=list,
+        who=Who.SYSTEM,
+        doc="(agency, day)s of this counter whose leasable numbers run low, from the last round",
+    ),
     # --- issue 18: citizen's screen, notices, payment ---
     SettingSpec("notices.smtp.host", Kind.TEXT, "", max_length=253, doc="empty: no e-mail"),
     SettingSpec("notices.smtp.port", Kind.INT, 587, low=1, high=65535),

@@ -7,7 +7,7 @@ worked out per dossier; codes, rows, outbox and audit are written in one transac
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -50,7 +50,7 @@ from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.moves import Moved, record_moves
 from counter_app.services.settings import SettingsService
-from counter_app.store.codes import allocate_many
+from counter_app.store.codes import allocate_many, numbers_short
 from counter_app.store.database import Database
 
 
@@ -323,6 +323,8 @@ class IntakeService:
         self._catalog = catalog
         self._calendars = calendars
         self._settings = settings
+        # asks central for numbers this counter lacks, when it can (set by the sync service)
+        self.fetch_numbers: Callable[[dict[tuple[str, date], int]], None] | None = None
 
     def due_at(self, procedure: Procedure, received_at: datetime) -> datetime | None:
         """The appointment time shown live on the intake form, as saving will compute it.
@@ -392,14 +394,18 @@ class IntakeService:
         mode = self._settings.code_mode()
         origin = self._settings.identity().name
         written_at = now()
+        by_day: dict[tuple[str, date], list[Dossier]] = defaultdict(list)
+        for dossier in dossiers:
+            assert dossier.received_at is not None
+            by_day[(dossier.agency_code, dossier.received_at.date())].append(dossier)
+        wanted = {key: len(group) for key, group in by_day.items()}
+        if self.fetch_numbers is not None:
+            with self._db.read() as session:
+                short = numbers_short(session, wanted, mode)
+            if short:
+                self.fetch_numbers(short)
         with self._db.write() as session:
-            by_day: dict[tuple[str, date], list[Dossier]] = defaultdict(list)
-            for dossier in dossiers:
-                assert dossier.received_at is not None
-                by_day[(dossier.agency_code, dossier.received_at.date())].append(dossier)
-            numbers = allocate_many(
-                session, {key: len(group) for key, group in by_day.items()}, mode
-            )
+            numbers = allocate_many(session, wanted, mode)
             for (agency, day), group in by_day.items():
                 for dossier, number in zip(group, numbers[(agency, day)], strict=True):
                     dossier.code = str(DossierCode(agency, day, number))

@@ -42,6 +42,18 @@ class CounterIdentity:
     desk_number: int | None = None
 
 
+def stored_zone(value: object, counter_number: int | None) -> FallbackZone:
+    """The fallback zone as the counter keeps it. One stored before revision c0009 has no
+    `legacy`: its counter then owned a slice of every agency, which it keeps."""
+    if not isinstance(value, dict):
+        return FallbackZone()
+    return FallbackZone(
+        int(value.get("first", 9000)),
+        int(value.get("slice_size", 20)),
+        int(value.get("legacy", counter_number or 0)),
+    )
+
+
 class SettingsService:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -121,8 +133,13 @@ class SettingsService:
     def code_mode(self) -> CodeMode:
         identity = self.identity()
         zone = self.value("codes.fallback_zone")
-        fallback = FallbackZone(**zone) if isinstance(zone, dict) else FallbackZone()
-        return CodeMode(identity.central_url, identity.counter_number, fallback)
+        slots = self.value("codes.fallback_slots")
+        return CodeMode(
+            identity.central_url,
+            identity.counter_number,
+            stored_zone(zone, identity.counter_number),
+            slots if isinstance(slots, dict) else {},
+        )
 
     def schedule(self, agency_code: str) -> WorkSchedule:
         """The agency's own schedule if set, else the counter's default, else Mon–Fri 8 h."""

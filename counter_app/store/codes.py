@@ -6,6 +6,7 @@ next number; the unique index on dossiers.code would refuse a duplicate anyway."
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -30,19 +31,24 @@ class CodeMode:
     central_url: str | None = None
     counter_number: int | None = None
     fallback: FallbackZone = field(default_factory=FallbackZone)
+    slots: Mapping[str, int] = field(default_factory=dict)  # agency -> its fallback slot
 
     @property
     def standalone(self) -> bool:
         return not self.central_url
 
 
-def _own_range(agency: str, day: date, mode: CodeMode) -> dict:
-    """The range this counter owns by itself for the day: everything, or its fallback slice."""
+def _own_range(agency: str, day: date, mode: CodeMode) -> dict | None:
+    """The range this counter owns by itself for the day: everything, or its fallback slot of
+    the agency (None: it has none, only leases)."""
     if mode.standalone:
         source, (first, last) = RangeSource.STANDALONE, (1, MAX_NUMBER)
     else:
         assert mode.counter_number is not None
-        source, (first, last) = RangeSource.FALLBACK, mode.fallback.slice_for(mode.counter_number)
+        owned = mode.fallback.own_range(agency, mode.counter_number, mode.slots)
+        if owned is None:
+            return None
+        source, (first, last) = RangeSource.FALLBACK, owned
     return {
         "agency_code": agency,
         "day": day,
@@ -74,9 +80,8 @@ def allocate_many(
     rows = session.execute(query).all()
     own_source = RangeSource.STANDALONE.value if mode.standalone else RangeSource.FALLBACK.value
     have_own = {(row.agency_code, row.day) for row in rows if row.source == own_source}
-    missing = [
-        _own_range(agency, day, mode) for agency, day in wanted if (agency, day) not in have_own
-    ]
+    own = [_own_range(agency, day, mode) for agency, day in wanted if (agency, day) not in have_own]
+    missing = [values for values in own if values is not None]
     if missing:
         session.execute(insert(table), missing)
         rows = session.execute(query).all()
@@ -111,6 +116,23 @@ def allocate_many(
         )
         session.connection().execute(statement, updates)
     return result
+
+
+def numbers_short(
+    session: Session, wanted: dict[tuple[str, date], int], mode: CodeMode
+) -> dict[tuple[str, date], int]:
+    """The (agency, day)s this registered counter holds too few numbers for: no fallback slot
+    of the agency and fewer leased numbers left than wanted (its first dossier of an agency it
+    does not serve, say). Standalone counters own every number."""
+    if mode.standalone or mode.counter_number is None:
+        return {}
+    counter = mode.counter_number
+    return {
+        (agency, day): count
+        for (agency, day), count in wanted.items()
+        if mode.fallback.own_range(agency, counter, mode.slots) is None
+        and numbers_left(session, agency, day) < count
+    }
 
 
 def numbers_left(session: Session, agency: str, day: date) -> int:

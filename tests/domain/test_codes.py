@@ -8,11 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from counter_app.domain.codes import (
+    LEASE_MAX_SIZE,
     DossierCode,
     FallbackZone,
     NumberRange,
     RangeSource,
     is_dossier_code,
+    lease_target,
     pick_range,
 )
 from counter_app.domain.errors import CounterError
@@ -55,14 +57,32 @@ def test_parsing_never_raises_anything_but_a_refusal(text):
         DossierCode.parse(text)
 
 
-def test_fallback_slices_do_not_overlap_and_stay_in_range():
+def test_fallback_slots_do_not_overlap_and_stay_in_range():
     zone = FallbackZone()
-    slices = [zone.slice_for(n) for n in range(1, zone.counters + 1)]
-    numbers = [n for first, last in slices for n in range(first, last + 1)]
+    slots = [zone.slot_range(slot) for slot in range(zone.slots)]
+    numbers = [n for first, last in slots for n in range(first, last + 1)]
     assert len(numbers) == len(set(numbers))
     assert min(numbers) == zone.first and max(numbers) <= 9999
     with pytest.raises(ValueError):
-        zone.slice_for(zone.counters + 1)
+        zone.slot_range(zone.slots)
+
+
+def test_a_counter_owns_a_fallback_range_only_through_its_slot_or_its_legacy_slice():
+    zone = FallbackZone(legacy=3)
+    assert zone.own_range("X", 2, {}) == (9020, 9039)  # registered before slots: every agency
+    assert zone.own_range("X", 4, {}) is None  # no slot of X: leases only
+    assert zone.own_range("X", 4, {"X": 3}) == (9060, 9079)
+    assert zone.own_range("Y", 4, {"X": 3}) is None
+    with pytest.raises(ValueError):
+        zone.slice_for(4)
+
+
+@given(st.lists(st.integers(0, 5000), max_size=30), st.integers(0, 500))
+def test_a_lease_holds_half_again_the_busiest_day_within_what_central_grants(volumes, minimum):
+    target = lease_target(volumes, minimum)
+    assert target <= LEASE_MAX_SIZE
+    assert target >= min(LEASE_MAX_SIZE, minimum)
+    assert target >= min(LEASE_MAX_SIZE, max(volumes, default=0) * 3 / 2)
 
 
 def test_leases_are_used_before_the_fallback_slice():

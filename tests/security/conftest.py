@@ -86,6 +86,7 @@ def province(pg_server: PgServer) -> Iterator[Province]:  # noqa: F811
         )
         with made.connect(b_url) as connection:
             connection.execute("SELECT * FROM take_code_lease(%s, %s, 50)", (OTHER_AGENCY, today))
+            connection.execute("SELECT take_fallback_slot(%s)", (OTHER_AGENCY,))
         with made.admin() as connection:
             connection.execute(
                 "INSERT INTO blobs VALUES (%s, %s, 1048576, true, %s, now(), now())",

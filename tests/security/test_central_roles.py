@@ -45,6 +45,18 @@ ALLOWED = {
         "SELECT * FROM take_code_lease(%(mine)s, %(today)s, 50)",
         lambda rows: rows == [(1, 50)],
     ),
+    "takes a small share of another agency's numbers (receiving anywhere)": (
+        "SELECT * FROM take_code_lease(%(theirs)s, %(today)s, 400)",
+        lambda rows: rows == [(51, 350)],  # B holds 1..50; a guest holds at most 300
+    ),
+    "takes a fallback slot of its agency": (
+        "SELECT take_fallback_slot(%(mine)s)",
+        lambda rows: rows == [(0,)],
+    ),
+    "gets no fallback slot of an agency it does not receive for": (
+        "SELECT take_fallback_slot(%(theirs)s)",
+        lambda rows: rows == [(None,)],
+    ),
     "reads the change sequence's top": (
         "SELECT value FROM change_sequence",
         lambda rows: rows[0][0] > 0,
@@ -62,6 +74,7 @@ INVISIBLE = {
     "another agency's scanned files": "SELECT part FROM blob_chunks",
     "another counter's blobs": "SELECT sha256 FROM blobs",
     "another counter's leases": "SELECT id FROM code_leases",
+    "another counter's fallback slots": "SELECT slot FROM fallback_slots",
     "another counter's conflicts": "SELECT id FROM conflicts",
     "another agency's lease heads": "SELECT day FROM lease_heads WHERE agency_code = %(theirs)s",
     "another counter's row": "SELECT number FROM counters WHERE number = %(them)s",
@@ -98,7 +111,13 @@ REFUSED = {
     ),
     "delete a dossier": "DELETE FROM dossiers WHERE uuid = %(own)s",
     "empty a table": "TRUNCATE conflicts",
-    "take another agency's lease": "SELECT * FROM take_code_lease(%(theirs)s, %(today)s, 50)",
+    "take a lease of an agency central does not know": (
+        "SELECT * FROM take_code_lease('999.99.99.H99', %(today)s, 50)"
+    ),
+    "write a fallback slot directly": (
+        "INSERT INTO fallback_slots VALUES (%(mine)s, 0, %(me)s, now())"
+    ),
+    "ask whether another counter owns a code": "SELECT central_my_slot(%(theirs)s)",
     "take a lease in 2099": "SELECT * FROM take_code_lease(%(mine)s, '2099-01-01', 50)",
     "take a lease for a past day": ("SELECT * FROM take_code_lease(%(mine)s, %(today)s - 7, 50)"),
     "take a whole day in one lease": "SELECT * FROM take_code_lease(%(mine)s, %(today)s, 8999)",

@@ -109,7 +109,7 @@ def test_shadow_tables_and_functions_give_no_other_agency(province):
             assert len(leased) == 1  # its own work goes on
             connection.execute("SAVEPOINT other")
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
-                rows("SELECT * FROM public.take_code_lease(%(theirs)s, %(today)s, 50)")
+                rows("SELECT public.raise_code_head(%(theirs)s, %(today)s, 10)")
             connection.execute("ROLLBACK TO SAVEPOINT other")
             assert {r[0] for r in rows("SELECT agency_code FROM public.code_leases")} == {AGENCY}
         finally:

@@ -53,10 +53,10 @@ def test_codes_unique_under_concurrent_writers_in_separate_processes(ws, officer
     assert numbers == list(range(1, len(codes) + 1))  # one counter alone leaves no gaps
 
 
-def test_registered_counter_uses_leases_in_order_then_its_fallback_slice(ws):
+def test_registered_counter_uses_leases_in_order_then_its_fallback_slot(ws):
     day = date(2025, 4, 24)
     zone = FallbackZone(first=9000, slice_size=5)
-    mode = CodeMode(central_url="postgresql://central", counter_number=3, fallback=zone)
+    mode = CodeMode("postgresql://central", counter_number=3, fallback=zone, slots={AGENCY: 2})
     with ws.database.write() as session:
         for first, last in [(41, 42), (11, 12)]:
             session.add(
@@ -67,7 +67,7 @@ def test_registered_counter_uses_leases_in_order_then_its_fallback_slice(ws):
             )  # fmt: skip
         session.flush()
         taken = allocate_numbers(session, AGENCY, day, 6, mode)
-        assert taken == [11, 12, 41, 42, 9010, 9011]  # counter 3's slice is 9010..9014
+        assert taken == [11, 12, 41, 42, 9010, 9011]  # its slot 2 of the agency: 9010..9014
         assert numbers_left(session, AGENCY, day) == 3
         with pytest.raises(CounterError) as exhausted:
             allocate_numbers(session, AGENCY, day, 4, mode)

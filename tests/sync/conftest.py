@@ -135,6 +135,85 @@ def start_pg_server(root: Path) -> PgServer:
     return server
 
 
+@dataclass
+class PgBouncer:
+    """PgBouncer in transaction mode in front of a PgServer, as docs/ADMIN.md sets it up:
+    counters log in with their own roles (checked through `auth_query`), and central sees at
+    most `max_db_connections` server connections per database."""
+
+    port: int
+    pidfile: Path
+    log: Path
+
+    def url(self, server_url: str) -> str:
+        """The same address through PgBouncer."""
+        head, _, tail = server_url.rpartition("@")
+        database = tail.partition("/")[2]
+        return f"{head}@127.0.0.1:{self.port}/{database}"
+
+    def stop(self) -> None:
+        if self.pidfile.exists():
+            os.kill(int(self.pidfile.read_text().split()[0]), 15)
+
+
+def start_pgbouncer(server: PgServer, root: Path, *, max_db_connections: int = 10) -> PgBouncer:
+    """PgBouncer (Debian `pgbouncer`) as the postgres user in `root` (an empty folder); the
+    benchmark uses it too."""
+    binary = shutil.which("pgbouncer") or "/usr/sbin/pgbouncer"
+    if not Path(binary).exists():
+        raise FileNotFoundError("PgBouncer is not installed: apt-get install pgbouncer")
+    port = _free_port()
+    bouncer = PgBouncer(port, root / "pgbouncer.pid", root / "pgbouncer.log")
+    (root / "userlist.txt").write_text(f'"postgres" "{server.password}"\n')
+    (root / "pgbouncer.ini").write_text(
+        f"""[databases]
+* = host=127.0.0.1 port={server.port}
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = {port}
+unix_socket_dir =
+auth_type = scram-sha-256
+auth_file = {root / "userlist.txt"}
+auth_user = postgres
+auth_query = SELECT usename, passwd FROM pg_shadow WHERE usename = $1
+pool_mode = transaction
+max_db_connections = {max_db_connections}
+default_pool_size = {max_db_connections}
+max_client_conn = 2000
+ignore_startup_parameters = options
+logfile = {bouncer.log}
+pidfile = {bouncer.pidfile}
+"""
+    )
+    os.chmod(root, 0o755)
+    for path in root.iterdir():
+        shutil.chown(path, "postgres")
+    shutil.chown(root, "postgres")
+    _run_as_postgres([binary, "-d", str(root / "pgbouncer.ini")])
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return bouncer
+        time.sleep(0.05)
+    raise RuntimeError(f"PgBouncer did not start: {bouncer.log.read_text(errors='replace')}")
+
+
+@pytest.fixture(scope="session")
+def pgbouncer(pg_server: PgServer) -> Iterator[PgBouncer]:
+    if shutil.which("pgbouncer") is None and not Path("/usr/sbin/pgbouncer").exists():
+        if os.environ.get("CI"):
+            pytest.fail("PgBouncer is not installed (scripts/dev test installs it)")
+        pytest.skip("PgBouncer is not installed: apt-get install pgbouncer")
+    root = Path(tempfile.mkdtemp(prefix="counter-app-pgbouncer-"))
+    bouncer = start_pgbouncer(pg_server, root)
+    try:
+        yield bouncer
+    finally:
+        bouncer.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     if _pg_bin() is None or shutil.which("runuser") is None:

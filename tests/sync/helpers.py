@@ -17,11 +17,12 @@ class FaultyGateway:
         self.fail_next: str | None = None  # "before" | "after"
         self.fail_on: str | None = None  # only calls of this name (push, pull, leases...)
 
-    def _call(self, op: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def _call(self, op: str, *args, fault: str | None = None, **kwargs):  # type: ignore[no-untyped-def]
+        """`fault`: the name a test fails it by, when not its own (pull_all is a pull)."""
         if self.offline:
             raise CounterError("sync.offline", reason="line down (test)")
         mode = None
-        if self.fail_next and (self.fail_on is None or self.fail_on == op):
+        if self.fail_next and (self.fail_on is None or self.fail_on == (fault or op)):
             mode, self.fail_next = self.fail_next, None
         if mode == "before":
             raise CounterError("sync.offline", reason="cut before central (test)")
@@ -39,8 +40,14 @@ class FaultyGateway:
     def pull(self, *args):  # type: ignore[no-untyped-def]
         return self._call("pull", *args)
 
+    def pull_all(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("pull_all", *args, fault="pull")
+
     def leases(self, *args):  # type: ignore[no-untyped-def]
         return self._call("leases", *args)
+
+    def codes(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("codes", *args)
 
     def resolve(self, *args):  # type: ignore[no-untyped-def]
         return self._call("resolve", *args)
@@ -53,6 +60,9 @@ class FaultyGateway:
 
     def record_anchor(self, *args):  # type: ignore[no-untyped-def]
         return self._call("record_anchor", *args)
+
+    def release(self) -> None:
+        self.inner.release()
 
     def close(self) -> None:
         self.inner.close()

@@ -1,21 +1,24 @@
 """Receiving regardless of residence and of the handling agency's area (issue 14, Decree
 118/2025/NĐ-CP): a counter serving one agency receives a dossier of another, numbers it from its
-own fallback slice, forwards it (the transfer move) and central takes it, on both backends;
-the handling agency's counters see it, the receiving counter follows it to the return, others
-see nothing of it, and a number outside the receiving counter's slice is still refused."""
+own numbers of that agency (leased at once, the first time), forwards it (the transfer move)
+and central takes it, on both backends; the handling agency's counters see it, the receiving
+counter follows it to the return, others see nothing of it, and a number the receiving counter
+does not own is still refused."""
 
 from __future__ import annotations
 
 import pytest
 
-from counter_app.domain.codes import DossierCode, FallbackZone
+from counter_app.domain.codes import DossierCode
 from counter_app.domain.dossier import Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action
 from counter_app.services.intake import request_from_json
 from counter_app.services.sync.admin import CentralAdmin
 from tests.conftest import AGENCY, CALENDAR, OTHER_AGENCY, intake_json
+from tests.digitising.conftest import write_page
 from tests.sync.helpers import central_rows, local_rows, make_counter
+from tests.sync.test_attachments_sync import central_content
 from tests.sync.test_sync import counter_url
 
 
@@ -41,11 +44,17 @@ def test_a_dossier_received_for_another_agency_is_forwarded_and_followed(central
     assert number is not None
 
     dossier = _receive_for_another_agency(receiving, officer)
-    first, last = FallbackZone().slice_for(number)
     assert dossier.agency_code == OTHER_AGENCY
-    assert first <= DossierCode.parse(dossier.code).number <= last
+    assert DossierCode.parse(dossier.code).number in _leased(receiving, OTHER_AGENCY)
     receiving.dossiers.transition(dossier.code, Action.TRANSFER, user=officer)
+    (scan,) = receiving.attachments.attach(
+        dossier.code,
+        [write_page(tmp_path, "p.png", seed=3)],
+        component="Đơn đề nghị cấp giấy phép",
+        user=officer,
+    )
     assert receiving.sync.run_once().pending == 0
+    assert central_content(central, scan.sha256) is not None  # its scans go up with it
 
     row = central_rows(central)[dossier.uuid]
     assert (row["code"], row["status"]) == (dossier.code, "processing")
@@ -70,7 +79,18 @@ def test_a_dossier_received_for_another_agency_is_forwarded_and_followed(central
         ws.close()
 
 
-def test_a_number_outside_the_counters_slice_is_refused_for_another_agency(central, tmp_path):
+def _leased(ws, agency):  # type: ignore[no-untyped-def]
+    from counter_app.domain.codes import RangeSource
+    from counter_app.store.models import CodeRangeRow
+
+    with ws.database.read() as session:
+        rows = session.query(CodeRangeRow).filter_by(
+            agency_code=agency, source=RangeSource.LEASE.value
+        )
+        return {n for row in rows for n in range(row.first, row.last + 1)}
+
+
+def test_a_number_the_counter_does_not_own_is_refused_for_another_agency(central, tmp_path):
     from counter_app.services.sync.gateway import CentralGateway
     from counter_app.store.central import replica
     from counter_app.store.central.database import CentralAddress
@@ -83,7 +103,8 @@ def test_a_number_outside_the_counters_slice_is_refused_for_another_agency(centr
     dossier = _receive_for_another_agency(receiving, officer)
     with receiving.database.read() as session:
         (item,) = replica.pending_batch(session, 10).items
-    forged = dossier.code.rsplit("-", 1)[0] + "-0001"  # a number leased to the agency's counters
+    assert 8999 not in _leased(receiving, OTHER_AGENCY)
+    forged = dossier.code.rsplit("-", 1)[0] + "-8999"  # leased to nobody yet
     item.data["code"] = forged
     gateway = CentralGateway(CentralAddress(url))
     with pytest.raises(CounterError) as denied:

@@ -74,18 +74,31 @@ def test_a_counter_role_cannot_write_leases_itself(pg_central):
     central.close()
 
 
-def test_leases_and_heads_only_for_the_counters_agencies(pg_central):
-    _, url = add_counter(pg_central, "A", [AGENCY])
+def test_heads_only_for_the_counters_agencies_and_a_small_share_of_another(pg_central):
+    made, url = add_counter(pg_central, "A", [AGENCY])
     central = as_counter(url)
     today = now().date()
-    for statement in (
-        "SELECT * FROM take_code_lease(:a, :d, 50)",
-        "SELECT raise_code_head(:a, :d, 500)",
-    ):
-        with pytest.raises(CounterError) as denied, central.write() as session:
-            session.execute(text(statement), {"a": OTHER_AGENCY, "d": today})
-        assert denied.value.key == "central.denied"
-        assert f"does not serve agency {OTHER_AGENCY}" in denied.value.message("en")
+    with pytest.raises(CounterError) as denied, central.write() as session:
+        session.execute(
+            text("SELECT raise_code_head(:a, :d, 500)"), {"a": OTHER_AGENCY, "d": today}
+        )
+    assert denied.value.key == "central.denied"
+    assert f"does not serve agency {OTHER_AGENCY}" in denied.value.message("en")
+    with pytest.raises(CounterError) as denied, central.write() as session:
+        session.execute(
+            text("SELECT * FROM take_code_lease(:a, :d, 50)"), {"a": "999.99.99.H99", "d": today}
+        )
+    assert "is not in the catalog" in denied.value.message("en")
+    # receiving anywhere (revision c0009): another agency's numbers, up to its guest share
+    for _ in range(2):
+        with central.write() as session:
+            session.execute(
+                text("SELECT * FROM take_code_lease(:a, :d, 200)"), {"a": OTHER_AGENCY, "d": today}
+            )
+    assert _all_leases(pg_central) == [
+        (OTHER_AGENCY, today, 1, 200, made.number),
+        (OTHER_AGENCY, today, 201, 300, made.number),
+    ]
     central.close()
     with (  # the administrator is no counter either
         CentralAdmin(pg_central) as admin,
@@ -96,7 +109,7 @@ def test_leases_and_heads_only_for_the_counters_agencies(pg_central):
             text("SELECT * FROM take_code_lease(:a, :d, 50)"), {"a": AGENCY, "d": today}
         )
     assert "is not a counter of this central" in denied.value.message("en")
-    assert _all_leases(pg_central) == []
+    assert all(lease[0] == OTHER_AGENCY for lease in _all_leases(pg_central))
 
 
 def test_concurrent_takers_never_overlap(pg_central):
@@ -223,8 +236,13 @@ def test_sqlite_central_keeps_a_counter_to_its_agencies(sqlite_central, tmp_path
     gateway = CentralGateway(CentralAddress(sqlite_central))
     today = now().date()
     with pytest.raises(CounterError) as denied:
-        gateway.leases(1, {(OTHER_AGENCY, today): 10}, today)
-    assert denied.value.key == "central.denied"
+        gateway.leases(1, {("999.99.99.H99", today): 10}, today)
+    assert denied.value.key == "central.denied"  # not an agency of the catalog
+    leases = gateway.leases(1, {(OTHER_AGENCY, today): 400}, today)  # receiving anywhere
+    assert (
+        sum(lease.last - lease.first + 1 for lease in leases if lease.agency_code == OTHER_AGENCY)
+        == 300
+    )
     foreign = take(b, user_b, 1, procedure="1.009972.000.00.00.H37")[0]
     with b.database.read() as session:
         from counter_app.store.central import replica

@@ -10,7 +10,8 @@ from datetime import date
 from typing import Any
 
 from counter_app.domain.catalog import Catalog
-from counter_app.domain.clock import now
+from counter_app.domain.clock import local, now
+from counter_app.domain.codes import LowNumberSpace
 from counter_app.domain.dossier import Channel, Dossier, HistoryEntry, Status
 from counter_app.domain.errors import CounterError, ValidationFailed
 from counter_app.domain.lifecycle import Action
@@ -49,6 +50,23 @@ def open_central(url: str, password: str | None = None) -> CentralDatabase:
     bare, in_address = split_password(check_url(url))
     password = password if password is not None else in_address
     return CentralDatabase(CentralAddress(bare, password=password), pool_size=1)
+
+
+@dataclass(frozen=True)
+class CentralState:
+    """What `central status URL` prints: the counts, and a warning per number space running
+    low (docs/ADMIN.md says what to do)."""
+
+    counts: dict[str, int]
+    low: list[LowNumberSpace]
+
+    def to_json(self, lang: str = "vi") -> dict[str, Any]:
+        return {
+            **self.counts,
+            "number_space_low": [
+                {**low.to_json(), "warning": low.message(lang)} for low in self.low
+            ],
+        }
 
 
 class CentralAdmin:
@@ -177,3 +195,11 @@ class CentralAdmin:
     def counts(self) -> dict[str, int]:
         with self.database.read() as session:
             return repository.counts(session)
+
+    def state(self) -> CentralState:
+        """The counts and the (agency, day)s from today on whose number space runs low."""
+        with self.database.read() as session:
+            return CentralState(
+                repository.counts(session),
+                repository.low_number_spaces(session, local(now()).date()),
+            )

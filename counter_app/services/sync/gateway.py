@@ -3,11 +3,12 @@ fails on purpose in its place (before the call, or after central committed)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from counter_app.domain.clock import now
+from counter_app.domain.codes import FallbackZone, LowNumberSpace
 from counter_app.store.central import repository
 from counter_app.store.central.database import CentralAddress, CentralDatabase
 from counter_app.store.central.repository import (
@@ -19,6 +20,16 @@ from counter_app.store.central.repository import (
     Registration,
 )
 from counter_app.store.journal import AuditHead
+
+
+@dataclass(frozen=True)
+class CodeGrant:
+    """What a round learns about its numbering from central."""
+
+    leases: list[Lease]
+    zone: FallbackZone
+    slots: dict[str, int]  # agency -> the counter's fallback slot
+    low: list[LowNumberSpace]
 
 
 class CentralGateway:
@@ -61,12 +72,40 @@ class CentralGateway:
         with self.database.read() as session:
             return repository.pull(session, kind, cursor, limit, counter)
 
+    def pull_all(self, cursors: dict[str, int], limit: int, counter: int) -> dict[str, Page]:
+        """The first page of every kind in one transaction (a round's usual pull)."""
+        with self.database.read() as session:
+            return {
+                kind: repository.pull(session, kind, cursor, limit, counter)
+                for kind, cursor in cursors.items()
+            }
+
     def leases(self, counter: int, wanted: dict[tuple[str, date], int], since: date) -> list[Lease]:
         """Grant what is wanted, then answer with every lease of the counter from `since` on,
         so a grant whose reply was lost is learnt at the next call."""
         with self.database.write() as session:
             repository.grant_leases(session, counter, wanted, at=now())
             return repository.leases_of(session, counter, since)
+
+    def codes(
+        self,
+        counter: int,
+        wanted: dict[tuple[str, date], int],
+        since: date,
+        receiving: list[str],
+    ) -> CodeGrant:
+        """One transaction for a round's numbering: fallback slots for the agencies the counter
+        receives for, the leases wanted, every lease of the counter from `since` on, and the
+        (agency, day)s of `receiving` whose number space runs low."""
+        with self.database.write() as session:
+            slots = repository.take_fallback_slots(session, counter, receiving, at=now())
+            repository.grant_leases(session, counter, wanted, at=now())
+            return CodeGrant(
+                repository.leases_of(session, counter, since),
+                repository.fallback_zone(session),
+                slots,
+                repository.low_number_spaces(session, since, receiving),
+            )
 
     def resolve(self, counter: int, decisions: list[ConflictDecision]) -> list[str]:
         """The supervisor's conflict decisions, all in one central transaction."""
@@ -85,6 +124,10 @@ class CentralGateway:
     def record_ratings(self, counter: int, ratings: list[dict[str, Any]]) -> list[str]:
         with self.database.write() as session:
             return repository.record_ratings(session, counter, ratings)
+
+    def release(self) -> None:
+        """The end of a round: no connection is kept until the next."""
+        self.database.release()
 
     def close(self) -> None:
         self.database.close()

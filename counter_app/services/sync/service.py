@@ -15,7 +15,7 @@ import time
 import uuid as uuid_module
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +24,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from counter_app.domain.clock import iso, now
-from counter_app.domain.codes import DossierCode, FallbackZone
+from counter_app.domain.codes import DossierCode, FallbackZone, LowNumberSpace, lease_target
 from counter_app.domain.dossier import Dossier, HistoryEntry, Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action
@@ -56,7 +56,13 @@ from counter_app.services.sync.attachments import (
 from counter_app.services.sync.renumbering import days_needed, renumber
 from counter_app.store.central import replica
 from counter_app.store.central.database import CentralAddress, check_url, split_password
-from counter_app.store.central.repository import KINDS, ConflictDecision, PushItem, PushResult
+from counter_app.store.central.repository import (
+    KINDS,
+    ConflictDecision,
+    Page,
+    PushItem,
+    PushResult,
+)
 from counter_app.store.codes import CodeMode, allocate_many
 from counter_app.store.database import Database
 
@@ -85,6 +91,10 @@ log = logging.getLogger(__name__)
 PUSH_BATCH = 500
 PULL_PAGE = 500
 WRITE_SLICE_S = 0.015  # the longest a pull holds the local write lock at a time
+VOLUME_DAYS = 30  # the recent days a lease's size is read from
+FIRST_LEASE = 10  # numbers leased at once for an agency this counter has none of
+CODES_CHECK_S = 300.0  # a worker's rounds ask central about slots and number spaces this often
+NUMBER_SPACE_LOW = "sync.number_space_low"  # (agency, day)s whose leasable numbers run low
 LOW_CODES = 10  # warn when fewer codes than this are left for an agency today
 
 
@@ -149,6 +159,8 @@ class SyncStatus:
     attachments_waiting: int = 0  # dossiers whose scanned originals wait to go up
     # local originals that cannot go up (damaged, unreadable): named, with why
     attachment_problems: tuple[AttachmentProblem, ...] = ()
+    # (agency, day)s of this counter whose numbers run low province-wide (for the administrator)
+    number_space_low: tuple[LowNumberSpace, ...] = ()
 
 
 HELD_ATTACHMENTS = "sync.attachment_held"  # a round's log message: originals held back
@@ -232,8 +244,11 @@ class SyncService:
         self._round_lock = threading.Lock()  # one round at a time (worker and "Sync now")
         self._set_aside: list[SetAside] = []  # by the round under way
         self._wake = threading.Event()
+        self._codes_checked: tuple[tuple[str, ...], date] | None = None  # what was asked last
+        self._codes_due = 0.0  # when to ask central about slots and number spaces again
         self.push_batch = push_batch
         self.pull_page = pull_page
+        intake.fetch_numbers = self.fetch_numbers
 
     # --- configuration
 
@@ -305,8 +320,8 @@ class SyncService:
         """Push, send the supervisor's conflict decisions, then (full round) pull and refresh
         leases; then the scanned originals. Raises CounterError when central cannot be
         reached; whatever was committed on both sides stays committed. A damaged local original
-        does not fail the round: the log names it (`retry_held`: read it again now even if
-        its next try is later)."""
+        does not fail the round: the log names it (`retry_held`, an explicit round: read it
+        again now even if its next try is later, and ask central about codes now)."""
         with self._round_lock:
             started = now()
             self._settings.set("sync.last_attempt", started.isoformat())
@@ -334,17 +349,20 @@ class SyncService:
         self, full: bool, retry_held: bool
     ) -> tuple[SyncResult, tuple[AttachmentProblem, ...], CounterError | None]:
         central = self._central()
-        number, agencies = self._registration(central)
-        pushed, conflicts = self._push(central, number)
-        self._send_decisions(central, number)
-        self._send_ratings(central, number)
-        tampered = self._anchor(central, number)
-        pulled = 0
-        if full:
-            pulled = self._pull(central, number)
-            self._refresh_leases(central, number, agencies)
-        # the originals, once their dossiers are up
-        sent = send_attachments(self._db, central, number, retry_held=retry_held)
+        try:
+            number, agencies = self._registration(central)
+            pushed, conflicts = self._push(central, number)
+            self._send_decisions(central, number)
+            self._send_ratings(central, number)
+            tampered = self._anchor(central, number)
+            pulled = 0
+            if full:
+                pulled = self._pull(central, number)
+                self._refresh_leases(central, number, agencies, force=retry_held)
+            # the originals, once their dossiers are up
+            sent = send_attachments(self._db, central, number, retry_held=retry_held)
+        finally:
+            central.release()  # connected for the round only: central's connections are few
         with self._db.read() as session:
             pending = replica.outbox_count(session)
         result = SyncResult(pushed, pulled, pending, conflicts, tuple(self._set_aside))
@@ -432,9 +450,7 @@ class SyncService:
             replica.put_setting(session, "central.counter_number", registration.number)
             replica.put_setting(session, "central.counter_id", registration.counter_id)
             replica.put_setting(session, "central.agencies", list(registration.agencies))
-            replica.put_setting(
-                session, "codes.fallback_zone", {"first": zone.first, "slice_size": zone.slice_size}
-            )
+            replica.put_setting(session, "codes.fallback_zone", zone.to_json())
             replica.store_leases(session, leases)
             renumber(session, taken, mode=mode, at=now(), reason="join")
         return registration.number, registration.agencies
@@ -574,11 +590,17 @@ class SyncService:
         pulled = 0
         catalog_changed = False
         mode = self._settings.code_mode()
+        known = dict(self._settings.get("sync.cursors") or {})  # type: ignore[call-overload]
+        first = central.pull_all(
+            {kind: int(known.get(kind, 0)) for kind in KINDS}, self.pull_page, number
+        )
         for kind in KINDS:
+            page: Page | None = first[kind]
             while True:
                 cursors = dict(self._settings.get("sync.cursors") or {})  # type: ignore[call-overload]
                 cursor = int(cursors.get(kind, 0))
-                page = central.pull(kind, cursor, self.pull_page, number)
+                if page is None:
+                    page = central.pull(kind, cursor, self.pull_page, number)
                 if page.cursor == cursor:
                     break
                 if kind == "dossiers":  # a code of ours central gave another dossier
@@ -590,6 +612,7 @@ class SyncService:
                 catalog_changed |= kind != "dossiers"
                 if len(page.rows) < self.pull_page:
                     break
+                page = None
         if catalog_changed:
             self._catalog.invalidate()
             self._calendars.invalidate()
@@ -622,21 +645,69 @@ class SyncService:
         return sorted(agencies) if agencies else sorted(self._catalog.served_agencies())
 
     def _refresh_leases(
-        self, central: CentralGateway, number: int, agencies: tuple[str, ...]
+        self, central: CentralGateway, number: int, agencies: tuple[str, ...], *, force: bool
     ) -> None:
-        served = self._lease_agencies(agencies)
-        target = self._settings.number("sync.lease_target") or 0
+        """Leases for today and the coming working days (`sync.lease_days` days in all), for
+        the agencies this counter serves (at least `sync.lease_target` free numbers) and those
+        it received for lately, each sized from its busiest recent day, so a counter cut off
+        for those days still receives its usual volume. Its fallback slots and the number
+        spaces running low come back in the same central transaction, asked when leases are
+        wanted, on an explicit round (`force`) or every CODES_CHECK_S seconds."""
+        minimum = self._settings.number("sync.lease_target") or 0
         days_ahead = self._settings.number("sync.lease_days") or 1
+        served = set(self._lease_agencies(agencies))
         today = now().date()
-        days = [today + timedelta(days=i) for i in range(days_ahead)]
         with self._db.read() as session:
-            left = replica.lease_left(session, served, days)
-        wanted = {
-            key: target - free for key, free in left.items() if free < max(1, target // 2) < target
-        }
-        leases = central.leases(number, wanted, today)
+            volumes = replica.daily_volumes(session, today - timedelta(days=VOLUME_DAYS), today)
+        receiving = sorted(served | set(volumes))
+        days = {agency: self._lease_days(agency, today, days_ahead) for agency in receiving}
+        with self._db.read() as session:
+            left = replica.lease_left(
+                session, receiving, sorted({d for v in days.values() for d in v})
+            )
+        wanted: dict[tuple[str, date], int] = {}
+        for agency in receiving:
+            target = lease_target(volumes.get(agency, []), minimum if agency in served else 0)
+            for day in days[agency]:
+                free = left[(agency, day)]
+                if free < max(1, target // 2) < target:
+                    wanted[(agency, day)] = target - free
+        checked = (tuple(receiving), today)
+        recent = self._codes_checked == checked and time.monotonic() < self._codes_due
+        if recent and not (wanted or force):
+            return  # nothing wanted, the slots and warnings read lately still hold
+        grant = central.codes(number, wanted, today, receiving)
+        self._codes_checked, self._codes_due = checked, time.monotonic() + CODES_CHECK_S
+        with self._db.write() as session:
+            replica.store_leases(session, grant.leases)
+            replica.put_setting(session, "codes.fallback_zone", grant.zone.to_json())
+            replica.put_setting(session, "codes.fallback_slots", grant.slots)
+            replica.put_setting(session, NUMBER_SPACE_LOW, [low.to_json() for low in grant.low])
+
+    def fetch_numbers(self, wanted: dict[tuple[str, date], int]) -> None:
+        """Lease numbers at once for an intake this counter holds none for (the first dossier
+        of an agency it does not serve): when central answered the last round, one central
+        transaction; otherwise nothing, and the intake is refused as before ("sync first")."""
+        identity = self._settings.identity()
+        if identity.counter_number is None or self._settings.get("sync.online") is not True:
+            return
+        sizes = {key: max(count, FIRST_LEASE) for key, count in wanted.items()}
+        since = min(day for _, day in sizes)
+        try:
+            leases = self._central().leases(identity.counter_number, sizes, since)
+        except CounterError as error:
+            log.info("no numbers from central for the intake: %s", error.key)
+            return
         with self._db.write() as session:
             replica.store_leases(session, leases)
+
+    def _lease_days(self, agency: str, today: date, count: int) -> list[date]:
+        """Today and the working days after it, `count` days in all."""
+        calendar = self._calendars.for_agency(agency)
+        days = [today][:count]
+        while len(days) < count:
+            days.append(calendar.next_working_day(days[-1]))
+        return days
 
     # --- the background worker
 
@@ -733,7 +804,12 @@ class SyncService:
         if identity.central_url is None or identity.counter_number is not None:
             with self._db.read() as session:
                 by_agency = replica.codes_left(
-                    session, agencies, now().date(), identity.counter_number, mode.fallback
+                    session,
+                    agencies,
+                    now().date(),
+                    identity.counter_number,
+                    mode.fallback,
+                    mode.slots,
                 )
         least = min(by_agency.values()) if by_agency else None
         return SyncStatus(
@@ -752,6 +828,7 @@ class SyncService:
             online_waiting=waiting,
             attachments_waiting=scans.dossiers,
             attachment_problems=scans.problems,
+            number_space_low=_low_number_spaces(values.get(NUMBER_SPACE_LOW), now().date()),
         )
 
     def log(self, limit: int = 50) -> list[SyncLogEntry]:
@@ -1032,6 +1109,14 @@ def _log_entry(row: SyncLogRow) -> SyncLogEntry:
         int(data.get("held", 1 if "first" in data else 0)),
         tuple(SetAside(**s) for s in data.get("set_aside", ())),
     )
+
+
+def _low_number_spaces(value: object, today: date) -> tuple[LowNumberSpace, ...]:
+    """The warnings the last round brought, for the days not yet past."""
+    if not isinstance(value, list):
+        return ()
+    lows = (LowNumberSpace.from_json(item) for item in value if isinstance(item, dict))
+    return tuple(low for low in lows if low.day >= today)
 
 
 def _moment(value: object) -> datetime | None:

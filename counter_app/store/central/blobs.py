@@ -21,6 +21,7 @@ from datetime import datetime
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    ColumnElement,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -30,6 +31,7 @@ from sqlalchemy import (
     literal_column,
     select,
     text,
+    true,
     update,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -37,7 +39,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from counter_app.domain.errors import CounterError
 from counter_app.store.central.dialects import insert_or_skip
 from counter_app.store.central.models import CentralBase, CentralDossierRow, CounterAgencyRow
-from counter_app.store.central.repository import check_scope
+from counter_app.store.central.repository import check_scope, visible_to
 
 CHUNK_SIZE = 512 * 1024
 
@@ -274,23 +276,23 @@ def dossiers_present(session: Session, counter: int, uuids: list[str]) -> dict[s
     """uuid -> agency of the dossiers among `uuids` central holds for this counter."""
     if not uuids:
         return {}
-    rows = dict(
-        session.execute(
-            select(CentralDossierRow.uuid, CentralDossierRow.agency_code).where(
-                CentralDossierRow.uuid.in_(uuids)
-            )
-        ).all()
+    query = select(CentralDossierRow.uuid, CentralDossierRow.agency_code).where(
+        CentralDossierRow.uuid.in_(uuids)
     )
     if not _postgres(session):  # row-level security narrows them on PostgreSQL
-        mine = set(
-            session.scalars(
-                select(CounterAgencyRow.agency_code).where(
-                    CounterAgencyRow.counter_number == counter
-                )
-            )
+        query = query.where(_received_or_served(session, counter))
+    return dict(session.execute(query).all())
+
+
+def _received_or_served(session: Session, counter: int) -> ColumnElement[bool]:
+    """The dossiers a counter sees (`repository.visible_to`): its agencies' (all when none is
+    recorded), and those it received for other agencies."""
+    mine = tuple(
+        session.scalars(
+            select(CounterAgencyRow.agency_code).where(CounterAgencyRow.counter_number == counter)
         )
-        rows = {uuid: agency for uuid, agency in rows.items() if not mine or agency in mine}
-    return rows
+    )
+    return visible_to(counter, mine) if mine else true()
 
 
 def put_attachments(
@@ -305,7 +307,11 @@ def put_attachments(
     """Make central's rows of the dossier say what the counter holds now: each item written
     (again, idempotently), every other row marked removed. Returns the rows changed."""
     if not _postgres(session):
-        check_scope(session, counter, {agency})
+        received = session.scalar(
+            select(CentralDossierRow.origin_counter).where(CentralDossierRow.uuid == dossier_uuid)
+        )
+        if received != counter:
+            check_scope(session, counter, {agency})
         unusable = [item.sha256 for item in items if not _complete(session, item.sha256)]
         if unusable:
             raise CounterError("central.denied", reason=f"blob {unusable[0]} is not complete")

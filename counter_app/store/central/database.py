@@ -141,6 +141,11 @@ class CentralDatabase:
         except (OSError, sqlite3.Error) as error:
             raise CounterError("sync.offline", reason=_first_line(error)) from error
 
+    def release(self) -> None:
+        """Let go of the idle connections (a counter connects per round, so that a central of
+        hundreds of counters holds only the connections of the rounds under way)."""
+        self.engine.dispose()
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -197,6 +202,9 @@ def _make_engine(address: CentralAddress, pool_size: int) -> Engine:
         "connect_timeout": CONNECT_TIMEOUT_S,
         "application_name": "counter-app",
         "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+        # no server-side prepared statements: behind PgBouncer in transaction mode the next
+        # transaction may run on another server connection, which never prepared them
+        "prepare_threshold": None,
         # a dead peer is noticed in seconds, not after the kernel's two hours
         "keepalives": 1,
         "keepalives_idle": 10,
@@ -212,7 +220,9 @@ def _make_engine(address: CentralAddress, pool_size: int) -> Engine:
     return create_engine(
         url,
         connect_args=connect_args,
-        pool_pre_ping=True,
+        # a counter lets go of its connections after each round (`release`), so none is
+        # stale when used: no ping before each transaction
+        pool_pre_ping=False,
         pool_size=pool_size,
         max_overflow=2,
         hide_parameters=True,

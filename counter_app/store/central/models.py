@@ -149,6 +149,19 @@ class CodeLeaseRow(CentralBase):
     )
 
 
+class FallbackSlotRow(CentralBase):
+    """Slot `slot` of an agency's fallback zone, the given counter's on every day, for good
+    (revision c0009): handed only to counters that receive for the agency."""
+
+    __tablename__ = "fallback_slots"
+    agency_code: Mapped[str] = mapped_column(String(13), primary_key=True)
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True)
+    counter_number: Mapped[int] = mapped_column(ForeignKey("counters.number"))
+    granted_at: Mapped[datetime]
+
+    __table_args__ = (UniqueConstraint("agency_code", "counter_number"),)
+
+
 class CentralConflictRow(CentralBase):
     """A counter's version central did not take, kept whole beside central's at the time."""
 

@@ -6,6 +6,7 @@ transaction, so data and the sync's bookkeeping (outbox, cursors) change togethe
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -411,8 +412,29 @@ def lease_left(
     return left
 
 
+def daily_volumes(session: Session, since: date, until: date) -> dict[str, list[int]]:
+    """Numbers this counter gave per agency on each day from `since` to `until` that it gave
+    any (its recent volume, read from its own number ranges)."""
+    given = func.sum(CodeRangeRow.next_number - CodeRangeRow.first)
+    rows = session.execute(
+        select(CodeRangeRow.agency_code, given)
+        .where(CodeRangeRow.day >= since, CodeRangeRow.day <= until)
+        .group_by(CodeRangeRow.agency_code, CodeRangeRow.day)
+        .having(given > 0)
+    ).all()
+    volumes: dict[str, list[int]] = defaultdict(list)
+    for agency, count in rows:
+        volumes[agency].append(int(count))
+    return dict(volumes)
+
+
 def codes_left(
-    session: Session, agencies: list[str], day: date, counter: int | None, zone: FallbackZone
+    session: Session,
+    agencies: list[str],
+    day: date,
+    counter: int | None,
+    zone: FallbackZone,
+    slots: Mapping[str, int],
 ) -> dict[str, int]:
     """How many codes each agency can still give today without reaching central."""
     result: dict[str, int] = defaultdict(int)
@@ -433,7 +455,7 @@ def codes_left(
         if agency not in has_fallback:
             if counter is None:
                 result[agency] += 9999  # standalone: the whole day is this counter's
-            else:
+            elif zone.own_range(agency, counter, slots) is not None:
                 result[agency] += zone.slice_size
     return {agency: result[agency] for agency in agencies}
 

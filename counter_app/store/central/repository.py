@@ -30,7 +30,13 @@ from counter_app.domain.calendar import CalendarOverrides, WorkingCalendar
 from counter_app.domain.catalog import Catalog
 from counter_app.domain.catalog_file import procedure_to_json
 from counter_app.domain.clock import local, now
-from counter_app.domain.codes import DossierCode, FallbackZone
+from counter_app.domain.codes import (
+    LEASE_MAX_SIZE,
+    DossierCode,
+    FallbackZone,
+    LowNumberSpace,
+    low_head,
+)
 from counter_app.domain.deadlines import due_shifter
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.errors import CounterError
@@ -58,6 +64,7 @@ from counter_app.store.central.models import (
     CodeLeaseRow,
     CounterAgencyRow,
     CounterRow,
+    FallbackSlotRow,
     LeaseHeadRow,
 )
 from counter_app.store.journal import AuditHead
@@ -69,8 +76,8 @@ LEASE_BLOCK = 50
 # numbers a call, for a day from yesterday to LEASE_DAYS_AHEAD days ahead in Vietnam time, and
 # at most LEASE_MAX_HELD numbers of an agency's day held by one counter; a head raised for
 # numbers given before registering only up to RAISE_MAX_LAST, never past tomorrow.
-LEASE_MAX_SIZE = 3000
 LEASE_MAX_HELD = 4500
+LEASE_MAX_HELD_GUEST = 300  # of an agency the counter does not serve (revision c0009)
 LEASE_DAYS_AHEAD = 31
 RAISE_MAX_LAST = 4500
 
@@ -104,6 +111,8 @@ def setting(session: Session, key: str, default: object = None) -> object:
 
 
 def fallback_zone(session: Session) -> FallbackZone:
+    """The zone as revision c0009 records it (`legacy`: how many counters were registered
+    then, each keeping the slice of every agency its number gave it)."""
     zone = setting(session, "fallback_zone")
     return FallbackZone(**zone) if isinstance(zone, dict) else FallbackZone()
 
@@ -168,8 +177,6 @@ def register(
         row = session.scalars(select(CounterRow).where(CounterRow.install_id == install_id)).first()
         if row is None:
             number = (session.scalar(select(func.max(CounterRow.number))) or 0) + 1
-            if number > zone.counters:
-                raise CounterError("central.counters_full", limit=zone.counters)
             row = CounterRow(
                 number=number,
                 counter_id=f"counter-{number}",
@@ -196,7 +203,7 @@ def taken_codes(session: Session, counter: int, codes: dict[str, str]) -> tuple[
             DOSSIERS.c.code.in_(wanted[start : start + 1000])
         )
         if agencies:
-            query = query.where(_visible_to(counter, agencies))
+            query = query.where(visible_to(counter, agencies))
         taken.extend(code for code, uuid in session.execute(query) if codes[code] != uuid)
     return tuple(sorted(taken))
 
@@ -215,24 +222,98 @@ def check_scope(session: Session, counter: int, agencies: set[str]) -> None:
 
 def _received_here(session: Session, counter: int, item: PushItem, stored) -> bool:
     """A dossier the counter received for an agency it does not serve (receiving regardless of
-    residence, Decree 118/2025/NĐ-CP): new and numbered from the counter's own fallback slice,
-    or already at central as received by it. On PostgreSQL the dossiers' policies of revision
-    c0007 say the same."""
+    residence, Decree 118/2025/NĐ-CP): new and numbered from the counter's own leases or
+    fallback slot of that agency, or already at central as received by it. On PostgreSQL the
+    dossiers' policies of revisions c0007 and c0009 say the same."""
     if stored is not None:
         return stored.origin_counter == counter
-    code = item.data.get("code") or ""
     try:
-        number = DossierCode.parse(code).number
+        code = DossierCode.parse(item.data.get("code") or "")
     except CounterError:
         return False
-    first, last = fallback_zone(session).slice_for(counter)
-    return first <= number <= last
+    return owns_code(session, counter, item.data["agency"], code)
 
 
-def _visible_to(counter: int, agencies: tuple[str, ...]):
+def owns_code(session: Session, counter: int, agency: str, code: DossierCode) -> bool:
+    """Whether the code's number is the counter's to give for the agency: in its fallback slot
+    or in one of its leases of the code's day (`central_owns_code` on PostgreSQL)."""
+    owned = fallback_zone(session).own_range(agency, counter, _slots_of(session, counter))
+    if owned is not None and owned[0] <= code.number <= owned[1]:
+        return True
+    leases = CodeLeaseRow.__table__
+    return (
+        session.execute(
+            select(leases.c.id).where(
+                leases.c.counter_number == counter,
+                leases.c.agency_code == agency,
+                leases.c.day == code.day,
+                leases.c.first <= code.number,
+                leases.c.last >= code.number,
+            )
+        ).first()
+        is not None
+    )
+
+
+def _slots_of(session: Session, counter: int) -> dict[str, int]:
+    rows = session.execute(
+        select(FallbackSlotRow.agency_code, FallbackSlotRow.slot).where(
+            FallbackSlotRow.counter_number == counter
+        )
+    )
+    return {agency: slot for agency, slot in rows}
+
+
+def take_fallback_slots(
+    session: Session, counter: int, agencies: list[str], *, at: datetime
+) -> dict[str, int]:
+    """A slot of each agency's fallback zone for the counter, the lowest free one, for good;
+    none of an agency whose slots are all taken (the counter lives on its leases there) or
+    that the counter neither serves nor received a dossier for. Returns every slot the counter
+    holds. On PostgreSQL through `take_fallback_slot` (revision c0009)."""
+    if _dialect(session) == "postgresql":
+        for agency in sorted(set(agencies)):
+            session.execute(text("SELECT take_fallback_slot(:agency)"), {"agency": agency})
+        return _slots_of(session, counter)
+    zone = fallback_zone(session)
+    held = _slots_of(session, counter)
+    if counter <= zone.legacy:
+        return held
+    mine = set(_agencies_of(session, counter))
+    for agency in sorted(set(agencies) - set(held)):
+        received = session.execute(
+            select(DOSSIERS.c.uuid).where(
+                DOSSIERS.c.agency_code == agency, DOSSIERS.c.origin_counter == counter
+            )
+        ).first()
+        if mine and agency not in mine and received is None:
+            continue
+        taken = set(
+            session.scalars(
+                select(FallbackSlotRow.slot).where(FallbackSlotRow.agency_code == agency)
+            )
+        )
+        free = [slot for slot in range(zone.legacy, zone.slots) if slot not in taken]
+        if free:
+            session.add(
+                FallbackSlotRow(
+                    agency_code=agency, slot=free[0], counter_number=counter, granted_at=at
+                )
+            )
+            held[agency] = free[0]
+    session.flush()
+    return held
+
+
+def visible_to(counter: int, agencies: tuple[str, ...]):
     """The dossiers a counter sees: its agencies' (all when none is recorded) and those it
     received for other agencies."""
     return DOSSIERS.c.agency_code.in_(agencies) | (DOSSIERS.c.origin_counter == counter)
+
+
+# Kept by the role, not sent at connection: PgBouncer in transaction mode drops a client's
+# startup options (revision c0009 sets it for the roles made before).
+ROLE_TIMEOUT = "ALTER ROLE \"{role}\" SET statement_timeout = '60s'"
 
 
 def role_name(database: str, counter_id: str) -> str:
@@ -249,8 +330,6 @@ def add_counter(
         raise CounterError("central.counter_exists", counter=counter_id)
     zone = fallback_zone(session)
     number = (session.scalar(select(func.max(CounterRow.number))) or 0) + 1
-    if number > zone.counters:
-        raise CounterError("central.counters_full", limit=zone.counters)
     role = password = None
     if _dialect(session) == "postgresql":
         database = session.execute(select(literal_column("current_database()"))).scalar()
@@ -263,6 +342,7 @@ def add_counter(
         session.connection().exec_driver_sql(  # the verifier's ":" is not a parameter
             f'CREATE ROLE "{role}" LOGIN PASSWORD \'{verifier}\' IN ROLE "{group}"'
         )
+        session.execute(text(ROLE_TIMEOUT.format(role=role)))
     session.add(
         CounterRow(
             number=number,
@@ -324,10 +404,11 @@ def grant_leases(
     block: int = LEASE_BLOCK,
 ) -> None:
     """Lease at least `wanted` more numbers per (agency, day), in whole blocks, below the
-    fallback zone, only for the counter's agencies. Heads only go up, under a row lock (on
-    SQLite the database's write lock), so two leases never overlap. On PostgreSQL the counter's
-    role cannot write leases: the `take_code_lease` function (revision c0002) checks and hands
-    them out."""
+    fallback zone: of the counter's agencies up to LEASE_MAX_HELD a day, of another agency of
+    the catalog (it receives for any) up to LEASE_MAX_HELD_GUEST. Heads only go up, under a row
+    lock (on SQLite the database's write lock), so two leases never overlap. On PostgreSQL the
+    counter's role cannot write leases: the `take_code_lease` function (revisions c0002, c0005,
+    c0009) checks and hands them out."""
     if not wanted:
         return
     sizes = {key: max(block, -(-count // block) * block) for key, count in sorted(wanted.items())}
@@ -338,7 +419,7 @@ def grant_leases(
                 {"agency": agency, "day": day, "size": size},
             )
         return
-    check_scope(session, counter, {agency for agency, _ in sizes})
+    shares = _lease_shares(session, counter, {agency for agency, _ in sizes})
     for (_, day), size in sizes.items():
         check_lease(day, local(at).date(), size=size)
     zone = fallback_zone(session)
@@ -365,7 +446,7 @@ def grant_leases(
         head = session.execute(
             select(heads.c.next_first).where(heads.c.agency_code == agency, heads.c.day == day)
         ).scalar_one()
-        last = min(head + min(size, LEASE_MAX_HELD - held) - 1, zone.first - 1)
+        last = min(head + min(size, shares[agency] - held) - 1, zone.first - 1)
         if last < head:
             continue  # the day's numbers, or this counter's share, are out: its fallback remains
         session.execute(
@@ -386,6 +467,19 @@ def grant_leases(
             .where(heads.c.agency_code == agency, heads.c.day == day)
             .values(next_first=last + 1)
         )
+
+
+def _lease_shares(session: Session, counter: int, agencies: set[str]) -> dict[str, int]:
+    """How much of an agency's day the counter may hold in leases; refuses an agency that is
+    neither its own nor in central's catalog."""
+    mine = set(_agencies_of(session, counter))
+    known = set(
+        session.scalars(select(CentralAgencyRow.code).where(CentralAgencyRow.code.in_(agencies)))
+    )
+    unknown = sorted(agencies - mine - known) if mine else []
+    if unknown:
+        raise CounterError("central.denied", reason=f"agency {unknown[0]} is not in the catalog")
+    return {a: LEASE_MAX_HELD if not mine or a in mine else LEASE_MAX_HELD_GUEST for a in agencies}
 
 
 def raise_heads(session: Session, counter: int, used: dict[tuple[str, date], int]) -> None:
@@ -418,6 +512,22 @@ def raise_heads(session: Session, counter: int, used: dict[tuple[str, date], int
             .where(heads.c.next_first <= last_used)
             .values(next_first=min(last_used, zone.first - 1) + 1)
         )
+
+
+def low_number_spaces(
+    session: Session, since: date, agencies: list[str] | None = None
+) -> list[LowNumberSpace]:
+    """The (agency, day)s from `since` on past the warning mark (`low_head`); `agencies` None:
+    every agency (the administrator's view; a counter's role reads its agencies' heads)."""
+    zone = fallback_zone(session)
+    heads = LeaseHeadRow.__table__
+    query = select(heads.c.agency_code, heads.c.day, heads.c.next_first).where(
+        heads.c.day >= since, heads.c.next_first >= low_head(zone)
+    )
+    if agencies is not None:
+        query = query.where(heads.c.agency_code.in_(agencies))
+    rows = session.execute(query.order_by(heads.c.day, heads.c.agency_code)).all()
+    return [LowNumberSpace(r.agency_code, r.day, r.next_first - 1, zone.first - 1) for r in rows]
 
 
 def leases_of(session: Session, counter: int, since: date) -> list[Lease]:
@@ -471,13 +581,16 @@ def push(
             .with_for_update()
         )
     }
+    mine = set(_agencies_of(session, counter))
     check_scope(
         session,
         counter,
         {
             item.data["agency"]
             for item in items
-            if not _received_here(session, counter, item, stored_rows.get(item.uuid))
+            if mine
+            and item.data["agency"] not in mine
+            and not _received_here(session, counter, item, stored_rows.get(item.uuid))
         },
     )
     codes = [item.data.get("code") for item in items if item.data.get("code")]
@@ -832,7 +945,7 @@ def pull(session: Session, kind: str, cursor: int, limit: int, counter: int) -> 
             DOSSIERS.c.data,
         ).where(DOSSIERS.c.seq > cursor, DOSSIERS.c.seq <= top)
         if agencies:
-            query = query.where(_visible_to(counter, agencies))
+            query = query.where(visible_to(counter, agencies))
         query = query.order_by(DOSSIERS.c.seq).limit(limit)
     else:
         model = {

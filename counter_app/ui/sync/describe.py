@@ -172,6 +172,7 @@ def describe(
         )
     for problem in status.attachment_problems:
         tips.append(problem.message(lang))
+    tips.extend(low.message(lang) for low in status.number_space_low)
     if status.conflicts_open:
         tips.append(
             QCoreApplication.translate("SyncDescribe", "Conflicts for the supervisor: {n}").format(

@@ -213,7 +213,9 @@ class SyncLogDialog(QDialog):
         self.fields["held"].setStyleSheet(
             f"color: {theme.DUE_TODAY_FOREGROUND.name()};" if status.attachment_problems else ""
         )
-        warn = status.configured and (status.codes_low or not status.registered)
+        warn = status.configured and (
+            status.codes_low or not status.registered or bool(status.number_space_low)
+        )
         self.fields["codes"].setStyleSheet(
             f"color: {theme.OVERDUE_FOREGROUND.name()}; font-weight: bold;" if warn else ""
         )
@@ -238,4 +240,5 @@ class SyncLogDialog(QDialog):
             f"{agencies[code].name if code in agencies else code}: {left}"
             for code, left in sorted(status.codes_left_by_agency.items())
         ]
+        lines.extend(low.message(self._session.lang) for low in status.number_space_low)
         return "\n".join(lines) or formatting.EMPTY

@@ -11,7 +11,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "c0011"
-down_revision = "c0007"
+down_revision = "c0009"
 branch_labels = None
 depends_on = None
 
