@@ -13,6 +13,8 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     from counter_app.cli import build_parser, run
 
+    _utf8_streams()
+
     args = build_parser(argv).parse_args(argv)
     if args.version:
         from importlib.metadata import version
@@ -22,6 +24,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return _open_window(args, argv)
     return run(args)
+
+
+def _utf8_streams() -> None:
+    """Speak UTF-8 on stdin, stdout and stderr whatever the locale or code page says.
+
+    On Windows a pipe or a file gets the ANSI code page (cp1252, cp1258): Vietnamese letters
+    would crash the output with UnicodeEncodeError, and the frozen program ignores PYTHONUTF8.
+    A console is left alone (Python already writes it as UTF-16 through WriteConsoleW).
+    """
+    import codecs
+
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and codecs.lookup(encoding).name != "utf-8":
+            reconfigure(encoding="utf-8")
 
 
 def _open_window(args, argv: list[str] | None) -> int:  # type: ignore[no-untyped-def]
