@@ -14,6 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     from counter_app.cli import build_parser, run
 
     _utf8_streams()
+    _announce_running()
 
     args = build_parser(argv).parse_args(argv)
     if args.version:
@@ -40,6 +41,18 @@ def _utf8_streams() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and codecs.lookup(encoding).name != "utf-8":
             reconfigure(encoding="utf-8")
+
+
+# Inno Setup's AppMutex: the setup and the uninstaller see the program running and ask to close it.
+RUNNING_MUTEX = "counter-app-running"
+_running_mutex: list[object] = []  # the handle, held until the process ends
+
+
+def _announce_running() -> None:
+    if sys.platform == "win32" and not _running_mutex:
+        import ctypes
+
+        _running_mutex.append(ctypes.windll.kernel32.CreateMutexW(None, False, RUNNING_MUTEX))
 
 
 def _open_window(args, argv: list[str] | None) -> int:  # type: ignore[no-untyped-def]

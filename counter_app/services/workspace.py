@@ -13,6 +13,7 @@ from counter_app.services.digitising import DigitisingService
 from counter_app.services.dossiers import DossierService
 from counter_app.services.intake import IntakeService
 from counter_app.services.operations.backups import BackupService
+from counter_app.services.operations.data_folder import check_data_folder
 from counter_app.services.outputs import check_output
 from counter_app.services.printing import PaperService
 from counter_app.services.reports.service import ReportService
@@ -31,6 +32,7 @@ class Workspace:
         create: bool = False,
         busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
     ) -> None:
+        check_data_folder(data_dir)
         self.data_dir = data_dir
         self.database = open_database(
             data_dir / DATABASE_FILE, create=create, busy_timeout_ms=busy_timeout_ms
