@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.sync.conftest import pg_central, pg_server  # noqa: F401  (fixtures)
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "windows"
 CACHE = Path(

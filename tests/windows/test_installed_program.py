@@ -183,3 +183,57 @@ def take_back_one_revision(database: Path) -> str:
 def schema(database: Path) -> str:
     with closing(sqlite3.connect(database)) as connection:
         return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+def test_a_missing_drive_or_a_path_too_long_is_said_in_vietnamese(installed: Path, tmp_path: Path):
+    gone = windows("run", "--", "--data-dir", r"Q:\Dữ liệu quầy", "list", cwd=tmp_path)
+    assert gone.returncode == 1
+    assert "ổ đĩa Q:" in gone.stderr and "Traceback" not in gone.stderr
+
+    deep = "C:\\" + "\\".join(["Thư mục lưu trữ hồ sơ"] * 10)
+    long = windows("run", "--", "--data-dir", deep, "init", cwd=tmp_path)
+    assert long.returncode == 1
+    assert "quá dài" in long.stderr and "Traceback" not in long.stderr
+
+
+def test_the_wia_source_loads_under_wine_and_says_there_is_no_scanner(setup_exe: Path):
+    """Wine has no WIA automation (wiaaut.dll): the source loads with comtypes in the build's
+    Windows Python and refuses with the plain message, as a PC without WIA would."""
+    probe = (
+        "import sys; sys.stdout.reconfigure(encoding='utf-8')\n"
+        "from counter_app.domain.errors import CounterError\n"
+        "from counter_app.services.digitising.wia import WiaSource, wia_client\n"
+        "client = wia_client()\n"
+        "assert client is not None, 'comtypes missing'\n"
+        "try:\n"
+        "    WiaSource(client).acquire()\n"
+        "except CounterError as error:\n"
+        "    print(error.message('vi'))\n"
+    )
+    done = windows(
+        "shell", "--", "wine", r"C:\python311\python.exe", "-c", probe,
+        WINEPREFIX_OF=str(TEST_PREFIX.parent / "build-prefix"),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "WIA" in done.stdout and "thư mục quét" in done.stdout, done.stdout + done.stderr
+
+
+def test_the_central_password_goes_to_windows_credential_manager(
+    installed: Path, tmp_path: Path, pg_central: str
+):
+    """keyring's Windows backend under Wine: the first sync keeps the password given on stdin
+    in Credential Manager (Wine's lives in the user's registry), the next one reads it there."""
+    from tests.security.test_secrets_central_password import counter_address
+
+    address, password = counter_address(pg_central, "W1")
+    data = r"C:\users\Nguyễn Văn An\Quầy đồng bộ"
+    shutil.rmtree(TEST_PREFIX / "drive_c" / "users" / "Nguyễn Văn An" / "Quầy đồng bộ",
+                  ignore_errors=True)  # fmt: skip
+    counter_app("--data-dir", data, "init", cwd=tmp_path)
+    first = windows("run", "--", "--data-dir", data, "sync", "--central", address,
+                    "--password-stdin", "--once", cwd=tmp_path, stdin=f"{password}\n")  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    again = windows("run", "--", "--data-dir", data, "sync", "--once", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "Credential Manager" in (TEST_PREFIX / "user.reg").read_text("utf-8", "replace")
+    assert password not in (TEST_PREFIX / "user.reg").read_text("utf-8", "replace")
