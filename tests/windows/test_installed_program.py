@@ -19,7 +19,7 @@ import pytest
 
 from counter_app.store.migrations import LOCAL_HEAD
 from tests.packaging.test_frozen_bundle import INTAKE, decoded_codes, from_sources
-from tests.windows.conftest import LOCAL_APP_DATA, TEST_PREFIX, counter_app, windows
+from tests.windows.conftest import LOCAL_APP_DATA, SCRIPT, TEST_PREFIX, counter_app, windows
 
 pytestmark = [pytest.mark.slow, pytest.mark.windows]
 
@@ -74,16 +74,30 @@ def test_every_command_answers_on_a_pipe(installed: Path, tmp_path: Path):
     assert [row["code"] for row in listed] == [code]  # the second intake went with the restore
 
 
-def test_a_refusal_is_one_vietnamese_line_on_stderr(installed: Path, tmp_path: Path):
-    done = windows("run", "--", "--data-dir", DATA, "show", "KHONG-CO", cwd=tmp_path)
-    assert done.returncode == 1
-    assert "Traceback" not in done.stderr
-    assert "hồ sơ" in done.stderr.lower()
+@pytest.mark.parametrize("locale", ["C.UTF-8", "vi_VN.UTF-8"])
+def test_vietnamese_survives_the_windows_code_page(installed: Path, tmp_path: Path, locale: str):
+    """Wine takes its ANSI code page from the locale: cp1252, or cp1258 for Vietnamese (what
+    a pipe gets on Windows; the program writes UTF-8 all the same)."""
+    data = ("--data-dir", DATA)
+    code_page = windows(
+        "shell", "--", "wine", r"C:\python311\python.exe", "-c",
+        "import locale; print(locale.getpreferredencoding())",
+        WINEPREFIX_OF=str(TEST_PREFIX.parent / "build-prefix"), LANG=locale,
+    )  # fmt: skip
+    assert code_page.stdout.strip() == ("cp1258" if locale.startswith("vi") else "cp1252")
+    listed = windows("run", "--", *data, "catalog", "list", cwd=tmp_path, LANG=locale)
+    assert listed.returncode == 0, listed.stderr
+    assert "Đăng ký" in listed.stdout or "đăng ký" in listed.stdout
+    refused = windows("run", "--", *data, "show", "KHONG-CO", cwd=tmp_path, LANG=locale)
+    assert refused.returncode == 1
+    assert "Traceback" not in refused.stderr
+    assert "hồ sơ" in refused.stderr.lower()
 
 
 def test_the_window_signs_in_with_vietnamese_text(installed: Path, tmp_path: Path, x_display: str):
-    """The sign-in window's labels are drawn (Wine with fonts: not blank boxes), then the
-    workstation opens after the officer's sign-in."""
+    """The sign-in window's labels are drawn (Wine with fonts: not blank boxes), the
+    workstation opens after the officer's sign-in, and a second start on the same data folder
+    is refused with a message instead of a second window."""
     counter_app("--data-dir", DATA, "init", "--demo", cwd=tmp_path)
     env = {**os.environ, "DISPLAY": x_display}
     log_path = tmp_path / "window.log"
@@ -94,9 +108,8 @@ def test_the_window_signs_in_with_vietnamese_text(installed: Path, tmp_path: Pat
 
     with log_path.open("w") as log:
         window = subprocess.Popen(
-            [str(Path(__file__).parents[2] / "scripts" / "windows"), "window", "--",
-             "--data-dir", DATA], cwd=tmp_path, env=env, stdout=log, stderr=log,
-            stdin=subprocess.DEVNULL,
+            [str(SCRIPT), "window", "--", "--data-dir", DATA], cwd=tmp_path, env=env,
+            stdout=log, stderr=log, stdin=subprocess.DEVNULL,
         )  # fmt: skip
 
         def wait_for(title: str) -> str:
@@ -119,6 +132,15 @@ def test_the_window_signs_in_with_vietnamese_text(installed: Path, tmp_path: Pat
             xdotool("type", "--delay", "120", "canbo123")
             xdotool("key", "Return")
             wait_for("Máy trạm tiếp nhận")
+            # A second start on the same folder says so (and knocks on the first) and ends.
+            second = subprocess.Popen(
+                [str(SCRIPT), "window", "--", "--data-dir", DATA], cwd=tmp_path, env=env,
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+            xdotool("windowfocus", "--sync", wait_for("^Bộ phận Một cửa$"))
+            xdotool("key", "Return")
+            assert second.wait(120) == 1
+            assert xdotool("search", "--onlyvisible", "--name", "Máy trạm tiếp nhận")
         finally:
             windows("shell", "--", "wineserver", "-k")
             window.wait(60)
