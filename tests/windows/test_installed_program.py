@@ -22,6 +22,7 @@ from tests.packaging.test_frozen_bundle import INTAKE, decoded_codes, from_sourc
 from tests.windows.conftest import LOCAL_APP_DATA, SCRIPT, TEST_PREFIX, counter_app, windows
 
 pytestmark = [pytest.mark.slow, pytest.mark.windows]
+ROOT = Path(__file__).resolve().parents[2]
 
 # A counter officer's own folder: Vietnamese letters and spaces all the way down.
 DATA = r"C:\users\Nguyễn Văn An\Dữ liệu quầy"
@@ -156,7 +157,7 @@ def text_pixels(display: str, geometry: str) -> int:
     width, height = (int(value) for value in lines["Geometry"].split("x"))
     shot = ImageGrab.grab(bbox=(x, y, x + width, y + height), xdisplay=display).convert("L")
     shot.save(Path(os.environ.get("TMPDIR", "/tmp")) / "counter-app-wine-sign-in.png")
-    return sum(1 for value in shot.getdata() if value < 96)
+    return sum(shot.histogram()[:96])
 
 
 def test_uninstall_keeps_the_data_and_an_upgrade_migrates_it(
@@ -190,16 +191,24 @@ def test_uninstall_keeps_the_data_and_an_upgrade_migrates_it(
 def take_back_one_revision(database: Path) -> str:
     """The store as the previous release left it: the real downgrade of the newest migration."""
     script = (
-        "import sys; from alembic import command; from counter_app.store import migrations; "
-        "from counter_app.store.database import _make_engine; "
-        "engine = _make_engine(sys.argv[1], 5000, foreign_keys=False); "
-        "connection = engine.begin().__enter__(); "
-        "command.downgrade(migrations._config(connection), '-1'); connection.commit()"
+        "import sys\n"
+        "from alembic import command\n"
+        "from counter_app.store import migrations\n"
+        "from counter_app.store.database import DEFAULT_BUSY_TIMEOUT_MS, _make_engine\n"
+        "engine = _make_engine(sys.argv[1], DEFAULT_BUSY_TIMEOUT_MS, foreign_keys=False)\n"
+        "with engine.begin() as connection:\n"
+        "    command.downgrade(migrations._config(connection), '-1')\n"
+        "engine.dispose()\n"
     )
     subprocess.run([sys.executable, "-c", script, str(database)], check=True, timeout=120)
     revision = schema(database)
     assert revision != LOCAL_HEAD
     return revision
+
+
+def windows_path(path: Path) -> str:
+    """The path as Wine sees it (its Z: drive is the root)."""
+    return "Z:" + str(path).replace("/", "\\")
 
 
 def schema(database: Path) -> str:
@@ -219,10 +228,10 @@ def test_a_missing_drive_or_a_path_too_long_is_said_in_vietnamese(installed: Pat
 
 
 def test_the_wia_source_loads_under_wine_and_says_there_is_no_scanner(setup_exe: Path):
-    """Wine has no WIA automation (wiaaut.dll): the source loads with comtypes in the build's
-    Windows Python and refuses with the plain message, as a PC without WIA would."""
+    """Wine has no WIA automation (wiaaut.dll): the source (this tree's) loads with comtypes in
+    the build's Windows Python and refuses with the plain message, as a PC without WIA would."""
     probe = (
-        "import sys; sys.stdout.reconfigure(encoding='utf-8')\n"
+        "import sys; sys.stdout.reconfigure(encoding='utf-8'); sys.path.insert(0, sys.argv[1])\n"
         "from counter_app.domain.errors import CounterError\n"
         "from counter_app.services.digitising.wia import WiaSource, wia_client\n"
         "client = wia_client()\n"
@@ -233,7 +242,7 @@ def test_the_wia_source_loads_under_wine_and_says_there_is_no_scanner(setup_exe:
         "    print(error.message('vi'))\n"
     )
     done = windows(
-        "shell", "--", "wine", r"C:\python311\python.exe", "-c", probe,
+        "shell", "--", "wine", r"C:\python311\python.exe", "-c", probe, windows_path(ROOT),
         WINEPREFIX_OF=str(TEST_PREFIX.parent / "build-prefix"),
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
