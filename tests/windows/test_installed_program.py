@@ -136,7 +136,7 @@ def test_the_window_signs_in_with_vietnamese_text(installed: Path, tmp_path: Pat
             # A second start on the same folder says so (and knocks on the first) and ends.
             second = subprocess.Popen(
                 [str(SCRIPT), "window", "--", "--data-dir", DATA], cwd=tmp_path, env=env,
-                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL, stdout=log, stderr=log,
             )  # fmt: skip
             xdotool("windowfocus", "--sync", wait_for("^Bộ phận Một cửa$"))
             xdotool("key", "Return")
