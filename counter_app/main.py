@@ -15,6 +15,8 @@ WINDOW_OPTIONS = ("--data-dir", "--lang")
 
 
 def main(argv: list[str] | None = None) -> int:
+    _utf8_streams()
+    _announce_running()
     window = _window_options(sys.argv[1:] if argv is None else argv)
     if window is not None:
         return _open_window(window, argv)
@@ -29,6 +31,35 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in (None, "kiosk", "board"):
         return _open_window(args, argv)
     return run(args)
+
+
+def _utf8_streams() -> None:
+    """Speak UTF-8 on stdin, stdout and stderr whatever the locale or code page says.
+
+    On Windows a pipe or a file gets the ANSI code page (cp1252, cp1258): Vietnamese letters
+    would crash the output with UnicodeEncodeError, and the frozen program ignores PYTHONUTF8.
+    A console is left alone (Python already writes it as UTF-16 through WriteConsoleW).
+    """
+    import codecs
+
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and codecs.lookup(encoding).name != "utf-8":
+            reconfigure(encoding="utf-8")
+
+
+# Inno Setup's AppMutex: the setup and the uninstaller see the program running and ask to close it.
+RUNNING_MUTEX = "counter-app-running"
+_running_mutex: list[object] = []  # the handle, held until the process ends
+
+
+def _announce_running() -> None:
+    if sys.platform == "win32" and not _running_mutex:
+        import ctypes
+
+        _running_mutex.append(ctypes.windll.kernel32.CreateMutexW(None, False, RUNNING_MUTEX))
+
 
 
 def _window_options(argv: list[str]) -> argparse.Namespace | None:

@@ -1014,6 +1014,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- 2026 law: the rest (issue 14, law-rest)
     "field.title": ("chức vụ", "title"),
     # --- Windows (issue 15)
+    "scan.wia_missing": (
+        "Máy này không dùng được máy quét qua WIA của Windows ({reason}). Hãy lưu bản quét vào thư mục quét bằng phần mềm của máy quét, hoặc thêm tệp.",
+        "Windows' scanner service (WIA) cannot be used on this computer ({reason}). Save the scans into the scan folder with the scanner's own software, or add the files.",
+    ),
+    "app.data_drive_missing": (
+        "Không thấy ổ đĩa {drive} của thư mục dữ liệu {path} (ổ USB đã rút, ổ mạng chưa kết nối?). Hãy cắm lại ổ rồi mở lại chương trình; dữ liệu không bị mất.",
+        "The drive {drive} of the data folder {path} is not there (a USB drive removed, a network drive not connected?). Plug it back in and start the program again; no data was lost.",
+    ),
+    "app.data_path_too_long": (
+        "Đường dẫn thư mục dữ liệu quá dài cho Windows ({length} ký tự, tối đa {limit}): {path}. Hãy chọn thư mục ngắn hơn, ví dụ C:\\MotCua.",
+        "The data folder's path is too long for Windows ({length} characters, at most {limit}): {path}. Choose a shorter folder, e.g. C:\\MotCua.",
+    ),
     # --- seams: settings registry and permissions (issue 16)
     "setting.unknown": ("Không có thiết lập «{name}».", "There is no setting “{name}”."),
     "setting.not_int": (

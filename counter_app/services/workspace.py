@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from counter_app.paths import DATABASE_FILE
+from counter_app.services.operations.data_folder import check_data_folder
 from counter_app.services.outputs import check_output
 from counter_app.store.database import DEFAULT_BUSY_TIMEOUT_MS, open_database
 
@@ -72,6 +73,7 @@ class Workspace:
         create: bool = False,
         busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
     ) -> None:
+        check_data_folder(data_dir)
         self.data_dir = data_dir
         self._making = threading.RLock()
         self.database = open_database(

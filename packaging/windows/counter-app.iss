@@ -10,7 +10,9 @@
 #ifndef AppVersion
   #define AppVersion "0.1.0"
 #endif
-#define Bundle "..\..\dist\counter-app"
+#ifndef Bundle
+  #define Bundle "..\..\dist\counter-app"
+#endif
 
 [Setup]
 AppId={{5E0C4C1B-6B7A-4E8E-9B0F-1C0A2D3E4F51}
@@ -29,6 +31,10 @@ UninstallDisplayIcon={app}\counter-app-window.exe
 SetupIconFile=..\..\resources\icons\counter-app.ico
 OutputDir=..\..\dist
 OutputBaseFilename=counter-app-{#AppVersion}-setup
+; The program holds this mutex while it runs (counter_app/main.py): setup and uninstall ask to
+; close it first. A second setup started meanwhile says so and stops.
+AppMutex=counter-app-running
+SetupMutex=counter-app-setup
 Compression=lzma2/max
 SolidCompression=yes
 
@@ -51,6 +57,10 @@ vi.ConfirmTitle=Xác nhận
 vi.ErrorTitle=Lỗi
 vi.SetupLdrStartupMessage=Chương trình sẽ cài đặt %1. Tiếp tục?
 vi.AdminPrivilegesRequired=Cần đăng nhập bằng tài khoản quản trị (Administrator) để cài đặt chương trình này.
+vi.SetupAlreadyRunning=Bộ cài đang chạy rồi: hãy chờ lần cài kia xong (không cần chạy lại).
+vi.ErrorCreatingDir=Không tạo được thư mục "%1": tài khoản này không có quyền ghi vào đó. Hãy chọn thư mục khác, hoặc chạy bộ cài bằng tài khoản quản trị.
+vi.DirNameTooLong=Tên hoặc đường dẫn thư mục quá dài. Hãy chọn thư mục ngắn hơn.
+vi.InvalidPath=Cần một đường dẫn đầy đủ có ký tự ổ đĩa, ví dụ:%n%nC:\MotCua%n%nhoặc đường dẫn mạng dạng:%n%n\\máy-chủ\thư-mục
 vi.SetupAppRunningError=%1 đang chạy.%n%nHãy đóng mọi cửa sổ của chương trình rồi bấm OK để tiếp tục, hoặc Hủy để thoát.
 vi.UninstallAppRunningError=%1 đang chạy.%n%nHãy đóng mọi cửa sổ của chương trình rồi bấm OK để tiếp tục, hoặc Hủy để thoát.
 vi.ExitSetupTitle=Thoát cài đặt
