@@ -61,7 +61,6 @@ def _announce_running() -> None:
         _running_mutex.append(ctypes.windll.kernel32.CreateMutexW(None, False, RUNNING_MUTEX))
 
 
-
 def _window_options(argv: list[str]) -> argparse.Namespace | None:
     """The window's options when the command line holds nothing else (a start from the desktop
     or the menu), read without building every command's parser, which would hold up the sign-in

@@ -113,7 +113,7 @@ class PaperStore:
                     AuditEntry(
                         at,
                         user.login if user else "counter-app",
-                        "papers.lookup",
+                        "paper_store.lookup",
                         owner,
                         {"found": len(found)},
                     )
@@ -139,7 +139,9 @@ class PaperStore:
                 "issued_on": issued_on.isoformat() if issued_on else None,
                 "expires_on": expires_on.isoformat() if expires_on else None,
             }
-            append_audit(session, [AuditEntry(at, user.login, "papers.validity", paper_id, detail)])
+            append_audit(
+                session, [AuditEntry(at, user.login, "paper_store.validity", paper_id, detail)]
+            )
 
     def last_applicant(self, id_number: str) -> Applicant | None:
         """The applicant as the person's last dossier here gave it (offered at intake)."""
@@ -160,7 +162,7 @@ class PaperStore:
                 session,
                 [
                     AuditEntry(
-                        at, user.login, "papers.consent", dossier.code or "", {"given": given}
+                        at, user.login, "paper_store.consent", dossier.code or "", {"given": given}
                     )
                 ],
             )
@@ -203,7 +205,8 @@ class PaperStore:
             add_signed_copy(session, copy)
             detail = {"paper": paper.uuid, "kind": paper.kind, "component": component}
             append_audit(
-                session, [AuditEntry(at, user.login, "papers.reuse", dossier.code or "", detail)]
+                session,
+                [AuditEntry(at, user.login, "paper_store.reuse", dossier.code or "", detail)],
             )
 
         self._attachments.attach_staged(

@@ -7,7 +7,7 @@ Tests replace `show_error` to see the message without a modal loop.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from counter_app.domain.errors import CounterError
 
@@ -47,6 +47,14 @@ def ask(
     box.setEscapeButton(safe)
     box.exec()
     return box.clickedButton() is chosen
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, *, secret: bool = False) -> str | None:
+    """One line typed for one use (a ticket number; a token's PIN, `secret`: never shown as it
+    is typed); None when the officer cancelled or typed nothing."""
+    mode = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
+    text, ok = QInputDialog.getText(parent, title, label, mode)
+    return text if ok and text.strip() else None
 
 
 def show_error(parent: QWidget | None, text: str) -> None:

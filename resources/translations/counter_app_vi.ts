@@ -1314,7 +1314,7 @@
         <translation>Ở lại</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>One-stop counter</source>
         <translation>Bộ phận Một cửa</translation>
     </message>
@@ -1466,22 +1466,22 @@
 <context>
     <name>SignedCopiesTab</name>
     <message>
-        <location filename="../../counter_app/ui/signing/signed_copies.py" line="+76"/>
+        <location filename="../../counter_app/ui/signing/signed_copies.py" line="+75"/>
         <source>Sign the copies…</source>
         <translation>Ký số các bản điện tử…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Digital signature</source>
         <translation>Ký số</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>The signing token&apos;s PIN:</source>
         <translation>Mã PIN của thiết bị ký số:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Signing…</source>
         <translation>Đang ký số…</translation>
     </message>
@@ -1494,7 +1494,7 @@
 <context>
     <name>SignedCopiesTable</name>
     <message>
-        <location line="-78"/>
+        <location line="-75"/>
         <source>Copy</source>
         <translation>Bản chụp</translation>
     </message>

@@ -532,7 +532,7 @@
         <translation>Thay đổi hồ sơ đang chờ: {changes}; hồ sơ có bản quét chờ gửi: {scans}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Conflicts for the supervisor: {n}</source>
         <translation>Xung đột chờ lãnh đạo xử lý: {n}</translation>
     </message>
@@ -944,7 +944,7 @@
         <translation>Không có</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>{changes} dossier change(s), {scans} dossier(s) with scans</source>
         <translation>{changes} thay đổi hồ sơ, {scans} hồ sơ có bản quét</translation>
     </message>

@@ -101,7 +101,7 @@ def test_adding_an_account_needs_an_administrator_once_there_is_one(counter):
     )
     assert "ke-gian" not in [user["login"] for user in users(data)]
     added = ok_json(en(data, *add, "--user", "quantri", stdin=f"{PASSWORD}\n{twice}"))
-    assert added == {"login": "ke-gian", "role": "admin", "full_name": ""}
+    assert added == {"login": "ke-gian", "role": "admin", "full_name": "", "title": ""}
 
 
 def users(data: Path) -> list[dict]:

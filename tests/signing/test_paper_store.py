@@ -33,7 +33,7 @@ def test_signed_papers_are_filed_under_their_owner(signing_ws, filed, officer): 
     assert sorted(item.paper.kind for item in filed) == sorted([COMPONENT, ID_COPY])
     assert all(not item.expired and item.paper.signer == "Cán bộ signer" for item in filed)
     assert signing_ws.paper_store.on_file("001099000001", user=officer) == []
-    assert audit_actions(signing_ws).count("papers.lookup") == 2
+    assert audit_actions(signing_ws).count("paper_store.lookup") == 2
 
 
 def test_reuse_needs_consent_and_attaches_the_signed_copy(signing_ws, filed, officer):  # type: ignore[no-untyped-def]
@@ -52,7 +52,7 @@ def test_reuse_needs_consent_and_attaches_the_signed_copy(signing_ws, filed, off
     assert [(a.component, a.sha256) for a in attached] == [(ID_COPY, paper.sha256)]
     assert [c.reused_from for c in ws.signing.signed_copies(again.code)] == [paper.uuid]
     assert ws.signing.verify(ws.attachments.blobs.path(paper.sha256)).valid
-    assert audit_actions(ws)[-3:] == ["papers.consent", "attachment.add", "papers.reuse"]
+    assert audit_actions(ws)[-3:] == ["paper_store.consent", "attachment.add", "paper_store.reuse"]
     # a reused paper is not filed a second time
     assert len(ws.paper_store.on_file("020090001234", user=officer)) == len(filed)
 

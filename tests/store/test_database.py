@@ -28,7 +28,7 @@ def test_new_store_is_at_head_in_wal_with_foreign_keys(tmp_path: Path):
 
 
 CURRENT = migrations.LOCAL_HEAD
-NEXT = f"{int(CURRENT) + 1:04d}"
+NEXT = f"{max(int(r) for r in migrations.known_revisions()) + 1:04d}"  # a new id
 NEXT_MIGRATION = f"""
 from alembic import op
 import sqlalchemy as sa

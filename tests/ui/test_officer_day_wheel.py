@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QScrollArea,
-    QScrollBar,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -77,11 +76,11 @@ def turn_by_event(widget: QWidget) -> None:
 TURNS = {"mouse": turn_by_mouse, "event": turn_by_event}
 
 
-def scroll_bar_around(widget: QWidget) -> QScrollBar | None:
+def scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QAbstractScrollArea) and parent.verticalScrollBar().maximum():
-            return parent.verticalScrollBar()
+            return parent
         parent = parent.parentWidget()
     return None
 
@@ -95,17 +94,23 @@ def check_turns(qtbot, widget: QWidget, turn: Callable[[QWidget], None], *, scro
         else:
             widget.window().setFocus()
             widget.clearFocus()
-        bar = scroll_bar_around(widget)
-        assert (bar is not None) is scrolls, widget.objectName()
-        if bar is not None:
+        area = scroll_area_around(widget)
+        assert (area is not None) is scrolls, widget.objectName()
+        start = 0
+        if area is not None:
+            bar = area.verticalScrollBar()
             bar.setValue(0)
+            if isinstance(area, QScrollArea):  # a form taller than the screen: the widget in view
+                area.ensureWidgetVisible(widget, 0, 0)
+            start = bar.value()
+            assert start < bar.maximum(), widget.objectName()  # room to scroll on
             qtbot.waitUntil(lambda w=widget: w.visibleRegion().contains(w.rect().center()))
         before = value_of(widget)
         turn(widget)
         QApplication.processEvents()
         assert value_of(widget) == before, (widget.objectName(), focused)
-        if bar is not None:
-            assert bar.value() > 0, (widget.objectName(), focused)
+        if area is not None:
+            assert area.verticalScrollBar().value() > start, (widget.objectName(), focused)
 
 
 def open_window(qtbot, session) -> MainWindow:  # type: ignore[no-untyped-def]

@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -28,6 +27,7 @@ from counter_app.domain.dossier import Dossier
 from counter_app.domain.errors import CounterError
 from counter_app.domain.queue import Ticket, TicketState
 from counter_app.services.queue import QueueService, open_queue, queue_areas, record_ticket
+from counter_app.ui import notify
 from counter_app.ui.session import Session
 from counter_app.ui.workers import Tasks
 
@@ -123,10 +123,10 @@ class DeskQueueBar(QFrame):
         self._run(lambda queue: queue.transfer(area))
 
     def call_number(self) -> None:
-        label, ok = QInputDialog.getText(
+        label = notify.ask_text(
             self, self.tr("Call a number"), self.tr("Ticket number (e.g. 125, or Ư7):")
         )
-        if ok and label.strip():
+        if label is not None:
             self._run(lambda queue: queue.call_ticket(label))
 
     def _answered(self, ticket: Ticket) -> None:

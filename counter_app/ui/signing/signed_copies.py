@@ -9,9 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import CounterError
 from counter_app.services.signing import SignedCopy
+from counter_app.ui import notify
 from counter_app.ui.formatting import moment, text_or_dash
 from counter_app.ui.session import Session
 from counter_app.ui.workers import Tasks
@@ -88,13 +87,10 @@ class SignedCopiesTab(QWidget):
         layout.addWidget(self.table, 1)
 
     def _ask_pin(self) -> None:
-        pin, ok = QInputDialog.getText(
-            self,
-            self.tr("Digital signature"),
-            self.tr("The signing token's PIN:"),
-            QLineEdit.EchoMode.Password,
+        pin = notify.ask_text(
+            self, self.tr("Digital signature"), self.tr("The signing token's PIN:"), secret=True
         )
-        if ok and pin:
+        if pin is not None:
             self.sign_with(pin)
 
     def sign_with(self, pin: str) -> None:
