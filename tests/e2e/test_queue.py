@@ -35,7 +35,7 @@ def test_kiosk_desk_and_board(tmp_path: Path, x_display: str) -> None:
         kiosk.xdotool("windowraise", kiosk_window)  # no window manager: over the board
         time.sleep(0.5)
         kiosk.xdotool("mousemove", "--window", kiosk_window, "320", "200", "click", "1")  # A
-        kiosk.wait_for(lambda: printer.stat().st_size > 0, "the ticket printed")
+        kiosk.wait_for(lambda: printer.stat().st_size > 0, "the ticket printed", timeout=120)
         assert printer.read_bytes().startswith(b"\x1dv0")  # a raster picture, then the cut
         assert area(counter_json(data, "queue", "status"), "A")["waiting"] == 1
 
