@@ -105,7 +105,6 @@ def bouncer_url(made, port: int) -> str:  # type: ignore[no-untyped-def]
 
 class SimulatedCounter:
     def __init__(self, plan: CounterPlan, template: Path, root: Path) -> None:
-        from counter_app.services.accounts import Role  # noqa: F401  (the template has the user)
         from counter_app.services.workspace import Workspace
 
         self.plan = plan
