@@ -27,6 +27,7 @@ from counter_app.paths import default_data_dir, resources_dir
 from counter_app.services.operations.instance import InstanceLock
 from counter_app.services.preferences import startup_preferences
 from counter_app.ui import notify
+from counter_app.ui.collector import install_gui_thread_collector, unless_collected
 from counter_app.ui.crash import CrashHandler
 from counter_app.ui.i18n import apply_base_font, install_translations, remove_translations
 from counter_app.ui.login import LoginDialog
@@ -96,6 +97,7 @@ class _OpenOnce(QObject):
     def watch(self, widget: QWidget) -> None:
         widget.installEventFilter(self)
 
+    @unless_collected
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._action is not None:
             QTimer.singleShot(0, self.now)  # once this paint is done
@@ -149,6 +151,7 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
     app.setDesktopFileName("counter-app")  # docks match it with packaging/linux's .desktop file
     app.setWindowIcon(window_icon())
     install_wheel_guard(app)  # the wizard, the sign-in and every window after them
+    install_gui_thread_collector(app)  # widgets die on the GUI thread, not in a worker
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     preferences = startup_preferences(folder)
     if lang not in LANGUAGES:

@@ -5,7 +5,7 @@ text: a top-level window does not follow its layout's height-for-width by itself
 from __future__ import annotations
 
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QDialog, QWidget
 
 # Room kept for the window manager's title bar and borders while the frame is not known yet.
@@ -13,9 +13,17 @@ TITLE_BAR = 32
 BORDER = 8
 
 
+def screen_of(window: QWidget) -> QScreen:
+    """The screen the window is on, asked of the application and not of the widget: PySide
+    ties the QScreen that `QWidget.screen()` returns to the widget, and when the cycle
+    collector takes the widget it deletes the screen with it; the next window to open then
+    crashes (it did after a detail dialog, and after a sign-out)."""
+    return QGuiApplication.screenAt(window.geometry().center()) or QGuiApplication.primaryScreen()
+
+
 def available_area(window: QWidget) -> QRect:
     """Where the window may be: its screen less the task bar, less room for its frame."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
+    screen = screen_of(window)
     area = screen.availableGeometry()
     return area.adjusted(BORDER, TITLE_BAR, -BORDER, -BORDER)
 

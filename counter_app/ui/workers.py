@@ -62,6 +62,10 @@ class Tasks(QObject):
     def busy(self) -> bool:
         return bool(self._handlers)
 
+    def running(self, purpose: str) -> bool:
+        """Whether a task of this purpose has not answered yet."""
+        return purpose in self._latest
+
     def run(
         self,
         purpose: str,

@@ -25,6 +25,7 @@ from counter_app.services.accounts import Role, User
 from counter_app.services.intake import request_from_json
 from counter_app.services.workspace import Workspace
 from counter_app.ui import notify
+from counter_app.ui.collector import install_gui_thread_collector
 from counter_app.ui.i18n import install_translations, remove_translations
 from counter_app.ui.session import Session
 from counter_app.ui.wheel import install_wheel_guard
@@ -98,9 +99,13 @@ def receive(
 def _application(qapp):  # type: ignore[no-untyped-def]
     """Every window test runs with the QApplication up: queued signals (background tasks)
     are only delivered by a running application. The wheel guard is installed as run_app
-    installs it, so every page and dialog is tested as the officer meets it."""
+    installs it, so every page and dialog is tested as the officer meets it; so is the
+    collector that keeps the destruction of widgets on the GUI thread (for this test only: the
+    tests that are not about windows keep Python's own collector)."""
     install_wheel_guard(qapp)
-    return qapp
+    collector = install_gui_thread_collector(qapp)
+    yield qapp
+    collector.remove()
 
 
 @pytest.fixture

@@ -44,7 +44,7 @@ from counter_app.ui.dossiers.action import ActionDialog
 from counter_app.ui.dossiers.correct_intake import CorrectIntakeDialog
 from counter_app.ui.dossiers.detail import DossierDetailDialog
 from counter_app.ui.first_run.wizard import FirstRunWizard
-from counter_app.ui.fitting import TITLE_BAR
+from counter_app.ui.fitting import TITLE_BAR, screen_of
 from counter_app.ui.login import LoginDialog
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.models.dossier_table import Column as DossierColumn
@@ -280,7 +280,7 @@ def assert_fits(qtbot, window: QWidget) -> None:
     window.show()
     qtbot.waitExposed(window)
     qtbot.wait(50)
-    screen = window.screen().availableGeometry()
+    screen = screen_of(window).availableGeometry()
     frame = window.frameGeometry()
     assert frame.width() <= screen.width(), (frame.getRect(), screen.getRect())
     assert frame.height() + TITLE_BAR <= screen.height(), (frame.getRect(), screen.getRect())

@@ -17,6 +17,7 @@ from counter_app.domain.ratings import Level, Source
 from counter_app.domain.settings_registry import REGISTRY
 from counter_app.ui.citizen.screen import CitizenScreen
 from counter_app.ui.citizen.view import view_of_dossier, view_of_intake
+from counter_app.ui.fitting import screen_of
 from counter_app.ui.intake.page import IntakePage
 from counter_app.ui.returns.page import ReturnsPage
 from counter_app.ui.session import Session
@@ -48,7 +49,7 @@ class CitizenDesk(QObject):
     # --- where it is
     def citizens_screen(self) -> QScreen | None:
         """A screen other than the officer's, if Qt sees one."""
-        own = self._window.screen()
+        own = screen_of(self._window)
         others = [screen for screen in QGuiApplication.screens() if screen is not own]
         return others[0] if others else None
 
@@ -72,13 +73,13 @@ class CitizenDesk(QObject):
     def _screen_removed(self, removed: QScreen) -> None:
         """Its monitor was unplugged: it comes back as a window on the officer's screen and
         shows what it showed, and the officer is told."""
-        if not self.screen.isVisible() or self.screen.screen() is not removed:
+        on_it = removed.geometry().contains(self.screen.geometry().center())
+        if not self.screen.isVisible() or not on_it:
             return
-        own = self._window.screen() or QGuiApplication.primaryScreen()
+        own = screen_of(self._window)
         self.screen.showNormal()
-        if own is not None:
-            self.screen.setScreen(own)
-            self.screen.move(own.availableGeometry().topLeft())
+        self.screen.setScreen(own)
+        self.screen.move(own.availableGeometry().topLeft())
         self._session.messages.info(
             self.tr("The citizen's screen was unplugged: it is shown here as a window.")
         )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.errors import CounterError
 from counter_app.ui import formatting, notify, theme
+from counter_app.ui.collector import unless_collected
 from counter_app.ui.dossiers.detail import DossierDetailDialog
 from counter_app.ui.models.dossier_query import DossierSearch
 from counter_app.ui.models.dossier_table import Column, DossierTableModel
@@ -304,6 +305,7 @@ class DossiersPage(QWidget):
         self.detail_dialog = None
         self.table.setFocus()
 
+    @unless_collected
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down arrow in the search box goes to the list, so the keyboard never has to leave."""
         if (

@@ -20,6 +20,7 @@ from counter_app.domain.validation import check_applicant, id_number_notes
 from counter_app.services.digitising import Staged
 from counter_app.services.intake import IntakeRequest
 from counter_app.ui import formatting, notify
+from counter_app.ui.collector import unless_collected
 from counter_app.ui.formatting import text_or_dash
 from counter_app.ui.intake import form
 from counter_app.ui.intake.form import APPLICANT_FIELDS, FIELD_ORDER, NEEDS_ORGANISATION
@@ -620,6 +621,7 @@ class IntakePage(IntakeLayout):
             self._focus(self.papers.add_button)
 
     # --- keys in the search
+    @unless_collected
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """In the search, ↑ ↓ Page Up/Down move in the results and Enter chooses: the cursor
         never has to leave the text the officer is typing. Leaving a field of the applicant

@@ -24,6 +24,7 @@ from counter_app.domain.dossier import DocumentReceived
 from counter_app.domain.errors import Problem
 from counter_app.domain.limits import MAX_COUNT
 from counter_app.domain.text import clean
+from counter_app.ui.collector import unless_collected
 from counter_app.ui.intake.widgets import message_label, muted_label
 from counter_app.ui.labels import document_form_label
 
@@ -242,6 +243,7 @@ class PaperChecklist(QWidget):
         self.empty_label.setVisible(not self.rows)
         self.header.setVisible(bool(self.rows))
 
+    @unless_collected
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A click on a paper's name ticks it, as a click on the box does."""
         if event.type() == QEvent.Type.MouseButtonRelease:

@@ -16,6 +16,7 @@ from counter_app.services.queue import open_queue, queue_areas
 from counter_app.services.queue.voice import Announcer
 from counter_app.services.workspace import Workspace
 from counter_app.ui import notify
+from counter_app.ui.collector import install_gui_thread_collector
 from counter_app.ui.i18n import install_translations, remove_translations
 from counter_app.ui.wheel import install_wheel_guard
 
@@ -31,6 +32,7 @@ def run_screen(
         app = QApplication(sys.argv)
     app.setApplicationName(f"counter-app-{screen}")
     install_wheel_guard(app)
+    install_gui_thread_collector(app)
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     if lang not in LANGUAGES:
         lang = startup_preferences(folder).language

@@ -105,8 +105,9 @@ class DeskQueueBar(QFrame):
 
     def _run(self, work: Callable[[QueueService], Any]) -> None:
         """One action at a time: a second F9 while the first call is on its way would serve
-        the first citizen in no time and call the next one over them."""
-        if self.tasks.busy:
+        the first citizen in no time and call the next one over them. Recording a ticket on
+        a saved dossier runs beside them: F10 just after a save is not lost."""
+        if self.tasks.running("queue"):
             return
         self.tasks.run("queue", lambda: work(self._service()), self._answered, self._failed)
 

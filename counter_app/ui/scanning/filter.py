@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from counter_app.domain.errors import CounterError
 from counter_app.domain.scan import ScanKind, ScanResult, classify_typed_scan
 from counter_app.domain.validation import shown_value
+from counter_app.ui.collector import unless_collected
 from counter_app.ui.scanning.burst import (
     Burst,
     BurstRecognizer,
@@ -196,6 +197,7 @@ class ScannerFilter(QObject):
 
     # --- the filter
 
+    @unless_collected
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in _WATCHED or self._replaying or not self._deciding():

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import CounterError
 from counter_app.ui import theme
+from counter_app.ui.collector import unless_collected
 from counter_app.ui.session import Session
 from counter_app.ui.settings import values
 from counter_app.ui.settings.widgets import text_colour
@@ -196,6 +197,7 @@ class LockScreen(QWidget):
         else:
             self.resize(960, 600)
 
+    @unless_collected
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._owner and event.type() in (_T.Move, _T.Resize):
             self.follow_owner()
@@ -401,6 +403,7 @@ class IdleLock(QObject):
         owner = watched.parent()
         return isinstance(owner, QWidget) and (owner is screen or screen.isAncestorOf(owner))
 
+    @unless_collected
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in _INPUT:

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from counter_app.domain.ratings import Level
 from counter_app.ui.citizen.desk import CitizenDesk
 from counter_app.ui.citizen.screen import FORM, IDLE, SAVED, THANKS
+from counter_app.ui.fitting import screen_of
 from tests.ui.intake.conftest import choose, press, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -110,7 +111,7 @@ def test_an_unplugged_screen_comes_back_as_a_window(qtbot, page, desk):
     page.fields["full_name"].setText("Bế Văn Đàn")
     messages = []
     page._session.messages.sig_info.connect(messages.append)
-    desk._screen_removed(desk.screen.screen())
+    desk._screen_removed(screen_of(desk.screen))
     assert desk.screen.isVisible() and not desk.screen.isFullScreen()
     assert shown(desk, "full_name") == "Bế Văn Đàn"
     assert len(messages) == 1
