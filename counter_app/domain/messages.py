@@ -1362,9 +1362,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "queue.printer_setting": (
         "Máy in phiếu (queue.printer) không hợp lệ: {value}. Dùng usb:VID:PID, "
-        "tcp:MÁY[:CỔNG], file:ĐƯỜNG-DẪN hoặc tên máy in.",
+        "tcp:MÁY[:CỔNG], file:ĐƯỜNG-DẪN hoặc qt:TÊN-MÁY-IN.",
         "The ticket printer (queue.printer) is not valid: {value}. Use usb:VID:PID, "
-        "tcp:HOST[:PORT], file:PATH or a printer's name.",
+        "tcp:HOST[:PORT], file:PATH or qt:PRINTER-NAME.",
     ),
     "queue.voice_missing": (
         "Không có giọng đọc tiếng Việt (espeak-ng): bảng gọi số vẫn hiện số nhưng không đọc.",

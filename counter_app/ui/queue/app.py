@@ -13,7 +13,7 @@ from counter_app.domain.messages import LANGUAGES, translate
 from counter_app.paths import default_data_dir
 from counter_app.services.preferences import startup_preferences
 from counter_app.services.queue import open_queue, queue_areas
-from counter_app.services.queue.voice import Announcer
+from counter_app.services.queue.voice import Announcer, espeak
 from counter_app.services.workspace import Workspace
 from counter_app.ui import notify
 from counter_app.ui.i18n import install_translations, remove_translations
@@ -49,8 +49,9 @@ def run_screen(
         window: BoardWindow | KioskWindow
         if screen == "board":
             voice = workspace.settings.get("queue.voice", True) is not False
-            if voice and Announcer.available():
-                announcer = Announcer()
+            program = espeak(str(workspace.settings.get("queue.voice_command") or ""))
+            if voice and program is not None:
+                announcer = Announcer(program=program)
             elif voice:
                 print(translate("queue.voice_missing", lang), file=sys.stderr)
             window = BoardWindow(
