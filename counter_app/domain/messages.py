@@ -1367,8 +1367,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tcp:HOST[:PORT], file:PATH or qt:PRINTER-NAME.",
     ),
     "queue.voice_missing": (
-        "Không có giọng đọc tiếng Việt (espeak-ng): bảng gọi số vẫn hiện số nhưng không đọc.",
-        "No Vietnamese voice (espeak-ng): the board shows the numbers but does not speak.",
+        "Không có giọng đọc tiếng Việt (espeak-ng): bảng gọi số vẫn hiện số nhưng không đọc. "
+        "Trên Windows: cài espeak-ng bằng bộ cài của espeak-ng (hoặc đặt queue.voice_command).",
+        "No Vietnamese voice (espeak-ng): the board shows the numbers but does not speak. "
+        "On Windows: install espeak-ng with its own installer (or set queue.voice_command).",
     ),
 }
 

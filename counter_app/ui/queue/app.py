@@ -50,14 +50,17 @@ def run_screen(
         if screen == "board":
             voice = workspace.settings.get("queue.voice", True) is not False
             program = espeak(str(workspace.settings.get("queue.voice_command") or ""))
+            notice = ""
             if voice and program is not None:
                 announcer = Announcer(program=program)
             elif voice:
-                print(translate("queue.voice_missing", lang), file=sys.stderr)
+                notice = translate("queue.voice_missing", lang)
+                print(notice, file=sys.stderr)
             window = BoardWindow(
                 lambda: open_queue(workspace.settings, folder),
                 {area.code: area.name for area in queue_areas(workspace.settings)},
                 announcer.announce if announcer else None,
+                notice=notice,
             )
         else:
             window = KioskWindow(workspace, folder, lang)
