@@ -9,6 +9,8 @@ that stays text in a PDF. `print_ticket` runs in a worker thread like the print 
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QPainter
 from PySide6.QtPrintSupport import QPrinter
@@ -41,8 +43,9 @@ LINE_GAP = 10  # dots between lines, as on the thermal ticket
 PAPER_WIDTH_MM = 80
 
 
+@cache
 def load_ticket_font() -> str:
-    """Register the bundled Liberation Sans (the GUI thread, once); its family name."""
+    """Register the bundled Liberation Sans (on the GUI thread, once); its family name."""
     for style in ("Regular", "Bold"):
         QFontDatabase.addApplicationFont(
             str(resources_dir() / "fonts" / f"LiberationSans-{style}.ttf")
@@ -74,9 +77,8 @@ def _laid_out(taken: TakenTicket, centre: str, family: str) -> list[tuple[str, Q
 
 def print_ticket(
     taken: TakenTicket, centre: str, follow_url: str, printer_name: str, family: str
-) -> str:
-    """Print one ticket on `printer_name` ("" the default printer); what the system says of
-    the printer afterwards."""
+) -> None:
+    """Print one ticket on `printer_name` ("" the default printer)."""
     backend = QtPrinterBackend()
     name = printer_name or backend.default_printer()
     printer = backend.open_printer(name)
@@ -85,10 +87,10 @@ def print_ticket(
     qr = ticket_qr(taken, follow_url)
     qr_dots = qr.symbol_size(scale=QR_SCALE, border=QR_BORDER)[0]
     height = sum(row[2] for row in rows) + qr_dots + 3 * MARGIN
-    inch = POINTS_PER_INCH / DOTS_PER_INCH
+    points_per_dot = POINTS_PER_INCH / DOTS_PER_INCH
     paper_dots = PAPER_WIDTH_MM / 25.4 * DOTS_PER_INCH
     printer.setFullPage(True)
-    printer.setPageLayout(page_layout(QSizeF(paper_dots * inch, height * inch)))
+    printer.setPageLayout(page_layout(QSizeF(paper_dots, height) * points_per_dot))
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintFailed(Failure.NOT_STARTED, name, printer_status(name))
@@ -107,7 +109,6 @@ def print_ticket(
         ended = painter.end()
     if not ended or printer.printerState() == QPrinter.PrinterState.Error:
         raise PrintFailed(Failure.INTERRUPTED, name, printer_status(name))
-    return printer_status(name)
 
 
 def _centred(painter: QPainter, text: str, font: QFont, y: float, height: float) -> None:
