@@ -4,13 +4,13 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../counter_app/ui/queue/board.py" line="+129"/>
+        <location filename="../../counter_app/ui/queue/board.py" line="+133"/>
         <source>Queue board</source>
         <translation>Bảng gọi số</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+62"/>
+        <location line="+67"/>
         <source>Please come to the desk when your number is called</source>
         <translation>Mời công dân đến quầy khi số của mình được gọi</translation>
     </message>

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 PDF_DRIVER = Path("/usr/share/ppd/cupsfilters/Generic-PDF_Printer-PDF.ppd")
+SEARCH_PATH = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])  # cupsd, lpadmin
 START_TIMEOUT_S = 30
 
 
@@ -39,7 +40,7 @@ class CupsServer:
             capture_output=True,
             text=True,
             timeout=60,
-            env={**os.environ, "CUPS_SERVER": self.address},
+            env={**os.environ, "CUPS_SERVER": self.address, "PATH": SEARCH_PATH},
         )
         if done.returncode != 0:
             raise RuntimeError(f"{command[0]} failed: {done.stdout}{done.stderr}")
@@ -85,8 +86,9 @@ def _write_config(root: Path, port: int) -> None:
 
 @pytest.fixture(scope="session")
 def cups_server() -> Iterator[CupsServer]:
-    cupsd = shutil.which("cupsd") or shutil.which("cupsd", path="/usr/sbin")
-    if cupsd is None or shutil.which("lpadmin") is None or not PDF_DRIVER.is_file():
+    cupsd = shutil.which("cupsd", path=SEARCH_PATH)
+    lpadmin = shutil.which("lpadmin", path=SEARCH_PATH)
+    if cupsd is None or lpadmin is None or not PDF_DRIVER.is_file():
         if os.environ.get("CI"):
             pytest.fail("CUPS is not installed (scripts/dev test installs it)")
         pytest.skip("CUPS is not installed: apt-get install cups")
