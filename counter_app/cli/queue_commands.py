@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 from counter_app.cli.commands import _parse_date, data_dir, emit, workspace
 from counter_app.services.queue import QueueService, called_json, open_queue
+from counter_app.services.queue.ticket import TicketSetup, print_from_command_line
 
 
 @contextmanager
@@ -19,8 +20,11 @@ def _queue(args: argparse.Namespace) -> Iterator[QueueService]:
 
 
 def take(args: argparse.Namespace) -> int:
-    with _queue(args) as queue:
-        return emit(queue.take(args.area, args.priority).to_json())
+    with workspace(args) as ws, open_queue(ws.settings, data_dir(args)) as queue:
+        taken = queue.take(args.area, args.priority)
+        if args.print:  # refused: the message names the ticket, which keeps its place
+            print_from_command_line(taken, TicketSetup.of(ws.settings))
+        return emit(taken.to_json())
 
 
 def call(args: argparse.Namespace) -> int:

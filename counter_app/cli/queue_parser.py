@@ -12,6 +12,10 @@ HELP: dict[str, tuple[str, str]] = {
         "the centre's queue: tickets, calls, status (its address: the queue.url setting)",
     ),
     "queue.take": ("cấp một số thứ tự cho khu vực AREA", "take a ticket for area AREA"),
+    "queue.take.print": (
+        "in phiếu ở máy in phiếu của máy này (cài đặt queue.printer)",
+        "print the ticket on this PC's ticket printer (the queue.printer setting)",
+    ),
     "queue.area": ("mã hoặc tên khu vực", "the area's code or name"),
     "queue.priority": (
         "số ưu tiên (dãy số riêng, gọi trước): người cao tuổi, người khuyết tật, phụ nữ mang thai",
@@ -66,6 +70,7 @@ def add_queue_commands(commands: argparse._SubParsersAction, lang: str, parser_c
     take = actions.add_parser("take", help=h("queue.take"))
     take.add_argument("area", metavar="AREA", help=h("queue.area"))
     take.add_argument("--priority", metavar="REASON", help=h("queue.priority"))
+    take.add_argument("--print", action="store_true", help=h("queue.take.print"))
     take.set_defaults(handler="queue_commands:take")
 
     call = actions.add_parser("call", help=h("queue.call"))

@@ -1362,13 +1362,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "queue.printer_setting": (
         "Máy in phiếu (queue.printer) không hợp lệ: {value}. Dùng usb:VID:PID, "
-        "tcp:MÁY[:CỔNG], file:ĐƯỜNG-DẪN hoặc tên máy in.",
+        "tcp:MÁY[:CỔNG], file:ĐƯỜNG-DẪN hoặc qt:TÊN-MÁY-IN.",
         "The ticket printer (queue.printer) is not valid: {value}. Use usb:VID:PID, "
-        "tcp:HOST[:PORT], file:PATH or a printer's name.",
+        "tcp:HOST[:PORT], file:PATH or qt:PRINTER-NAME.",
     ),
     "queue.voice_missing": (
-        "Không có giọng đọc tiếng Việt (espeak-ng): bảng gọi số vẫn hiện số nhưng không đọc.",
-        "No Vietnamese voice (espeak-ng): the board shows the numbers but does not speak.",
+        "Không có giọng đọc tiếng Việt (espeak-ng): bảng gọi số vẫn hiện số nhưng không đọc. "
+        "Trên Windows: cài espeak-ng bằng bộ cài của espeak-ng (hoặc đặt queue.voice_command).",
+        "No Vietnamese voice (espeak-ng): the board shows the numbers but does not speak. "
+        "On Windows: install espeak-ng with its own installer (or set queue.voice_command).",
     ),
 }
 

@@ -336,10 +336,18 @@ _SPECS: list[SettingSpec] = [
         Kind.TEXT,
         "",
         max_length=300,
-        doc="the kiosk's ticket printer: usb:VID:PID, tcp:HOST[:PORT], file:PATH, "
-        "or a Qt printer's name (empty: the default printer through Qt)",
+        doc="the kiosk's ticket printer: ESC/POS as usb:VID:PID, tcp:HOST[:PORT] or file:PATH; "
+        "any printer the system knows, through Qt, as qt:NAME (empty: the default printer)",
     ),
     SettingSpec("queue.voice", Kind.BOOL, True, doc="the board says each call aloud"),
+    SettingSpec(
+        "queue.voice_command",
+        Kind.TEXT,
+        "",
+        max_length=300,
+        doc="espeak-ng's program for the board's voice (empty: on PATH, or on Windows where "
+        "espeak-ng's installer puts it: Program Files\\eSpeak NG\\espeak-ng.exe)",
+    ),
 ]
 
 REGISTRY: dict[str, SettingSpec] = _declare(_SPECS)

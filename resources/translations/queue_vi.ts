@@ -4,13 +4,13 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../counter_app/ui/queue/board.py" line="+129"/>
+        <location filename="../../counter_app/ui/queue/board.py" line="+133"/>
         <source>Queue board</source>
         <translation>Bảng gọi số</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+62"/>
+        <location line="+67"/>
         <source>Please come to the desk when your number is called</source>
         <translation>Mời công dân đến quầy khi số của mình được gọi</translation>
     </message>
@@ -117,12 +117,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../counter_app/ui/queue/kiosk.py" line="+57"/>
+        <location filename="../../counter_app/ui/queue/kiosk.py" line="+63"/>
         <source>Take a ticket</source>
         <translation>Lấy số thứ tự</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>Touch your service area to take a ticket</source>
         <translation>Chạm vào lĩnh vực cần giải quyết để lấy số thứ tự</translation>
     </message>
@@ -152,12 +152,7 @@
         <translation>Phụ nữ mang thai</translation>
     </message>
     <message>
-        <location line="+62"/>
-        <source>no printer</source>
-        <translation>không có máy in</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+76"/>
         <source>Your number: {ticket}
 {area}
 {ahead} ahead of you, about {minutes} min</source>

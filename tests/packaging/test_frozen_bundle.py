@@ -1,8 +1,8 @@
 """The frozen program as a counter PC runs it: the PyInstaller bundle built from this source tree,
 started with no Python environment around it (no virtual environment on PATH, no PYTHONPATH,
 only HOME and LANG). It sets up the demo, computes a deadline across Tết, takes a dossier in,
-prints its receipt (whose barcode must decode to the dossier's code), and opens its window on
-a virtual display, where an officer signs in.
+prints its receipt (whose barcode must decode to the dossier's code), prints a queue ticket on
+an ESC/POS printer, and opens its window on a virtual display, where an officer signs in.
 
 The bundle is built once per state of the sources: a hash of them, of the installed packages
 and of Python sits in build/ beside it, and a bundle with the same hash is used again."""
@@ -152,6 +152,25 @@ def test_the_frozen_program_answers_without_python(program: Path, tmp_path: Path
                              "-o", "receipt.pdf"))  # fmt: skip
     assert printed["pages"] == 1
     assert decoded_codes(tmp_path / "receipt.pdf") == [code]
+
+    # The kiosk's ticket on an ESC/POS printer: python-escpos reads its printer profiles
+    # (capabilities.json) when imported, so they must be inside the bundle.
+    set_setting(tmp_path / "data", "queue.printer", f"file:{tmp_path / 'ticket-printer'}")
+    taken = json.loads(run(program, tmp_path, "--data-dir", data, "queue", "take", "A", "--print"))
+    assert (taken["number"], taken["area"]) == (1, "A")
+    assert (tmp_path / "ticket-printer").read_bytes().startswith(b"\x1dv0")  # GS v 0: raster
+
+
+def set_setting(data: Path, key: str, value: object) -> None:
+    """A setting written by the source tree (the command line's `settings set` asks for an
+    administrator's password)."""
+    from counter_app.services.workspace import Workspace
+
+    workspace = Workspace(data)
+    try:
+        workspace.settings.set(key, value)
+    finally:
+        workspace.close()
 
 
 def decoded_codes(pdf: Path) -> list[str]:

@@ -94,3 +94,28 @@ def test_a_wrong_or_unreachable_queue_server_is_said_plainly(counter: Path) -> N
             ws.settings.set("queue.url", url)
         result = run_cli(counter, "--lang", "en", "queue", "take", "A")
         assert result.returncode == 1 and result.stderr.startswith(said), result.stderr
+
+
+def set_printer(counter: Path, value: str) -> None:
+    from counter_app.services.workspace import Workspace
+
+    workspace = Workspace(counter)
+    try:
+        workspace.settings.set("queue.printer", value)
+    finally:
+        workspace.close()
+
+
+def test_take_print_sends_the_ticket_to_the_escpos_printer(counter: Path, tmp_path: Path) -> None:
+    device = tmp_path / "lp0"
+    device.write_bytes(b"")
+    set_printer(counter, f"file:{device}")
+    taken = ok_json(run_cli(counter, "queue", "take", "A", "--print"))
+    assert taken["number"] == 1
+    assert device.read_bytes().startswith(b"\x1dv0")  # the ticket's raster picture (GS v 0)
+
+    set_printer(counter, "lp0")
+    refused = run_cli(counter, "--lang", "en", "queue", "take", "A", "--print")
+    assert refused.returncode == 1 and "qt:PRINTER-NAME" in refused.stderr
+    status = ok_json(run_cli(counter, "queue", "status"))
+    assert next(a for a in status["areas"] if a["area"] == "A")["waiting"] == 2  # kept

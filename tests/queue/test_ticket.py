@@ -18,6 +18,7 @@ from counter_app.services.queue.ticket import (
     WIDTH_DOTS,
     TicketPrinter,
     follow_text,
+    qt_printer_name,
     render_ticket,
     ticket_bytes,
 )
@@ -125,3 +126,29 @@ def test_an_unreachable_printer_and_a_bad_setting(taken) -> None:
         TicketPrinter.from_setting("usb:xyz").print(taken, render_ticket(taken, CENTRE))  # type: ignore[union-attr]
     assert bad.value.key in ("queue.printer_setting", "queue.printer_unreachable")
     assert TicketPrinter.from_setting("") is None  # any printer through Qt
+
+
+@pytest.mark.parametrize(
+    ("setting", "system_printer"),
+    [
+        ("", ""),  # the default printer
+        ("qt:", ""),
+        ("qt:Kiosk Tickets", "Kiosk Tickets"),
+        ("qt:\\\\server\\HP LaserJet", "\\\\server\\HP LaserJet"),  # a shared Windows printer
+        ("usb:0x04b8:0x0202", None),  # ESC/POS, not Qt's
+        ("tcp:192.168.1.50", None),
+        ("file:/dev/usb/lp0", None),
+    ],
+)
+def test_the_printer_setting_names_a_system_printer_or_an_escpos_one(
+    setting: str, system_printer: str | None
+) -> None:
+    assert qt_printer_name(setting) == system_printer
+
+
+@pytest.mark.parametrize("setting", ["HP LaserJet", "usb", "lpt:1"])
+def test_a_printer_setting_of_no_known_form_is_refused(setting: str) -> None:
+    with pytest.raises(CounterError) as refused:
+        qt_printer_name(setting)
+    assert refused.value.key == "queue.printer_setting"
+    assert "qt:PRINTER-NAME" in refused.value.message("en")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from counter_app.domain.queue import announcement
-from counter_app.services.queue.voice import Announcer, synthesize
+from counter_app.services.queue.voice import Announcer, espeak, synthesize
 
 
 def test_the_call_is_said_in_vietnamese(tmp_path: Path) -> None:
@@ -59,3 +59,34 @@ def test_calls_made_together_are_never_said_over_each_other() -> None:
     ordered = sorted(spans, key=lambda span: span[1])
     for before, after in itertools.pairwise(ordered):
         assert after[1] >= before[2]  # each starts once the one before has finished
+
+
+def _program(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    program = folder / "espeak-ng.exe"
+    program.write_bytes(b"MZ")
+    program.chmod(0o755)
+    return program
+
+
+def test_windows_finds_espeak_ng_where_its_installer_puts_it(tmp_path: Path) -> None:
+    """The Windows bundle has no espeak-ng and its installer does not add itself to PATH."""
+    installed = _program(tmp_path / "Program Files" / "eSpeak NG")
+    empty_path = str(tmp_path / "bin")
+    environ = {"PATH": empty_path, "ProgramFiles": str(tmp_path / "Program Files")}
+    assert espeak(environ=environ, windows=True) == str(installed)
+    assert espeak(environ=environ, windows=False) is None  # elsewhere only PATH counts
+    # A 32-bit install on 64-bit Windows sits under Program Files (x86).
+    x86 = {"PATH": empty_path, "ProgramFiles(x86)": str(installed.parents[1])}
+    assert espeak(environ=x86, windows=True) == str(installed)
+    assert espeak(environ={"PATH": empty_path}, windows=True) is None  # the voice is missing
+
+
+def test_the_voice_command_setting_and_path_come_first(tmp_path: Path) -> None:
+    installed = _program(tmp_path / "Program Files" / "eSpeak NG")
+    on_path = _program(tmp_path / "bin")
+    on_path.rename(on_path.with_name("espeak-ng"))
+    environ = {"PATH": str(tmp_path / "bin"), "ProgramFiles": str(tmp_path / "Program Files")}
+    assert espeak(environ=environ, windows=True) == str(tmp_path / "bin" / "espeak-ng")
+    assert espeak(str(installed), environ=environ, windows=True) == str(installed)
+    assert espeak(str(tmp_path / "nowhere.exe"), environ=environ, windows=True) is None

@@ -13,7 +13,7 @@ from counter_app.domain.messages import LANGUAGES, translate
 from counter_app.paths import default_data_dir
 from counter_app.services.preferences import startup_preferences
 from counter_app.services.queue import open_queue, queue_areas
-from counter_app.services.queue.voice import Announcer
+from counter_app.services.queue.voice import Announcer, espeak
 from counter_app.services.workspace import Workspace
 from counter_app.ui import notify
 from counter_app.ui.collector import install_gui_thread_collector
@@ -51,14 +51,18 @@ def run_screen(
         window: BoardWindow | KioskWindow
         if screen == "board":
             voice = workspace.settings.get("queue.voice", True) is not False
-            if voice and Announcer.available():
-                announcer = Announcer()
+            program = espeak(str(workspace.settings.get("queue.voice_command") or ""))
+            notice = ""
+            if voice and program is not None:
+                announcer = Announcer(program=program)
             elif voice:
-                print(translate("queue.voice_missing", lang), file=sys.stderr)
+                notice = translate("queue.voice_missing", lang)
+                print(notice, file=sys.stderr)
             window = BoardWindow(
                 lambda: open_queue(workspace.settings, folder),
                 {area.code: area.name for area in queue_areas(workspace.settings)},
                 announcer.announce if announcer else None,
+                notice=notice,
             )
         else:
             window = KioskWindow(workspace, folder, lang)

@@ -124,7 +124,11 @@ class BoardWindow(QWidget):
         area_names: dict[str, str],
         speak: Callable[[str], None] | None = None,
         parent: QWidget | None = None,
+        *,
+        notice: str = "",
     ) -> None:
+        """`notice`: what the centre must see to fix (the voice missing), on the board itself:
+        the Windows program has no console to print it on."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Queue board"))
         self.setObjectName("board")
@@ -149,6 +153,10 @@ class BoardWindow(QWidget):
         self.waiting = QLabel("")
         self.waiting.setObjectName("waiting")
         self.waiting.setWordWrap(True)
+        self.notice = QLabel(notice)
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(bool(notice))
         top = QHBoxLayout()
         top.addWidget(self.banner, 1)
         top.addWidget(self.clock)
@@ -158,6 +166,7 @@ class BoardWindow(QWidget):
         layout.addWidget(self.called)
         layout.addLayout(self.grid, 1)
         layout.addWidget(self.waiting)
+        layout.addWidget(self.notice)
 
         self._blink = QTimer(self)
         self._blink.setInterval(BLINK_MS)
@@ -268,6 +277,7 @@ class BoardWindow(QWidget):
         self.clock.setFont(pixel_font(unit * 2, bold=True))
         self.called.setFont(pixel_font(unit * 4, bold=True))
         self.waiting.setFont(pixel_font(int(unit * 1.5)))
+        self.notice.setFont(pixel_font(unit))
         for cell in self.cells.values():
             cell.caption.setFont(pixel_font(int(unit * 1.6), bold=True))
             cell.number.setFont(pixel_font(max(unit * 2, unit * 7 // rows), bold=True))

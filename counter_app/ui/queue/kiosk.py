@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -27,9 +25,17 @@ from PySide6.QtWidgets import (
 from counter_app.domain.errors import CounterError
 from counter_app.domain.queue import PRIORITY_REASONS, Area
 from counter_app.services.queue import TakenTicket, open_queue, queue_areas
-from counter_app.services.queue.ticket import TicketPrinter, render_ticket
+from counter_app.services.queue.ticket import (
+    TicketPrinter,
+    TicketSetup,
+    qt_printer_name,
+    render_ticket,
+)
 from counter_app.services.workspace import Workspace
+from counter_app.ui.printing.backend import PrintFailed
+from counter_app.ui.printing.texts import failure_text
 from counter_app.ui.queue import pixel_font
+from counter_app.ui.queue.ticket_print import load_ticket_font, print_ticket
 from counter_app.ui.workers import Tasks
 
 AREA_COLUMNS = 2
@@ -59,14 +65,11 @@ class KioskWindow(QWidget):
         self._data_dir = data_dir
         self._lang = lang
         settings = workspace.settings
-        self._centre = str(settings.get("counter.name") or "Bộ phận Một cửa")
-        self._follow_url = str(settings.get("queue.follow_url") or "")
-        self._printer = printer or TicketPrinter.from_setting(
-            str(settings.get("queue.printer") or "")
-        )
+        self._setup = TicketSetup.of(settings)
+        self._printer = printer or TicketPrinter.from_setting(self._setup.printer)
+        self._font_family = load_ticket_font()
         self.tasks = Tasks(self)
         self.unprinted: list[TakenTicket] = []
-        self.last_picture: Image.Image | None = None
 
         title = QLabel(self.tr("Touch your service area to take a ticket"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -166,47 +169,38 @@ class KioskWindow(QWidget):
         self._show_result(error.message(self._lang), FAILED_COLOUR, retry=False)
 
     def _print(self, taken: TakenTicket) -> None:
-        picture = render_ticket(taken, self._centre, self._follow_url)
-        self.last_picture = picture
         if self._printer is None:
-            self._print_with_qt(taken, picture)
+            self._print_with_qt(taken)
             return
-        printer = self._printer
+        printer, setup = self._printer, self._setup
         self.tasks.run(
             f"print-{taken.ticket.id}",
-            lambda: printer.print(taken, picture),
+            lambda: printer.print(taken, render_ticket(taken, setup.centre, setup.follow_url)),
             lambda _: self._printed(taken),
             lambda error: self._print_failed(taken, error),
         )
 
-    def _print_with_qt(self, taken: TakenTicket, picture: Image.Image) -> None:
-        """Any printer the system knows, the picture scaled to the paper's width."""
-        from PySide6.QtPrintSupport import QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        painter = QPainter()
-        if not printer.isValid() or not painter.begin(printer):
-            self._print_failed(
-                taken,
-                CounterError(
-                    "queue.printer_unreachable",
-                    ticket=taken.ticket.label,
-                    reason=self.tr("no printer"),
-                ),
-            )
+    def _print_with_qt(self, taken: TakenTicket) -> None:
+        """Any printer the system knows: the one `qt:NAME` names, else the default one."""
+        try:
+            name = qt_printer_name(self._setup.printer) or ""
+        except CounterError as error:
+            self._print_failed(taken, error)
             return
-        image = QImage(
-            picture.convert("L").tobytes(),
-            picture.width,
-            picture.height,
-            picture.width,
-            QImage.Format.Format_Grayscale8,
+        setup, family = self._setup, self._font_family
+        self.tasks.run(
+            f"print-{taken.ticket.id}",
+            lambda: print_ticket(taken, setup.centre, setup.follow_url, name, family),
+            lambda _: self._printed(taken),
+            lambda error: self._print_failed(taken, self._refusal(taken, error)),
         )
-        page = printer.pageLayout().paintRectPixels(printer.resolution())
-        scaled = image.scaledToWidth(page.width(), Qt.TransformationMode.SmoothTransformation)
-        painter.drawImage(0, 0, scaled)
-        painter.end()
-        self._printed(taken)
+
+    def _refusal(self, taken: TakenTicket, error: Exception) -> Exception:
+        """The system printer's refusal, worded here on the GUI thread."""
+        if not isinstance(error, PrintFailed):
+            return error
+        reason = failure_text(error.failure, error.printer, error.detail)
+        return CounterError("queue.printer_unreachable", ticket=taken.ticket.label, reason=reason)
 
     def _printed(self, taken: TakenTicket) -> None:
         if taken in self.unprinted:

@@ -60,3 +60,16 @@ def test_a_queue_server_that_does_not_answer_turns_the_banner_red(qtbot, workspa
     qtbot.waitUntil(lambda: "not answering" in board.banner.text(), timeout=5000)
     assert "connection refused" in board.banner.toolTip()
     board.stop()
+
+
+def test_a_missing_voice_is_told_on_the_board_itself(qtbot, workspace) -> None:
+    """The Windows board runs without a console: what the centre must fix is on the screen."""
+    missing = "No Vietnamese voice (espeak-ng): the board shows the numbers but does not speak."
+    board = BoardWindow(
+        lambda: open_queue(workspace.settings, workspace.data_dir), AREAS, notice=missing
+    )
+    qtbot.addWidget(board)
+    board.resize(1280, 720)
+    board.show()
+    assert board.notice.isVisible() and board.notice.text() == missing
+    assert not open_board(qtbot, workspace, []).notice.isVisible()  # with a voice: nothing
