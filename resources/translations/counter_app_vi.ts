@@ -98,7 +98,7 @@
 <context>
     <name>CitizenDesk</name>
     <message>
-        <location filename="../../counter_app/ui/citizen/desk.py" line="+83"/>
+        <location filename="../../counter_app/ui/citizen/desk.py" line="+84"/>
         <source>The citizen&apos;s screen was unplugged: it is shown here as a window.</source>
         <translation>Màn hình người dân đã bị rút: đang hiển thị tại đây dưới dạng cửa sổ.</translation>
     </message>
@@ -837,7 +837,7 @@
 <context>
     <name>DossiersPage</name>
     <message>
-        <location filename="../../counter_app/ui/dossiers/list_page.py" line="+70"/>
+        <location filename="../../counter_app/ui/dossiers/list_page.py" line="+71"/>
         <source>Code, name, ID number or phone</source>
         <translation>Mã hồ sơ, họ tên, số định danh hoặc số điện thoại</translation>
     </message>
@@ -1542,7 +1542,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="+52"/>
+        <location filename="../../counter_app/ui/app.py" line="+53"/>
         <source>This computer has no counter data yet. To set it up with the demo catalog and accounts, run in a terminal:
 
     counter-app init --demo</source>

@@ -345,7 +345,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+158"/>
+        <location filename="../../counter_app/ui/intake/page.py" line="+159"/>
         <source>No procedure matches the search.</source>
         <translation>Không có thủ tục nào phù hợp.</translation>
     </message>
@@ -408,7 +408,7 @@
 <context>
     <name>PaperChecklist</name>
     <message>
-        <location filename="../../counter_app/ui/intake/papers.py" line="+89"/>
+        <location filename="../../counter_app/ui/intake/papers.py" line="+90"/>
         <source>Paper (ticked: received)</source>
         <translation>Giấy tờ (đánh dấu: đã nhận)</translation>
     </message>

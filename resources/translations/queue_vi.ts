@@ -44,12 +44,12 @@
     <name>DeskQueueBar</name>
     <message>
         <location filename="../../counter_app/ui/queue/desk.py" line="+55"/>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>No ticket called</source>
         <translation>Chưa gọi số nào</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>Call next</source>
         <translation>Gọi số tiếp</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Hàng đợi:</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Call a number</source>
         <translation>Gọi một số</translation>
     </message>

@@ -182,7 +182,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>On the due day</source>
+        <source>On the day</source>
         <translation>Đúng hạn</translation>
     </message>
     <message>

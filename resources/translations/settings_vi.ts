@@ -408,7 +408,7 @@
 <context>
     <name>Curtain</name>
     <message>
-        <location filename="../../counter_app/ui/settings/idle_lock.py" line="+75"/>
+        <location filename="../../counter_app/ui/settings/idle_lock.py" line="+76"/>
         <source>Locked</source>
         <translation>Đã khóa</translation>
     </message>
@@ -520,7 +520,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../counter_app/ui/settings/idle_lock.py" line="+285"/>
+        <location filename="../../counter_app/ui/settings/idle_lock.py" line="+286"/>
         <source>Enter your password.</source>
         <translation>Hãy nhập mật khẩu.</translation>
     </message>
@@ -576,7 +576,7 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../counter_app/ui/settings/idle_lock.py" line="-265"/>
+        <location filename="../../counter_app/ui/settings/idle_lock.py" line="-266"/>
         <source>Locked</source>
         <translation>Đã khóa</translation>
     </message>

@@ -310,7 +310,7 @@ class DailyReviewTab(QWidget):
         self.outcome_chart.show_outcomes(
             [
                 (self.tr("Early"), review.on_time.before),
-                (self.tr("On the due day"), review.on_time.on),
+                (self.tr("On the day"), review.on_time.on),
                 (self.tr("Late"), review.on_time.late),
             ]
         )

@@ -4,7 +4,7 @@ counts the daily review breaks its intake into."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -44,6 +44,38 @@ def share(part: int, whole: int, lang: str) -> str:
     return percent_text(part / whole if whole else None, lang)
 
 
+class FittedValue(QLabel):
+    """A card's large figure: its font shrinks, down to the window's own size, rather than cut
+    a sum ("13,613,000 VND") on a 1280-pixel screen; the tooltip has it whole anyway."""
+
+    def __init__(self, scale: float) -> None:
+        super().__init__(EMPTY)
+        self._smallest = QFont(self.font())
+        self._smallest.setBold(True)
+        self._largest = QFont(self._smallest)
+        self._largest.setPointSizeF(self._smallest.pointSizeF() * scale)
+        self.setFont(self._largest)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        room = self.contentsRect().width()
+        font = QFont(self._largest)
+        while (
+            font.pointSizeF() > self._smallest.pointSizeF()
+            and QFontMetrics(font).horizontalAdvance(self.text()) > room
+        ):
+            font.setPointSizeF(max(self._smallest.pointSizeF(), font.pointSizeF() - 0.5))
+        if font != self.font():
+            self.setFont(font)
+
+
 class FigureCard(QFrame):
     """One headline figure: what it counts, the number large, a detail line. The texts never
     widen the card (six share the page's width): a longer detail wraps."""
@@ -57,12 +89,8 @@ class FigureCard(QFrame):
             " background: palette(base); }"
         )
         self.caption_label = QLabel(caption)
-        self.value_label = QLabel(EMPTY)
+        self.value_label = FittedValue(1.5)
         self.value_label.setObjectName(f"{name}Value")
-        font = QFont(self.value_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.value_label.setFont(font)
         self.detail_label = QLabel()
         self.detail_label.setObjectName(f"{name}Detail")
         self.detail_label.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")

@@ -77,7 +77,7 @@ def test_the_charts_draw_the_services_series(qtbot, open_page, supervisor, day) 
     slices = daily.outcome_chart.chart().series()[0].slices()
     assert [s.label() for s in slices] == [
         "Early: 1 (50 %)",
-        "On the due day: 0 (0 %)",
+        "On the day: 0 (0 %)",
         "Late: 1 (50 %)",
     ]
     assert not daily.outcome_chart.empty_note.isVisible()
