@@ -79,3 +79,8 @@ def test_consent_notices_and_paying_by_transfer(prepared, data_dir):
     day = waiting[0]["queued_at"][:10]
     figures = ok_json(run_cli(data_dir, "report", "daily", "--date", day))
     assert figures["payments_by_method"] == {"transfer": 200000}
+    assert figures["payments"] == {
+        "cash": {"count": 0, "amount": 0},
+        "transfer": {"count": 1, "amount": 200000},
+        "card": {"count": 0, "amount": 0},
+    }

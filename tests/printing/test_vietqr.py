@@ -120,8 +120,8 @@ def test_the_daily_review_reconciles_by_method(ws, make, officer, tmp_path):
     assert review["payments_by_method"] == {"transfer": 200000, "card": 200000}
     path = ws.reports.export_daily_xlsx(date(2026, 12, 1), tmp_path / "day.xlsx", user=boss)
     rows = list(openpyxl.load_workbook(path)["Thanh toán"].iter_rows(values_only=True))
-    assert ("tiền mặt", 0) in rows and ("chuyển khoản (QR)", 200000) in rows
-    assert ("thẻ", 200000) in rows and ("Tổng cộng", 400000) in rows
+    assert ("tiền mặt", 0, 0) in rows and ("chuyển khoản (QR)", 1, 200000) in rows
+    assert ("thẻ", 1, 200000) in rows and ("Tổng cộng", 2, 400000) in rows
 
 
 @given(st.integers(1, 10**12), st.text(min_size=1, max_size=40))
