@@ -1100,6 +1100,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A decision needs both the dossier code and the status (CODE STATUS).",
     ),
     # --- citizen's screen, ratings, notices, payment (issue 18)
+    "paper.kind.payment-request": ("phiếu đề nghị nộp phí, lệ phí", "payment request"),
+    "paper.nothing_owed": (
+        "Phí, lệ phí của hồ sơ «{code}» đã nộp đủ: không có phiếu đề nghị nộp phí để in.",
+        "The fees of dossier “{code}” are paid: there is no payment request to print.",
+    ),
     "rating.level.very_satisfied": ("Rất hài lòng", "Very satisfied"),
     "rating.level.satisfied": ("Hài lòng", "Satisfied"),
     "rating.level.dissatisfied": ("Không hài lòng", "Dissatisfied"),
