@@ -131,6 +131,10 @@ HELP: dict[str, tuple[str, str]] = {
         "the apology with the new due time",
     ),
     "print.stop-notice": ("thông báo dừng giải quyết hồ sơ", "the stop notice"),
+    "print.payment-request": (
+        "phiếu đề nghị nộp phí, lệ phí (kèm mã VietQR khi đã có tài khoản)",
+        "the payment request (with the VietQR once the account is set)",
+    ),
     "print.book": ("sổ theo dõi hồ sơ của một ngày hoặc một khoảng ngày", "the tracking book"),
     "print.output": (
         "lưu ra tệp PDF này thay vì gửi tới máy in",
@@ -327,7 +331,10 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-PAPERS = ("receipt", "label", "supplement", "refusal", "control-sheet", "apology", "stop-notice")
+PAPERS = (
+    "receipt", "label", "supplement", "refusal", "control-sheet", "apology", "stop-notice",
+    "payment-request",
+)  # fmt: skip
 
 
 def _add_print_command(commands, h) -> None:

@@ -1100,6 +1100,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A decision needs both the dossier code and the status (CODE STATUS).",
     ),
     # --- citizen's screen, ratings, notices, payment (issue 18)
+    "notice.template_braces": (
+        "Mẫu thông báo có dấu ngoặc nhọn không khớp: mỗi trường viết trong một cặp ngoặc, "
+        "ví dụ {{name}}.",
+        "The notice template has a brace that does not match: each field goes inside one pair "
+        "of braces, e.g. {{name}}.",
+    ),
+    "notice.field.name": ("họ và tên người nộp", "the applicant's full name"),
+    "notice.field.code": ("mã hồ sơ", "the dossier code"),
+    "notice.field.procedure": ("tên thủ tục", "the procedure's name"),
+    "notice.field.due": ("ngày hẹn trả kết quả", "the due date of the result"),
+    "notice.field.note": (
+        "ghi chú của cán bộ (nội dung cần bổ sung, lý do)",
+        "the officer's note (what to add, the reason)",
+    ),
+    "notice.field.unit": ("tên bộ phận một cửa", "the counter's name"),
+    "paper.kind.payment-request": ("phiếu đề nghị nộp phí, lệ phí", "payment request"),
+    "paper.nothing_owed": (
+        "Phí, lệ phí của hồ sơ «{code}» đã nộp đủ: không có phiếu đề nghị nộp phí để in.",
+        "The fees of dossier “{code}” are paid: there is no payment request to print.",
+    ),
     "rating.level.very_satisfied": ("Rất hài lòng", "Very satisfied"),
     "rating.level.satisfied": ("Hài lòng", "Satisfied"),
     "rating.level.dissatisfied": ("Không hài lòng", "Dissatisfied"),
@@ -1158,8 +1178,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "notice.unreachable": ("Không gửi được: {reason}", "Could not send: {reason}"),
     "notice.template": (
-        "Mẫu thông báo có trường không biết: {field}",
-        "The notice template names an unknown field: {field}",
+        "Mẫu thông báo dùng trường {{{field}}} không có. Các trường dùng được: {fields}.",
+        "The notice template uses the field {{{field}}}, which does not exist. Fields it may "
+        "use: {fields}.",
     ),
     "notice.consent": (
         'Giá trị "consent" phải có dạng {{"notices": true|false}}.',

@@ -63,7 +63,17 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
         "Kính gửi Ông/Bà {name}. Hồ sơ {code} ({procedure}) có ngày hẹn trả kết quả mới: {due}.",
     ),
 }
-FIELDS = frozenset({"name", "code", "procedure", "due", "note", "unit"})
+FIELDS = ("name", "code", "procedure", "due", "note", "unit")  # in the order they are listed
+DEFAULT_UNIT = "Bộ phận Một cửa"  # {unit} while the counter has no name
+DUE_FORMAT = "%H giờ %M, ngày %d/%m/%Y"
+# What the administrator's preview fills a template with: a dossier as a notice would see it.
+SAMPLE_VALUES = {
+    "name": "Nguyễn Văn An",
+    "code": "000.00.12.H37-261125-0001",
+    "procedure": "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam",
+    "due": "10 giờ 00, ngày 09/12/2026",
+    "note": "Bổ sung bản sao giấy khai sinh có chứng thực",
+}
 
 MAX_ATTEMPTS = 6
 FIRST_WAIT = timedelta(seconds=30)
@@ -80,12 +90,42 @@ def retry_at(attempts: int, at: datetime) -> datetime | None:
 def check_template(text: str) -> None:
     """Refuse a template naming a field the notices do not have, or with a broken brace."""
     try:
-        names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
     except ValueError:
-        raise CounterError("notice.template", field=text[:40]) from None
-    unknown = sorted(names - FIELDS)
+        raise CounterError("notice.template_braces") from None
+    unknown = [name for name in names if name not in FIELDS]
     if unknown:
-        raise CounterError("notice.template", field=unknown[0])
+        fields = ", ".join(f"{{{name}}}" for name in FIELDS)
+        raise CounterError("notice.template", field=unknown[0], fields=fields)
+
+
+def filled(template: tuple[str, str], values: dict[str, str]) -> tuple[str, str]:
+    """(subject, body) with the fields filled in."""
+    subject, body = template
+    return subject.format(**values), body.format(**values)
+
+
+def preview(subject: str, body: str, unit: str) -> tuple[str, str]:
+    """The template as the sample dossier would receive it; an unknown field is refused."""
+    check_template(subject)
+    check_template(body)
+    return filled((subject, body), {**SAMPLE_VALUES, "unit": unit or DEFAULT_UNIT})
+
+
+def check_templates(value: object) -> object:
+    """`notices.templates` as the settings take it: kind -> {"subject", "body"}, every field
+    known (a ValueError says what is wrong)."""
+    if not isinstance(value, dict):
+        raise ValueError("kind -> {subject, body}")
+    for kind, texts in value.items():
+        if kind not in DEFAULT_TEMPLATES or not isinstance(texts, dict):
+            raise ValueError(f"{kind}: kind -> {{subject, body}}")
+        for part in ("subject", "body"):
+            try:
+                check_template(str(texts.get(part) or ""))
+            except CounterError as error:
+                raise ValueError(f"{kind}.{part}: {error}") from None
+    return value
 
 
 def templates_from(setting: object) -> dict[str, tuple[str, str]]:
@@ -127,7 +167,7 @@ def notices_for(
     applicant = dossier.applicant
     if kind is None or not applicant.consents_to_notices:
         return []
-    due = local(dossier.due_at).strftime("%H giờ %M, ngày %d/%m/%Y") if dossier.due_at else ""
+    due = local(dossier.due_at).strftime(DUE_FORMAT) if dossier.due_at else ""
     values = {
         "name": applicant.full_name,
         "code": dossier.code or "",
@@ -136,7 +176,7 @@ def notices_for(
         "note": entry.note,
         "unit": unit,
     }
-    subject, body = (text.format(**values) for text in templates[kind.value])
+    subject, body = filled(templates[kind.value], values)
     notices = []
     if applicant.email:
         notices.append(Notice(kind, NoticeChannel.EMAIL, applicant.email, subject, body))

@@ -171,6 +171,17 @@ class SignOff:
         }
 
 
+@dataclass(frozen=True)
+class MethodTotal:
+    """The payments recorded by one method (cash, transfer, card): how many, how much."""
+
+    count: int = 0
+    amount: int = 0  # đồng
+
+    def to_json(self) -> dict[str, int]:
+        return {"count": self.count, "amount": self.amount}
+
+
 def empty_channels() -> dict[str, int]:
     return {channel.value: 0 for channel in Channel}
 
@@ -198,7 +209,13 @@ class DailyReview:
     sign_off: SignOff | None
     cash_fees: int = 0  # fees collected in cash that day: what the sign-off reconciles
     ratings: RatingReview = field(default_factory=lambda: review_of([]))  # given that day
-    payments_by_method: dict[str, int] = field(default_factory=dict)  # cash, transfer, card
+    # method -> the payments recorded that day; always every method, for the reconciliation
+    payments: dict[str, MethodTotal] = field(default_factory=dict)
+
+    @property
+    def payments_by_method(self) -> dict[str, int]:
+        """The amount of each method that was used on the day."""
+        return {method: total.amount for method, total in self.payments.items() if total.count}
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -222,7 +239,8 @@ class DailyReview:
             "signed_off": self.sign_off.to_json() if self.sign_off else None,
             "ratings": self.ratings.total.to_json(),
             "ratings_review": self.ratings.to_json(),
-            "payments_by_method": dict(self.payments_by_method),
+            "payments_by_method": self.payments_by_method,
+            "payments": {method: total.to_json() for method, total in self.payments.items()},
         }
 
 

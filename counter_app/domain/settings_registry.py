@@ -93,6 +93,12 @@ def _text_by_kind(value: object) -> object:
     return value
 
 
+def _notice_templates(value: object) -> object:
+    from counter_app.domain.notices import check_templates
+
+    return check_templates(value)
+
+
 _SYSTEM = Who.SYSTEM
 
 _SPECS: list[SettingSpec] = [
@@ -268,7 +274,14 @@ _SPECS: list[SettingSpec] = [
         max_length=2000,
         doc="the POST body; {phone} and {text} are filled in (JSON-escaped)",
     ),
-    SettingSpec("notices.templates", Kind.JSON, {}, doc="kind -> {subject, body}, Vietnamese"),
+    SettingSpec(
+        "notices.templates",
+        Kind.JSON,
+        {},
+        shape=dict,
+        check=_notice_templates,
+        doc="kind -> {subject, body}, Vietnamese",
+    ),
     SettingSpec("payment.bank_bin", Kind.TEXT, "", max_length=6, doc="NAPAS BIN, six digits"),
     SettingSpec("payment.account", Kind.TEXT, "", max_length=19),
     SettingSpec("payment.account_name", Kind.TEXT, "", max_length=50),

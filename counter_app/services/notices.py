@@ -12,7 +12,7 @@ import ssl
 import threading
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
@@ -20,8 +20,18 @@ from email.utils import formatdate, make_msgid
 
 from counter_app.domain.clock import iso, now
 from counter_app.domain.errors import CounterError
-from counter_app.domain.notices import NoticeChannel, NoticeState, retry_at, sms_request
+from counter_app.domain.notices import (
+    DEFAULT_TEMPLATES,
+    NoticeChannel,
+    NoticeState,
+    check_template,
+    preview,
+    retry_at,
+    sms_request,
+    templates_from,
+)
 from counter_app.domain.settings_registry import REGISTRY
+from counter_app.services.accounts import User
 from counter_app.services.dossiers import DossierService
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
@@ -72,6 +82,28 @@ class NoticeService:
 
     def setting(self, key: str) -> object:
         return self._settings.get(key, REGISTRY[key].default)
+
+    # --- the templates the administrator edits
+    def templates(self) -> dict[str, tuple[str, str]]:
+        """Every kind's (subject, body) in use: the administrator's over the defaults."""
+        return templates_from(self._settings.get("notices.templates"))
+
+    def preview(self, subject: str, body: str) -> tuple[str, str]:
+        """The template filled in for the sample dossier; an unknown field is refused."""
+        return preview(subject, body, str(self._settings.get("counter.name") or ""))
+
+    def save_templates(self, chosen: Mapping[str, tuple[str, str]], user: User) -> None:
+        """Store the templates (an administrator's change); those left as the defaults are not
+        stored, so a better default in a later version reaches them."""
+        for subject, body in chosen.values():
+            check_template(subject)
+            check_template(body)
+        changed = {
+            kind: {"subject": subject, "body": body}
+            for kind, (subject, body) in chosen.items()
+            if (subject, body) != DEFAULT_TEMPLATES.get(kind)
+        }
+        self._settings.change("notices.templates", changed, user)
 
     # --- what was sent
     def notices(self, code: str | None = None) -> list[dict[str, object]]:

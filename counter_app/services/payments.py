@@ -56,9 +56,10 @@ def payment_account(settings: SettingsService) -> PaymentAccount | None:
     return PaymentAccount(bank_bin, account, str(settings.get("payment.account_name") or ""))
 
 
-def paid_so_far(database: Database, dossier_uuid: str) -> int:
+def still_due(database: Database, dossier: Dossier) -> int:
+    """What the dossier's fees still want once the payments recorded are taken off."""
     with database.read() as session:
-        return paid_total(session, dossier_uuid)
+        return max(fees_owed(dossier) - paid_total(session, dossier.uuid), 0)
 
 
 def record_payment(
@@ -69,11 +70,10 @@ def record_payment(
     add_payment(session, dossier.uuid, due, payment.method.value, payment.reference, by, at)
 
 
-def vietqr_for(settings: SettingsService, database: Database, dossier: Dossier) -> str:
-    """The VietQR of what the dossier still owes, or "" when nothing is due or no account
-    is set."""
+def vietqr_for(settings: SettingsService, dossier: Dossier, due: int) -> str:
+    """The VietQR of `due`, what the dossier still owes, or "" when nothing is due or no
+    account is set."""
     account = payment_account(settings)
-    if account is None or not dossier.code:
+    if account is None or not dossier.code or due <= 0:
         return ""
-    due = fees_owed(dossier) - paid_so_far(database, dossier.uuid)
-    return payload(account, due, dossier.code) if due > 0 else ""
+    return payload(account, due, dossier.code)

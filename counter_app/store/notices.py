@@ -10,7 +10,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.domain.dossier import Dossier, HistoryEntry
-from counter_app.domain.notices import NoticeState, notices_for, templates_from
+from counter_app.domain.notices import DEFAULT_UNIT, NoticeState, notices_for, templates_from
 from counter_app.store.models import DossierRow, NoticeRow, Setting
 
 
@@ -25,7 +25,7 @@ def queue_notices_for(
     setting = session.get(Setting, "notices.templates")
     templates = templates_from(None if setting is None else setting.value.get("value"))
     name = session.get(Setting, "counter.name")
-    unit = str((name.value.get("value") if name else "") or "Bộ phận Một cửa")
+    unit = str((name.value.get("value") if name else "") or DEFAULT_UNIT)
     items = [
         (dossier, notice)
         for dossier, entries in moves

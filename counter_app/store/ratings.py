@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counter_app.domain.ratings import Level, Occasion, Rating, Source
+from counter_app.domain.reports import MethodTotal
 from counter_app.store.models import DossierRow, PaymentRow, RatingRow
 
 
@@ -118,14 +119,11 @@ def add_payment(
 
 def payments_by_method(
     session: Session, start: datetime, end: datetime, officer: str | None = None
-) -> dict[str, int]:
-    """Amounts paid in [start, end) per method."""
-    query = select(PaymentRow.method, PaymentRow.amount).where(
-        PaymentRow.at >= start, PaymentRow.at < end
-    )
+) -> dict[str, MethodTotal]:
+    """The payments recorded in [start, end) per method: how many and how much."""
+    query = select(PaymentRow.method, func.count(), func.coalesce(func.sum(PaymentRow.amount), 0))
+    query = query.where(PaymentRow.at >= start, PaymentRow.at < end)
     if officer is not None:
         query = query.where(PaymentRow.by == officer)
-    totals: dict[str, int] = {}
-    for method, amount in session.execute(query):
-        totals[method] = totals.get(method, 0) + amount
-    return totals
+    grouped = session.execute(query.group_by(PaymentRow.method))
+    return {method: MethodTotal(int(count), int(amount)) for method, count, amount in grouped}

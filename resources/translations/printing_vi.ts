@@ -300,6 +300,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Payment request</source>
+        <translation>Phiếu đề nghị nộp phí, lệ phí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Tracking book</source>
         <translation>Sổ theo dõi hồ sơ</translation>
     </message>

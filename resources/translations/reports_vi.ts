@@ -4,7 +4,7 @@
 <context>
     <name>DailyReviewTab</name>
     <message>
-        <location filename="../../counter_app/ui/reports/daily.py" line="+81"/>
+        <location filename="../../counter_app/ui/reports/daily.py" line="+82"/>
         <source>&amp;Day:</source>
         <translation>N&amp;gày:</translation>
     </message>
@@ -151,11 +151,22 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+2"/>
         <source>Amount</source>
         <translation>Số tiền</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+0"/>
+        <source>Paid by</source>
+        <translation>Hình thức nộp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payments</source>
+        <translation>Số lần nộp</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Charts</source>
         <translation>Biểu đồ</translation>
     </message>
@@ -241,7 +252,12 @@
         <translation>Tổng đã thu</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>Total paid</source>
+        <translation>Tổng đã nộp</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The day {day} is not signed off yet.</source>
         <translation>Ngày {day} chưa được ký xác nhận.</translation>
     </message>

@@ -617,6 +617,79 @@
     </message>
 </context>
 <context>
+    <name>NoticeTemplatesSection</name>
+    <message>
+        <location filename="../../counter_app/ui/settings/notices.py" line="+40"/>
+        <source>Notices to applicants</source>
+        <translation>Thông báo cho người nộp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What an applicant who agreed to notices receives by e-mail and SMS, for each occasion. Write in Vietnamese; a field in braces, such as {name}, is filled in from the dossier. The SMS carries the text only.</source>
+        <translation>Nội dung người nộp đã đồng ý nhận thông báo sẽ nhận qua thư điện tử và tin nhắn, cho từng trường hợp. Viết bằng tiếng Việt; trường trong ngoặc nhọn, ví dụ {name}, được điền từ hồ sơ. Tin nhắn chỉ gửi phần nội dung.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Insert {field}: {meaning}</source>
+        <translation>Chèn {field}: {meaning}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fields it may use: {fields}.</source>
+        <translation>Các trường dùng được: {fields}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the &amp;default text</source>
+        <translation>Trở về nội dung &amp;mặc định</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Occasion:</source>
+        <translation>Trường &amp;Trường hợp:amp;hợp:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Su&amp;bject (e-mail):</source>
+        <translation>&amp;Tiêu đề (thư điện tử):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Text:</source>
+        <translation>&amp;Nội dung:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fields:</source>
+        <translation>Các trường:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Preview for a sample dossier</source>
+        <translation>Xem trước với một hồ sơ mẫu</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>No preview until the template is right.</source>
+        <translation>Chưa xem trước được khi mẫu còn sai.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subject: {subject}</source>
+        <translation>Tiêu đề: {subject}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Write the text, or go back to the default one.</source>
+        <translation>Hãy viết nội dung, hoặc trở về nội dung mặc định.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Notice templates saved.</source>
+        <translation>Đã lưu mẫu thông báo.</translation>
+    </message>
+</context>
+<context>
     <name>OverridesEditor</name>
     <message>
         <location filename="../../counter_app/ui/settings/calendar.py" line="+15"/>
@@ -1054,7 +1127,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../counter_app/ui/settings/page.py" line="+109"/>
+        <location filename="../../counter_app/ui/settings/page.py" line="+110"/>
         <source>Only an administrator can change the counter&apos;s settings.</source>
         <translation>Chỉ quản trị viên mới được thay đổi cài đặt của Bộ phận Một cửa.</translation>
     </message>

@@ -56,6 +56,10 @@ def test_consent_notices_and_paying_by_transfer(prepared, data_dir):
     assert ok_json(run_cli(data_dir, "show", code))["applicant"]["consent"] == {"notices": True}
     for action in ("transfer", "request-payment"):
         ok_json(run_cli(data_dir, "transition", code, action, "--user", OFFICER, "--note", "Phí"))
+    request = data_dir.parent / "payment-request.pdf"
+    printed = ok_json(run_cli(data_dir, "print", "payment-request", code, "-o", str(request)))
+    assert (printed["paper"], printed["code"], printed["pages"]) == ("payment-request", code, 1)
+    assert request.read_bytes().startswith(b"%PDF")
     no_reference = run_cli(
         data_dir, "transition", code, "pay", "--user", OFFICER, "--method", "transfer"
     )
@@ -79,3 +83,8 @@ def test_consent_notices_and_paying_by_transfer(prepared, data_dir):
     day = waiting[0]["queued_at"][:10]
     figures = ok_json(run_cli(data_dir, "report", "daily", "--date", day))
     assert figures["payments_by_method"] == {"transfer": 200000}
+    assert figures["payments"] == {
+        "cash": {"count": 0, "amount": 0},
+        "transfer": {"count": 1, "amount": 200000},
+        "card": {"count": 0, "amount": 0},
+    }

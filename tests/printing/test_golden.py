@@ -56,6 +56,10 @@ def _papers(papers, make, name):  # type: ignore[no-untyped-def]
         reason = "Người yêu cầu đề nghị dừng để bổ sung giấy tờ từ nước ngoài."
         dossier = make(moves=[transfer, (Action.STOP, reason, vn(2025, 4, 28, 9, 0))])
         return papers.stop_notice(dossier.code)
+    if name == "payment-request":
+        asked = (Action.REQUEST_PAYMENT, "Lệ phí cấp phiếu", vn(2025, 4, 25, 9, 0))
+        dossier = make(moves=[transfer, asked])
+        return papers.payment_request(dossier.code)
     if name == "book":
         make()
         make(SAME_DAY, at=vn(2025, 4, 24, 14, 5), full_name="Hoàng Thị Lan")
@@ -73,6 +77,7 @@ NAMES = [
     "control-sheet",
     "apology",
     "stop-notice",
+    "payment-request",
     "book",
 ]
 

@@ -16,8 +16,11 @@ from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.lib.units import mm
 
 from counter_app.domain.catalog import DocumentForm
-from counter_app.domain.dossier import Applicant, Dossier
+from counter_app.domain.clock import local
+from counter_app.domain.dossier import Applicant, Dossier, HistoryEntry
 from counter_app.domain.identity_papers import PAPER_LABELS
+from counter_app.domain.lifecycle import Action
+from counter_app.domain.wording import official_date, official_time
 from counter_app.services.printing.kinds import PaperKind
 from counter_app.services.printing.layout import (
     SERIF,
@@ -31,6 +34,7 @@ from counter_app.services.printing.layout import (
     wrap,
 )
 from counter_app.services.printing.paper_settings import PaperSettings
+from counter_app.services.printing.rules import last_move
 
 MOTTO_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
@@ -91,6 +95,7 @@ class PaperData:
     replaces: tuple[str, ...] = ()  # codes the dossier had before it was renumbered
     book_number: int = 0  # the receipt's "Số thứ tự" in the tracking book of its year
     payment_qr: str = ""  # the VietQR of the fees still due, when the agency's account is set
+    fees_due: int = 0  # what the fees still want once the payments recorded are taken off
 
     def officer(self, login: str) -> str:
         return self.officers.get(login) or login
@@ -111,6 +116,20 @@ def new_sheet(kind: PaperKind, data: PaperData, style: Style, *, invariant: bool
         invariant=invariant,
         mark=data.mark,
     )
+
+
+def move_paper(
+    kind: PaperKind, data: PaperData, action: Action, *, invariant: bool
+) -> tuple[Sheet, HistoryEntry]:
+    """An A4 paper about the dossier's latest `action` move (a refusal, a request), started:
+    its form line, the letterhead dated on the day of the move, its title."""
+    move = last_move(data.dossier, action)
+    assert move is not None
+    sheet = new_sheet(kind, data, STYLES["A4"], invariant=invariant)
+    form_line(sheet, data.settings, kind)
+    letterhead(sheet, data.head, official_date(local(move.at).date(), data.head.place))
+    title(sheet, data.settings.forms.title(kind))
+    return sheet, move
 
 
 def form_line(sheet: Sheet, settings: PaperSettings, kind: PaperKind) -> None:
@@ -201,6 +220,18 @@ def title(sheet: Sheet, text: str, subtitle: str = "") -> None:
     if subtitle:
         sheet.paragraph([(subtitle, SERIF_BOLD)], size=style.size, align="center")
     sheet.space(2 * mm)
+
+
+def received_dossier(sheet: Sheet, data: PaperData, lead: str) -> None:
+    """Under `lead` ("… đã tiếp nhận hồ sơ của:"): the applicant, the procedure asked and
+    when the dossier was received."""
+    dossier = data.dossier
+    sheet.paragraph(lead, after=0.5 * mm)
+    applicant_block(sheet, dossier.applicant)
+    sheet.field("Nội dung yêu cầu giải quyết", dossier.procedure_name, bold=True)
+    if dossier.received_at:
+        sheet.paragraph(f"Thời gian tiếp nhận hồ sơ: {official_time(dossier.received_at)}")
+    sheet.space(1 * mm)
 
 
 def applicant_block(sheet: Sheet, applicant: Applicant) -> None:

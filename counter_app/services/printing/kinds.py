@@ -14,6 +14,7 @@ class PaperKind(StrEnum):
     CONTROL_SHEET = "control-sheet"
     APOLOGY = "apology"
     STOP_NOTICE = "stop-notice"
+    PAYMENT_REQUEST = "payment-request"  # the fees asked by a request-payment move, with VietQR
     BOOK = "book"
 
 

@@ -20,6 +20,7 @@ _TITLES = {
     PaperKind.CONTROL_SHEET: "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
     PaperKind.APOLOGY: "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
     PaperKind.STOP_NOTICE: "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
+    PaperKind.PAYMENT_REQUEST: "PHIẾU ĐỀ NGHỊ NỘP PHÍ, LỆ PHÍ",  # no form of the circulars
     PaperKind.BOOK: "SỔ THEO DÕI HỒ SƠ",
 }
 

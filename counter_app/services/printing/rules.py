@@ -1,6 +1,7 @@
 """Which paper a dossier may have in its present state: a refusal only for a refused dossier,
 a supplement request only after one was made, a stop notice only for a stopped dossier, an
-apology only while the result is still owed and for a later time than the one promised."""
+apology only while the result is still owed and for a later time than the one promised, a
+payment request only while payment is asked and the fees are not paid yet."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def last_move(dossier: Dossier, action: Action) -> HistoryEntry | None:
     return None
 
 
-def _fits(kind: PaperKind, dossier: Dossier) -> bool:
+def _fits(kind: PaperKind, dossier: Dossier, owed: int) -> bool:
     status = dossier.status
     if kind in (PaperKind.RECEIPT, PaperKind.LABEL, PaperKind.CONTROL_SHEET):
         return status not in _NOT_RECEIVED and dossier.received_at is not None
@@ -40,21 +41,26 @@ def _fits(kind: PaperKind, dossier: Dossier) -> bool:
         return status is Status.UNRESOLVED
     if kind is PaperKind.APOLOGY:
         return status in _RESULT_OWED
+    if kind is PaperKind.PAYMENT_REQUEST:
+        return status is Status.PAYING and owed > 0
     return False
 
 
-def papers_for(dossier: Dossier) -> list[PaperKind]:
-    """The papers of one dossier that fit its state (what a window offers to print)."""
-    return [kind for kind in PaperKind if kind is not PaperKind.BOOK and _fits(kind, dossier)]
+def papers_for(dossier: Dossier, *, owed: int = 0) -> list[PaperKind]:
+    """The papers of one dossier that fit its state (what a window offers to print); `owed`
+    is what its fees still want (đồng), for the payment request."""
+    return [kind for kind in PaperKind if kind is not PaperKind.BOOK and _fits(kind, dossier, owed)]
 
 
-def check_paper(kind: PaperKind, dossier: Dossier) -> None:
+def check_paper(kind: PaperKind, dossier: Dossier, *, owed: int = 0) -> None:
     """Refuse, with a message naming the paper and the state, a paper that does not fit."""
     code = dossier.code or dossier.uuid
-    if _fits(kind, dossier):
+    if _fits(kind, dossier, owed):
         return
     if kind is PaperKind.SUPPLEMENT and dossier.status not in _NOT_RECEIVED:
         raise CounterError("paper.no_supplement", code=code)
+    if kind is PaperKind.PAYMENT_REQUEST and dossier.status is Status.PAYING:
+        raise CounterError("paper.nothing_owed", code=code)
     raise CounterError(
         "paper.wrong_state",
         what=f"paper.kind.{kind.value}",

@@ -30,7 +30,7 @@ from counter_app.domain.text import checked_text
 from counter_app.services.accounts import AccountService, User
 from counter_app.services.catalog import CatalogService
 from counter_app.services.dossiers import DossierService
-from counter_app.services.payments import vietqr_for
+from counter_app.services.payments import fees_owed, still_due, vietqr_for
 from counter_app.services.printing.kinds import Paper, PaperKind
 from counter_app.services.printing.paper_settings import LABEL_SIZES, RECEIPT_SIZES, PaperSettings
 from counter_app.services.printing.rules import check_new_due, check_paper, papers_for
@@ -90,7 +90,8 @@ class PaperService:
 
     def available(self, code: str) -> list[PaperKind]:
         """The papers the dossier's state allows (the book is not about one dossier)."""
-        return papers_for(self._dossiers.get(code))
+        dossier = self._dossiers.get(code)
+        return papers_for(dossier, owed=self._owed(dossier))
 
     # --- the papers
     def render(
@@ -120,6 +121,8 @@ class PaperService:
             return self.apology(code, new_due=new_due, reason=reason, reprint=reprint)
         if kind is PaperKind.STOP_NOTICE:
             return self.stop_notice(code, reprint=reprint)
+        if kind is PaperKind.PAYMENT_REQUEST:
+            return self.payment_request(code, reprint=reprint)
         raise ValueError(f"{kind} is not a paper about one dossier")
 
     def receipt(self, code: str, *, size: str | None = None, reprint: bool = False) -> Paper:
@@ -181,6 +184,13 @@ class PaperService:
         from counter_app.services.printing.stop_notice import render_stop_notice
 
         return self._locked(lambda: render_stop_notice(data, invariant=self.invariant), reprint)
+
+    def payment_request(self, code: str, *, reprint: bool = False) -> Paper:
+        """The fees still due after a request-payment move, with the VietQR to pay them."""
+        data = self._data(PaperKind.PAYMENT_REQUEST, code, reprint)
+        from counter_app.services.printing.payment_request import render_payment_request
+
+        return self._locked(lambda: render_payment_request(data, invariant=self.invariant), reprint)
 
     def tracking_book(self, first: date, last: date | None = None) -> Paper:
         """Every dossier received from `first` to `last` (both included), in order of receipt."""
@@ -287,7 +297,8 @@ class PaperService:
         from counter_app.services.printing.common import Letterhead, PaperData
 
         dossier = self._dossiers.get(code)
-        check_paper(kind, dossier)
+        owed = self._owed(dossier)
+        check_paper(kind, dossier, owed=owed)
         settings = self.paper_settings()
         agencies = self._catalog.agencies()
         agency = agencies.get(dossier.agency_code)
@@ -330,11 +341,16 @@ class PaperService:
             replaces=tuple(replaces),
             book_number=book_number,
             payment_qr=(
-                vietqr_for(self._settings, self._db, dossier)
-                if kind is PaperKind.RECEIPT and self._db is not None
+                vietqr_for(self._settings, dossier, owed)
+                if kind in (PaperKind.RECEIPT, PaperKind.PAYMENT_REQUEST) and self._db is not None
                 else ""
             ),
+            fees_due=owed,
         )
+
+    def _owed(self, dossier: Dossier) -> int:
+        """What the dossier's fees still want (without a database, no payment is known)."""
+        return fees_owed(dossier) if self._db is None else still_due(self._db, dossier)
 
     def _number_line(self, dossier: Dossier, kind: PaperKind, symbol: str, at: datetime) -> str:
         """ "Số: 12/TB-BPMC": the paper's number from its register, given on the first print."""

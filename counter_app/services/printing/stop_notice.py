@@ -6,34 +6,24 @@ from reportlab.lib.units import mm
 
 from counter_app.domain.clock import local
 from counter_app.domain.lifecycle import Action
-from counter_app.domain.wording import official_date, official_time
+from counter_app.domain.wording import official_time
 from counter_app.services.printing.common import (
-    STYLES,
     PaperData,
     Signature,
-    form_line,
-    letterhead,
-    new_sheet,
+    move_paper,
     signatures,
-    title,
 )
 from counter_app.services.printing.kinds import Paper, PaperKind
 from counter_app.services.printing.layout import SERIF, SERIF_BOLD
-from counter_app.services.printing.rules import last_move
 
 KIND = PaperKind.STOP_NOTICE
 
 
 def render_stop_notice(data: PaperData, *, invariant: bool = False) -> Paper:
     dossier = data.dossier
-    stop = last_move(dossier, Action.STOP)
-    assert stop is not None
+    sheet, stop = move_paper(KIND, data, Action.STOP, invariant=invariant)
     stopped = local(stop.at)
     agency = data.head.agency_name
-    sheet = new_sheet(KIND, data, STYLES["A4"], invariant=invariant)
-    form_line(sheet, data.settings, KIND)
-    letterhead(sheet, data.head, official_date(stopped.date(), data.head.place))
-    title(sheet, data.settings.forms.title(KIND))
     sheet.paragraph(
         [("Kính gửi: Ông/Bà ", SERIF), (dossier.applicant.full_name, SERIF_BOLD)],
         align="center",

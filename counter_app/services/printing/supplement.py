@@ -7,44 +7,29 @@ from reportlab.lib.units import mm
 
 from counter_app.domain.clock import local
 from counter_app.domain.lifecycle import Action
-from counter_app.domain.wording import official_date, official_time
+from counter_app.domain.wording import official_time
 from counter_app.services.printing.common import (
-    STYLES,
     PaperData,
     Signature,
-    applicant_block,
-    form_line,
-    letterhead,
-    new_sheet,
+    move_paper,
+    received_dossier,
     signatures,
-    title,
 )
 from counter_app.services.printing.kinds import Paper, PaperKind
 from counter_app.services.printing.layout import SERIF, SERIF_BOLD
 from counter_app.services.printing.receipt import codes_block
-from counter_app.services.printing.rules import last_move
 
 KIND = PaperKind.SUPPLEMENT
 
 
 def render_supplement(data: PaperData, *, invariant: bool = False) -> Paper:
     dossier = data.dossier
-    request = last_move(dossier, Action.REQUEST_SUPPLEMENT)
-    assert request is not None
+    sheet, request = move_paper(KIND, data, Action.REQUEST_SUPPLEMENT, invariant=invariant)
     asked = local(request.at)
     officer = data.officer(request.actor)
-    sheet = new_sheet(KIND, data, STYLES["A4"], invariant=invariant)
-    form_line(sheet, data.settings, KIND)
-    letterhead(sheet, data.head, official_date(asked.date(), data.head.place))
-    title(sheet, data.settings.forms.title(KIND))
     codes_block(sheet, data, qr=False)
 
-    sheet.paragraph(f"{data.head.agency_name} đã tiếp nhận hồ sơ của:", after=0.5 * mm)
-    applicant_block(sheet, dossier.applicant)
-    sheet.field("Nội dung yêu cầu giải quyết", dossier.procedure_name, bold=True)
-    if dossier.received_at:
-        sheet.paragraph(f"Thời gian tiếp nhận hồ sơ: {official_time(dossier.received_at)}")
-    sheet.space(1 * mm)
+    received_dossier(sheet, data, f"{data.head.agency_name} đã tiếp nhận hồ sơ của:")
     sheet.paragraph(
         "Sau khi xem xét, đối chiếu với quy định, hồ sơ của Ông/Bà cần được bổ sung, hoàn "
         "thiện. Đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung và lý do sau:",

@@ -10,7 +10,8 @@ from typing import Any
 
 from reportlab.lib.units import mm
 
-from counter_app.domain.reports import DailyReview, DueItem, PeriodReport, PeriodRow
+from counter_app.domain.messages import translate
+from counter_app.domain.reports import DailyReview, DueItem, MethodTotal, PeriodReport, PeriodRow
 from counter_app.domain.wording import official_date, short_date, short_time_and_date, thousands
 from counter_app.services.printing.common import (
     STYLES,
@@ -96,6 +97,24 @@ def _counts(
     sheet.table(columns, body, size=TABLE_SIZE)
 
 
+def _payments(sheet: Sheet, payments: Mapping[str, MethodTotal]) -> None:
+    columns = (
+        Column("STT", 8, "center"),
+        Column("Hình thức nộp", 50),
+        Column("Số lần nộp", 20, "right"),
+        Column("Số tiền (đồng)", 22, "right"),
+    )
+    body: list[list[Any]] = [
+        [str(n), translate(f"payment.method.{method}"), thousands(paid.count),
+         thousands(paid.amount)]
+        for n, (method, paid) in enumerate(payments.items(), start=1)
+    ]  # fmt: skip
+    count = sum(paid.count for paid in payments.values())
+    amount = sum(paid.amount for paid in payments.values())
+    body.append(["", _bold(TOTAL), _bold(thousands(count)), _bold(thousands(amount))])
+    sheet.table(columns, body, size=TABLE_SIZE)
+
+
 def _due(sheet: Sheet, items: Sequence[DueItem], officers: Mapping[str, str]) -> None:
     if not items:
         sheet.paragraph("Không có hồ sơ nào.", size=TABLE_SIZE)
@@ -178,14 +197,16 @@ def daily_pdf(review: DailyReview, heading: Heading, officers: Mapping[str, str]
             [(COLLECTIONS[k], review.fees_by_collection.get(k, 0)) for k in ("before", "after")],
             money=True,
         )
-        _section(sheet, "VI. Hồ sơ quá hạn chưa giải quyết")
+        _section(sheet, "VI. Phí, lệ phí đã nộp theo hình thức nộp (đối soát)")
+        _payments(sheet, review.payments)
+        _section(sheet, "VII. Hồ sơ quá hạn chưa giải quyết")
         _due(sheet, review.overdue, officers)
-        _section(sheet, "VII. Hồ sơ đến hạn trong ngày")
+        _section(sheet, "VIII. Hồ sơ đến hạn trong ngày")
         _due(sheet, review.due_today, officers)
-        _section(sheet, "VIII. Hồ sơ đến hạn ngày làm việc tiếp theo")
+        _section(sheet, "IX. Hồ sơ đến hạn ngày làm việc tiếp theo")
         _due(sheet, review.due_tomorrow, officers)
         signed = review.sign_off
-        _section(sheet, "IX. Ký xác nhận cuối ngày")
+        _section(sheet, "X. Ký xác nhận cuối ngày")
         if signed is None:
             sheet.paragraph("Ngày chưa được ký xác nhận.")
         else:

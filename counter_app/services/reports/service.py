@@ -19,6 +19,7 @@ from counter_app.domain.ratings import review_of
 from counter_app.domain.reports import (
     TREND_DAYS,
     DailyReview,
+    MethodTotal,
     PeriodReport,
     PeriodRow,
     SignOff,
@@ -30,13 +31,14 @@ from counter_app.domain.wording import short_date, thousands
 from counter_app.services.accounts import AccountService, User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
+from counter_app.services.payments import Method
 from counter_app.services.printing.paper_settings import PaperSettings
 from counter_app.services.printing.service import write_atomically
 from counter_app.services.reports import figures
 from counter_app.services.reports.locking import latest_sign_offs, person_name, sign_off_of
 from counter_app.services.reports.words import TOTAL
 from counter_app.services.settings import SettingsService
-from counter_app.store.database import Database
+from counter_app.store.database import Database, Session
 from counter_app.store.journal import AuditEntry, append_audit
 from counter_app.store.models import DaySignOffRow
 from counter_app.store.ratings import payments_by_method, rating_rows
@@ -47,6 +49,14 @@ if TYPE_CHECKING:
 WAIVED = FeeCollection.EXEMPT.value  # recorded, never collected
 SIGNED = "day.sign_off"  # audit actions
 REOPENED = "day.reopen"
+
+
+def payments_of_day(
+    session: Session, start: datetime, end: datetime, officer: str | None
+) -> dict[str, MethodTotal]:
+    """Every method of paying, in its order, with what was recorded by it (none: zero)."""
+    recorded = payments_by_method(session, start, end, officer)
+    return {method.value: recorded.get(method.value, MethodTotal()) for method in Method}
 
 
 class ReportService:
@@ -104,7 +114,7 @@ class ReportService:
                 sign_off=latest_sign_offs(session, [day]).get(day),
                 cash_fees=cash,
                 ratings=review_of(rating_rows(session, start, end, officer)),
-                payments_by_method=payments_by_method(session, start, end, officer),
+                payments=payments_of_day(session, start, end, officer),
             )
 
     def period(self, start: date, end: date, *, user: User) -> PeriodReport:

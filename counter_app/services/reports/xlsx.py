@@ -21,7 +21,6 @@ from counter_app.domain.messages import translate
 from counter_app.domain.ratings import Level, RatingCounts, RatingReview
 from counter_app.domain.reports import DailyReview, DueItem, PeriodReport, PeriodRow
 from counter_app.domain.wording import short_date
-from counter_app.services.payments import Method
 from counter_app.services.reports.words import (
     BOOK_TITLE,
     CHANNELS,
@@ -294,23 +293,16 @@ def daily_workbook(review: DailyReview, officers: Mapping[str, str]) -> bytes:
         number_heading="Số tiền",
         number_format=MONEY,
     )
-    _counts(
-        workbook,
-        "Thanh toán",
-        "Phí, lệ phí đã nộp theo hình thức nộp (đối soát)",
-        subtitle,
-        "Hình thức nộp",
-        [
-            (
-                method,
-                translate(f"payment.method.{method}"),
-                review.payments_by_method.get(method, 0),
-            )
-            for method in (item.value for item in Method)
-        ],
-        number_heading="Số tiền",
-        number_format=MONEY,
+    payments = Table(
+        workbook.create_sheet("Thanh toán"),
+        [("Hình thức nộp", 22, None), ("Số lần nộp", 14, COUNT), ("Số tiền", 16, MONEY)],
+        title="Phí, lệ phí đã nộp theo hình thức nộp (đối soát)",
+        subtitle=subtitle,
     )
+    for method, paid in review.payments.items():
+        payments.add([translate(f"payment.method.{method}"), paid.count, paid.amount])
+    totals = review.payments.values()
+    payments.total([TOTAL, sum(paid.count for paid in totals), sum(paid.amount for paid in totals)])
     trend = Table(
         workbook.create_sheet("30 ngày"),
         [("Ngày", 14, DATE), ("Số hồ sơ tiếp nhận", 20, COUNT)],

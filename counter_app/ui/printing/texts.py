@@ -19,6 +19,7 @@ def paper_label(kind: PaperKind) -> str:
         PaperKind.CONTROL_SHEET: QCoreApplication.translate("Printing", "Control sheet"),
         PaperKind.APOLOGY: QCoreApplication.translate("Printing", "Apology and new date"),
         PaperKind.STOP_NOTICE: QCoreApplication.translate("Printing", "Stop notice"),
+        PaperKind.PAYMENT_REQUEST: QCoreApplication.translate("Printing", "Payment request"),
         PaperKind.BOOK: QCoreApplication.translate("Printing", "Tracking book"),
     }[kind]
 

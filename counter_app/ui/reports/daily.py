@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.catalog import FeeCollection
 from counter_app.domain.dossier import Channel
 from counter_app.domain.errors import CounterError
+from counter_app.domain.messages import translate
 from counter_app.domain.permissions import Permission, allowed
 from counter_app.domain.reports import DailyReview, SignOff
 from counter_app.ui import formatting, theme
@@ -185,18 +186,22 @@ class DailyReviewTab(QWidget):
             "byOfficer", [self.tr("Officer"), self.tr("Dossiers"), self.tr("Share")]
         )
         self.fee_table = FigureTable("feesByCollection", [self.tr("Collection"), self.tr("Amount")])
+        self.payment_table = FigureTable(
+            "paymentsByMethod", [self.tr("Paid by"), self.tr("Payments"), self.tr("Amount")]
+        )
         breakdown = QWidget()
         tables = QGridLayout(breakdown)
         tables.setContentsMargins(4, 4, 4, 4)
-        tables.addWidget(self.procedure_table, 0, 0, 3, 1)
-        tables.addWidget(self.agency_table, 0, 1, 3, 1)
+        tables.addWidget(self.procedure_table, 0, 0, 4, 1)
+        tables.addWidget(self.agency_table, 0, 1, 4, 1)
         tables.addWidget(self.channel_table, 0, 2)
         tables.addWidget(self.fee_table, 1, 2)
-        tables.addWidget(self.officer_table, 2, 2)
+        tables.addWidget(self.payment_table, 2, 2)
+        tables.addWidget(self.officer_table, 3, 2)
         tables.setColumnStretch(0, 5)
         tables.setColumnStretch(1, 4)
         tables.setColumnStretch(2, 4)
-        tables.setRowStretch(2, 1)
+        tables.setRowStretch(3, 1)
 
         self.day_list = DayDossiers(session)
         self.day_list.sig_open_code.connect(self.sig_open_code)
@@ -416,8 +421,22 @@ class DailyReviewTab(QWidget):
             ],
             [self.tr("Total collected"), formatting.money(review.fees_total, lang)],
         )
+        payments = review.payments.values()
+        self.payment_table.set_rows(
+            [
+                [translate(f"payment.method.{method}", lang), count_text(paid.count, lang),
+                 formatting.money(paid.amount, lang)]
+                for method, paid in review.payments.items()
+            ],
+            [
+                self.tr("Total paid"),
+                count_text(sum(paid.count for paid in payments), lang),
+                formatting.money(sum(paid.amount for paid in payments), lang),
+            ],
+        )  # fmt: skip
         self.channel_table.fit_rows()
         self.fee_table.fit_rows()
+        self.payment_table.fit_rows()
 
     def _show_sign_off(self, day: date, signed: SignOff | None) -> None:
         lang = self._session.lang

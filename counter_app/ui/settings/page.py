@@ -32,6 +32,7 @@ from counter_app.ui.settings.calendar import CalendarSection
 from counter_app.ui.settings.diagnostics import SupportSection
 from counter_app.ui.settings.display import DisplaySection, IdleLockSection
 from counter_app.ui.settings.general import AgenciesSection, CounterSection
+from counter_app.ui.settings.notices import NoticeTemplatesSection
 from counter_app.ui.settings.printing import PrintingSection
 from counter_app.ui.settings.scanner import ScannerSection
 from counter_app.ui.settings.widgets import Section
@@ -133,6 +134,7 @@ class SettingsPage(QWidget):
         self.display = DisplaySection(session)
         self.idle_lock = IdleLockSection(session)
         self.printing = PrintingSection(session)
+        self.notices = NoticeTemplatesSection(session)
         self.accounts = AccountsSection(session)
         self.backups = BackupsSection(session)
         self.support = SupportSection(session)
@@ -145,6 +147,7 @@ class SettingsPage(QWidget):
             self.display,
             self.idle_lock,
             self.printing,
+            self.notices,
             self.accounts,
             self.backups,
             self.support,

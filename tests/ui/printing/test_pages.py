@@ -127,6 +127,7 @@ def test_the_detail_menu_offers_only_the_papers_the_state_allows(qtbot, session,
     expected = {
         Status.NEW: {"receipt", "label", "control-sheet", "apology"},
         Status.WAITING: {"receipt", "label", "control-sheet", "supplement", "apology"},
+        Status.PAYING: {"receipt", "label", "control-sheet", "apology", "payment-request"},
         Status.DENIED: {"refusal"},
         Status.UNRESOLVED: {"receipt", "label", "control-sheet", "stop-notice"},
         Status.DONE: {"receipt", "label", "control-sheet"},

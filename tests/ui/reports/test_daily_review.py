@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, Qt
 
 from counter_app.domain.lifecycle import Action
+from counter_app.services.payments import parse_payment
 from counter_app.ui.reports import ReportsPage
 from counter_app.ui.reports.deadlines import Column
 from tests.ui.conftest import make_session
@@ -272,3 +273,34 @@ def test_the_list_says_how_many_the_figures_leave_out(
     listing.status_combo.setCurrentIndex(listing.status_combo.findData("new"))
     qtbot.waitUntil(lambda: listing.model.rowCount() == 2)
     assert listing.count_label.text() == "Dossiers: 2"
+
+
+def test_the_breakdown_reconciles_the_fees_paid_by_method(
+    qtbot, open_page, supervisor, staff, hoa, workspace, day
+) -> None:
+    for dossier, user, method, reference in (
+        (day.online, staff, "transfer", "FT26330001"),
+        (day.other_officer, hoa, "cash", ""),
+    ):
+        for action in (Action.TRANSFER, Action.REQUEST_PAYMENT):
+            workspace.dossiers.transition(
+                dossier.code, action, user=user, at=at(0, 9, 50), note="Lệ phí"
+            )
+        workspace.dossiers.transition(
+            dossier.code, Action.PAY, user=user, at=at(0, 9, 55),
+            payment=parse_payment(method, reference),
+        )  # fmt: skip
+    page = open_page(supervisor)
+    assert page.daily.payment_table.texts() == [
+        ["cash", "1", "4,000 VND"],
+        ["transfer (QR)", "1", "200,000 VND"],
+        ["card", "0", "0 VND"],
+        ["Total paid", "2", "204,000 VND"],
+    ]
+    page.daily.set_officer("hoa")
+    qtbot.waitUntil(lambda: page.daily.review.officer == "hoa")
+    wait_loaded(qtbot, page)
+    assert page.daily.payment_table.texts()[:2] == [
+        ["cash", "1", "4,000 VND"],
+        ["transfer (QR)", "0", "0 VND"],
+    ]
