@@ -74,8 +74,8 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>No scanner driver here: python-sane is not installed. Save scans into the scan folder, or add the files.</source>
-        <translation>Máy này chưa có trình điều khiển máy quét: chưa cài python-sane. Hãy lưu bản quét vào thư mục quét, hoặc thêm tệp.</translation>
+        <source>No scanner driver here (SANE on Linux, WIA on Windows). Save scans into the scan folder, or add the files.</source>
+        <translation>Máy này không có trình điều khiển máy quét (SANE trên Linux, WIA trên Windows). Hãy lưu bản quét vào thư mục quét, hoặc thêm tệp.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -146,6 +146,11 @@
         <location line="+36"/>
         <source>No scanner chosen.</source>
         <translation>Chưa chọn máy quét.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scanner: {name}</source>
+        <translation>Máy quét: {name}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -311,7 +316,7 @@
         <translation>Mà&amp;u:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Use this scanner</source>
         <translation>Dùng máy quét này</translation>
     </message>
@@ -326,7 +331,7 @@
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>No scanner found. Switch it on, check the cable, then look again.</source>
         <translation>Không tìm thấy máy quét nào. Hãy bật máy, kiểm tra cáp rồi tìm lại.</translation>
     </message>

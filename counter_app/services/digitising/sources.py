@@ -24,14 +24,16 @@ Sources here:
   glass), resolution and colour are the officer's ``SaneChoice``, kept in the settings; a
   chosen scanner that cannot be opened any more gives ``scan.device_gone``.
 
-Another driver (TWAIN or WIA on Windows, ImageCaptureCore on macOS, a vendor SDK) is one more
-class with these two methods, plus a function like ``sane_module()`` that says whether it can
-run on this computer: acquire the pages as PNG, JPEG, TIFF or PDF bytes, raise
+- ``WiaSource`` (``wia.py``): a scanner driven through WIA on Windows.
+
+The window's scanner buttons reach SANE or WIA through one ``ScannerDriver``: its devices, and
+a source for the officer's choice; ``scanner_driver()`` says which one runs on this computer
+(SANE where python-sane is installed, WIA where comtypes is, else none: the Scan button is then
+disabled and says why). Another driver (TWAIN, ImageCaptureCore on macOS, a vendor SDK) is one
+more source class and driver: acquire the pages as PNG, JPEG, TIFF or PDF bytes, raise
 ``CounterError`` with a message key when the device fails (and return nothing), leave
-``settle`` empty unless it must let go of something. The window's Scan button
-(``ScanPanel.scan`` in ``counter_app/ui/digitising/panel.py``) picks the driver and runs it on
-a background task; calls into a driver that is not thread-safe go through one lock, as
-``_SANE_LOCK`` does.
+``settle`` empty unless it must let go of something. The window runs drivers on a background
+task; calls into a driver that is not thread-safe go through one lock, as ``_SANE_LOCK`` does.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.settings_registry import REGISTRY
@@ -320,6 +322,44 @@ class SaneChoice:
             feeder=self.source == FEEDER,
             label=self.shown,
         )
+
+
+class ScannerDriver(Protocol):
+    """The scanners of one driver and a source for the officer's choice; `settings_apply` says
+    whether the choice's feeder or glass, resolution and colour reach the device (WIA scans
+    as its driver is set up)."""
+
+    name: ClassVar[str]
+    settings_apply: ClassVar[bool]
+
+    def devices(self) -> list[ScannerDevice]: ...
+
+    def source(self, choice: SaneChoice) -> Source: ...
+
+
+@dataclass(frozen=True)
+class SaneDriver:
+    sane: Any
+    name: ClassVar[str] = "SANE"
+    settings_apply: ClassVar[bool] = True
+
+    def devices(self) -> list[ScannerDevice]:
+        return SaneSource.devices(self.sane)
+
+    def source(self, choice: SaneChoice) -> Source:
+        return choice.source_for(self.sane)
+
+
+def scanner_driver() -> ScannerDriver | None:
+    """SANE where python-sane is installed (Linux), WIA where comtypes is (Windows), else
+    None."""
+    sane = sane_module()
+    if sane is not None:
+        return SaneDriver(sane)
+    from counter_app.services.digitising.wia import WiaDriver, wia_client
+
+    client = wia_client()
+    return WiaDriver(client) if client is not None else None
 
 
 class SaneSource:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import import_module
-from typing import Any
+from typing import Any, ClassVar
 
 from counter_app.domain.errors import CounterError
-from counter_app.services.digitising.sources import AcquiredPage, ScannerDevice
+from counter_app.services.digitising.sources import AcquiredPage, SaneChoice, ScannerDevice
 
 WIA_SCANNER = 1  # WiaDeviceType.ScannerDeviceType
 WIA_FORMAT_PNG = "{B96B3CAF-0728-11D3-9D7B-0000F81EF32E}"  # lossless, as SaneSource gives
@@ -100,3 +101,19 @@ class WiaSource:
 
     def settle(self, pages: Sequence[AcquiredPage]) -> None:
         """WIA keeps nothing once the pages are transferred."""
+
+
+@dataclass(frozen=True)
+class WiaDriver:
+    """The panel's scanner buttons on Windows: WIA's scanners, and a source for the one chosen
+    (the feeder or glass, resolution and colour are the WIA driver's own settings)."""
+
+    client: Any
+    name: ClassVar[str] = "WIA"
+    settings_apply: ClassVar[bool] = False
+
+    def devices(self) -> list[ScannerDevice]:
+        return WiaSource(self.client).devices()
+
+    def source(self, choice: SaneChoice) -> WiaSource:
+        return WiaSource(self.client, choice.device)

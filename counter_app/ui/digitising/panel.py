@@ -1,9 +1,9 @@
 """Scanned originals in the window: a section per paper, each with its scans as thumbnails; add
-(dialog, drag and drop, the watched folder, a SANE scanner), remove (confirmed, audited by the
-service), turn, reorder, a large preview, and the digitised dossier PDF. The same panel works on
-a saved dossier (the "Hồ sơ điện tử" tab of the detail) and on the intake page, where scans
-are staged until the dossier is saved. Reading, checking and drawing scans run in background
-tasks; only their answers touch the widgets."""
+(dialog, drag and drop, the watched folder, a scanner through SANE or WIA), remove (confirmed,
+audited by the service), turn, reorder, a large preview, and the digitised dossier PDF. The same
+panel works on a saved dossier (the "Hồ sơ điện tử" tab of the detail) and on the intake page,
+where scans are staged until the dossier is saved. Reading, checking and drawing scans run in
+background tasks; only their answers touch the widgets."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ from counter_app.services.digitising.sources import (
     FileImport,
     SaneChoice,
     WatchedFolder,
-    sane_module,
+    scanner_driver,
 )
 from counter_app.ui import notify, theme
 from counter_app.ui.digitising.scanner import ScannerDialog
@@ -151,12 +151,12 @@ class ScanPanel(QWidget):
         self.scan_button.setObjectName("saneScan")
         self.scan_button.setAutoDefault(False)
         self.scan_button.clicked.connect(self.scan)
-        self.sane = sane_module()
-        if self.sane is None:
+        self.scanner = scanner_driver()
+        if self.scanner is None:
             self.scan_button.setEnabled(False)
             self.scan_button.setToolTip(
                 self.tr(
-                    "No scanner driver here: python-sane is not installed. Save scans into "
+                    "No scanner driver here (SANE on Linux, WIA on Windows). Save scans into "
                     "the scan folder, or add the files."
                 )
             )
@@ -165,7 +165,7 @@ class ScanPanel(QWidget):
         self.scanner_button = QPushButton(self.tr("Scanner…"))
         self.scanner_button.setObjectName("chooseScanner")
         self.scanner_button.setAutoDefault(False)
-        self.scanner_button.setEnabled(self.sane is not None)
+        self.scanner_button.setEnabled(self.scanner is not None)
         self.scanner_button.setToolTip(
             self.tr("Which scanner, and how it scans: feeder or glass, resolution, colour")
         )
@@ -375,22 +375,25 @@ class ScanPanel(QWidget):
         """One batch from the chosen scanner to the paper chosen in "New scans go to"; with
         no scanner chosen yet, the choice comes first and the scan right after it."""
         component = self.target_combo.currentText()
-        sane = self.sane
-        if not component or sane is None:
+        scanner = self.scanner
+        if not component or scanner is None:
             return
         choice = self.scanner_choice()
         if choice is None:
             self.choose_scanner(scan_after=True)
             return
-        self._acquire(component, choice.source_for(sane).acquire)
+        self._acquire(component, scanner.source(choice).acquire)
 
     def scanner_choice(self) -> SaneChoice | None:
         return SaneChoice.from_setting(self._session.workspace.settings.get(SANE_SETTING))
 
     def show_scanner_choice(self) -> None:
-        choice = self.scanner_choice() if self.sane is not None else None
+        choice = self.scanner_choice() if self.scanner is not None else None
         if choice is None:
             self.scanner_label.setText(self.tr("No scanner chosen."))
+            return
+        if self.scanner is not None and not self.scanner.settings_apply:
+            self.scanner_label.setText(self.tr("Scanner: {name}").format(name=choice.shown))
             return
         source = self.tr("feeder") if choice.source == FEEDER else self.tr("glass")
         mode = self.tr("grey") if choice.mode == GREY else self.tr("colour")
@@ -401,14 +404,14 @@ class ScanPanel(QWidget):
         )
 
     def choose_scanner(self, *, scan_after: bool = False, problem: str = "") -> None:
-        """Offer the scanners SANE sees; the one picked is remembered for every panel."""
-        if self.sane is None:
+        """Offer the scanners the driver sees; the one picked is remembered for every panel."""
+        if self.scanner is None:
             return
         if self.scanner_dialog is not None:
             self.scanner_dialog.raise_()
             return
         dialog = ScannerDialog(
-            self.sane, self._session.lang, self.scanner_choice(), problem, parent=self
+            self.scanner, self._session.lang, self.scanner_choice(), problem, parent=self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._scanner_chosen(dialog.choice(), scan_after))

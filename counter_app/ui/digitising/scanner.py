@@ -1,6 +1,6 @@
-"""Choosing the SANE scanner: which device, its source (feeder or glass), resolution and
-colour. Looking for devices is slow (SANE asks network backends too), so it runs in the
-background; the dialog is usable meanwhile and says it is looking."""
+"""Choosing the scanner (SANE on Linux, WIA on Windows): which device, its source (feeder or
+glass), resolution and colour. Looking for devices is slow (SANE asks network backends too), so
+it runs in the background; the dialog is usable meanwhile and says it is looking."""
 
 from __future__ import annotations
 
@@ -25,20 +25,20 @@ from counter_app.services.digitising.sources import (
     GREY,
     RESOLUTIONS,
     SaneChoice,
-    SaneSource,
     ScannerDevice,
+    ScannerDriver,
 )
 from counter_app.ui import theme
 from counter_app.ui.workers import Tasks
 
 
 class ScannerDialog(QDialog):
-    """`sane` is python-sane's module; `current` the stored choice, preselected when its device
-    is found again; `problem` says why the choice is offered again (a scanner gone)."""
+    """`driver` lists the scanners (SANE or WIA); `current` the stored choice, preselected when
+    its device is found again; `problem` says why the choice is offered again (a scanner gone)."""
 
     def __init__(
         self,
-        sane: object,
+        driver: ScannerDriver,
         lang: str,
         current: SaneChoice | None = None,
         problem: str = "",
@@ -47,7 +47,7 @@ class ScannerDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Choose the scanner"))
         self.setMinimumWidth(520)
-        self._sane = sane
+        self._driver = driver
         self._lang = lang
         self._current = current
         self.devices: list[ScannerDevice] = []
@@ -103,9 +103,12 @@ class ScannerDialog(QDialog):
             (self.tr("&Resolution:"), self.resolution_combo),
             (self.tr("&Colour:"), self.mode_combo),
         ):
-            label = QLabel(caption)
-            label.setBuddy(field)
-            form.addRow(label, field)
+            if driver.settings_apply:  # WIA scans as its own driver is set up
+                label = QLabel(caption)
+                label.setBuddy(field)
+                form.addRow(label, field)
+            else:
+                field.hide()
         form.addRow("", self.status_label)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -130,14 +133,13 @@ class ScannerDialog(QDialog):
         return combo
 
     def look(self) -> None:
-        """List the scanners SANE sees now (in the background)."""
+        """List the scanners the driver sees now (in the background)."""
         self.device_combo.clear()
         self.device_combo.setEnabled(False)
         self.ok_button.setEnabled(False)
         self.look_button.setEnabled(False)
         self.status_label.setText(self.tr("Looking for scanners…"))
-        sane = self._sane
-        self.tasks.run("devices", lambda: SaneSource.devices(sane), self._found, self._not_found)
+        self.tasks.run("devices", self._driver.devices, self._found, self._not_found)
 
     def _found(self, devices: list[ScannerDevice]) -> None:
         self.devices = devices
