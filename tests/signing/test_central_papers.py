@@ -16,7 +16,7 @@ from tests.sync.conftest import (  # noqa: F401  (fixtures)
     sqlite_central,
     test_keyring,
 )
-from tests.sync.helpers import take
+from tests.sync.helpers import central_rows, make_counter, take
 from tests.sync.test_attachments_sync import (  # noqa: F401  (`central`: each backend in turn)
     OTHER_PROCEDURE,
     central,
@@ -100,3 +100,36 @@ def test_cut_off_from_central_a_counter_offers_its_own_papers(pg_central, proxy,
     assert copy.sha256 == from_b.sha256
     for ws in (a, b):
         ws.close()
+
+
+def test_papers_waiting_in_the_outbox_hold_no_dossier_back(sqlite_central, tmp_path, pki):  # type: ignore[no-untyped-def]  # noqa: F811
+    ws, user = make_counter(tmp_path, "a", push_batch=1)
+    ws.sync.configure(counter_url(sqlite_central, "A", [AGENCY]))
+    ws.sync.run_once()
+    (first,) = take(ws, user)
+    paper = file_id_copy(ws, user, first.code, tmp_path, pki, seed=8)
+    for year in range(2010, 2016):  # more paper entries than a dossier batch reads at once
+        ws.paper_store.set_validity(
+            OWNER, paper.uuid, issued_on=date(year, 1, 1), expires_on=None, user=user
+        )
+    (later,) = take(ws, user)
+    ws.sync.run_once()
+    assert ws.sync.pending() == 0
+    assert {first.uuid, later.uuid} <= set(central_rows(sqlite_central))
+    (held,) = [p for p in central_papers(sqlite_central) if p["uuid"] == paper.uuid]
+    assert held["issued_on"] == date(2015, 1, 1)
+    ws.close()
+
+
+def central_papers(admin_url: str) -> list[dict]:
+    from sqlalchemy import select
+
+    from counter_app.services.sync.admin import open_central
+    from counter_app.store.central.models import CentralCitizenPaperRow as P
+
+    database = open_central(admin_url)
+    try:
+        with database.read() as session:
+            return [dict(row._mapping) for row in session.execute(select(P.uuid, P.issued_on))]
+    finally:
+        database.close()

@@ -82,14 +82,13 @@ def pending_batch(session: Session, size: int) -> Batch:
     the dossier as it stands now (entries are pointers; the latest version supersedes)."""
     rows = session.execute(
         select(OutboxRow.id, OutboxRow.entity, OutboxRow.entity_id)
+        .where(OutboxRow.entity != PAPER_ENTITY)  # filed papers go apart (`pending_papers`)
         .order_by(OutboxRow.id)
         .limit(size * 4)
     ).all()
     ids: list[int] = []
     uuids: list[str] = []
     for row in rows:
-        if row.entity == PAPER_ENTITY:
-            continue  # sent after the dossiers (`pending_papers`)
         if row.entity != "dossier":
             ids.append(row.id)  # nothing else goes up yet: no reason to keep it waiting
             continue
