@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from counter_app.domain.errors import CounterError
+from counter_app.store.citizen_papers import papers_of
 from tests.conftest import AGENCY, OTHER_AGENCY
 from tests.digitising.conftest import ID_COPY, write_page
 from tests.signing.conftest import configure
@@ -133,3 +137,29 @@ def central_papers(admin_url: str) -> list[dict]:
             return [dict(row._mapping) for row in session.execute(select(P.uuid, P.issued_on))]
     finally:
         database.close()
+
+
+def test_a_lost_reply_sends_the_papers_again_and_central_keeps_one_of_each(  # type: ignore[no-untyped-def]
+    sqlite_central,  # noqa: F811
+    tmp_path,
+    pki,
+):
+    ws, user = make_counter(tmp_path, "a", faulty=True)
+    ws.sync.configure(counter_url(sqlite_central, "A", [AGENCY]))
+    ws.sync.run_once()
+    (first,) = take(ws, user)
+    configure(ws, pki)
+    page = write_page(scans(tmp_path), "cccd.png", seed=9)
+    ws.attachments.attach(first.code, [page], component=ID_COPY, user=user)
+    ws.signing.sign(first.code, user=user, pin=USER_PIN, what="digitised")
+    with ws.database.read() as session:  # not `on_file`: its look-up would be a gateway too
+        (paper,) = papers_of(session, OWNER, [AGENCY])
+    ws.faults.fail_next, ws.faults.fail_on = "after", "file_papers"
+    with pytest.raises(CounterError):
+        ws.sync.run_once()
+    assert ws.sync.pending() > 0  # central took them, the counter does not know
+    ws.sync.run_once()
+    assert ws.sync.pending() == 0
+    held = [p["uuid"] for p in central_papers(sqlite_central)]
+    assert sorted(held) == sorted(set(held)) and paper.uuid in held
+    ws.close()
