@@ -4,11 +4,14 @@ a counter of another agency; a counter cut off from central still offers its own
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
+from sqlalchemy import text
 
 from counter_app.domain.errors import CounterError
+from counter_app.store.central.repository import file_papers
 from counter_app.store.citizen_papers import papers_of
 from tests.conftest import AGENCY, OTHER_AGENCY
 from tests.digitising.conftest import ID_COPY, write_page
@@ -23,6 +26,7 @@ from tests.sync.conftest import (  # noqa: F401  (fixtures)
 from tests.sync.helpers import central_rows, make_counter, take
 from tests.sync.test_attachments_sync import (  # noqa: F401  (`central`: each backend in turn)
     OTHER_PROCEDURE,
+    as_counter,
     central,
     counter_url,
     counter_with_dossier,
@@ -163,3 +167,34 @@ def test_a_lost_reply_sends_the_papers_again_and_central_keeps_one_of_each(  # t
     held = [p["uuid"] for p in central_papers(sqlite_central)]
     assert sorted(held) == sorted(set(held)) and paper.uuid in held
     ws.close()
+
+
+def test_on_postgresql_a_counter_of_another_agency_cannot_read_or_file_the_papers(  # type: ignore[no-untyped-def]
+    pg_central,  # noqa: F811
+    tmp_path,
+    pki,
+):
+    a, user_a, first = counter_with_dossier(tmp_path, counter_url(pg_central, "A", [AGENCY]), "a")
+    filed = file_id_copy(a, user_a, first.code, tmp_path, pki, seed=10)
+    a.sync.run_once()
+    other = as_counter(counter_url(pg_central, "C", [OTHER_AGENCY]))
+    try:
+        with other.read() as session:  # row-level security, without the repository's filter
+            assert session.scalar(text("SELECT count(*) FROM citizen_papers")) == 0
+        forged = (
+            "INSERT INTO citizen_papers VALUES ('forged', :owner, 'Giấy tờ', :sha, :agency, "
+            "'d', NULL, NULL, '', now(), 'x', central_my_number())"
+        )
+        attempts = {
+            "UPDATE citizen_papers SET owner_id = 'x'": {},  # only the validity may change
+            forged: {"owner": OWNER, "sha": filed.sha256, "agency": AGENCY},  # not its agency
+        }
+        for statement, values in attempts.items():
+            with pytest.raises(CounterError) as denied, other.write() as session:
+                session.execute(text(statement), values)
+            assert denied.value.key == "central.denied"
+        with other.write() as session:  # the repository keeps to the counter's agencies
+            assert file_papers(session, 2, [replace(filed, uuid="forged")]) == []
+    finally:
+        other.close()
+    a.close()
