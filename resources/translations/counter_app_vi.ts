@@ -1322,7 +1322,7 @@
 <context>
     <name>PaperOffer</name>
     <message>
-        <location filename="../../counter_app/ui/signing/papers_offer.py" line="+306"/>
+        <location filename="../../counter_app/ui/signing/papers_offer.py" line="+320"/>
         <source>{n} paper(s) reused from the store</source>
         <translation>Đã dùng lại {n} giấy tờ từ kho</translation>
     </message>
@@ -1330,7 +1330,7 @@
 <context>
     <name>PaperValidityDialog</name>
     <message>
-        <location line="-255"/>
+        <location line="-268"/>
         <source>Validity of the paper</source>
         <translation>Hiệu lực của giấy tờ</translation>
     </message>

@@ -25,6 +25,13 @@ from tests.signing.pki import USER_PIN
 # The offscreen platform's note on showing a window says nothing about our code.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
+
+def answered(qtbot, page: IntakePage) -> PapersOnFileDialog | None:  # type: ignore[no-untyped-def]
+    """The offer once the look-up after the ID scan (in the background) has answered."""
+    qtbot.waitUntil(lambda: not page.paper_offer.tasks.busy, timeout=20_000)
+    return page.paper_offer.dialog
+
+
 QR = "020090001234|123456789|Nguyễn Văn An|15031990|Nam|Số 5, Trần Đăng Ninh, Lạng Sơn|20042021"
 
 
@@ -66,7 +73,7 @@ def test_papers_on_file_are_offered_after_the_id_scan_and_reused(
     page = IntakePage(Session(ws, officer, "en"))
     qtbot.addWidget(page)
     page.fill_applicant(parse_citizen_qr(QR))
-    offered = page.paper_offer.dialog
+    offered = answered(qtbot, page)
     assert isinstance(offered, PapersOnFileDialog) and offered.isVisible()
     assert offered.list.count() == 2
     assert page.fields["phone"].text() == ""
@@ -90,7 +97,7 @@ def test_nothing_is_offered_without_papers_on_file(qtbot, signing_ws, officer): 
     page = IntakePage(Session(signing_ws, officer, "en"))
     qtbot.addWidget(page)
     page.fill_applicant(parse_citizen_qr(QR))
-    assert page.paper_offer.dialog is None
+    assert answered(qtbot, page) is None
 
 
 def test_the_validity_of_a_paper_on_file_is_set_from_the_offer(qtbot, signing_ws, dossier, officer):  # type: ignore[no-untyped-def]
@@ -101,9 +108,10 @@ def test_the_validity_of_a_paper_on_file_is_set_from_the_offer(qtbot, signing_ws
     )
     qtbot.addWidget(page)
     page.fill_applicant(parse_citizen_qr(QR))
-    offered = page.paper_offer.dialog
+    offered = answered(qtbot, page)
     assert isinstance(offered, PapersOnFileDialog)
-    assert not offered.validity_button.isEnabled()  # nothing chosen yet
+    offered.list.setCurrentRow(-1)
+    assert not offered.validity_button.isEnabled()  # for the paper chosen in the list
     (index,) = [
         i for i in range(offered.list.count()) if offered.list.item(i).text().startswith(ID_COPY)
     ]

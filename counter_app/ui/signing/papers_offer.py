@@ -35,6 +35,7 @@ from counter_app.services.paper_store import PaperOnFile
 from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.formatting import day, from_qdate, moment, to_qdate
 from counter_app.ui.session import Session
+from counter_app.ui.workers import Tasks
 
 CONTACT_FIELDS = ("phone", "email", "address")  # what the last dossier may fill when empty
 
@@ -239,18 +240,26 @@ class PaperOffer(QObject):
         self._papers: dict[str, PaperOnFile] = {}
         self.dialog: PapersOnFileDialog | None = None
         self.chosen: list[str] = []
+        self.tasks = Tasks(self)
 
     def offer(self, id_number: str) -> None:
-        """Look the person up (audited) and, when papers are on file, show them (not modal:
-        the officer goes on typing)."""
+        """Look the person up in the background (audited; central is asked too, a network
+        round trip) and, when papers are on file, show them (not modal: the officer goes on
+        typing). Only the latest scan's answer is shown."""
         store = self._session.workspace.paper_store
+        user = self._session.user
         self.chosen = []
-        try:
-            found = store.on_file(id_number, user=self._session.user)
-        except CounterError:
-            return  # a role that may not read the store is simply not offered anything
+
+        def look_up() -> tuple[list[PaperOnFile], Applicant | None]:
+            found = store.on_file(id_number, user=user)
+            return found, store.last_applicant(id_number) if found else None
+
+        self.tasks.run("offer", look_up, lambda answer: self._show(id_number, *answer), self._none)
+
+    def _show(self, id_number: str, found: list[PaperOnFile], last: Applicant | None) -> None:
         if not found:
             return
+        store = self._session.workspace.paper_store
         self._papers = {item.paper.uuid: item for item in found}
 
         def set_validity(paper_id: str, issued: date, expires: date | None) -> PaperOnFile:
@@ -262,7 +271,7 @@ class PaperOffer(QObject):
 
         self.dialog = PapersOnFileDialog(
             found,
-            store.last_applicant(id_number),
+            last,
             self._page,
             set_validity=set_validity,
             today=self._session.clock().date(),
@@ -270,6 +279,11 @@ class PaperOffer(QObject):
         )
         self.dialog.accepted.connect(self._accepted)
         self.dialog.open()
+
+    def _none(self, error: Exception) -> None:
+        """A role that may not read the store is simply not offered anything."""
+        if not isinstance(error, CounterError):
+            raise error
 
     def _accepted(self) -> None:
         assert self.dialog is not None
