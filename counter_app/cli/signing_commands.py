@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from counter_app.cli.commands import emit, read_secret, workspace
+from counter_app.domain.errors import CounterError
 
 
 def sign(args: argparse.Namespace) -> int:
@@ -53,8 +55,27 @@ def verify(args: argparse.Namespace) -> int:
 
 
 def papers(args: argparse.Namespace) -> int:
-    """`papers ID_NUMBER [--user LOGIN]`: the papers on file for that person (audited)."""
+    """`papers ID_NUMBER [--user LOGIN]`: the papers on file for that person (audited); with
+    `--set-validity PAPER_ID --issued DAY [--expires DAY]` one's validity is set first."""
     with workspace(args) as ws:
         user = ws.accounts.user(args.user) if args.user else None
+        if args.set_validity:
+            if user is None or not args.issued:
+                raise CounterError("papers.validity_needs")
+            ws.paper_store.set_validity(
+                args.id_number,
+                args.set_validity,
+                issued_on=_day(args.issued),
+                expires_on=_day(args.expires) if args.expires else None,
+                user=user,
+            )
         found = ws.paper_store.on_file(args.id_number, user=user)
     return emit([item.as_json() for item in found])
+
+
+def _day(text: str) -> date:
+    """A date written on a paper (any year: a birth certificate may be older than the app)."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CounterError("input.date", value=text) from None

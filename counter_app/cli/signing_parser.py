@@ -32,6 +32,17 @@ HELP: dict[str, tuple[str, str]] = {
         "cán bộ tra cứu (ghi vào nhật ký; quản trị viên không được xem kho)",
         "the officer looking (audited; administrators may not read the store)",
     ),
+    "papers.set_validity": (
+        "sửa ngày cấp và ngày hết hạn của giấy tờ PAPER_ID (mã trong danh sách; cần --user "
+        "và --issued; ghi nhật ký)",
+        "set the issue date and expiry of paper PAPER_ID (its id in the list; needs --user and "
+        "--issued; audited)",
+    ),
+    "papers.issued": ("ngày cấp ghi trên giấy tờ (YYYY-MM-DD)", "the paper's issue date"),
+    "papers.expires": (
+        "ngày hết hạn (YYYY-MM-DD; bỏ trống: không hết hạn)",
+        "its expiry (YYYY-MM-DD; left out: it does not expire)",
+    ),
 }
 
 
@@ -55,4 +66,7 @@ def add_signing_commands(
     papers = commands.add_parser("papers", help=h("papers"))
     papers.add_argument("id_number", metavar="ID_NUMBER", help=h("papers.id"))
     papers.add_argument("--user", help=h("papers.user"))
+    papers.add_argument("--set-validity", metavar="PAPER_ID", help=h("papers.set_validity"))
+    papers.add_argument("--issued", metavar="YYYY-MM-DD", help=h("papers.issued"))
+    papers.add_argument("--expires", metavar="YYYY-MM-DD", help=h("papers.expires"))
     papers.set_defaults(handler="signing_commands:papers")

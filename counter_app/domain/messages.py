@@ -1187,6 +1187,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"consent" must look like {{"notices": true|false}}.',
     ),
     # --- signing and the paper store (issue 19)
+    "papers.validity_needs": (
+        "--set-validity cần --user (cán bộ sửa) và --issued (ngày cấp).",
+        "--set-validity needs --user (the officer correcting) and --issued (the issue date).",
+    ),
+    "papers.not_on_file": (
+        "Không có giấy tờ {paper} của công dân {owner} trong kho.",
+        "No paper {paper} of citizen {owner} is on file.",
+    ),
+    "papers.issued_later": (
+        "Ngày cấp {date} còn chưa tới: hãy xem lại ngày ghi trên giấy tờ.",
+        "The issue date {date} has not come yet: check the date on the paper.",
+    ),
+    "papers.validity_order": (
+        "Ngày hết hạn {expires} trước ngày cấp {issued}: hãy xem lại các ngày trên giấy tờ.",
+        "The expiry {expires} comes before the issue date {issued}: check the dates on the paper.",
+    ),
+    "papers.copy_missing": (
+        'Bản ký số của giấy tờ "{kind}" chưa về tới hệ thống trung tâm: hãy thử lại sau khi '
+        "quầy đã lưu nó đồng bộ xong, hoặc quét bản mới.",
+        'The signed copy of the paper "{kind}" has not reached central yet: try again once the '
+        "counter that filed it has synchronised, or scan a new one.",
+    ),
     "signing.pin_prompt": ("Mã PIN của thiết bị ký số:", "The signing token's PIN:"),
     "signing.not_configured": (
         "Chưa cài đặt ký số: hãy đặt {setting} (thư viện PKCS#11 của thiết bị ký số).",

@@ -146,7 +146,9 @@ class Workspace:
     def paper_store(self) -> PaperStore:
         from counter_app.services.paper_store import PaperStore
 
-        return PaperStore(self.database, self.dossiers, self.catalog, self.attachments)
+        return PaperStore(
+            self.database, self.dossiers, self.catalog, self.attachments, central=lambda: self.sync
+        )
 
     @_OnFirstUse
     def signing(self) -> SigningService:

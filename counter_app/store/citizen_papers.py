@@ -4,7 +4,7 @@ dossier of a person (what the intake page offers after the ID is scanned)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -12,7 +12,10 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.dossier import Dossier
 from counter_app.store.dossiers import load_dossiers
-from counter_app.store.models import CitizenPaperRow, DossierRow, PaperConsentRow
+from counter_app.store.journal import OutboxEntry, enqueue
+from counter_app.store.models import CitizenPaperRow, DossierRow, OutboxRow, PaperConsentRow
+
+OUTBOX_ENTITY = "citizen_paper"  # the outbox entries that carry a filed paper to central
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,10 @@ class FiledPaper:
 
 
 def file_paper(session: Session, paper: FiledPaper) -> None:
+    """File the paper; one filed here (not a copy of central's) waits in the outbox for
+    central."""
+    if paper.source == "local":
+        queue_paper(session, paper.uuid, at=paper.filed_at)
     session.add(
         CitizenPaperRow(
             uuid=paper.uuid,
@@ -50,21 +57,30 @@ def file_paper(session: Session, paper: FiledPaper) -> None:
     )
 
 
-def _paper(row: CitizenPaperRow) -> FiledPaper:
-    return FiledPaper(
-        row.uuid,
-        row.owner_id,
-        row.kind,
-        row.sha256,
-        row.agency_code,
-        row.dossier_uuid,
-        row.issued_on,
-        row.expires_on,
-        row.signer,
-        row.filed_at,
-        row.filed_by,
-        row.source,
+def queue_paper(session: Session, uuid: str, *, at: datetime) -> None:
+    """The paper goes (again) to central at the next sync, as it then stands."""
+    enqueue(session, [OutboxEntry(OUTBOX_ENTITY, uuid, "upsert", {})], at=at)
+
+
+def paper_of(row: object, source: str) -> FiledPaper:
+    """The paper a row holds (a local row, or central's of the same columns)."""
+    values = {f.name: getattr(row, f.name) for f in fields(FiledPaper) if f.name != "source"}
+    return FiledPaper(**values, source=source)
+
+
+def queued_papers(session: Session, uuids: Iterable[str]) -> set[str]:
+    """The papers among `uuids` whose change still waits to go to central."""
+    return set(
+        session.scalars(
+            select(OutboxRow.entity_id).where(
+                OutboxRow.entity == OUTBOX_ENTITY, OutboxRow.entity_id.in_(list(uuids))
+            )
+        )
     )
+
+
+def _paper(row: CitizenPaperRow) -> FiledPaper:
+    return paper_of(row, row.source)
 
 
 def papers_of(session: Session, owner_id: str, agencies: Iterable[str]) -> list[FiledPaper]:
@@ -83,6 +99,11 @@ def papers_of(session: Session, owner_id: str, agencies: Iterable[str]) -> list[
 def paper_by_uuid(session: Session, uuid: str) -> FiledPaper | None:
     row = session.scalar(select(CitizenPaperRow).where(CitizenPaperRow.uuid == uuid))
     return None if row is None else _paper(row)
+
+
+def papers_by_uuid(session: Session, uuids: Iterable[str]) -> list[FiledPaper]:
+    rows = session.scalars(select(CitizenPaperRow).where(CitizenPaperRow.uuid.in_(list(uuids))))
+    return [_paper(row) for row in rows]
 
 
 def set_paper_validity(

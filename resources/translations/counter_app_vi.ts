@@ -1322,35 +1322,83 @@
 <context>
     <name>PaperOffer</name>
     <message>
-        <location filename="../../counter_app/ui/signing/papers_offer.py" line="+167"/>
+        <location filename="../../counter_app/ui/signing/papers_offer.py" line="+320"/>
         <source>{n} paper(s) reused from the store</source>
         <translation>Đã dùng lại {n} giấy tờ từ kho</translation>
     </message>
 </context>
 <context>
+    <name>PaperValidityDialog</name>
+    <message>
+        <location line="-268"/>
+        <source>Validity of the paper</source>
+        <translation>Hiệu lực của giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Issued on</source>
+        <translation>Ngày cấp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires on</source>
+        <translation>Ngày hết hạn</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>PapersOnFileDialog</name>
     <message>
-        <location line="-123"/>
+        <location line="+35"/>
         <source>Papers on file</source>
         <translation>Giấy tờ đã lưu</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>{n} paper(s) of this citizen are on file, digitised and signed:</source>
         <translation>Công dân này có {n} giấy tờ đã số hóa và ký số trong kho:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
+        <source>Validity…</source>
+        <translation>Hiệu lực…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set the selected paper&apos;s issue date and expiry</source>
+        <translation>Đặt ngày cấp và ngày hết hạn của giấy tờ đang chọn</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>{kind} — signed by {signer}, {at}</source>
         <translation>{kind} — ký bởi {signer}, {at}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source> — issued {issued}, valid until {expires}</source>
+        <translation> — cấp ngày {issued}, có hiệu lực đến {expires}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source> (expired on {date})</source>
         <translation> (hết hiệu lực ngày {date})</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+38"/>
+        <source>Validity saved.</source>
+        <translation>Đã lưu hiệu lực.</translation>
+    </message>
+    <message>
+        <location line="-68"/>
         <source>Fill empty contact details from the last dossier</source>
         <translation>Điền thông tin liên hệ còn trống theo hồ sơ gần nhất</translation>
     </message>

@@ -35,6 +35,21 @@ def test_sign_verify_and_papers_from_the_command_line(signing_ws, dossier, tmp_p
         item["component"] for item in signed["signed"] if item["what"] == "component"
     }
     assert all(paper["expired"] is False for paper in papers)
+    first = papers[0]["id"]
+    needs = run_cli(data, "--lang", "en", "papers", "020090001234", "--set-validity", first)
+    assert needs.returncode == 1 and "needs --user" in needs.stderr
+    validity = ("papers", "020090001234", "--user", "canbo", "--set-validity", first)
+    bad_day = run_cli(data, *validity, "--issued", "2020-02-30")
+    assert bad_day.returncode == 1 and "2020-02-30" in bad_day.stderr
+    dates = ("--issued", "1998-05-04", "--expires", "2024-05-04")
+    corrected = ok_json(run_cli(data, *validity, *dates))
+    assert isinstance(corrected, list)
+    (paper,) = [paper for paper in corrected if paper["id"] == first]
+    assert (paper["issued_on"], paper["expires_on"], paper["expired"]) == (
+        "1998-05-04",
+        "2024-05-04",
+        True,
+    )
     signing_ws.accounts.add_user("quantri", Role.ADMIN, "matkhau123", "Quản trị")
     denied = run_cli(data, "--lang", "en", "papers", "020090001234", "--user", "quantri")
     assert denied.returncode == 1 and denied.stdout == ""

@@ -61,7 +61,11 @@ def test_an_expired_paper_is_not_reused(signing_ws, filed, officer):  # type: ig
     ws = signing_ws
     paper = filed[0].paper
     ws.paper_store.set_validity(
-        paper.uuid, issued_on=date(2015, 1, 1), expires_on=date(2025, 1, 1), user=officer
+        "020090001234",
+        paper.uuid,
+        issued_on=date(2015, 1, 1),
+        expires_on=date(2025, 1, 1),
+        user=officer,
     )
     assert [
         item.expired
@@ -84,3 +88,41 @@ def test_an_administrator_cannot_read_the_store(signing_ws, filed):  # type: ign
     with pytest.raises(CounterError) as refused:
         signing_ws.paper_store.on_file("020090001234", user=admin)
     assert refused.value.key == "papers.denied"
+
+
+def test_the_validity_of_a_paper_on_file_is_set_checked_and_audited(signing_ws, filed, officer):  # type: ignore[no-untyped-def]
+    ws = signing_ws
+    paper = filed[0].paper
+    corrected = ws.paper_store.set_validity(
+        " 020090001234 ",
+        paper.uuid,
+        issued_on=date(2021, 3, 2),
+        expires_on=date(2036, 3, 2),
+        user=officer,
+    )
+    assert (corrected.paper.issued_on, corrected.paper.expires_on) == (
+        date(2021, 3, 2),
+        date(2036, 3, 2),
+    )
+    assert not corrected.expired
+    (listed,) = [p for p in ws.paper_store.on_file("020090001234") if p.paper.uuid == paper.uuid]
+    assert listed == corrected
+    assert audit_actions(ws)[-2] == "paper_store.validity"
+    refusals = {
+        "papers.validity_order": dict(issued_on=date(2021, 3, 2), expires_on=date(2020, 1, 1)),
+        "papers.issued_later": dict(issued_on=date(2099, 1, 1), expires_on=None),
+    }
+    for key, dates in refusals.items():
+        with pytest.raises(CounterError) as refused:
+            ws.paper_store.set_validity("020090001234", paper.uuid, user=officer, **dates)
+        assert refused.value.key == key
+    # another person's number, or an unknown paper, changes nothing
+    for owner, paper_id in (("001099000001", paper.uuid), ("020090001234", "no-such-paper")):
+        with pytest.raises(CounterError) as refused:
+            ws.paper_store.set_validity(
+                owner, paper_id, issued_on=None, expires_on=date(2020, 1, 1), user=officer
+            )
+        assert refused.value.key == "papers.not_on_file"
+    (again,) = [p for p in ws.paper_store.on_file("020090001234") if p.paper.uuid == paper.uuid]
+    assert again == corrected
+    assert audit_actions(ws).count("paper_store.validity") == 1

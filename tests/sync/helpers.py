@@ -13,6 +13,7 @@ class FaultyGateway:
 
     def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
         self.inner = inner
+        self.database = inner.database  # the originals' upload works on it directly
         self.offline = False
         self.fail_next: str | None = None  # "before" | "after"
         self.fail_on: str | None = None  # only calls of this name (push, pull, leases...)
@@ -60,6 +61,15 @@ class FaultyGateway:
 
     def record_anchor(self, *args):  # type: ignore[no-untyped-def]
         return self._call("record_anchor", *args)
+
+    def file_papers(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("file_papers", *args)
+
+    def papers_for(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("papers_for", *args)
+
+    def paper_copy(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("paper_copy", *args)
 
     def release(self) -> None:
         self.inner.release()

@@ -59,7 +59,7 @@ from counter_app.ui.reports.sign_off import ReopenDialog, SignOffDialog
 from counter_app.ui.returns.hand_back import HandBackDialog
 from counter_app.ui.session import Session
 from counter_app.ui.settings.accounts import AccountDialog, PasswordDialog
-from counter_app.ui.signing.papers_offer import PapersOnFileDialog
+from counter_app.ui.signing.papers_offer import PapersOnFileDialog, PaperValidityDialog
 from counter_app.ui.sync.conflicts import ConflictsDialog
 from counter_app.ui.sync.decision import DecisionDialog
 from counter_app.ui.sync.log_dialog import SyncLogDialog
@@ -158,7 +158,10 @@ BUILDERS: dict[str, Callable[[Windows], QWidget]] = {
         w.session(), w.dossier
     ),
     UI + "signing.papers_offer.PapersOnFileDialog": lambda w: PapersOnFileDialog(
-        papers_on_file(), w.dossier.applicant
+        papers_on_file(), w.dossier.applicant, set_validity=lambda paper, issued, expires: None
+    ),
+    UI + "signing.papers_offer.PaperValidityDialog": lambda w: PaperValidityDialog(
+        papers_on_file()[3], date(2026, 12, 6)
     ),
 }
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from counter_app.domain.clock import now
 from counter_app.domain.codes import FallbackZone, LowNumberSpace
-from counter_app.store.central import repository
+from counter_app.store.central import blobs, repository
 from counter_app.store.central.database import CentralAddress, CentralDatabase
 from counter_app.store.central.repository import (
     ConflictDecision,
@@ -19,6 +19,7 @@ from counter_app.store.central.repository import (
     PushResult,
     Registration,
 )
+from counter_app.store.citizen_papers import FiledPaper
 from counter_app.store.journal import AuditHead
 
 
@@ -124,6 +125,19 @@ class CentralGateway:
     def record_ratings(self, counter: int, ratings: list[dict[str, Any]]) -> list[str]:
         with self.database.write() as session:
             return repository.record_ratings(session, counter, ratings)
+
+    def file_papers(self, counter: int, papers: list[FiledPaper]) -> list[str]:
+        with self.database.write() as session:
+            return repository.file_papers(session, counter, papers)
+
+    def papers_for(self, counter: int, owner_id: str) -> list[FiledPaper]:
+        with self.database.read() as session:
+            return repository.papers_for(session, counter, owner_id)
+
+    def paper_copy(self, sha256: str) -> bytes | None:
+        """A filed paper's signed copy (a blob of its dossier, which the counter may read)."""
+        with self.database.read() as session:
+            return blobs.read_blob(session, sha256)
 
     def release(self) -> None:
         """The end of a round: no connection is kept until the next."""

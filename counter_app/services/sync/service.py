@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
@@ -63,6 +63,7 @@ from counter_app.store.central.repository import (
     PushItem,
     PushResult,
 )
+from counter_app.store.citizen_papers import FiledPaper
 from counter_app.store.codes import CodeMode, allocate_many
 from counter_app.store.database import Database
 
@@ -214,6 +215,9 @@ class ConflictInfo:
 GatewayFactory = Callable[[CentralAddress], "CentralGateway"]  # or a test's double
 
 
+Answer = TypeVar("Answer")
+
+
 def _default_gateway(address: CentralAddress) -> CentralGateway:
     from counter_app.services.sync.gateway import CentralGateway
 
@@ -241,6 +245,11 @@ class SyncService:
         self._gateway_factory = gateway_factory or _default_gateway
         self._gateway: CentralGateway | None = None
         self._gateway_key: CentralAddress | None = None
+        # the intake's look-ups of the paper store, on a link of their own (never waiting for
+        # a round under way)
+        self._lookup: CentralGateway | None = None
+        self._lookup_key: CentralAddress | None = None
+        self._lookup_lock = threading.Lock()
         self._round_lock = threading.Lock()  # one round at a time (worker and "Sync now")
         self._set_aside: list[SetAside] = []  # by the round under way
         self._wake = threading.Event()
@@ -313,6 +322,10 @@ class SyncService:
         if self._gateway is not None:
             self._gateway.close()
             self._gateway = None
+        with self._lookup_lock:
+            if self._lookup is not None:
+                self._lookup.close()
+                self._lookup = None
 
     # --- one round
 
@@ -354,6 +367,7 @@ class SyncService:
             pushed, conflicts = self._push(central, number)
             self._send_decisions(central, number)
             self._send_ratings(central, number)
+            self._send_papers(central, number)
             tampered = self._anchor(central, number)
             pulled = 0
             if full:
@@ -567,6 +581,48 @@ class SyncService:
             taken = central.record_ratings(number, [rating.to_json() for rating in waiting])
             with self._db.write() as session:
                 mark_synced(session, taken, now())
+
+    def _send_papers(self, central: CentralGateway, number: int) -> None:
+        """The papers filed (or corrected) here since they last went, batch by batch, as they
+        stand; their outbox entries go once central answered. One of an agency the counter does
+        not serve (a dossier received for it) central does not take: it stays here only."""
+        while True:
+            with self._db.read() as session:
+                papers, entries = replica.pending_papers(session, self.push_batch)
+            if not entries:
+                return
+            central.file_papers(number, papers)
+            with self._db.write() as session:
+                replica.drop_outbox(session, entries)
+
+    # --- the paper store's look-ups (not part of a round)
+
+    def central_papers(self, owner_id: str) -> list[FiledPaper]:
+        """The owner's papers central holds for this counter's agencies; none before the
+        counter is registered or while the last round found central out of reach (the intake
+        does not wait for a connection's timeout). Raises CounterError when central cannot be
+        reached."""
+        number = self._settings.identity().counter_number
+        if number is None or self._settings.get("sync.online") is not True:
+            return []
+        return self._look_up(lambda central: central.papers_for(number, owner_id))
+
+    def central_paper_copy(self, sha256: str) -> bytes | None:
+        """A filed paper's signed copy as central holds it (None: not there yet)."""
+        return self._look_up(lambda central: central.paper_copy(sha256))
+
+    def _look_up(self, ask: Callable[[CentralGateway], Answer]) -> Answer:
+        with self._lookup_lock:
+            address = self.address()
+            if self._lookup is None or self._lookup_key != address:
+                if self._lookup is not None:
+                    self._lookup.close()
+                self._lookup = self._gateway_factory(address)
+                self._lookup_key = address
+            try:
+                return ask(self._lookup)
+            finally:
+                self._lookup.release()
 
     def _send_decisions_one_by_one(
         self, central: CentralGateway, number: int, decisions: list[ConflictDecision]

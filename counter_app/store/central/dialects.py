@@ -16,3 +16,15 @@ def insert_or_skip(
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(table).on_conflict_do_nothing(index_elements=keys)
     return sqlite.insert(table).on_conflict_do_nothing(index_elements=keys)
+
+
+def insert_or_update(
+    session: Session, table: Table, keys: list[str], columns: list[str]
+) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT that, where a row with these `keys` is already there, sets only `columns` to
+    the new values (a correction of a row central holds)."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(table)
+    return statement.on_conflict_do_update(
+        index_elements=keys, set_={column: statement.excluded[column] for column in columns}
+    )

@@ -211,3 +211,22 @@ class CentralRatingRow(CentralBase):
     officer: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime]
     source: Mapped[str] = mapped_column(String(10))
+
+
+class CentralCitizenPaperRow(CentralBase):
+    """A signed paper a counter filed under its owner (revision c0012), offered at intake at
+    every counter of its agency; on PostgreSQL a counter reads and writes only its agencies'."""
+
+    __tablename__ = "citizen_papers"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    owner_id: Mapped[str] = mapped_column(String(30), index=True)
+    kind: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64))
+    agency_code: Mapped[str] = mapped_column(String(13))
+    dossier_uuid: Mapped[str] = mapped_column(String(36))
+    issued_on: Mapped[date | None] = mapped_column(Date, default=None)
+    expires_on: Mapped[date | None] = mapped_column(Date, default=None)
+    signer: Mapped[str] = mapped_column(String(200), default="")
+    filed_at: Mapped[datetime]
+    filed_by: Mapped[str] = mapped_column(String(32))
+    counter_number: Mapped[int] = mapped_column(Integer)  # the counter that filed it

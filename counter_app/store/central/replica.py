@@ -23,6 +23,8 @@ from counter_app.domain.serialize import dossier_to_json
 from counter_app.domain.sync import Outcome, dossier_from_json, with_origins
 from counter_app.domain.text import fold
 from counter_app.store.central.repository import Lease, PushItem, PushResult
+from counter_app.store.citizen_papers import OUTBOX_ENTITY as PAPER_ENTITY
+from counter_app.store.citizen_papers import FiledPaper, papers_by_uuid
 from counter_app.store.dossiers import (
     dossier_row_values,
     insert_children,
@@ -80,6 +82,7 @@ def pending_batch(session: Session, size: int) -> Batch:
     the dossier as it stands now (entries are pointers; the latest version supersedes)."""
     rows = session.execute(
         select(OutboxRow.id, OutboxRow.entity, OutboxRow.entity_id)
+        .where(OutboxRow.entity != PAPER_ENTITY)  # filed papers go apart (`pending_papers`)
         .order_by(OutboxRow.id)
         .limit(size * 4)
     ).all()
@@ -138,7 +141,7 @@ def _readable(session: Session, uuids: list[str]) -> tuple[dict[str, Dossier], d
 
 def settle(session: Session, batch: Batch, results: list[PushResult], *, at: datetime) -> int:
     """Record central's answers and drop the entries they cover. Returns new conflicts."""
-    session.execute(delete(OutboxRow).where(OutboxRow.id.in_(batch.outbox_ids)))
+    drop_outbox(session, batch.outbox_ids)
     pushed = {item.uuid: item for item in batch.items}
     current = dict(
         session.execute(
@@ -187,6 +190,23 @@ def settle(session: Session, batch: Batch, results: list[PushResult], *, at: dat
             synced,
         )
     return conflicts
+
+
+def pending_papers(session: Session, size: int) -> tuple[list[FiledPaper], list[int]]:
+    """The oldest filed papers waiting for central, as they stand now, and the outbox entries
+    they stand for (removed once central answered)."""
+    rows = session.execute(
+        select(OutboxRow.id, OutboxRow.entity_id)
+        .where(OutboxRow.entity == PAPER_ENTITY)
+        .order_by(OutboxRow.id)
+        .limit(size)
+    ).all()
+    papers = papers_by_uuid(session, {row.entity_id for row in rows})
+    return papers, [row.id for row in rows]
+
+
+def drop_outbox(session: Session, ids: list[int]) -> None:
+    session.execute(delete(OutboxRow).where(OutboxRow.id.in_(ids)))
 
 
 def unsynced_codes(session: Session) -> dict[str, str]:

@@ -50,11 +50,12 @@ from counter_app.domain.sync import (
     dossier_from_json,
     with_origins,
 )
-from counter_app.store.central.dialects import insert_or_skip
+from counter_app.store.central.dialects import insert_or_skip, insert_or_update
 from counter_app.store.central.models import (
     CentralAgencyRow,
     CentralAuditAnchorRow,
     CentralCalendarRow,
+    CentralCitizenPaperRow,
     CentralConflictRow,
     CentralDossierRow,
     CentralProcedureRow,
@@ -67,6 +68,7 @@ from counter_app.store.central.models import (
     FallbackSlotRow,
     LeaseHeadRow,
 )
+from counter_app.store.citizen_papers import FiledPaper, paper_of
 from counter_app.store.journal import AuditHead
 from counter_app.store.types import Moment
 
@@ -910,6 +912,56 @@ def record_ratings(session: Session, counter: int, ratings: list[dict]) -> list[
     ]
     _insert_ignore(session, table, rows, None)  # either unique key may be taken already
     return [row["uuid"] for row in rows]
+
+
+# --- the citizen's paper store
+
+
+def file_papers(session: Session, counter: int, papers: list[FiledPaper]) -> list[str]:
+    """Keep the papers a counter filed, for the agencies it serves (another agency's, of a
+    dossier it received for it, stays at the counter); one central holds already (a reply lost,
+    a validity corrected) keeps its owner and copy and takes the validity sent. Returns the
+    uuids taken."""
+    mine = set(_agencies_of(session, counter))
+    taken = [paper for paper in papers if not mine or paper.agency_code in mine]
+    if taken:
+        table = CentralCitizenPaperRow.__table__
+        statement = insert_or_update(session, table, ["uuid"], ["issued_on", "expires_on"])
+        session.execute(
+            statement,
+            [
+                {
+                    "uuid": paper.uuid,
+                    "owner_id": paper.owner_id,
+                    "kind": paper.kind,
+                    "sha256": paper.sha256,
+                    "agency_code": paper.agency_code,
+                    "dossier_uuid": paper.dossier_uuid,
+                    "issued_on": paper.issued_on,
+                    "expires_on": paper.expires_on,
+                    "signer": paper.signer,
+                    "filed_at": paper.filed_at,
+                    "filed_by": paper.filed_by,
+                    "counter_number": counter,
+                }
+                for paper in taken
+            ],
+        )
+    return [paper.uuid for paper in taken]
+
+
+def papers_for(session: Session, counter: int, owner_id: str) -> list[FiledPaper]:
+    """The owner's papers filed for the agencies this counter serves (row-level security says
+    the same on PostgreSQL), newest first."""
+    query = (
+        select(CentralCitizenPaperRow)
+        .where(CentralCitizenPaperRow.owner_id == owner_id)
+        .order_by(CentralCitizenPaperRow.filed_at.desc(), CentralCitizenPaperRow.uuid)
+    )
+    mine = _agencies_of(session, counter)
+    if mine:
+        query = query.where(CentralCitizenPaperRow.agency_code.in_(mine))
+    return [paper_of(row, "central") for row in session.scalars(query)]
 
 
 # --- pull
