@@ -7,8 +7,9 @@ Windows and in the frozen program), so all it is given is plain, picklable data:
 the language, the intervals and its ends of two pipes. It opens its own store connections; no
 database session crosses processes, and SQLite (WAL, busy timeout) shares the write lock.
 
-Orders come down a second pipe ("sync now", "stop"); that pipe closing means the window has
-gone, and the worker stops too. A round under way is always finished first. Ctrl+C in the
+Its reports and log records go up one pipe (the window writes the records to its log file);
+orders come down the other ("sync now", "stop"), and that pipe closing means the window has
+gone: the worker stops too. A round under way is always finished first. Ctrl+C in the
 terminal that started the window is the window's to handle: the worker ignores it."""
 
 from __future__ import annotations
@@ -70,6 +71,10 @@ def run_worker(orders: WorkerOrders, reports: Connection, commands: Connection) 
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     stop = threading.Event()
+    up = _Up(reports)
+    logger = logging.getLogger("counter_app")
+    logger.addHandler(up)
+    logger.setLevel(logging.INFO)
     try:
         with Workspace(orders.data_dir) as workspace:
             sync = workspace.sync
@@ -80,18 +85,39 @@ def run_worker(orders: WorkerOrders, reports: Connection, commands: Connection) 
                 stop,
                 poll=orders.poll,
                 full_every=orders.full_every,
-                on_round=lambda result, error: reports.send(
-                    _report(sync, orders.lang, result, error)
-                ),
+                on_round=lambda result, error: up.send(_report(sync, orders.lang, result, error)),
             )
     except CounterError as error:  # the store cannot be opened (locked, moved, damaged)
-        _last_word(reports, error.message(orders.lang))
+        _last_word(up, error.message(orders.lang))
         raise SystemExit(1) from error
     except BaseException as error:  # a bug: the window logs it and starts a new worker
-        _last_word(reports, f"{type(error).__name__}: {error}")
+        _last_word(up, f"{type(error).__name__}: {error}")
         raise
     finally:
         reports.close()
+
+
+class _Up(logging.Handler):
+    """The worker's end of the reports pipe: rounds, the last word and (as a log handler) its
+    log records, their message and traceback made text here; one at a time, whatever thread
+    sends them."""
+
+    def __init__(self, reports: Connection) -> None:
+        super().__init__(logging.INFO)
+        self._reports = reports
+        self._sending = threading.Lock()
+
+    def send(self, item: RoundReport | WorkerEnded | logging.LogRecord) -> None:
+        with self._sending:
+            self._reports.send(item)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            record.msg = self.format(record)
+            record.args = record.exc_info = record.exc_text = record.stack_info = None
+            self.send(record)
+        except Exception:  # logging must never end the worker
+            self.handleError(record)
 
 
 def _report(
@@ -122,8 +148,8 @@ def _take_orders(commands: Connection, sync: SyncService, stop: threading.Event)
         stop.set()
 
 
-def _last_word(reports: Connection, reason: str) -> None:
+def _last_word(up: _Up, reason: str) -> None:
     try:
-        reports.send(WorkerEnded(reason, traceback.format_exc()))
+        up.send(WorkerEnded(reason, traceback.format_exc()))
     except OSError:  # nobody to tell any more
         log.debug("the window is gone; the worker's last word was not heard")

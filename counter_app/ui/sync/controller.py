@@ -120,7 +120,7 @@ class SyncController(QObject):
             target=run_worker,
             args=(self._orders, worker_reports, worker_commands),
             name="syncWorker",
-            daemon=True,  # never outlives the window, even one that crashed
+            daemon=True,  # ended at the program's exit if never stopped
         )
         worker.start()
         worker_reports.close()  # the worker's ends are its own now: its exit closes the pipe
@@ -141,7 +141,7 @@ class SyncController(QObject):
             deadline = time.monotonic() + STOP_WAIT_S
             while worker.is_alive() and time.monotonic() < deadline:
                 worker.join(REPORTS_EVERY_MS / 1000)
-                self._discard_reports()  # a worker blocked on a full pipe would never end
+                self._read_while_stopping()  # a worker blocked on a full pipe would never end
             if worker.is_alive():
                 log.warning("the sync worker did not stop in %s s: ended", STOP_WAIT_S)
                 worker.terminate()
@@ -205,14 +205,20 @@ class SyncController(QObject):
         if self._worker is worker and not worker.is_alive():
             self._worker_died(worker)
 
-    def _discard_reports(self) -> None:
+    def _read_while_stopping(self) -> None:
+        """Log lines and last words still go to the log; a round's report is left unshown."""
         try:
             while self._reports is not None and self._reports.poll():
-                self._reports.recv()
+                item = self._reports.recv()
+                if not isinstance(item, RoundReport):
+                    self._delivered(item)
         except (EOFError, OSError):
             return
 
-    def _delivered(self, item: RoundReport | WorkerEnded) -> None:
+    def _delivered(self, item: RoundReport | WorkerEnded | logging.LogRecord) -> None:
+        if isinstance(item, logging.LogRecord):  # the worker's, for this process's log file
+            logging.getLogger(item.name).handle(item)
+            return
         if isinstance(item, WorkerEnded):
             log.error("the sync worker ended: %s\n%s", item.reason, item.trace)
             self._last_word = item.reason

@@ -4,13 +4,16 @@ stops it after the round under way, with nothing of the outbox lost."""
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 
 import pytest
+from sqlalchemy import update
 
 from counter_app.domain.clock import now
 from counter_app.services.intake import request_from_json
+from counter_app.store.models import DossierRow
 from counter_app.ui.main_window import MainWindow
 from tests.conftest import intake_json
 from tests.sync.helpers import central_rows
@@ -61,6 +64,21 @@ def test_a_killed_worker_is_reported_and_started_again(
     assert central_rows(central)[dossier.uuid]["code"] == dossier.code
     assert controller.last_error is None
     qtbot.waitUntil(lambda: indicator.state_label.text() == "Trực tuyến")
+
+
+def test_the_workers_log_lines_reach_the_windows_log(qtbot, connected, staff, controllers, caplog):
+    bad = receive(connected, staff, "Trần Thị Bình", "2.002", now())
+    with connected.database.write() as session:  # data of an older version: a NUL in the note
+        session.execute(
+            update(DossierRow).where(DossierRow.uuid == bad.uuid).values(note="hẹn\x00 lại")
+        )
+    controller = controllers(session_of(connected, staff))
+    with caplog.at_level(logging.INFO, logger="counter_app"):
+        report = start_and_wait_round(qtbot, controller)
+    assert [s.code for s in report.result.set_aside] == [bad.code]
+    (line,) = [r for r in caplog.records if "set aside by the sync" in r.getMessage()]
+    assert line.levelno == logging.WARNING and bad.code in line.getMessage()
+    assert line.process == report.pid != os.getpid()  # written by the worker, logged here
 
 
 @pytest.mark.slow
