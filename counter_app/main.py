@@ -37,8 +37,8 @@ def main(argv: list[str] | None = None) -> int:
 def _worker_process() -> None:
     """In the frozen program, a process started with "spawn" (the window's sync worker) is
     the program itself with `--multiprocessing-fork`: run the worker and exit there, before
-    anything reads the command line. Python from a virtual environment never comes here, and
-    the window's quick start imports nothing more."""
+    anything reads the command line. Run from Python, "spawn" starts Python itself and never
+    comes here; the window's quick start imports nothing more."""
     if getattr(sys, "frozen", False):
         import multiprocessing
 
