@@ -15,6 +15,7 @@ WINDOW_OPTIONS = ("--data-dir", "--lang")
 
 
 def main(argv: list[str] | None = None) -> int:
+    _worker_process()
     _utf8_streams()
     _announce_running()
     window = _window_options(sys.argv[1:] if argv is None else argv)
@@ -31,6 +32,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in (None, "kiosk", "board"):
         return _open_window(args, argv)
     return run(args)
+
+
+def _worker_process() -> None:
+    """In the frozen program, a process started with "spawn" (the window's sync worker) is
+    the program itself with `--multiprocessing-fork`: run the worker and exit there, before
+    anything reads the command line. Run from Python, "spawn" starts Python itself and never
+    comes here; the window's quick start imports nothing more."""
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
 
 
 def _utf8_streams() -> None:

@@ -925,6 +925,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The cash counted ({counted} đ) is {difference} đ short of the cash fees recorded "
         "({recorded} đ): a note explaining the difference is needed.",
     ),
+    # --- issue 13
+    "sync.worker_died": (
+        "Tiến trình đồng bộ đã dừng bất ngờ (mã thoát {code}). Hồ sơ vẫn được tiếp nhận và chờ gửi; việc đồng bộ sẽ tự chạy lại sau ít giây.",
+        "The sync process stopped unexpectedly (exit code {code}). Intake goes on and dossiers wait to go up; the sync starts again in a few seconds.",
+    ),
+    "sync.worker_failed": (
+        "Tiến trình đồng bộ đã dừng vì lỗi: {reason}. Hồ sơ vẫn được tiếp nhận và chờ gửi; việc đồng bộ sẽ tự chạy lại sau ít giây.",
+        "The sync process stopped on an error: {reason}. Intake goes on and dossiers wait to go up; the sync starts again in a few seconds.",
+    ),
     # --- 2026 law: calendar (issue 14)
     "calendar_file.invalid": (
         "Tệp lịch nghỉ chính thức không hợp lệ: {where}: {reason}",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import sqlite3
 import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from counter_app.store.private import create_private_file, private_file, private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
+WRITE_LOCK_POLL_S = 0.0005  # how often a writer asks again for a lock another process holds
 BACKUPS_FOLDER = "backups"  # inside the data folder: copies before upgrades, the daily backups
 
 
@@ -127,9 +129,35 @@ def _make_engine(path: Path, busy_timeout_ms: int, *, foreign_keys: bool = True)
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:
         mode = connection.get_execution_options().get("begin", "DEFERRED")
-        connection.exec_driver_sql(f"BEGIN {mode}")
+        if mode == "IMMEDIATE":
+            _take_write_lock(connection.connection.dbapi_connection, busy_timeout_ms)
+        else:
+            connection.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+def _take_write_lock(dbapi_connection: sqlite3.Connection, busy_timeout_ms: int) -> None:
+    """BEGIN IMMEDIATE, asking again every half millisecond while another process (the
+    window's sync worker, a command) holds the write lock, until the busy timeout.
+
+    SQLite's own busy handler sleeps in steps growing to 100 ms: a save in the window then
+    keeps missing the short gaps between the sync worker's transactions and stalls for a
+    tenth of a second or more (issue 13). Writers of this process still take turns first
+    (`WriteTurns`), so only one of its threads asks at a time."""
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    dbapi_connection.execute("PRAGMA busy_timeout = 0")
+    try:
+        while True:
+            try:
+                dbapi_connection.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if error.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() >= deadline:
+                    raise
+            time.sleep(WRITE_LOCK_POLL_S)
+    finally:
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
 
 
 def sqlite_problem(error: BaseException | None, path: Path) -> CounterError:

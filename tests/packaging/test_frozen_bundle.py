@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from importlib.metadata import distributions, version
 from pathlib import Path
 
@@ -189,12 +189,11 @@ def decoded_codes(pdf: Path) -> list[str]:
     return [barcode.text for barcode in found]
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Xvfb: the Linux bundle")
-def test_the_frozen_window_opens_and_signs_in(program: Path, tmp_path: Path, x_display: str):
-    """Qt's X11 plugin, the translations and the window's lazily loaded pages are all inside:
-    the sign-in window comes up in Vietnamese and the workstation opens after it."""
-    data = str(tmp_path / "data")
-    run(program, tmp_path, "--data-dir", data, "init", "--demo")
+@contextmanager
+def signed_in_window(
+    program: Path, tmp_path: Path, x_display: str, data: str
+) -> Iterator[subprocess.Popen[bytes]]:
+    """The frozen window on `data`, signed in as the demo's officer; its log checked after."""
     env = bare_environment(tmp_path, DISPLAY=x_display)
     log_path = tmp_path / "window.log"
     with log_path.open("w") as log:
@@ -225,7 +224,56 @@ def test_the_frozen_window_opens_and_signs_in(program: Path, tmp_path: Path, x_d
             xdotool("type", "--delay", "90", "canbo123")
             xdotool("key", "Return")
             wait_for("Máy trạm tiếp nhận")
+            yield window
         finally:
             window.terminate()
             window.wait(30)
     assert "Traceback" not in log_path.read_text()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Xvfb: the Linux bundle")
+def test_the_frozen_window_opens_and_signs_in(program: Path, tmp_path: Path, x_display: str):
+    """Qt's X11 plugin, the translations and the window's lazily loaded pages are all inside:
+    the sign-in window comes up in Vietnamese and the workstation opens after it."""
+    data = str(tmp_path / "data")
+    run(program, tmp_path, "--data-dir", data, "init", "--demo")
+    with signed_in_window(program, tmp_path, x_display, data):
+        pass
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Xvfb: the Linux bundle")
+def test_the_frozen_windows_sync_worker_is_a_process_of_its_own(
+    program: Path, tmp_path: Path, x_display: str
+):
+    """Issue 13: the window's sync worker is the frozen program started again by
+    multiprocessing ("spawn", `--multiprocessing-fork`); a dossier received meanwhile goes up."""
+    data = str(tmp_path / "data")
+    central = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    run(program, tmp_path, "--data-dir", data, "init", "--demo")
+    run(program, tmp_path, "central", "init", central)
+    run(program, tmp_path, "central", "catalog", central, str(ROOT / "resources/demo/catalog.json"))
+    run(program, tmp_path, "--data-dir", data, "sync", "--central", central, "--once")
+    (tmp_path / "intake.json").write_text(json.dumps(INTAKE, ensure_ascii=False), "utf-8")
+    with signed_in_window(program, tmp_path, x_display, data) as window:
+        intake = ("--data-dir", data, "intake", "intake.json", "--user", "canbo")
+        code = json.loads(run(program, tmp_path, *intake))["code"]
+        deadline = time.monotonic() + 90
+        while code not in central_codes(tmp_path / "central.sqlite3"):
+            assert time.monotonic() < deadline, "the worker never sent the dossier up"
+            time.sleep(0.5)
+        workers = [
+            (Path("/proc") / child / "cmdline").read_bytes().split(b"\0")
+            for child in (Path("/proc") / str(window.pid) / "task" / str(window.pid) / "children")
+            .read_text()
+            .split()
+        ]
+        assert [c[1] for c in workers if b"--multiprocessing-fork" in c] == [
+            b"--multiprocessing-fork"
+        ]
+
+
+def central_codes(path: Path) -> set[str]:
+    import sqlite3
+
+    with closing(sqlite3.connect(path)) as connection:
+        return {code for (code,) in connection.execute("SELECT code FROM dossiers")}

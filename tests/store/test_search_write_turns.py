@@ -52,6 +52,43 @@ def test_a_write_waits_for_one_worker_transaction_not_for_the_worker(database) -
     assert granted_after - asked_during <= 1
 
 
+def test_a_write_goes_in_at_the_next_gap_of_another_process_writer(database, tmp_path) -> None:
+    """The window's sync worker runs in a process of its own: outside this process's turns. A
+    write asked for while it applies a pull (20 ms transactions, a checkpoint of about 2 ms
+    between them) goes in at the next gap, not after SQLite's busy handler has slept past
+    many of them in steps growing to 100 ms."""
+    other = open_database(tmp_path / "counter.sqlite3")  # its own turns, as another process
+    worker_turns: list[int] = []
+    stop = threading.Event()
+    holding = threading.Event()
+
+    def worker() -> None:
+        while not stop.is_set():
+            with other.write() as session:
+                session.execute(text("UPDATE settings SET key = key WHERE 0"))
+                worker_turns.append(len(worker_turns) + 1)
+                holding.set()
+                time.sleep(0.02)
+            time.sleep(0.002)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    waits = []
+    try:
+        for _ in range(10):
+            assert holding.wait(10)
+            asked_during = len(worker_turns)
+            with database.write() as session:
+                session.execute(text("UPDATE settings SET key = key WHERE 0"))
+                waits.append(len(worker_turns) - asked_during)
+            holding.clear()
+    finally:
+        stop.set()
+        thread.join()
+        other.close()
+    assert max(waits) <= 1, waits
+
+
 def test_a_write_inside_a_write_on_the_same_thread_is_refused_at_once(database) -> None:
     """It could only wait for itself; SQLite would have answered "locked" after its timeout."""
     with database.write(), pytest.raises(RuntimeError), database.write():

@@ -253,6 +253,8 @@ class SyncService:
         self._round_lock = threading.Lock()  # one round at a time (worker and "Sync now")
         self._set_aside: list[SetAside] = []  # by the round under way
         self._wake = threading.Event()
+        # set while the worker runs in another process: wakes it there (ui/sync/controller)
+        self.forward_requests: Callable[[], None] | None = None
         self._codes_checked: tuple[tuple[str, ...], date] | None = None  # what was asked last
         self._codes_due = 0.0  # when to ask central about slots and number spaces again
         self.push_batch = push_batch
@@ -768,8 +770,10 @@ class SyncService:
     # --- the background worker
 
     def request_sync(self) -> None:
-        """ "Sync now": wake the worker at once."""
+        """ "Sync now": wake the worker at once, here or in its own process."""
         self._wake.set()
+        if self.forward_requests is not None:
+            self.forward_requests()
 
     def run_forever(
         self,

@@ -1,98 +1,45 @@
-"""The sync worker of the window: `SyncService.run_forever` on a QThread of its own, reports
-carried back to the GUI thread, the indicator's status read in the background.
+"""The sync worker of the window: `SyncService.run_forever` in a process of its own
+(services/sync/worker.py), its reports picked up on the GUI thread, the indicator's status
+read in the background.
 
-Nothing here blocks the window: rounds run on the worker thread and status reads in the
-thread pool (each service call opens its own session in the thread that makes it). The worker
-never touches a widget; it puts plain data (`RoundReport`) in a locked mailbox and emits a
-signal without arguments, as `workers.Tasks` does.
+Nothing here blocks the window: rounds run in the worker process, so a round's Python work
+never holds the interpreter lock a save in the window waits for (issue 13); a timer looks at
+the worker's pipe without waiting; status reads run in the thread pool (each service call
+opens its own session in the thread that makes it). The worker never touches a widget and
+shares no session: it sends plain data (`RoundReport`). A worker that ends unasked is
+reported in the session's language and started again at the next status tick.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import threading
-from collections import deque
-from dataclasses import dataclass
+import time
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from counter_app.domain.errors import CounterError
-from counter_app.services.sync import SyncResult, SyncStatus
+from counter_app.services.sync import SyncStatus
+from counter_app.services.sync.worker import (
+    Order,
+    RoundReport,
+    WorkerEnded,
+    WorkerOrders,
+    run_worker,
+)
 from counter_app.ui.session import Session
 from counter_app.ui.workers import Tasks
 
 log = logging.getLogger(__name__)
 
 STATUS_REFRESH_MS = 5_000  # entries waiting change with every intake, between rounds too
-
-
-@dataclass(frozen=True)
-class RoundReport:
-    """One round of the worker, as plain data: its result, or why it failed."""
-
-    result: SyncResult | None
-    error: str | None  # the failure in the session's language
-    error_key: str | None
-    status: SyncStatus | None  # read right after the round, on the worker thread
-
-
-class _Mailbox(QObject):
-    """Reports wait here under a lock; only an argument-less signal crosses threads."""
-
-    sig_posted = Signal()
-    """A report (or the worker's crash) is waiting in the mailbox."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._lock = threading.Lock()
-        self._items: deque[RoundReport | BaseException] = deque()
-
-    def post(self, item: RoundReport | BaseException) -> None:
-        with self._lock:
-            self._items.append(item)
-        self.sig_posted.emit()
-
-    def take_all(self) -> list[RoundReport | BaseException]:
-        with self._lock:
-            items = list(self._items)
-            self._items.clear()
-        return items
-
-
-class _SyncThread(QThread):
-    def __init__(
-        self, session: Session, stop: threading.Event, mailbox: _Mailbox, poll: float, full: float
-    ) -> None:
-        super().__init__()
-        self.setObjectName("syncWorker")
-        self._session = session
-        self._stop = stop
-        self._mailbox = mailbox
-        self._poll = poll
-        self._full = full
-
-    def run(self) -> None:
-        sync = self._session.workspace.sync
-        lang = self._session.lang
-
-        def on_round(result: SyncResult | None, error: CounterError | None) -> None:
-            try:
-                status: SyncStatus | None = sync.status()
-            except CounterError:
-                status = None
-            self._mailbox.post(
-                RoundReport(
-                    result,
-                    error.message(lang) if error is not None else None,
-                    error.key if error is not None else None,
-                    status,
-                )
-            )
-
-        try:
-            sync.run_forever(self._stop, poll=self._poll, full_every=self._full, on_round=on_round)
-        except BaseException as error:  # a bug: the GUI thread raises it for the crash handler
-            self._mailbox.post(error)
+REPORTS_EVERY_MS = 50  # how often the worker's pipe is looked at (never waited on)
+STOP_WAIT_S = 120.0  # the round under way is finished first; a worker stuck longer is ended
+WORKER_DIED = "sync.worker_died"  # ended with no word: killed, out of memory
+WORKER_FAILED = "sync.worker_failed"  # ended on an error it could name
 
 
 class SyncController(QObject):
@@ -106,7 +53,7 @@ class SyncController(QObject):
     """The newest status (SyncStatus), after a round or a background read."""
 
     sig_round = Signal(object)
-    """A round of the worker ended, well or not (RoundReport)."""
+    """A round of the worker ended, well or not, or the worker died (RoundReport)."""
 
     sig_syncing = Signal(bool)
     """True when "Sync now" was asked, False when the round it asked for has ended."""
@@ -122,26 +69,35 @@ class SyncController(QObject):
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self._poll = poll
-        self._full_every = full_every
+        self._orders = WorkerOrders(session.workspace.data_dir, session.lang, poll, full_every)
         self.status: SyncStatus | None = None
         self.last_error: str | None = None  # the last failed round's message, until one succeeds
         self.syncing = False
-        self._stop = threading.Event()
-        self._thread: _SyncThread | None = None
-        self._mailbox = _Mailbox()
-        self._mailbox.sig_posted.connect(self._delivered)
+        self._worker: BaseProcess | None = None
+        self._reports: Connection | None = None
+        self._commands: Connection | None = None
+        self._commanding = threading.Lock()  # "sync now" comes from background tasks too
+        self._last_word: str | None = None  # why the worker is ending, when it said so
+        self._restart = False  # the worker died: start another at the next tick
+        self._reader = QTimer(self)
+        self._reader.setInterval(REPORTS_EVERY_MS)
+        self._reader.timeout.connect(self._read_reports)
         self._tasks = Tasks(self)
         self._timer = QTimer(self)
         self._timer.setInterval(status_every_ms)
-        self._timer.timeout.connect(self.refresh_status)
+        self._timer.timeout.connect(self._tick)
         self._codes_warned = False
 
     # --- the worker
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        return self._worker is not None and self._worker.is_alive()
+
+    @property
+    def worker_pid(self) -> int | None:
+        """The worker process's id while it runs."""
+        return self._worker.pid if self.running and self._worker is not None else None
 
     def start(self) -> bool:
         """Read the status and, with a central address set, start the worker. Returns whether
@@ -151,47 +107,147 @@ class SyncController(QObject):
             return True
         if self._session.workspace.settings.identity().central_url is None:
             return False
-        self._stop = threading.Event()
-        self._thread = _SyncThread(
-            self._session, self._stop, self._mailbox, self._poll, self._full_every
-        )
-        self._thread.start()
+        self._start_worker()
         self._timer.start()
         return True
 
+    def _start_worker(self) -> None:
+        self._close_worker()
+        context = multiprocessing.get_context("spawn")  # as on Windows and in the frozen program
+        reports, worker_reports = context.Pipe(duplex=False)
+        worker_commands, commands = context.Pipe(duplex=False)
+        worker = context.Process(
+            target=run_worker,
+            args=(self._orders, worker_reports, worker_commands),
+            name="syncWorker",
+            daemon=True,  # ended at the program's exit if never stopped
+        )
+        worker.start()
+        worker_reports.close()  # the worker's ends are its own now: its exit closes the pipe
+        worker_commands.close()
+        self._worker, self._reports, self._commands = worker, reports, commands
+        self._restart = False
+        self._last_word = None
+        self._session.workspace.sync.forward_requests = self._order_round
+        self._reader.start()
+
     def stop(self) -> None:
-        """Stop the worker and wait for it (at most the end of the round under way)."""
+        """Stop the worker and wait for it: the round under way is finished, never cut."""
         self._timer.stop()
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.wait()
-            self._thread = None
+        self._reader.stop()
+        worker = self._worker
+        if worker is not None:
+            self._command(Order.STOP)
+            deadline = time.monotonic() + STOP_WAIT_S
+            while worker.is_alive() and time.monotonic() < deadline:
+                worker.join(REPORTS_EVERY_MS / 1000)
+                self._read_while_stopping()  # a worker blocked on a full pipe would never end
+            if worker.is_alive():
+                log.warning("the sync worker did not stop in %s s: ended", STOP_WAIT_S)
+                worker.terminate()
+                worker.join()
+        self._close_worker()
+        self._restart = False
         self._tasks.wait()
         self._set_syncing(False)
+
+    def _close_worker(self) -> None:
+        self._reader.stop()
+        self._session.workspace.sync.forward_requests = None
+        with self._commanding:
+            for pipe in (self._reports, self._commands):
+                if pipe is not None:
+                    pipe.close()
+            self._reports = self._commands = None
+        self._worker = None
 
     def sync_now(self) -> None:
         """ "Sync now": a full round at once, even in the middle of a back-off."""
         if self.running:
             self._set_syncing(True)
-            self._session.workspace.sync.request_sync()
+            self._session.workspace.sync.request_sync()  # forwarded to the worker
         elif self.start():  # the worker's first round is a full one
             self._set_syncing(True)
+
+    def _order_round(self) -> None:
+        self._command(Order.SYNC_NOW)
+
+    def _command(self, order: Order) -> None:
+        with self._commanding:
+            if self._commands is None:
+                return
+            try:
+                self._commands.send(order)
+            except OSError:  # the worker is gone; the reader tells the officer
+                log.info("the sync worker could not be told %s: it has ended", order)
 
     def _set_syncing(self, syncing: bool) -> None:
         if syncing != self.syncing:
             self.syncing = syncing
             self.sig_syncing.emit(syncing)
 
-    def _delivered(self) -> None:
-        for item in self._mailbox.take_all():
-            if isinstance(item, BaseException):
-                self._set_syncing(False)
-                raise item
-            self.last_error = item.error
-            self._set_syncing(False)
-            self.sig_round.emit(item)
-            if item.status is not None:
-                self._publish(item.status)
+    def _tick(self) -> None:
+        if self._restart and self._session.workspace.settings.identity().central_url:
+            self._start_worker()
+        self.refresh_status()
+
+    # --- the worker's reports, read on the GUI thread without waiting
+
+    def _read_reports(self) -> None:
+        reports, worker = self._reports, self._worker
+        if reports is None or worker is None:
+            return
+        try:
+            while reports.poll():
+                self._delivered(reports.recv())
+        except (EOFError, OSError):  # the worker's end is closed: it has ended
+            pass
+        if self._worker is worker and not worker.is_alive():
+            self._worker_died(worker)
+
+    def _read_while_stopping(self) -> None:
+        """Log lines and last words still go to the log; a round's report is left unshown."""
+        try:
+            while self._reports is not None and self._reports.poll():
+                item = self._reports.recv()
+                if not isinstance(item, RoundReport):
+                    self._delivered(item)
+        except (EOFError, OSError):
+            return
+
+    def _delivered(self, item: RoundReport | WorkerEnded | logging.LogRecord) -> None:
+        if isinstance(item, logging.LogRecord):  # the worker's, for this process's log file
+            logging.getLogger(item.name).handle(item)
+            return
+        if isinstance(item, WorkerEnded):
+            log.error("the sync worker ended: %s\n%s", item.reason, item.trace)
+            self._last_word = item.reason
+            return
+        self.last_error = item.error
+        self._set_syncing(False)
+        if item.result is not None and item.result.pulled:  # the worker's caches are its own
+            self._session.workspace.catalog.invalidate()
+            self._session.workspace.calendars.invalidate()
+        self.sig_round.emit(item)
+        if item.status is not None:
+            self._publish(item.status)
+
+    def _worker_died(self, worker: BaseProcess) -> None:
+        """Ended unasked (killed, out of memory, a bug): say so; the next tick starts another."""
+        pid, code = worker.pid, worker.exitcode
+        error = (
+            CounterError(WORKER_FAILED, reason=self._last_word)
+            if self._last_word
+            else CounterError(WORKER_DIED, code=code)
+        )
+        log.warning("the sync worker %s ended with exit code %s", pid, code)
+        self._close_worker()
+        self._restart = True
+        message = error.message(self._session.lang)
+        self.last_error = message
+        self._set_syncing(False)
+        self._session.messages.info(message)
+        self.sig_round.emit(RoundReport(None, message, error.key, None, pid))
 
     # --- the status, read off the GUI thread
 

@@ -3,6 +3,7 @@ entries waiting, codes left, "Sync now", a clean stop, and no sync on the GUI th
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import replace
 from datetime import date, datetime
@@ -164,10 +165,10 @@ def test_the_worker_stops_cleanly_and_is_waited_for(qtbot, connected, staff, con
     session = session_of(connected, staff)
     controller = controllers(session)
     start_and_wait_round(qtbot, controller)
-    thread = controller._thread
-    assert thread is not None and thread.isRunning()
+    worker = controller._worker
+    assert worker is not None and worker.is_alive()
     controller.stop()
-    assert thread.isFinished() and not controller.running
+    assert worker.exitcode == 0 and not controller.running  # ended by itself, not killed
     controller.stop()  # twice is harmless
     assert not controller.running
 
@@ -177,36 +178,32 @@ def test_a_worker_backing_off_offline_stops_too(qtbot, workspace, staff, control
     controller = controllers(session_of(workspace, staff), poll=0.05)
     report = start_and_wait_round(qtbot, controller)
     assert report.error_key == "sync.offline_unregistered"
-    thread = controller._thread
+    worker = controller._worker
     controller.stop()
-    assert thread is not None and thread.isFinished()
+    assert worker is not None and worker.exitcode == 0
 
 
 def test_rounds_and_status_reads_never_run_on_the_gui_thread(
     qtbot, connected, staff, controllers, monkeypatch
 ):
+    """Rounds run in the worker's own process (issue 13), status reads on pool threads."""
     sync = connected.sync
-    threads: list[tuple[str, threading.Thread]] = []
-    run_once, status = sync.run_once, sync.status
-
-    def spy_round(**options):  # type: ignore[no-untyped-def]
-        threads.append(("round", threading.current_thread()))
-        return run_once(**options)
+    threads: list[threading.Thread] = []
+    status = sync.status
 
     def spy_status():  # type: ignore[no-untyped-def]
-        threads.append(("status", threading.current_thread()))
+        threads.append(threading.current_thread())
         return status()
 
-    monkeypatch.setattr(sync, "run_once", spy_round)
     monkeypatch.setattr(sync, "status", spy_status)
     session = session_of(connected, staff)
     controller = controllers(session)
     indicator_for(qtbot, controller, session)
-    start_and_wait_round(qtbot, controller)
-    with qtbot.waitSignal(controller.sig_round, timeout=ROUND_MS):
+    rounds = [start_and_wait_round(qtbot, controller)]
+    with qtbot.waitSignal(controller.sig_round, timeout=ROUND_MS) as again:
         controller.sync_now()
+    rounds.append(again.args[0])
     with qtbot.waitSignal(controller.sig_status):
         controller.refresh_status()
-    kinds = {kind for kind, _ in threads}
-    assert kinds == {"round", "status"}
-    assert all(t is not threading.main_thread() for _, t in threads)
+    assert {r.pid for r in rounds} == {controller.worker_pid} != {os.getpid()}
+    assert threads and all(t is not threading.main_thread() for t in threads)
