@@ -444,7 +444,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../counter_app/ui/sync/controller.py" line="+219"/>
+        <location filename="../../counter_app/ui/sync/controller.py" line="+275"/>
         <source>Few dossier codes are left for offline intake ({n}): synchronise while the line is up.</source>
         <translation>Sắp hết mã hồ sơ để tiếp nhận khi mất mạng (còn {n}): hãy đồng bộ khi có mạng.</translation>
     </message>
