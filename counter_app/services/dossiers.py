@@ -1,8 +1,12 @@
-"""Finding dossiers and moving them through their lifecycle."""
+"""Finding dossiers and moving them through their lifecycle.
+
+A move's modules (the intake's checks, the move recorder, payments) are imported by the
+methods that move: `show` only reads."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from counter_app.domain.amend import Correction, amend, at_the_counter
 from counter_app.domain.calendar import WorkingCalendar
@@ -18,9 +22,6 @@ from counter_app.domain.text import clean
 from counter_app.domain.validation import check_collector
 from counter_app.services.accounts import User
 from counter_app.services.calendars import CalendarService
-from counter_app.services.intake import cleaned_correction, correction_problems
-from counter_app.services.moves import Moved, record_lifecycle_move, record_moves
-from counter_app.services.payments import Payment, record_payment
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
 from counter_app.store.dossiers import (
@@ -30,6 +31,9 @@ from counter_app.store.dossiers import (
     list_dossiers,
     outbox_count,
 )
+
+if TYPE_CHECKING:
+    from counter_app.services.payments import Payment
 
 
 def normalise_code(text: str) -> str:
@@ -87,6 +91,9 @@ class DossierService:
         audit entries in one transaction; an illegal move changes nothing. A result handed
         back without saying to whom went to the applicant; fees marked paid with `payment`
         record how (the amount still due) in the same transaction."""
+        from counter_app.services.moves import record_lifecycle_move
+        from counter_app.services.payments import record_payment
+
         canonical = normalise_code(code)
         at = at or now()
         place = self._settings.identity().name
@@ -128,6 +135,9 @@ class DossierService:
         """Correct an intake, as a move recorded like any other (lock, outbox, audit with the
         values before and after). At the counter the officer may; once the dossier was
         transferred only a supervisor, giving the reason."""
+        from counter_app.services.intake import cleaned_correction, correction_problems
+        from counter_app.services.moves import Moved, record_moves
+
         canonical = normalise_code(code)
         at = at or now()
         correction = cleaned_correction(correction)
