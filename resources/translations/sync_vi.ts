@@ -190,39 +190,14 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync/decision.py" line="+60"/>
+        <location filename="../../counter_app/ui/sync/decision.py" line="+37"/>
         <source>Online submission of {name}: {procedure}</source>
         <translation>Hồ sơ trực tuyến của {name}: {procedure}</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Status: {before} → {after}</source>
-        <translation>Trạng thái: {before} → {after}</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Ctrl+Enter confirms; Esc cancels.</source>
-        <translation>Ctrl+Enter để xác nhận; Esc để hủy.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>The dossier gets its code and its due time now, counted from this moment as for a walk-in; the decision goes up to the central system.</source>
         <translation>Hồ sơ được cấp mã và ngày hẹn trả ngay bây giờ, tính từ thời điểm này như hồ sơ nộp trực tiếp; quyết định được gửi lên hệ thống trung tâm.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Enter confirms; Esc cancels.</source>
-        <translation>Enter để xác nhận; Esc để hủy.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Write the reason: the applicant will read it on paper.</source>
-        <translation>Hãy ghi lý do: chủ hồ sơ sẽ đọc nội dung này trên phiếu giấy.</translation>
     </message>
 </context>
 <context>
