@@ -16,8 +16,10 @@ from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.lib.units import mm
 
 from counter_app.domain.catalog import DocumentForm
+from counter_app.domain.clock import local
 from counter_app.domain.dossier import Applicant, Dossier
 from counter_app.domain.identity_papers import PAPER_LABELS
+from counter_app.domain.wording import official_date
 from counter_app.services.printing.kinds import PaperKind
 from counter_app.services.printing.layout import (
     SERIF,
@@ -110,6 +112,25 @@ def new_sheet(kind: PaperKind, data: PaperData, style: Style, *, invariant: bool
         running_head=f"{title.capitalize()} – Mã hồ sơ: {data.code} (tiếp theo)",
         invariant=invariant,
         mark=data.mark,
+    )
+
+
+def dossier_paper(
+    kind: PaperKind, data: PaperData, dated: datetime, *, size: str = "A4", invariant: bool
+) -> Sheet:
+    """How every paper about one dossier opens: its form's line, the letterhead dated the day
+    of `dated` (the move it speaks of, or the printing) and its title."""
+    sheet = new_sheet(kind, data, STYLES[size], invariant=invariant)
+    form_line(sheet, data.settings, kind)
+    letterhead(sheet, data.head, official_date(local(dated).date(), data.head.place))
+    title(sheet, data.settings.forms.title(kind))
+    return sheet
+
+
+def addressee(sheet: Sheet, name: str) -> None:
+    """ "Kính gửi: Ông/Bà …", centred under the title of a letter to the applicant."""
+    sheet.paragraph(
+        [("Kính gửi: Ông/Bà ", SERIF), (name, SERIF_BOLD)], align="center", after=2 * mm
     )
 
 

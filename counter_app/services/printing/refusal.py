@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 
-from counter_app.domain.clock import local
 from counter_app.domain.lifecycle import Action
-from counter_app.domain.wording import official_date, official_time
+from counter_app.domain.wording import official_time
 from counter_app.services.printing.common import (
-    STYLES,
     PaperData,
     Signature,
     applicant_block,
-    form_line,
-    letterhead,
-    new_sheet,
+    dossier_paper,
     signatures,
-    title,
 )
 from counter_app.services.printing.kinds import Paper, PaperKind
 from counter_app.services.printing.layout import SERIF_BOLD
@@ -29,12 +24,8 @@ def render_refusal(data: PaperData, *, invariant: bool = False) -> Paper:
     dossier = data.dossier
     refusal = last_move(dossier, Action.REFUSE)
     assert refusal is not None
-    refused = local(refusal.at)
     officer = data.officer(refusal.actor)
-    sheet = new_sheet(KIND, data, STYLES["A4"], invariant=invariant)
-    form_line(sheet, data.settings, KIND)
-    letterhead(sheet, data.head, official_date(refused.date(), data.head.place))
-    title(sheet, data.settings.forms.title(KIND))
+    sheet = dossier_paper(KIND, data, refusal.at, invariant=invariant)
     sheet.paragraph([(f"Mã hồ sơ: {data.code}", SERIF_BOLD)], align="center", after=2 * mm)
 
     sheet.paragraph(f"{data.head.agency_name} tiếp nhận hồ sơ của:", after=0.5 * mm)

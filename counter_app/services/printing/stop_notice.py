@@ -6,16 +6,13 @@ from reportlab.lib.units import mm
 
 from counter_app.domain.clock import local
 from counter_app.domain.lifecycle import Action
-from counter_app.domain.wording import official_date, official_time
+from counter_app.domain.wording import official_time
 from counter_app.services.printing.common import (
-    STYLES,
     PaperData,
     Signature,
-    form_line,
-    letterhead,
-    new_sheet,
+    addressee,
+    dossier_paper,
     signatures,
-    title,
 )
 from counter_app.services.printing.kinds import Paper, PaperKind
 from counter_app.services.printing.layout import SERIF, SERIF_BOLD
@@ -30,15 +27,8 @@ def render_stop_notice(data: PaperData, *, invariant: bool = False) -> Paper:
     assert stop is not None
     stopped = local(stop.at)
     agency = data.head.agency_name
-    sheet = new_sheet(KIND, data, STYLES["A4"], invariant=invariant)
-    form_line(sheet, data.settings, KIND)
-    letterhead(sheet, data.head, official_date(stopped.date(), data.head.place))
-    title(sheet, data.settings.forms.title(KIND))
-    sheet.paragraph(
-        [("Kính gửi: Ông/Bà ", SERIF), (dossier.applicant.full_name, SERIF_BOLD)],
-        align="center",
-        after=2 * mm,
-    )
+    sheet = dossier_paper(KIND, data, stopped, invariant=invariant)
+    addressee(sheet, dossier.applicant.full_name)
     sheet.paragraph(f"{agency} thông báo dừng giải quyết hồ sơ sau đây của Ông/Bà:", after=0.5 * mm)
     sheet.field("Mã hồ sơ", data.code, bold=True)
     sheet.field("Nội dung yêu cầu giải quyết", dossier.procedure_name, bold=True)

@@ -7,17 +7,13 @@ from reportlab.lib.units import mm
 
 from counter_app.domain.clock import local
 from counter_app.domain.lifecycle import Action
-from counter_app.domain.wording import official_date, official_time
+from counter_app.domain.wording import official_time
 from counter_app.services.printing.common import (
-    STYLES,
     PaperData,
     Signature,
     applicant_block,
-    form_line,
-    letterhead,
-    new_sheet,
+    dossier_paper,
     signatures,
-    title,
 )
 from counter_app.services.printing.kinds import Paper, PaperKind
 from counter_app.services.printing.layout import SERIF, SERIF_BOLD
@@ -33,10 +29,7 @@ def render_supplement(data: PaperData, *, invariant: bool = False) -> Paper:
     assert request is not None
     asked = local(request.at)
     officer = data.officer(request.actor)
-    sheet = new_sheet(KIND, data, STYLES["A4"], invariant=invariant)
-    form_line(sheet, data.settings, KIND)
-    letterhead(sheet, data.head, official_date(asked.date(), data.head.place))
-    title(sheet, data.settings.forms.title(KIND))
+    sheet = dossier_paper(KIND, data, asked, invariant=invariant)
     codes_block(sheet, data, qr=False)
 
     sheet.paragraph(f"{data.head.agency_name} đã tiếp nhận hồ sơ của:", after=0.5 * mm)
