@@ -7,7 +7,7 @@ version or makes the counter's moves again on it, when the lifecycle allows them
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -87,10 +87,7 @@ class ConflictsDialog(QDialog):
         resize_within_screen(self, 1000, 700)
 
         heading = QLabel(self.tr("Changes the central system could not take"))
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setFont(theme.scaled_font(heading.font(), 1.2, bold=True))
         about = QLabel(
             self.tr(
                 "The dossier had already moved on in the central system. Its central state was "

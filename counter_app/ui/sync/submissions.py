@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -238,10 +238,7 @@ class OnlineSubmissionsPage(QWidget):
         self._select_uuid: str | None = None
 
         heading = QLabel(self.tr("Online submissions"))
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setFont(theme.scaled_font(heading.font(), 1.3, bold=True))
         self.count_label = QLabel()
         self.count_label.setObjectName("submissionCount")
         self.refresh_button = QPushButton(self.tr("&Refresh"))
