@@ -18,6 +18,7 @@ from counter_app.domain.identity_papers import normalise_id_number
 from counter_app.domain.lifecycle import Action
 from counter_app.domain.limits import check_filter
 from counter_app.domain.permissions import Permission, allowed
+from counter_app.domain.queue import DossierTicket
 from counter_app.domain.text import clean
 from counter_app.domain.validation import check_collector
 from counter_app.services.accounts import User
@@ -31,6 +32,7 @@ from counter_app.store.dossiers import (
     list_dossiers,
     outbox_count,
 )
+from counter_app.store.queue.stamps import dossier_stamp
 
 if TYPE_CHECKING:
     from counter_app.services.payments import Payment
@@ -60,6 +62,12 @@ class DossierService:
         if dossier is None:
             raise CounterError("dossier.unknown", code=canonical)
         return dossier
+
+    def queue_ticket(self, code: str) -> DossierTicket | None:
+        """The queue ticket the dossier's citizen was called with, if it was served from the
+        queue (written on the dossier by the desk)."""
+        stamp = dossier_stamp(self._db, normalise_code(code))
+        return None if stamp is None else DossierTicket(*stamp)
 
     def find(self, criteria: DossierFilter) -> list[Dossier]:
         with self._db.read() as session:

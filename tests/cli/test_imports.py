@@ -24,9 +24,11 @@ NOT_FOR_SHOW = (
     "counter_app.services.moves",
     "counter_app.services.payments",
     "counter_app.services.printing.service",
+    "counter_app.services.queue.service",
     "counter_app.services.reports.service",
     "counter_app.services.sync.service",
     "counter_app.store.central.models",
+    "counter_app.store.queue.models",
 )
 NOT_FOR_DAILY = (
     "argon2",
