@@ -127,10 +127,15 @@ def intake_json(procedure: str = TEN_DAYS, **applicant: object) -> dict:
 _MARKED_BY_FOLDER = ("e2e", "packaging")
 
 
+POSTGRESQL_PARAMS = ("pg", "postgresql")  # how the engine fixtures name the PostgreSQL turn
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark what `scripts/dev test --quick` leaves out and a test cannot forget to say: the
     real-program and bundle tests by their folder, the property tests by hypothesis's own flag,
-    and every test that starts the real PostgreSQL (seconds each) as slow."""
+    and every test that starts the real PostgreSQL (seconds each) as slow: by its fixture, or
+    by the engine parameter of a fixture that asks for the server when its turn comes (the
+    SQLite turn of the same test stays in the quick loop)."""
     here = Path(__file__).parent
     for item in items:
         folder = Path(str(item.path)).relative_to(here).parts[0]
@@ -138,7 +143,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(folder)
         if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
             item.add_marker("property")
-        if "pg_server" in getattr(item, "fixturenames", ()):
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "pg_server" in getattr(item, "fixturenames", ()) or any(
+            value in POSTGRESQL_PARAMS for value in params.values()
+        ):
             item.add_marker("slow")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +24,7 @@ def key(qtbot, window: MainWindow, which: Qt.Key) -> None:  # type: ignore[no-un
     qtbot.keyClick(QApplication.focusWidget() or window, which)
 
 
+@pytest.mark.slow
 def test_call_next_record_on_the_dossier_recall_absent(qtbot, workspace, staff, dossiers) -> None:
     workspace.settings.set("counter.desk", 2)
     with open_queue(workspace.settings, workspace.data_dir) as queue:
