@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dossiers/action.py" line="+220"/>
+        <location filename="../../counter_app/ui/dossiers/action.py" line="+219"/>
         <source>Dossier {code} of {name}</source>
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../counter_app/ui/catalog/page.py" line="+186"/>
+        <location filename="../../counter_app/ui/catalog/page.py" line="+152"/>
         <source>Search procedures by code, name or field (accents optional)</source>
         <translation>Tìm thủ tục theo mã, tên hoặc lĩnh vực (gõ có dấu hoặc không dấu)</translation>
     </message>
@@ -396,7 +396,7 @@
         <translation>(chưa có mã)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>History ({n})</source>
         <translation>Quá trình xử lý ({n})</translation>
     </message>
@@ -416,12 +416,12 @@
         <translation>Các lần bổ sung ({n})</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-75"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
         <source>Show the citizen</source>
         <translation>Hiện cho người dân xem</translation>
     </message>
@@ -1174,8 +1174,8 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../counter_app/ui/login.py" line="+45"/>
-        <location line="+32"/>
+        <location filename="../../counter_app/ui/login.py" line="+44"/>
+        <location line="+29"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
