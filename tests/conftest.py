@@ -127,10 +127,15 @@ def intake_json(procedure: str = TEN_DAYS, **applicant: object) -> dict:
 _MARKED_BY_FOLDER = ("e2e", "packaging")
 
 
+POSTGRESQL_PARAMS = ("pg", "postgresql")  # how the engine fixtures name the PostgreSQL turn
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark what `scripts/dev test --quick` leaves out and a test cannot forget to say: the
     real-program and bundle tests by their folder, the property tests by hypothesis's own flag,
-    and every test that starts the real PostgreSQL (seconds each) as slow."""
+    and every test that starts the real PostgreSQL (seconds each) as slow: by its fixture, or
+    by the engine parameter of a fixture that asks for the server when its turn comes (the
+    SQLite turn of the same test stays in the quick loop)."""
     here = Path(__file__).parent
     for item in items:
         folder = Path(str(item.path)).relative_to(here).parts[0]
@@ -138,16 +143,40 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(folder)
         if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
             item.add_marker("property")
-        if "pg_server" in getattr(item, "fixturenames", ()):
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "pg_server" in getattr(item, "fixturenames", ()) or any(
+            value in POSTGRESQL_PARAMS for value in params.values()
+        ):
             item.add_marker("slow")
 
 
-@pytest.fixture
-def ws(tmp_path: Path) -> Iterator:
-    from counter_app.domain.catalog_file import catalog_from_json
+@pytest.fixture(scope="session")
+def new_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder set up once per test process, its store migrated to the head: each test
+    works on its own copy (`copy_of_new_store`), as running every migration again took about
+    half a second of each test's time."""
     from counter_app.services.workspace import Workspace
 
-    workspace = Workspace(tmp_path / "data", create=True, busy_timeout_ms=2000)
+    folder = tmp_path_factory.mktemp("new-store") / "data"
+    Workspace(folder, create=True).close()
+    return folder
+
+
+def copy_of_new_store(new_store: Path, data_dir: Path, **options: int):  # -> Workspace
+    """A workspace on a fresh copy of the new store, as `init` would have left it."""
+    import shutil
+
+    from counter_app.services.workspace import Workspace
+
+    shutil.copytree(new_store, data_dir)
+    return Workspace(data_dir, **options)
+
+
+@pytest.fixture
+def ws(tmp_path: Path, new_store: Path) -> Iterator:
+    from counter_app.domain.catalog_file import catalog_from_json
+
+    workspace = copy_of_new_store(new_store, tmp_path / "data", busy_timeout_ms=2000)
     workspace.catalog.import_catalog(catalog_from_json(SMALL_CATALOG))
     yield workspace
     workspace.close()

@@ -196,9 +196,7 @@ def shown_dossier(ws, code: str, lang: str) -> dict:
 
     data = dossier_json(ws.dossiers.get(code), lang)
     data["attachments"] = [attachment_json(item) for item in ws.attachments.list(code)]
-    from counter_app.services.queue import dossier_ticket  # the citizen's queue ticket
-
-    if (ticket := dossier_ticket(ws.database, code)) is not None:
+    if (ticket := ws.dossiers.queue_ticket(code)) is not None:  # the citizen's queue ticket
         data["queue"] = ticket.to_json()
     return data
 

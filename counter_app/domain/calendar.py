@@ -8,7 +8,8 @@ agency adds its own days off and extra working days as overrides, which win over
 schedule and overrides are data an administrator changes, never constants.
 
 Speed matters: the deadline is recomputed per keystroke in the UI and for every generated dossier,
-so holiday tables are built once per year and each day's working status is cached per calendar.
+so holiday tables are built once per year (and kept on disk for the next process:
+`package_holidays`) and each day's working status is cached per calendar.
 Times are handled as integer microseconds from midnight, which keeps seconds exact.
 """
 
@@ -21,6 +22,7 @@ from typing import Any
 
 from counter_app.domain.clock import VN_TZ, local
 from counter_app.domain.official_days import OfficialDays, shipped_official_days
+from counter_app.domain.package_holidays import official_year
 
 _US_PER_SECOND = 1_000_000
 _US_PER_DAY = 86_400 * _US_PER_SECOND
@@ -161,19 +163,6 @@ NO_OVERRIDES = CalendarOverrides()
 
 
 @lru_cache(maxsize=256)
-def _official_year(year: int) -> tuple[frozenset[date], frozenset[date]]:
-    """(public holidays, make-up working days) of one year, built once: the package is slow
-    (to import too: only a command that works out working time pays for it)."""
-    import holidays
-
-    table = holidays.country_holidays("VN", years=year)
-    days_off = frozenset(day for day in table if day.year == year)
-    # weekend_workdays also carries other years' dates: keep this year's only.
-    workdays = frozenset(day for day in getattr(table, "weekend_workdays", ()) if day.year == year)
-    return days_off, workdays
-
-
-@lru_cache(maxsize=256)
 def _holiday_names(year: int, language: str) -> dict[date, str]:
     import holidays
 
@@ -229,7 +218,7 @@ class WorkingCalendar:
                 return False
             if day in self._official_working:
                 return True
-            holidays_off, makeup_days = _official_year(day.year)
+            holidays_off, makeup_days = official_year(day.year)
             if day in holidays_off:
                 return False
             if day in makeup_days:

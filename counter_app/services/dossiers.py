@@ -1,8 +1,12 @@
-"""Finding dossiers and moving them through their lifecycle."""
+"""Finding dossiers and moving them through their lifecycle.
+
+A move's modules (the intake's checks, the move recorder, payments) are imported by the
+methods that move: `show` only reads."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from counter_app.domain.amend import Correction, amend, at_the_counter
 from counter_app.domain.calendar import WorkingCalendar
@@ -14,13 +18,11 @@ from counter_app.domain.identity_papers import normalise_id_number
 from counter_app.domain.lifecycle import Action
 from counter_app.domain.limits import check_filter
 from counter_app.domain.permissions import Permission, allowed
+from counter_app.domain.queue import DossierTicket
 from counter_app.domain.text import clean
 from counter_app.domain.validation import check_collector
 from counter_app.services.accounts import User
 from counter_app.services.calendars import CalendarService
-from counter_app.services.intake import cleaned_correction, correction_problems
-from counter_app.services.moves import Moved, record_lifecycle_move, record_moves
-from counter_app.services.payments import Payment, record_payment
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
 from counter_app.store.dossiers import (
@@ -30,6 +32,10 @@ from counter_app.store.dossiers import (
     list_dossiers,
     outbox_count,
 )
+from counter_app.store.queue.stamps import dossier_stamp
+
+if TYPE_CHECKING:
+    from counter_app.services.payments import Payment
 
 
 def normalise_code(text: str) -> str:
@@ -56,6 +62,12 @@ class DossierService:
         if dossier is None:
             raise CounterError("dossier.unknown", code=canonical)
         return dossier
+
+    def queue_ticket(self, code: str) -> DossierTicket | None:
+        """The queue ticket the dossier's citizen was called with, if it was served from the
+        queue (written on the dossier by the desk)."""
+        stamp = dossier_stamp(self._db, normalise_code(code))
+        return None if stamp is None else DossierTicket(*stamp)
 
     def find(self, criteria: DossierFilter) -> list[Dossier]:
         with self._db.read() as session:
@@ -87,6 +99,9 @@ class DossierService:
         audit entries in one transaction; an illegal move changes nothing. A result handed
         back without saying to whom went to the applicant; fees marked paid with `payment`
         record how (the amount still due) in the same transaction."""
+        from counter_app.services.moves import record_lifecycle_move
+        from counter_app.services.payments import record_payment
+
         canonical = normalise_code(code)
         at = at or now()
         place = self._settings.identity().name
@@ -128,6 +143,9 @@ class DossierService:
         """Correct an intake, as a move recorded like any other (lock, outbox, audit with the
         values before and after). At the counter the officer may; once the dossier was
         transferred only a supervisor, giving the reason."""
+        from counter_app.services.intake import cleaned_correction, correction_problems
+        from counter_app.services.moves import Moved, record_moves
+
         canonical = normalise_code(code)
         at = at or now()
         correction = cleaned_correction(correction)

@@ -6,6 +6,8 @@ link, with `..`, another letter case on Windows, or a hard link to the same file
 from __future__ import annotations
 
 import os
+import tempfile
+from contextlib import suppress
 from pathlib import Path
 
 from counter_app.domain.errors import CounterError
@@ -46,4 +48,33 @@ def check_output(path: Path, data_dir: Path) -> Path:
             raise CounterError("output.store", path=str(path), data=str(data_dir))
     if _inside(path, data_dir / ATTACHMENTS_FOLDER):
         raise CounterError("output.store", path=str(path), data=str(data_dir))
+    return path
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` whole or not at all; refuse with a message the user can act on."""
+    path = path.expanduser().absolute()
+
+    def refuse(error: OSError) -> CounterError:
+        return CounterError("file.unwritable", path=str(path), reason=error.strerror or str(error))
+
+    if path.is_dir():
+        raise refuse(IsADirectoryError(21, os.strerror(21)))
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".part", dir=path.parent
+        )
+    except OSError as error:
+        raise refuse(error) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError as error:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise refuse(error) from None
     return path

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -48,10 +47,7 @@ class LoginDialog(QDialog):
         heading = QLabel(counter_name)
         heading.setObjectName("counterName")
         heading.setWordWrap(True)
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setFont(theme.scaled_font(heading.font(), 1.3, bold=True))
         hint = QLabel(self.tr("Sign in with your counter account."))
         hint.setWordWrap(True)
 

@@ -8,7 +8,15 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+)
+
+from counter_app.ui.formatting import text_or_dash
 
 SAMPLE_PADDING = 24  # room for the cell margins and the header's sort arrow
 
@@ -43,3 +51,36 @@ def open_on_activation(table: QTableView, open_row: Callable[[QModelIndex], None
         shortcut = QShortcut(QKeySequence(key), table)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(lambda: open_row(table.currentIndex()))
+
+
+def read_only_table(name: str, headers: list[str]) -> QTableWidget:
+    """A small table filled whole by `fill_table` (a procedure's papers, the calendar's days):
+    whole rows picked one at a time, nothing edited, no row numbers, rows shaded in turn."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(True)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[list[str]], stretch: int) -> None:
+    """`rows` in place of what the table showed (a dash for an empty cell); column `stretch`
+    takes the width the others leave, and each row grows to its wrapped text."""
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text_or_dash(text)))
+    header = table.horizontalHeader()
+    for column in range(table.columnCount()):
+        header.setSectionResizeMode(
+            column,
+            QHeaderView.ResizeMode.Stretch
+            if column == stretch
+            else QHeaderView.ResizeMode.ResizeToContents,
+        )
+    table.resizeRowsToContents()

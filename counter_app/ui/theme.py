@@ -3,7 +3,7 @@ one place so every form and legend says things the same way."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel
 
 from counter_app.ui.fitting import grow_to_fit
@@ -44,3 +44,11 @@ def error_label(name: str) -> QLabel:
     label.setStyleSheet(f"color: {ERROR_TEXT.name()};")
     label.setVisible(False)
     return label
+
+
+def scaled_font(base: QFont, scale: float, *, bold: bool = False) -> QFont:
+    """`base` made `scale` times larger, bold if asked: a heading, a code, a figure."""
+    font = QFont(base)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(bold)
+    return font

@@ -4,37 +4,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dossiers/action.py" line="+117"/>
+        <location filename="../../counter_app/ui/dossiers/action.py" line="+219"/>
         <source>Dossier {code} of {name}</source>
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Status: {before} → {after}</source>
-        <translation>Trạng thái: {before} → {after}</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Ctrl+Enter confirms; Esc cancels.</source>
-        <translation>Ctrl+Enter để xác nhận; Esc để hủy.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+25"/>
         <source>&amp;Note (optional):</source>
         <translation>&amp;Ghi chú (không bắt buộc):</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Enter confirms; Esc cancels.</source>
-        <translation>Enter để xác nhận; Esc để hủy.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="-8"/>
         <source>Paid by:</source>
         <translation>Hình thức nộp:</translation>
     </message>
@@ -43,16 +23,11 @@
         <source>Transaction reference:</source>
         <translation>Số tham chiếu giao dịch:</translation>
     </message>
-    <message>
-        <location line="+23"/>
-        <source>Write the reason: the applicant will read it on paper.</source>
-        <translation>Hãy ghi lý do: chủ hồ sơ sẽ đọc nội dung này trên phiếu giấy.</translation>
-    </message>
 </context>
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../counter_app/ui/catalog/page.py" line="+186"/>
+        <location filename="../../counter_app/ui/catalog/page.py" line="+152"/>
         <source>Search procedures by code, name or field (accents optional)</source>
         <translation>Tìm thủ tục theo mã, tên hoặc lĩnh vực (gõ có dấu hoặc không dấu)</translation>
     </message>
@@ -338,7 +313,7 @@
 <context>
     <name>DossierActions</name>
     <message>
-        <location filename="../../counter_app/ui/dossiers/action.py" line="-170"/>
+        <location filename="../../counter_app/ui/dossiers/action.py" line="-202"/>
         <source>&amp;Accept the online submission</source>
         <translation>Tiếp &amp;nhận hồ sơ trực tuyến</translation>
     </message>
@@ -421,7 +396,7 @@
         <translation>(chưa có mã)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>History ({n})</source>
         <translation>Quá trình xử lý ({n})</translation>
     </message>
@@ -441,12 +416,12 @@
         <translation>Các lần bổ sung ({n})</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-75"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
         <source>Show the citizen</source>
         <translation>Hiện cho người dân xem</translation>
     </message>
@@ -1199,8 +1174,8 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../counter_app/ui/login.py" line="+45"/>
-        <location line="+32"/>
+        <location filename="../../counter_app/ui/login.py" line="+44"/>
+        <location line="+29"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
@@ -1266,6 +1241,34 @@
         <location line="+0"/>
         <source>Close the window</source>
         <translation>Đóng cửa sổ</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/dossiers/action.py" line="+50"/>
+        <source>Status: {before} → {after}</source>
+        <translation>Trạng thái: {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Ctrl+Enter confirms; Esc cancels.</source>
+        <translation>Ctrl+Enter để xác nhận; Esc để hủy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter confirms; Esc cancels.</source>
+        <translation>Enter để xác nhận; Esc để hủy.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Write the reason: the applicant will read it on paper.</source>
+        <translation>Hãy ghi lý do: chủ hồ sơ sẽ đọc nội dung này trên phiếu giấy.</translation>
     </message>
 </context>
 <context>

@@ -142,7 +142,7 @@
 <context>
     <name>IntakeLayout</name>
     <message>
-        <location filename="../../counter_app/ui/intake/layout.py" line="+124"/>
+        <location filename="../../counter_app/ui/intake/layout.py" line="+125"/>
         <source>Code or name of the procedure, accents optional</source>
         <translation>Mã hoặc tên thủ tục, gõ có dấu hay không dấu đều được</translation>
     </message>

@@ -65,7 +65,7 @@
         <translation>Xem trước: {paper}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>1 page, {size}</source>
         <translation>1 trang, {size}</translation>
     </message>

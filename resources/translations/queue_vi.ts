@@ -44,7 +44,7 @@
     <name>DeskQueueBar</name>
     <message>
         <location filename="../../counter_app/ui/queue/desk.py" line="+55"/>
-        <location line="+107"/>
+        <location line="+104"/>
         <source>No ticket called</source>
         <translation>Chưa gọi số nào</translation>
     </message>

@@ -721,7 +721,7 @@ trực tuyến</translation>
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reports/sign_off.py" line="+354"/>
+        <location filename="../../counter_app/ui/reports/sign_off.py" line="+351"/>
         <source>Reopen the day {day}</source>
         <translation>Mở lại ngày {day}</translation>
     </message>
@@ -787,12 +787,12 @@ trực tuyến</translation>
         <translation>Chưa ký</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-94"/>
         <source>the cash matches the fees recorded</source>
         <translation>tiền mặt khớp với số đã ghi nhận</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+123"/>
         <location line="+97"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
@@ -838,7 +838,7 @@ trực tuyến</translation>
         <translation>không có, tiền mặt khớp</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-218"/>
         <source>{amount} more than recorded</source>
         <translation>thừa {amount} so với số đã ghi nhận</translation>
     </message>
@@ -848,7 +848,7 @@ trực tuyến</translation>
         <translation>thiếu {amount} so với số đã ghi nhận</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+222"/>
         <source>&amp;Note (required):</source>
         <translation>&amp;Ghi chú (bắt buộc):</translation>
     </message>

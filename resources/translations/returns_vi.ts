@@ -4,12 +4,12 @@
 <context>
     <name>DossierSummary</name>
     <message>
-        <location filename="../../counter_app/ui/returns/summary.py" line="+35"/>
+        <location filename="../../counter_app/ui/returns/summary.py" line="+34"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>Applicant:</source>
         <translation>Chủ hồ sơ:</translation>
     </message>
@@ -226,7 +226,7 @@
         <translation>Trả kết quả</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>e.g. {code}</source>
         <translation>ví dụ: {code}</translation>
     </message>

@@ -322,7 +322,7 @@
 <context>
     <name>CalendarSection</name>
     <message>
-        <location filename="../../counter_app/ui/settings/calendar.py" line="+557"/>
+        <location filename="../../counter_app/ui/settings/calendar.py" line="+526"/>
         <source>Working calendar</source>
         <translation>Lịch làm việc</translation>
     </message>
@@ -472,7 +472,7 @@
 <context>
     <name>HolidaysView</name>
     <message>
-        <location filename="../../counter_app/ui/settings/calendar.py" line="-237"/>
+        <location filename="../../counter_app/ui/settings/calendar.py" line="-236"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
@@ -492,7 +492,7 @@
         <translation>Loại</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Year:</source>
         <translation>&amp;Năm:</translation>
     </message>
@@ -520,7 +520,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../counter_app/ui/settings/idle_lock.py" line="+286"/>
+        <location filename="../../counter_app/ui/settings/idle_lock.py" line="+283"/>
         <source>Enter your password.</source>
         <translation>Hãy nhập mật khẩu.</translation>
     </message>
@@ -576,7 +576,7 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../counter_app/ui/settings/idle_lock.py" line="-266"/>
+        <location filename="../../counter_app/ui/settings/idle_lock.py" line="-263"/>
         <source>Locked</source>
         <translation>Đã khóa</translation>
     </message>
@@ -586,7 +586,7 @@
         <translation>Cửa sổ đã khóa</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Nobody has used it for {n} minutes, so its data is hidden.</source>
         <translation>Không có thao tác nào trong {n} phút nên dữ liệu đã được ẩn.</translation>
     </message>
@@ -1008,7 +1008,7 @@
 <context>
     <name>ScheduleEditor</name>
     <message>
-        <location filename="../../counter_app/ui/settings/calendar.py" line="-436"/>
+        <location filename="../../counter_app/ui/settings/calendar.py" line="-435"/>
         <source>&amp;Save the schedule</source>
         <translation>&amp;Lưu lịch làm việc</translation>
     </message>

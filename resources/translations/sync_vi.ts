@@ -4,7 +4,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync/conflicts.py" line="+86"/>
+        <location filename="../../counter_app/ui/sync/conflicts.py" line="+80"/>
         <source>Sync conflicts</source>
         <translation>Xung đột đồng bộ</translation>
     </message>
@@ -14,12 +14,12 @@
         <translation>Thay đổi hệ thống trung tâm không nhận được</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-41"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+45"/>
         <source>The dossier had already moved on in the central system. Its central state was kept and is what this counter shows now; what was done here is kept beside it, never overwritten. Keep central&apos;s version, or make this counter&apos;s moves again on it where the dossier&apos;s state still allows them.</source>
         <translation>Hồ sơ đã được xử lý tiếp trên hệ thống trung tâm. Trạng thái ở trung tâm được giữ và là trạng thái quầy đang hiển thị; thao tác đã làm tại quầy được lưu bên cạnh, không bị ghi đè. Hãy giữ bản của trung tâm, hoặc làm lại các thao tác của quầy trên bản đó nếu trạng thái hồ sơ còn cho phép.</translation>
     </message>
@@ -190,50 +190,25 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync/decision.py" line="+60"/>
+        <location filename="../../counter_app/ui/sync/decision.py" line="+37"/>
         <source>Online submission of {name}: {procedure}</source>
         <translation>Hồ sơ trực tuyến của {name}: {procedure}</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Status: {before} → {after}</source>
-        <translation>Trạng thái: {before} → {after}</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Ctrl+Enter confirms; Esc cancels.</source>
-        <translation>Ctrl+Enter để xác nhận; Esc để hủy.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>The dossier gets its code and its due time now, counted from this moment as for a walk-in; the decision goes up to the central system.</source>
         <translation>Hồ sơ được cấp mã và ngày hẹn trả ngay bây giờ, tính từ thời điểm này như hồ sơ nộp trực tiếp; quyết định được gửi lên hệ thống trung tâm.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Enter confirms; Esc cancels.</source>
-        <translation>Enter để xác nhận; Esc để hủy.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Write the reason: the applicant will read it on paper.</source>
-        <translation>Hãy ghi lý do: chủ hồ sơ sẽ đọc nội dung này trên phiếu giấy.</translation>
     </message>
 </context>
 <context>
     <name>OnlineSubmissionsPage</name>
     <message>
-        <location filename="../../counter_app/ui/sync/submissions.py" line="+240"/>
+        <location filename="../../counter_app/ui/sync/submissions.py" line="+237"/>
         <source>Online submissions</source>
         <translation>Hồ sơ trực tuyến</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
@@ -316,7 +291,7 @@
 <context>
     <name>SubmissionView</name>
     <message>
-        <location line="-413"/>
+        <location line="-406"/>
         <source>Applicant</source>
         <translation>Chủ hồ sơ</translation>
     </message>
@@ -824,7 +799,7 @@
         <translation>Đồng bộ với hệ thống trung tâm</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Central server:</source>
         <translation>Máy chủ trung tâm:</translation>
     </message>

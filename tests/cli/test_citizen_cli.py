@@ -28,6 +28,7 @@ def data_dir(prepared: Prepared, tmp_path):  # type: ignore[no-untyped-def]
     return copy_template(prepared, tmp_path)
 
 
+@pytest.mark.slow
 def test_rate_once_and_the_days_figures(prepared, data_dir):
     code = prepared.code
     rating = ok_json(run_cli(data_dir, "rate", code, "dissatisfied", "--reason", "waiting,fees"))
@@ -48,6 +49,7 @@ def test_an_officers_login_cannot_rate(prepared, data_dir):
     assert bad.returncode == 2
 
 
+@pytest.mark.slow
 def test_consent_notices_and_paying_by_transfer(prepared, data_dir):
     data = intake_json()
     data["applicant"]["consent"] = {"notices": True}

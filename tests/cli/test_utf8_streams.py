@@ -45,6 +45,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return data
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code_page", CODE_PAGES)
 def test_json_with_vietnamese_reaches_a_code_page_pipe_intact(demo: Path, code_page: str):
     name = "Nguyễn Thị Ánh Tuyết"

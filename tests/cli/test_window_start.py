@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def test_no_display_is_said_plainly_not_a_core_dump(tmp_path: Path):
     env = {
@@ -40,6 +42,7 @@ main(sys.argv[1:])
 """
 
 
+@pytest.mark.slow
 def test_the_window_starts_without_the_command_parser_or_the_log_handlers(tmp_path: Path):
     """Neither is needed before the sign-in window appears (bench/bench_ui_start.py): every
     command's parser, and logging.handlers with its sockets and pickle, load afterwards."""

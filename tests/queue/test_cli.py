@@ -16,6 +16,7 @@ def counter(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_take_call_status_follow_the_contract(counter: Path) -> None:
     first = ok_json(run_cli(counter, "queue", "take", "A"))
     assert {"number", "area", "taken_at", "ahead"} <= set(first)
@@ -43,6 +44,7 @@ def test_take_call_status_follow_the_contract(counter: Path) -> None:
     assert "Queue empty" in empty_area.stderr and "area B" in empty_area.stderr
 
 
+@pytest.mark.slow
 def test_a_ticket_called_twice_recall_skip_transfer(counter: Path) -> None:
     for _ in range(2):
         ok_json(run_cli(counter, "queue", "take", "A"))
@@ -68,6 +70,7 @@ def test_a_ticket_called_twice_recall_skip_transfer(counter: Path) -> None:
     assert set(figures["by_area"]) == {"A", "B"} and set(figures["by_desk"]) == {"5"}
 
 
+@pytest.mark.slow
 def test_bad_input_is_refused_plainly(counter: Path) -> None:
     unknown = run_cli(counter, "--lang", "en", "queue", "take", "Z")
     assert unknown.returncode == 1 and "There is no area “Z”" in unknown.stderr
@@ -83,6 +86,7 @@ def test_bad_input_is_refused_plainly(counter: Path) -> None:
         assert result.returncode == 1 and result.stdout == ""
 
 
+@pytest.mark.slow
 def test_a_wrong_or_unreachable_queue_server_is_said_plainly(counter: Path) -> None:
     from counter_app.services.workspace import Workspace
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import multiprocessing
 from collections import Counter
 
+import pytest
+
 from counter_app.domain.clock import now
 from counter_app.store.queue.repository import QueueRepository
 
@@ -47,6 +49,7 @@ def _run(target, jobs: list[tuple]) -> list[list[int]]:  # type: ignore[type-arg
     return collected
 
 
+@pytest.mark.slow
 def test_kiosks_and_desks_at_the_same_instant_never_share_a_ticket(queue_url: str) -> None:
     QueueRepository(queue_url).close()  # the schema, made once before the rush
     taken = _run(_take, [(queue_url, "AB"[i % 2], TICKETS_EACH) for i in range(KIOSKS)])

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from counter_app.domain.clock import now
 from counter_app.services.intake import request_from_json
-from counter_app.services.queue import dossier_ticket, open_queue, record_ticket
+from counter_app.services.queue import open_queue, record_ticket
 from tests.cli.test_cli import ok_json, run_cli
 from tests.conftest import intake_json
 
 
 def test_show_tells_the_ticket_and_the_waiting(ws, officer) -> None:  # type: ignore[no-untyped-def]
     dossier = ws.intake.receive(request_from_json(intake_json()), user=officer)
-    assert dossier_ticket(ws.database, dossier.code) is None
+    assert ws.dossiers.queue_ticket(dossier.code) is None
     with open_queue(ws.settings, ws.data_dir) as queue:
         queue.take("A", priority="disabled", at=now() - timedelta(minutes=21))
         called = queue.call_next(4)

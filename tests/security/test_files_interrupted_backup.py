@@ -43,6 +43,7 @@ def killed_backup(data: Path, target: Path) -> None:
     assert done.returncode == -9, done.stderr
 
 
+@pytest.mark.slow
 def test_the_next_backup_removes_what_a_killed_one_left(ws, tmp_path):
     data = ws.data_dir
     ws.close()

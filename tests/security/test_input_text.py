@@ -179,12 +179,14 @@ def _raw_json(path: Path, data: object) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_cli_intake_of_a_broken_name_is_refused(data_dir: Path):
     path = _raw_json(data_dir.parent / "bad.json", intake_json(full_name="An \ud800"))
     message = assert_refused(run_cli(data_dir, "intake", str(path), "--user", OFFICER))
     assert "họ và tên" in message
 
 
+@pytest.mark.slow
 def test_cli_intake_of_a_nul_name_stores_it_clean(data_dir: Path):
     path = _raw_json(data_dir.parent / "nul.json", intake_json(full_name="An\x00 Bình\u202e"))
     taken = ok_json(run_cli(data_dir, "intake", str(path), "--user", OFFICER))

@@ -4,6 +4,8 @@ and no sync round is ever stuck on them."""
 
 from __future__ import annotations
 
+import pytest
+
 from counter_app.domain.catalog_file import catalog_from_json
 from counter_app.domain.codes import DossierCode
 from counter_app.store.journal import replaced_codes
@@ -14,6 +16,7 @@ from tests.sync.helpers import central_rows, local_rows, make_counter, take
 from tests.sync.test_sync import counter_url
 
 
+@pytest.mark.slow
 def test_joining_after_working_alone_renumbers_the_codes_central_gave_meanwhile(central, tmp_path):
     online, officer_a = make_counter(tmp_path, "a")
     online.sync.configure(counter_url(central, "Q1", [AGENCY]))

@@ -115,6 +115,7 @@ def test_an_emptied_store_is_refused_when_central_anchored_more(
     )
 
 
+@pytest.mark.slow
 def test_a_genuine_backup_still_restores_and_checks_clean(counter, backup, tmp_path):  # noqa: F811
     counter.close()
     restored = ok_json(run_cli(counter.data_dir, "restore", str(backup)))

@@ -113,6 +113,7 @@ def test_an_encoded_password_in_the_address_is_decoded():
     )
 
 
+@pytest.mark.slow
 def test_no_password_on_stdin_is_a_clear_refusal(tmp_path):
     data = tmp_path / "counter"
     assert run(data, "init").returncode == 0

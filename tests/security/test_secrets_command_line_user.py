@@ -64,6 +64,7 @@ for words in SIGNED.values():
     words += ["--user", "truong"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", SIGNED)
 def test_a_supervisors_command_needs_the_password(counter, command):
     data, _, _ = counter
@@ -76,6 +77,7 @@ def test_a_supervisors_command_needs_the_password(counter, command):
     assert done["locked"] is (command == "report sign-off")
 
 
+@pytest.mark.slow
 def test_detach_needs_the_officers_password(counter):
     data, code, _ = counter
     (scan,) = ok_json(en(data, "show", code))["attachments"]

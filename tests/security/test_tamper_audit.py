@@ -119,6 +119,7 @@ def test_a_rewritten_and_rehashed_log_shows_and_is_not_anchored_again(central, t
     ws.close()
 
 
+@pytest.mark.slow
 def test_missing_triggers_are_reported_by_verify_and_restored_by_init(ws, officer):
     take(ws, officer)
     run_sql(ws, "DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_anchors_no_delete")

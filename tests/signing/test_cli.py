@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from counter_app.services.accounts import Role
 from tests.cli.test_cli import ok_json, run_cli
 from tests.digitising.conftest import pdf_bytes
 from tests.signing.pki import USER_PIN
 
 
+@pytest.mark.slow
 def test_sign_verify_and_papers_from_the_command_line(signing_ws, dossier, tmp_path):  # type: ignore[no-untyped-def]
     data = signing_ws.data_dir
     signed = ok_json(

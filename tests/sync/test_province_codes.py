@@ -220,6 +220,7 @@ def test_an_existing_central_keeps_each_counters_slice_and_gives_new_ones_slots(
         ws.close()
 
 
+@pytest.mark.slow
 def test_a_number_space_running_low_is_shown_to_the_administrator_and_the_counter(
     central, tmp_path
 ):  # type: ignore[no-untyped-def]

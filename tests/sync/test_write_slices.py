@@ -61,6 +61,7 @@ def wal_pages(ws) -> int:  # type: ignore[no-untyped-def]
     return wal.stat().st_size // 4096 if wal.exists() else 0
 
 
+@pytest.mark.slow
 def test_a_pull_copies_its_log_into_the_file_as_it_goes(
     sqlite_central, tmp_path, monkeypatch
 ) -> None:

@@ -29,6 +29,7 @@ from counter_app.ui.collector import install_gui_thread_collector
 from counter_app.ui.i18n import install_translations, remove_translations
 from counter_app.ui.session import Session
 from counter_app.ui.wheel import install_wheel_guard
+from tests.conftest import copy_of_new_store
 
 # A Wednesday, mid-morning, in Vietnam time.
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=VN_TZ)
@@ -109,8 +110,8 @@ def _application(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    ws = Workspace(tmp_path / "data", create=True)
+def workspace(tmp_path: Path, new_store: Path) -> Iterator[Workspace]:
+    ws: Workspace = copy_of_new_store(new_store, tmp_path / "data")
     ws.catalog.import_catalog(catalog_from_json(CATALOG))
     yield ws
     ws.close()

@@ -70,7 +70,10 @@ WIDTH, HEIGHT = 1280, 720
 WRAP = int(Qt.TextFlag.TextWordWrap)
 CELL_MARGIN = 4  # a table cell's text margin on each side (the style's focus frame and padding)
 # Base classes never shown themselves.
-ABSTRACT = {"counter_app.ui.reports.sign_off.DayDecisionDialog"}
+ABSTRACT = {
+    "counter_app.ui.reports.sign_off.DayDecisionDialog",
+    "counter_app.ui.dossiers.action.MoveDialog",
+}
 
 
 def window_classes() -> set[str]:

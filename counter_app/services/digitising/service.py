@@ -23,6 +23,7 @@ from counter_app.services.digitising.files import (
     check_scan,
     read_scan,
 )
+from counter_app.services.outputs import write_atomically
 from counter_app.store.attachments import (
     ATTACHMENTS_FOLDER,
     Attachment,
@@ -374,8 +375,6 @@ class DigitisingService:
         return DigitisedDossier(dossier.code or "", pdf, pages)
 
     def save(self, digitised: DigitisedDossier, path: Path) -> Path:
-        from counter_app.services.printing.service import write_atomically
-
         return write_atomically(Path(path), digitised.pdf)
 
 

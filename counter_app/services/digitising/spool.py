@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from counter_app.domain.errors import CounterError
 from counter_app.services.digitising.files import check_scan
 from counter_app.services.digitising.service import DigitisingService, Staged
+from counter_app.services.outputs import write_atomically
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import User
@@ -43,8 +44,6 @@ class ScanSpool:
 
     def put(self, code: str, staged: Sequence[Staged]) -> None:
         """Keep `staged` for dossier `code` until `drop`; refused whole if the disk refuses."""
-        from counter_app.services.printing.service import write_atomically
-
         target = self.folder / uuid.uuid4().hex
         pages = []
         try:

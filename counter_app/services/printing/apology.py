@@ -5,19 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from reportlab.lib.units import mm
-
 from counter_app.domain.clock import local
 from counter_app.domain.wording import official_date, official_time
 from counter_app.services.printing.common import (
-    STYLES,
     PaperData,
     Signature,
-    form_line,
-    letterhead,
-    new_sheet,
+    addressee,
+    dossier_paper,
     signatures,
-    title,
 )
 from counter_app.services.printing.kinds import Paper, PaperKind
 from counter_app.services.printing.layout import SERIF, SERIF_BOLD
@@ -31,15 +26,8 @@ def render_apology(
     dossier = data.dossier
     assert dossier.due_at is not None
     agency = data.head.agency_name
-    sheet = new_sheet(KIND, data, STYLES["A4"], invariant=invariant)
-    form_line(sheet, data.settings, KIND)
-    letterhead(sheet, data.head, official_date(local(data.printed_at).date(), data.head.place))
-    title(sheet, data.settings.forms.title(KIND))
-    sheet.paragraph(
-        [("Kính gửi: Ông/Bà ", SERIF), (dossier.applicant.full_name, SERIF_BOLD)],
-        align="center",
-        after=2 * mm,
-    )
+    sheet = dossier_paper(KIND, data, data.printed_at, invariant=invariant)
+    addressee(sheet, dossier.applicant.full_name)
     received = (
         official_date(local(dossier.received_at).date()) if dossier.received_at else "ngày ……"
     )

@@ -118,18 +118,33 @@ def new_sheet(kind: PaperKind, data: PaperData, style: Style, *, invariant: bool
     )
 
 
+def dossier_paper(
+    kind: PaperKind, data: PaperData, dated: datetime, *, size: str = "A4", invariant: bool
+) -> Sheet:
+    """How every paper about one dossier opens: its form's line, the letterhead dated the day
+    of `dated` (the move it speaks of, or the printing) and its title."""
+    sheet = new_sheet(kind, data, STYLES[size], invariant=invariant)
+    form_line(sheet, data.settings, kind)
+    letterhead(sheet, data.head, official_date(local(dated).date(), data.head.place))
+    title(sheet, data.settings.forms.title(kind))
+    return sheet
+
+
+def addressee(sheet: Sheet, name: str) -> None:
+    """ "Kính gửi: Ông/Bà …", centred under the title of a letter to the applicant."""
+    sheet.paragraph(
+        [("Kính gửi: Ông/Bà ", SERIF), (name, SERIF_BOLD)], align="center", after=2 * mm
+    )
+
+
 def move_paper(
     kind: PaperKind, data: PaperData, action: Action, *, invariant: bool
 ) -> tuple[Sheet, HistoryEntry]:
-    """An A4 paper about the dossier's latest `action` move (a refusal, a request), started:
-    its form line, the letterhead dated on the day of the move, its title."""
+    """An A4 paper about the dossier's latest `action` move (a refusal, a request), opened and
+    dated on the day of that move."""
     move = last_move(data.dossier, action)
     assert move is not None
-    sheet = new_sheet(kind, data, STYLES["A4"], invariant=invariant)
-    form_line(sheet, data.settings, kind)
-    letterhead(sheet, data.head, official_date(local(move.at).date(), data.head.place))
-    title(sheet, data.settings.forms.title(kind))
-    return sheet, move
+    return dossier_paper(kind, data, move.at, invariant=invariant), move
 
 
 def form_line(sheet: Sheet, settings: PaperSettings, kind: PaperKind) -> None:

@@ -14,14 +14,10 @@ from counter_app.domain.clock import local
 from counter_app.domain.dossier import HistoryEntry, Timeliness
 from counter_app.domain.lifecycle import Action, classify
 from counter_app.domain.messages import translate
-from counter_app.domain.wording import official_date, official_time, time_and_date
+from counter_app.domain.wording import official_time, time_and_date
 from counter_app.services.printing.common import (
-    STYLES,
     PaperData,
-    form_line,
-    letterhead,
-    new_sheet,
-    title,
+    dossier_paper,
 )
 from counter_app.services.printing.kinds import Paper, PaperKind
 from counter_app.services.printing.layout import SERIF, SERIF_BOLD, SERIF_ITALIC, Column
@@ -42,11 +38,7 @@ def render_control_sheet(data: PaperData, *, invariant: bool = False) -> Paper:
     dossier = data.dossier
     assert dossier.received_at is not None
     received = local(dossier.received_at)
-    style = STYLES["A4"]
-    sheet = new_sheet(KIND, data, style, invariant=invariant)
-    form_line(sheet, data.settings, KIND)
-    letterhead(sheet, data.head, official_date(received.date(), data.head.place))
-    title(sheet, data.settings.forms.title(KIND))
+    sheet = dossier_paper(KIND, data, received, invariant=invariant)
     codes_block(sheet, data, qr=False)
     sheet.paragraph(
         f"(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả, mã hồ sơ: {data.code})",
@@ -78,7 +70,7 @@ def render_control_sheet(data: PaperData, *, invariant: bool = False) -> Paper:
             Column("Ghi chú", 2.0),
         ],
         rows,
-        size=style.size - 1,
+        size=sheet.style.size - 1,
         min_row_lines=3,
     )
     pdf, pages = sheet.finish()

@@ -15,7 +15,6 @@ from counter_app.domain.wording import (
     count_with_zero,
     money,
     money_in_words,
-    official_date,
     official_time,
 )
 from counter_app.services.printing.barcodes import (
@@ -27,15 +26,11 @@ from counter_app.services.printing.barcodes import (
 )
 from counter_app.services.printing.common import (
     FORM_WORDS,
-    STYLES,
     PaperData,
     Signature,
     applicant_block,
-    form_line,
-    letterhead,
-    new_sheet,
+    dossier_paper,
     signatures,
-    title,
 )
 from counter_app.services.printing.kinds import Paper, PaperKind
 from counter_app.services.printing.layout import (
@@ -54,11 +49,7 @@ def render_receipt(data: PaperData, *, size: str = "A4", invariant: bool = False
     dossier = data.dossier
     assert dossier.received_at is not None and dossier.code
     received = local(dossier.received_at)
-    style = STYLES[size]
-    sheet = new_sheet(KIND, data, style, invariant=invariant)
-    form_line(sheet, data.settings, KIND)
-    letterhead(sheet, data.head, official_date(received.date(), data.head.place))
-    title(sheet, data.settings.forms.title(KIND))
+    sheet = dossier_paper(KIND, data, received, size=size, invariant=invariant)
     codes_block(sheet, data)
     if data.replaces:  # renumbered when the counter joined central: the old code is void
         sheet.paragraph(
@@ -73,7 +64,7 @@ def render_receipt(data: PaperData, *, size: str = "A4", invariant: bool = False
     applicant_block(sheet, dossier.applicant)
     sheet.field("Nội dung yêu cầu giải quyết", dossier.procedure_name, bold=True, after=1 * mm)
 
-    leading = style.line()
+    leading = sheet.style.line()
     sheet.paragraph("1. Thành phần hồ sơ nộp gồm:", keep_next=leading * 4)
     rows = [
         [str(i), doc.name, FORM_WORDS[doc.form], str(doc.count)]
@@ -89,7 +80,7 @@ def render_receipt(data: PaperData, *, size: str = "A4", invariant: bool = False
             Column("Số lượng", 1.4, "center"),
         ],
         rows,
-        padding=1.2 * mm if style.size >= 11 else 0.6 * mm,  # A5: a usual dossier on one page
+        padding=1.2 * mm if sheet.style.size >= 11 else 0.6 * mm,  # A5: a usual dossier on one page
     )
     sheet.space(1 * mm)
     sheet.paragraph(f"2. Số lượng hồ sơ: {count_with_zero(dossier.sets)} (bộ)")

@@ -10,8 +10,6 @@ opening a workspace stays as quick as before.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, replace
@@ -30,6 +28,7 @@ from counter_app.domain.text import checked_text
 from counter_app.services.accounts import AccountService, User
 from counter_app.services.catalog import CatalogService
 from counter_app.services.dossiers import DossierService
+from counter_app.services.outputs import write_atomically
 from counter_app.services.payments import fees_owed, still_due, vietqr_for
 from counter_app.services.printing.kinds import Paper, PaperKind
 from counter_app.services.printing.paper_settings import LABEL_SIZES, RECEIPT_SIZES, PaperSettings
@@ -432,32 +431,3 @@ def _choose(size: str, choices: tuple[str, ...], kind: PaperKind) -> str:
     raise CounterError(
         "paper.size", value=size, what=f"paper.kind.{kind.value}", choices=", ".join(choices)
     )
-
-
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` whole or not at all; refuse with a message the user can act on."""
-    path = path.expanduser().absolute()
-
-    def refuse(error: OSError) -> CounterError:
-        return CounterError("file.unwritable", path=str(path), reason=error.strerror or str(error))
-
-    if path.is_dir():
-        raise refuse(IsADirectoryError(21, os.strerror(21)))
-    try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".part", dir=path.parent
-        )
-    except OSError as error:
-        raise refuse(error) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except OSError as error:
-        with suppress(OSError):
-            os.unlink(temporary)
-        raise refuse(error) from None
-    return path

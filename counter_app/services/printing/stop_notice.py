@@ -10,6 +10,7 @@ from counter_app.domain.wording import official_time
 from counter_app.services.printing.common import (
     PaperData,
     Signature,
+    addressee,
     move_paper,
     signatures,
 )
@@ -24,11 +25,7 @@ def render_stop_notice(data: PaperData, *, invariant: bool = False) -> Paper:
     sheet, stop = move_paper(KIND, data, Action.STOP, invariant=invariant)
     stopped = local(stop.at)
     agency = data.head.agency_name
-    sheet.paragraph(
-        [("Kính gửi: Ông/Bà ", SERIF), (dossier.applicant.full_name, SERIF_BOLD)],
-        align="center",
-        after=2 * mm,
-    )
+    addressee(sheet, dossier.applicant.full_name)
     sheet.paragraph(f"{agency} thông báo dừng giải quyết hồ sơ sau đây của Ông/Bà:", after=0.5 * mm)
     sheet.field("Mã hồ sơ", data.code, bold=True)
     sheet.field("Nội dung yêu cầu giải quyết", dossier.procedure_name, bold=True)

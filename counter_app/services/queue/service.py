@@ -27,7 +27,7 @@ from counter_app.services.settings import SettingsService
 from counter_app.store.database import Database
 from counter_app.store.queue.follow import QueueFollower
 from counter_app.store.queue.repository import QueueRepository
-from counter_app.store.queue.stamps import dossier_stamp, stamp_dossier
+from counter_app.store.queue.stamps import stamp_dossier
 
 QUEUE_FILE = "queue.sqlite3"  # the single-PC queue, beside the local store
 
@@ -214,34 +214,6 @@ class QueueService:
         return queue_figures(tickets, self.wait_target_minutes())
 
 
-@dataclass(frozen=True)
-class DossierTicket:
-    """The queue ticket a dossier's citizen was called with, and how long they waited."""
-
-    ticket: str
-    taken_at: datetime
-    called_at: datetime | None
-
-    @property
-    def waited_minutes(self) -> int | None:
-        if self.called_at is None:
-            return None
-        return max(0, round((self.called_at - self.taken_at).total_seconds() / 60))
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "ticket": self.ticket,
-            "taken_at": iso(self.taken_at),
-            "called_at": iso(self.called_at),
-            "waited_minutes": self.waited_minutes,
-        }
-
-
 def record_ticket(database: Database, code: str, ticket: Ticket) -> None:
     """Write the desk's called ticket on the dossier just received for that citizen."""
     stamp_dossier(database, code, ticket.label, ticket.taken_at, ticket.called_at)
-
-
-def dossier_ticket(database: Database, code: str) -> DossierTicket | None:
-    stamp = dossier_stamp(database, code)
-    return None if stamp is None else DossierTicket(*stamp)

@@ -31,9 +31,8 @@ from counter_app.domain.wording import short_date, thousands
 from counter_app.services.accounts import AccountService, User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
+from counter_app.services.outputs import write_atomically
 from counter_app.services.payments import Method
-from counter_app.services.printing.paper_settings import PaperSettings
-from counter_app.services.printing.service import write_atomically
 from counter_app.services.reports import figures
 from counter_app.services.reports.locking import latest_sign_offs, person_name, sign_off_of
 from counter_app.services.reports.words import TOTAL
@@ -315,6 +314,7 @@ class ReportService:
         return {u.login: u.full_name for u in self._accounts.users() if u.full_name}
 
     def _heading(self) -> Heading:
+        from counter_app.services.printing.paper_settings import PaperSettings
         from counter_app.services.reports.pdf import Heading
 
         settings = PaperSettings.from_values(self._settings.all())

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,36 +27,9 @@ from counter_app.ui.labels import (
 )
 from counter_app.ui.models.catalog_table import CatalogTableModel, Column
 from counter_app.ui.session import Session
-from counter_app.ui.tables import set_up_list
+from counter_app.ui.tables import fill_table, read_only_table, set_up_list
 
 SEARCH_DELAY_MS = 150
-
-
-def _read_only_table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]], stretch: int) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text_or_dash(text)))
-    header = table.horizontalHeader()
-    for column in range(table.columnCount()):
-        mode = (
-            QHeaderView.ResizeMode.Stretch
-            if column == stretch
-            else (QHeaderView.ResizeMode.ResizeToContents)
-        )
-        header.setSectionResizeMode(column, mode)
-    table.resizeRowsToContents()
 
 
 class ProcedurePanel(QWidget):
@@ -73,10 +42,7 @@ class ProcedurePanel(QWidget):
         self.name_label.setObjectName("procedureName")
         self.name_label.setWordWrap(True)
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(self.name_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        self.name_label.setFont(theme.scaled_font(self.name_label.font(), 1.15, bold=True))
 
         self.facts: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -95,11 +61,11 @@ class ProcedurePanel(QWidget):
             self.facts[key] = label
             form.addRow(caption, label)
 
-        self.components_table = _read_only_table(
+        self.components_table = read_only_table(
             "componentsTable",
             [self.tr("No."), self.tr("Paper"), self.tr("Form"), self.tr("Count")],
         )
-        self.fees_table = _read_only_table(
+        self.fees_table = read_only_table(
             "catalogFeesTable",
             [self.tr("Fee"), self.tr("Amount"), self.tr("Collection")],
         )
@@ -130,8 +96,8 @@ class ProcedurePanel(QWidget):
             self.name_label.clear()
             for label in self.facts.values():
                 label.clear()
-            _fill(self.components_table, [], 1)
-            _fill(self.fees_table, [], 0)
+            fill_table(self.components_table, [], 1)
+            fill_table(self.fees_table, [], 0)
             return
         self.name_label.setText(procedure.name)
         facts = {
@@ -144,7 +110,7 @@ class ProcedurePanel(QWidget):
         }
         for key, text in facts.items():
             self.facts[key].setText(text_or_dash(text))
-        _fill(
+        fill_table(
             self.components_table,
             [
                 [
@@ -157,7 +123,7 @@ class ProcedurePanel(QWidget):
             ],
             stretch=1,
         )
-        _fill(
+        fill_table(
             self.fees_table,
             [
                 [

@@ -27,7 +27,6 @@ from counter_app.domain.messages import translate
 from counter_app.domain.text import clean
 from counter_app.services.payments import Method, Payment, parse_payment
 from counter_app.ui import theme
-from counter_app.ui.intake.widgets import scaled_font
 
 
 def action_button_text(action: Action) -> str:
@@ -87,19 +86,23 @@ def target_status(dossier: Dossier, action: Action) -> Status | None:
     return target
 
 
-class ActionDialog(QDialog):
-    """One move, confirmed: a required reason (multi-line) for the moves whose reason the
-    applicant reads on paper, otherwise a plain confirmation with an optional note.
+class MoveDialog(QDialog):
+    """A move confirmed in a small dialog: its heading, the dossier, the status it leads to,
+    and at the foot its refusal, hint and buttons; a required reason (multi-line) for the
+    moves whose reason the applicant reads on paper. A subclass adds what lies between.
 
     `perform(note)` makes the move and raises CounterError to refuse it; the refusal is shown
     here and the dialog stays open. Opened with `open()`, so tests drive it like the officer."""
 
+    ERROR_NAME = "moveError"
+
     def __init__(
         self,
-        dossier: Dossier,
         action: Action,
         lang: str,
-        perform: Callable[[str], None],
+        perform: Callable[[str], object],
+        before: Status,
+        after: Status | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -107,97 +110,74 @@ class ActionDialog(QDialog):
         self.required = action in NOTE_REQUIRED
         self._perform = perform
         self._lang = lang
+        self.note_edit: QPlainTextEdit | QLineEdit | None = None
         title = without_mnemonic(action_button_text(action))
         self.setWindowTitle(title)
         self.setMinimumWidth(560)
 
         heading = QLabel(title)
-        heading.setFont(scaled_font(heading.font(), 1.2, bold=True))
-        about = QLabel(
-            self.tr("Dossier {code} of {name}").format(
-                code=dossier.code or "", name=dossier.applicant.full_name
-            )
-        )
-        about.setWordWrap(True)
-        target = target_status(dossier, action)
+        heading.setFont(theme.scaled_font(heading.font(), 1.2, bold=True))
+        self.about_label = QLabel()  # which dossier: the subclass's words
+        self.about_label.setWordWrap(True)
         move = QLabel(
             self.tr("Status: {before} → {after}").format(
-                before=dossier.status.label(lang),
-                after=target.label(lang) if target else "—",
+                before=before.label(lang), after=after.label(lang) if after else "—"
             )
         )
         move.setObjectName("moveLabel")
         move.setWordWrap(True)
 
-        edit: QPlainTextEdit | QLineEdit
-        if self.required:
-            edit = reason = QPlainTextEdit()
-            reason.setTabChangesFocus(True)
-            reason.setMinimumHeight(reason.fontMetrics().lineSpacing() * 5)
-            prompt = QLabel(reason_prompt(action))
-            hint = QLabel(self.tr("Ctrl+Enter confirms; Esc cancels."))
-        else:
-            edit = note = QLineEdit()
-            note.setMaxLength(NOTE_LIMIT)
-            prompt = QLabel(self.tr("&Note (optional):"))
-            hint = QLabel(self.tr("Enter confirms; Esc cancels."))
+        self.error_label = theme.error_label(self.ERROR_NAME)
+        self._buttons = QDialogButtonBox()
+        self.ok_button = self._buttons.addButton(title, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
+        cancel = self._buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAutoDefault(False)
+        self._buttons.accepted.connect(self.submit)
+        self._buttons.rejected.connect(self.reject)
+        for key in theme.CONFIRM_KEYS:
+            QShortcut(QKeySequence(key), self, self.submit)
+
+        self.body = QVBoxLayout(self)
+        self.body.setSpacing(8)
+        self.body.addWidget(heading)
+        self.body.addWidget(self.about_label)
+        self.body.addWidget(move)
+        self.body.addSpacing(6)
+
+    def add_reason(self) -> None:
+        """The required reason, under the prompt that says which paper it is printed on."""
+        reason = QPlainTextEdit()
+        reason.setTabChangesFocus(True)
+        reason.setMinimumHeight(reason.fontMetrics().lineSpacing() * 5)
+        self.add_note(QLabel(reason_prompt(self.action)), reason, stretch=1)
+
+    def add_note(self, prompt: QLabel, edit: QPlainTextEdit | QLineEdit, stretch: int = 0) -> None:
         self.note_edit = edit
         edit.setObjectName("noteEdit")
         prompt.setObjectName("notePrompt")
         prompt.setWordWrap(True)
         prompt.setBuddy(edit)
+        self.body.addWidget(prompt)
+        self.body.addWidget(edit, stretch)
+
+    def add_foot(self) -> None:
+        """The refusal, the keys' hint and the buttons; the focus on the note, else on OK."""
+        hint = QLabel(
+            self.tr("Ctrl+Enter confirms; Esc cancels.")
+            if self.required
+            else self.tr("Enter confirms; Esc cancels.")
+        )
         hint.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")
-
-        self.error_label = theme.error_label("actionError")
-
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(title, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setDefault(True)
-        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAutoDefault(False)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        for key in theme.CONFIRM_KEYS:
-            QShortcut(QKeySequence(key), self, self.submit)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(8)
-        layout.addWidget(heading)
-        layout.addWidget(about)
-        layout.addWidget(move)
-        layout.addSpacing(6)
-        self.method_combo: QComboBox | None = None
-        self.reference_edit: QLineEdit | None = None
-        if action is Action.PAY:  # how the fees were paid, for the day's reconciliation
-            self.method_combo = QComboBox()
-            self.method_combo.setObjectName("paymentMethod")
-            for method in Method:
-                self.method_combo.addItem(
-                    translate(f"payment.method.{method.value}", lang), method.value
-                )
-            self.reference_edit = QLineEdit()
-            self.reference_edit.setObjectName("paymentReference")
-            self.reference_edit.setMaxLength(100)
-            paid = QFormLayout()
-            paid.addRow(self.tr("Paid by:"), self.method_combo)
-            paid.addRow(self.tr("Transaction reference:"), self.reference_edit)
-            layout.addLayout(paid)
-        layout.addWidget(prompt)
-        layout.addWidget(edit, 1 if self.required else 0)
-        layout.addWidget(self.error_label)
-        layout.addWidget(hint)
-        layout.addWidget(buttons)
-        edit.setFocus()
-
-    def payment(self) -> Payment | None:
-        """How the fees were paid (a pay move); a transfer or a card without its reference is
-        refused with the reason."""
-        if self.method_combo is None or self.reference_edit is None:
-            return None
-        return parse_payment(str(self.method_combo.currentData()), self.reference_edit.text())
+        self.body.addWidget(self.error_label)
+        self.body.addWidget(hint)
+        self.body.addWidget(self._buttons)
+        (self.note_edit or self.ok_button).setFocus()
 
     def note(self) -> str:
         edit = self.note_edit
+        if edit is None:
+            return ""
         return clean(edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text())
 
     def submit(self) -> None:
@@ -215,4 +195,58 @@ class ActionDialog(QDialog):
     def _refuse(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.setVisible(True)
-        self.note_edit.setFocus()
+        if self.note_edit is not None:
+            self.note_edit.setFocus()
+
+
+class ActionDialog(MoveDialog):
+    """One lifecycle move of a dossier: a plain confirmation with an optional note unless the
+    move needs a reason; a payment also says how the fees were paid."""
+
+    ERROR_NAME = "actionError"
+
+    def __init__(
+        self,
+        dossier: Dossier,
+        action: Action,
+        lang: str,
+        perform: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        target = target_status(dossier, action)
+        super().__init__(action, lang, perform, dossier.status, target, parent)
+        self.about_label.setText(
+            self.tr("Dossier {code} of {name}").format(
+                code=dossier.code or "", name=dossier.applicant.full_name
+            )
+        )
+        self.method_combo: QComboBox | None = None
+        self.reference_edit: QLineEdit | None = None
+        if action is Action.PAY:  # how the fees were paid, for the day's reconciliation
+            self.method_combo = QComboBox()
+            self.method_combo.setObjectName("paymentMethod")
+            for method in Method:
+                self.method_combo.addItem(
+                    translate(f"payment.method.{method.value}", lang), method.value
+                )
+            self.reference_edit = QLineEdit()
+            self.reference_edit.setObjectName("paymentReference")
+            self.reference_edit.setMaxLength(100)
+            paid = QFormLayout()
+            paid.addRow(self.tr("Paid by:"), self.method_combo)
+            paid.addRow(self.tr("Transaction reference:"), self.reference_edit)
+            self.body.addLayout(paid)
+        if self.required:
+            self.add_reason()
+        else:
+            note = QLineEdit()
+            note.setMaxLength(NOTE_LIMIT)
+            self.add_note(QLabel(self.tr("&Note (optional):")), note)
+        self.add_foot()
+
+    def payment(self) -> Payment | None:
+        """How the fees were paid (a pay move); a transfer or a card without its reference is
+        refused with the reason."""
+        if self.method_combo is None or self.reference_edit is None:
+            return None
+        return parse_payment(str(self.method_combo.currentData()), self.reference_edit.text())

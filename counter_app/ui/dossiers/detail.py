@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,7 +32,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action, allowed_actions
 from counter_app.domain.messages import translate
 from counter_app.services.printing import PaperKind
-from counter_app.ui import formatting
+from counter_app.ui import formatting, theme
 from counter_app.ui.citizen.desk import desk_for
 from counter_app.ui.digitising import ScanPanel, dropped_paths, tab_title
 from counter_app.ui.dossiers.action import ActionDialog, action_button_text
@@ -131,10 +131,7 @@ class DossierDetailDialog(QDialog):
         content = QWidget()
         code = QLabel(dossier.code or self.tr("(no code yet)"))
         code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(code.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        code.setFont(font)
+        code.setFont(theme.scaled_font(code.font(), 1.35, bold=True))
         self.status_label = QLabel(dossier.status.label(self._lang))
         self.status_label.setObjectName("statusLabel")
         self.status_label.setStyleSheet(

@@ -43,10 +43,11 @@ from counter_app.ui.intake.fees import FeeLines
 from counter_app.ui.intake.form import APPLICANT_FIELDS
 from counter_app.ui.intake.papers import PaperChecklist
 from counter_app.ui.intake.procedure_list import ProcedureDelegate, ProcedureListModel
-from counter_app.ui.intake.widgets import message_label, muted_label, scaled_font
+from counter_app.ui.intake.widgets import message_label, muted_label
 from counter_app.ui.labels import applicant_type_label, channel_label, return_method_label
 from counter_app.ui.printing.actions import ReprintReceiptButton
 from counter_app.ui.session import Session
+from counter_app.ui.theme import scaled_font
 
 VISIBLE_RESULTS = 6
 SAVED_BACKGROUND = QColor("#d1e7dd")

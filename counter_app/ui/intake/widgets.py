@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from counter_app.ui import theme
@@ -25,10 +24,3 @@ def muted_label(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {theme.MUTED_TEXT.name()};")
     return label
-
-
-def scaled_font(base: QFont, scale: float, *, bold: bool = False) -> QFont:
-    font = QFont(base)
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(bold)
-    return font

@@ -8,7 +8,7 @@ default; choosing another one and printing remembers it for the kind.
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSizeF, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPageSize, QShortcut
+from PySide6.QtGui import QKeySequence, QPageSize, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -73,10 +73,7 @@ class PreviewDialog(QDialog):
         heading = QLabel(title)
         heading.setObjectName("previewTitle")
         heading.setWordWrap(True)
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setFont(theme.scaled_font(heading.font(), 1.2, bold=True))
         pages = self.document.pageCount()
         size = size_text(self.document.pagePointSize(0)) if pages else "—"
         if pages == 1:

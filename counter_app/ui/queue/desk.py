@@ -27,7 +27,7 @@ from counter_app.domain.dossier import Dossier
 from counter_app.domain.errors import CounterError
 from counter_app.domain.queue import Ticket, TicketState
 from counter_app.services.queue import QueueService, open_queue, queue_areas, record_ticket
-from counter_app.ui import notify
+from counter_app.ui import notify, theme
 from counter_app.ui.session import Session
 from counter_app.ui.workers import Tasks
 
@@ -54,10 +54,7 @@ class DeskQueueBar(QFrame):
 
         self.ticket_label = QLabel(self.tr("No ticket called"))
         self.ticket_label.setObjectName("deskTicket")
-        font = self.ticket_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.ticket_label.setFont(font)
+        self.ticket_label.setFont(theme.scaled_font(self.ticket_label.font(), 1.3, bold=True))
         self.call_button = self._button(self.tr("Call next"), CALL_NEXT_KEY, self.call_next)
         self.recall_button = self._button(self.tr("Call again"), RECALL_KEY, self.recall)
         self.absent_button = self._button(self.tr("Absent"), ABSENT_KEY, self.absent)

@@ -50,10 +50,8 @@ class FittedValue(QLabel):
 
     def __init__(self, scale: float) -> None:
         super().__init__(EMPTY)
-        self._smallest = QFont(self.font())
-        self._smallest.setBold(True)
-        self._largest = QFont(self._smallest)
-        self._largest.setPointSizeF(self._smallest.pointSizeF() * scale)
+        self._smallest = theme.scaled_font(self.font(), 1, bold=True)
+        self._largest = theme.scaled_font(self.font(), scale, bold=True)
         self.setFont(self._largest)
 
     def setText(self, text: str) -> None:

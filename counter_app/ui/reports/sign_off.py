@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
-from PySide6.QtGui import QFont, QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -59,10 +59,7 @@ def difference_text(difference: int, lang: str) -> str:
 
 def heading_label(text: str) -> QLabel:
     label = QLabel(text)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * 1.2)
-    font.setBold(True)
-    label.setFont(font)
+    label.setFont(theme.scaled_font(label.font(), 1.2, bold=True))
     return label
 
 

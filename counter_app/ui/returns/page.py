@@ -42,10 +42,7 @@ class ReturnsPage(QWidget):
         self.dossier: Dossier | None = None
 
         heading = QLabel(self.tr("Return of results"))
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setFont(theme.scaled_font(heading.font(), 1.3, bold=True))
 
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName("returnCode")

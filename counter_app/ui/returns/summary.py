@@ -4,7 +4,6 @@ dossier stands, its dates, and the fees still to collect."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.catalog import FeeCollection
 from counter_app.domain.dossier import Dossier
-from counter_app.ui import formatting
+from counter_app.ui import formatting, theme
 from counter_app.ui.formatting import text_or_dash
 from counter_app.ui.labels import timeliness_label
 
@@ -36,10 +35,7 @@ class DossierSummary(QGroupBox):
         self.fields: dict[str, QLabel] = {}
 
         code = self._value("code")
-        font = QFont(code.font())
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        code.setFont(font)
+        code.setFont(theme.scaled_font(code.font(), 1.25, bold=True))
         status = self._value("status")
         status.setStyleSheet(
             "QLabel { border: 1px solid palette(mid); border-radius: 4px; padding: 2px 8px; }"

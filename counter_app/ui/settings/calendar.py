@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -15,14 +14,11 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,36 +42,10 @@ from counter_app.ui.settings.forms import (
     read_schedule,
 )
 from counter_app.ui.settings.widgets import FieldError, Section, agency_combo, note_label
+from counter_app.ui.tables import fill_table, read_only_table
 
 EVERY_AGENCY = ""
 NOTE_MAX = 200
-
-
-def _read_only_table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]], stretch: int) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(formatting.text_or_dash(text)))
-    header = table.horizontalHeader()
-    for column in range(table.columnCount()):
-        header.setSectionResizeMode(
-            column,
-            QHeaderView.ResizeMode.Stretch
-            if column == stretch
-            else QHeaderView.ResizeMode.ResizeToContents,
-        )
 
 
 class ClockEdit(QLineEdit):
@@ -328,10 +298,9 @@ class HolidaysView(QWidget):
         self.year_spin.setRange(2000, 2100)
         self.year_spin.setValue(session.clock().year)
         self.year_spin.valueChanged.connect(self.refresh)
-        self.table = _read_only_table(
+        self.table = read_only_table(
             "holidayTable", [self.tr("Date"), self.tr("Day"), self.tr("Name"), self.tr("Kind")]
         )
-        self.table.setWordWrap(True)
         year_label = QLabel(self.tr("&Year:"))
         year_label.setBuddy(self.year_spin)
         top = QHBoxLayout()
@@ -366,7 +335,7 @@ class HolidaysView(QWidget):
                     else self.tr("Public holiday"),
                 ]
             )
-        _fill(self.table, rows, stretch=2)
+        fill_table(self.table, rows, stretch=2)
 
 
 class OverridesEditor(QWidget):
@@ -376,7 +345,7 @@ class OverridesEditor(QWidget):
         super().__init__(parent)
         self._session = session
         self.overrides: list[LocalOverride] = []
-        self.table = _read_only_table(
+        self.table = read_only_table(
             "overrideTable",
             [self.tr("Date"), self.tr("Day"), self.tr("Kind"), self.tr("Applies to")],
         )
@@ -466,7 +435,7 @@ class OverridesEditor(QWidget):
             self.scope_combo.addItem(f"{agency.name} — {code}", code)
         self.scope_combo.setCurrentIndex(max(self.scope_combo.findData(chosen), 0))
         self.overrides = local_overrides(ws.calendars, agencies)
-        _fill(
+        fill_table(
             self.table,
             [
                 [

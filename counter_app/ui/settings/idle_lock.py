@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QPalette
+from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -125,10 +125,7 @@ class LockScreen(QWidget):
         text_colour(counter, theme.MUTED_TEXT)
         self.title_label = QLabel(self.tr("The window is locked"))
         self.title_label.setObjectName("lockTitle")
-        font = QFont(self.title_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label.setFont(theme.scaled_font(self.title_label.font(), 1.4, bold=True))
         if idle_minutes > 0:
             why = self.tr("Nobody has used it for {n} minutes, so its data is hidden.").format(
                 n=idle_minutes

@@ -7,9 +7,8 @@ version or makes the counter's moves again on it, when the lifecycle allows them
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -33,6 +32,7 @@ from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.labels import action_label
 from counter_app.ui.session import Session
 from counter_app.ui.sync.describe import conflict_reason, field_label, field_value
+from counter_app.ui.tables import read_only_table
 from counter_app.ui.workers import Tasks
 
 
@@ -44,13 +44,7 @@ def confirm_resolution(parent: QWidget, title: str, text: str, action: str) -> b
 
 
 def _table(columns: list[str], name: str, stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(columns)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
+    table = read_only_table(name, columns)
     table.setWordWrap(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -87,10 +81,7 @@ class ConflictsDialog(QDialog):
         resize_within_screen(self, 1000, 700)
 
         heading = QLabel(self.tr("Changes the central system could not take"))
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setFont(theme.scaled_font(heading.font(), 1.2, bold=True))
         about = QLabel(
             self.tr(
                 "The dossier had already moved on in the central system. Its central state was "

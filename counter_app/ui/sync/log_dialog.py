@@ -4,7 +4,7 @@ newest first (when, whether it reached central, what went up and came down, why 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -48,10 +48,7 @@ class SyncLogDialog(QDialog):
         resize_within_screen(self, 860, 560)
 
         heading = QLabel(self.tr("Synchronisation with the central system"))
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setFont(theme.scaled_font(heading.font(), 1.2, bold=True))
 
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout()

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -42,6 +42,7 @@ from counter_app.ui.labels import (
 from counter_app.ui.session import Session
 from counter_app.ui.sync.controller import RoundReport, SyncController
 from counter_app.ui.sync.decision import DECISIONS, DecisionDialog
+from counter_app.ui.tables import read_only_table
 from counter_app.ui.workers import Tasks
 
 WRAPPED = frozenset({"applicant", "address", "procedure", "agency", "note"})
@@ -150,13 +151,9 @@ class SubmissionView(QWidget):
         return label
 
     def _table(self, name: str, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setObjectName(name)
-        table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table = read_only_table(name, headers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -238,10 +235,7 @@ class OnlineSubmissionsPage(QWidget):
         self._select_uuid: str | None = None
 
         heading = QLabel(self.tr("Online submissions"))
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setFont(theme.scaled_font(heading.font(), 1.3, bold=True))
         self.count_label = QLabel()
         self.count_label.setObjectName("submissionCount")
         self.refresh_button = QPushButton(self.tr("&Refresh"))

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from counter_app.domain.clock import now
-from counter_app.services.queue import dossier_ticket, open_queue
+from counter_app.services.queue import open_queue
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.navigation import PageKey
 from tests.ui.conftest import make_session
@@ -23,6 +24,7 @@ def key(qtbot, window: MainWindow, which: Qt.Key) -> None:  # type: ignore[no-un
     qtbot.keyClick(QApplication.focusWidget() or window, which)
 
 
+@pytest.mark.slow
 def test_call_next_record_on_the_dossier_recall_absent(qtbot, workspace, staff, dossiers) -> None:
     workspace.settings.set("counter.desk", 2)
     with open_queue(workspace.settings, workspace.data_dir) as queue:
@@ -53,9 +55,9 @@ def test_call_next_record_on_the_dossier_recall_absent(qtbot, workspace, staff, 
     window.pages[PageKey.INTAKE].sig_saved.emit(saved)
     code = saved.code
     qtbot.waitUntil(
-        lambda: dossier_ticket(workspace.database, code) is not None, timeout=WORKER_WAIT_MS
+        lambda: workspace.dossiers.queue_ticket(code) is not None, timeout=WORKER_WAIT_MS
     )
-    stamp = dossier_ticket(workspace.database, code)
+    stamp = workspace.dossiers.queue_ticket(code)
     assert stamp is not None and stamp.ticket == "1" and stamp.waited_minutes == 12
 
     key(qtbot, window, Qt.Key.Key_F10)
