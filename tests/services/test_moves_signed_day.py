@@ -143,9 +143,11 @@ MOVE_WRITERS = frozenset(
     {"enqueue", "move_audit", "dossier_change", "insert_dossiers", "save_dossier"}
 )
 # Pulling central's state writes central's dossiers, not a move made here; a code changed after
-# a clash at central is no move either (no state, no signed-day figure changes).
+# a clash at central is no move either (no state, no signed-day figure changes); a citizen's
+# paper on file goes to central through the outbox as a paper, not as a dossier's move.
 ALLOWED_ELSEWHERE = {
     ("store/central/replica.py", "replace_dossier", "insert_dossiers"),
+    ("store/citizen_papers.py", "queue_paper", "enqueue"),
     ("services/moves.py", "record_code_change", "enqueue"),
     ("services/moves.py", "record_code_change", "dossier_change"),
 }

@@ -36,6 +36,7 @@ from counter_app.domain.dossier import Dossier
 from counter_app.domain.lifecycle import Action
 from counter_app.paths import resources_dir
 from counter_app.services.accounts import MAX_FAILURES, Role, User
+from counter_app.services.digitising.sources import SaneDriver
 from counter_app.services.paper_store import PaperOnFile
 from counter_app.services.workspace import Workspace
 from counter_app.ui.digitising.scanner import ScannerDialog
@@ -149,7 +150,7 @@ BUILDERS: dict[str, Callable[[Windows], QWidget]] = {
         [scan_page()], "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"
     ),
     UI + "digitising.scanner.ScannerDialog": lambda w: ScannerDialog(
-        FakeSane(FakeDevice(3)), w.lang
+        SaneDriver(FakeSane(FakeDevice(3))), w.lang
     ),
     UI + "sync.decision.DecisionDialog": lambda w: DecisionDialog(
         w.dossiers["due_today"], Action.REFUSE, w.lang, lambda note: None
