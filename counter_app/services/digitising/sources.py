@@ -18,10 +18,11 @@ Sources here:
   imported twice, files the checks refuse to ``refused/``. Polled rather than watched by
   notification: network shares, where scanners often save, do not notify reliably.
 - ``SaneSource``: a scanner driven through SANE on Linux, when python-sane is installed
-  (``sane_module()`` is None otherwise). Pages come back as lossless PNG. A scanner lost mid-scan gives ``scan.device_lost``
-  and no page: a half-scanned batch is never kept. Which scanner, its source (feeder or
-  glass), resolution and colour are the officer's ``SaneChoice``, kept in the settings; a
-  chosen scanner that cannot be opened any more gives ``scan.device_gone``.
+  (``sane_module()`` is None otherwise). Pages come back as lossless PNG. A scanner lost
+  mid-scan gives ``scan.device_lost`` and no page: a half-scanned batch is never kept. Which
+  scanner, its source (feeder or glass), resolution and colour are the officer's
+  ``SaneChoice``, kept in the settings; a chosen scanner that cannot be opened any more gives
+  ``scan.device_gone``.
 - ``WiaSource`` (``wia.py``): a scanner driven through WIA on Windows.
 
 The window's scanner buttons reach SANE or WIA through one ``ScannerDriver``: its devices, and
