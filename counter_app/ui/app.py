@@ -164,11 +164,11 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
     try:
         instance.acquire()
     except CounterError as error:
+        notify.show_error(None, error.message(lang))
         if error.key == "app.already_open":
             from counter_app.ui.window_beacon import knock
 
-            knock(folder)  # the open window comes to the front
-        notify.show_error(None, error.message(lang))
+            knock(folder)  # once the message is read, the open window comes to the front
         remove_translations(app, translators)
         return EXIT_ERROR
     logging_to: list[logging.Handler] = []

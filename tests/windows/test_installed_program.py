@@ -133,7 +133,7 @@ def test_the_window_signs_in_with_vietnamese_text(installed: Path, tmp_path: Pat
             xdotool("type", "--delay", "120", "canbo123")
             xdotool("key", "Return")
             wait_for("Máy trạm tiếp nhận")
-            # A second start on the same folder says so (and knocks on the first) and ends.
+            # A second start on the same folder says so, ends, and then brings the first forward.
             second = subprocess.Popen(
                 [str(SCRIPT), "window", "--", "--data-dir", DATA], cwd=tmp_path, env=env,
                 stdin=subprocess.DEVNULL, stdout=log, stderr=log,
