@@ -22,9 +22,10 @@ def settings_get(args: argparse.Namespace) -> int:
 
 
 def settings_set(args: argparse.Namespace) -> int:
-    from counter_app.domain.settings_registry import from_text, writable
+    from counter_app.domain.settings_registry import from_text
 
-    _, value = writable(args.key, from_text(args.key, args.value))  # before the password
     with workspace(args) as ws:
+        # a value that does not fit is refused before the password is asked
+        _, value = ws.settings.writable(args.key, from_text(args.key, args.value))
         user = signed_in(ws, args)
         return emit(ws.settings.change(args.key, value, user))

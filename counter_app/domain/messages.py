@@ -1073,6 +1073,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Thiết lập «{name}» do chương trình tự ghi, không sửa bằng tay được.",
         "The setting “{name}” is written by the program itself and cannot be changed by hand.",
     ),
+    "setting.unknown_agency": (
+        "Thiết lập «{name}»: không có cơ quan mã {agency} trong danh mục của quầy.",
+        "The setting “{name}”: there is no agency with code {agency} in this counter's catalog.",
+    ),
     "permission.settings_page": ("mở trang Cài đặt", "open the settings page"),
     "permission.setting_admin": (
         "thay đổi thiết lập của quản trị viên",

@@ -21,13 +21,14 @@ from counter_app.domain.permissions import require
 from counter_app.store.codes import CodeMode
 from counter_app.store.database import Database
 from counter_app.store.journal import AuditEntry, append_audit
-from counter_app.store.models import Setting
+from counter_app.store.models import AgencyRow, Setting
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import User
 
 SECRET_SHOWN = "***"
 CHANGED = "setting.change"  # audit action
+AGENCY_PLACEHOLDER = "{agency}"  # a pattern key per agency: the agency must be in the catalog
 
 
 @dataclass(frozen=True)
@@ -83,11 +84,22 @@ class SettingsService:
         """A TEXT or CHOICE setting's value (None only for one declared without a default)."""
         return _text(self.value(key))
 
+    def writable(self, key: str, value: object) -> tuple[registry.SettingSpec, object]:
+        """A person's value checked against its declaration and, for a key per agency, the
+        catalog (a schedule for an agency the counter does not know would never apply)."""
+        spec, value = registry.writable(key, value)
+        if spec.key.endswith(AGENCY_PLACEHOLDER):
+            agency = key[len(spec.key) - len(AGENCY_PLACEHOLDER) :]
+            with self._db.read() as session:
+                if session.get(AgencyRow, agency) is None:
+                    raise CounterError("setting.unknown_agency", name=key, agency=agency)
+        return spec, value
+
     def change(self, key: str, value: object, user: User) -> object:
         """Write a person's change: refused when the key is unknown or written by the program,
         the user's role may not change it, or the value does not fit; audited with the value
         before and after when declared so. Returns the value stored."""
-        spec, value = registry.writable(key, value)
+        spec, value = self.writable(key, value)
         require(user.login, user.role, registry.WHO_MAY[spec.who])
         with self._db.write() as session:
             row = session.get(Setting, key)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from counter_app.services.operations.setup import demo_catalog
 from tests.cli.test_cli import fingerprint, ok_json, run_cli
 
 pytestmark = pytest.mark.slow  # each test runs the real program as a process
@@ -19,6 +20,7 @@ STAFF, STAFF_PASSWORD = "canbo", "matkhau-canbo"
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("settings") / "data"
     ok_json(run_cli(data, "init"))
+    ok_json(run_cli(data, "catalog", "import", str(demo_catalog())))
     twice = f"{ADMIN_PASSWORD}\n{ADMIN_PASSWORD}\n"
     ok_json(run_cli(data, "user", "add", ADMIN, "--role", "admin", stdin=twice))
     staff = f"{ADMIN_PASSWORD}\n{STAFF_PASSWORD}\n{STAFF_PASSWORD}\n"
@@ -55,13 +57,13 @@ def test_set_then_get_and_list_with_json_or_plain_text(data: Path) -> None:
     assert ok_json(set_as(data, ADMIN, ADMIN_PASSWORD, "ui.font_size", "14")) == 14
     assert ok_json(set_as(data, ADMIN, ADMIN_PASSWORD, "papers.regime", '"2018"')) == "2018"
     schedule = {"weekdays": [0, 1, 2, 3, 4, 5], "periods": [["07:30", "11:30"]]}
-    stored = set_as(data, ADMIN, ADMIN_PASSWORD, "schedule.H37.01", json.dumps(schedule))
+    stored = set_as(data, ADMIN, ADMIN_PASSWORD, "schedule.000.00.05.H37", json.dumps(schedule))
     assert ok_json(stored) == schedule
     assert ok_json(run_cli(data, "settings", "get", "counter.name")) == name
-    assert ok_json(run_cli(data, "settings", "get", "schedule.H37.01")) == schedule
+    assert ok_json(run_cli(data, "settings", "get", "schedule.000.00.05.H37")) == schedule
     listed = ok_json(run_cli(data, "settings", "list"))
     assert isinstance(listed, dict)
-    assert listed["ui.font_size"] == 14 and listed["schedule.H37.01"] == schedule
+    assert listed["ui.font_size"] == 14 and listed["schedule.000.00.05.H37"] == schedule
 
 
 def test_a_secret_is_listed_and_got_as_stars(data: Path) -> None:
@@ -87,6 +89,12 @@ def test_a_secret_is_listed_and_got_as_stars(data: Path) -> None:
         (ADMIN, ADMIN_PASSWORD, ("counter.name", "x" * 121), "longer than 120"),
         (ADMIN, ADMIN_PASSWORD, ("central.url", "sqlite:///c.db"), "written by the program"),
         (ADMIN, ADMIN_PASSWORD, ("schedule.default", '{"weekdays": [9]}'), "not valid"),
+        (
+            ADMIN,
+            ADMIN_PASSWORD,
+            ("schedule.X99", '{"weekdays": [0], "periods": [["07:30", "11:30"]]}'),
+            "no agency with code X99",
+        ),
         (STAFF, STAFF_PASSWORD, ("counter.name", "Quầy 2"), "“canbo” may not change"),
         (ADMIN, "wrong-password", ("counter.name", "Quầy 2"), "Wrong login or password"),
     ],

@@ -51,3 +51,10 @@ def reseal(backup: Path) -> None:
         for name, data in members.items():
             target.writestr(name, data)
         target.writestr("manifest.json", json.dumps(manifest))
+
+
+@pytest.fixture
+def admin(ws):  # type: ignore[no-untyped-def]
+    from counter_app.services.accounts import Role
+
+    return ws.accounts.add_user("quantri", Role.ADMIN, "matkhau-quantri", "Hoàng Văn Đức")

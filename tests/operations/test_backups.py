@@ -131,9 +131,11 @@ def test_the_daily_backup_is_taken_once_a_day(counter) -> None:
     assert backups.run_daily(force=True, at=day(11, 9)) is not None  # "Back up now"
 
 
-def test_rotation_keeps_the_newest_n_and_only_touches_its_own_files(counter, tmp_path) -> None:
+def test_rotation_keeps_the_newest_n_and_only_touches_its_own_files(
+    counter, admin, tmp_path
+) -> None:
     folder = tmp_path / "daily"
-    counter.backups.set_schedule(str(folder), 3)
+    counter.backups.set_schedule(str(folder), 3, by=admin)
     folder.mkdir()
     (folder / "notes.txt").write_text("keep me")
     (folder / "counter-backup-old.zip").write_text("not ours by name")
@@ -148,10 +150,14 @@ def test_rotation_keeps_the_newest_n_and_only_touches_its_own_files(counter, tmp
     assert (folder / "notes.txt").exists() and (folder / "counter-backup-old.zip").exists()
 
 
-def test_a_failed_daily_backup_is_recorded_and_retried_an_hour_later(counter, tmp_path) -> None:
+def test_a_failed_daily_backup_is_recorded_and_retried_an_hour_later(
+    counter, admin, tmp_path
+) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("")
-    counter.backups.set_schedule(str(blocker / "daily"), 14)  # a folder inside a file: refused
+    counter.backups.set_schedule(
+        str(blocker / "daily"), 14, by=admin
+    )  # a folder inside a file: refused
     with pytest.raises(CounterError):
         counter.backups.run_daily(at=day(10))
     state = counter.backups.state(day(10, 9))
@@ -161,10 +167,10 @@ def test_a_failed_daily_backup_is_recorded_and_retried_an_hour_later(counter, tm
     assert not counter.backups.due(day(10, 9)) and counter.backups.due(day(10, 10))
 
 
-def test_a_chosen_folder_that_is_not_there_is_never_made(counter, tmp_path) -> None:
+def test_a_chosen_folder_that_is_not_there_is_never_made(counter, admin, tmp_path) -> None:
     """A USB drive not mounted: the backup must not land on the system disk instead."""
     absent = tmp_path / "usb" / "backups"
-    counter.backups.set_schedule(str(absent), 14)
+    counter.backups.set_schedule(str(absent), 14, by=admin)
     with pytest.raises(CounterError) as refused:
         counter.backups.run_daily(at=day(10))
     assert refused.value.key == "backup.no_folder" and str(absent) in refused.value.message("en")
@@ -175,9 +181,9 @@ def test_a_chosen_folder_that_is_not_there_is_never_made(counter, tmp_path) -> N
     assert refused.value.key == "backup.no_folder" and not (tmp_path / "usb").exists()
 
 
-def test_keep_outside_its_range_is_refused(counter) -> None:
+def test_keep_outside_its_range_is_refused(counter, admin) -> None:
     with pytest.raises(CounterError) as refused:
-        counter.backups.set_schedule("", 0)
+        counter.backups.set_schedule("", 0, by=admin)
     assert refused.value.key == "backup.keep_range"
     assert counter.backups.keep() == 14
     assert counter.backups.state(day(1)).folder == counter.data_dir / "backups" / "daily"
@@ -186,3 +192,15 @@ def test_keep_outside_its_range_is_refused(counter) -> None:
 def test_backups_are_days_apart_in_time_not_only_in_name(counter) -> None:
     counter.backups.run_daily(at=day(10, 23))
     assert counter.backups.due(day(10, 23) + timedelta(hours=1, minutes=1))
+
+
+def test_only_an_administrator_sets_the_daily_backup(counter, officer, admin, tmp_path) -> None:
+    """A desk officer cannot send the counter's backups elsewhere; the change is refused and
+    nothing is stored."""
+    with pytest.raises(CounterError) as refused:
+        counter.backups.set_schedule(str(tmp_path / "elsewhere"), 3, by=officer)
+    assert refused.value.key == "permission.denied"
+    assert counter.backups.keep() == 14
+    assert counter.backups.folder() == counter.data_dir / "backups" / "daily"
+    counter.backups.set_schedule(str(tmp_path / "elsewhere"), 3, by=admin)
+    assert (counter.backups.folder(), counter.backups.keep()) == (tmp_path / "elsewhere", 3)

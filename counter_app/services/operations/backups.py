@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
@@ -29,6 +29,9 @@ from counter_app.services.outputs import check_output
 from counter_app.services.settings import SettingsService
 from counter_app.store.database import BACKUPS_FOLDER, Database, os_problem
 from counter_app.store.private import private_folder
+
+if TYPE_CHECKING:
+    from counter_app.services.accounts import User
 
 log = logging.getLogger(__name__)
 
@@ -93,12 +96,13 @@ class BackupService:
     def keep(self) -> int:
         return self._settings.number(KEEP.key) or 1
 
-    def set_schedule(self, folder: str, keep: int) -> None:
-        """Keep `keep` daily backups in `folder` ("" for the default folder)."""
+    def set_schedule(self, folder: str, keep: int, *, by: User) -> None:
+        """Keep `keep` daily backups in `folder` ("" for the default folder): an
+        administrator's change, checked against the permissions table like any setting."""
         if not (KEEP.low or 1) <= keep <= (KEEP.high or keep):
             raise CounterError("backup.keep_range", low=KEEP.low, high=KEEP.high)
-        self._settings.set(FOLDER_KEY, folder.strip())
-        self._settings.set(KEEP.key, keep)
+        self._settings.change(FOLDER_KEY, folder.strip(), by)
+        self._settings.change(KEEP.key, keep, by)
 
     def state(self, at: datetime | None = None) -> BackupState:
         at = at or now()

@@ -198,7 +198,9 @@ class BackupsSection(Section):
 
     def write(self) -> str:
         backups = self.session.workspace.backups
-        backups.set_schedule(self.folder_edit.text().strip(), self.keep_spin.value())
+        backups.set_schedule(
+            self.folder_edit.text().strip(), self.keep_spin.value(), by=self.session.user
+        )
         self.show_state(backups.state(self.session.clock()))
         return self.tr("Backup settings saved.")
 

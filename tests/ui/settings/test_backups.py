@@ -56,7 +56,7 @@ def test_folder_and_count_are_saved_and_a_relative_folder_refused(qtbot, session
 def test_a_failed_backup_is_shown_in_words(qtbot, session, errors, tmp_path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("")
-    session.workspace.backups.set_schedule(str(blocker / "daily"), 14)
+    session.workspace.backups.set_schedule(str(blocker / "daily"), 14, by=session.user)
     section = BackupsSection(session)
     qtbot.addWidget(section)
     section.back_up_now()
