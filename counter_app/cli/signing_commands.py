@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 
 from counter_app.cli.commands import emit, read_secret, workspace
@@ -70,6 +71,8 @@ def papers(args: argparse.Namespace) -> int:
                 user=user,
             )
         found = ws.paper_store.on_file(args.id_number, user=user)
+    if found.central_problem is not None:  # stdout stays the list; the shortfall is said aside
+        print(found.central_problem.message(args.lang), file=sys.stderr)
     return emit([item.as_json() for item in found])
 
 

@@ -1200,6 +1200,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"consent" must look like {{"notices": true|false}}.',
     ),
     # --- signing and the paper store (issue 19)
+    "papers.central_offline": (
+        "Máy chủ trung tâm chưa kết nối được ở lần đồng bộ gần nhất: chỉ hiện giấy tờ lưu tại "
+        "quầy này.",
+        "Central could not be reached at the last sync: only papers filed at this counter are "
+        "shown.",
+    ),
     "papers.validity_needs": (
         "--set-validity cần --user (cán bộ sửa) và --issued (ngày cấp).",
         "--set-validity needs --user (the officer correcting) and --issued (the issue date).",

@@ -76,6 +76,14 @@ class PaperOnFile:
         }
 
 
+class PapersFound(list[PaperOnFile]):
+    """The papers on file, newest first. `central_problem` says why central's papers are not
+    among them (central set up but not answering), so the officer is told the list holds only
+    this counter's."""
+
+    central_problem: CounterError | None = None
+
+
 class PaperStore:
     def __init__(
         self,
@@ -116,7 +124,7 @@ class PaperStore:
 
     def on_file(
         self, id_number: str, *, user: User | None = None, at: datetime | None = None
-    ) -> list[PaperOnFile]:
+    ) -> PapersFound:
         """The person's papers for this counter's agencies, here and at central, newest first;
         the look-up is audited (by the command line when no officer is named)."""
         _check_reader(user)
@@ -124,7 +132,8 @@ class PaperStore:
         owner = id_number.strip()
         agencies = self._catalog.served_agencies() or set(self._catalog.agencies())
         today = at.date()
-        central = {paper.uuid: paper for paper in self._at_central(owner)}
+        at_central, problem = self._at_central(owner)
+        central = {paper.uuid: paper for paper in at_central}
         with self._db.read() as session:
             here = papers_of(session, owner, agencies)
             waiting = queued_papers(session, [paper.uuid for paper in here])
@@ -148,18 +157,20 @@ class PaperStore:
                     )
                 ],
             )
-        return [PaperOnFile(paper, _expired(paper.expires_on, today)) for paper in found]
+        answer = PapersFound(PaperOnFile(p, _expired(p.expires_on, today)) for p in found)
+        answer.central_problem = problem
+        return answer
 
-    def _at_central(self, owner: str) -> list[FiledPaper]:
-        """Central's papers of the owner for this counter's agencies; none when central does
-        not answer (offline, not set up): the local store is then the whole answer."""
+    def _at_central(self, owner: str) -> tuple[list[FiledPaper], CounterError | None]:
+        """Central's papers of the owner for this counter's agencies, and why there are none
+        when central is set up but does not answer (the local store is then the whole answer)."""
         if self._central is None:
-            return []
+            return [], None
         try:
-            return self._central().central_papers(owner)
+            return self._central().central_papers(owner), None
         except CounterError as error:
             log.info("papers on file from this counter only: %s", error.message("en"))
-            return []
+            return [], error
 
     def _paper(self, owner: str, paper_id: str) -> tuple[FiledPaper | None, bool]:
         """The paper, and whether it is filed here (else central's, or None)."""
@@ -167,7 +178,7 @@ class PaperStore:
             paper = paper_by_uuid(session, paper_id)
         if paper is not None:
             return paper, True
-        return next((p for p in self._at_central(owner) if p.uuid == paper_id), None), False
+        return next((p for p in self._at_central(owner)[0] if p.uuid == paper_id), None), False
 
     def set_validity(
         self,

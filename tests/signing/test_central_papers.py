@@ -96,12 +96,21 @@ def test_cut_off_from_central_a_counter_offers_its_own_papers(pg_central, proxy,
     url = counter_url(pg_central, "B", [AGENCY], port=proxy.port)
     b, user_b, second = counter_with_dossier(tmp_path, url, "b")
     from_b = file_id_copy(b, user_b, second.code, tmp_path, pki, seed=7)
-    assert {p.paper.uuid for p in b.paper_store.on_file(OWNER)} == {from_a.uuid, from_b.uuid}
+    online = b.paper_store.on_file(OWNER)
+    assert {p.paper.uuid for p in online} == {from_a.uuid, from_b.uuid}
+    assert online.central_problem is None
 
     proxy.down = True  # the line is cut: central refuses every connection
     proxy.cut_all()
     offline = b.paper_store.on_file(OWNER, user=user_b)
     assert [(p.paper.uuid, p.paper.source) for p in offline] == [(from_b.uuid, "local")]
+    assert offline.central_problem is not None  # said, not silently left out
+    with pytest.raises(CounterError):
+        b.sync.run_once()  # the round finds central out of reach: the look-up no longer waits
+    after_round = b.paper_store.on_file(OWNER, user=user_b)
+    assert [p.paper.uuid for p in after_round] == [from_b.uuid]
+    assert after_round.central_problem is not None
+    assert after_round.central_problem.key == "papers.central_offline"
     (third,) = take(b, user_b)
     b.paper_store.record_consent(third.code, given=True, user=user_b)
     copy = b.paper_store.reuse(third.code, from_b.uuid, component=ID_COPY, user=user_b)

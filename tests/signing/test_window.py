@@ -147,3 +147,24 @@ def test_the_validity_of_a_paper_on_file_is_set_from_the_offer(qtbot, signing_ws
     assert ID_COPY not in [page.paper_offer._papers[p].paper.kind for p in offered.ticked()]
     (kept,) = [p for p in ws.paper_store.on_file("020090001234") if p.paper.kind == ID_COPY]
     assert (kept.paper.issued_on, kept.paper.expires_on) == (date(2011, 5, 2), date(2026, 5, 2))
+
+
+def test_the_offer_says_when_central_papers_are_missing(qtbot, signing_ws, dossier, officer):  # type: ignore[no-untyped-def]
+    """A counter joined to central whose last round found it out of reach: the papers filed
+    here are offered, with a line saying central's are not among them (and the status bar
+    says so too)."""
+    ws = signing_ws
+    ws.signing.sign(dossier.code, user=officer, pin=USER_PIN, what="digitised")
+    ws.settings.set("central.counter_number", 7)
+    ws.settings.set("sync.online", False)
+    session = Session(ws, officer, "en")
+    told: list[str] = []
+    session.messages.sig_info.connect(told.append)
+    page = IntakePage(session)
+    qtbot.addWidget(page)
+    page.fill_applicant(parse_citizen_qr(QR))
+    offered = answered(qtbot, page)
+    assert isinstance(offered, PapersOnFileDialog) and offered.list.count() == 2
+    shortfall = "Central could not be reached at the last sync"
+    assert offered.shortfall.isVisible() and offered.shortfall.text().startswith(shortfall)
+    assert any(line.startswith(shortfall) for line in told)

@@ -601,12 +601,13 @@ class SyncService:
 
     def central_papers(self, owner_id: str) -> list[FiledPaper]:
         """The owner's papers central holds for this counter's agencies; none before the
-        counter is registered or while the last round found central out of reach (the intake
-        does not wait for a connection's timeout). Raises CounterError when central cannot be
-        reached."""
+        counter is registered. Raises CounterError when central cannot be reached, at once when
+        the last round found it out of reach (the intake does not wait for a timeout)."""
         number = self._settings.identity().counter_number
-        if number is None or self._settings.get("sync.online") is not True:
+        if number is None:
             return []
+        if self._settings.get("sync.online") is not True:
+            raise CounterError("papers.central_offline")
         return self._look_up(lambda central: central.papers_for(number, owner_id))
 
     def central_paper_copy(self, sha256: str) -> bytes | None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.dossier import Applicant, Dossier
 from counter_app.domain.errors import CounterError
-from counter_app.services.paper_store import PaperOnFile
+from counter_app.services.paper_store import PaperOnFile, PapersFound
 from counter_app.ui.fitting import resize_within_screen
 from counter_app.ui.formatting import day, from_qdate, moment, to_qdate
 from counter_app.ui.session import Session
@@ -102,7 +102,9 @@ class PapersOnFileDialog(QDialog):
         set_validity: SetValidity | None = None,
         today: date | None = None,
         lang: str = "vi",
+        shortfall: str | None = None,
     ) -> None:
+        """`shortfall`: why central's papers are missing from the list, shown under it."""
         super().__init__(parent)
         self.setObjectName("papersOnFileDialog")
         self.setWindowTitle(self.tr("Papers on file"))
@@ -119,6 +121,11 @@ class PapersOnFileDialog(QDialog):
         )
         heading.setWordWrap(True)
         layout.addWidget(heading)
+        self.shortfall = QLabel(shortfall or "")
+        self.shortfall.setObjectName("papersShortfall")
+        self.shortfall.setWordWrap(True)
+        self.shortfall.setVisible(bool(shortfall))
+        layout.addWidget(self.shortfall)
         self.list = QListWidget()
         self.list.setObjectName("papersOnFile")
         self.list.setWordWrap(True)  # the validity and why a paper cannot be reused, in full
@@ -250,13 +257,16 @@ class PaperOffer(QObject):
         user = self._session.user
         self.chosen = []
 
-        def look_up() -> tuple[list[PaperOnFile], Applicant | None]:
+        def look_up() -> tuple[PapersFound, Applicant | None]:
             found = store.on_file(id_number, user=user)
             return found, store.last_applicant(id_number) if found else None
 
         self.tasks.run("offer", look_up, lambda answer: self._show(id_number, *answer), self._none)
 
-    def _show(self, id_number: str, found: list[PaperOnFile], last: Applicant | None) -> None:
+    def _show(self, id_number: str, found: PapersFound, last: Applicant | None) -> None:
+        shortfall = found.central_problem
+        if shortfall is not None:  # the officer knows the list holds this counter's papers only
+            self._session.messages.info(shortfall.message(self._session.lang))
         if not found:
             return
         store = self._session.workspace.paper_store
@@ -276,6 +286,7 @@ class PaperOffer(QObject):
             set_validity=set_validity,
             today=self._session.clock().date(),
             lang=self._session.lang,
+            shortfall=None if shortfall is None else shortfall.message(self._session.lang),
         )
         self.dialog.accepted.connect(self._accepted)
         self.dialog.open()
