@@ -7,7 +7,9 @@ never holds the interpreter lock a save in the window waits for (issue 13); a ti
 the worker's pipe without waiting; status reads run in the thread pool (each service call
 opens its own session in the thread that makes it). The worker never touches a widget and
 shares no session: it sends plain data (`RoundReport`). A worker that ends unasked is
-reported in the session's language and started again at the next status tick.
+reported in the session's language and started again at the next status tick; one that
+keeps dying (a damaged store) is started again ever more slowly, up to every
+`RESTART_AT_MOST_EVERY_S`, and the same message is not said again each time.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ REPORTS_EVERY_MS = 50  # how often the worker's pipe is looked at (never waited 
 STOP_WAIT_S = 120.0  # the round under way is finished first; a worker stuck longer is ended
 WORKER_DIED = "sync.worker_died"  # ended with no word: killed, out of memory
 WORKER_FAILED = "sync.worker_failed"  # ended on an error it could name
+RESTART_AT_MOST_EVERY_S = 300.0  # the longest wait before starting a worker that keeps dying
 
 
 class SyncController(QObject):
@@ -79,6 +82,8 @@ class SyncController(QObject):
         self._commanding = threading.Lock()  # "sync now" comes from background tasks too
         self._last_word: str | None = None  # why the worker is ending, when it said so
         self._restart = False  # the worker died: start another at the next tick
+        self._deaths = 0  # in a row, with no round ended since
+        self._restart_after = 0.0  # time.monotonic() before which none is started
         self._reader = QTimer(self)
         self._reader.setInterval(REPORTS_EVERY_MS)
         self._reader.timeout.connect(self._read_reports)
@@ -187,7 +192,11 @@ class SyncController(QObject):
             self.sig_syncing.emit(syncing)
 
     def _tick(self) -> None:
-        if self._restart and self._session.workspace.settings.identity().central_url:
+        if (
+            self._restart
+            and time.monotonic() >= self._restart_after
+            and self._session.workspace.settings.identity().central_url
+        ):
             self._start_worker()
         self.refresh_status()
 
@@ -224,6 +233,7 @@ class SyncController(QObject):
             self._last_word = item.reason
             return
         self.last_error = item.error
+        self._deaths = 0  # a round ended: the worker lives
         self._set_syncing(False)
         if item.result is not None and item.result.pulled:  # the worker's caches are its own
             self._session.workspace.catalog.invalidate()
@@ -233,7 +243,9 @@ class SyncController(QObject):
             self._publish(item.status)
 
     def _worker_died(self, worker: BaseProcess) -> None:
-        """Ended unasked (killed, out of memory, a bug): say so; the next tick starts another."""
+        """Ended unasked (killed, out of memory, a bug): say so, unless it is what was said
+        last; the next tick starts another, after a wait that doubles with each death in a row
+        (a damaged store would otherwise be opened, and reported, every few seconds)."""
         pid, code = worker.pid, worker.exitcode
         error = (
             CounterError(WORKER_FAILED, reason=self._last_word)
@@ -243,10 +255,15 @@ class SyncController(QObject):
         log.warning("the sync worker %s ended with exit code %s", pid, code)
         self._close_worker()
         self._restart = True
+        self._deaths += 1
+        wait = self._timer.interval() / 1000 * 2 ** (self._deaths - 1)
+        self._restart_after = time.monotonic() + min(wait, RESTART_AT_MOST_EVERY_S)
         message = error.message(self._session.lang)
+        said_already = message == self.last_error
         self.last_error = message
         self._set_syncing(False)
-        self._session.messages.info(message)
+        if not said_already:
+            self._session.messages.info(message)
         self.sig_round.emit(RoundReport(None, message, error.key, None, pid))
 
     # --- the status, read off the GUI thread
@@ -261,7 +278,7 @@ class SyncController(QObject):
         log.info("the sync status could not be read: %s", error)
 
     def _publish(self, status: SyncStatus) -> None:
-        if status.online:
+        if status.online and not self._deaths:  # a dying worker's message stays till a round
             self.last_error = None
         self.status = status
         self._warn_codes(status)

@@ -7,9 +7,10 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import time
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import text, update
 
 from counter_app.domain.clock import now
 from counter_app.services.intake import request_from_json
@@ -64,6 +65,31 @@ def test_a_killed_worker_is_reported_and_started_again(
     assert central_rows(central)[dossier.uuid]["code"] == dossier.code
     assert controller.last_error is None
     qtbot.waitUntil(lambda: indicator.state_label.text() == "Trực tuyến")
+
+
+def test_a_worker_that_keeps_failing_is_started_ever_more_slowly_and_said_once(
+    qtbot, connected, staff, controllers, vietnamese
+):
+    """A store the worker cannot open (here: written by a newer version since the window
+    opened it) fails every worker at its start: the officer is told once, and the workers are
+    started again after waits that double, not at every status tick."""
+    session = session_of(connected, staff)
+    infos: list[str] = []
+    session.messages.sig_info.connect(infos.append)
+    controller = controllers(session, status_every_ms=1000)
+    with connected.database.write() as db:
+        db.execute(text("UPDATE alembic_version SET version_num = 'from-the-future'"))
+    controller.start()
+    downtimes = []  # from a worker's death to the start of the next
+    for _ in range(3):
+        with qtbot.waitSignal(controller.sig_round, timeout=40_000):
+            pass
+        died = time.monotonic()
+        qtbot.waitUntil(lambda: controller.running, timeout=10_000)
+        downtimes.append(time.monotonic() - died)
+    assert downtimes[0] < 3.0 and downtimes[2] > 3.9  # waits of 1 s, 2 s, 4 s
+    assert controller.last_error is not None and "phiên bản mới hơn" in controller.last_error
+    assert infos == [controller.last_error]  # said once, not at every death
 
 
 def test_the_workers_log_lines_reach_the_windows_log(qtbot, connected, staff, controllers, caplog):
