@@ -152,3 +152,29 @@ def test_a_printer_setting_of_no_known_form_is_refused(setting: str) -> None:
         qt_printer_name(setting)
     assert refused.value.key == "queue.printer_setting"
     assert "qt:PRINTER-NAME" in refused.value.message("en")
+
+
+def test_loading_python_escpos_leaves_no_folder_and_no_log_handler(tmp_path: Path) -> None:
+    """python-escpos makes a temporary folder at each import and configures the root logger;
+    the program's import leaves neither (a kiosk printing all day would fill /tmp)."""
+    import os
+    import subprocess
+    import sys
+
+    temporary, cache = tmp_path / "tmp", tmp_path / "cache"
+    temporary.mkdir()
+    script = (
+        "import logging\n"
+        "from counter_app.services.queue.ticket import load_escpos, roll_profile\n"
+        "load_escpos(); roll_profile()\n"
+        "print(len(logging.getLogger().handlers))\n"
+    )
+    env = {**os.environ, "TMPDIR": str(temporary), "COUNTER_APP_CACHE_DIR": str(cache)}
+    env.pop("ESCPOS_CAPABILITIES_PICKLE_DIR", None)
+    for _ in range(2):  # the profiles made, then read from the cache
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        assert done.stdout.strip() == "0"
+    assert list(temporary.iterdir()) == []
+    assert [p.name.endswith(".capabilities.pickle") for p in (cache / "escpos").iterdir()] == [True]

@@ -9,6 +9,11 @@ again."""
 from __future__ import annotations
 
 import io
+import logging
+import os
+import shutil
+import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -20,7 +25,7 @@ from PIL import Image, ImageDraw, ImageFont
 from counter_app.domain.clock import local
 from counter_app.domain.errors import CounterError
 from counter_app.domain.queue import PRIORITY_REASONS
-from counter_app.paths import resources_dir
+from counter_app.paths import cache_dir, resources_dir
 from counter_app.services.printing.printer import SystemPrinter
 from counter_app.services.queue.service import TakenTicket
 from counter_app.services.settings import SettingsService
@@ -213,10 +218,40 @@ class EscposDevice(Protocol):
     def close(self) -> None: ...
 
 
+def load_escpos() -> None:
+    """Import python-escpos leaving nothing behind: at import it makes a temporary folder with
+    `mkdtemp()` even when told where to keep its printer profiles, and calls
+    `logging.basicConfig()`. Its profiles are kept in our cache, the folder it makes is made
+    there and removed, and the root logger is left as it was (no stderr handler of its own)."""
+    if "escpos.capabilities" in sys.modules:
+        return
+    kept = cache_dir() / "escpos"
+    root, handlers = logging.getLogger(), list(logging.getLogger().handlers)
+    hush = logging.NullHandler()
+    saved_tempdir = tempfile.tempdir
+    scratch: str | None = None
+    try:
+        kept.mkdir(parents=True, exist_ok=True)
+        os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(kept))
+        scratch = tempfile.tempdir = tempfile.mkdtemp(dir=kept)
+    except OSError:  # no cache folder (read-only profile): python-escpos's own temporary one
+        pass
+    if not handlers:
+        root.addHandler(hush)  # basicConfig() does nothing on a root logger with a handler
+    try:
+        import escpos.capabilities  # noqa: F401
+    finally:
+        root.removeHandler(hush)
+        tempfile.tempdir = saved_tempdir
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
 def roll_profile() -> Profile:
     """python-escpos's generic profile told the roll's width (80 mm, 576 dots): a picture wider
     than the paper is refused, and nothing is printed on our stdout (the command line's JSON)
     about a width it does not know."""
+    load_escpos()
     from escpos.capabilities import Profile
 
     generic = Profile.profile_data
@@ -228,6 +263,7 @@ def roll_profile() -> Profile:
 
 def escpos_printer(spec: str) -> EscposDevice | None:
     """The python-escpos printer a `queue.printer` setting names; None: print through Qt."""
+    load_escpos()
     from escpos import printer
 
     kind, _, rest = spec.strip().partition(":")
@@ -283,6 +319,7 @@ class TicketPrinter:
 
 def ticket_bytes(image: Image.Image) -> bytes:
     """What an ESC/POS printer receives for a ticket (the tests read it back)."""
+    load_escpos()
     from escpos.printer import Dummy
 
     dummy = Dummy(profile=roll_profile())
