@@ -10,8 +10,9 @@ from datetime import timedelta
 import pytest
 
 from counter_app.domain.clock import now
+from counter_app.domain.codes import LEASE_MAX_SIZE
 from counter_app.domain.errors import CounterError
-from counter_app.store.central.repository import LEASE_DAYS_AHEAD, LEASE_MAX_HELD, LEASE_MAX_SIZE
+from counter_app.store.central.counters import LEASE_DAYS_AHEAD, LEASE_MAX_HELD
 from tests.conftest import AGENCY
 
 

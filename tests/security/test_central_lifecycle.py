@@ -18,7 +18,7 @@ from counter_app.domain.serialize import dossier_to_json
 from counter_app.domain.sync import Outcome, counter_owns, with_origins
 from counter_app.paths import migrations_dir
 from counter_app.services.sync.admin import CentralAdmin
-from counter_app.store.central.repository import PushItem
+from counter_app.store.central.wire import PushItem
 from tests.conftest import AGENCY, intake_json
 from tests.domain.test_lifecycle import T0, dossier, no_shift
 from tests.sync.helpers import central_rows

@@ -15,7 +15,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from counter_app.store.central.repository import role_name
+from counter_app.store.central.counters import role_name
 from tests.conftest import AGENCY
 
 CLEAR_PASSWORD = re.compile(r"PASSWORD\s+'(?!SCRAM-SHA-256\$)")

@@ -212,7 +212,7 @@ def test_central_keeps_only_heads_that_extend_the_last_one(tmp_path):
 
     from counter_app.domain.clock import now
     from counter_app.services.sync.admin import CentralAdmin, open_central
-    from counter_app.store.central import repository
+    from counter_app.store.central import counters, ledger
 
     url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
     with CentralAdmin(url) as admin:
@@ -228,7 +228,7 @@ def test_central_keeps_only_heads_that_extend_the_last_one(tmp_path):
     @given(sends)
     def check(plan: list[tuple[int, bool, bool]]) -> None:
         with database.write() as session:
-            counter = repository.add_counter(
+            counter = counters.add_counter(
                 session, counter_id=f"P{next(made)}", agencies=[AGENCY], name="", at=now()
             )[0].number
         last: AuditHead | None = None
@@ -236,9 +236,9 @@ def test_central_keeps_only_heads_that_extend_the_last_one(tmp_path):
             head = AuditHead(entries, "f" * 64 if forged else chain[entries])
             prior = AuditHead(0, chain[0]) if stale and last else last
             with database.write() as session:
-                answer = repository.record_anchor(session, counter, head, prior, at=now())
+                answer = ledger.record_anchor(session, counter, head, prior, at=now())
             with database.read() as session:
-                kept = repository.audit_anchor(session, counter)
+                kept = ledger.audit_anchor(session, counter)
             if answer == "recorded":
                 assert last is None or (head.entries > last.entries and prior == last)
                 last = head

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from counter_app.domain.errors import CounterError
-from counter_app.store.central.repository import file_papers
+from counter_app.store.central.paper_store import file_papers
 from counter_app.store.citizen_papers import papers_of
 from tests.conftest import AGENCY, OTHER_AGENCY
 from tests.digitising.conftest import ID_COPY, write_page

@@ -15,10 +15,10 @@ from counter_app.domain.lifecycle import Action
 from counter_app.services.accounts import Role
 from counter_app.services.sync import Resolution
 from counter_app.services.sync.admin import CentralAdmin, open_central
-from counter_app.store.central import repository
+from counter_app.store.central import conflicts
 from counter_app.store.central.database import CENTRAL_HEAD, _config, central_revision
 from counter_app.store.central.models import CentralConflictRow
-from counter_app.store.central.repository import ConflictDecision
+from counter_app.store.central.wire import ConflictDecision
 from tests.conftest import AGENCY, OTHER_AGENCY
 from tests.digitising.conftest import COMPONENT, write_page
 from tests.sync.conftest import wait_for
@@ -113,7 +113,7 @@ def test_a_counter_cannot_resolve_another_agencys_conflict(central, tmp_path):
     for url, number in ((url_b, 2), (url_c, 3)):
         database = open_central(url) if url.startswith("sqlite") else as_counter(url)
         with pytest.raises(CounterError) as denied, database.write() as session:
-            repository.resolve_conflicts(session, number, [decision])
+            conflicts.resolve_conflicts(session, number, [decision])
         assert denied.value.key == "central.denied"
         if not url.startswith("sqlite"):  # nor behind the function's back
             with pytest.raises(CounterError) as denied, database.write() as session:
@@ -142,7 +142,7 @@ def test_a_decision_central_refuses_is_logged_and_never_holds_the_rounds_up(
     database.close()
     ws.sync.keep_central(conflict.id, user=supervisor)
     assert ws.sync.work_waiting()
-    with caplog.at_level("WARNING", logger="counter_app.services.sync.service"):
+    with caplog.at_level("WARNING", logger="counter_app.services.sync.rounds"):
         ws.sync.run_once(full=False)  # no error: the refusal is logged
     assert dossier.uuid in caplog.text and "refused" in caplog.text
     assert not ws.sync.work_waiting()

@@ -23,7 +23,7 @@ from counter_app.main import main
 from counter_app.services.accounts import Role
 from counter_app.services.intake import request_from_json
 from counter_app.services.sync.admin import CentralAdmin, open_central
-from counter_app.store.central import repository
+from counter_app.store.central import office
 from counter_app.store.central.models import CentralDossierRow
 from tests.conftest import AGENCY, SMALL_CATALOG, TEN_DAYS, intake_json
 from tests.digitising.conftest import COMPONENT, ID_COPY, write_page
@@ -170,7 +170,7 @@ def test_a_move_recorded_before_names_were_kept_names_the_login():
 def test_since_ships_only_what_changed_and_says_where_to_go_on(
     central, tmp_path, capsys, monkeypatch
 ):
-    monkeypatch.setattr(repository, "EXPORT_BATCH", 1)  # scans looked up between fetches
+    monkeypatch.setattr(office, "EXPORT_BATCH", 1)  # scans looked up between fetches
     ws, user = make_counter(tmp_path, "a")
     ws.sync.configure(counter_url(central, "Q1", [AGENCY]))
     ws.sync.run_once()

@@ -66,7 +66,7 @@ def test_first_sync_registers_pulls_catalog_and_leases_codes(central, tmp_path):
 
 def test_a_repeated_batch_changes_nothing(sqlite_central, tmp_path):
     from counter_app.services.sync.admin import open_central
-    from counter_app.store.central import repository
+    from counter_app.store.central import exchange
 
     ws, user = make_counter(tmp_path, "a")
     ws.sync.configure(sqlite_central)
@@ -78,10 +78,10 @@ def test_a_repeated_batch_changes_nothing(sqlite_central, tmp_path):
         batch = pending_batch(session, 100)
     database = open_central(sqlite_central)
     with database.write() as session:
-        first = repository.push(session, 1, batch.items, at=now())
+        first = exchange.push(session, 1, batch.items, at=now())
     before = central_rows(sqlite_central)
     with database.write() as session:
-        again = repository.push(session, 1, batch.items, at=now())
+        again = exchange.push(session, 1, batch.items, at=now())
     database.close()
     assert {r.outcome for r in first} == {Outcome.INSERTED}
     assert {r.outcome for r in again} == {Outcome.DUPLICATE}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from counter_app.domain.errors import CounterError
-from counter_app.services.sync import service as sync_service
+from counter_app.services.sync import rounds as sync_rounds
 from counter_app.services.sync.admin import CentralAdmin
 from counter_app.store.central import replica
 from tests.conftest import AGENCY
@@ -32,7 +32,7 @@ def test_a_pull_cut_half_way_keeps_its_short_transactions(
     other.sync.run_once()
     before = dict(here.settings.get("sync.cursors"))
 
-    monkeypatch.setattr(sync_service, "WRITE_SLICE_S", 0.0)  # one row a transaction
+    monkeypatch.setattr(sync_rounds, "WRITE_SLICE_S", 0.0)  # one row a transaction
     apply_dossiers = replica.APPLY["dossiers"]
     calls = []
 
@@ -76,7 +76,7 @@ def test_a_pull_copies_its_log_into_the_file_as_it_goes(
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     assert wal_pages(here) == 0
 
-    monkeypatch.setattr(sync_service, "WRITE_SLICE_S", 0.0)  # one row a transaction
+    monkeypatch.setattr(sync_rounds, "WRITE_SLICE_S", 0.0)  # one row a transaction
     here.sync.run_once()
     assert len(local_rows(here)) == 60
     assert wal_pages(here) < 60  # sixty transactions of a row, each copied in as it ended

@@ -18,7 +18,7 @@ from counter_app.domain.lifecycle import Action
 from counter_app.domain.official_days import OfficialDays
 from counter_app.domain.sync import portal_record
 from counter_app.domain.validation import check_applicant
-from counter_app.store.central import repository
+from counter_app.store.central import counters, office
 from counter_app.store.central.database import (
     CentralAddress,
     CentralDatabase,
@@ -91,20 +91,20 @@ class CentralAdmin:
         if not counter_id or len(counter_id) > 40:
             raise CounterError("central.counter_id", counter=counter_id)
         with self.database.write() as session:
-            registration, role, password = repository.add_counter(
+            registration, role, password = counters.add_counter(
                 session, counter_id=counter_id, agencies=agencies, name=name, at=now()
             )
         return NewCounter(registration.number, counter_id, registration.agencies, role, password)
 
     def import_catalog(self, catalog: Catalog) -> int:
         with self.database.write() as session:
-            return repository.import_catalog(session, catalog)
+            return office.import_catalog(session, catalog)
 
     def set_calendar_day(
         self, day: date, *, working: bool, agency_code: str = "", note: str = ""
     ) -> None:
         with self.database.write() as session:
-            repository.set_calendar_day(
+            office.set_calendar_day(
                 session, day, working=working, agency_code=agency_code, note=note
             )
 
@@ -115,21 +115,19 @@ class CentralAdmin:
             for decision in official.decisions:
                 note = f"{decision.document}: {decision.name_vi}"
                 for day in decision.days_off:
-                    repository.set_calendar_day(session, day, working=False, note=note)
+                    office.set_calendar_day(session, day, working=False, note=note)
                 for day in decision.working_days:
-                    repository.set_calendar_day(session, day, working=True, note=note)
+                    office.set_calendar_day(session, day, working=True, note=note)
 
     def remove_calendar_day(self, day: date, *, agency_code: str = "") -> None:
         with self.database.write() as session:
-            repository.remove_calendar_day(session, day, agency_code=agency_code)
+            office.remove_calendar_day(session, day, agency_code=agency_code)
 
     def decide(
         self, code: str, status: Status, *, note: str = "", actor: str = "central"
     ) -> Dossier:
         with self.database.write() as session:
-            return repository.record_decision(
-                session, code, status, actor=actor, note=note, at=now()
-            )
+            return office.record_decision(session, code, status, actor=actor, note=note, at=now())
 
     def submit(self, data: object) -> Dossier:
         """An online submission as the portal would send it: the intake JSON plus "agency"."""
@@ -144,7 +142,7 @@ class CentralAdmin:
             raise ValidationFailed(problems)
         at = now()
         with self.database.write() as session:
-            procedure = repository.procedure_data(session, request.procedure_code)
+            procedure = office.procedure_data(session, request.procedure_code)
             if procedure is None:
                 raise CounterError("procedure.unknown", code=request.procedure_code)
             if agency is not None and agency != procedure["agency"]:
@@ -175,14 +173,14 @@ class CentralAdmin:
                     place=PORTAL_PLACE,
                 )
             )
-            repository.insert_submission(session, dossier, at=at)
+            office.insert_submission(session, dossier, at=at)
         return dossier
 
     def export(self, day: date | None = None, since: int | None = None) -> Iterator[PortalEntry]:
         """Dossiers in the portal's field set; with `since`, only those changed after that
         sequence number, each with its own so the connector knows where to continue."""
         with self.database.read() as session:
-            for row in repository.export_rows(session, day, since):
+            for row in office.export_rows(session, day, since):
                 record = portal_record(
                     row.data,
                     procedure=row.procedure,
@@ -194,12 +192,12 @@ class CentralAdmin:
 
     def counts(self) -> dict[str, int]:
         with self.database.read() as session:
-            return repository.counts(session)
+            return office.counts(session)
 
     def state(self) -> CentralState:
         """The counts and the (agency, day)s from today on whose number space runs low."""
         with self.database.read() as session:
             return CentralState(
-                repository.counts(session),
-                repository.low_number_spaces(session, local(now()).date()),
+                office.counts(session),
+                counters.low_number_spaces(session, local(now()).date()),
             )

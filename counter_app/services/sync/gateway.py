@@ -9,9 +9,17 @@ from typing import Any
 
 from counter_app.domain.clock import now
 from counter_app.domain.codes import FallbackZone, LowNumberSpace
-from counter_app.store.central import blobs, repository
+from counter_app.store.central import (
+    blobs,
+    conflicts,
+    counters,
+    exchange,
+    ledger,
+    paper_store,
+    repository,
+)
 from counter_app.store.central.database import CentralAddress, CentralDatabase
-from counter_app.store.central.repository import (
+from counter_app.store.central.wire import (
     ConflictDecision,
     Lease,
     Page,
@@ -49,7 +57,7 @@ class CentralGateway:
         central lets this counter serve (the others' dossiers are refused at push); the
         answer names which of the counter's `codes` (code -> uuid) central holds for others."""
         with self.database.write() as session:
-            registration = repository.register(
+            registration = counters.register(
                 session,
                 install_id=install_id,
                 name=name,
@@ -57,27 +65,27 @@ class CentralGateway:
                 counter_id=self.database.address.counter,
             )
             mine = set(registration.agencies)
-            repository.raise_heads(
+            counters.raise_heads(
                 session,
                 registration.number,
                 {key: last for key, last in used.items() if not mine or key[0] in mine},
             )
-            taken = repository.taken_codes(session, registration.number, codes or {})
+            taken = counters.taken_codes(session, registration.number, codes or {})
         return replace(registration, taken=taken)
 
     def push(self, counter: int, items: list[PushItem]) -> list[PushResult]:
         with self.database.write() as session:
-            return repository.push(session, counter, items, at=now())
+            return exchange.push(session, counter, items, at=now())
 
     def pull(self, kind: str, cursor: int, limit: int, counter: int) -> Page:
         with self.database.read() as session:
-            return repository.pull(session, kind, cursor, limit, counter)
+            return exchange.pull(session, kind, cursor, limit, counter)
 
     def pull_all(self, cursors: dict[str, int], limit: int, counter: int) -> dict[str, Page]:
         """The first page of every kind in one transaction (a round's usual pull)."""
         with self.database.read() as session:
             return {
-                kind: repository.pull(session, kind, cursor, limit, counter)
+                kind: exchange.pull(session, kind, cursor, limit, counter)
                 for kind, cursor in cursors.items()
             }
 
@@ -85,8 +93,8 @@ class CentralGateway:
         """Grant what is wanted, then answer with every lease of the counter from `since` on,
         so a grant whose reply was lost is learnt at the next call."""
         with self.database.write() as session:
-            repository.grant_leases(session, counter, wanted, at=now())
-            return repository.leases_of(session, counter, since)
+            counters.grant_leases(session, counter, wanted, at=now())
+            return counters.leases_of(session, counter, since)
 
     def codes(
         self,
@@ -99,40 +107,40 @@ class CentralGateway:
         receives for, the leases wanted, every lease of the counter from `since` on, and the
         (agency, day)s of `receiving` whose number space runs low."""
         with self.database.write() as session:
-            slots = repository.take_fallback_slots(session, counter, receiving, at=now())
-            repository.grant_leases(session, counter, wanted, at=now())
+            slots = counters.take_fallback_slots(session, counter, receiving, at=now())
+            counters.grant_leases(session, counter, wanted, at=now())
             return CodeGrant(
-                repository.leases_of(session, counter, since),
+                counters.leases_of(session, counter, since),
                 repository.fallback_zone(session),
                 slots,
-                repository.low_number_spaces(session, since, receiving),
+                counters.low_number_spaces(session, since, receiving),
             )
 
     def resolve(self, counter: int, decisions: list[ConflictDecision]) -> list[str]:
         """The supervisor's conflict decisions, all in one central transaction."""
         with self.database.write() as session:
-            return repository.resolve_conflicts(session, counter, decisions)
+            return conflicts.resolve_conflicts(session, counter, decisions)
 
     def audit_anchor(self, counter: int) -> AuditHead | None:
         with self.database.read() as session:
-            return repository.audit_anchor(session, counter)
+            return ledger.audit_anchor(session, counter)
 
     def record_anchor(self, counter: int, head: AuditHead, prior: AuditHead | None) -> str:
         """Anchor the chain head; `prior` is central's last anchor the counter checked."""
         with self.database.write() as session:
-            return repository.record_anchor(session, counter, head, prior, at=now())
+            return ledger.record_anchor(session, counter, head, prior, at=now())
 
     def record_ratings(self, counter: int, ratings: list[dict[str, Any]]) -> list[str]:
         with self.database.write() as session:
-            return repository.record_ratings(session, counter, ratings)
+            return ledger.record_ratings(session, counter, ratings)
 
     def file_papers(self, counter: int, papers: list[FiledPaper]) -> list[str]:
         with self.database.write() as session:
-            return repository.file_papers(session, counter, papers)
+            return paper_store.file_papers(session, counter, papers)
 
     def papers_for(self, counter: int, owner_id: str) -> list[FiledPaper]:
         with self.database.read() as session:
-            return repository.papers_for(session, counter, owner_id)
+            return paper_store.papers_for(session, counter, owner_id)
 
     def paper_copy(self, sha256: str) -> bytes | None:
         """A filed paper's signed copy (a blob of its dossier, which the counter may read)."""

@@ -25,7 +25,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from counter_app.domain.errors import CounterError
-from counter_app.services.sync.service import SyncResult, SyncService, SyncStatus
+from counter_app.services.sync.results import SyncResult, SyncStatus
+from counter_app.services.sync.service import SyncService
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.serialize import dossier_to_json
 from counter_app.domain.sync import Outcome, dossier_from_json, with_origins
 from counter_app.domain.text import fold
-from counter_app.store.central.repository import Lease, PushItem, PushResult
+from counter_app.store.central.wire import Lease, PushItem, PushResult
 from counter_app.store.citizen_papers import OUTBOX_ENTITY as PAPER_ENTITY
 from counter_app.store.citizen_papers import FiledPaper, papers_by_uuid
 from counter_app.store.dossiers import (

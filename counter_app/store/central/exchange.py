@@ -1,0 +1,265 @@
+"""A counter's push of its dossiers and its pull of what changed centrally."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    bindparam,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from counter_app.domain.codes import (
+    DossierCode,
+)
+from counter_app.domain.errors import CounterError
+from counter_app.domain.lifecycle import DueShift
+from counter_app.domain.serialize import dossier_to_json
+from counter_app.domain.sync import (
+    CENTRAL_WRITER,
+    Outcome,
+    decide_push,
+    dossier_from_json,
+    with_origins,
+)
+from counter_app.store.central.counters import owns_code
+from counter_app.store.central.models import (
+    CentralAgencyRow,
+    CentralCalendarRow,
+    CentralConflictRow,
+    CentralProcedureRow,
+    ChangeSequence,
+)
+from counter_app.store.central.repository import (
+    _UPDATED,
+    DOSSIERS,
+    _agencies_of,
+    _dialect,
+    _values,
+    check_scope,
+    next_seq,
+    shifter,
+    visible_to,
+)
+from counter_app.store.central.wire import (
+    Page,
+    PushItem,
+    PushResult,
+)
+
+
+def push(
+    session: Session, counter: int, items: list[PushItem], *, at: datetime
+) -> list[PushResult]:
+    """Apply one batch of a counter's dossiers. Idempotent: the same batch again changes
+    nothing and answers `duplicate` for what was taken the first time."""
+    if not items:
+        return []
+    uuids = [item.uuid for item in items]
+    stored_rows = {
+        row.uuid: row
+        for row in session.execute(
+            select(
+                DOSSIERS.c.uuid,
+                DOSSIERS.c.version,
+                DOSSIERS.c.written_by,
+                DOSSIERS.c.origin_counter,
+                DOSSIERS.c.data,
+            )
+            .where(DOSSIERS.c.uuid.in_(uuids))
+            .with_for_update()
+        )
+    }
+    mine = set(_agencies_of(session, counter))
+    check_scope(
+        session,
+        counter,
+        {
+            item.data["agency"]
+            for item in items
+            if mine
+            and item.data["agency"] not in mine
+            and not _received_here(session, counter, item, stored_rows.get(item.uuid))
+        },
+    )
+    codes = [item.data.get("code") for item in items if item.data.get("code")]
+    code_owner = dict(
+        session.execute(
+            select(DOSSIERS.c.code, DOSSIERS.c.uuid).where(DOSSIERS.c.code.in_(codes))
+        ).all()
+    )
+    shifts: dict[str, DueShift] = {}
+    results: list[PushResult] = []
+    inserts: list[dict] = []
+    updates: list[dict] = []
+    conflicts: list[tuple[PushItem, PushResult]] = []
+    for item in items:
+        incoming = dossier_from_json(item.data)
+        row = stored_rows.get(item.uuid)
+        if incoming.code and code_owner.get(incoming.code, item.uuid) != item.uuid:
+            results.append(
+                PushResult(
+                    item.uuid,
+                    Outcome.CODE_TAKEN,
+                    row.version if row else 0,
+                    reason=f"code {incoming.code} is taken",
+                )
+            )
+            continue
+        if incoming.agency_code not in shifts:
+            shifts[incoming.agency_code] = shifter(session, incoming.agency_code)
+        decision = decide_push(
+            stored=dossier_from_json(row.data) if row else None,
+            stored_version=row.version if row else 0,
+            stored_writer=row.written_by if row else None,
+            incoming=incoming,
+            version=item.version,
+            base=item.base,
+            counter=counter,
+            shift_due=shifts[incoming.agency_code],
+        )
+        if decision.outcome is Outcome.INSERTED:
+            inserts.append(_values(item.data, item.version, counter, counter, at))
+            results.append(PushResult(item.uuid, decision.outcome, item.version))
+            if incoming.code:
+                code_owner[incoming.code] = item.uuid
+        elif decision.outcome is Outcome.UPDATED:
+            updates.append(_values(item.data, item.version, counter, None, at))
+            results.append(PushResult(item.uuid, decision.outcome, item.version))
+            if incoming.code:
+                code_owner[incoming.code] = item.uuid
+        elif decision.outcome is Outcome.MERGED:
+            assert decision.dossier is not None and row is not None
+            data = row.data
+            if decision.version != row.version:
+                data = with_origins(dossier_to_json(decision.dossier), decision.dossier)
+                updates.append(_values(data, decision.version, CENTRAL_WRITER, None, at))
+            results.append(PushResult(item.uuid, decision.outcome, decision.version, data))
+        elif decision.outcome is Outcome.DUPLICATE:
+            results.append(PushResult(item.uuid, decision.outcome, decision.version))
+        else:
+            result = PushResult(
+                item.uuid,
+                decision.outcome,
+                decision.version,
+                row.data if row else None,
+                decision.reason,
+            )
+            results.append(result)
+            conflicts.append((item, result))
+    # On PostgreSQL a counter cannot move the change sequence: the dossiers' trigger (revision
+    # c0005) numbers each row it checks.
+    numbered = _dialect(session) != "postgresql"
+    if (inserts or updates) and numbered:
+        first = next_seq(session, len(inserts) + len(updates))
+        for offset, values in enumerate([*inserts, *updates]):
+            values["seq"] = first + offset
+    if inserts:
+        session.execute(insert(DOSSIERS), inserts)
+    if updates:
+        columns = [name for name in _UPDATED if numbered or name != "seq"]
+        session.connection().execute(
+            update(DOSSIERS)
+            .where(DOSSIERS.c.uuid == bindparam("b_uuid"))
+            .values({name: bindparam(f"b_{name}") for name in columns}),
+            [
+                {f"b_{k}": v for k, v in values.items() if k in (*_UPDATED, "uuid")}
+                for values in updates
+            ],
+        )
+    _record_conflicts(session, counter, conflicts, at)
+    return results
+
+
+def _received_here(session: Session, counter: int, item: PushItem, stored) -> bool:
+    """A dossier the counter received for an agency it does not serve (receiving regardless of
+    residence, Decree 118/2025/NĐ-CP): new and numbered from the counter's own leases or
+    fallback slot of that agency, or already at central as received by it. On PostgreSQL the
+    dossiers' policies of revisions c0007 and c0009 say the same."""
+    if stored is not None:
+        return stored.origin_counter == counter
+    try:
+        code = DossierCode.parse(item.data.get("code") or "")
+    except CounterError:
+        return False
+    return owns_code(session, counter, item.data["agency"], code)
+
+
+def _record_conflicts(
+    session: Session, counter: int, conflicts: list[tuple[PushItem, PushResult]], at: datetime
+) -> None:
+    """Keep each refused version once, however often the counter sends it again."""
+    if not conflicts:
+        return
+    table = CentralConflictRow.__table__
+    known = {
+        (uuid, version)
+        for uuid, version in session.execute(
+            select(table.c.dossier_uuid, table.c.pushed_version).where(
+                table.c.counter_number == counter,
+                table.c.dossier_uuid.in_([item.uuid for item, _ in conflicts]),
+            )
+        )
+    }
+    rows = []
+    for item, result in conflicts:
+        if (item.uuid, item.version) in known:
+            continue
+        known.add((item.uuid, item.version))
+        rows.append(
+            {
+                "at": at,
+                "counter_number": counter,
+                "dossier_uuid": item.uuid,
+                "code": item.data.get("code"),
+                "pushed_version": item.version,
+                "central_version": result.version or None,
+                "reason": result.reason,
+                "pushed": item.data,
+                "central": result.data,
+            }
+        )
+    if rows:
+        session.execute(insert(table), rows)
+
+
+def pull(session: Session, kind: str, cursor: int, limit: int, counter: int) -> Page:
+    """The next `limit` changes of one kind after `cursor`, by keyset on the change sequence.
+    Dossiers are narrowed to the counter's agencies as central records them and those it
+    received for others (row-level security narrows them too on PostgreSQL). When the page is
+    not full the cursor moves up to the sequence's committed top, so changes this counter
+    cannot see are never scanned again."""
+    top = session.scalar(select(ChangeSequence.value).where(ChangeSequence.id == 1)) or 0
+    if top <= cursor:
+        return Page(kind, [], cursor)
+    if kind == "dossiers":
+        agencies = _agencies_of(session, counter)
+        query = select(
+            DOSSIERS.c.uuid,
+            DOSSIERS.c.version,
+            DOSSIERS.c.written_by,
+            DOSSIERS.c.origin_counter,
+            DOSSIERS.c.seq,
+            DOSSIERS.c.data,
+        ).where(DOSSIERS.c.seq > cursor, DOSSIERS.c.seq <= top)
+        if agencies:
+            query = query.where(visible_to(counter, agencies))
+        query = query.order_by(DOSSIERS.c.seq).limit(limit)
+    else:
+        model = {
+            "agencies": CentralAgencyRow,
+            "procedures": CentralProcedureRow,
+            "calendar": CentralCalendarRow,
+        }[kind]
+        table = model.__table__
+        query = (
+            select(table)
+            .where(table.c.seq > cursor, table.c.seq <= top)
+            .order_by(table.c.seq)
+            .limit(limit)
+        )
+    rows = [dict(row._mapping) for row in session.execute(query)]
+    return Page(kind, rows, rows[-1]["seq"] if len(rows) == limit else top)
