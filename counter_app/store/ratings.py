@@ -9,6 +9,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from counter_app.domain.dossier import Status
 from counter_app.domain.ratings import Level, Occasion, Rating, Source
 from counter_app.domain.reports import MethodTotal
 from counter_app.store.models import DossierRow, PaymentRow, RatingRow
@@ -120,9 +121,12 @@ def add_payment(
 def payments_by_method(
     session: Session, start: datetime, end: datetime, officer: str | None = None
 ) -> dict[str, MethodTotal]:
-    """The payments recorded in [start, end) per method: how many and how much."""
+    """The payments recorded in [start, end) per method: how many and how much. A dossier
+    refused at intake kept no fees: what its intake recorded is handed back, not counted."""
     query = select(PaymentRow.method, func.count(), func.coalesce(func.sum(PaymentRow.amount), 0))
-    query = query.where(PaymentRow.at >= start, PaymentRow.at < end)
+    query = query.join(DossierRow, DossierRow.uuid == PaymentRow.dossier_uuid).where(
+        PaymentRow.at >= start, PaymentRow.at < end, DossierRow.status != Status.DENIED.value
+    )
     if officer is not None:
         query = query.where(PaymentRow.by == officer)
     grouped = session.execute(query.group_by(PaymentRow.method))
