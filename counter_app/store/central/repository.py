@@ -68,6 +68,7 @@ from counter_app.store.central.models import (
     FallbackSlotRow,
     LeaseHeadRow,
 )
+from counter_app.store.central.notices import queue_decision_notices
 from counter_app.store.citizen_papers import FiledPaper, paper_of
 from counter_app.store.journal import AuditHead
 from counter_app.store.types import Moment
@@ -1114,6 +1115,7 @@ def record_decision(
         .where(DOSSIERS.c.uuid == row.uuid)
         .values({k: v for k, v in values.items() if k in _UPDATED})
     )
+    queue_decision_notices(session, dossier, dossier.history[-1:], at=at)  # sent from here
     return dossier
 
 
