@@ -9,6 +9,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from counter_app.domain.clock import now
 from counter_app.domain.dossier import Status
 from counter_app.domain.ratings import Level, Occasion, Rating, Source
 from counter_app.domain.reports import MethodTotal
@@ -37,9 +38,10 @@ def find_rating(session: Session, dossier_uuid: str, occasion: Occasion) -> Rati
     )
 
 
-def add_rating(session: Session, rating: Rating) -> bool:
+def add_rating(session: Session, rating: Rating, *, synced_at: datetime | None = None) -> bool:
     """Store the rating; False when the dossier already has one for that occasion (given at
-    the same moment elsewhere), and nothing is stored."""
+    the same moment elsewhere) or it is there already, and nothing is stored. `synced_at`: a
+    rating central sent, never sent back."""
     row = RatingRow(
         uuid=rating.uuid,
         dossier_uuid=rating.dossier_uuid,
@@ -49,7 +51,7 @@ def add_rating(session: Session, rating: Rating) -> bool:
         officer=rating.officer,
         at=rating.at,
         source=rating.source.value,
-        synced_at=None,
+        synced_at=synced_at,
     )
     try:
         with session.begin_nested():
@@ -57,6 +59,33 @@ def add_rating(session: Session, rating: Rating) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+def apply_ratings(session: Session, rows: list[dict]) -> int:
+    """Ratings given at other counters to dossiers held here, as central's pull sends them:
+    each kept once by its uuid (a page pulled again adds nothing). Returns how many are new."""
+    wanted = [row["dossier_uuid"] for row in rows]
+    held = set(session.scalars(select(DossierRow.uuid).where(DossierRow.uuid.in_(wanted))))
+    at = now()
+    return sum(
+        add_rating(
+            session,
+            Rating(
+                uuid=row["uuid"],
+                dossier_uuid=row["dossier_uuid"],
+                code=row["code"],
+                occasion=Occasion(row["occasion"]),
+                level=Level(row["level"]),
+                reasons=tuple(row["reasons"] or ()),
+                officer=row["officer"],
+                at=row["at"],
+                source=Source(row["source"]),
+            ),
+            synced_at=at,
+        )
+        for row in rows
+        if row["dossier_uuid"] in held
+    )
 
 
 def paid_total(session: Session, dossier_uuid: str) -> int:

@@ -46,6 +46,7 @@ from counter_app.store.models import (
     SyncConflictRow,
     SyncLogRow,
 )
+from counter_app.store.ratings import apply_ratings
 
 _DOSSIERS = DossierRow.__table__
 
@@ -370,6 +371,7 @@ APPLY = {
     "procedures": apply_procedures,
     "calendar": apply_calendar,
     "dossiers": apply_dossiers,
+    "ratings": apply_ratings,
 }
 
 

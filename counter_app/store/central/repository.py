@@ -69,6 +69,7 @@ from counter_app.store.central.models import (
     LeaseHeadRow,
 )
 from counter_app.store.central.notices import queue_decision_notices
+from counter_app.store.central.shared_ratings import ratings_after
 from counter_app.store.citizen_papers import FiledPaper, paper_of
 from counter_app.store.journal import AuditHead
 from counter_app.store.types import Moment
@@ -911,6 +912,10 @@ def record_ratings(session: Session, counter: int, ratings: list[dict]) -> list[
         }
         for rating in ratings
     ]
+    if rows and _dialect(session) != "postgresql":  # there a trigger numbers them (c0013)
+        first = next_seq(session, len(rows))
+        for offset, row in enumerate(rows):
+            row["seq"] = first + offset
     _insert_ignore(session, table, rows, None)  # either unique key may be taken already
     return [row["uuid"] for row in rows]
 
@@ -975,7 +980,7 @@ class Page:
     cursor: int = 0  # the last seq in the page (the next cursor)
 
 
-KINDS = ("agencies", "procedures", "calendar", "dossiers")
+KINDS = ("agencies", "procedures", "calendar", "dossiers", "ratings")  # ratings: of dossiers pulled
 
 
 def pull(session: Session, kind: str, cursor: int, limit: int, counter: int) -> Page:
@@ -1000,6 +1005,8 @@ def pull(session: Session, kind: str, cursor: int, limit: int, counter: int) -> 
         if agencies:
             query = query.where(visible_to(counter, agencies))
         query = query.order_by(DOSSIERS.c.seq).limit(limit)
+    elif kind == "ratings":
+        query = ratings_after(cursor, top, limit, counter, _agencies_of(session, counter))
     else:
         model = {
             "agencies": CentralAgencyRow,
