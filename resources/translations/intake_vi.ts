@@ -273,12 +273,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Paid by:</source>
+        <source>Pai&amp;d by:</source>
         <translation>Nộp &amp;bằng:</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Reference:</source>
+        <source>Reference n&amp;umber:</source>
         <translation>Số tham chiế&amp;u:</translation>
     </message>
     <message>
