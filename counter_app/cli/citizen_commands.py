@@ -26,3 +26,17 @@ def notices(args: argparse.Namespace) -> int:
         if args.action == "send":
             return emit(ws.notices.send_waiting().to_json())
         return emit(ws.notices.notices(args.code))
+
+
+def central_notices(args: argparse.Namespace) -> int:
+    """`central notices URL [--code CODE]` -> central's notices with their times; `central
+    notices URL send` sends what waits with this data folder's settings -> {"sent", "failed",
+    "waiting"}."""
+    from counter_app.cli.sync_commands import _admin
+    from counter_app.services.dossiers import normalise_code
+
+    with workspace(args) as ws, _admin(args) as admin:
+        sender = admin.notice_sender(ws.settings)
+        if args.action == "send":
+            return emit(sender.send_waiting().to_json())
+        return emit(sender.notices(normalise_code(args.code) if args.code else None))

@@ -44,6 +44,13 @@ HELP: dict[str, tuple[str, str]] = {
         "agency the counter serves (repeatable)",
     ),
     "central.name": ("tên quầy", "counter name"),
+    "central.notices": (
+        "thông báo về quyết định của cơ quan xử lý, gửi từ trung tâm: đang chờ, đã gửi, lỗi; "
+        "'send' gửi những thông báo đang chờ qua máy chủ thư và cổng SMS của thư mục dữ liệu",
+        "the notices of decisions taken at central: queued, sent, failed; 'send' sends what "
+        "waits through the mail server and SMS gateway set in the data folder",
+    ),
+    "central.notices.code": ("chỉ thông báo của hồ sơ này", "only this dossier's notices"),
     "central.status": (
         "ghi quyết định của cơ quan xử lý (dùng thử, kiểm thử); không có CODE STATUS: tình trạng"
         " của máy chủ trung tâm (số quầy, hồ sơ, dải số sắp hết)",
@@ -166,6 +173,11 @@ def add_sync_commands(commands: argparse._SubParsersAction, lang: str, parser_cl
     )
     calendar.add_argument("--note", default="", help=h("central.calendar.note"))
     calendar.set_defaults(handler="sync_commands:central_calendar")
+
+    notices = admin_command("notices")  # the notices of decisions taken at central (issue 18)
+    notices.add_argument("action", nargs="?", choices=("send",))
+    notices.add_argument("--code", help=h("central.notices.code"))
+    notices.set_defaults(handler="citizen_commands:central_notices")
 
     export = admin_command("export")
     export.add_argument("--date", help=h("central.date"))

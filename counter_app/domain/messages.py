@@ -1113,6 +1113,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A decision needs both the dossier code and the status (CODE STATUS).",
     ),
     # --- citizen's screen, ratings, notices, payment (issue 18)
+    "payment.method.unpaid": ("chưa nộp", "not yet paid"),
     "notice.template_braces": (
         "Mẫu thông báo có dấu ngoặc nhọn không khớp: mỗi trường viết trong một cặp ngoặc, "
         "ví dụ {{name}}.",

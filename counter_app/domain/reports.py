@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from counter_app.domain.catalog import FeeCollection
 from counter_app.domain.clock import day_start, iso
-from counter_app.domain.dossier import Channel, ReturnMethod, Status, Timeliness
+from counter_app.domain.dossier import Channel, Status, Timeliness
 from counter_app.domain.lifecycle import classify
 from counter_app.domain.ratings import RatingReview, review_of
 
@@ -75,14 +74,11 @@ def is_late_at(
     return completed_at is not None or status not in PAUSED
 
 
-def paid_in_cash(collection: str, channel: str, return_method: str) -> bool:
-    """Whether a fee was paid in cash at the desk: collected at intake of a dossier not
-    submitted online, or at the return of a result handed back at the counter."""
-    if collection == FeeCollection.BEFORE.value:
-        return channel != Channel.ONLINE.value
-    if collection == FeeCollection.AFTER.value:
-        return return_method == ReturnMethod.COUNTER.value
-    return False
+def cash_at_return(after: int, owed: int, paid: int) -> int:
+    """What a result handed back at the counter brought in cash beyond the payments recorded:
+    its fees collected at the return (`after`), as far as the payments recorded on the dossier
+    (`paid`) leave its fees (`owed`) unpaid. The cash taken otherwise is recorded as payments."""
+    return min(after, max(owed - paid, 0))
 
 
 def rate(part: int, whole: int) -> float | None:

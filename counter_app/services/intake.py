@@ -49,6 +49,14 @@ from counter_app.services.accounts import User
 from counter_app.services.calendars import CalendarService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.moves import Moved, record_moves
+from counter_app.services.payments import (
+    CASH,
+    Payment,
+    default_payment,
+    fees_at_intake,
+    parse_intake_payment,
+    record_payment,
+)
 from counter_app.services.settings import SettingsService
 from counter_app.store.codes import allocate_many, numbers_short
 from counter_app.store.database import Database
@@ -68,6 +76,7 @@ class IntakeRequest:
     return_at: str = ""  # an agency code of the catalog; "" = this counter
     note: str = ""
     problems: list[Problem] = field(default_factory=list)
+    payment: Payment | None = CASH  # how the fees taken at intake were paid; None: not yet
 
 
 def _choice(enum_type, value, field_name: str, problems: list[Problem], default):  # type: ignore[no-untyped-def]
@@ -211,6 +220,7 @@ def request_from_json(data: object) -> IntakeRequest:
         if sum(fee.amount * fee.quantity for fee in fees) > MAX_FEE:
             problems.append(Problem("fees", "fees.total", {"limit": thousands(MAX_FEE)}))
     note = check_text(problems, "note", _text(data, "note", ""), NOTE_LIMIT)
+    channel = _choice(Channel, data.get("channel"), "channel", problems, Channel.DIRECT)
     procedure = data.get("procedure")
     if not isinstance(procedure, str) or not procedure.strip():
         problems.append(Problem("procedure", "field.required", {"field": "field.procedure"}))
@@ -221,14 +231,25 @@ def request_from_json(data: object) -> IntakeRequest:
         documents=documents,
         fees=fees,
         sets=_positive(data.get("sets"), "sets", "sets.range", MAX_SETS, problems),
-        channel=_choice(Channel, data.get("channel"), "channel", problems, Channel.DIRECT),
+        channel=channel,
         return_method=_choice(
             ReturnMethod, data.get("return_method"), "return_method", problems, ReturnMethod.COUNTER
         ),
         return_at=_text(data, "return_at", "").upper(),
         note=note,
         problems=problems,
+        payment=_payment(data, channel),
     )
+
+
+def _payment(data: dict[str, Any], channel: Channel) -> Payment | None:
+    """The file's "payment": {"method", "reference"}; left out, the channel's default."""
+    raw = data.get("payment")
+    if raw is None:
+        return default_payment(channel)
+    if not isinstance(raw, dict):
+        raise _shape("payment", "catalog.reason.not_object")
+    return parse_intake_payment(_text(raw, "method", "payment"), _text(raw, "reference", "payment"))
 
 
 def correction_from_json(data: object, dossier: Dossier) -> Correction:
@@ -386,11 +407,19 @@ class IntakeService:
     def receive(self, request: IntakeRequest, *, user: User, at: datetime | None = None) -> Dossier:
         at = at or now()
         place = self._settings.identity().name
-        return self.save([self.prepare(request, user=user, at=at, place=place)])[0]
+        dossier = self.prepare(request, user=user, at=at, place=place)
+        return self.save([dossier], [request.payment])[0]
 
-    def save(self, dossiers: Sequence[Dossier]) -> list[Dossier]:
+    def save(
+        self, dossiers: Sequence[Dossier], payments: Sequence[Payment | None] | None = None
+    ) -> list[Dossier]:
         """Give each prepared dossier its code and write them all, with their moves (a
-        batch of demo data has more than the receipt), in one transaction: all or none."""
+        batch of demo data has more than the receipt), in one transaction: all or none.
+        The fees taken at intake are recorded paid as `payments` says, one per dossier (None:
+        not yet, left due for the payment request); without `payments`, as the channel's
+        default, so the day's cash is the cash recorded."""
+        if payments is None:
+            payments = [default_payment(dossier.channel) for dossier in dossiers]
         mode = self._settings.code_mode()
         origin = self._settings.identity().name
         written_at = now()
@@ -416,4 +445,16 @@ class IntakeService:
                 origin=origin,
                 at=written_at,
             )
+            for dossier, payment in zip(dossiers, payments, strict=True):
+                taken = fees_at_intake(dossier)
+                if payment is not None and taken > 0:
+                    assert dossier.received_at is not None
+                    record_payment(
+                        session,
+                        dossier,
+                        payment,
+                        dossier.received_by,
+                        dossier.received_at,
+                        owed=taken,
+                    )
         return list(dossiers)

@@ -2,7 +2,8 @@
 through an HTTP gateway whose request body is the administrator's template. A notice is
 claimed before it leaves and marked after, so a stop half-way never sends it twice; a
 failure that may pass (the server away, a 5xx answer, a time-out) is tried again later, one
-that will not (an address refused, a 4xx answer) is marked failed with the reason."""
+that will not (an address refused, a 4xx answer) is marked failed with the reason. The same
+code sends central's notices (decisions taken there) when pointed at central's queue."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
+from typing import TYPE_CHECKING
 
 from counter_app.domain.clock import iso, now
 from counter_app.domain.errors import CounterError
@@ -34,9 +36,21 @@ from counter_app.domain.settings_registry import REGISTRY
 from counter_app.services.accounts import User
 from counter_app.services.dossiers import DossierService
 from counter_app.services.settings import SettingsService
+from counter_app.store.central.models import CentralNoticeRow
+from counter_app.store.central.notices import central_notices
 from counter_app.store.database import Database
 from counter_app.store.models import NoticeRow
-from counter_app.store.notices import any_due, claim_due, count_in, finish, notice_rows
+from counter_app.store.notices import (
+    NoticeModel,
+    any_due,
+    claim_due,
+    count_in,
+    finish,
+    notice_rows,
+)
+
+if TYPE_CHECKING:
+    from counter_app.store.central.database import CentralDatabase
 
 log = logging.getLogger(__name__)
 
@@ -68,16 +82,20 @@ class SendReport:
 class NoticeService:
     def __init__(
         self,
-        database: Database,
+        database: Database | CentralDatabase,
         settings: SettingsService,
-        dossiers: DossierService,
+        dossiers: DossierService | None,
         *,
         clock: Callable[[], datetime] = now,
+        model: NoticeModel = NoticeRow,
     ) -> None:
+        """`database` and `model`: the queue sent from, this counter's or central's (then
+        without `dossiers`); `settings`: the mail and SMS gateway's, this data folder's."""
         self._db = database
         self._settings = settings
         self._dossiers = dossiers
         self.clock = clock
+        self._model = model
         self._sending = threading.Lock()
 
     def setting(self, key: str) -> object:
@@ -108,6 +126,9 @@ class NoticeService:
     # --- what was sent
     def notices(self, code: str | None = None) -> list[dict[str, object]]:
         """Every notice (of one dossier with `code`), oldest first, with its times."""
+        if self._dossiers is None:  # central's queue: rows name their dossier's code
+            with self._db.read() as session:
+                return [notice_json(row, row.code) for row in central_notices(session, code)]
         uuid = self._dossiers.get(code).uuid if code else None
         with self._db.read() as session:
             return [
@@ -121,10 +142,10 @@ class NoticeService:
         with self._sending:  # one sender at a time in this process
             while True:
                 with self._db.read() as session:
-                    if not any_due(session, self.clock()):
+                    if not any_due(session, self.clock(), self._model):
                         break
                 with self._db.write() as session:
-                    batch = claim_due(session, self.clock(), BATCH)
+                    batch = claim_due(session, self.clock(), BATCH, self._model)
                 if not batch:
                     break
                 for row in batch:
@@ -134,10 +155,10 @@ class NoticeService:
                 if len(batch) < BATCH:
                     break
         with self._db.read() as session:
-            waiting = count_in(session, NoticeState.WAITING)
+            waiting = count_in(session, NoticeState.WAITING, self._model)
         return SendReport(sent, failed, waiting)
 
-    def _send_one(self, row: NoticeRow) -> NoticeState:
+    def _send_one(self, row: NoticeRow | CentralNoticeRow) -> NoticeState:
         try:
             if row.channel == NoticeChannel.EMAIL.value:
                 self._email(row)
@@ -158,13 +179,14 @@ class NoticeService:
                     error=failure.reason,
                     next_try_at=later,
                     uncount=failure.unset,
+                    model=self._model,
                 )
             return state
         with self._db.write() as session:
-            finish(session, row.id, state=NoticeState.SENT, at=self.clock())
+            finish(session, row.id, state=NoticeState.SENT, at=self.clock(), model=self._model)
         return NoticeState.SENT
 
-    def _email(self, row: NoticeRow) -> None:
+    def _email(self, row: NoticeRow | CentralNoticeRow) -> None:
         host = str(self.setting("notices.smtp.host") or "").strip()
         if not host:
             raise SendingFailed(CounterError("notice.smtp_missing").message(), unset=True)
@@ -203,7 +225,7 @@ class NoticeService:
         except (smtplib.SMTPException, OSError) as error:
             raise SendingFailed(f"{type(error).__name__}: {error}") from None
 
-    def _sms(self, row: NoticeRow) -> None:
+    def _sms(self, row: NoticeRow | CentralNoticeRow) -> None:
         url = str(self.setting("notices.sms.url") or "").strip()
         if not url:
             raise SendingFailed(CounterError("notice.sms_missing").message(), unset=True)
@@ -235,7 +257,7 @@ class NoticeService:
             stop.wait(interval)
 
 
-def notice_json(row: NoticeRow, code: str) -> dict[str, object]:
+def notice_json(row: NoticeRow | CentralNoticeRow, code: str) -> dict[str, object]:
     return {
         "id": row.id,
         "code": code,

@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from counter_app.domain.identity_papers import ID_NUMBER_LIMIT
+from counter_app.store.notice_columns import NoticeColumns
 from counter_app.store.types import Moment
 
 
@@ -449,7 +450,7 @@ class PaymentRow(Base):
     at: Mapped[datetime] = mapped_column(index=True)
 
 
-class NoticeRow(Base):
+class NoticeRow(NoticeColumns, Base):
     """A notice to the applicant, queued with the move that called for it (migration 0018):
     waiting -> sending -> sent, or failed; one found `sending` after a stop is never sent
     again on its own (it may have left)."""
@@ -457,14 +458,3 @@ class NoticeRow(Base):
     __tablename__ = "notices"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    channel: Mapped[str] = mapped_column(String(10))
-    recipient: Mapped[str] = mapped_column(String(200))
-    subject: Mapped[str] = mapped_column(Text)
-    body: Mapped[str] = mapped_column(Text)
-    state: Mapped[str] = mapped_column(String(10))
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_try_at: Mapped[datetime]
-    last_error: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime]
-    sent_at: Mapped[datetime | None]

@@ -1,5 +1,6 @@
-"""The notices queue in the local store (migration 0018); each function runs in the caller's
-transaction."""
+"""The notices queue in the local store (migration 0018), and the same functions on central's
+queue of the decisions taken there (`model`: `CentralNoticeRow`, revision c0013); each
+function runs in the caller's transaction."""
 
 from __future__ import annotations
 
@@ -10,8 +11,18 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.domain.dossier import Dossier, HistoryEntry
-from counter_app.domain.notices import DEFAULT_UNIT, NoticeState, notices_for, templates_from
+from counter_app.domain.notices import (
+    DEFAULT_UNIT,
+    Notice,
+    NoticeState,
+    notices_for,
+    templates_from,
+)
+from counter_app.store.central.models import CentralNoticeRow
 from counter_app.store.models import DossierRow, NoticeRow, Setting
+
+# the queue's table: the counter's own, or central's
+NoticeModel = type[NoticeRow] | type[CentralNoticeRow]
 
 
 def queue_notices_for(
@@ -27,55 +38,56 @@ def queue_notices_for(
     name = session.get(Setting, "counter.name")
     unit = str((name.value.get("value") if name else "") or DEFAULT_UNIT)
     items = [
-        (dossier, notice)
+        waiting(dossier, notice, at)
         for dossier, entries in moves
         for entry in entries
         for notice in notices_for(dossier, entry, templates, unit)
     ]
     if items:
-        session.execute(
-            insert(NoticeRow),
-            [
-                {
-                    "dossier_uuid": dossier.uuid,
-                    "kind": notice.kind.value,
-                    "channel": notice.channel.value,
-                    "recipient": notice.recipient,
-                    "subject": notice.subject,
-                    "body": notice.body,
-                    "state": NoticeState.WAITING.value,
-                    "attempts": 0,
-                    "next_try_at": at,
-                    "last_error": "",
-                    "created_at": at,
-                    "sent_at": None,
-                }
-                for dossier, notice in items
-            ],
-        )
+        session.execute(insert(NoticeRow), items)
 
 
-def any_due(session: Session, at: datetime) -> bool:
+def waiting(dossier: Dossier, notice: Notice, at: datetime) -> dict[str, object]:
+    """A queue row's values for `notice`, waiting to be sent from `at`."""
+    return {
+        "dossier_uuid": dossier.uuid,
+        "kind": notice.kind.value,
+        "channel": notice.channel.value,
+        "recipient": notice.recipient,
+        "subject": notice.subject,
+        "body": notice.body,
+        "state": NoticeState.WAITING.value,
+        "attempts": 0,
+        "next_try_at": at,
+        "last_error": "",
+        "created_at": at,
+        "sent_at": None,
+    }
+
+
+def any_due(session: Session, at: datetime, model: NoticeModel = NoticeRow) -> bool:
     """Whether a notice waits whose time has come (a read: the worker's idle turns never take
     the write lock)."""
     return (
         session.scalar(
-            select(NoticeRow.id)
-            .where(NoticeRow.state == NoticeState.WAITING.value, NoticeRow.next_try_at <= at)
+            select(model.id)
+            .where(model.state == NoticeState.WAITING.value, model.next_try_at <= at)
             .limit(1)
         )
         is not None
     )
 
 
-def claim_due(session: Session, at: datetime, limit: int) -> list[NoticeRow]:
+def claim_due(
+    session: Session, at: datetime, limit: int, model: NoticeModel = NoticeRow
+) -> list[NoticeRow | CentralNoticeRow]:
     """The waiting notices whose time has come, marked `sending` (with one more attempt)
     before anything leaves, so a stop half-way never sends one twice."""
-    rows = list(
+    rows: list[NoticeRow | CentralNoticeRow] = list(
         session.scalars(
-            select(NoticeRow)
-            .where(NoticeRow.state == NoticeState.WAITING.value, NoticeRow.next_try_at <= at)
-            .order_by(NoticeRow.id)
+            select(model)
+            .where(model.state == NoticeState.WAITING.value, model.next_try_at <= at)
+            .order_by(model.id)
             .limit(limit)
         )
     )
@@ -97,16 +109,17 @@ def finish(
     error: str = "",
     next_try_at: datetime | None = None,
     uncount: bool = False,
+    model: NoticeModel = NoticeRow,
 ) -> None:
     """The outcome of a try; `uncount`: it was no try (the channel is not set up)."""
     values: dict[str, object] = {"state": state.value, "last_error": error}
     if uncount:
-        values["attempts"] = NoticeRow.attempts - 1
+        values["attempts"] = model.attempts - 1
     if state is NoticeState.SENT:
         values["sent_at"] = at
     if next_try_at is not None:
         values["next_try_at"] = next_try_at
-    session.execute(update(NoticeRow).where(NoticeRow.id == notice_id).values(**values))
+    session.execute(update(model).where(model.id == notice_id).values(**values))
 
 
 def notice_rows(session: Session, dossier_uuid: str | None = None) -> list[tuple[NoticeRow, str]]:
@@ -119,5 +132,5 @@ def notice_rows(session: Session, dossier_uuid: str | None = None) -> list[tuple
     return [(row[0], row[1] or "") for row in session.execute(query.order_by(NoticeRow.id))]
 
 
-def count_in(session: Session, state: NoticeState) -> int:
-    return int(session.scalar(select(func.count()).where(NoticeRow.state == state.value)) or 0)
+def count_in(session: Session, state: NoticeState, model: NoticeModel = NoticeRow) -> int:
+    return int(session.scalar(select(func.count()).where(model.state == state.value)) or 0)

@@ -9,6 +9,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from counter_app.domain.clock import now
+from counter_app.domain.dossier import Status
 from counter_app.domain.ratings import Level, Occasion, Rating, Source
 from counter_app.domain.reports import MethodTotal
 from counter_app.store.models import DossierRow, PaymentRow, RatingRow
@@ -36,9 +38,10 @@ def find_rating(session: Session, dossier_uuid: str, occasion: Occasion) -> Rati
     )
 
 
-def add_rating(session: Session, rating: Rating) -> bool:
+def add_rating(session: Session, rating: Rating, *, synced_at: datetime | None = None) -> bool:
     """Store the rating; False when the dossier already has one for that occasion (given at
-    the same moment elsewhere), and nothing is stored."""
+    the same moment elsewhere) or it is there already, and nothing is stored. `synced_at`: a
+    rating central sent, never sent back."""
     row = RatingRow(
         uuid=rating.uuid,
         dossier_uuid=rating.dossier_uuid,
@@ -48,7 +51,7 @@ def add_rating(session: Session, rating: Rating) -> bool:
         officer=rating.officer,
         at=rating.at,
         source=rating.source.value,
-        synced_at=None,
+        synced_at=synced_at,
     )
     try:
         with session.begin_nested():
@@ -56,6 +59,33 @@ def add_rating(session: Session, rating: Rating) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+def apply_ratings(session: Session, rows: list[dict]) -> int:
+    """Ratings given at other counters to dossiers held here, as central's pull sends them:
+    each kept once by its uuid (a page pulled again adds nothing). Returns how many are new."""
+    wanted = [row["dossier_uuid"] for row in rows]
+    held = set(session.scalars(select(DossierRow.uuid).where(DossierRow.uuid.in_(wanted))))
+    at = now()
+    return sum(
+        add_rating(
+            session,
+            Rating(
+                uuid=row["uuid"],
+                dossier_uuid=row["dossier_uuid"],
+                code=row["code"],
+                occasion=Occasion(row["occasion"]),
+                level=Level(row["level"]),
+                reasons=tuple(row["reasons"] or ()),
+                officer=row["officer"],
+                at=row["at"],
+                source=Source(row["source"]),
+            ),
+            synced_at=at,
+        )
+        for row in rows
+        if row["dossier_uuid"] in held
+    )
 
 
 def paid_total(session: Session, dossier_uuid: str) -> int:
@@ -120,9 +150,12 @@ def add_payment(
 def payments_by_method(
     session: Session, start: datetime, end: datetime, officer: str | None = None
 ) -> dict[str, MethodTotal]:
-    """The payments recorded in [start, end) per method: how many and how much."""
+    """The payments recorded in [start, end) per method: how many and how much. A dossier
+    refused at intake kept no fees: what its intake recorded is handed back, not counted."""
     query = select(PaymentRow.method, func.count(), func.coalesce(func.sum(PaymentRow.amount), 0))
-    query = query.where(PaymentRow.at >= start, PaymentRow.at < end)
+    query = query.join(DossierRow, DossierRow.uuid == PaymentRow.dossier_uuid).where(
+        PaymentRow.at >= start, PaymentRow.at < end, DossierRow.status != Status.DENIED.value
+    )
     if officer is not None:
         query = query.where(PaymentRow.by == officer)
     grouped = session.execute(query.group_by(PaymentRow.method))

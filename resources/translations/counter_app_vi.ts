@@ -9,7 +9,7 @@
         <translation>Hồ sơ {code} của {name}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>&amp;Note (optional):</source>
         <translation>&amp;Ghi chú (không bắt buộc):</translation>
     </message>
@@ -313,7 +313,7 @@
 <context>
     <name>DossierActions</name>
     <message>
-        <location filename="../../counter_app/ui/dossiers/action.py" line="-202"/>
+        <location filename="../../counter_app/ui/dossiers/action.py" line="-195"/>
         <source>&amp;Accept the online submission</source>
         <translation>Tiếp &amp;nhận hồ sơ trực tuyến</translation>
     </message>

@@ -142,7 +142,7 @@
 <context>
     <name>IntakeLayout</name>
     <message>
-        <location filename="../../counter_app/ui/intake/layout.py" line="+125"/>
+        <location filename="../../counter_app/ui/intake/layout.py" line="+127"/>
         <source>Code or name of the procedure, accents optional</source>
         <translation>Mã hoặc tên thủ tục, gõ có dấu hay không dấu đều được</translation>
     </message>
@@ -267,7 +267,22 @@
         <translation>&amp;Phí, lệ phí</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>for a transfer or a card</source>
+        <translation>khi chuyển khoản hoặc quẹt thẻ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pai&amp;d by:</source>
+        <translation>Nộp &amp;bằng:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reference n&amp;umber:</source>
+        <translation>Số tham chiế&amp;u:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Handing in and return</source>
         <translation>Nộp hồ sơ và trả kết quả</translation>
     </message>
@@ -345,7 +360,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../counter_app/ui/intake/page.py" line="+159"/>
+        <location filename="../../counter_app/ui/intake/page.py" line="+160"/>
         <source>No procedure matches the search.</source>
         <translation>Không có thủ tục nào phù hợp.</translation>
     </message>
@@ -385,7 +400,7 @@
         <translation>Đã đọc thẻ căn cước: {name}</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>Chưa lưu: hãy sửa các mục báo đỏ.</translation>
     </message>

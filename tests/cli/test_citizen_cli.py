@@ -53,6 +53,7 @@ def test_an_officers_login_cannot_rate(prepared, data_dir):
 def test_consent_notices_and_paying_by_transfer(prepared, data_dir):
     data = intake_json()
     data["applicant"]["consent"] = {"notices": True}
+    data["payment"] = {"method": "unpaid"}  # left for the payment request
     intake = write_json(data_dir.parent / "consent.json", data)
     code = ok_json(run_cli(data_dir, "intake", str(intake), "--user", OFFICER))["code"]
     assert ok_json(run_cli(data_dir, "show", code))["applicant"]["consent"] == {"notices": True}
@@ -84,9 +85,38 @@ def test_consent_notices_and_paying_by_transfer(prepared, data_dir):
     assert [n["attempts"] for n in waiting] == [0, 0]
     day = waiting[0]["queued_at"][:10]
     figures = ok_json(run_cli(data_dir, "report", "daily", "--date", day))
-    assert figures["payments_by_method"] == {"transfer": 200000}
+    assert figures["payments_by_method"]["transfer"] == 200000
+    assert figures["payments"]["transfer"] == {"count": 1, "amount": 200000}
+    assert figures["payments"]["card"] == {"count": 0, "amount": 0}
+    # the template's dossier paid its fee in cash at intake: the only cash of the day
+    assert figures["payments"]["cash"]["amount"] == figures["cash_fees"]
+
+
+@pytest.mark.slow
+def test_the_intake_files_payment_reaches_the_daily_review(data_dir, tmp_path):  # type: ignore[no-untyped-def]
+    """The file's "payment": a transfer without its reference is refused and nothing is
+    written; with it, `report daily` counts it by method and its cash is the cash recorded.
+    The template's one dossier paid its fee in cash at intake."""
+    data = intake_json()
+    data["payment"] = {"method": "transfer"}
+    no_reference = run_cli(data_dir, "intake", str(write_json(tmp_path / "a.json", data)),
+                           "--user", OFFICER)  # fmt: skip
+    assert no_reference.returncode == 1 and "tham chiếu" in no_reference.stderr
+    assert "Traceback" not in no_reference.stderr and no_reference.stdout == ""
+    assert len(ok_json(run_cli(data_dir, "list"))) == 1  # nothing written
+    data["payment"] = {"method": "transfer", "reference": "FT26340999"}
+    taken = ok_json(
+        run_cli(data_dir, "intake", str(write_json(tmp_path / "b.json", data)), "--user", OFFICER)
+    )
+    data["payment"] = {"method": "unpaid"}
+    unpaid = write_json(tmp_path / "c.json", data)
+    ok_json(run_cli(data_dir, "intake", str(unpaid), "--user", OFFICER))
+    day = taken["received_at"][:10]
+    figures = ok_json(run_cli(data_dir, "report", "daily", "--date", day))
     assert figures["payments"] == {
-        "cash": {"count": 0, "amount": 0},
+        "cash": {"count": 1, "amount": 200000},
         "transfer": {"count": 1, "amount": 200000},
         "card": {"count": 0, "amount": 0},
     }
+    assert figures["cash_fees"] == 200000  # the transfer and the fee left due are not cash
+    assert figures["fees_total"] == 600000

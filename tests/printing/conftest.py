@@ -175,10 +175,12 @@ def make(ws, officer) -> Make:  # type: ignore[no-untyped-def]
         moves: list[tuple[Action, str, datetime]] = (),  # type: ignore[assignment]
         documents: list[dict] | None = None,
         sets: int = 1,
+        paid: str = "unpaid",  # the fees left due at intake, for the papers that ask them
         **applicant: object,
     ) -> Dossier:
         request = intake_json(procedure, **applicant)
         request["sets"] = sets
+        request["payment"] = {"method": paid}
         if documents is not None:
             request["documents"] = documents
         dossier = ws.intake.receive(request_from_json(request), user=officer, at=at)

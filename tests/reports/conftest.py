@@ -38,10 +38,14 @@ def receive(
     due: datetime | None = None,
     after_fee: int = 0,
     name: str = "Nguyễn Văn An",
+    payment: str | None = None,
 ) -> Dossier:
     """Receive one dossier at `at`; `due` replaces the computed due time, `after_fee` the
-    catalog's fees by one collected when the result is returned."""
+    catalog's fees by one collected when the result is returned; `payment` the method the fees
+    taken at intake were paid by (the channel's default when None, "unpaid": not yet)."""
     data = intake_json(procedure, full_name=name)
+    if payment is not None:
+        data["payment"] = {"method": payment}
     data["channel"] = channel
     data["return_method"] = return_method
     request = request_from_json(data)
@@ -50,7 +54,7 @@ def receive(
     dossier = ws.intake.prepare(request, user=user, at=at)
     if due is not None:
         dossier.due_at = due
-    return ws.intake.save([dossier])[0]
+    return ws.intake.save([dossier], [request.payment])[0]
 
 
 def move(ws, dossier: Dossier, action: Action, user, at: datetime, note: str = "") -> Dossier:  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ FEE = 200000  # TEN_DAYS' fee in the demo catalog
 
 def paid(ws, user, method: str, reference: str, at: datetime) -> None:  # type: ignore[no-untyped-def]
     """A dossier received in the morning and its fee paid at `at` by `method`."""
-    dossier = receive(ws, user, TEN_DAYS, at.replace(hour=8))
+    dossier = receive(ws, user, TEN_DAYS, at.replace(hour=8), payment="unpaid")
     for action in (Action.TRANSFER, Action.REQUEST_PAYMENT):
         move(ws, dossier, action, user, at, note="Lệ phí")
     assert dossier.code is not None

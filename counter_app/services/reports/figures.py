@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, Integer, and_, case, cast, exists, func, n
 from sqlalchemy.orm import Session
 
 from counter_app.domain.catalog import FeeCollection
-from counter_app.domain.dossier import OPEN_STATES, Channel, Timeliness
+from counter_app.domain.dossier import OPEN_STATES, Channel, ReturnMethod, Timeliness
 from counter_app.domain.reports import (
     ENDED_UNRESOLVED,
     NOT_RECEIVED,
@@ -22,11 +22,18 @@ from counter_app.domain.reports import (
     DueItem,
     Outcomes,
     PeriodRow,
+    cash_at_return,
     day_bounds,
     empty_channels,
-    paid_in_cash,
 )
-from counter_app.store.models import AgencyRow, DossierRow, FeeLineRow, HistoryRow, ProcedureRow
+from counter_app.store.models import (
+    AgencyRow,
+    DossierRow,
+    FeeLineRow,
+    HistoryRow,
+    PaymentRow,
+    ProcedureRow,
+)
 
 D = DossierRow
 _NOT_RECEIVED = [status.value for status in NOT_RECEIVED]
@@ -80,18 +87,12 @@ def received_groups(
     return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
 
 
-def fees(
-    session: Session, start: datetime, end: datetime, officer: str | None
-) -> tuple[dict[str, int], int]:
-    """Fees by collection form, and the part of them taken in cash at the desk.
-
-    Collected "before" at intake: fees of the dossiers received that day; collected "after"
-    at the return: of those handed back that day; "exempt": what was waived on the day's
-    intake. Cash: see `paid_in_cash`."""
+def fees(session: Session, start: datetime, end: datetime, officer: str | None) -> dict[str, int]:
+    """Fees by collection form. Collected "before" at intake: fees of the dossiers received
+    that day; collected "after" at the return: of those handed back that day; "exempt": what
+    was waived on the day's intake."""
     amount = func.coalesce(func.sum(FeeLineRow.amount * FeeLineRow.quantity), 0)
-    joined = select(FeeLineRow.collection, D.channel, D.return_method, amount).join(
-        D, D.uuid == FeeLineRow.dossier_uuid
-    )
+    joined = select(FeeLineRow.collection, amount).join(D, D.uuid == FeeLineRow.dossier_uuid)
     at_intake = joined.where(
         received_between(start, end), FeeLineRow.collection != FeeCollection.AFTER.value
     )
@@ -100,14 +101,33 @@ def fees(
     returned = returned_between(start, end, officer)
     at_return = joined.where(returned, FeeLineRow.collection == FeeCollection.AFTER.value)
     by_collection = {collection.value: 0 for collection in FeeCollection}
-    cash = 0
     for query in (at_intake, at_return):
-        grouped = query.group_by(FeeLineRow.collection, D.channel, D.return_method)
-        for collection, channel, return_method, total in session.execute(grouped):
+        for collection, total in session.execute(query.group_by(FeeLineRow.collection)):
             by_collection[collection] = by_collection.get(collection, 0) + int(total)
-            if paid_in_cash(collection, channel, return_method):
-                cash += int(total)
-    return by_collection, cash
+    return by_collection
+
+
+def cash_unrecorded_at_return(
+    session: Session, start: datetime, end: datetime, officer: str | None
+) -> int:
+    """The cash of the results handed back at the counter that day that no payment records
+    (see `cash_at_return`), per dossier."""
+    line = FeeLineRow.amount * FeeLineRow.quantity
+    after = func.sum(case((FeeLineRow.collection == FeeCollection.AFTER.value, line), else_=0))
+    owed = func.sum(case((FeeLineRow.collection != FeeCollection.EXEMPT.value, line), else_=0))
+    paid = (
+        select(PaymentRow.dossier_uuid, func.sum(PaymentRow.amount).label("amount"))
+        .group_by(PaymentRow.dossier_uuid)
+        .subquery()
+    )
+    query = (
+        select(after, owed, func.coalesce(func.max(paid.c.amount), 0))
+        .join(D, D.uuid == FeeLineRow.dossier_uuid)
+        .outerjoin(paid, paid.c.dossier_uuid == D.uuid)
+        .where(returned_between(start, end, officer), D.return_method == ReturnMethod.COUNTER.value)
+        .group_by(D.uuid)
+    )
+    return sum(cash_at_return(int(a), int(o), int(p)) for a, o, p in session.execute(query))
 
 
 def returned_between(start: datetime, end: datetime, officer: str | None) -> ColumnElement[bool]:

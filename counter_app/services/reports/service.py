@@ -58,6 +58,14 @@ def payments_of_day(
     return {method.value: recorded.get(method.value, MethodTotal()) for method in Method}
 
 
+def cash_of_day(session: Session, start: datetime, end: datetime, officer: str | None) -> int:
+    """The cash the day took, what the sign-off reconciles: the payments recorded in cash
+    (at intake, on marking fees paid) and what counter returns took that no payment records."""
+    recorded = payments_by_method(session, start, end, officer).get(Method.CASH.value)
+    unrecorded = figures.cash_unrecorded_at_return(session, start, end, officer)
+    return (recorded.amount if recorded else 0) + unrecorded
+
+
 class ReportService:
     def __init__(
         self,
@@ -89,7 +97,8 @@ class ReportService:
         tomorrow = self._calendars.for_agency("").next_working_day(day)
         with self._db.read() as session:
             groups = figures.received_groups(session, start, end, officer)
-            by_collection, cash = figures.fees(session, start, end, officer)
+            by_collection = figures.fees(session, start, end, officer)
+            payments = payments_of_day(session, start, end, officer)
             outcomes = figures.resolved_outcomes(session, start, end, officer)
             return DailyReview(
                 day=day,
@@ -111,9 +120,9 @@ class ReportService:
                 due_tomorrow=figures.due_within(session, tomorrow, moment, officer),
                 trend=figures.trend(session, day, TREND_DAYS, officer),
                 sign_off=latest_sign_offs(session, [day]).get(day),
-                cash_fees=cash,
+                cash_fees=cash_of_day(session, start, end, officer),
                 ratings=review_of(rating_rows(session, start, end, officer)),
-                payments=payments_of_day(session, start, end, officer),
+                payments=payments,
             )
 
     def period(self, start: date, end: date, *, user: User) -> PeriodReport:
@@ -200,7 +209,7 @@ class ReportService:
                     by=person_name(session, current.signed_by),
                     at=iso(current.signed_at),
                 )
-            _, recorded = figures.fees(session, start, end, None)
+            recorded = cash_of_day(session, start, end, None)
             difference = cash_counted - recorded
             if difference and not note:
                 raise CounterError(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counter_app.domain.catalog import Catalog
 from counter_app.domain.clock import local, now
@@ -28,6 +28,10 @@ from counter_app.store.central.database import (
 )
 
 PORTAL_PLACE = "Cổng dịch vụ công"
+
+if TYPE_CHECKING:
+    from counter_app.services.notices import NoticeService
+    from counter_app.services.settings import SettingsService
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,14 @@ class CentralAdmin:
     ) -> Dossier:
         with self.database.write() as session:
             return office.record_decision(session, code, status, actor=actor, note=note, at=now())
+
+    def notice_sender(self, settings: SettingsService) -> NoticeService:
+        """Central's queue of the notices of decisions taken here, sent by the counters' worker
+        code through the mail server and SMS gateway of `settings` (a data folder's)."""
+        from counter_app.services.notices import NoticeService
+        from counter_app.store.central.models import CentralNoticeRow
+
+        return NoticeService(self.database, settings, None, model=CentralNoticeRow)
 
     def submit(self, data: object) -> Dossier:
         """An online submission as the portal would send it: the intake JSON plus "agency"."""

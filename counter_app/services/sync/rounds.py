@@ -379,7 +379,7 @@ class SyncRounds(SyncBase):
                         renumber(session, clashes, mode=mode, at=now(), reason="pull")
                 changed = self._apply_page(kind, page.rows, cursors, page.cursor)
                 pulled += changed
-                catalog_changed |= kind != "dossiers"
+                catalog_changed |= kind not in ("dossiers", "ratings")
                 if len(page.rows) < self.pull_page:
                     break
                 page = None

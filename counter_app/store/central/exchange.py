@@ -44,6 +44,7 @@ from counter_app.store.central.repository import (
     shifter,
     visible_to,
 )
+from counter_app.store.central.shared_ratings import ratings_after
 from counter_app.store.central.wire import (
     Page,
     PushItem,
@@ -248,6 +249,8 @@ def pull(session: Session, kind: str, cursor: int, limit: int, counter: int) -> 
         if agencies:
             query = query.where(visible_to(counter, agencies))
         query = query.order_by(DOSSIERS.c.seq).limit(limit)
+    elif kind == "ratings":
+        query = ratings_after(cursor, top, limit, counter, _agencies_of(session, counter))
     else:
         model = {
             "agencies": CentralAgencyRow,

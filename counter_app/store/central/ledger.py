@@ -22,6 +22,7 @@ from counter_app.store.central.models import (
 from counter_app.store.central.repository import (
     _dialect,
     _insert_ignore,
+    next_seq,
 )
 from counter_app.store.journal import AuditHead
 
@@ -102,5 +103,9 @@ def record_ratings(session: Session, counter: int, ratings: list[dict]) -> list[
         }
         for rating in ratings
     ]
+    if rows and _dialect(session) != "postgresql":  # there a trigger numbers them (c0013)
+        first = next_seq(session, len(rows))
+        for offset, row in enumerate(rows):
+            row["seq"] = first + offset
     _insert_ignore(session, table, rows, None)  # either unique key may be taken already
     return [row["uuid"] for row in rows]

@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from counter_app.store.notice_columns import NoticeColumns
 from counter_app.store.types import Moment
 
 Document = JSON().with_variant(JSONB(), "postgresql")
@@ -211,6 +212,21 @@ class CentralRatingRow(CentralBase):
     officer: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime]
     source: Mapped[str] = mapped_column(String(10))
+    # the change sequence's number (revision c0013), so counters of the dossier's agencies
+    # pull the ratings given at other counters by keyset like any change
+    seq: Mapped[int | None] = mapped_column(BigInteger, index=True)
+
+
+class CentralNoticeRow(NoticeColumns, CentralBase):
+    """A notice to the applicant of a decision taken at central (revision c0013), queued with
+    the decision and sent by central's sender as a counter's worker sends its own: waiting ->
+    sending -> sent, or failed. Counters read their agencies' (row-level security)."""
+
+    __tablename__ = "notices"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    dossier_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    code: Mapped[str] = mapped_column(String(40), default="")
+    agency_code: Mapped[str] = mapped_column(String(13))
 
 
 class CentralCitizenPaperRow(CentralBase):

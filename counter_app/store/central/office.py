@@ -33,6 +33,7 @@ from counter_app.store.central.models import (
     CentralProcedureRow,
     CounterRow,
 )
+from counter_app.store.central.notices import queue_decision_notices
 from counter_app.store.central.repository import (
     _UPDATED,
     DOSSIERS,
@@ -137,6 +138,7 @@ def record_decision(
         .where(DOSSIERS.c.uuid == row.uuid)
         .values({k: v for k, v in values.items() if k in _UPDATED})
     )
+    queue_decision_notices(session, dossier, dossier.history[-1:], at=at)  # sent from here
     return dossier
 
 

@@ -16,7 +16,6 @@ from sqlalchemy import CursorResult, bindparam, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from counter_app.domain.clock import now
 from counter_app.domain.codes import FallbackZone, RangeSource
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.serialize import dossier_to_json
@@ -47,7 +46,7 @@ from counter_app.store.models import (
     SyncConflictRow,
     SyncLogRow,
 )
-from counter_app.store.notices import queue_notices_for
+from counter_app.store.ratings import apply_ratings
 
 _DOSSIERS = DossierRow.__table__
 
@@ -280,7 +279,6 @@ def apply_dossiers(session: Session, rows: list[dict]) -> int:
         )
     }
     changed = 0
-    me = get_setting(session, "central.counter_number")
     for row in rows:
         mine = local.get(row["uuid"])
         if mine is not None:
@@ -296,18 +294,11 @@ def apply_dossiers(session: Session, rows: list[dict]) -> int:
                 continue
         origin = "" if row["origin_counter"] is None else f"#{row['origin_counter']}"
         dossier = dossier_from_json(row["data"])
-        if mine is not None and row["origin_counter"] == me:
-            # decisions taken at central on a dossier received here: this counter, and only
-            # this one, sends their notices
-            known = _history_count(session, dossier.uuid)
-            queue_notices_for(session, [(dossier, dossier.history[known:])], at=now())
+        # no notice for the moves pulled: each was noticed where it was made (a counter's by
+        # that counter, a decision taken at central by central)
         replace_dossier(session, dossier, row["version"], origin=origin)
         changed += 1
     return changed
-
-
-def _history_count(session: Session, uuid: str) -> int:
-    return int(session.scalar(select(func.count()).where(HistoryRow.dossier_uuid == uuid)) or 0)
 
 
 def apply_agencies(session: Session, rows: list[dict]) -> int:
@@ -380,6 +371,7 @@ APPLY = {
     "procedures": apply_procedures,
     "calendar": apply_calendar,
     "dossiers": apply_dossiers,
+    "ratings": apply_ratings,
 }
 
 

@@ -65,4 +65,4 @@ class Page:
     cursor: int = 0  # the last seq in the page (the next cursor)
 
 
-KINDS = ("agencies", "procedures", "calendar", "dossiers")
+KINDS = ("agencies", "procedures", "calendar", "dossiers", "ratings")  # ratings: of dossiers pulled

@@ -23,10 +23,10 @@ from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import NOTE_REQUIRED, TRANSITIONS, Action
 from counter_app.domain.limits import NOTE_LIMIT
-from counter_app.domain.messages import translate
 from counter_app.domain.text import clean
 from counter_app.services.payments import Method, Payment, parse_payment
 from counter_app.ui import theme
+from counter_app.ui.payment_fields import PaymentFields
 
 
 def action_button_text(action: Action) -> str:
@@ -223,15 +223,8 @@ class ActionDialog(MoveDialog):
         self.method_combo: QComboBox | None = None
         self.reference_edit: QLineEdit | None = None
         if action is Action.PAY:  # how the fees were paid, for the day's reconciliation
-            self.method_combo = QComboBox()
-            self.method_combo.setObjectName("paymentMethod")
-            for method in Method:
-                self.method_combo.addItem(
-                    translate(f"payment.method.{method.value}", lang), method.value
-                )
-            self.reference_edit = QLineEdit()
-            self.reference_edit.setObjectName("paymentReference")
-            self.reference_edit.setMaxLength(100)
+            fields = PaymentFields(lang, (method.value for method in Method))
+            self.method_combo, self.reference_edit = fields.method_combo, fields.reference_edit
             paid = QFormLayout()
             paid.addRow(self.tr("Paid by:"), self.method_combo)
             paid.addRow(self.tr("Transaction reference:"), self.reference_edit)

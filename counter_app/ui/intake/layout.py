@@ -37,6 +37,7 @@ from counter_app.domain.limits import (
     ORGANISATION_LIMIT,
 )
 from counter_app.domain.messages import translate
+from counter_app.services.payments import UNPAID, Method
 from counter_app.ui import theme
 from counter_app.ui.digitising import ScanPanel
 from counter_app.ui.intake.fees import FeeLines
@@ -45,6 +46,7 @@ from counter_app.ui.intake.papers import PaperChecklist
 from counter_app.ui.intake.procedure_list import ProcedureDelegate, ProcedureListModel
 from counter_app.ui.intake.widgets import message_label, muted_label
 from counter_app.ui.labels import applicant_type_label, channel_label, return_method_label
+from counter_app.ui.payment_fields import PaymentFields
 from counter_app.ui.printing.actions import ReprintReceiptButton
 from counter_app.ui.session import Session
 from counter_app.ui.theme import scaled_font
@@ -330,8 +332,21 @@ class IntakeLayout(QWidget):
         box = QGroupBox(self.tr("&Fees and charges"))
         self.fees = FeeLines(self._lang)
         self.fees.setObjectName("fees")
+        # how the fees taken now are paid, recorded with the dossier for the day's reconciliation
+        self.payment = PaymentFields(self._lang, [*(m.value for m in Method), UNPAID])
+        self.payment.reference_edit.setPlaceholderText(self.tr("for a transfer or a card"))
+        paid = QHBoxLayout()
+        paid_by = QLabel(self.tr("Pai&d by:"))
+        paid_by.setBuddy(self.payment.method_combo)
+        paid.addWidget(paid_by)
+        paid.addWidget(self.payment.method_combo)
+        reference = QLabel(self.tr("Reference n&umber:"))
+        reference.setBuddy(self.payment.reference_edit)
+        paid.addWidget(reference)
+        paid.addWidget(self.payment.reference_edit, 1)
         layout = QVBoxLayout(box)
         layout.addWidget(self.fees)
+        layout.addLayout(paid)
         return box
 
     def _build_handing_in(self) -> QGroupBox:
@@ -497,6 +512,8 @@ class IntakeLayout(QWidget):
             *self.papers.focus_widgets(),
             self.papers.add_button,
             *self.fees.focus_widgets(),
+            self.payment.method_combo,
+            self.payment.reference_edit,
             self.sets_spin,
             self.channel_combo,
             self.return_combo,

@@ -19,6 +19,7 @@ from counter_app.domain.text import clean, nfc
 from counter_app.domain.validation import check_applicant, id_number_notes
 from counter_app.services.digitising import Staged
 from counter_app.services.intake import IntakeRequest
+from counter_app.services.payments import parse_intake_payment
 from counter_app.ui import formatting, notify
 from counter_app.ui.collector import unless_collected
 from counter_app.ui.formatting import text_or_dash
@@ -416,6 +417,7 @@ class IntakePage(IntakeLayout):
             return_at=self.return_at_combo.currentData() or "",
             note=clean(self.note_edit.text()),
             problems=self._form_problems(),  # the service adds the applicant's
+            payment=parse_intake_payment(self.payment.method(), self.payment.reference()),
         )
 
     def save(self) -> None:
@@ -582,6 +584,7 @@ class IntakePage(IntakeLayout):
         for edit in self.fields.values():
             edit.clear()
         self.consent_box.setChecked(False)
+        self.payment.clear()
         self._paper_type_picked = False
         self.set_paper_type(IdType.CITIZEN_ID)
         self.sets_spin.setValue(1)

@@ -56,6 +56,8 @@ def test_a_whole_intake_by_keyboard_only(qtbot, page, workspace) -> None:
     press(qtbot, Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "2")  # two copies of the record
     press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is page.payment.method_combo  # cash, as it stays
+    press(qtbot, Qt.Key.Key_Tab, times=2)  # the reference, the number of sets
     assert focused() is page.sets_spin
     qtbot.keyClicks(focused(), "2")
     press(qtbot, Qt.Key.Key_Tab, times=4)  # channel, return method, place of return, note
@@ -111,7 +113,7 @@ def test_tab_follows_the_screen_from_top_to_bottom(qtbot, page) -> None:
     choose(qtbot, page, "chung thuc")
     page.activate()
     visited: list[QWidget] = [focused()]
-    for _ in range(24):
+    for _ in range(26):
         press(qtbot, Qt.Key.Key_Tab)
         visited.append(focused())
     paper_widgets = [w for row in page.papers.rows for w in (row.check, row.form, row.count)]
@@ -130,6 +132,8 @@ def test_tab_follows_the_screen_from_top_to_bottom(qtbot, page) -> None:
         page.papers.add_button,
         fee.amount,
         fee.quantity,
+        page.payment.method_combo,
+        page.payment.reference_edit,
         page.sets_spin,
         page.channel_combo,
         page.return_combo,
@@ -161,9 +165,10 @@ def mnemonics(page) -> dict[str, QWidget]:
 
 def test_alt_letters_are_unique_and_lead_to_their_field(qtbot, page) -> None:
     found = mnemonics(page)
-    assert len(found) == 16
+    assert len(found) == 18
     assert found["h"] is page.fields["full_name"]  # &Họ và tên
     assert found["q"] is page.return_at_combo  # Đăng ký nhận kết &quả tại
+    assert found["b"] is page.payment.method_combo  # Nộp &bằng
     press(qtbot, Qt.Key.Key_H, ALT)
     assert focused() is page.fields["full_name"]
     press(qtbot, Qt.Key.Key_T, ALT)  # &Thủ tục
@@ -172,9 +177,10 @@ def test_alt_letters_are_unique_and_lead_to_their_field(qtbot, page) -> None:
 
 def test_alt_letters_are_unique_in_english_too(page_en) -> None:
     found = mnemonics(page_en)
-    assert len(found) == 16
+    assert len(found) == 18
     assert found["n"] is page_en.fields["full_name"]  # Full &name
     assert found["g"] is page_en.return_at_combo  # Result &given at
+    assert found["d"] is page_en.payment.method_combo  # Pai&d by
 
 
 def test_shortcuts_are_written_on_the_buttons(page) -> None:

@@ -292,10 +292,10 @@ def test_the_breakdown_reconciles_the_fees_paid_by_method(
         )  # fmt: skip
     page = open_page(supervisor)
     assert page.daily.payment_table.texts() == [
-        ["cash", "1", "4,000 VND"],
+        ["cash", "2", "10,000 VND"],  # taken at the walk-ins' intake; paid: nothing more due
         ["transfer (QR)", "1", "200,000 VND"],
         ["card", "0", "0 VND"],
-        ["Total paid", "2", "204,000 VND"],
+        ["Total paid", "3", "210,000 VND"],
     ]
     page.daily.set_officer("hoa")
     qtbot.waitUntil(lambda: page.daily.review.officer == "hoa")

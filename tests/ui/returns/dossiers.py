@@ -45,6 +45,8 @@ def dossier_in(
     request: dict = {"procedure": procedure, "applicant": data}
     if fees is not None:
         request["fees"] = fees
+    if any(action is Action.REQUEST_PAYMENT for action, _ in PATHS[status]):
+        request["payment"] = {"method": "unpaid"}  # asked for later, so not taken at intake
     dossier = ws.intake.receive(request_from_json(request), user=user, at=RECEIVED)
     assert dossier.code is not None
     for hours, (action, note) in enumerate(PATHS[status], start=1):
