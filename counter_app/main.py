@@ -109,11 +109,22 @@ def _open_window(args: argparse.Namespace, argv: list[str] | None) -> int:
             from counter_app.ui.queue.app import run_screen
 
             return run_screen(args.command, args.data_dir, chosen, full_screen=not args.window)
+        _import_before_qt()
         from counter_app.ui.app import run_app
 
         return run_app(data_dir=args.data_dir, lang=chosen)
 
     return guarded(args, launch)
+
+
+def _import_before_qt() -> None:
+    """The plain Python modules the sign-in window needs, imported before Qt: once PySide6 is
+    loaded it reads the source of every module imported after it (to see whether the module
+    uses its __feature__ switches), which slowed the window's start by a fiftieth."""
+    import concurrent.futures  # noqa: F401
+
+    import counter_app.services.operations.instance
+    import counter_app.services.preferences  # noqa: F401
 
 
 _NO_DISPLAY = (

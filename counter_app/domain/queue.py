@@ -16,6 +16,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from counter_app.domain.clock import iso, local
+from counter_app.domain.settings_registry import default
 from counter_app.domain.text import fold
 
 
@@ -45,12 +46,19 @@ class Area:
     name: str
 
 
-DEMO_AREAS: tuple[Area, ...] = (
-    Area("A", "Tư pháp – Hộ tịch"),
-    Area("B", "Đất đai – Xây dựng"),
-    Area("C", "Kinh doanh – Đầu tư"),
-    Area("D", "Lao động – Xã hội"),
-)
+def _areas(value: object) -> tuple[Area, ...]:
+    """The areas a `queue.areas` value lists ([{"code", "name"}, ...]); none if unreadable."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(
+        Area(str(item["code"]).strip(), str(item.get("name") or item["code"]).strip())
+        for item in value
+        if isinstance(item, dict) and str(item.get("code", "")).strip()
+    )
+
+
+DEMO_AREAS: tuple[Area, ...] = _areas(default("queue.areas"))
+"""The demo centre's areas: the setting's default."""
 
 
 @dataclass(frozen=True)
@@ -138,16 +146,8 @@ def _words(text: str) -> str:
 
 
 def areas_from_setting(value: object) -> tuple[Area, ...]:
-    """The `queue.areas` setting ([{"code", "name"}, ...]); anything unreadable: the demo areas."""
-    if isinstance(value, list):
-        areas = tuple(
-            Area(str(item["code"]).strip(), str(item.get("name") or item["code"]).strip())
-            for item in value
-            if isinstance(item, dict) and str(item.get("code", "")).strip()
-        )
-        if areas:
-            return areas
-    return DEMO_AREAS
+    """The `queue.areas` setting; anything unreadable: the demo areas."""
+    return _areas(value) or DEMO_AREAS
 
 
 def estimated_wait_minutes(ahead: int, service_minutes: float, desks: int) -> int:

@@ -18,7 +18,6 @@ from enum import Enum
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.permissions import Permission
-from counter_app.domain.queue import DEMO_AREAS
 
 
 class Kind(Enum):
@@ -318,7 +317,14 @@ _SPECS: list[SettingSpec] = [
     SettingSpec(
         "queue.areas",
         Kind.JSON,
-        [{"code": area.code, "name": area.name} for area in DEMO_AREAS],
+        # the demo centre's areas (domain.queue's DEMO_AREAS), spelt here so that reading a
+        # setting never loads the queue's rules: the sign-in window starts sooner
+        [
+            {"code": "A", "name": "Tư pháp – Hộ tịch"},
+            {"code": "B", "name": "Đất đai – Xây dựng"},
+            {"code": "C", "name": "Kinh doanh – Đầu tư"},
+            {"code": "D", "name": "Lao động – Xã hội"},
+        ],
         doc='the service areas the kiosk offers: [{"code", "name"}, ...]',
     ),
     SettingSpec(

@@ -1,4 +1,5 @@
-"""What the window needs before the store is open: language, font size, the counter's name.
+"""What the window needs before the store is open: whether there is a store at all (else the
+first-run wizard), language, font size, the counter's name.
 
 Read straight from the SQLite file, read-only, with the standard library and the settings
 registry only, so the sign-in window can appear before SQLAlchemy and the rest are even
@@ -24,6 +25,11 @@ class StartupPreferences:
     language: str = str(default("ui.language"))
     font_size: int = int_default("ui.font_size")
     counter_name: str = str(default("counter.name"))
+
+
+def needs_setup(data_dir: Path) -> bool:
+    """No store at all in the folder: a new counter (an emptied file is not: see the store)."""
+    return not (data_dir / DATABASE_FILE).exists()
 
 
 def startup_preferences(data_dir: Path) -> StartupPreferences:

@@ -25,13 +25,11 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.messages import LANGUAGES
 from counter_app.paths import default_data_dir, resources_dir
 from counter_app.services.operations.instance import InstanceLock
-from counter_app.services.preferences import startup_preferences
-from counter_app.ui import notify
+from counter_app.services.preferences import needs_setup, startup_preferences
 from counter_app.ui.collector import install_gui_thread_collector, unless_collected
 from counter_app.ui.crash import CrashHandler
 from counter_app.ui.i18n import apply_base_font, install_translations, remove_translations
 from counter_app.ui.login import LoginDialog
-from counter_app.ui.wheel import install_wheel_guard
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import User
@@ -78,10 +76,10 @@ def open_in_background(folder: Path, future: Future[Workspace]) -> None:
 
 
 class _OpenOnce(QObject):
-    """Starts `first` (the log file) then opening the store into `future`, once: after the
-    watched sign-in window first painted (the store's imports would otherwise hold the
-    interpreter lock while the window is built and shown), after OPEN_AT_LATEST_MS, or as soon
-    as something needs the store."""
+    """Starts `first` (the log file, the wheel guard) then opening the store into `future`,
+    once: after the watched sign-in window first painted (the store's imports would otherwise
+    hold the interpreter lock while the window is built and shown), after OPEN_AT_LATEST_MS, or
+    as soon as something needs the store."""
 
     def __init__(self, folder: Path, future: Future[Workspace], first: Callable[[], None]) -> None:
         super().__init__()
@@ -150,7 +148,6 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
     app.setApplicationName("counter-app")
     app.setDesktopFileName("counter-app")  # docks match it with packaging/linux's .desktop file
     app.setWindowIcon(window_icon())
-    install_wheel_guard(app)  # the wizard, the sign-in and every window after them
     install_gui_thread_collector(app)  # widgets die on the GUI thread, not in a worker
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     preferences = startup_preferences(folder)
@@ -164,6 +161,8 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
     try:
         instance.acquire()
     except CounterError as error:
+        from counter_app.ui import notify
+
         notify.show_error(None, error.message(lang))
         if error.key == "app.already_open":
             from counter_app.ui.window_beacon import knock
@@ -173,32 +172,38 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
         return EXIT_ERROR
     logging_to: list[logging.Handler] = []
 
-    def start_logging() -> None:
-        """The log file, once the sign-in window is up (logging.handlers is slow to import)."""
+    def once_shown() -> None:
+        """Once the sign-in window is up, or before the first-run wizard: the log file
+        (logging.handlers is slow to import) and the wheel guard for every window after (the
+        sign-in has no value a wheel could change, and an application-wide filter would take
+        every event of the window being built through Python)."""
         if not logging_to:
             from counter_app.services.operations.logs import configure_logging
+            from counter_app.ui.wheel import install_wheel_guard
 
+            install_wheel_guard(app)
             logging_to.append(configure_logging(folder))
             log.info("window started on %s", folder)
 
-    crash = CrashHandler(
-        folder, lang, lambda text: notify.show_error(QApplication.activeWindow(), text)
-    )
+    def tell(text: str) -> None:
+        from counter_app.ui import notify  # its dialogs' classes are made when one is needed
+
+        notify.show_error(QApplication.activeWindow(), text)
+
+    crash = CrashHandler(folder, lang, tell)
     crash.install()
     opening: Future[Workspace] | None = None
     try:
-        from counter_app.services.operations.setup import needs_setup
-
         if needs_setup(folder):  # a new counter: the first-run wizard sets it up
             from counter_app.ui.first_run import run_first_run
 
-            start_logging()
+            once_shown()
             done, lang, translators = run_first_run(app, folder, lang, translators)
             if not done:
                 return EXIT_OK
             preferences = startup_preferences(folder)
         opening = Future()
-        return _run(app, opening, folder, preferences.counter_name, lang, start_logging)
+        return _run(app, opening, folder, preferences.counter_name, lang, once_shown)
     finally:
         if opening is not None and opening.done() and opening.exception() is None:
             opening.result().close()
@@ -218,9 +223,9 @@ def _run(
     folder: Path,
     counter_name: str,
     lang: str,
-    start_logging: Callable[[], None],
+    once_shown: Callable[[], None],
 ) -> int:
-    opened = _OpenOnce(folder, opening, start_logging)
+    opened = _OpenOnce(folder, opening, once_shown)
     login = LoginDialog(_Accounts(opened), counter_name, lang)
     opened.watch(login)
     failure: list[CounterError] = []
@@ -242,6 +247,8 @@ def _run(
     opened.now()  # signed in (or closed) before it started
     watcher.stop()
     if failure:
+        from counter_app.ui import notify
+
         notify.show_error(None, startup_message(failure[0], lang))
         return EXIT_ERROR
     if not accepted or login.user is None:

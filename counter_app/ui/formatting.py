@@ -29,6 +29,11 @@ def moment(value: datetime | None) -> str:
     return local(value).strftime("%d/%m/%Y %H:%M")
 
 
+def stacked_moment(value: datetime | None) -> str:
+    """The day over the time (dd/MM/yyyy, a new line, HH:mm) for a narrow column."""
+    return moment(value).replace(" ", "\n")
+
+
 def day(value: date | None) -> str:
     if value is None:
         return EMPTY

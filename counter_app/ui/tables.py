@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,13 +21,59 @@ from counter_app.ui.formatting import text_or_dash
 SAMPLE_PADDING = 24  # room for the cell margins and the header's sort arrow
 
 
-def set_up_list(table: QTableView, stretch: int, samples: Iterable[tuple[int, str]] = ()) -> None:
+def two_line_width(metrics: QFontMetrics, text: str) -> int:
+    """The narrowest width that holds `text` on at most two lines broken at a space."""
+    words = text.split(" ")
+    return min(
+        max(
+            metrics.horizontalAdvance(" ".join(words[:cut])),
+            metrics.horizontalAdvance(" ".join(words[cut:])),
+        )
+        for cut in range(1, len(words) + 1)
+    )
+
+
+class TwoLineHeader(QHeaderView):
+    """Column titles wrapped at spaces over two lines: a long title costs its column no width."""
+
+    def __init__(self, parent: QTableView) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+
+    def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
+        size = super().sectionSizeFromContents(logicalIndex)
+        model = self.model()
+        if model is None:
+            return size
+        title = str(model.headerData(logicalIndex, self.orientation()) or "")
+        metrics = self.fontMetrics()
+        one_line = metrics.horizontalAdvance(title)
+        wrapped = two_line_width(metrics, title)
+        if wrapped == one_line:
+            return size
+        return QSize(size.width() - one_line + wrapped, size.height() + metrics.lineSpacing())
+
+
+def set_up_list(
+    table: QTableView,
+    stretch: int,
+    samples: Iterable[tuple[int, str]] = (),
+    *,
+    two_lines: bool = False,
+) -> None:
     """`stretch` is the column that takes the width left; each (column, sample) pair gives a
-    column the width of its longest usual text, so it starts whole without measuring rows."""
+    column the width of its longest usual text, so it starts whole without measuring rows.
+    With `two_lines`, every row is two lines high and long texts and titles wrap at spaces
+    instead of being elided."""
+    if two_lines:
+        table.setHorizontalHeader(TwoLineHeader(table))
+        rows = table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(rows.defaultSectionSize() + table.fontMetrics().lineSpacing())
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
+    table.setWordWrap(two_lines)
     table.verticalHeader().setVisible(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from pathlib import Path
 
@@ -254,3 +255,29 @@ def test_moves_from_before_0013_read_without_an_officers_name_and_title(tmp_path
         assert connection.exec_driver_sql("SELECT actor FROM dossier_history").scalar() == "canbo"
         command.upgrade(migrations._config(connection), "head")
     engine.dispose()
+
+
+def test_the_cycle_collector_waits_while_the_write_lock_is_held(tmp_path: Path):
+    """A full collection inside a sync round's transaction made the window's save wait for it
+    (issue 13): it runs once the transaction has ended, and stays off where it was off."""
+    database = open_database(tmp_path / "counter.sqlite3", create=True)
+    try:
+        during: list[bool] = []
+        assert gc.isenabled()
+        with database.write() as session:
+            session.execute(text("SELECT 1"))
+            during.append(gc.isenabled())
+        assert during == [False] and gc.isenabled()
+        with pytest.raises(ZeroDivisionError), database.write():
+            during.append(gc.isenabled())
+            1 / 0  # noqa: B018
+        assert during == [False, False] and gc.isenabled()
+        gc.disable()
+        try:
+            with database.write():
+                pass
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+    finally:
+        database.close()

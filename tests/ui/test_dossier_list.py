@@ -113,8 +113,8 @@ def test_model_columns_and_dates(workspace, dossiers) -> None:
     assert cell(Column.CODE) == dossiers["due_today"].code
     assert cell(Column.APPLICANT) == "Trần Thị Mai"
     assert cell(Column.PROCEDURE) == "Chứng thực bản sao từ bản chính"
-    assert cell(Column.RECEIVED) == "25/11/2026 08:00"
-    assert cell(Column.DUE) == "25/11/2026 17:00"
+    assert cell(Column.RECEIVED) == "25/11/2026\n08:00"
+    assert cell(Column.DUE) == "25/11/2026\n17:00"
     assert cell(Column.STATUS) == "Received"
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
     assert headers == ["Code", "Applicant", "Procedure", "Received", "Due", "Status"]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.ui import app as app_module
+from counter_app.ui import first_run
 from counter_app.ui.intake.page import IntakePage
 from counter_app.ui.login import LoginDialog
 from counter_app.ui.main_window import MainWindow
@@ -205,12 +206,50 @@ def test_one_guard_for_the_application(qapp) -> None:
     assert len(qapp.findChildren(WheelGuard, GUARD_NAME)) == 1
 
 
-def test_the_program_installs_the_guard_before_the_sign_in(
-    qapp, workspace, monkeypatch, shown, app_state
-) -> None:
+def remove_guards(qapp) -> None:
     for guard in qapp.findChildren(WheelGuard, GUARD_NAME):  # the fixture's, taken away
         qapp.removeEventFilter(guard)
         guard.setParent(None)
-    monkeypatch.setattr(LoginDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+
+
+def guarded(qapp) -> bool:
+    return len(qapp.findChildren(WheelGuard, GUARD_NAME)) == 1
+
+
+def test_the_program_installs_the_guard_once_the_sign_in_is_shown(
+    qapp, qtbot, workspace, monkeypatch, shown, app_state
+) -> None:
+    """Not before: the sign-in has no value a wheel could change, and an application-wide
+    filter would take every event of the window being built through Python (a twentieth of
+    the start, bench/bench_ui_start.py); but while it is open, before any window after it."""
+    remove_guards(qapp)
+    seen: list[bool] = []
+
+    def shown_then_closed(dialog: LoginDialog) -> int:
+        seen.append(guarded(qapp))
+        dialog.show()
+        qtbot.waitUntil(lambda: guarded(qapp), timeout=5_000)
+        dialog.hide()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(LoginDialog, "exec", shown_then_closed)
     assert app_module.run_app(data_dir=workspace.data_dir, lang="vi") == 0
-    assert len(qapp.findChildren(WheelGuard, GUARD_NAME)) == 1
+    assert seen == [False]
+    assert guarded(qapp)
+
+
+def test_the_program_installs_the_guard_before_the_first_run_wizard(
+    qapp, tmp_path, monkeypatch, shown, app_state
+) -> None:
+    remove_guards(qapp)
+    seen: list[bool] = []
+
+    def wizard(
+        app: object, folder: object, lang: str, translators: list[object]
+    ) -> tuple[bool, str, list[object]]:
+        seen.append(guarded(qapp))
+        return False, lang, translators
+
+    monkeypatch.setattr(first_run, "run_first_run", wizard)
+    assert app_module.run_app(data_dir=tmp_path / "new counter", lang="vi") == 0
+    assert seen == [True]

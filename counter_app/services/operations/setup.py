@@ -2,7 +2,7 @@
 as `counter-app init` plus an imported catalog, the agencies served, the counter's identity,
 the administrator, printers and paper sizes; without demo dossiers.
 
-Light to import (the window asks `needs_setup` before SQLAlchemy is loaded). All or nothing:
+Light to import (the first-run wizard loads it before SQLAlchemy). All or nothing:
 the store is created only once everything is known, and a failure while it is being filled
 removes it again, so the next start offers the wizard afresh.
 """
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from counter_app.domain.errors import CounterError
 from counter_app.domain.settings_registry import REGISTRY
 from counter_app.paths import DATABASE_FILE, resources_dir
+from counter_app.services.preferences import needs_setup
 
 if TYPE_CHECKING:
     from counter_app.domain.catalog import Agency
@@ -25,11 +26,6 @@ if TYPE_CHECKING:
 
 def demo_catalog() -> Path:
     return resources_dir() / "demo" / "catalog.json"
-
-
-def needs_setup(data_dir: Path) -> bool:
-    """No store at all in the folder: a new counter (an emptied file is not: see the store)."""
-    return not (data_dir / DATABASE_FILE).exists()
 
 
 def catalog_agencies(file: Path | None = None) -> list[Agency]:

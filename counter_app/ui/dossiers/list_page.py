@@ -26,10 +26,16 @@ from counter_app.ui.dossiers.detail import DossierDetailDialog
 from counter_app.ui.models.dossier_query import DossierSearch
 from counter_app.ui.models.dossier_table import Column, DossierTableModel
 from counter_app.ui.session import Session
-from counter_app.ui.tables import SAMPLE_PADDING, open_on_activation, set_up_list
+from counter_app.ui.tables import (
+    SAMPLE_PADDING,
+    open_on_activation,
+    set_up_list,
+    two_line_width,
+)
 
 SEARCH_DELAY_MS = 300
 RECOLOUR_INTERVAL_MS = 60_000
+LONG_NAME = "Nguyễn Thị Phương Thảo"  # a long usual name, whole on two lines
 
 
 def legend_swatch(text: str, background: QColor, foreground: QColor) -> QLabel:
@@ -136,16 +142,20 @@ class DossiersPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("dossierTable")
         self.table.setModel(self.model)
-        # The procedure takes what the others leave: the code and the two times are as wide as
-        # their text (the same in every row), the applicant as a usual name, the status as the
-        # states a counter mostly shows (the four longest elide; the tooltip has them whole).
-        set_up_list(self.table, Column.PROCEDURE, ((Column.APPLICANT, "M" * 11),))
+        # The procedure takes what the others leave, over two lines: the code and the two times
+        # (the day over the hour) are as wide as their text, the applicant and the status as
+        # wide as their longest usual text needs on two lines (the tooltip has every cell whole).
+        set_up_list(self.table, Column.PROCEDURE, two_lines=True)
         header = self.table.horizontalHeader()
         for column in (Column.CODE, Column.RECEIVED, Column.DUE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         metrics = self.table.fontMetrics()
-        widths = sorted(metrics.horizontalAdvance(s.label(session.lang)) for s in Status)
-        header.resizeSection(Column.STATUS, widths[-5] + SAMPLE_PADDING)
+        for column, samples in (
+            (Column.APPLICANT, [LONG_NAME]),
+            (Column.STATUS, [s.label(session.lang) for s in Status]),
+        ):
+            width = max(two_line_width(metrics, sample) for sample in samples)
+            header.resizeSection(column, width + SAMPLE_PADDING)
         open_on_activation(self.table, self._open_index)
 
         self.count_label = QLabel()

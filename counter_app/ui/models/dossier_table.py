@@ -207,9 +207,9 @@ class DossierTableModel(ListTableModel[Dossier]):
             case Column.PROCEDURE:
                 return dossier.procedure_name
             case Column.RECEIVED:
-                return formatting.moment(dossier.received_at)
+                return formatting.stacked_moment(dossier.received_at)
             case Column.DUE:
-                return formatting.moment(dossier.due_at)
+                return formatting.stacked_moment(dossier.due_at)
             case Column.STATUS:
                 return dossier.status.label(self._lang)
 

@@ -144,10 +144,11 @@ class DayDossiers(QWidget):
             (
                 (Column.CODE, "000.00.00.H00-000000-0000"),
                 (Column.APPLICANT, "Nguyễn Thị Thanh Hương"),
-                (Column.RECEIVED, "00/00/0000 00:00"),
-                (Column.DUE, "00/00/0000 00:00"),
+                (Column.RECEIVED, "00/00/0000"),  # the day over the hour
+                (Column.DUE, "00/00/0000"),
                 (Column.STATUS, "Yêu cầu bổ sung giấy tờ"),
             ),
+            two_lines=True,
         )
         open_on_activation(self.table, self._open_index)
         hint = QLabel(self.tr("Enter or double-click: details"))
