@@ -41,6 +41,7 @@ from counter_app.store.journal import AuditEntry, append_audit
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import User
+    from counter_app.services.digitising.sources import AcquiredPage
     from counter_app.services.dossiers import DossierService
 
 
@@ -71,6 +72,17 @@ class Staged:
 
 
 @dataclass(frozen=True)
+class CheckedPages:
+    """Pages checked one by one: the scans to keep and the pages they came from, and the
+    refused pages with why, so that one bad file stops none of the others."""
+
+    scans: list[ScannedFile]
+    kept: list[AcquiredPage]
+    bad: list[AcquiredPage]
+    refused: list[CounterError]
+
+
+@dataclass(frozen=True)
 class DigitisedDossier:
     code: str
     pdf: bytes
@@ -98,6 +110,18 @@ class DigitisingService:
     def check_bytes(self, name: str, data: bytes) -> ScannedFile:
         """The same for pages a scanner handed over in memory; `name` says their kind."""
         return check_scan(Path(name), data, self.limits)
+
+    def check_pages(self, pages: Sequence[AcquiredPage]) -> CheckedPages:
+        checked = CheckedPages([], [], [], [])
+        for page in pages:
+            try:
+                checked.scans.append(self.check_bytes(page.name, page.data))
+            except CounterError as error:
+                checked.bad.append(page)
+                checked.refused.append(error)
+            else:
+                checked.kept.append(page)
+        return checked
 
     def _component(self, dossier: Dossier, name: str) -> str:
         names = [document.name for document in dossier.documents]
