@@ -150,6 +150,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker("slow")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _argon2_once_per_password() -> Iterator[None]:
+    """argon2 is slow on purpose (a tenth of a second a hash, more on a busy machine), and
+    most tests make an account: each password is hashed by argon2 once per test process and
+    the accounts made with it take that real hash, verified as any. Checking a password
+    still runs argon2 each time."""
+    from argon2 import PasswordHasher
+
+    hash_anew = PasswordHasher.hash
+    made: dict[str | bytes, str] = {}
+
+    def hash_once(self: PasswordHasher, password: str | bytes, *, salt: bytes | None = None) -> str:
+        if salt is not None:
+            return hash_anew(self, password, salt=salt)
+        if password not in made:
+            made[password] = hash_anew(self, password)
+        return made[password]
+
+    PasswordHasher.hash = hash_once
+    yield
+    PasswordHasher.hash = hash_anew
+
+
 @pytest.fixture(scope="session")
 def new_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder set up once per test process, its store migrated to the head: each test

@@ -192,10 +192,11 @@ def show(args: argparse.Namespace) -> int:
 
 def shown_dossier(ws, code: str, lang: str) -> dict:
     """The whole dossier as `show` prints it, with its scanned originals."""
-    from counter_app.services.digitising import attachment_json
+    from counter_app.services.originals import attachment_json, originals_of
 
-    data = dossier_json(ws.dossiers.get(code), lang)
-    data["attachments"] = [attachment_json(item) for item in ws.attachments.list(code)]
+    dossier = ws.dossiers.get(code)
+    data = dossier_json(dossier, lang)
+    data["attachments"] = [attachment_json(item) for item in originals_of(ws.database, dossier)]
     if (ticket := ws.dossiers.queue_ticket(code)) is not None:  # the citizen's queue ticket
         data["queue"] = ticket.to_json()
     return data
@@ -203,7 +204,7 @@ def shown_dossier(ws, code: str, lang: str) -> dict:
 
 def attach(args: argparse.Namespace) -> int:
     """`attach CODE FILE... --component NAME --user LOGIN`: all the files or none."""
-    from counter_app.services.digitising import attachment_json
+    from counter_app.services.originals import attachment_json
 
     with workspace(args) as ws:
         user = ws.accounts.user(args.user)
@@ -214,7 +215,7 @@ def attach(args: argparse.Namespace) -> int:
 
 def detach(args: argparse.Namespace) -> int:
     """`detach CODE SHA256|ID --user LOGIN [--reason TEXT]`: audited like the window's remove."""
-    from counter_app.services.digitising import attachment_json
+    from counter_app.services.originals import attachment_json
 
     with workspace(args) as ws:
         user = signed_in(ws, args)

@@ -20,6 +20,7 @@ NOT_FOR_SHOW = (
     "openpyxl",
     "PIL",
     "reportlab",
+    "counter_app.services.digitising",
     "counter_app.services.intake",
     "counter_app.services.moves",
     "counter_app.services.payments",

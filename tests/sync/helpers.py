@@ -13,7 +13,6 @@ class FaultyGateway:
 
     def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
         self.inner = inner
-        self.database = inner.database  # the originals' upload works on it directly
         self.offline = False
         self.fail_next: str | None = None  # "before" | "after"
         self.fail_on: str | None = None  # only calls of this name (push, pull, leases...)
@@ -70,6 +69,24 @@ class FaultyGateway:
 
     def paper_copy(self, *args):  # type: ignore[no-untyped-def]
         return self._call("paper_copy", *args)
+
+    def attachments_present(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("attachments_present", *args)
+
+    def put_attachments(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("put_attachments", *args)
+
+    def start_upload(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return self._call("start_upload", *args, **kwargs)
+
+    def claim_upload(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("claim_upload", *args)
+
+    def put_chunk(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("put_chunk", *args)
+
+    def finish_upload(self, *args):  # type: ignore[no-untyped-def]
+        return self._call("finish_upload", *args)
 
     def release(self) -> None:
         self.inner.release()

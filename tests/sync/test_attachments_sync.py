@@ -9,7 +9,6 @@ import hashlib
 import random
 import tempfile
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -473,10 +472,11 @@ def _play_pages(ws, user, dossiers, pages, digests, step, number) -> None:  # ty
         return
     if kind == "cut":  # an upload in small chunks that fails at its n-th central write
         gateway = CentralGateway(ws.sync.address())
-        flaky = FlakyCentral(gateway.database, step[1], step[2])
+        inner = gateway.database
+        gateway.database = FlakyCentral(inner, step[1], step[2])
         with contextlib.suppress(CounterError):
-            send_attachments(ws.database, SimpleNamespace(database=flaky), number, chunk_size=4096)
-        gateway.close()
+            send_attachments(ws.database, gateway, number, chunk_size=4096)
+        inner.close()
         return
     code = dossiers[step[1]].code
     held = [a.sha256 for a in ws.attachments.list(code)]

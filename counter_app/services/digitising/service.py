@@ -23,6 +23,7 @@ from counter_app.services.digitising.files import (
     check_scan,
     read_scan,
 )
+from counter_app.services.originals import in_component_order, originals_of
 from counter_app.services.outputs import write_atomically
 from counter_app.store.attachments import (
     ATTACHMENTS_FOLDER,
@@ -41,6 +42,7 @@ from counter_app.store.journal import AuditEntry, append_audit
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import User
+    from counter_app.services.digitising.sources import AcquiredPage
     from counter_app.services.dossiers import DossierService
 
 
@@ -71,6 +73,17 @@ class Staged:
 
 
 @dataclass(frozen=True)
+class CheckedPages:
+    """Pages checked one by one: the scans to keep and the pages they came from, and the
+    refused pages with why, so that one bad file stops none of the others."""
+
+    scans: list[ScannedFile]
+    kept: list[AcquiredPage]
+    bad: list[AcquiredPage]
+    refused: list[CounterError]
+
+
+@dataclass(frozen=True)
 class DigitisedDossier:
     code: str
     pdf: bytes
@@ -98,6 +111,18 @@ class DigitisingService:
     def check_bytes(self, name: str, data: bytes) -> ScannedFile:
         """The same for pages a scanner handed over in memory; `name` says their kind."""
         return check_scan(Path(name), data, self.limits)
+
+    def check_pages(self, pages: Sequence[AcquiredPage]) -> CheckedPages:
+        checked = CheckedPages([], [], [], [])
+        for page in pages:
+            try:
+                checked.scans.append(self.check_bytes(page.name, page.data))
+            except CounterError as error:
+                checked.bad.append(page)
+                checked.refused.append(error)
+            else:
+                checked.kept.append(page)
+        return checked
 
     def _component(self, dossier: Dossier, name: str) -> str:
         names = [document.name for document in dossier.documents]
@@ -258,10 +283,7 @@ class DigitisingService:
 
     def list(self, code: str) -> list[Attachment]:
         """In the dossier's component order, then page order."""
-        dossier = self._dossiers.get(code)
-        with self._db.read() as session:
-            found = attachments_of(session, dossier.uuid)
-        return _in_component_order(dossier, found)
+        return originals_of(self._db, self._dossiers.get(code))
 
     def remove(
         self, code: str, sha256: str, *, user: User, at: datetime | None = None, reason: str = ""
@@ -356,7 +378,7 @@ class DigitisingService:
                 for a in attachments_of(session, dossier.uuid)
                 if a.component != SIGNED_COMPONENT and component in (None, a.component)
             ]
-            found = _in_component_order(dossier, scans)
+            found = in_component_order(dossier, scans)
         counts: dict[str, int] = {}
         for item in found:
             counts[item.component] = counts.get(item.component, 0) + item.pages
@@ -378,11 +400,6 @@ class DigitisingService:
         return write_atomically(Path(path), digitised.pdf)
 
 
-def _in_component_order(dossier: Dossier, found: list[Attachment]) -> list[Attachment]:
-    rank = {document.name: index for index, document in enumerate(dossier.documents)}
-    return sorted(found, key=lambda a: (rank.get(a.component, len(rank)), a.position, a.id))
-
-
 def _detail(item: Attachment) -> dict[str, Any]:
     return {
         "sha256": item.sha256,
@@ -391,22 +408,4 @@ def _detail(item: Attachment) -> dict[str, Any]:
         "media_type": item.media_type,
         "size": item.size,
         "pages": item.pages,
-    }
-
-
-def attachment_json(item: Attachment) -> dict[str, Any]:
-    from counter_app.domain.clock import iso
-
-    return {
-        "id": item.id,
-        "sha256": item.sha256,
-        "component": item.component,
-        "order": item.position,
-        "pages": item.pages,
-        "by": item.by,
-        "at": iso(item.at),
-        "media_type": item.media_type,
-        "size": item.size,
-        "original_name": item.original_name,
-        "rotation": item.rotation,
     }

@@ -26,18 +26,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import func, select
 
 from counter_app.domain.clock import iso, now, parse_iso
 from counter_app.domain.errors import CounterError
 from counter_app.domain.messages import translate
+from counter_app.services.sync.link import CentralLink
 from counter_app.store.attachments import ATTACHMENTS_FOLDER, Attachment, BlobStore, attachments_of
-from counter_app.store.central import blobs
-from counter_app.store.central.blobs import CHUNK_SIZE, AttachmentItem
-from counter_app.store.central.database import CentralDatabase
+from counter_app.store.central.blobs import CHUNK_SIZE
 from counter_app.store.central.replica import get_setting, put_setting
+from counter_app.store.central.wire import AttachmentItem, BlobState
 from counter_app.store.database import Database, Session
 from counter_app.store.models import AuditRow, DossierRow
 
@@ -117,21 +117,15 @@ class AttachmentWork:
     problems: tuple[AttachmentProblem, ...] = ()
 
 
-class Central(Protocol):
-    """The sync's gateway, as far as attachments need it."""
-
-    database: CentralDatabase
-
-
 def send_attachments(
     local: Database,
-    central: Central,
+    central: CentralLink,
     counter: int,
     *,
     chunk_size: int = CHUNK_SIZE,
     retry_held: bool = True,
 ) -> AttachmentsSent:
-    """One round's attachment upload. `central` is the sync's gateway; its database is only
+    """One round's attachment upload through the sync's link to central, which is only
     reached when there is something to send. Raises CounterError when central is out of reach
     (what was committed stays). A damaged or unreadable local original is not an error of the
     round: it is returned in `problems` and read again when its time comes (`retry_held`:
@@ -147,7 +141,7 @@ def send_attachments(
             _save(local, top, [], {})
         return AttachmentsSent()
     held = {sha: AttachmentProblem.from_json(p) for sha, p in state.get("held", {}).items()}
-    uploader = _Uploader(local, central.database, counter, chunk_size, held, retry_held)
+    uploader = _Uploader(local, central, counter, chunk_size, held, retry_held)
     result = uploader.run(todo)
     _save(local, top, uploader.waiting, uploader.problems)
     return result
@@ -233,7 +227,7 @@ class _Uploader:
     def __init__(
         self,
         local: Database,
-        central: CentralDatabase,
+        central: CentralLink,
         counter: int,
         chunk_size: int,
         held: dict[str, AttachmentProblem],
@@ -254,8 +248,7 @@ class _Uploader:
         self.originals = self.chunks = self.bytes = 0
 
     def run(self, uuids: list[str]) -> AttachmentsSent:
-        with self.central.read() as session:
-            present = blobs.dossiers_present(session, self.counter, uuids)
+        present = self.central.attachments_present(self.counter, uuids)
         with self.local.read() as session:
             held = {uuid: attachments_of(session, uuid) for uuid in present}
             codes = dict(
@@ -270,15 +263,9 @@ class _Uploader:
             if not all(ready):
                 self.waiting.append(uuid)
                 continue
-            with self.central.write() as session:
-                blobs.put_attachments(
-                    session,
-                    self.counter,
-                    uuid,
-                    agency,
-                    [_item(item) for item in held[uuid]],
-                    at=now(),
-                )
+            self.central.put_attachments(
+                self.counter, uuid, agency, [_item(item) for item in held[uuid]]
+            )
             done += 1
         return AttachmentsSent(
             done,
@@ -325,23 +312,22 @@ class _Uploader:
         return self.usable[sha256]
 
     def _send(self, sha256: str, size: int) -> bool:
-        missing: list[int] = []
-        outcome = ""
-        with self.central.write() as session:  # announce the upload unless central has it
-            blobs.start_blob(
-                session, self.counter, sha256, size=size, chunk_size=self.chunk_size, at=now()
-            )
-            state = blobs.blob_state(session, sha256)
-            if state is not None and not state.complete and state.uploaded_by == self.counter:
-                self._check(sha256)  # a damaged original is named here, never sent
-                missing = state.missing()
-                if len(missing) <= 1:  # one chunk to go: it commits in this same transaction
-                    outcome = self._finish(session, sha256, missing, state.chunk_size)
+        def last_parts(state: BlobState | None) -> list[tuple[int, bytes]] | None:
+            if state is None or state.complete or state.uploaded_by != self.counter:
+                return None
+            self._check(sha256)  # a damaged original is named here, never sent
+            missing = state.missing()
+            if len(missing) > 1:
+                return None
+            # one chunk to go: it commits in the transaction that announced the upload
+            return [(part, self._part(sha256, part, state.chunk_size)) for part in missing]
+
+        state, outcome = self.central.start_upload(
+            self.counter, sha256, size=size, chunk_size=self.chunk_size, last_parts=last_parts
+        )
         if state is None:  # another counter's upload, out of sight: prove we hold the content
             self._check(sha256)
-            with self.central.write() as session:
-                proof = blobs.holder_proof(blobs.login_name(session), self._chunks(sha256))
-                claimed = blobs.claim_blob(session, sha256, proof)
+            claimed = self.central.claim_upload(sha256, self._chunks(sha256))
             self.originals += claimed
             return claimed
         if state.complete:
@@ -349,11 +335,12 @@ class _Uploader:
         if state.uploaded_by != self.counter:
             return False  # another counter of these agencies is sending it: a later round
         if not outcome:
+            missing = state.missing()
             for part in missing[:-1]:
-                with self.central.write() as session:
-                    self._put(session, sha256, part, state.chunk_size)
-            with self.central.write() as session:
-                outcome = self._finish(session, sha256, missing[-1:], state.chunk_size)
+                data = self._part(sha256, part, state.chunk_size)
+                self.central.put_chunk(self.counter, sha256, part, data)
+            last = [(part, self._part(sha256, part, state.chunk_size)) for part in missing[-1:]]
+            outcome = self.central.finish_upload(self.counter, sha256, last)
         if outcome == "complete":
             self.originals += 1
             return True
@@ -372,28 +359,20 @@ class _Uploader:
                 "attachment.corrupt", path=str(path), detail=f"SHA-256 {digest.hexdigest()}"
             )
 
-    def _finish(self, session: Session, sha256: str, last: list[int], chunk_size: int) -> str:
-        """The last chunk commits together with central's check of the whole."""
-        for part in last:
-            self._put(session, sha256, part, chunk_size)
-        return blobs.complete_blob(session, self.counter, sha256, at=now())
-
-    def _put(self, session: Session, sha256: str, part: int, chunk_size: int) -> None:
-        data = self._part(sha256, part, chunk_size)
-        blobs.put_part(session, self.counter, sha256, part, data)
-        self.chunks += 1
-        self.bytes += len(data)
-
     def _part(self, sha256: str, part: int, chunk_size: int) -> bytes:
+        """One part of the local original, counted as sent."""
         path = self.files.path(sha256)
         try:
             with path.open("rb") as stream:
                 stream.seek(part * chunk_size)
-                return stream.read(chunk_size)
+                data = stream.read(chunk_size)
         except OSError as error:
             raise CounterError(
                 "file.unreadable", path=str(path), reason=error.strerror or str(error)
             ) from None
+        self.chunks += 1
+        self.bytes += len(data)
+        return data
 
     def _chunks(self, sha256: str) -> Iterator[bytes]:
         path = self.files.path(sha256)

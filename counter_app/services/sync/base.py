@@ -10,7 +10,6 @@ import time
 import uuid as uuid_module
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from counter_app.domain.clock import now
 from counter_app.domain.codes import lease_target
@@ -20,14 +19,11 @@ from counter_app.services.catalog import CatalogService
 from counter_app.services.intake import IntakeService
 from counter_app.services.settings import SettingsService
 from counter_app.services.sync import credentials
+from counter_app.services.sync.link import CentralLink, GatewayFactory
 from counter_app.services.sync.results import SetAside
 from counter_app.store.central import replica
 from counter_app.store.central.database import CentralAddress, check_url, split_password
 from counter_app.store.database import Database
-
-if TYPE_CHECKING:
-    from counter_app.services.sync.gateway import CentralGateway
-
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +35,7 @@ CODES_CHECK_S = 300.0  # a worker's rounds ask central about slots and number sp
 NUMBER_SPACE_LOW = "sync.number_space_low"  # (agency, day)s whose leasable numbers run low
 
 
-GatewayFactory = Callable[[CentralAddress], "CentralGateway"]  # or a test's double
-
-
-def _default_gateway(address: CentralAddress) -> CentralGateway:
+def _default_gateway(address: CentralAddress) -> CentralLink:
     from counter_app.services.sync.gateway import CentralGateway
 
     return CentralGateway(address)
@@ -67,11 +60,11 @@ class SyncBase:
         self._calendars = calendars
         self._intake = intake
         self._gateway_factory = gateway_factory or _default_gateway
-        self._gateway: CentralGateway | None = None
+        self._gateway: CentralLink | None = None
         self._gateway_key: CentralAddress | None = None
         # the intake's look-ups of the paper store, on a link of their own (never waiting for
         # a round under way)
-        self._lookup: CentralGateway | None = None
+        self._lookup: CentralLink | None = None
         self._lookup_key: CentralAddress | None = None
         self._lookup_lock = threading.Lock()
         self._round_lock = threading.Lock()  # one round at a time (worker and "Sync now")
@@ -136,7 +129,7 @@ class SyncBase:
             sslrootcert=self._settings.get("central.sslrootcert"),  # type: ignore[arg-type]
         )
 
-    def _central(self) -> CentralGateway:
+    def _central(self) -> CentralLink:
         address = self.address()
         if self._gateway is None or self._gateway_key != address:
             self.close()
@@ -159,7 +152,7 @@ class SyncBase:
         return sorted(agencies) if agencies else sorted(self._catalog.served_agencies())
 
     def _refresh_leases(
-        self, central: CentralGateway, number: int, agencies: tuple[str, ...], *, force: bool
+        self, central: CentralLink, number: int, agencies: tuple[str, ...], *, force: bool
     ) -> None:
         """Leases for today and the coming working days (`sync.lease_days` days in all), for
         the agencies this counter serves (at least `sync.lease_target` free numbers) and those

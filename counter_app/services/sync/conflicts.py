@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,9 +22,6 @@ from counter_app.services.moves import Moved, record_moves
 from counter_app.services.sync.base import SyncBase
 from counter_app.services.sync.results import ConflictInfo, Resolution
 from counter_app.store.central import replica
-
-if TYPE_CHECKING:
-    pass
 from counter_app.store.dossiers import find_by_uuid
 from counter_app.store.journal import (
     AuditEntry,

@@ -3,12 +3,13 @@ fails on purpose in its place (before the call, or after central committed)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from counter_app.domain.clock import now
-from counter_app.domain.codes import FallbackZone, LowNumberSpace
+from counter_app.services.sync.link import LastParts
 from counter_app.store.central import (
     blobs,
     conflicts,
@@ -20,6 +21,9 @@ from counter_app.store.central import (
 )
 from counter_app.store.central.database import CentralAddress, CentralDatabase
 from counter_app.store.central.wire import (
+    AttachmentItem,
+    BlobState,
+    CodeGrant,
     ConflictDecision,
     Lease,
     Page,
@@ -28,20 +32,13 @@ from counter_app.store.central.wire import (
     Registration,
 )
 from counter_app.store.citizen_papers import FiledPaper
+from counter_app.store.database import Session
 from counter_app.store.journal import AuditHead
 
 
-@dataclass(frozen=True)
-class CodeGrant:
-    """What a round learns about its numbering from central."""
-
-    leases: list[Lease]
-    zone: FallbackZone
-    slots: dict[str, int]  # agency -> the counter's fallback slot
-    low: list[LowNumberSpace]
-
-
 class CentralGateway:
+    """The link to a real central (`link.CentralLink`)."""
+
     def __init__(self, address: CentralAddress) -> None:
         self.database = CentralDatabase(address)
 
@@ -146,6 +143,57 @@ class CentralGateway:
         """A filed paper's signed copy (a blob of its dossier, which the counter may read)."""
         with self.database.read() as session:
             return blobs.read_blob(session, sha256)
+
+    # --- scanned originals: each call one central transaction, so that a cut line costs
+    # only the chunk in flight
+
+    def attachments_present(self, counter: int, uuids: list[str]) -> dict[str, str]:
+        """uuid -> agency of the dossiers among `uuids` central holds for this counter."""
+        with self.database.read() as session:
+            return blobs.dossiers_present(session, counter, uuids)
+
+    def put_attachments(
+        self, counter: int, uuid: str, agency: str, items: list[AttachmentItem]
+    ) -> None:
+        """The dossier's attachment rows made to match `items`."""
+        with self.database.write() as session:
+            blobs.put_attachments(session, counter, uuid, agency, items, at=now())
+
+    def start_upload(
+        self, counter: int, sha256: str, *, size: int, chunk_size: int, last_parts: LastParts
+    ) -> tuple[BlobState | None, str]:
+        """Announce the upload unless central has the blob, and answer what central holds of
+        it; the parts `last_parts` gives (when it gives any) commit in the same transaction
+        with central's check of the whole, whose answer comes second ("" when not asked)."""
+        with self.database.write() as session:
+            blobs.start_blob(session, counter, sha256, size=size, chunk_size=chunk_size, at=now())
+            state = blobs.blob_state(session, sha256)
+            parts = last_parts(state)
+            outcome = "" if parts is None else self._complete(session, counter, sha256, parts)
+        return state, outcome
+
+    def claim_upload(self, sha256: str, content_chunks: Iterable[bytes]) -> bool:
+        """Prove the counter holds the content of a blob another counter uploaded."""
+        with self.database.write() as session:
+            proof = blobs.holder_proof(blobs.login_name(session), content_chunks)
+            return blobs.claim_blob(session, sha256, proof)
+
+    def put_chunk(self, counter: int, sha256: str, part: int, data: bytes) -> None:
+        with self.database.write() as session:
+            blobs.put_part(session, counter, sha256, part, data)
+
+    def finish_upload(self, counter: int, sha256: str, parts: list[tuple[int, bytes]]) -> str:
+        """The last parts, with central's check of the whole: 'complete' or 'mismatch'."""
+        with self.database.write() as session:
+            return self._complete(session, counter, sha256, parts)
+
+    @staticmethod
+    def _complete(
+        session: Session, counter: int, sha256: str, parts: list[tuple[int, bytes]]
+    ) -> str:
+        for part, data in parts:
+            blobs.put_part(session, counter, sha256, part, data)
+        return blobs.complete_blob(session, counter, sha256, at=now())
 
     def release(self) -> None:
         """The end of a round: no connection is kept until the next."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from counter_app.domain.clock import now
 from counter_app.domain.codes import DossierCode
@@ -15,9 +14,6 @@ from counter_app.services.moves import record_lifecycle_move
 from counter_app.services.sync.base import SyncBase
 from counter_app.store.central import replica
 from counter_app.store.codes import allocate_many
-
-if TYPE_CHECKING:
-    pass
 from counter_app.store.dossiers import find_by_uuid
 
 

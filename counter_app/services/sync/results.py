@@ -5,21 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from counter_app.domain.codes import LowNumberSpace
 from counter_app.domain.dossier import HistoryEntry
 from counter_app.domain.messages import translate
-from counter_app.domain.sync import (
-    FieldDifference,
-)
-from counter_app.services.sync.attachments import (
-    AttachmentProblem,
-)
-
-if TYPE_CHECKING:
-    pass
-
+from counter_app.domain.sync import FieldDifference
+from counter_app.services.sync.attachments import AttachmentProblem
 
 SET_ASIDE = "sync.set_aside"  # a round's log message: dossiers left behind
 

@@ -14,7 +14,7 @@ import time
 import uuid as uuid_module
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
@@ -31,14 +31,13 @@ from counter_app.services.sync.attachments import (
     send_attachments,
     work_waiting,
 )
-from counter_app.services.sync.base import (
-    SyncBase,
-)
+from counter_app.services.sync.base import SyncBase
 from counter_app.services.sync.conflicts import (
     CENTRAL_RESOLUTIONS,
     DECISIONS_SENT,
     _decisions_after,
 )
+from counter_app.services.sync.link import CentralLink
 from counter_app.services.sync.renumbering import days_needed, renumber
 from counter_app.services.sync.results import SetAside, SyncResult
 from counter_app.services.sync.status import _log_message
@@ -46,9 +45,6 @@ from counter_app.store.central import replica
 from counter_app.store.central.wire import KINDS, ConflictDecision, Page, PushItem, PushResult
 from counter_app.store.citizen_papers import FiledPaper
 from counter_app.store.codes import CodeMode
-
-if TYPE_CHECKING:
-    from counter_app.services.sync.gateway import CentralGateway
 from counter_app.store.journal import (
     AuditHead,
     anchor_problem,
@@ -133,7 +129,7 @@ class SyncRounds(SyncBase):
             return None
         return self._central().audit_anchor(number)
 
-    def _anchor(self, central: CentralGateway, number: int) -> CounterError | None:
+    def _anchor(self, central: CentralLink, number: int) -> CounterError | None:
         """Send the audit chain's head to central, where it is kept append-only, once the
         chain is checked against the last head central holds; keep what central took. A chain
         that no longer holds that head is not anchored: the problem is logged and returned
@@ -180,7 +176,7 @@ class SyncRounds(SyncBase):
                 message=message,
             )
 
-    def _registration(self, central: CentralGateway) -> tuple[int, tuple[str, ...]]:
+    def _registration(self, central: CentralLink) -> tuple[int, tuple[str, ...]]:
         identity = self._settings.identity()
         if identity.counter_number is not None:
             return identity.counter_number, tuple(self._settings.get("central.agencies") or ())  # type: ignore[arg-type]
@@ -212,7 +208,7 @@ class SyncRounds(SyncBase):
             renumber(session, taken, mode=mode, at=now(), reason="join")
         return registration.number, registration.agencies
 
-    def _push(self, central: CentralGateway, number: int) -> tuple[int, int]:
+    def _push(self, central: CentralLink, number: int) -> tuple[int, int]:
         """Send what waits, batch by batch. A dossier that cannot go is set aside: its outbox
         entries are dropped with the batch's and it stays unsynced, so its next change sends
         it again (and nothing before that: it would only be refused again)."""
@@ -239,7 +235,7 @@ class SyncRounds(SyncBase):
             pushed += len(results)
 
     def _push_parts(
-        self, central: CentralGateway, number: int, items: list[PushItem]
+        self, central: CentralLink, number: int, items: list[PushItem]
     ) -> list[PushResult]:
         """Central's answers for `items`. When central refuses the batch for what a dossier in
         it holds, each half is sent on its own until that one is found and set aside; a
@@ -265,7 +261,7 @@ class SyncRounds(SyncBase):
         log.warning("dossier %s set aside by the sync: %s", left.code or left.uuid, reason)
         self._set_aside.append(left)
 
-    def _send_decisions(self, central: CentralGateway, number: int) -> int:
+    def _send_decisions(self, central: CentralLink, number: int) -> int:
         """The supervisor's decisions about conflicts, read from the audit trail after the
         position last sent, go to central's conflict rows. Central keeps the first decision, so
         a repeat (a reply lost after commit) changes nothing; the position moves only once
@@ -313,7 +309,7 @@ class SyncRounds(SyncBase):
             replica.put_setting(session, DECISIONS_SENT, {"after": top})
         return len(decisions)
 
-    def _send_ratings(self, central: CentralGateway, number: int) -> None:
+    def _send_ratings(self, central: CentralLink, number: int) -> None:
         """The citizens' ratings central does not hold yet, batch by batch; each is marked
         once central answered, so one whose reply was lost goes again (and is kept once)."""
         while True:
@@ -325,7 +321,7 @@ class SyncRounds(SyncBase):
             with self._db.write() as session:
                 mark_synced(session, taken, now())
 
-    def _send_papers(self, central: CentralGateway, number: int) -> None:
+    def _send_papers(self, central: CentralLink, number: int) -> None:
         """The papers filed (or corrected) here since they last went, batch by batch, as they
         stand; their outbox entries go once central answered. One of an agency the counter does
         not serve (a dossier received for it) central does not take: it stays here only."""
@@ -339,7 +335,7 @@ class SyncRounds(SyncBase):
                 replica.drop_outbox(session, entries)
 
     def _send_decisions_one_by_one(
-        self, central: CentralGateway, number: int, decisions: list[ConflictDecision]
+        self, central: CentralLink, number: int, decisions: list[ConflictDecision]
     ) -> None:
         """Central refused the batch (the counter no longer serves a dossier's agency): the
         others still go, and a refused one is logged and not sent again, so that it can never
@@ -356,7 +352,7 @@ class SyncRounds(SyncBase):
                     error.params.get("reason", ""),
                 )
 
-    def _pull(self, central: CentralGateway, number: int) -> int:
+    def _pull(self, central: CentralLink, number: int) -> int:
         pulled = 0
         catalog_changed = False
         mode = self._settings.code_mode()
@@ -428,7 +424,7 @@ class SyncRounds(SyncBase):
         """A filed paper's signed copy as central holds it (None: not there yet)."""
         return self._look_up(lambda central: central.paper_copy(sha256))
 
-    def _look_up(self, ask: Callable[[CentralGateway], Answer]) -> Answer:
+    def _look_up(self, ask: Callable[[CentralLink], Answer]) -> Answer:
         with self._lookup_lock:
             address = self.address()
             if self._lookup is None or self._lookup_key != address:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -24,9 +24,6 @@ from counter_app.services.sync.results import (
     SyncStatus,
 )
 from counter_app.store.central import replica
-
-if TYPE_CHECKING:
-    pass
 from counter_app.store.models import (
     SyncConflictRow,
     SyncLogRow,

@@ -40,6 +40,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.store.central.dialects import insert_or_skip
 from counter_app.store.central.models import CentralBase, CentralDossierRow, CounterAgencyRow
 from counter_app.store.central.repository import check_scope, visible_to
+from counter_app.store.central.wire import AttachmentItem, BlobState, parts_of
 
 CHUNK_SIZE = 512 * 1024
 
@@ -97,25 +98,6 @@ class CentralAttachmentRow(CentralBase):
 
 def _postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
-
-
-def parts_of(size: int, chunk_size: int) -> int:
-    return max(1, -(-size // chunk_size))
-
-
-@dataclass(frozen=True)
-class BlobState:
-    """What central holds of one blob, as far as the asking counter may see."""
-
-    sha256: str
-    size: int
-    chunk_size: int
-    complete: bool
-    uploaded_by: int
-    present: frozenset[int]  # parts already committed
-
-    def missing(self) -> list[int]:
-        return [p for p in range(parts_of(self.size, self.chunk_size)) if p not in self.present]
 
 
 def blob_state(session: Session, sha256: str) -> BlobState | None:
@@ -246,22 +228,6 @@ def read_blob(session: Session, sha256: str) -> bytes | None:
 
 
 # --- attachment rows
-
-
-@dataclass(frozen=True)
-class AttachmentItem:
-    """One original of a dossier as the counter sends it."""
-
-    sha256: str
-    component: str
-    position: int
-    rotation: int
-    media_type: str
-    size: int
-    pages: int
-    original_name: str
-    added_by: str
-    added_at: datetime
 
 
 @dataclass(frozen=True)

@@ -14,17 +14,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from counter_app.domain.errors import CounterError
-from counter_app.store.central.models import (
-    CentralConflictRow,
-)
+from counter_app.store.central.models import CentralConflictRow
 from counter_app.store.central.repository import (
     DOSSIERS,
     _dialect,
     check_scope,
 )
-from counter_app.store.central.wire import (
-    ConflictDecision,
-)
+from counter_app.store.central.wire import ConflictDecision
 from counter_app.store.types import Moment
 
 RESOLUTIONS = frozenset({"keep-central", "reapply"})

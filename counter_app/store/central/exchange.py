@@ -12,9 +12,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from counter_app.domain.codes import (
-    DossierCode,
-)
+from counter_app.domain.codes import DossierCode
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import DueShift
 from counter_app.domain.serialize import dossier_to_json

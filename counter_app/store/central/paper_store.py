@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import (
-    select,
-)
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.store.central.dialects import insert_or_update
-from counter_app.store.central.models import (
-    CentralCitizenPaperRow,
-)
-from counter_app.store.central.repository import (
-    _agencies_of,
-)
+from counter_app.store.central.models import CentralCitizenPaperRow
+from counter_app.store.central.repository import _agencies_of
 from counter_app.store.citizen_papers import FiledPaper, paper_of
 
 

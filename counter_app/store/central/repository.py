@@ -20,9 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from counter_app.domain.calendar import CalendarOverrides, WorkingCalendar
-from counter_app.domain.codes import (
-    FallbackZone,
-)
+from counter_app.domain.codes import FallbackZone
 from counter_app.domain.deadlines import due_shifter
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import DueShift

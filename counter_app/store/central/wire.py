@@ -5,12 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from counter_app.domain.codes import (
-    FallbackZone,
-)
-from counter_app.domain.sync import (
-    Outcome,
-)
+from counter_app.domain.codes import FallbackZone, LowNumberSpace
+from counter_app.domain.sync import Outcome
 
 
 @dataclass(frozen=True)
@@ -66,3 +62,48 @@ class Page:
 
 
 KINDS = ("agencies", "procedures", "calendar", "dossiers", "ratings")  # ratings: of dossiers pulled
+
+
+@dataclass(frozen=True)
+class CodeGrant:
+    """What a round learns about its numbering from central."""
+
+    leases: list[Lease]
+    zone: FallbackZone
+    slots: dict[str, int]  # agency -> the counter's fallback slot
+    low: list[LowNumberSpace]
+
+
+def parts_of(size: int, chunk_size: int) -> int:
+    return max(1, -(-size // chunk_size))
+
+
+@dataclass(frozen=True)
+class BlobState:
+    """What central holds of one blob, as far as the asking counter may see."""
+
+    sha256: str
+    size: int
+    chunk_size: int
+    complete: bool
+    uploaded_by: int
+    present: frozenset[int]  # parts already committed
+
+    def missing(self) -> list[int]:
+        return [p for p in range(parts_of(self.size, self.chunk_size)) if p not in self.present]
+
+
+@dataclass(frozen=True)
+class AttachmentItem:
+    """One original of a dossier as the counter sends it."""
+
+    sha256: str
+    component: str
+    position: int
+    rotation: int
+    media_type: str
+    size: int
+    pages: int
+    original_name: str
+    added_by: str
+    added_at: datetime

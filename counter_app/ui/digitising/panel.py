@@ -533,20 +533,11 @@ class ScanPanel(QWidget):
         service = self._session.workspace.attachments
 
         def work() -> tuple[Sequence[ScanItem], list[CounterError]]:
-            pages = watcher.take(paths)
-            kept, scans, bad, refused = [], [], [], []
-            for page in pages:
-                try:
-                    scans.append(service.check_bytes(page.name, page.data))
-                except CounterError as error:
-                    bad.append(page)
-                    refused.append(error)
-                else:
-                    kept.append(page)
-            added = store.add(component, scans) if scans else []
-            watcher.settle(kept)
-            watcher.set_aside(bad)
-            return added, refused
+            checked = service.check_pages(watcher.take(paths))
+            added = store.add(component, checked.scans) if checked.scans else []
+            watcher.settle(checked.kept)
+            watcher.set_aside(checked.bad)
+            return added, checked.refused
 
         self.tasks.run(f"add:{component}", work, self._added, self._add_failed)
 

@@ -49,7 +49,7 @@ MOVES = (
     ("return", "releasing", "done", False),
 )
 
-# Lease limits (counter_app/store/central/repository.py keeps the same on SQLite): a day from
+# Lease limits (counter_app/store/central/counters.py keeps the same on SQLite): a day from
 # yesterday to LEASE_DAYS_AHEAD days ahead in Vietnam time, at most LEASE_MAX_SIZE numbers a
 # call (the app asks for its lease target, 100 unless set higher); one counter holds at most
 # LEASE_MAX_HELD numbers of an agency's day (a larger ask gets the rest up to it); a head raised

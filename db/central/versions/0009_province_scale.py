@@ -26,7 +26,7 @@ branch_labels = None
 depends_on = None
 
 # The largest share of an agency's day a counter holds in leases: its own agencies (c0005's
-# LEASE_MAX_HELD) and another agency it receives for (counter_app/store/central/repository.py
+# LEASE_MAX_HELD) and another agency it receives for (counter_app/store/central/counters.py
 # keeps the same on SQLite).
 LEASE_MAX_HELD = 4500
 LEASE_MAX_HELD_GUEST = 300
