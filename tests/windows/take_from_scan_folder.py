@@ -36,7 +36,7 @@ def main(data_dir: Path, code: str, component: str, login: str) -> None:
                   for page in pages]  # fmt: skip
         attached = ws.attachments.attach_staged(code, staged, user=ws.accounts.user(login))
         watcher.settle(pages)
-    print(json.dumps({"folder": str(folder), "taken": [page.name for page in pages],
+    print(json.dumps({"folder": str(folder), "taken": [Path(page.name).name for page in pages],
                       "attached": len(attached)}, ensure_ascii=False))  # fmt: skip
 
 

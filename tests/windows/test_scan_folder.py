@@ -23,6 +23,8 @@ DATA = r"C:\users\Nguyễn Văn An\Quầy quét"
 SCAN_FOLDER = "C:\\Users\\Nguyễn Văn An\\Quét\\"
 USER_ON_LINUX = TEST_PREFIX / "drive_c" / "users" / "Nguyễn Văn An"
 PAPER = "Giấy chứng sinh"
+SCANNED_PDF = "Giấy chứng sinh bản quét.pdf"
+SCANNED_JPEG = "Trang 3 chụp lại.jpg"
 PROBE = Path(__file__).with_name("take_from_scan_folder.py")
 ROOT = Path(__file__).resolve().parents[2]
 WINDOWS_PYTHON = CACHE / "build-prefix" / "drive_c" / "python311" / "python.exe"
@@ -45,8 +47,8 @@ def test_a_scan_saved_in_a_windows_scan_folder_is_attached(
     assert json.loads(shown) == SCAN_FOLDER
     folder = USER_ON_LINUX / "Quét"  # Wine's C:\Users is its users folder
     folder.mkdir(parents=True)
-    (folder / "Giấy chứng sinh bản quét.pdf").write_bytes(pdf_bytes(2))
-    (folder / "Trang 3 chụp lại.jpg").write_bytes(page_bytes("jpeg"))
+    (folder / SCANNED_PDF).write_bytes(pdf_bytes(2))
+    (folder / SCANNED_JPEG).write_bytes(page_bytes("jpeg"))
 
     done = windows(
         "shell", "--", "wine", windows_path(WINDOWS_PYTHON), windows_path(PROBE),
@@ -55,11 +57,11 @@ def test_a_scan_saved_in_a_windows_scan_folder_is_attached(
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout)
     assert result["folder"] == SCAN_FOLDER.rstrip("\\")
-    assert result["taken"] == ["Giấy chứng sinh bản quét.pdf", "Trang 3 chụp lại.jpg"]
+    assert sorted(result["taken"]) == [SCANNED_PDF, SCANNED_JPEG], result
     assert result["attached"] == 2
     assert sorted(path.name for path in (folder / "taken").iterdir()) == sorted(result["taken"])
     assert not any(path.is_file() for path in folder.iterdir())
 
     dossier = json.loads(counter_app("--data-dir", DATA, "show", code, cwd=tmp_path))
     attached = [item for item in dossier["attachments"] if item["component"] == PAPER]
-    assert [item["original_name"] for item in attached] == result["taken"], dossier["attachments"]
+    assert [item["original_name"] for item in attached] == result["taken"], dossier  # in order
