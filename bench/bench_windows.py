@@ -26,7 +26,7 @@ from xdisplay import virtual_display
 RUNS = 3
 SCRIPT = ROOT / "scripts" / "windows"
 LINUX_BUNDLE = ROOT / "dist" / "counter-app" / "counter-app"
-WINE_DATA = r"C:\users\Public\bench-counter"
+WINE_DATA = rf"C:\users\Public\bench-counter-{os.getpid()}"  # a fresh store each run
 INTAKE = {
     "procedure": "1.001193.000.00.00.H37",
     "applicant": {"full_name": "Nguyễn Văn An", "id_number": "020090001234",

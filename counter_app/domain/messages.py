@@ -317,10 +317,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không tìm thấy máy in mặc định. Hãy cài đặt máy in, hoặc lưu ra tệp với -o TỆP.pdf.",
         "No default printer was found. Set up a printer, or save to a file with -o FILE.pdf.",
     ),
-    "paper.no_spooler": (
-        "Không gửi được tới máy in {printer}: máy này không có lệnh in lp/lpr (CUPS). Hãy lưu ra tệp với -o TỆP.pdf rồi in.",
-        "Cannot send to the printer {printer}: this machine has no lp/lpr print command (CUPS). Save to a file with -o FILE.pdf and print that.",
-    ),
     "paper.print_failed": (
         "Máy in {printer} không nhận lệnh in: {reason}",
         "The printer {printer} refused the job: {reason}",
@@ -1023,6 +1019,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- 2026 law: the rest (issue 14, law-rest)
     "field.title": ("chức vụ", "title"),
     # --- Windows (issue 15)
+    "paper.printer_unknown": (
+        "Máy này không có máy in {printer}. Hãy chọn máy in khác, hoặc lưu ra tệp với -o TỆP.pdf.",
+        "This computer has no printer {printer}. Choose another printer, or save to a file with -o FILE.pdf.",
+    ),
+    "paper.not_printed": (
+        "Máy in {printer} không in được giấy này{detail}. Hãy kiểm tra máy in (bật, đủ giấy, có kết nối) rồi in lại, hoặc lưu ra tệp với -o TỆP.pdf.",
+        "The printer {printer} did not print this paper{detail}. Check the printer (on, paper loaded, connected) and print again, or save to a file with -o FILE.pdf.",
+    ),
     "scan.wia_missing": (
         "Máy này không dùng được máy quét qua WIA của Windows ({reason}). Hãy lưu bản quét vào thư mục quét bằng phần mềm của máy quét, hoặc thêm tệp.",
         "Windows' scanner service (WIA) cannot be used on this computer ({reason}). Save the scans into the scan folder with the scanner's own software, or add the files.",

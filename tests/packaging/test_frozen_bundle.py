@@ -173,16 +173,17 @@ def set_setting(data: Path, key: str, value: object) -> None:
         workspace.close()
 
 
-def decoded_codes(pdf: Path) -> list[str]:
-    """The Code 128 barcodes of the PDF's first page, read as a scanner would from paper."""
+def decoded_codes(pdf: Path, resolution: int = 200) -> list[str]:
+    """The Code 128 barcodes of the PDF's first page, read as a scanner would from paper
+    (`resolution`: the scan's dots per inch)."""
     import zxingcpp
     from PIL import Image
 
     if shutil.which("pdftoppm") is None:
         pytest.fail("pdftoppm (poppler-utils) is needed: scripts/dev test installs it")
     prefix = pdf.with_suffix("")
-    subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", str(pdf), str(prefix)],
-                   check=True, timeout=60)  # fmt: skip
+    subprocess.run(["pdftoppm", "-r", str(resolution), "-png", "-f", "1", "-l", "1", str(pdf),
+                    str(prefix)], check=True, timeout=60)  # fmt: skip
     [page] = pdf.parent.glob(f"{prefix.name}-*1.png")
     with Image.open(page) as image:
         found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.Code128)

@@ -19,6 +19,7 @@ from counter_app.domain.dossier import Dossier
 from counter_app.domain.lifecycle import Action
 from counter_app.services.intake import request_from_json
 from tests.conftest import TEN_DAYS, intake_json, vn
+from tests.ui.queue.conftest import cups_server  # noqa: F401  (fixture: a real CUPS)
 
 RECEIVED = vn(2025, 4, 24, 9, 30)  # a Thursday morning
 PRINTED = vn(2025, 5, 2, 10, 0)

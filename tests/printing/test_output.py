@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,9 @@ from counter_app.domain.errors import CounterError
 from counter_app.services.printing import Paper, PaperKind, PrintJob
 from counter_app.services.printing.printer import SystemPrinter
 from counter_app.services.printing.service import write_atomically
+from tests.cli.test_cli import cli_env, ok_json, run_cli
+from tests.packaging.test_frozen_bundle import INTAKE, decoded_codes
+from tests.ui.queue.conftest import CupsServer
 
 PAPER = Paper(
     PaperKind.RECEIPT,
@@ -125,11 +130,32 @@ def test_the_spooler_gets_the_pdf(tmp_path, monkeypatch, spooler):
 
 def test_spooler_failures_are_messages(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
-    with pytest.raises(CounterError) as refused:
-        SystemPrinter().send(b"%PDF", "Quay-1", "x")
-    assert refused.value.key == "paper.no_spooler"
     _fake_spooler(tmp_path, "lp", exit_code=1)
     with pytest.raises(CounterError) as refused:
         SystemPrinter().send(b"%PDF", "Quay-1", "x")
     assert refused.value.key == "paper.print_failed"
     assert "printer not ready" in refused.value.message()
+
+
+def test_without_a_spooler_the_paper_prints_through_qt(tmp_path, cups_server: CupsServer):
+    """Windows has no lp or lpr: there `print receipt` without -o goes through Qt's print
+    system, page by page as the window prints, to the default printer (here a CUPS PDF
+    printer found with no spooler command on PATH); the barcode reads back from the page."""
+    data = tmp_path / "data"
+    ok_json(run_cli(data, "init", "--demo"))
+    intake = tmp_path / "hồ sơ.json"
+    intake.write_text(json.dumps(INTAKE, ensure_ascii=False), "utf-8")
+    code = ok_json(run_cli(data, "intake", str(intake), "--user", "canbo"))["code"]
+    printed_pdf = cups_server.add_pdf_printer("Quay_khong_lp")
+    cups_server.lp("lpadmin", "-d", "Quay_khong_lp")
+    no_spooler = tmp_path / "no-spooler"
+    no_spooler.mkdir()
+    env = {**cli_env(), "PATH": str(no_spooler)}
+
+    printed = ok_json(run_cli(data, "print", "receipt", code, env=env))
+    assert printed["printer"] == "Quay_khong_lp"
+    deadline = time.monotonic() + 60
+    while not cups_server.printed("Quay_khong_lp", printed_pdf):
+        assert time.monotonic() < deadline, cups_server.log()
+        time.sleep(0.2)
+    assert decoded_codes(printed_pdf) == [code]

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.sync.conftest import pg_central, pg_server  # noqa: F401  (fixtures)
+from tests.ui.queue.conftest import cups_server  # noqa: F401  (fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "windows"

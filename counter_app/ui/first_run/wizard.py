@@ -41,10 +41,10 @@ from counter_app.services.operations.setup import (
     set_up_counter,
 )
 from counter_app.services.printing import PaperKind
+from counter_app.services.printing.backend import PrinterBackend, QtPrinterBackend
 from counter_app.services.printing.paper_settings import LABEL_SIZES, RECEIPT_SIZES
 from counter_app.ui import theme
 from counter_app.ui.fitting import resize_within_screen
-from counter_app.ui.printing.backend import PrinterBackend, QtPrinterBackend
 from counter_app.ui.scanning.settings import ScannerSettings
 from counter_app.ui.scanning.tester import ScannerTestWidget
 from counter_app.ui.settings.widgets import FieldError, text_colour

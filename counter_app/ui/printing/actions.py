@@ -45,9 +45,9 @@ from counter_app.domain.clock import VN_TZ, local
 from counter_app.domain.dossier import Dossier
 from counter_app.domain.errors import CounterError
 from counter_app.services.printing import Paper, PaperKind
+from counter_app.services.printing.backend import Failure
 from counter_app.services.printing.rules import check_new_due
 from counter_app.ui import notify, theme
-from counter_app.ui.printing.backend import Failure
 from counter_app.ui.printing.choice import PrintSettings
 from counter_app.ui.printing.preview import PreviewDialog
 from counter_app.ui.printing.queue import PrintJob, PrintQueue

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from counter_app.domain.settings_registry import REGISTRY
 from counter_app.services.printing import PaperKind
+from counter_app.services.printing.backend import PrinterBackend
 from counter_app.services.settings import SettingsService
-from counter_app.ui.printing.backend import PrinterBackend
 
 PRINTERS_KEY = REGISTRY["printing.printers"].key
 AUTO_RECEIPT_KEY = REGISTRY["printing.auto_receipt"].key

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.services.printing import Paper
+from counter_app.services.printing.backend import MM_PER_POINT
 from counter_app.ui import theme
 from counter_app.ui.fitting import resize_within_screen
-from counter_app.ui.printing.backend import MM_PER_POINT
 from counter_app.ui.printing.texts import paper_label
 
 PREVIEW_SIZE = (860, 900)

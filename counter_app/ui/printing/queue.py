@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from counter_app.domain.clock import now
 from counter_app.domain.errors import CounterError
 from counter_app.services.printing import Paper, PaperKind
-from counter_app.ui.printing.backend import (
+from counter_app.services.printing.backend import (
     PrintCancelled,
     PrinterBackend,
     PrintFailed,

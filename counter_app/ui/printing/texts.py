@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from counter_app.services.printing import PaperKind
-from counter_app.ui.printing.backend import Failure
+from counter_app.services.printing.backend import Failure
 
 
 def paper_label(kind: PaperKind) -> str:

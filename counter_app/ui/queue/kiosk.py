@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.queue import PRIORITY_REASONS, Area
+from counter_app.services.printing.backend import PrintFailed
 from counter_app.services.queue import TakenTicket, open_queue, queue_areas
 from counter_app.services.queue.ticket import (
     TicketPrinter,
@@ -32,7 +33,6 @@ from counter_app.services.queue.ticket import (
     render_ticket,
 )
 from counter_app.services.workspace import Workspace
-from counter_app.ui.printing.backend import PrintFailed
 from counter_app.ui.printing.texts import failure_text
 from counter_app.ui.queue import pixel_font
 from counter_app.ui.queue.ticket_print import load_ticket_font, print_ticket

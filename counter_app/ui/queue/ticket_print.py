@@ -16,6 +16,14 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from counter_app.paths import resources_dir
+from counter_app.services.printing.backend import (
+    POINTS_PER_INCH,
+    Failure,
+    PrintFailed,
+    QtPrinterBackend,
+    page_layout,
+    printer_status,
+)
 from counter_app.services.queue import TakenTicket
 from counter_app.services.queue.ticket import (
     DOTS_PER_INCH,
@@ -29,14 +37,6 @@ from counter_app.services.queue.ticket import (
     ticket_lines,
     ticket_qr,
     wrapped,
-)
-from counter_app.ui.printing.backend import (
-    POINTS_PER_INCH,
-    Failure,
-    PrintFailed,
-    QtPrinterBackend,
-    page_layout,
-    printer_status,
 )
 
 LINE_GAP = 10  # dots between lines, as on the thermal ticket

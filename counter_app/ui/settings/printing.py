@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
 
 from counter_app.services.printing import PaperKind
-from counter_app.ui.printing.backend import PrinterBackend, QtPrinterBackend
+from counter_app.services.printing.backend import PrinterBackend, QtPrinterBackend
 from counter_app.ui.printing.choice import PRINTERS_KEY, PrintSettings
 from counter_app.ui.printing.texts import paper_label
 from counter_app.ui.session import Session

@@ -15,9 +15,9 @@ from pypdf import PdfReader
 
 from counter_app.domain.dossier import Dossier
 from counter_app.services.accounts import User
+from counter_app.services.printing.backend import Failure, PrintCancelled, PrintFailed
 from counter_app.services.workspace import Workspace
 from counter_app.ui import notify
-from counter_app.ui.printing.backend import Failure, PrintCancelled, PrintFailed
 from counter_app.ui.printing.queue import JobState, PrintJob, PrintQueue
 from counter_app.ui.session import Session
 from tests.ui.conftest import NOW, receive

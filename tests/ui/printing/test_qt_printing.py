@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 
 from counter_app.services.printing import PaperKind
-from counter_app.ui.printing.backend import (
+from counter_app.services.printing.backend import (
     Failure,
     PrintCancelled,
     PrintFailed,

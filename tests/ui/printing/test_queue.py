@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from counter_app.domain.errors import CounterError
 from counter_app.services.printing import Paper, PaperKind
-from counter_app.ui.printing.backend import lpstat_message
+from counter_app.services.printing.backend import lpstat_message
 from counter_app.ui.printing.panel import PrintQueueModel
 from counter_app.ui.printing.queue import JobState, PrintQueue
 from tests.ui.conftest import NOW, receive

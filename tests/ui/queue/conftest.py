@@ -63,6 +63,7 @@ class CupsServer:
 def _write_config(root: Path, port: int) -> None:
     for folder in ("spool", "tmp", "state", "cache", "out"):
         (root / folder).mkdir()
+    (root / "tmp").chmod(0o1777)  # the filters' temporary files (gstopdf's for PostScript jobs)
     (root / "cupsd.conf").write_text(
         f"Listen 127.0.0.1:{port}\n"
         "LogLevel info\nBrowsing No\nWebInterface No\n"

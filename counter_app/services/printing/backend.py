@@ -1,5 +1,6 @@
-"""Printers as the queue sees them: a `PrinterBackend` names the printers the operating system
-knows and prints a PDF on one of them, or says why it could not.
+"""Printers as the window's print queue sees them, and the command line where no CUPS spooler
+is (Windows): a `PrinterBackend` names the printers the operating system knows and prints a
+PDF on one of them, or says why it could not.
 
 `QtPrinterBackend` goes through Qt's print system (QPrinterInfo, QPrinter): any printer the
 operating system knows, local or shared, whatever its driver. Each PDF page is drawn by QtPdf
