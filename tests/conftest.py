@@ -7,8 +7,16 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from counter_app.domain.clock import VN_TZ
+
+# No timed verdicts in the tests (the guide: speed is shown by bench/): hypothesis's deadline per
+# example and its "input generation is slow" check fail on a loaded 2-core machine only.
+settings.register_profile(
+    "counter-app", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("counter-app")
 
 AGENCY = "000.00.12.H37"
 OTHER_AGENCY = "000.00.15.H37"
