@@ -51,6 +51,7 @@ from counter_app.domain.sync import (
     with_origins,
 )
 from counter_app.store.central.dialects import insert_or_skip, insert_or_update
+from counter_app.store.central.dossier_writes import UPDATED, write_dossiers
 from counter_app.store.central.models import (
     CentralAgencyRow,
     CentralAuditAnchorRow,
@@ -667,34 +668,9 @@ def push(
         first = next_seq(session, len(inserts) + len(updates))
         for offset, values in enumerate([*inserts, *updates]):
             values["seq"] = first + offset
-    if inserts:
-        session.execute(insert(DOSSIERS), inserts)
-    if updates:
-        columns = [name for name in _UPDATED if numbered or name != "seq"]
-        session.connection().execute(
-            update(DOSSIERS)
-            .where(DOSSIERS.c.uuid == bindparam("b_uuid"))
-            .values({name: bindparam(f"b_{name}") for name in columns}),
-            [
-                {f"b_{k}": v for k, v in values.items() if k in (*_UPDATED, "uuid")}
-                for values in updates
-            ],
-        )
+    write_dossiers(session, inserts, updates)
     _record_conflicts(session, counter, conflicts, at)
     return results
-
-
-_UPDATED = (
-    "code",
-    "agency_code",
-    "status",
-    "version",
-    "written_by",
-    "received_at",
-    "updated_at",
-    "seq",
-    "data",
-)
 
 
 def _values(data: dict, version: int, writer: int, origin: int | None, at: datetime) -> dict:
@@ -1112,7 +1088,7 @@ def record_decision(
     session.execute(
         update(DOSSIERS)
         .where(DOSSIERS.c.uuid == row.uuid)
-        .values({k: v for k, v in values.items() if k in _UPDATED})
+        .values({k: v for k, v in values.items() if k in UPDATED})
     )
     return dossier
 
