@@ -28,6 +28,7 @@ Targets at N = 500: round p95 ≤ 200 ms, ≤ 20 server connections, push ≥ 20
 from __future__ import annotations
 
 import argparse
+import contextlib
 import heapq
 import json
 import multiprocessing
@@ -194,7 +195,7 @@ def run_counters(
     template: Path,
     root: Path,
     args,
-    start_at: float,
+    day: DayStart,
     out,  # type: ignore[no-untyped-def]
 ) -> None:
     """A worker process: its counters through the day, then their local state for the
@@ -215,7 +216,7 @@ def run_counters(
         stats.cpu_rounds.clear()
         stats.push_rounds.clear()
         stats.pull_rounds.clear()
-        _the_day(counters, stats, args, start_at)
+        _the_day(counters, stats, args, day.registered())
         for counter in counters:  # the line is back everywhere: the last rounds
             counter.round(stats, full=True)
             counter.round(stats, full=True)
@@ -223,8 +224,37 @@ def run_counters(
         for counter in counters:
             counter.ws.close()
     except Exception:  # reported by the main process
+        day.abort()
         stats.errors.append(traceback.format_exc())
     out.put(stats)
+
+
+class DayStart:
+    """The day starts for every counter at once, when all of them are registered (hundreds of
+    first rounds on a loaded machine take longer than any fixed allowance)."""
+
+    def __init__(self, context, workers: int) -> None:  # type: ignore[no-untyped-def]
+        self._ready = context.Barrier(workers + 1)
+        self._go = context.Event()
+        self._at = context.Value("d", 0.0)
+
+    def registered(self) -> float:
+        """A worker's counters are registered: waits for the others; the day's start."""
+        self._ready.wait()
+        self._go.wait()
+        return self._at.value
+
+    def start(self) -> float:
+        """The main process: once every worker is ready, the day starts in a moment."""
+        with contextlib.suppress(threading.BrokenBarrierError):  # a worker failed: reported
+            self._ready.wait()
+        self._at.value = time.time() + 2
+        self._go.set()
+        return self._at.value
+
+    def abort(self) -> None:
+        self._ready.abort()
+        self._go.set()
 
 
 def _the_day(counters: list[SimulatedCounter], stats: Stats, args, start_at: float) -> None:  # type: ignore[no-untyped-def]
@@ -492,7 +522,10 @@ def _run_day(server: PgServer, root: Path, args, catalog, bouncer) -> bool:  # t
         ]
     plans = _plans(args, catalog, made, bouncer.port)
     template = _template(root)
-    print(f"(central and {args.counters} counter roles in {time.perf_counter() - started:.1f} s)")
+    print(
+        f"(central and {args.counters} counter roles in {time.perf_counter() - started:.1f} s)",
+        flush=True,
+    )
 
     stop = threading.Event()
     gauge = CentralGauge(server, stop)
@@ -500,16 +533,18 @@ def _run_day(server: PgServer, root: Path, args, catalog, bouncer) -> bool:  # t
     activity = CentralActivity(bouncer.url(admin_url), procedures, stop)
     context = multiprocessing.get_context("fork")
     out = context.Queue()
-    start_at = time.time() + 10 + args.counters * 0.25  # time for every counter to register
+    day = DayStart(context, args.processes)
     workers = [
         context.Process(
-            target=run_counters, args=(plans[i :: args.processes], template, root, args,
-                                       start_at, out),
+            target=run_counters, args=(plans[i :: args.processes], template, root, args, day,
+                                       out),
         )
         for i in range(args.processes)
     ]  # fmt: skip
     for worker in workers:
         worker.start()
+    start_at = day.start()
+    print(f"(every counter registered {time.perf_counter() - started:.1f} s in)", flush=True)
     time.sleep(max(0.0, start_at - time.time()))
     gauge.start()
     activity.start()
