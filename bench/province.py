@@ -637,9 +637,9 @@ def _report(server, admin_url, args, results, gauge, activity, push_against_copy
     pulls = [p for r in results for p in r.pull_rounds]
     pushed, push_seconds = sum(n for n, _ in pushes), sum(s for _, s in pushes)
     pulled, pull_seconds = sum(n for n, _ in pulls), sum(s for _, s in pulls)
-    pushes, copies = push_against_copy
-    push_rate, copy_rate = max(pushes), max(copies)
-    ratios = ", ".join(f"{p / c * 100:.1f}" for p, c in zip(pushes, copies, strict=True))
+    bulk_pushes, bulk_copies = push_against_copy
+    push_rate, copy_rate = max(bulk_pushes), max(bulk_copies)
+    ratios = ", ".join(f"{p / c * 100:.1f}" for p, c in zip(bulk_pushes, bulk_copies, strict=True))
     cpu = (gauge.cpu_end - gauge.cpu_start) / max(gauge.ended - gauge.started, 1e-9)
     failures: dict[str, int] = {}
     for result in results:
@@ -658,8 +658,9 @@ def _report(server, admin_url, args, results, gauge, activity, push_against_copy
         f"{busy:.2f} cores busy",
         f"push during the day: {pushed} dossiers in {len(pushes)} rounds "
         f"({pushed / push_seconds if push_seconds else 0:,.0f}/s of those rounds)",
-        f"push of {args.bulk:,} dossiers in one round, best of {len(pushes)}: {push_rate:,.0f}/s;"
-        f" raw COPY of the same rows, best of {len(copies)}: {copy_rate:,.0f}/s: "
+        f"push of {args.bulk:,} dossiers in one round, best of {len(bulk_pushes)}: "
+        f"{push_rate:,.0f}/s; raw COPY of the same rows, best of {len(bulk_copies)}: "
+        f"{copy_rate:,.0f}/s: "
         f"{push_rate / copy_rate * 100 if copy_rate else 0:.1f} % (target ≥ 20 %; each pair in "
         f"turn: {ratios} %)",
         f"pull: {pulled} changes in {len(pulls)} full rounds "
