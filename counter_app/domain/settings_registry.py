@@ -250,6 +250,14 @@ _SPECS: list[SettingSpec] = [
         who=Who.SYSTEM,
         doc="(agency, day)s of this counter whose leasable numbers run low, from the last round",
     ),
+    SettingSpec(
+        "central.keep_connection",
+        Kind.BOOL,
+        False,
+        Who.ADMIN,
+        doc="central's address is a PgBouncer in transaction mode (docs/ADMIN.md): keep the "
+        "connection between rounds, which holds no server connection there",
+    ),
     # --- issue 18: citizen's screen, notices, payment ---
     SettingSpec("notices.smtp.host", Kind.TEXT, "", max_length=253, doc="empty: no e-mail"),
     SettingSpec("notices.smtp.port", Kind.INT, 587, low=1, high=65535),

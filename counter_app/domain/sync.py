@@ -165,7 +165,7 @@ def replay(
     base: Dossier, moves: list[HistoryEntry], shift_due: DueShift, *, counter_only: bool
 ) -> Dossier | str:
     """`base` with the moves made again through the state machine, or why it cannot be."""
-    result = copy.deepcopy(base)
+    result = _working_copy(base)
     for move in moves:
         try:
             action = Action(move.action)
@@ -194,12 +194,22 @@ def replay(
     return result
 
 
+def _working_copy(dossier: Dossier) -> Dossier:
+    """A copy `apply` may move without touching the original: it sets the dossier's own fields,
+    appends to its history and supplement rounds and changes the last round; applicant,
+    documents and fees are only read (a deep copy of them was most of a push's time)."""
+    working = copy.copy(dossier)
+    working.history = list(dossier.history)
+    working.supplement_rounds = [copy.copy(r) for r in dossier.supplement_rounds]
+    return working
+
+
 def chain_is_legal(dossier: Dossier, shift_due: DueShift) -> str | None:
     """Why a dossier never seen centrally cannot have reached its state, or None."""
     if not dossier.history or dossier.history[0].action != Action.RECEIVE.value:
         return "no receipt"
     first = dossier.history[0]
-    start = copy.deepcopy(dossier)
+    start = copy.copy(dossier)  # replay works on its own copy
     start.status, start.history, start.supplement_rounds = first.to_status, [first], []
     replayed = replay(start, dossier.history[1:], shift_due, counter_only=False)
     if isinstance(replayed, str):

@@ -9,6 +9,7 @@ to print, and for PostgreSQL's jsonb, which refuses NUL and broken characters ou
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
@@ -25,6 +26,11 @@ REPLACEMENT = "\ufffd"
 # zero-width, bidi overrides), Cs surrogate (never valid on its own in UTF-8).
 _CONTROL, _FORMAT, _SURROGATE = "Cc", "Cf", "Cs"
 _UNSAFE = (_CONTROL, _FORMAT, _SURROGATE)
+# what a database cannot store: NUL (PostgreSQL's jsonb) or a surrogate (category Cs, exactly
+# U+D800–U+DFFF; UTF-8 cannot encode one), found in one pass in C
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# the same in JSON text, where a NUL is written \u0000 (a typed backslash only costs the walk)
+_UNSTORABLE_JSON = re.compile("\\\\u0000|[\ud800-\udfff]")
 
 
 def nfc(text: str) -> str:
@@ -80,8 +86,10 @@ def unstorable_at(data: object, where: str = "") -> str | None:
     """Where (a JSON path) the first text lies that a database cannot store: NUL, which
     PostgreSQL's jsonb refuses, or a lone surrogate, which UTF-8 cannot encode. None: none.
     Data an older version saved before `clean` guarded every boundary may hold them."""
+    if not where and not _UNSTORABLE_JSON.search(json.dumps(data, ensure_ascii=False, default=str)):
+        return None  # the usual case, found in one pass in C; else the walk says where
     if isinstance(data, str):
-        if "\x00" in data or any(unicodedata.category(char) == _SURROGATE for char in data):
+        if _UNSTORABLE.search(data):
             return where or "JSON"
     elif isinstance(data, dict):
         for key, value in data.items():

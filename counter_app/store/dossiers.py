@@ -223,7 +223,7 @@ def _children(
     table = model.__table__
     grouped: dict[str, list] = defaultdict(list)
     query = select(table).where(table.c.dossier_uuid.in_(uuids)).order_by(order)
-    for row in session.execute(query):
+    for row in session.execute(query).all():  # one fetch, not one call a row
         grouped[row.dossier_uuid].append(row)
     return grouped
 

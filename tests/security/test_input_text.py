@@ -46,6 +46,33 @@ def test_any_text_is_refused_or_safe(value, required, limit):
     assert unstorable_at({"name": text}) is None
 
 
+_JSON_LEAVES = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.text(), st.just("\\u0000"), st.just("a\x00b")
+)
+_JSON = st.recursive(
+    _JSON_LEAVES,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+def _unstorable_texts(data: object) -> list[str]:
+    if isinstance(data, str):
+        return [data] if "\x00" in data or any(0xD800 <= ord(c) <= 0xDFFF for c in data) else []
+    if isinstance(data, dict):
+        return [t for value in data.values() for t in _unstorable_texts(value)]
+    if isinstance(data, list):
+        return [t for value in data for t in _unstorable_texts(value)]
+    return []
+
+
+@given(_JSON)
+def test_unstorable_text_is_found_wherever_it_lies(data):
+    # the quick look over the JSON text and the walk that says where agree with the definition
+    where = unstorable_at(data)
+    assert (where is not None) == bool(_unstorable_texts(data))
+
+
 @given(st.text())
 def test_clean_is_safe_and_stable(value):
     text = clean(value)

@@ -101,6 +101,7 @@ class SyncRounds(SyncBase):
         self, full: bool, retry_held: bool
     ) -> tuple[SyncResult, tuple[AttachmentProblem, ...], CounterError | None]:
         central = self._central()
+        keep = False
         try:
             number, agencies = self._registration(central)
             pushed, conflicts = self._push(central, number)
@@ -114,8 +115,10 @@ class SyncRounds(SyncBase):
                 self._refresh_leases(central, number, agencies, force=retry_held)
             # the originals, once their dossiers are up
             sent = send_attachments(self._db, central, number, retry_held=retry_held)
+            keep = self._settings.value("central.keep_connection") is True
         finally:
-            central.release()  # connected for the round only: central's connections are few
+            if not keep:  # connected for the round only: central's connections are few
+                central.release()  # (and after a failed round, a fresh one the next time)
         with self._db.read() as session:
             pending = replica.outbox_count(session)
         result = SyncResult(pushed, pulled, pending, conflicts, tuple(self._set_aside))

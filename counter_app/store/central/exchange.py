@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
-    bindparam,
     insert,
     select,
-    update,
 )
 from sqlalchemy.orm import Session
 
@@ -24,6 +22,7 @@ from counter_app.domain.sync import (
     with_origins,
 )
 from counter_app.store.central.counters import owns_code
+from counter_app.store.central.dossier_writes import write_dossiers
 from counter_app.store.central.models import (
     CentralAgencyRow,
     CentralCalendarRow,
@@ -32,7 +31,6 @@ from counter_app.store.central.models import (
     ChangeSequence,
 )
 from counter_app.store.central.repository import (
-    _UPDATED,
     DOSSIERS,
     _agencies_of,
     _dialect,
@@ -156,19 +154,7 @@ def push(
         first = next_seq(session, len(inserts) + len(updates))
         for offset, values in enumerate([*inserts, *updates]):
             values["seq"] = first + offset
-    if inserts:
-        session.execute(insert(DOSSIERS), inserts)
-    if updates:
-        columns = [name for name in _UPDATED if numbered or name != "seq"]
-        session.connection().execute(
-            update(DOSSIERS)
-            .where(DOSSIERS.c.uuid == bindparam("b_uuid"))
-            .values({name: bindparam(f"b_{name}") for name in columns}),
-            [
-                {f"b_{k}": v for k, v in values.items() if k in (*_UPDATED, "uuid")}
-                for values in updates
-            ],
-        )
+    write_dossiers(session, inserts, updates)
     _record_conflicts(session, counter, conflicts, at)
     return results
 

@@ -26,6 +26,7 @@ from counter_app.domain.sync import (
     dossier_from_json,
     with_origins,
 )
+from counter_app.store.central.dossier_writes import UPDATED
 from counter_app.store.central.models import (
     CentralAgencyRow,
     CentralCalendarRow,
@@ -35,7 +36,6 @@ from counter_app.store.central.models import (
 )
 from counter_app.store.central.notices import queue_decision_notices
 from counter_app.store.central.repository import (
-    _UPDATED,
     DOSSIERS,
     _values,
     next_seq,
@@ -136,7 +136,7 @@ def record_decision(
     session.execute(
         update(DOSSIERS)
         .where(DOSSIERS.c.uuid == row.uuid)
-        .values({k: v for k, v in values.items() if k in _UPDATED})
+        .values({k: v for k, v in values.items() if k in UPDATED})
     )
     queue_decision_notices(session, dossier, dossier.history[-1:], at=at)  # sent from here
     return dossier

@@ -113,19 +113,6 @@ def visible_to(counter: int, agencies: tuple[str, ...]):
     return DOSSIERS.c.agency_code.in_(agencies) | (DOSSIERS.c.origin_counter == counter)
 
 
-_UPDATED = (
-    "code",
-    "agency_code",
-    "status",
-    "version",
-    "written_by",
-    "received_at",
-    "updated_at",
-    "seq",
-    "data",
-)
-
-
 def _values(data: dict, version: int, writer: int, origin: int | None, at: datetime) -> dict:
     from counter_app.domain.clock import parse_iso
 

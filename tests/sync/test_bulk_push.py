@@ -1,0 +1,102 @@
+"""A push in bulk (issue 17): on PostgreSQL a batch's new dossiers go up in one INSERT and its
+followed dossiers in one UPDATE, under the counter's own role, so row-level security and the
+dossiers' trigger still check and number every row; a counter that keeps its connection behind
+PgBouncer logs in once, not once a round."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import psycopg
+import pytest
+from sqlalchemy import Engine, event
+
+from counter_app.domain.errors import CounterError
+from counter_app.domain.lifecycle import Action
+from tests.conftest import AGENCY
+from tests.sync.helpers import central_rows, make_counter, take
+from tests.sync.test_sync import counter_url
+
+BATCH = 120
+
+
+@contextmanager
+def dossier_writes() -> Iterator[list[tuple[str, bool]]]:
+    """(statement, executemany) of every write of central's dossiers meanwhile (not the
+    counter's own store, SQLite)."""
+    seen: list[tuple[str, bool]] = []
+
+    def spy(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        words = " ".join(statement.split()[:3]).lower()
+        central = conn.dialect.name == "postgresql"
+        if central and words.startswith(("insert into dossiers", "update dossiers")):
+            seen.append((words, executemany))
+
+    event.listen(Engine, "before_cursor_execute", spy)
+    try:
+        yield seen
+    finally:
+        event.remove(Engine, "before_cursor_execute", spy)
+
+
+def test_a_batch_goes_up_in_one_statement_a_kind_and_each_row_is_numbered(pg_central, tmp_path):  # type: ignore[no-untyped-def]
+    ws, user = make_counter(tmp_path, "a", faulty=True, push_batch=BATCH)
+    ws.sync.configure(counter_url(pg_central, "BULK", [AGENCY]))
+    ws.settings.set("sync.lease_target", BATCH + 10)
+    ws.sync.run_once()
+    dossiers = take(ws, user, BATCH)
+    with dossier_writes() as writes:
+        assert ws.sync.run_once(full=False).pushed == BATCH
+    assert writes == [("insert into dossiers", False)]
+    rows = central_rows(pg_central)
+    assert {r["code"] for r in rows.values()} == {d.code for d in dossiers}
+    first = {uuid: row["seq"] for uuid, row in rows.items()}
+    assert len(set(first.values())) == BATCH  # the trigger numbered every row
+
+    for dossier in dossiers:
+        ws.dossiers.transition(dossier.code, Action.TRANSFER, user=user)
+    ws.faults.fail_next, ws.faults.fail_on = "after", "push"  # central commits, no reply
+    with dossier_writes() as writes, pytest.raises(CounterError):
+        ws.sync.run_once(full=False)
+    assert writes == [("update dossiers as", False)]
+    rows = central_rows(pg_central)
+    assert {r["status"] for r in rows.values()} == {"processing"}
+    assert all(rows[uuid]["seq"] > max(first.values()) for uuid in first)
+    assert len({row["seq"] for row in rows.values()}) == BATCH
+
+    # the same versions again: taken as duplicates, nothing written, nothing doubled
+    with dossier_writes() as writes:
+        assert ws.sync.run_once(full=False).pending == 0
+    assert writes == []
+    assert central_rows(pg_central) == rows
+    ws.close()
+
+
+def test_a_counter_behind_pgbouncer_keeps_its_connection_between_rounds(
+    pg_server, pg_central, pgbouncer, tmp_path
+):  # type: ignore[no-untyped-def]
+    ws, user = make_counter(tmp_path, "a")
+    ws.sync.configure(pgbouncer.url(counter_url(pg_central, "KEEP", [AGENCY])))
+    logins: list[object] = []
+
+    def count(dbapi_connection, record) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(dbapi_connection, psycopg.Connection):  # not the counter's own store
+            logins.append(dbapi_connection)
+
+    event.listen(Engine, "connect", count)
+    try:
+        ws.sync.run_once()
+        take(ws, user, 2)
+        ws.sync.run_once(full=False)
+        assert len(logins) == 2  # the default: a login a round
+        ws.settings.set("central.keep_connection", True)
+        for _ in range(3):
+            take(ws, user, 2)
+            assert ws.sync.run_once(full=False).pending == 0
+        ws.sync.run_once()
+    finally:
+        event.remove(Engine, "connect", count)
+    assert len(logins) == 3
+    assert len(central_rows(pg_central)) == 8
+    ws.close()
