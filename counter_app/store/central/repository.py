@@ -9,7 +9,6 @@ module beside this one (counters, exchange, conflicts, ledger, paper_store, offi
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import (
@@ -128,6 +127,3 @@ def _values(data: dict, version: int, writer: int, origin: int | None, at: datet
         "updated_at": at,
         "data": data,
     }
-
-
-ShiftFor = Callable[[str], DueShift]
