@@ -36,7 +36,7 @@ def test_every_settings_key_the_package_spells_is_declared() -> None:
     """Message keys share some prefixes (sync.offline is a message): those are not settings."""
     undeclared = set()
     for path in PACKAGE.rglob("*.py"):
-        if path.name in ("messages.py", "settings_registry.py") or "cli" in path.parts:
+        if path.name == "settings_registry.py" or {"cli", "messages"} & set(path.parts):
             continue
         for key in SPELT.findall(path.read_text(encoding="utf-8")):
             if key in MESSAGES or key in NOT_SETTINGS:
