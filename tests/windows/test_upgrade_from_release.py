@@ -9,13 +9,14 @@ from __future__ import annotations
 import fcntl
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from counter_app.store.migrations import LOCAL_HEAD
 from tests.packaging.test_frozen_bundle import INTAKE
-from tests.windows.conftest import CACHE, TEST_PREFIX, counter_app, windows
+from tests.windows.conftest import CACHE, ROOT, TEST_PREFIX, counter_app, windows
 from tests.windows.test_installed_program import schema
 
 pytestmark = [pytest.mark.slow, pytest.mark.windows]
@@ -29,7 +30,13 @@ DATA_ON_LINUX = TEST_PREFIX / "drive_c" / "users" / "Nguyễn Văn An" / "Nâng 
 
 @pytest.fixture(scope="session")
 def previous_setup(setup_exe: Path) -> Path:
-    """The earlier commit's setup (built after the current one: they share the build prefix)."""
+    """The earlier commit's setup (built after the current one: they share the build prefix).
+    A shallow clone does not hold that commit: the upgrade cannot be shown from it."""
+    held = subprocess.run(
+        ["git", "cat-file", "-e", f"{PREVIOUS}^{{commit}}"], cwd=ROOT, capture_output=True
+    )
+    if held.returncode != 0:
+        pytest.skip(f"this clone does not hold {PREVIOUS} (shallow): git fetch --unshallow")
     with (CACHE / "build.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         built = windows("release", PREVIOUS, timeout=5400)
