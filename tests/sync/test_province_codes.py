@@ -22,7 +22,8 @@ from counter_app.domain.clock import now
 from counter_app.domain.codes import DossierCode, FallbackZone
 from counter_app.domain.errors import CounterError
 from counter_app.services.sync.admin import CentralAdmin
-from counter_app.store.central import counters, replica, repository
+from counter_app.store.central import counters as central_counters
+from counter_app.store.central import replica, repository
 from counter_app.store.central.database import CentralAddress, CentralDatabase
 from counter_app.store.central.models import CentralSetting
 from counter_app.store.codes import CodeMode, allocate_many
@@ -77,9 +78,11 @@ class SimulatedCounter:
             left = replica.lease_left(session, receiving, days)
         wanted = {key: target - free for key, free in left.items() if free < target}
         with central.write() as session:
-            self.slots = counters.take_fallback_slots(session, self.number, receiving, at=now())
-            counters.grant_leases(session, self.number, wanted, at=now())
-            leases = counters.leases_of(session, self.number, today)
+            self.slots = central_counters.take_fallback_slots(
+                session, self.number, receiving, at=now()
+            )
+            central_counters.grant_leases(session, self.number, wanted, at=now())
+            leases = central_counters.leases_of(session, self.number, today)
             self.zone = repository.fallback_zone(session)
         with Session(self.engine) as session, session.begin():
             replica.store_leases(session, leases)
@@ -88,8 +91,10 @@ class SimulatedCounter:
         day = now().date() + timedelta(days=day_index)
         if self.online:  # an agency it holds nothing of: leased at once, as the intake does
             with central.write() as session:
-                counters.grant_leases(session, self.number, {(agency, day): count}, at=now())
-                leases = counters.leases_of(session, self.number, day)
+                central_counters.grant_leases(
+                    session, self.number, {(agency, day): count}, at=now()
+                )
+                leases = central_counters.leases_of(session, self.number, day)
             with Session(self.engine) as session, session.begin():
                 replica.store_leases(session, leases)
         try:
@@ -142,7 +147,7 @@ def test_no_code_is_given_twice_by_any_number_of_counters(template, steps):  # t
         with central.read() as session:
             for counter in counters.values():
                 for code in counter.given:
-                    assert counters.owns_code(session, counter.number, code.agency, code)
+                    assert central_counters.owns_code(session, counter.number, code.agency, code)
         legacy = [c for c in counters.values() if c.number <= LEGACY]
         assert all(counter.zone.own_range(AGENCY, counter.number, {}) for counter in legacy)
         central.close()
@@ -155,7 +160,9 @@ def test_slots_go_only_to_counters_that_receive_for_the_agency_and_never_twice(t
         central = CentralDatabase(CentralAddress(f"sqlite:///{path}"))
         with central.write() as session:
             held = {
-                number: counters.take_fallback_slots(session, number, list(AGENCIES), at=now())
+                number: central_counters.take_fallback_slots(
+                    session, number, list(AGENCIES), at=now()
+                )
                 for number in range(1, COUNTERS + 1)
             }
         zone = FallbackZone(legacy=LEGACY)
