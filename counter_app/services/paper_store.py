@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import uuid as uuids
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Protocol
@@ -81,7 +81,11 @@ class PapersFound(list[PaperOnFile]):
     among them (central set up but not answering), so the officer is told the list holds only
     this counter's."""
 
-    central_problem: CounterError | None = None
+    def __init__(
+        self, papers: Iterable[PaperOnFile], central_problem: CounterError | None = None
+    ) -> None:
+        super().__init__(papers)
+        self.central_problem = central_problem
 
 
 class PaperStore:
@@ -157,9 +161,7 @@ class PaperStore:
                     )
                 ],
             )
-        answer = PapersFound(PaperOnFile(p, _expired(p.expires_on, today)) for p in found)
-        answer.central_problem = problem
-        return answer
+        return PapersFound((PaperOnFile(p, _expired(p.expires_on, today)) for p in found), problem)
 
     def _at_central(self, owner: str) -> tuple[list[FiledPaper], CounterError | None]:
         """Central's papers of the owner for this counter's agencies, and why there are none
