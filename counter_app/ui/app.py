@@ -22,7 +22,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from counter_app.domain.errors import CounterError
-from counter_app.domain.messages import LANGUAGES
+from counter_app.domain.messages import LANGUAGES, translate
 from counter_app.paths import default_data_dir, resources_dir
 from counter_app.services.operations.instance import InstanceLock
 from counter_app.services.preferences import needs_setup, startup_preferences
@@ -34,6 +34,7 @@ from counter_app.ui.login import LoginDialog
 if TYPE_CHECKING:
     from counter_app.services.accounts import User
     from counter_app.services.workspace import Workspace
+    from counter_app.ui.window_beacon import WindowBeacon
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -162,12 +163,12 @@ def run_app(data_dir: Path | None = None, lang: str | None = None) -> int:
         instance.acquire()
     except CounterError as error:
         from counter_app.ui import notify
+        from counter_app.ui.window_beacon import knock
 
-        notify.show_error(None, error.message(lang))
-        if error.key == "app.already_open":
-            from counter_app.ui.window_beacon import knock
-
-            knock(folder)  # once the message is read, the open window comes to the front
+        # An officer's open window comes to the front and says why (nothing to dismiss here);
+        # the sign-in window or a command holding the folder does not answer: a message then.
+        if error.key != "app.already_open" or not knock(folder):
+            notify.show_error(None, error.message(lang))
         remove_translations(app, translators)
         return EXIT_ERROR
     logging_to: list[logging.Handler] = []
@@ -261,7 +262,7 @@ def _run(
     user: User | None = login.user
     try:
         while user is not None:
-            signed_out, status = _work(app, workspace, user, lang)
+            signed_out, status = _work(app, workspace, beacon, user, lang)
             if not signed_out:
                 return status
             user = _sign_in_again(workspace, lang)
@@ -270,14 +271,22 @@ def _run(
         beacon.close()
 
 
-def _work(app: QApplication, workspace: Workspace, user: User, lang: str) -> tuple[bool, int]:
+def _work(
+    app: QApplication, workspace: Workspace, beacon: WindowBeacon, user: User, lang: str
+) -> tuple[bool, int]:
     """One officer's turn at the desk: a fresh session and main window (nothing of the officer
-    before), until the window closes. True when they signed out for the next officer."""
+    before), until the window closes. True when they signed out for the next officer; a second
+    start meanwhile brings the window forward with a line in its status bar."""
     from counter_app.ui.main_window import MainWindow
     from counter_app.ui.session import Session
 
     session = Session(workspace, user, lang)
     window = MainWindow(session)
+
+    def started_again() -> None:
+        session.messages.info(translate("app.started_again", lang))
+
+    beacon.sig_knocked.connect(started_again)
     window.showMaximized()  # the officer's only window all day
     from counter_app.ui.settings.backups import DailyBackup
 
@@ -286,6 +295,7 @@ def _work(app: QApplication, workspace: Workspace, user: User, lang: str) -> tup
     keep_the_gui_thread_responsive()
     status = app.exec()
     daily.stop()  # a backup under way finishes before the store is closed
+    beacon.sig_knocked.disconnect(started_again)
     signed_out = window.signing_out
     window.deleteLater()
     return signed_out, status

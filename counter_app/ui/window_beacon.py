@@ -1,6 +1,7 @@
 """The window that has a data folder open listens on a local socket named after the folder; a
-second start on the same folder knocks on it, so the open window comes to the front while the
-second one explains and quits (services/operations/instance.py holds the folder itself)."""
+second start on the same folder knocks on it, so the open window comes to the front and says
+why, and the second quits with nothing to dismiss (services/operations/instance.py holds the
+folder itself)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
 
-KNOCK_TIMEOUT_MS = 500
+KNOCK_TIMEOUT_MS = 3000  # a missing window fails at once; a busy one may take a moment
 
 
 def beacon_name(folder: Path) -> str:
@@ -21,6 +22,9 @@ def beacon_name(folder: Path) -> str:
 
 
 class WindowBeacon(QObject):
+    sig_knocked = Signal()
+    """A second start knocked; the windows are already in front."""
+
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = beacon_name(folder)
@@ -44,6 +48,7 @@ class WindowBeacon(QObject):
             connection.disconnectFromServer()
             connection.deleteLater()
         self._on_knock()
+        self.sig_knocked.emit()
 
 
 def knock(folder: Path) -> bool:

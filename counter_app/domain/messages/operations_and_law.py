@@ -13,6 +13,10 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- operations: backups, restore, one window per data folder (issue 8)
+    "app.started_again": (
+        "Chương trình được mở lại: đây là cửa sổ đang mở của nó.",
+        "The program was started again: this is its open window.",
+    ),
     "app.already_open": (
         "Bộ phận Một cửa đang mở trên máy này với thư mục dữ liệu {path}. Hãy dùng cửa sổ đang mở (hoặc đóng nó trước).",
         "The counter is already open on this computer with the data folder {path}. Use the open window (or close it first).",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 
 from counter_app.services.operations.instance import InstanceLock, is_open_elsewhere
@@ -12,6 +14,7 @@ from counter_app.ui import app as app_module
 from counter_app.ui.first_run.wizard import FirstRunWizard
 from counter_app.ui.login import LoginDialog
 from counter_app.ui.main_window import MainWindow
+from counter_app.ui.window_beacon import knock
 from tests.cli.test_cli import fingerprint
 
 
@@ -32,6 +35,7 @@ def test_a_new_folder_opens_the_wizard_and_cancel_makes_no_store(
     assert not (folder / "counter-app.lock").exists()  # the lock goes with the window
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: nothing to raise
 def test_after_the_wizard_the_sign_in_comes_and_the_day_is_backed_up(
     tmp_path: Path, monkeypatch, shown, app_state
 ) -> None:
@@ -59,9 +63,16 @@ def test_after_the_wizard_the_sign_in_comes_and_the_day_is_backed_up(
     windows: list[MainWindow] = []
     held: list[bool] = []
 
+    told: list[str] = []
+
     def event_loop() -> int:
         held.append(is_open_elsewhere(folder))  # what `restore` sees while the window runs
         windows.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        assert knock(folder)  # a second start: the open window answers and says why
+        deadline = time.monotonic() + 10
+        while not windows[0].statusBar().currentMessage() and time.monotonic() < deadline:
+            QApplication.processEvents()
+        told.append(windows[0].statusBar().currentMessage())
         for window in windows:
             window.close()
         return 0
@@ -73,6 +84,8 @@ def test_after_the_wizard_the_sign_in_comes_and_the_day_is_backed_up(
     assert shown == []
     assert windows and windows[0].header.officer_label.text() == "Hoàng Văn Đức"
     assert held == [True] and not is_open_elsewhere(folder)
+    assert told and ("started again" in told[0] or "mở lại" in told[0])
+    assert not knock(folder)  # the window's beacon went with it
     daily = list((folder / "backups" / "daily").glob("counter-backup-*.zip"))
     assert len(daily) == 1  # the first start of the day took the daily backup
     log = (folder / "logs" / "counter-app.log").read_text(encoding="utf-8")
@@ -104,7 +117,7 @@ def test_the_second_window_speaks_english_when_asked(workspace, shown, app_state
 
 
 def test_a_second_start_brings_the_open_window_forward(qtbot, workspace, shown, app_state):
-    from counter_app.ui.window_beacon import WindowBeacon, knock
+    from counter_app.ui.window_beacon import WindowBeacon
 
     knocked: list[bool] = []
     first = WindowBeacon(workspace.data_dir)
@@ -115,4 +128,5 @@ def test_a_second_start_brings_the_open_window_forward(qtbot, workspace, shown, 
         qtbot.waitUntil(lambda: knocked == [True])
     finally:
         first.close()
+    assert shown == []  # the open window says why: nothing for the officer to dismiss
     assert not knock(workspace.data_dir)  # nobody listens any more
