@@ -99,7 +99,11 @@ def fees(session: Session, start: datetime, end: datetime, officer: str | None) 
     if officer is not None:
         at_intake = at_intake.where(D.received_by == officer)
     returned = returned_between(start, end, officer)
-    at_return = joined.where(returned, FeeLineRow.collection == FeeCollection.AFTER.value)
+    # likely(): without it SQLite read every fee line for the few collected "after" instead
+    # of the day's returns on their index.
+    at_return = joined.where(
+        returned, func.likely(FeeLineRow.collection == FeeCollection.AFTER.value)
+    )
     by_collection = {collection.value: 0 for collection in FeeCollection}
     for query in (at_intake, at_return):
         for collection, total in session.execute(query.group_by(FeeLineRow.collection)):
@@ -115,17 +119,20 @@ def cash_unrecorded_at_return(
     line = FeeLineRow.amount * FeeLineRow.quantity
     after = func.sum(case((FeeLineRow.collection == FeeCollection.AFTER.value, line), else_=0))
     owed = func.sum(case((FeeLineRow.collection != FeeCollection.EXEMPT.value, line), else_=0))
+    # Per returned dossier, on the payments' index: every dossier has its payments since
+    # intake records them, and summing them all first read the whole table (0.7 s at 200,000).
+    # Grouped by the fee line's column: grouped by the dossier's key, SQLite walked every
+    # dossier in key order instead of the day's returns on their index (0.4 s).
     paid = (
-        select(PaymentRow.dossier_uuid, func.sum(PaymentRow.amount).label("amount"))
-        .group_by(PaymentRow.dossier_uuid)
-        .subquery()
+        select(func.coalesce(func.sum(PaymentRow.amount), 0))
+        .where(PaymentRow.dossier_uuid == D.uuid)
+        .scalar_subquery()
     )
     query = (
-        select(after, owed, func.coalesce(func.max(paid.c.amount), 0))
+        select(after, owed, paid)
         .join(D, D.uuid == FeeLineRow.dossier_uuid)
-        .outerjoin(paid, paid.c.dossier_uuid == D.uuid)
         .where(returned_between(start, end, officer), D.return_method == ReturnMethod.COUNTER.value)
-        .group_by(D.uuid)
+        .group_by(FeeLineRow.dossier_uuid)
     )
     return sum(cash_at_return(int(a), int(o), int(p)) for a, o, p in session.execute(query))
 
