@@ -403,7 +403,8 @@ Index("ix_citizen_papers_owner", CitizenPaperRow.owner_id, CitizenPaperRow.kind)
 Index("ix_paper_consents_owner", PaperConsentRow.owner_id)
 
 # Indexes the figures of the supervisor's review count by (migration 0005).
-Index("ix_dossiers_completed_at", DossierRow.completed_at)
+# overdue at a past day's end: resolved since, due before (0023)
+Index("ix_dossiers_completed_due", DossierRow.completed_at, DossierRow.due_at)
 Index("ix_dossiers_returned_at", DossierRow.returned_at)
 Index("ix_dossiers_due_at", DossierRow.due_at)
 Index(
