@@ -137,6 +137,7 @@ def test_spooler_failures_are_messages(tmp_path, monkeypatch):
     assert "printer not ready" in refused.value.message()
 
 
+@pytest.mark.slow  # CUPS and a Qt print job (5 s)
 def test_without_a_spooler_the_paper_prints_through_qt(tmp_path, cups_server: CupsServer):
     """Windows has no lp or lpr: there `print receipt` without -o goes through Qt's print
     system, page by page as the window prints, to the default printer (here a CUPS PDF

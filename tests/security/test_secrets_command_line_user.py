@@ -146,6 +146,7 @@ def test_staff_work_runs_without_a_password(counter, tmp_path):
     assert len(attached["attached"]) == 1
 
 
+@pytest.mark.slow  # six processes (4 s)
 def test_repeated_wrong_passwords_lock_the_account_as_in_the_window(counter):
     data, _, _ = counter
     for _ in range(5):

@@ -104,6 +104,7 @@ def _application(qapp):  # type: ignore[no-untyped-def]
     collector that keeps the destruction of widgets on the GUI thread (for this test only: the
     tests that are not about windows keep Python's own collector)."""
     install_wheel_guard(qapp)
+    gc.freeze()  # what earlier tests left alive: the teardown's full collection skips it
     collector = install_gui_thread_collector(qapp)
     yield qapp
     collector.remove()

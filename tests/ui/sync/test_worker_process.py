@@ -67,6 +67,7 @@ def test_a_killed_worker_is_reported_and_started_again(
     qtbot.waitUntil(lambda: indicator.state_label.text() == "Trực tuyến")
 
 
+@pytest.mark.slow  # waits out real back-offs (10 s)
 def test_a_worker_that_keeps_failing_is_started_ever_more_slowly_and_said_once(
     qtbot, connected, staff, controllers, vietnamese
 ):
