@@ -421,8 +421,11 @@ class CentralGauge(threading.Thread):
         with psycopg.connect(self.server.url("postgres"), autocommit=True) as connection:
             while not self.stop.wait(0.25):
                 try:
+                    # clients only: an autovacuum worker on the database shows there too
                     count = connection.execute(
-                        "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", (DATABASE,)
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = %s"
+                        " AND backend_type = 'client backend'",
+                        (DATABASE,),
                     ).fetchone()[0]
                 except psycopg.Error:
                     continue  # central restarting

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -256,3 +256,22 @@ def x_display() -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(10)
+
+
+@pytest.fixture
+def queue_clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[], datetime]:
+    """The queue's clock (its service's `now`) at 10:00 today and running, for tests that take
+    a ticket "half an hour ago": on the real clock, in the first half hour of Vietnam's day
+    (17:00 UTC, when CI may well run), that ticket was yesterday's, and the day's calls and
+    figures rightly left it out."""
+    from counter_app.domain import clock
+    from counter_app.services.queue import service
+
+    started = clock.now()
+    opening = started.replace(hour=10, minute=0, second=0)
+
+    def queue_now() -> datetime:
+        return opening + (clock.now() - started)
+
+    monkeypatch.setattr(service, "now", queue_now)
+    return queue_now

@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from counter_app.domain.clock import now
 from counter_app.services.queue import open_queue
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.navigation import PageKey
@@ -25,10 +24,12 @@ def key(qtbot, window: MainWindow, which: Qt.Key) -> None:  # type: ignore[no-un
 
 
 @pytest.mark.slow
-def test_call_next_record_on_the_dossier_recall_absent(qtbot, workspace, staff, dossiers) -> None:
+def test_call_next_record_on_the_dossier_recall_absent(
+    qtbot, workspace, staff, dossiers, queue_clock
+) -> None:
     workspace.settings.set("counter.desk", 2)
     with open_queue(workspace.settings, workspace.data_dir) as queue:
-        queue.take("A", at=now() - timedelta(minutes=12))
+        queue.take("A", at=queue_clock() - timedelta(minutes=12))
         queue.take("B", priority="pregnant")
     window = MainWindow(make_session(workspace, staff, "en"))
     qtbot.addWidget(window)

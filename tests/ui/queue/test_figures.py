@@ -7,16 +7,17 @@ from datetime import timedelta
 
 from PySide6.QtCore import QDate
 
-from counter_app.domain.clock import now
 from counter_app.services.queue import open_queue
 from counter_app.ui.reports import ReportsPage
 from tests.ui.conftest import make_session
 
 
-def test_supervisors_see_the_queue_figures_of_the_day(qtbot, workspace, supervisor) -> None:
+def test_supervisors_see_the_queue_figures_of_the_day(
+    qtbot, workspace, supervisor, queue_clock
+) -> None:
     workspace.settings.set("queue.wait_target_minutes", 10)
     with open_queue(workspace.settings, workspace.data_dir) as queue:
-        queue.take("A", at=now() - timedelta(minutes=30))  # waits half an hour
+        queue.take("A", at=queue_clock() - timedelta(minutes=30))  # waits half an hour
         queue.take("B")
         queue.take("B")
         queue.call_next(1)
@@ -26,7 +27,7 @@ def test_supervisors_see_the_queue_figures_of_the_day(qtbot, workspace, supervis
     qtbot.addWidget(page)
     tab = page.queue
     page.tabs.setCurrentWidget(tab)
-    today = now().date()  # the queue's own clock; the session's is fixed in the past
+    today = queue_clock().date()  # the queue's own clock; the session's is fixed in the past
     tab.day.setDate(QDate(today.year, today.month, today.day))
     qtbot.waitUntil(lambda: tab.figures is not None and tab.figures.total.called > 0)
     assert tab.figures.total.called == 2 and tab.figures.not_called == 1
