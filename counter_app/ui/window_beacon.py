@@ -6,7 +6,6 @@ folder itself)."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -30,12 +29,9 @@ class WindowBeacon(QObject):
         self.name = beacon_name(folder)
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._knocked)
-        self._on_knock: Callable[[], None] = bring_windows_forward
 
-    def listen(self, on_knock: Callable[[], None] | None = None) -> bool:
+    def listen(self) -> bool:
         """Listen (the caller holds the folder's lock, so a socket left by a crash is stale)."""
-        if on_knock is not None:
-            self._on_knock = on_knock
         QLocalServer.removeServer(self.name)
         return self.server.listen(self.name)
 
@@ -47,7 +43,7 @@ class WindowBeacon(QObject):
             connection = self.server.nextPendingConnection()
             connection.disconnectFromServer()
             connection.deleteLater()
-        self._on_knock()
+        bring_windows_forward()
         self.sig_knocked.emit()
 
 

@@ -121,7 +121,8 @@ def test_a_second_start_brings_the_open_window_forward(qtbot, workspace, shown, 
 
     knocked: list[bool] = []
     first = WindowBeacon(workspace.data_dir)
-    assert first.listen(lambda: knocked.append(True))
+    first.sig_knocked.connect(lambda: knocked.append(True))
+    assert first.listen()
     try:
         with InstanceLock(workspace.data_dir):
             assert app_module.run_app(data_dir=workspace.data_dir, lang="vi") == 1
