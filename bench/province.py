@@ -54,7 +54,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action
 from counter_app.services.catalog import read_json_file
 from counter_app.services.sync.admin import CentralAdmin
-from tests.sync.conftest import PgServer, start_pgbouncer
+from tests.sync.conftest import PgServer, server_connections, start_pgbouncer
 
 DATABASE = "province"
 PERSON = {"full_name": "Nguyễn Văn An", "id_number": "020090001234", "birth_date": "1990-03-15",
@@ -372,9 +372,9 @@ class CentralGauge(threading.Thread):
     """Server connections of the database (peak), and the PostgreSQL processes' CPU time and
     memory (proportional set size, so shared buffers count once)."""
 
-    def __init__(self, server: PgServer, stop: threading.Event) -> None:
+    def __init__(self, server: PgServer, budget: int, stop: threading.Event) -> None:
         super().__init__(daemon=True)
-        self.server, self.stop = server, stop
+        self.server, self.budget, self.stop = server, budget, stop
         self.peak_connections = 0
         self.peak_memory = 0
         self.cpu_start = self.cpu_end = 0.0
@@ -421,12 +421,7 @@ class CentralGauge(threading.Thread):
         with psycopg.connect(self.server.url("postgres"), autocommit=True) as connection:
             while not self.stop.wait(0.25):
                 try:
-                    # clients only: an autovacuum worker on the database shows there too
-                    count = connection.execute(
-                        "SELECT count(*) FROM pg_stat_activity WHERE datname = %s"
-                        " AND backend_type = 'client backend'",
-                        (DATABASE,),
-                    ).fetchone()[0]
+                    count = server_connections(connection, DATABASE, self.budget)
                 except psycopg.Error:
                     continue  # central restarting
                 self.peak_connections = max(self.peak_connections, count)
@@ -531,7 +526,7 @@ def _run_day(server: PgServer, root: Path, args, catalog, bouncer) -> bool:  # t
     )
 
     stop = threading.Event()
-    gauge = CentralGauge(server, stop)
+    gauge = CentralGauge(server, args.budget, stop)
     procedures = {p.agency: p.procedures[:1] for p in plans if p.accepts_online}
     activity = CentralActivity(bouncer.url(admin_url), procedures, stop)
     context = multiprocessing.get_context("fork")

@@ -156,6 +156,27 @@ class PgBouncer:
             os.kill(int(self.pidfile.read_text().split()[0]), 15)
 
 
+def server_connections(connection, database: str, budget: int) -> int:  # type: ignore[no-untyped-def]
+    """Client backends of `database` (not an autovacuum worker) as PgBouncer holds them, read on
+    an autocommit `connection`. A backend PgBouncer has just let go of (to open one for another counter's role: a pool per
+    role) is listed for a moment while its process exits: a reading over the budget counts only
+    the backends still there a second later."""
+    pids = [
+        pid
+        for (pid,) in connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s"
+            " AND backend_type = 'client backend'",
+            (database,),
+        )
+    ]
+    if len(pids) <= budget:
+        return len(pids)
+    time.sleep(1)
+    return connection.execute(
+        "SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(%s)", (pids,)
+    ).fetchone()[0]
+
+
 def start_pgbouncer(server: PgServer, root: Path, *, max_db_connections: int = 10) -> PgBouncer:
     """PgBouncer (Debian `pgbouncer`) as the postgres user in `root` (an empty folder); the
     benchmark uses it too."""

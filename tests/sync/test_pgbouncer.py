@@ -9,13 +9,12 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import AGENCY, OTHER_AGENCY
-from tests.sync.conftest import start_pgbouncer
+from tests.sync.conftest import server_connections, start_pgbouncer
 from tests.sync.helpers import central_rows, make_counter, take
 from tests.sync.test_sync import counter_url
 
@@ -31,27 +30,6 @@ def small_bouncer(pg_server):  # type: ignore[no-untyped-def]
     yield bouncer
     bouncer.stop()
     shutil.rmtree(root, ignore_errors=True)
-
-
-def _server_connections(pg_server, database: str) -> int:  # type: ignore[no-untyped-def]
-    return len(_server_pids(pg_server, database))
-
-
-def _server_pids(pg_server, database: str) -> list[int]:  # type: ignore[no-untyped-def]
-    """The backends central runs for counters' roles in `database`."""
-    with pg_server.admin() as connection:
-        rows = connection.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND usename LIKE 'ca_%%'",
-            (database,),
-        ).fetchall()
-    return [pid for (pid,) in rows]
-
-
-def _still_running(pg_server, pids: list[int]) -> int:  # type: ignore[no-untyped-def]
-    with pg_server.admin() as connection:
-        return connection.execute(
-            "SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(%s)", (pids,)
-        ).fetchone()[0]
 
 
 def test_counters_sync_through_pgbouncer_within_the_connection_budget(
@@ -70,17 +48,10 @@ def test_counters_sync_through_pgbouncer_within_the_connection_budget(
     running.set()
 
     def sample() -> None:
-        """A backend PgBouncer has just let go of (to open one for another counter's role)
-        shows for a moment while it exits: a reading over the budget counts only the backends
-        still there a second later, which PgBouncer holds."""
         nonlocal peak
-        while running.is_set():
-            pids = _server_pids(pg_server, database)
-            if len(pids) > BUDGET:
-                time.sleep(1)
-                peak = max(peak, _still_running(pg_server, pids))
-            else:
-                peak = max(peak, len(pids))
+        with pg_server.admin() as connection:
+            while running.is_set():
+                peak = max(peak, server_connections(connection, database, BUDGET))
 
     def work(ws, user) -> None:  # type: ignore[no-untyped-def]
         try:
@@ -120,5 +91,6 @@ def test_a_counter_holds_no_connection_between_rounds(pg_server, pg_central, tmp
     ws.sync.run_once()
     take(ws, user, 3)
     assert ws.sync.run_once().pending == 0
-    assert _server_connections(pg_server, database) == 0
+    with pg_server.admin() as connection:
+        assert server_connections(connection, database, budget=0) == 0
     ws.close()
