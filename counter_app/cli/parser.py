@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any, cast
 
 HELP: dict[str, tuple[str, str]] = {
     "description": (
@@ -188,8 +189,56 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, template.format(message=message) + "\n")
 
 
+class _NotBuilt:
+    """What a command the command line does not name gets instead of its parser: every call
+    is accepted and does nothing."""
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args, **kwargs: self
+
+
+class _NamedCommandOnly(argparse._SubParsersAction):
+    """The top level's commands, of which only the one the command line names is built:
+    building all of them took 20–30 ms of every command's start."""
+
+    only: str | None = None  # set once made by add_subparsers
+    found = False
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        if self.only is not None and name != self.only:
+            return _NotBuilt()
+        self.found = True
+        return super().add_parser(name, **kwargs)
+
+
+WITH_VALUE = ("--data-dir", "--lang")  # the top level's options that take a value
+
+
+def _named_command(argv: list[str]) -> str | None:
+    """The first word after the top level's options; None before a top-level --help."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token in ("-h", "--help"):
+            return None
+        if token in WITH_VALUE:
+            next(tokens, None)
+        elif not token.startswith("-"):
+            return token
+    return None
+
+
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
-    lang = _language(sys.argv[1:] if argv is None else argv)
+    """The grammar of the command `argv` names (all of it where it names none, or a word that
+    is no command: the usage error then lists them all)."""
+    argv = sys.argv[1:] if argv is None else argv
+    only = _named_command(argv)
+    parser, commands = _build(_language(argv), only)
+    if only is not None and not commands.found:
+        parser, commands = _build(_language(argv), None)
+    return parser
+
+
+def _build(lang: str, only: str | None) -> tuple[argparse.ArgumentParser, _NamedCommandOnly]:
     pick = 1 if lang == "en" else 0
 
     def h(key: str) -> str:
@@ -205,7 +254,11 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         help=h("lang"),
     )
     parser.add_argument("--version", action="store_true", help=h("version"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(
+        action=_NamedCommandOnly, dest="command", metavar="COMMAND", parser_class=_Parser
+    )
+    commands = cast(_NamedCommandOnly, commands)
+    commands.only = only
 
     init = commands.add_parser("init", help=h("init"))
     init.add_argument("--demo", action="store_true", help=h("init.demo"))
@@ -328,7 +381,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     from counter_app.cli.citizen_parser import add_citizen_commands  # ratings, notices
 
     add_citizen_commands(commands, lang)
-    return parser
+    return parser, commands
 
 
 PAPERS = (
