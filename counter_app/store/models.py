@@ -20,7 +20,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from counter_app.domain.identity_papers import ID_NUMBER_LIMIT
 from counter_app.store.notice_columns import NoticeColumns
@@ -137,11 +137,6 @@ class DossierRow(Base):
     # means a change waits in the outbox.
     synced_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     updated_at: Mapped[datetime]
-
-    documents: Mapped[list[DocumentRow]] = relationship(order_by="DocumentRow.position")
-    fees: Mapped[list[FeeLineRow]] = relationship(order_by="FeeLineRow.position")
-    history: Mapped[list[HistoryRow]] = relationship(order_by="HistoryRow.id")
-    rounds: Mapped[list[SupplementRoundRow]] = relationship(order_by="SupplementRoundRow.position")
 
     __table_args__ = (Index("ix_dossiers_status_due", "status", "due_at"),)
 
