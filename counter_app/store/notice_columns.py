@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 
 class NoticeColumns:
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple:
+        """The sender's look-up of what is due (migration 0018, revision c0013)."""
+        return (Index("ix_notices_state_next", "state", "next_try_at"),)
+
     kind: Mapped[str] = mapped_column(String(20))
     channel: Mapped[str] = mapped_column(String(10))
     recipient: Mapped[str] = mapped_column(String(200))

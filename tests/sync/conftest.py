@@ -158,9 +158,9 @@ class PgBouncer:
 
 def server_connections(connection, database: str, budget: int) -> int:  # type: ignore[no-untyped-def]
     """Client backends of `database` (not an autovacuum worker) as PgBouncer holds them, read on
-    an autocommit `connection`. A backend PgBouncer has just let go of (to open one for another counter's role: a pool per
-    role) is listed for a moment while its process exits: a reading over the budget counts only
-    the backends still there a second later."""
+    an autocommit `connection`. A backend PgBouncer has just let go of (to open one for another
+    counter's role: a pool per role) is listed for a moment while its process exits: a reading
+    over the budget counts only the backends still there a second later."""
     pids = [
         pid
         for (pid,) in connection.execute(

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Boolean,
     ColumnElement,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -79,8 +80,9 @@ class CentralAttachmentRow(CentralBase):
     """One original of a dossier as the counter last sent it; a removal keeps the row."""
 
     __tablename__ = "attachments"
+    __table_args__ = (Index("ix_central_attachments_sha256", "sha256"),)  # revision c0003
     dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), primary_key=True)
-    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), primary_key=True, index=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), primary_key=True)
     component: Mapped[str] = mapped_column(String(300))
     position: Mapped[int] = mapped_column(Integer)
     rotation: Mapped[int] = mapped_column(Integer)

@@ -208,7 +208,7 @@ class CentralRatingRow(CentralBase):
     code: Mapped[str] = mapped_column(String(40), default="")
     occasion: Mapped[str] = mapped_column(String(10))
     level: Mapped[str] = mapped_column(String(20))
-    reasons: Mapped[list] = mapped_column(Document)
+    reasons: Mapped[list] = mapped_column(Document, nullable=True)  # as revision c0011 made it
     officer: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime]
     source: Mapped[str] = mapped_column(String(10))
