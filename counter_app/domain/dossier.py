@@ -28,11 +28,14 @@ class Status(StrEnum):
 
     @property
     def number(self) -> int:
-        return list(Status).index(self) + 1
+        """1 for RECEIVING … 10 for DONE, in the order above (the portal's state numbers)."""
+        return _STATUS_NUMBERS[self]
 
     def label(self, lang: str = "vi") -> str:
         return translate(f"status.{self.value}", lang)
 
+
+_STATUS_NUMBERS = {status: number for number, status in enumerate(Status, 1)}
 
 # Where the clock runs against the agency: received and not yet resolved, not paused.
 OPEN_STATES = frozenset({Status.NEW, Status.PROCESSING, Status.PAYING})
