@@ -78,7 +78,7 @@ def main() -> int:
     def after_login() -> None:
         window = MainWindow(Session(ws, user, "vi"))
         window.show()
-        page = window.pages[PageKey.INTAKE]
+        page = window.page(PageKey.INTAKE)
         settle(app, lambda: page.isVisible() and window.current_page() is PageKey.INTAKE)
         window.close()
         window.deleteLater()
@@ -100,7 +100,7 @@ def main() -> int:
     window = MainWindow(Session(ws, user, "vi"))
     window.show()
     window.show_page(PageKey.DOSSIERS)
-    dossiers_page = window.pages[PageKey.DOSSIERS]
+    dossiers_page = window.page(PageKey.DOSSIERS)
     scans, lookups = [], []
     for code in codes[:60]:
         started = time.perf_counter()

@@ -114,10 +114,12 @@ class MainWindow(QMainWindow):
             "#navigation::item { padding-left: 14px; }"
         )
         self.stack = QStackedWidget()
+        # Built when first shown (`page`): the officer gets the intake page without waiting
+        # for the lists, reports and settings, each of which reads the store when built.
         self.pages: dict[PageKey, QWidget] = {}
-
+        self._keys = [spec.key for spec in pages_for(session.user.role)]
         for spec in pages_for(session.user.role):
-            self._add_page(spec)
+            self._add_nav_item(spec)
         # As wide as the longest page name with its shortcut, in whichever language.
         self.nav.setFixedWidth(max(NAV_MIN_WIDTH, self.nav.sizeHintForColumn(0) + 4))
         self.nav.currentRowChanged.connect(self._row_changed)
@@ -134,14 +136,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.header)
         self.queue_bar = DeskQueueBar(session, self)  # the called citizen goes to intake
         self.queue_bar.sig_called.connect(lambda _ticket: self.show_page(PageKey.INTAKE))
-        if isinstance(intake := self.pages.get(PageKey.INTAKE), IntakePage):
-            intake.sig_saved.connect(self.queue_bar.record_on_dossier)
         layout.addWidget(self.queue_bar)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         session.messages.sig_info.connect(self._inform)
         self.print_badge = PrintQueueIndicator(session.printing)
         self.statusBar().addPermanentWidget(self.print_badge)
+        self.citizen = CitizenDesk(session, self)  # the citizen's screen (issue 18)
+        QShortcut(QKeySequence("Ctrl+Shift+K"), self).activated.connect(self.citizen.toggle)
+        self.page(PageKey.INTAKE)  # the first page, built before the filters below watch
         self.scanner = ScannerFilter(self._scanner_settings(), session.lang, parent=self)
         self.scanner.sig_scanned.connect(self.route_scan)
         self.scanner.sig_refused.connect(session.messages.info)
@@ -150,9 +153,6 @@ class MainWindow(QMainWindow):
         self.idle_lock.install(self)
         # A scan the filter takes whole is activity too, though no key reached a widget.
         self.scanner.sig_scanned.connect(lambda _result: self.idle_lock.note_input())
-        self.citizen = CitizenDesk(session, self)  # the citizen's screen (issue 18)
-        self.citizen.follow_pages(self.pages.values())
-        QShortcut(QKeySequence("Ctrl+Shift+K"), self).activated.connect(self.citizen.toggle)
         if self.citizen.citizens_screen() is not None:  # a monitor for the citizen: use it
             QTimer.singleShot(0, self.citizen.open)
         self.notices = NoticeWorker(session)
@@ -190,15 +190,17 @@ class MainWindow(QMainWindow):
     def route_scan(self, result: ScanResult) -> None:
         """A scan anywhere in the window: a receipt's code opens its dossier (on the return
         page, ready to hand the result back); a citizen-ID card fills the intake form."""
-        returns, dossiers = self.pages.get(PageKey.RETURNS), self.pages.get(PageKey.DOSSIERS)
-        intake = self.pages.get(PageKey.INTAKE)
         if result.kind is ScanKind.DOSSIER and result.code is not None:
+            returns = self.pages.get(PageKey.RETURNS)  # built: it is the page shown
             if self.current_page() is PageKey.RETURNS and isinstance(returns, HandsBackResult):
                 returns.load_code(str(result.code))
-            elif isinstance(dossiers, OpensDossier):
-                dossiers.open_code(str(result.code))
+            elif PageKey.DOSSIERS in self._keys:
+                dossiers = self.page(PageKey.DOSSIERS)
+                if isinstance(dossiers, OpensDossier):
+                    dossiers.open_code(str(result.code))
         elif result.kind is ScanKind.CITIZEN_ID and result.card is not None:
             self.show_page(PageKey.INTAKE)
+            intake = self.page(PageKey.INTAKE)
             if isinstance(intake, TakesApplicant):
                 intake.fill_applicant(result.card)
 
@@ -242,10 +244,7 @@ class MainWindow(QMainWindow):
         bar.setToolTip(text if shown != text else "")
         bar.showMessage(shown, INFO_TIMEOUT_MS)
 
-    def _add_page(self, spec: PageSpec) -> None:
-        page = self._build_page(spec.key)
-        self.pages[spec.key] = page
-        self.stack.addWidget(page)
+    def _add_nav_item(self, spec: PageSpec) -> None:
         shortcut_text = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
         item = QListWidgetItem(page_title(spec.key))
         item.setData(ShortcutRole, shortcut_text)
@@ -255,13 +254,27 @@ class MainWindow(QMainWindow):
         shortcut = QShortcut(QKeySequence(spec.shortcut), self)
         shortcut.activated.connect(lambda key=spec.key: self.show_page(key))
 
+    def page(self, key: PageKey) -> QWidget:
+        """The role's page `key`, built on first use (KeyError: not one of the role's)."""
+        if key not in self._keys:
+            raise KeyError(key)
+        page = self.pages.get(key)
+        if page is None:
+            page = self._build_page(key)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            self.citizen.follow_pages([page])
+        return page
+
     def _build_page(self, key: PageKey) -> QWidget:
         if key is PageKey.DOSSIERS:
             return DossiersPage(self._session)
         if key is PageKey.CATALOG:
             return CatalogPage(self._session)
         if key is PageKey.INTAKE:
-            return IntakePage(self._session)
+            intake = IntakePage(self._session)
+            intake.sig_saved.connect(self.queue_bar.record_on_dossier)
+            return intake
         if key is PageKey.RETURNS:
             return ReturnsPage(self._session)
         if key is PageKey.ONLINE:
@@ -275,7 +288,7 @@ class MainWindow(QMainWindow):
         return ReportsPage(self._session)  # PageKey.REPORTS: every role, staff their own day
 
     def page_keys(self) -> list[PageKey]:
-        return list(self.pages)
+        return list(self._keys)
 
     def current_page(self) -> PageKey:
         return PageKey(self.nav.currentItem().data(PageKeyRole))
@@ -288,7 +301,7 @@ class MainWindow(QMainWindow):
     def _row_changed(self, row: int) -> None:
         if row < 0:
             return
-        page = self.stack.widget(row)
-        self.stack.setCurrentIndex(row)
+        page = self.page(self._keys[row])
+        self.stack.setCurrentWidget(page)
         if isinstance(page, Page):
             page.activate()

@@ -414,7 +414,7 @@ def busy_reports(qtbot, workspace: Workspace, staff: User, supervisor: User, lan
     window.show()
     qtbot.waitExposed(window)
     window.show_page(PageKey.REPORTS)
-    page = window.pages[PageKey.REPORTS]
+    page = window.page(PageKey.REPORTS)
     qtbot.waitUntil(lambda: page.daily.review is not None, timeout=10_000)
     qtbot.wait(100)
     return window, page, session
@@ -491,7 +491,7 @@ def test_the_dossier_list_shows_every_demo_procedure_whole(
     window.show()
     qtbot.waitExposed(window)
     window.show_page(PageKey.DOSSIERS)
-    page = window.pages[PageKey.DOSSIERS]
+    page = window.page(PageKey.DOSSIERS)
     qtbot.waitUntil(lambda: page.model.rowCount() == len(procedures), timeout=10_000)
     qtbot.wait(50)
     assert window.width() <= WIDTH

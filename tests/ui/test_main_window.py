@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from counter_app.services.accounts import User
 from counter_app.services.workspace import Workspace
@@ -48,7 +50,7 @@ def test_the_window_has_the_online_submissions_page(qtbot, workspace, staff) -> 
     from counter_app.ui.sync import OnlineSubmissionsPage
 
     window = open_window(qtbot, workspace, staff)
-    assert isinstance(window.pages[PageKey.ONLINE], OnlineSubmissionsPage)
+    assert isinstance(window.page(PageKey.ONLINE), OnlineSubmissionsPage)
     assert not window.sync.running  # no central server: the embedded default runs alone
 
 
@@ -86,7 +88,19 @@ def test_each_role_sees_only_its_pages(qtbot, workspace, request, who, pages) ->
 
     assert window.page_keys() == pages
     assert window.nav.count() == len(pages)
+    # only the intake page is built at the start; each other one the first time it is shown
+    assert list(window.pages) == [PageKey.INTAKE] and window.stack.count() == 1
+    for key in pages:
+        window.show_page(key)
+        assert window.current_page() is key
+        assert window.stack.currentWidget() is window.pages[key]
+    assert set(window.pages) == set(pages) and window.stack.count() == len(pages)
+    window.show_page(PageKey.INTAKE)  # built once: the same page again
     assert window.stack.count() == len(pages)
+    for key in set(PageKey) - set(pages):
+        with pytest.raises(KeyError):
+            window.page(key)
+        assert key not in window.pages
 
 
 def test_navigation_shows_fixed_shortcuts(qtbot, workspace, staff, vietnamese) -> None:
@@ -137,7 +151,7 @@ def test_window_opens_on_the_intake_page(qtbot, workspace, staff) -> None:
     """The officer's first job of the day is the citizen at the desk."""
     window = open_window(qtbot, workspace, staff)
     assert window.current_page() is PageKey.INTAKE
-    assert window.stack.currentWidget() is window.pages[PageKey.INTAKE]
+    assert window.stack.currentWidget() is window.page(PageKey.INTAKE)
 
 
 def test_ctrl_number_switches_pages(qtbot, workspace, staff) -> None:
@@ -161,16 +175,16 @@ def test_the_built_pages_are_in_the_window(qtbot, workspace, admin) -> None:
     from counter_app.ui.returns.page import ReturnsPage
 
     window = open_window(qtbot, workspace, admin)
-    assert isinstance(window.pages[PageKey.INTAKE], IntakePage)
-    assert isinstance(window.pages[PageKey.RETURNS], ReturnsPage)
-    assert isinstance(window.pages[PageKey.REPORTS], ReportsPage)
+    assert isinstance(window.page(PageKey.INTAKE), IntakePage)
+    assert isinstance(window.page(PageKey.RETURNS), ReturnsPage)
+    assert isinstance(window.page(PageKey.REPORTS), ReportsPage)
 
 
 def test_settings_reach_the_window(qtbot, workspace, admin) -> None:
     from counter_app.ui.settings.page import SettingsPage
 
     window = open_window(qtbot, workspace, admin)
-    page = window.pages[PageKey.SETTINGS]
+    page = window.page(PageKey.SETTINGS)
     assert isinstance(page, SettingsPage)
     page.counter.name_edit.setText("Bộ phận Một cửa huyện Cao Lộc")
     page.counter.save()
@@ -187,9 +201,44 @@ def test_every_page_offers_what_the_window_calls_on_it(qtbot, workspace, admin) 
     make a scanned code or card do nothing, so each page is checked against its part."""
     from counter_app.ui.navigation import HandsBackResult, OpensDossier, Page, TakesApplicant
 
-    pages = open_window(qtbot, workspace, admin).pages
+    window = open_window(qtbot, workspace, admin)
+    pages = {key: window.page(key) for key in window.page_keys()}
     assert set(pages) == set(PageKey)
     assert all(isinstance(page, Page) for page in pages.values())
     assert isinstance(pages[PageKey.DOSSIERS], OpensDossier)
     assert isinstance(pages[PageKey.RETURNS], HandsBackResult)
     assert isinstance(pages[PageKey.INTAKE], TakesApplicant)
+
+
+class _WindowsShown(QObject):
+    """Every widget that shows as a window of its own."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            self.shown.append(f"{type(watched).__name__} {watched.objectName()}")
+        return False
+
+
+def test_pages_built_on_first_show_flash_no_window_and_keep_the_keyboard(
+    qtbot, qapp, workspace, admin
+) -> None:
+    """Each page is built the first time it is shown, in the officer's open window: a widget
+    of it shown before it had a parent would be a window of its own for a moment (the
+    settings' Save buttons were) and take the keyboard from the officer's window."""
+    window = open_window(qtbot, workspace, admin)
+    window.show()
+    qtbot.waitExposed(window)
+    spy = _WindowsShown()
+    qapp.installEventFilter(spy)
+    try:
+        for key in window.page_keys():
+            window.show_page(key)
+            qapp.processEvents()
+    finally:
+        qapp.removeEventFilter(spy)
+    assert spy.shown == []
+    assert QGuiApplication.focusWindow() is window.windowHandle()

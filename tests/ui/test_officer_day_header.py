@@ -19,7 +19,7 @@ def test_name_and_desk_saved_in_settings_show_in_the_header_at_once(
     header = window.header
     assert not header.desk_label.isVisibleTo(header)  # no desk number yet
     window.show_page(PageKey.SETTINGS)
-    page = window.pages[PageKey.SETTINGS]
+    page = window.page(PageKey.SETTINGS)
     assert isinstance(page, SettingsPage)
     section = page.counter
     assert section.desk_spin.text() == "không có"
@@ -46,6 +46,6 @@ def test_the_desk_number_the_wizard_set_is_shown_and_offered(qtbot, workspace, a
     window = MainWindow(make_session(workspace, admin, "en"))
     qtbot.addWidget(window)
     assert window.header.desk_label.text() == "Desk 2"
-    page = window.pages[PageKey.SETTINGS]
+    page = window.page(PageKey.SETTINGS)
     assert isinstance(page, SettingsPage)
     assert page.counter.desk_spin.value() == 2

@@ -32,7 +32,7 @@ def open_window(qtbot, workspace, user, lang: str = "vi") -> MainWindow:  # type
 
 
 def intake_of(window: MainWindow) -> IntakePage:
-    page = window.pages[PageKey.INTAKE]
+    page = window.page(PageKey.INTAKE)
     assert isinstance(page, IntakePage)
     return page
 

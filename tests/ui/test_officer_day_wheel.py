@@ -126,7 +126,7 @@ def open_window(qtbot, session) -> MainWindow:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("how", sorted(TURNS))
 def test_the_wheel_never_changes_the_intake_form(qtbot, workspace, staff, vietnamese, how) -> None:
     window = open_window(qtbot, make_session(workspace, staff))
-    intake = window.pages[PageKey.INTAKE]
+    intake = window.page(PageKey.INTAKE)
     assert isinstance(intake, IntakePage)
     (procedure,) = workspace.catalog.search("ly lich tu phap", limit=1)
     intake.choose(procedure)
@@ -152,7 +152,7 @@ def test_the_wheel_never_changes_the_intake_form(qtbot, workspace, staff, vietna
 def test_the_wheel_never_changes_a_setting(qtbot, workspace, admin, how) -> None:
     window = open_window(qtbot, make_session(workspace, admin, "en"))
     window.show_page(PageKey.SETTINGS)
-    settings = window.pages[PageKey.SETTINGS]
+    settings = window.page(PageKey.SETTINGS)
     assert isinstance(settings, SettingsPage)
     settings.show_section(settings.scanner)  # taller than a 720-pixel screen: it scrolls
     spins = settings.scanner.findChildren(QAbstractSpinBox)

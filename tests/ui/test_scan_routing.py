@@ -26,7 +26,7 @@ def test_a_receipt_code_opens_its_dossier(qtbot, workspace, staff):
     dossier = receive(workspace, staff, "Trần Thị Mai", "1.001", NOW - timedelta(hours=2))
     window = window_for(qtbot, workspace, staff)
     window.route_scan(classify_scan(dossier.code.lower() + "\r"))
-    dialog = window.pages[PageKey.DOSSIERS].detail_dialog
+    dialog = window.page(PageKey.DOSSIERS).detail_dialog
     assert dialog is not None and dialog.dossier.code == dossier.code
 
 
@@ -35,8 +35,8 @@ def test_on_the_return_page_the_code_is_ready_to_hand_back(qtbot, workspace, sta
     window = window_for(qtbot, workspace, staff)
     window.show_page(PageKey.RETURNS)
     window.route_scan(classify_scan(dossier.code))
-    assert window.pages[PageKey.RETURNS].dossier.code == dossier.code
-    assert window.pages[PageKey.DOSSIERS].detail_dialog is None
+    assert window.page(PageKey.RETURNS).dossier.code == dossier.code
+    assert window.page(PageKey.DOSSIERS).detail_dialog is None
 
 
 def test_a_citizen_id_card_fills_the_intake_form(qtbot, workspace, staff):
@@ -44,23 +44,23 @@ def test_a_citizen_id_card_fills_the_intake_form(qtbot, workspace, staff):
     window.show_page(PageKey.DOSSIERS)
     window.route_scan(classify_scan(QR))
     assert window.current_page() is PageKey.INTAKE
-    assert window.pages[PageKey.INTAKE].applicant().full_name == "Nguyễn Văn An"
-    window.pages[PageKey.INTAKE].clear_form()  # closing would ask about the form (issue 13)
+    assert window.page(PageKey.INTAKE).applicant().full_name == "Nguyễn Văn An"
+    window.page(PageKey.INTAKE).clear_form()  # closing would ask about the form (issue 13)
 
 
 def test_a_real_burst_of_keys_is_routed_and_kept_out_of_the_field(qtbot, workspace, staff):
     dossier = receive(workspace, staff, "Trần Thị Mai", "1.001", NOW - timedelta(hours=2))
     window = window_for(qtbot, workspace, staff)
     window.show_page(PageKey.DOSSIERS)
-    field = window.pages[PageKey.DOSSIERS].search_edit
+    field = window.page(PageKey.DOSSIERS).search_edit
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
     field.setFocus()
     qtbot.waitUntil(lambda: field.hasFocus())
     qtbot.keyClicks(field, dossier.code)  # microseconds apart: scanner speed
     qtbot.keyClick(field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.pages[PageKey.DOSSIERS].detail_dialog is not None)
-    assert window.pages[PageKey.DOSSIERS].detail_dialog.dossier.code == dossier.code
+    qtbot.waitUntil(lambda: window.page(PageKey.DOSSIERS).detail_dialog is not None)
+    assert window.page(PageKey.DOSSIERS).detail_dialog.dossier.code == dossier.code
     assert field.text() == ""
 
 

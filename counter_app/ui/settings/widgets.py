@@ -132,10 +132,11 @@ class Section(QWidget):
         heading.setObjectName("sectionHeading")
         self.body = QVBoxLayout()
         self.body.setSpacing(10)
-        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button = QPushButton(self.tr("&Save"))  # `finish` adds it: last in Tab order
         self.save_button.setObjectName("saveButton")
         self.save_button.clicked.connect(self.save)
-        self.save_button.setVisible(with_save)
+        if not with_save:  # shown before it has a parent, it would be a window of its own
+            self.save_button.hide()
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.save_button)

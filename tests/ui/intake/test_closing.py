@@ -24,7 +24,7 @@ def open_window(qtbot, workspace, staff, lang: str) -> tuple[MainWindow, IntakeP
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    intake = window.pages[PageKey.INTAKE]
+    intake = window.page(PageKey.INTAKE)
     assert isinstance(intake, IntakePage)
     (procedure,) = workspace.catalog.search("chung thuc", limit=1)
     intake.choose(procedure)  # not typed: the handheld scanner's filter holds fast keys back

@@ -53,7 +53,7 @@ def test_call_next_record_on_the_dossier_recall_absent(
     assert "waited 12 min" in bar.ticket_label.text()
 
     saved = next(iter(dossiers.values()))  # as the intake page announces a saved dossier
-    window.pages[PageKey.INTAKE].sig_saved.emit(saved)
+    window.page(PageKey.INTAKE).sig_saved.emit(saved)
     code = saved.code
     qtbot.waitUntil(
         lambda: workspace.dossiers.queue_ticket(code) is not None, timeout=WORKER_WAIT_MS

@@ -20,7 +20,7 @@ def test_ctrl_4_opens_the_reports_for_staff_in_their_own_view(qtbot, workspace, 
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
 
     assert window.current_page() is PageKey.REPORTS
-    page = window.pages[PageKey.REPORTS]
+    page = window.page(PageKey.REPORTS)
     assert isinstance(page, ReportsPage)
     wait_loaded(qtbot, page)  # the page read its figures when it came to the front
     assert page.daily.review.officer == "lan"
@@ -31,7 +31,7 @@ def test_supervisors_get_the_province_figures(qtbot, workspace, supervisor, day)
     window = MainWindow(make_session(workspace, supervisor, "en"))
     qtbot.addWidget(window)
     window.show_page(PageKey.REPORTS)
-    page = window.pages[PageKey.REPORTS]
+    page = window.page(PageKey.REPORTS)
     wait_loaded(qtbot, page)
     assert page.daily.review.officer is None
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
