@@ -117,8 +117,9 @@ class MainWindow(QMainWindow):
         # Built when first shown (`page`): the officer gets the intake page without waiting
         # for the lists, reports and settings, each of which reads the store when built.
         self.pages: dict[PageKey, QWidget] = {}
-        self._keys = [spec.key for spec in pages_for(session.user.role)]
-        for spec in pages_for(session.user.role):
+        specs = pages_for(session.user.role)
+        self._keys = [spec.key for spec in specs]
+        for spec in specs:
             self._add_nav_item(spec)
         # As wide as the longest page name with its shortcut, in whichever language.
         self.nav.setFixedWidth(max(NAV_MIN_WIDTH, self.nav.sizeHintForColumn(0) + 4))
