@@ -231,10 +231,10 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The grammar of the command `argv` names (all of it where it names none, or a word that
     is no command: the usage error then lists them all)."""
     argv = sys.argv[1:] if argv is None else argv
-    only = _named_command(argv)
-    parser, commands = _build(_language(argv), only)
+    lang, only = _language(argv), _named_command(argv)
+    parser, commands = _build(lang, only)
     if only is not None and not commands.found:
-        parser, commands = _build(_language(argv), None)
+        parser, commands = _build(lang, None)
     return parser
 
 

@@ -5,8 +5,6 @@ writes the next migration or query (an index the code counts on, a column it thi
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -32,7 +30,7 @@ def _drift(url: str, metadata: MetaData) -> list:
     ]
 
 
-def test_the_counters_store_is_what_its_models_declare(ws, tmp_path: Path):  # type: ignore[no-untyped-def]
+def test_the_counters_store_is_what_its_models_declare(ws):  # type: ignore[no-untyped-def]
     from counter_app.store.models import Base
 
     assert _drift(f"sqlite:///{ws.data_dir / 'counter.sqlite3'}", Base.metadata) == []
