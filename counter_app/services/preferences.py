@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from counter_app.domain.settings_registry import default, int_default, read
 from counter_app.paths import DATABASE_FILE
@@ -20,11 +20,13 @@ from counter_app.paths import DATABASE_FILE
 _KEYS = ("ui.language", "ui.font_size", "counter.name")
 
 
-@dataclass(frozen=True)
-class StartupPreferences:
+class StartupPreferences(NamedTuple):
     language: str = str(default("ui.language"))
     font_size: int = int_default("ui.font_size")
     counter_name: str = str(default("counter.name"))
+
+
+_DEFAULTS = StartupPreferences()
 
 
 def needs_setup(data_dir: Path) -> bool:
@@ -35,7 +37,7 @@ def needs_setup(data_dir: Path) -> bool:
 def startup_preferences(data_dir: Path) -> StartupPreferences:
     path = data_dir / DATABASE_FILE
     if not path.is_file():
-        return StartupPreferences()
+        return _DEFAULTS
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
         try:
@@ -47,12 +49,12 @@ def startup_preferences(data_dir: Path) -> StartupPreferences:
         finally:
             connection.close()
     except sqlite3.Error:
-        return StartupPreferences()
+        return _DEFAULTS
     language, size, name = (read(key, _value(rows.get(key))) for key in _KEYS)
     return StartupPreferences(
         language=str(language),
-        font_size=size if isinstance(size, int) else StartupPreferences.font_size,
-        counter_name=str(name).strip() or StartupPreferences.counter_name,
+        font_size=size if isinstance(size, int) else _DEFAULTS.font_size,
+        counter_name=str(name).strip() or _DEFAULTS.counter_name,
     )
 
 

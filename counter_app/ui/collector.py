@@ -17,9 +17,12 @@ from __future__ import annotations
 import functools
 import gc
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent  # its type and 179 names are made on first use: not here
 
 COLLECTOR_NAME = "guiThreadCollector"
 CHECK_EVERY_MS = 200

@@ -6,7 +6,6 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from counter_app.paths import resources_dir
@@ -79,8 +78,8 @@ def remove_translations(app: QCoreApplication, translators: list[QTranslator]) -
 
 
 def apply_base_font(app: QApplication, points: int = BASE_POINT_SIZE) -> None:
-    """The system's own font family, 11 pt unless the counter chose otherwise: readable at a
-    counter, native everywhere."""
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+    """The system's own font family (the application's until now), 11 pt unless the counter
+    chose otherwise: readable at a counter, native everywhere."""
+    font = app.font()
     font.setPointSizeF(points)
     app.setFont(font)

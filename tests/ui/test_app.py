@@ -167,21 +167,27 @@ def test_the_window_icon_comes_from_every_png_size(qapp) -> None:
 def test_the_store_opens_once_the_sign_in_window_is_shown(
     tmp_path, shown, app_state, monkeypatch
 ) -> None:
-    """Its imports would otherwise hold the interpreter lock while the window is built."""
+    """Its imports would otherwise hold the interpreter lock while the window is built; the
+    window icon is set by then too (not before: it would hold the window up)."""
+    from PySide6.QtGui import QIcon
+
     folder = tmp_path / "data"
     folder.mkdir()
     (folder / "counter.sqlite3").write_bytes(b"this is not a database" * 50)
     real = app_module.open_in_background
     login_visible: list[bool] = []
+    with_icon: list[bool] = []
+    QApplication.setWindowIcon(QIcon())
 
     def recorded(folder: Path, future: Future[Workspace]) -> None:
         widgets = QApplication.topLevelWidgets()
         login_visible.append(any(isinstance(w, LoginDialog) and w.isVisible() for w in widgets))
+        with_icon.append(not QApplication.windowIcon().isNull())
         real(folder, future)
 
     monkeypatch.setattr(app_module, "open_in_background", recorded)
     assert app_module.run_app(data_dir=folder, lang="vi") == 1  # the damaged store ends it
-    assert login_visible == [True]
+    assert login_visible == with_icon == [True]
     # the log file was opened then too (not before: logging.handlers is slow to import)
     assert "window started" in log_path(folder).read_text(encoding="utf-8")
 
@@ -211,3 +217,19 @@ def test_once_signed_in_the_gui_thread_is_kept_responsive(
     [(frozen, interval)] = during_the_day
     assert frozen > 0
     assert interval == app_module.GUI_SWITCH_INTERVAL_S
+
+
+def test_the_base_font_is_the_systems_at_the_counters_size(qapp) -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    from counter_app.ui.i18n import apply_base_font
+
+    before = qapp.font()
+    system = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+    try:
+        for points in (14, 9):  # set twice: the second starts from the first, not the system
+            apply_base_font(qapp, points)
+            assert qapp.font().family() == system.family()
+            assert qapp.font().pointSizeF() == points
+    finally:
+        qapp.setFont(before)
