@@ -186,6 +186,11 @@ def due_items(session: Session, condition: ColumnElement[bool]) -> tuple[DueItem
     )
 
 
+# What reading a dossier's row for each index entry costs against reading the entry alone:
+# 87,000 rows by the due_at index took 330 ms, 101,000 entries of (completed_at, due_at) 28 ms.
+ROW_READS_PER_INDEX_ENTRY = 10
+
+
 def overdue(
     session: Session, moment: datetime, officer: str | None, *, at: datetime
 ) -> tuple[DueItem, ...]:
@@ -193,14 +198,15 @@ def overdue(
     the current state tells) and past due by then; `at` is now.
 
     Two queries, each on its own index: the ones open now by (status, due_at); the ones
-    resolved since `moment` by completed_at or by due_at, whichever spans less time (SQLite
-    keeps no histogram to tell): `likely()` marks the other term as unselective."""
+    resolved since `moment` by (completed_at, due_at), which checks the due time on the index,
+    unless the days due before `moment` are so few that reading each of their rows costs less
+    (SQLite keeps no histogram to tell): `likely()` marks the other term as unselective."""
     still_open = and_(
         D.status.in_(_OPEN), D.completed_at.is_(None), D.due_at < moment, D.received_at < moment
     )
     due_before = D.due_at < moment
     first_due = session.scalar(select(func.min(D.due_at)))
-    if first_due is not None and at - moment < moment - first_due:
+    if first_due is not None and at - moment <= ROW_READS_PER_INDEX_ENTRY * (moment - first_due):
         due_before = func.likely(due_before)
     resolved_since = and_(
         D.completed_at >= moment, due_before, func.likely(D.received_at < moment), counted()
