@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from counter_app.domain.catalog import DocumentForm, FeeCollection
+from counter_app.domain.clock import iso
 from counter_app.domain.identity_papers import IdType, guess_id_type
 from counter_app.domain.messages import translate
 
@@ -200,3 +201,26 @@ class DossierFilter:
     due_to: datetime | None = None  # due before
     limit: int = 100
     offset: int = 0
+
+
+@dataclass(frozen=True)
+class DossierTicket:
+    """The queue ticket a dossier's citizen was called with, and how long they waited."""
+
+    ticket: str
+    taken_at: datetime
+    called_at: datetime | None
+
+    @property
+    def waited_minutes(self) -> int | None:
+        if self.called_at is None:
+            return None
+        return max(0, round((self.called_at - self.taken_at).total_seconds() / 60))
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "ticket": self.ticket,
+            "taken_at": iso(self.taken_at),
+            "called_at": iso(self.called_at),
+            "waited_minutes": self.waited_minutes,
+        }

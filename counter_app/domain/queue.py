@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
-from counter_app.domain.clock import iso, local
+from counter_app.domain.clock import local
 from counter_app.domain.settings_registry import default
 from counter_app.domain.text import fold
 
@@ -254,26 +254,3 @@ def queue_figures(tickets: list[Ticket], target_minutes: int) -> QueueFigures:
         by_hour={k: time_figures(v, target_minutes) for k, v in by_hour.items()},
         not_called=sum(1 for t in tickets if t.called_at is None),
     )
-
-
-@dataclass(frozen=True)
-class DossierTicket:
-    """The queue ticket a dossier's citizen was called with, and how long they waited."""
-
-    ticket: str
-    taken_at: datetime
-    called_at: datetime | None
-
-    @property
-    def waited_minutes(self) -> int | None:
-        if self.called_at is None:
-            return None
-        return max(0, round((self.called_at - self.taken_at).total_seconds() / 60))
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "ticket": self.ticket,
-            "taken_at": iso(self.taken_at),
-            "called_at": iso(self.called_at),
-            "waited_minutes": self.waited_minutes,
-        }

@@ -12,13 +12,12 @@ from counter_app.domain.amend import Correction, amend, at_the_counter
 from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.clock import now
 from counter_app.domain.codes import DossierCode
-from counter_app.domain.dossier import Collector, Dossier, DossierFilter
+from counter_app.domain.dossier import Collector, Dossier, DossierFilter, DossierTicket
 from counter_app.domain.errors import CounterError, ValidationFailed
 from counter_app.domain.identity_papers import normalise_id_number
 from counter_app.domain.lifecycle import Action
 from counter_app.domain.limits import check_filter
 from counter_app.domain.permissions import Permission, allowed
-from counter_app.domain.queue import DossierTicket
 from counter_app.domain.text import clean
 from counter_app.domain.validation import check_collector
 from counter_app.services.accounts import User

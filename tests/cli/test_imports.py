@@ -20,6 +20,7 @@ NOT_FOR_SHOW = (
     "openpyxl",
     "PIL",
     "reportlab",
+    "counter_app.domain.queue",
     "counter_app.services.digitising",
     "counter_app.services.intake",
     "counter_app.services.moves",
@@ -89,3 +90,29 @@ def test_the_daily_report_needs_the_holidays_package_once_per_year(ws, officer, 
     again, loaded = command_modules(cache, *daily)
     assert again == first
     assert [name for name in ("holidays", *NOT_FOR_DAILY) if name in loaded] == []  # ... once
+
+
+def test_a_receipt_reads_only_the_faces_it_draws(ws, officer, tmp_path):
+    """Reading a TrueType face takes about as long as drawing the receipt: `print receipt`
+    reads the three serif faces its PDF embeds, not the label's sans ones."""
+    from counter_app.services.intake import request_from_json
+
+    code = ws.intake.receive(request_from_json(intake_json(TEN_DAYS)), user=officer).code
+    data_dir = ws.data_dir
+    ws.close()
+    pdf = tmp_path / "receipt.pdf"
+    argv = ["--data-dir", str(data_dir), "print", "receipt", code, "-o", str(pdf)]
+    script = textwrap.dedent(
+        f"""
+        import contextlib, io, sys
+        from counter_app.main import main
+        with contextlib.redirect_stdout(io.StringIO()):
+            status = main({argv!r})
+        from counter_app.services.printing import fonts
+        print(status, *sorted(fonts._fonts))
+        """
+    )
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.split() == ["0", "CounterSerif", "CounterSerif-Bold", "CounterSerif-Italic"]
+    assert pdf.read_bytes().startswith(b"%PDF")

@@ -48,7 +48,7 @@ def cover_page(cover: CoverData, lang: str = "vi") -> bytes:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=True, pageCompression=1)
     canvas.setTitle(f"{t('digitised.title')} {cover.code}")
-    claim_alphabet(canvas)
+    claim_alphabet(canvas, (SERIF, SERIF_BOLD))
     width, height = A4
     left, right = 25 * mm, width - 20 * mm
     y = height - 35 * mm

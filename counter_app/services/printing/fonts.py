@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import threading
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
@@ -32,6 +33,9 @@ SERIF_BOLD = "CounterSerif-Bold"
 SERIF_ITALIC = "CounterSerif-Italic"
 SANS = "CounterSans"
 SANS_BOLD = "CounterSans-Bold"
+
+SERIF_FACES = (SERIF, SERIF_BOLD, SERIF_ITALIC)  # every paper's
+SANS_FACES = (SANS, SANS_BOLD)  # the label's
 
 FILES = {
     SERIF: "LiberationSerif-Regular.ttf",
@@ -166,30 +170,32 @@ _fonts: dict[str, ReusingTTFont] = {}
 render_lock = threading.RLock()
 
 
-def register_fonts() -> tuple[str, ...]:
-    """Register the bundled faces with reportlab (once per process), after checking that each
-    has every Vietnamese letter."""
+def register_fonts(faces: Iterable[str] = SERIF_FACES) -> None:
+    """Register these bundled faces with reportlab (each once per process, when a paper
+    first needs it: reading a face takes about as long as drawing a receipt), after checking
+    that each has every Vietnamese letter."""
     with _lock:
-        if not _fonts:
-            folder = resources_dir() / "fonts"
-            for name, filename in FILES.items():
-                font = ReusingTTFont(name, str(folder / filename))
-                missing = [ch for ch in VIETNAMESE if ord(ch) not in font.face.charToGlyph]
-                if missing:
-                    raise MissingGlyphs(f"{filename} lacks {''.join(missing)}")
-                pdfmetrics.registerFont(font)
-                if pdfmetrics.getFont(name) is not font:
-                    # reportlab hands out the first font registered with the same face name
-                    # (some other Liberation Serif): keep ours, with its reused subsets.
-                    pdfmetrics._fonts[name] = font
-                _fonts[name] = font
-        return tuple(_fonts)
+        for name in faces:
+            if name in _fonts:
+                continue
+            filename = FILES[name]
+            font = ReusingTTFont(name, str(resources_dir() / "fonts" / filename))
+            missing = [ch for ch in VIETNAMESE if ord(ch) not in font.face.charToGlyph]
+            if missing:
+                raise MissingGlyphs(f"{filename} lacks {''.join(missing)}")
+            pdfmetrics.registerFont(font)
+            if pdfmetrics.getFont(name) is not font:
+                # reportlab hands out the first font registered with the same face name
+                # (some other Liberation Serif): keep ours, with its reused subsets.
+                pdfmetrics._fonts[name] = font
+            _fonts[name] = font
 
 
-def claim_alphabet(canvas) -> None:  # type: ignore[no-untyped-def]
-    """Give the alphabet its fixed codes in this document before anything is drawn, so the
-    first subset of each face is the cached one. Faces never drawn are not embedded."""
-    register_fonts()
+def claim_alphabet(canvas, faces: Iterable[str] = SERIF_FACES) -> None:  # type: ignore[no-untyped-def]
+    """Register `faces` and give the alphabet its fixed codes in this document before anything
+    is drawn, so the first subset of each face is the cached one. Faces never drawn are not
+    embedded."""
+    register_fonts(faces)
     doc = canvas._doc
-    for font in _fonts.values():
-        font.claim_alphabet(doc)
+    for name in faces:
+        _fonts[name].claim_alphabet(doc)

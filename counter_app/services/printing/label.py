@@ -26,7 +26,7 @@ from counter_app.services.printing.barcodes import (
     draw_code128,
 )
 from counter_app.services.printing.common import PaperData
-from counter_app.services.printing.fonts import SANS, SANS_BOLD
+from counter_app.services.printing.fonts import SANS, SANS_BOLD, SANS_FACES
 from counter_app.services.printing.kinds import Paper, PaperKind
 from counter_app.services.printing.layout import Line, Sheet, Style, draw_lines, width_of, wrap
 
@@ -67,6 +67,7 @@ def render_label(data: PaperData, *, size: str = "100x50", invariant: bool = Fal
         author=data.head.agency_name or data.counter_name,
         invariant=invariant,
         footer=False,
+        faces=SANS_FACES,
     )
     if size == "a4":
         per_page = SHEET_COLUMNS * SHEET_ROWS

@@ -21,6 +21,7 @@ from counter_app.domain.text import nfc
 from counter_app.services.printing.fonts import (
     SERIF,
     SERIF_BOLD,
+    SERIF_FACES,
     SERIF_ITALIC,
     claim_alphabet,
     register_fonts,
@@ -219,8 +220,11 @@ class Sheet:
         invariant: bool = False,
         footer: bool = True,
         mark: str = "",
+        faces: Sequence[str] = SERIF_FACES,
     ) -> None:
-        register_fonts()
+        """`faces`: those drawn besides the serif ones the sheet itself writes with."""
+        faces = tuple(dict.fromkeys((*SERIF_FACES, *faces)))
+        register_fonts(faces)  # before the canvas, which starts in the serif face
         self.buffer = io.BytesIO()
         self.canvas = Canvas(
             self.buffer,
@@ -235,7 +239,7 @@ class Sheet:
         self.canvas.setAuthor(nfc(author))
         self.canvas.setSubject(nfc(subject))
         self.canvas.setCreator("counter-app")
-        claim_alphabet(self.canvas)
+        claim_alphabet(self.canvas, faces)
         self.style = style
         self.running_head = running_head
         self.footer = footer
