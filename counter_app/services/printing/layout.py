@@ -220,7 +220,7 @@ class Sheet:
         invariant: bool = False,
         footer: bool = True,
         mark: str = "",
-        faces: Sequence[str] = SERIF_FACES,
+        faces: Sequence[str] = (),
     ) -> None:
         """`faces`: those drawn besides the serif ones the sheet itself writes with."""
         faces = tuple(dict.fromkeys((*SERIF_FACES, *faces)))
