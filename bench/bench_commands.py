@@ -142,8 +142,8 @@ def main() -> int:
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="counter-bench-"))
     if args.data_dir is None:
         build(data_dir, args.dossiers)
-    database = str(data_dir / DATABASE)
-    day, code = busiest_day_and_code(data_dir / DATABASE)
+    database = data_dir / DATABASE
+    day, code = busiest_day_and_code(database)
     pdf = str(data_dir.parent / "bench-receipt.pdf")
     app = [sys.executable, "-m", "counter_app.main", "--data-dir", str(data_dir)]
     bare = [sys.executable, "-c"]
@@ -155,7 +155,7 @@ def main() -> int:
     ok = True
     for name, command_args, script, outputs in cases:
         statements = str(recorded(command_args, data_dir, name.replace(" ", "-")))
-        baseline = [*bare, *script, database, statements, *outputs]
+        baseline = [*bare, *script, str(database), statements, *outputs]
         command_s, baseline_s = medians([*app, *command_args], baseline, args.runs)
         ok &= report(
             f"{name} (process CPU time, median of {args.runs})",

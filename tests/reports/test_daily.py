@@ -3,7 +3,8 @@ stopped at 18:00 that day."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 
 import pytest
 
@@ -164,34 +165,20 @@ def test_the_review_reads_the_days_rows_on_their_indexes(ws, boss, day, of_offic
     cash returned at the counter once summed every payment, then walked every dossier in key
     order): no query of the review reads the dossiers, their fees or payments through.
     SQLite keeps no statistics on the store, so a small store gets the same plans as a big one."""
-    from sqlalchemy import event
-
-    statements: list[tuple[str, object]] = []
-
-    def seen(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
-        if statement.lstrip().upper().startswith("SELECT"):
-            statements.append((statement, parameters))
-
     engine = ws.database.engine
-    event.listen(engine, "before_cursor_execute", seen)
-    try:
-        ws.reports.daily(FRIDAY, user=boss, officer=of_officer)
-    finally:
-        event.remove(engine, "before_cursor_execute", seen)
+    statements = selects_sent(
+        engine, lambda: ws.reports.daily(FRIDAY, user=boss, officer=of_officer)
+    )
     assert statements
     read_through, steps = [], []
-    with engine.connect() as connection:
-        for statement, parameters in statements:
-            plan = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
-            details = [row[3] for row in plan]
-            steps += details
-            big = [
-                step
-                for step in details
-                if step.startswith("SCAN ") and step.split()[1] in BIG_TABLES
-            ]
-            if big:
-                read_through.append((big, " ".join(statement.split())))
+    for statement, parameters in statements:
+        details = query_plan(engine, statement, parameters)
+        steps += details
+        big = [
+            step for step in details if step.startswith("SCAN ") and step.split()[1] in BIG_TABLES
+        ]
+        if big:
+            read_through.append((big, " ".join(statement.split())))
     assert read_through == []
     # The ones resolved since the day's end and overdue by then: the due time is checked on
     # the index, not by reading each dossier resolved since.
@@ -213,28 +200,45 @@ def test_the_ones_resolved_since_are_read_on_the_cheaper_index(ws, day, days_aft
     (completed_at, due_at), which checks the due time on the index, unless the days due before
     are ten times fewer than those since: a day half a year back once read a row for each of
     87,000 dossiers due before it (a third of a second)."""
-    from datetime import timedelta
-
-    from sqlalchemy import event
 
     from counter_app.services.reports import figures
 
     moment = vn(2026, 11, 6, 23, 59)  # the day's end; the first due time is two days before
+    found = []
+    engine = ws.database.engine
+
+    def overdue() -> None:
+        with ws.database.read() as session:
+            found.extend(
+                figures.overdue(session, moment, None, at=moment + timedelta(days=days_after))
+            )
+
+    statements = [sent for sent in selects_sent(engine, overdue) if "completed_at >=" in sent[0]]
+    assert [item.code for item in found] == [day["late_yesterday"].code, day["due_today"].code]
+    ((statement, parameters),) = statements
+    assert query_plan(engine, statement, parameters) == [f"SEARCH dossiers USING INDEX {index}"]
+
+
+def selects_sent(engine, action: Callable[[], object]) -> list[tuple[str, object]]:  # type: ignore[no-untyped-def]
+    """The SELECT statements, with their parameters, that `action` sends through `engine`."""
+    from sqlalchemy import event
+
     statements: list[tuple[str, object]] = []
 
     def seen(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
-        if "completed_at >=" in statement:
+        if statement.lstrip().upper().startswith("SELECT"):
             statements.append((statement, parameters))
 
-    engine = ws.database.engine
     event.listen(engine, "before_cursor_execute", seen)
     try:
-        with ws.database.read() as session:
-            found = figures.overdue(session, moment, None, at=moment + timedelta(days=days_after))
+        action()
     finally:
         event.remove(engine, "before_cursor_execute", seen)
-    assert [item.code for item in found] == [day["late_yesterday"].code, day["due_today"].code]
-    ((statement, parameters),) = statements
+    return statements
+
+
+def query_plan(engine, statement: str, parameters: object) -> list[str]:  # type: ignore[no-untyped-def]
+    """SQLite's plan for the statement, a step a line."""
     with engine.connect() as connection:
         plan = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
-        assert [row[3] for row in plan] == [f"SEARCH dossiers USING INDEX {index}"]
+        return [row[3] for row in plan]

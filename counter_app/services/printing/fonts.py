@@ -170,7 +170,7 @@ _fonts: dict[str, ReusingTTFont] = {}
 render_lock = threading.RLock()
 
 
-def register_fonts(faces: Iterable[str] = SERIF_FACES) -> None:
+def register_fonts(faces: Iterable[str]) -> None:
     """Register these bundled faces with reportlab (each once per process, when a paper
     first needs it: reading a face takes about as long as drawing a receipt), after checking
     that each has every Vietnamese letter."""
@@ -191,7 +191,7 @@ def register_fonts(faces: Iterable[str] = SERIF_FACES) -> None:
             _fonts[name] = font
 
 
-def claim_alphabet(canvas, faces: Iterable[str] = SERIF_FACES) -> None:  # type: ignore[no-untyped-def]
+def claim_alphabet(canvas, faces: Iterable[str]) -> None:  # type: ignore[no-untyped-def]
     """Register `faces` and give the alphabet its fixed codes in this document before anything
     is drawn, so the first subset of each face is the cached one. Faces never drawn are not
     embedded."""
