@@ -68,9 +68,10 @@ def pass_to_parents(widget: QWidget, event: QWheelEvent) -> None:
 
 class WheelGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of the application passes here: the wrapper's class is asked first, as
+        # `event.type()` makes a Python enum each time (three quarters of the filter's cost).
         if (
-            event.type() == QEvent.Type.Wheel
-            and isinstance(event, QWheelEvent)
+            isinstance(event, QWheelEvent)
             and isinstance(watched, QWidget)
             and holds_a_value(watched)
         ):

@@ -146,6 +146,12 @@ def test_counts_are_bounded_at_the_service(ws, officer):
 # --- through the command line
 
 
+# Each runs the real program as a process (a second or so, 29 tests): they are left to the
+# full run, while the same limits are checked at the services above in the quick loop.
+CLI = pytest.mark.slow
+
+
+@CLI
 @pytest.mark.parametrize("case", ["sets", "count", "note", "name", "fee_total", "birth_year_1"])
 def test_cli_intake_limits(data_dir: Path, case):
     data, _ = INTAKE_CASES[case]
@@ -155,6 +161,7 @@ def test_cli_intake_limits(data_dir: Path, case):
         assert_refused(run_cli(data_dir, "intake", str(path), "--user", OFFICER))
 
 
+@CLI
 @pytest.mark.parametrize("command", ["intake", "catalog"])
 def test_cli_deeply_nested_files(data_dir: Path, command):
     path = data_dir.parent / "deep.json"
@@ -165,6 +172,7 @@ def test_cli_deeply_nested_files(data_dir: Path, command):
         assert_refused(run_cli(data_dir, *args))
 
 
+@CLI
 def test_cli_catalog_with_an_endless_duration(data_dir: Path):
     path = data_dir.parent / "catalog.json"
     path.write_text(json.dumps(_catalog(unit="working_days", amount=1e308)), encoding="utf-8")
@@ -175,6 +183,7 @@ def test_cli_catalog_with_an_endless_duration(data_dir: Path):
     assert run_cli(data_dir, "intake", str(request), "--user", OFFICER).returncode == 0
 
 
+@CLI
 @pytest.mark.parametrize("day", FAR_DAYS)
 @pytest.mark.parametrize(
     "command",
@@ -193,6 +202,7 @@ def test_cli_far_dates(data_dir: Path, command, day):
         assert_refused(run_cli(data_dir, *args), day)
 
 
+@CLI
 @pytest.mark.parametrize(
     "args",
     [
@@ -227,6 +237,7 @@ def test_single_fields_are_bounded_at_the_service(ws, officer):
     assert ws.dossiers.get(dossier.code).status.value == "new"
 
 
+@CLI
 def test_cli_single_fields(data_dir: Path, prepared):
     with unchanged(data_dir):
         note = "x" * (limits.NOTE_LIMIT + 1)
@@ -253,6 +264,7 @@ def test_a_stored_endless_duration_refuses_intake_clearly(ws, officer):
     assert refused.value.key == "procedure.duration"
 
 
+@CLI
 def test_cli_intake_of_a_procedure_with_a_stored_endless_duration(data_dir: Path):
     _endless_stored_duration(data_dir / DB_NAME)
     path = data_dir.parent / "request.json"

@@ -89,6 +89,7 @@ def test_detach_needs_the_officers_password(counter):
     assert ok_json(en(data, "show", code))["attachments"] == []
 
 
+@pytest.mark.slow  # several processes
 def test_adding_an_account_needs_an_administrator_once_there_is_one(counter):
     data, _, _ = counter
     twice = "Nhap-moi-123\nNhap-moi-123\n"
@@ -111,6 +112,7 @@ def users(data: Path) -> list[dict]:
         return [{"login": user.login} for user in ws.accounts.users()]
 
 
+@pytest.mark.slow  # several processes
 def test_importing_the_catalog_needs_an_administrator(counter):
     data, _, catalog = counter
     refused(en(data, "catalog", "import", str(catalog)), "secret.admin_login")
@@ -126,6 +128,7 @@ def test_importing_the_catalog_needs_an_administrator(counter):
     assert imported["procedures"] == 4
 
 
+@pytest.mark.slow  # several processes
 def test_a_new_folder_is_set_up_without_an_administrator(tmp_path):
     data = tmp_path / "data"
     ok_json(run_cli(data, "init"))
@@ -134,6 +137,7 @@ def test_a_new_folder_is_set_up_without_an_administrator(tmp_path):
     refused(en(data, "user", "add", "canbo", "--role", "staff", stdin=twice), "secret.admin_login")
 
 
+@pytest.mark.slow  # several processes
 def test_staff_work_runs_without_a_password(counter, tmp_path):
     data, code, _ = counter
     intake = tmp_path / "intake.json"

@@ -24,10 +24,19 @@ class ListTableModel(QAbstractTableModel, Generic[RowT]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RowT] = []
+        self._titles: list[str] | None = None
 
     def titles(self) -> list[str]:
         """One title per column, in the user's language."""
         raise NotImplementedError
+
+    def column_titles(self) -> list[str]:
+        """The titles, translated once per model: Qt asks the column count for every cell it
+        paints, and a report's fifteen titles cost 225 translations a time (a tenth of a
+        second a screenful). The language is chosen before any list is built."""
+        if self._titles is None:
+            self._titles = self.titles()
+        return self._titles
 
     def cell(self, row: int, column: int, role: int) -> object:
         """What the cell shows for `role` (None: nothing); `row` is within the rows."""
@@ -45,7 +54,7 @@ class ListTableModel(QAbstractTableModel, Generic[RowT]):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = TOP) -> int:
-        return 0 if parent.isValid() else len(self.titles())
+        return 0 if parent.isValid() else len(self.column_titles())
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -53,7 +62,7 @@ class ListTableModel(QAbstractTableModel, Generic[RowT]):
         if orientation == Qt.Orientation.Vertical:
             shown = self.numbered and role == Qt.ItemDataRole.DisplayRole
             return str(section + 1) if shown else None
-        titles = self.titles()
+        titles = self.column_titles()
         if not 0 <= section < len(titles):
             return None
         return self.header(section, titles[section], role)

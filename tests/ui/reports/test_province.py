@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from counter_app.ui.reports.periods import QuickPeriod, quick_period
-from counter_app.ui.reports.province import COUNTS, Column
+from counter_app.ui.reports.province import COUNTS, Column, PeriodTableModel
 from tests.ui.reports.conftest import DAY
 
 
@@ -65,6 +65,27 @@ def test_the_provincial_header_groups_the_columns(qtbot, open_page, supervisor) 
         "Not yet\ndue",
         "Overdue",
     ]
+
+
+def test_the_titles_are_translated_once_per_table_not_per_cell_painted(
+    qtbot, open_page, supervisor, monkeypatch
+) -> None:
+    """Qt asks the column count for every cell it paints; fifteen titles in the user's
+    language each time made a screenful of the report cost a tenth of a second."""
+    translated = []
+    titles = PeriodTableModel.titles
+    monkeypatch.setattr(
+        PeriodTableModel, "titles", lambda model: translated.append(model) or titles(model)
+    )
+    page = open_page(supervisor)
+    tab = page.period
+    page.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.report is not None and not tab.tasks.busy)
+    tab.agency_table.grab()
+    tab.procedure_table.grab()
+    assert tab.agency_model.rowCount() > 1
+    assert translated.count(tab.agency_model) == 1
+    assert translated.count(tab.procedure_model) == 1
 
 
 def test_quick_choices_set_the_period_and_read_it(qtbot, open_page, supervisor, workspace) -> None:
