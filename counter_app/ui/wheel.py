@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.ui.app_filters import application_filters
+
 GUARD_NAME = "wheelGuard"
 
 
@@ -87,5 +89,5 @@ def install_wheel_guard(app: QCoreApplication) -> WheelGuard:
     if guard is None:
         guard = WheelGuard(app)
         guard.setObjectName(GUARD_NAME)
-        app.installEventFilter(guard)
+        application_filters().install(guard)
     return guard

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from counter_app.domain.errors import CounterError
 from counter_app.domain.scan import ScanKind, ScanResult, classify_typed_scan
 from counter_app.domain.validation import shown_value
+from counter_app.ui.app_filters import application_filters
 from counter_app.ui.collector import unless_collected
 from counter_app.ui.scanning.burst import (
     Burst,
@@ -171,10 +172,7 @@ class ScannerFilter(QObject):
             return
         for other in _alive():
             other.flush()
-        app = QCoreApplication.instance()
-        if app is None:
-            raise RuntimeError("the scanner filter needs a QApplication")
-        app.installEventFilter(self)
+        application_filters().install(self)
         _ACTIVE.append(self)
         self._installed = True
 
@@ -183,9 +181,8 @@ class ScannerFilter(QObject):
         if not self._installed:
             return
         self.flush()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if QCoreApplication.instance() is not None:
+            application_filters().remove(self)
         if self in _ACTIVE:
             _ACTIVE.remove(self)
         self._installed = False
@@ -199,6 +196,8 @@ class ScannerFilter(QObject):
 
     @unless_collected
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, (QKeyEvent, QInputMethodEvent)):
+            return False  # every event of the application passes: its class is asked first
         kind = event.type()
         if kind not in _WATCHED or self._replaying or not self._deciding():
             return False

@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QPalette
+from PySide6.QtGui import QInputEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import CounterError
 from counter_app.ui import theme
+from counter_app.ui.app_filters import application_filters
 from counter_app.ui.collector import unless_collected
 from counter_app.ui.session import Session
 from counter_app.ui.settings import values
@@ -252,12 +253,9 @@ class IdleLock(QObject):
 
     def install(self, window: QWidget) -> None:
         """Watch the whole application's input; lock over `window`."""
-        app = QApplication.instance()
-        if app is None:
-            raise RuntimeError("the idle lock needs a QApplication")
         self._window = window
         if not self._installed:
-            app.installEventFilter(self)
+            application_filters().install(self)
             self._installed = True
         self._restart()
 
@@ -265,9 +263,8 @@ class IdleLock(QObject):
         self._timer.stop()
         if self.is_locked():
             self._release()
-        app = QApplication.instance()
-        if app is not None and self._installed:
-            app.removeEventFilter(self)
+        if QApplication.instance() is not None and self._installed:
+            application_filters().remove(self)
         self._installed = False
         self._window = None
 
@@ -312,11 +309,7 @@ class IdleLock(QObject):
             self._cover(host)
         self.screen = LockScreen(self._session, idle_minutes, window)
         self.screen.sig_submitted.connect(self.unlock)
-        # Filters run newest first: be first again, ahead of any installed since.
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-            app.installEventFilter(self)
+        application_filters().install(self)  # first again, ahead of any installed since
         self.screen.show()
         self.screen.activateWindow()
         self.screen.password_edit.setFocus()
@@ -402,6 +395,8 @@ class IdleLock(QObject):
 
     @unless_collected
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.screen is None and not isinstance(event, QInputEvent):
+            return False  # every event of the application passes: its class is asked first
         kind = event.type()
         if kind not in _INPUT:
             if kind == _T.Show and self.screen is not None:
