@@ -48,7 +48,11 @@ class ApplicationFilters(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The tuple as it was: a filter may install or remove one while it looks at the event.
-        return any(event_filter.eventFilter(watched, event) for event_filter in self._filters)
+        # A loop, not any() over a generator: this runs for every event of the application.
+        for event_filter in self._filters:  # noqa: SIM110
+            if event_filter.eventFilter(watched, event):
+                return True
+        return False
 
 
 def application_filters() -> ApplicationFilters:

@@ -395,7 +395,7 @@ class IdleLock(QObject):
 
     @unless_collected
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.screen is None and not isinstance(event, QInputEvent):
+        if not isinstance(event, QInputEvent) and self.screen is None:
             return False  # every event of the application passes: its class is asked first
         kind = event.type()
         if kind not in _INPUT:
