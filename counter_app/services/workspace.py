@@ -16,6 +16,8 @@ from counter_app.services.outputs import check_output
 from counter_app.store.database import DEFAULT_BUSY_TIMEOUT_MS, open_database
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from counter_app.services.accounts import AccountService
     from counter_app.services.audit import AuditService
     from counter_app.services.calendars import CalendarService
@@ -114,7 +116,15 @@ class Workspace:
     def intake(self) -> IntakeService:
         from counter_app.services.intake import IntakeService
 
-        return IntakeService(self.database, self.catalog, self.calendars, self.settings)
+        service = IntakeService(self.database, self.catalog, self.calendars, self.settings)
+        service.fetch_numbers = self._fetch_numbers
+        return service
+
+    def _fetch_numbers(self, wanted: dict[tuple[str, date], int]) -> None:
+        """An intake short of numbers leases them at central through the sync service, made
+        then if nothing has asked for it yet (the command line's `intake` had not: its first
+        dossier of an agency not served was refused as if central were away)."""
+        self.sync.fetch_numbers(wanted)
 
     @_OnFirstUse
     def dossiers(self) -> DossierService:

@@ -15,6 +15,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action
 from counter_app.services.intake import request_from_json
 from counter_app.services.sync.admin import CentralAdmin
+from counter_app.services.workspace import Workspace
 from tests.conftest import AGENCY, CALENDAR, OTHER_AGENCY, intake_json
 from tests.digitising.conftest import write_page
 from tests.sync.helpers import central_rows, local_rows, make_counter
@@ -32,6 +33,23 @@ def _receive_for_another_agency(ws, user):  # type: ignore[no-untyped-def]
     returned at AGENCY's desk."""
     data = intake_json(CALENDAR, address="Thôn Pò Lọi, xã Lộc Bình, tỉnh Lạng Sơn")
     return ws.intake.receive(request_from_json(data | {"return_at": AGENCY}), user=user)
+
+
+def test_a_counter_opened_afresh_leases_its_first_number_of_another_agency_at_once(
+    sqlite_central, tmp_path
+):
+    """As the command line's `intake` does: open the counter and receive at once, before
+    anything has asked for the sync service."""
+    ws, officer = make_counter(tmp_path, "a")
+    ws.sync.configure(counter_url(sqlite_central, "A", [AGENCY]))
+    ws.sync.run_once()
+    ws.close()
+    opened = Workspace(tmp_path / "a")
+    try:
+        dossier = _receive_for_another_agency(opened, officer)
+        assert DossierCode.parse(dossier.code).number in _leased(opened, OTHER_AGENCY)
+    finally:
+        opened.close()
 
 
 def test_a_dossier_received_for_another_agency_is_forwarded_and_followed(central, tmp_path):

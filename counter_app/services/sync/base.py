@@ -76,7 +76,6 @@ class SyncBase:
         self._codes_due = 0.0  # when to ask central about slots and number spaces again
         self.push_batch = push_batch
         self.pull_page = pull_page
-        intake.fetch_numbers = self.fetch_numbers
 
     # --- configuration
 
