@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import os
+import sys
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -158,6 +161,49 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker("slow")
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What is alive once the tests are collected (the modules, the package, Qt's bindings)
+    lives to the end: the collector stops walking it at every full collection, a tenth of the
+    quick loop's processor time."""
+    gc.collect()
+    gc.freeze()
+
+
+QUICK_LEAVES_OUT = ("slow", "e2e", "packaging", "property", "windows")
+_running: list[pytest.Item] = []
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[object]:
+    _running.append(item)
+    try:
+        return (yield)
+    finally:
+        _running.pop()
+
+
+def _a_python_process_is_slow(event: str, args: tuple[object, ...]) -> None:
+    """A test that starts the program (or any Python) as a process spends a second of processor
+    time on the start alone: it is marked slow, so that the quick loop stays quick. A test that
+    forgets fails here with that advice."""
+    if event != "subprocess.Popen" or not _running:
+        return
+    executable, command = args[0], args[1]
+    if executable is None and isinstance(command, list | tuple) and command:
+        executable = command[0]
+    if executable is None or os.fspath(executable) != sys.executable:  # type: ignore[arg-type]
+        return
+    item = _running[-1]
+    if not any(item.get_closest_marker(name) for name in QUICK_LEAVES_OUT):
+        raise RuntimeError(
+            f"{item.nodeid} starts a Python process: mark it @pytest.mark.slow "
+            "(scripts/dev test --quick leaves those out)"
+        )
+
+
+sys.addaudithook(_a_python_process_is_slow)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _argon2_once_per_password() -> Iterator[None]:
     """argon2 is slow on purpose (a tenth of a second a hash, more on a busy machine), and
@@ -203,12 +249,27 @@ def copy_of_new_store(new_store: Path, data_dir: Path, **options: int):  # -> Wo
     return Workspace(data_dir, **options)
 
 
-@pytest.fixture
-def ws(tmp_path: Path, new_store: Path) -> Iterator:
+def store_with_catalog(new_store: Path, data_dir: Path, catalog: dict) -> Path:
+    """A copy of the new store with `catalog` imported, itself to be copied by each test."""
     from counter_app.domain.catalog_file import catalog_from_json
 
-    workspace = copy_of_new_store(new_store, tmp_path / "data", busy_timeout_ms=2000)
-    workspace.catalog.import_catalog(catalog_from_json(SMALL_CATALOG))
+    workspace = copy_of_new_store(new_store, data_dir)
+    workspace.catalog.import_catalog(catalog_from_json(catalog))
+    workspace.close()
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def small_catalog_store(tmp_path_factory: pytest.TempPathFactory, new_store: Path) -> Path:
+    return store_with_catalog(
+        new_store, tmp_path_factory.mktemp("small-catalog") / "data", SMALL_CATALOG
+    )
+
+
+@pytest.fixture
+def ws(tmp_path: Path, small_catalog_store: Path) -> Iterator:
+    """A counter with the small catalog, on its own copy of the store."""
+    workspace = copy_of_new_store(small_catalog_store, tmp_path / "data", busy_timeout_ms=2000)
     yield workspace
     workspace.close()
 

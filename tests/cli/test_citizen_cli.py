@@ -41,6 +41,7 @@ def test_rate_once_and_the_days_figures(prepared, data_dir):
     assert figures["ratings"] == {"very_satisfied": 0, "satisfied": 0, "dissatisfied": 1}
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_an_officers_login_cannot_rate(prepared, data_dir):
     refused = run_cli(data_dir, "rate", prepared.code, "very_satisfied", "--user", OFFICER)
     assert refused.returncode == 1 and OFFICER in refused.stderr

@@ -12,6 +12,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import TEN_DAYS, intake_json
 
 NOT_FOR_SHOW = (
@@ -63,6 +65,7 @@ def command_modules(cache: Path, *argv: str) -> tuple[dict, set[str]]:
     return answer["shown"], set(answer["modules"])
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_show_imports_none_of_what_other_commands_need(ws, officer, tmp_path):
     from counter_app.services.intake import request_from_json
 
@@ -74,6 +77,7 @@ def test_show_imports_none_of_what_other_commands_need(ws, officer, tmp_path):
     assert [name for name in NOT_FOR_SHOW if name in loaded] == []
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_the_daily_report_needs_the_holidays_package_once_per_year(ws, officer, tmp_path):
     from counter_app.services.intake import request_from_json
 
@@ -92,6 +96,7 @@ def test_the_daily_report_needs_the_holidays_package_once_per_year(ws, officer, 
     assert [name for name in ("holidays", *NOT_FOR_DAILY) if name in loaded] == []  # ... once
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_a_receipt_reads_only_the_faces_it_draws(ws, officer, tmp_path):
     """Reading a TrueType face takes about as long as drawing the receipt: `print receipt`
     reads the three serif faces its PDF embeds, not the label's sans ones."""

@@ -60,6 +60,7 @@ def test_json_with_vietnamese_reaches_a_code_page_pipe_intact(demo: Path, code_p
     assert json.loads(shown.stdout.decode("utf-8"))["applicant"]["full_name"] == name
 
 
+@pytest.mark.slow  # runs the real program as a process
 @pytest.mark.parametrize("code_page", CODE_PAGES)
 def test_a_vietnamese_refusal_reaches_a_code_page_stderr_intact(demo: Path, code_page: str):
     refused = counter_app(demo, code_page, "show", "KHONG-CO-HO-SO")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_no_display_is_said_plainly_not_a_core_dump(tmp_path: Path):
     env = {
         k: v

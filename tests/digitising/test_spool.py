@@ -7,6 +7,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from counter_app.domain.errors import CounterError
 from counter_app.services.digitising import Staged
 from tests.digitising.conftest import COMPONENT, ID_COPY, page_bytes
@@ -16,6 +18,7 @@ def staged(ws, name: str, component: str, seed: int, rotation: int = 0) -> Stage
     return Staged(component, ws.attachments.check_bytes(name, page_bytes(seed=seed)), rotation)
 
 
+@pytest.mark.slow  # runs Python in a process of its own
 def test_a_scan_spooled_by_a_process_that_crashes_is_offered_at_the_next_start(
     ws, officer, dossier
 ):

@@ -89,12 +89,14 @@ def test_restore_on_a_full_disk_changes_nothing(counter, tmp_path: Path, monkeyp
     assert fingerprint(counter.data_dir) == before
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_backup_command_without_a_store(tmp_path: Path) -> None:
     result = run_cli(tmp_path / "empty", "backup", "-o", str(tmp_path / "b.zip"))
     assert_refused(result, translate("db.not_initialised", "vi", path=str(tmp_path / "empty")))
     assert not (tmp_path / "b.zip").exists() and not (tmp_path / "empty").exists()
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_backup_command_to_a_folder_that_is_not_there(counter, tmp_path: Path) -> None:
     absent = tmp_path / "usb"
     result = run_cli(counter.data_dir, "backup", "-o", str(absent / "b.zip"))
@@ -102,11 +104,13 @@ def test_backup_command_to_a_folder_that_is_not_there(counter, tmp_path: Path) -
     assert not absent.exists()
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_backup_command_needs_a_target(counter) -> None:
     result = run_cli(counter.data_dir, "backup")
     assert result.returncode == 2 and "-o" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_backup_command_into_a_read_only_folder(counter, tmp_path: Path) -> None:
     target = tmp_path / "usb"
     target.mkdir()
@@ -120,6 +124,7 @@ def test_backup_command_into_a_read_only_folder(counter, tmp_path: Path) -> None
     assert list(target.iterdir()) == []
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_backup_of_a_read_only_data_folder_works(counter, tmp_path: Path) -> None:
     """A backup only reads the store: a counter whose disk turned read-only can still be
     saved elsewhere."""

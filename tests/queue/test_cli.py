@@ -110,6 +110,7 @@ def set_printer(counter: Path, value: str) -> None:
         workspace.close()
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_take_print_sends_the_ticket_to_the_escpos_printer(counter: Path, tmp_path: Path) -> None:
     device = tmp_path / "lp0"
     device.write_bytes(b"")

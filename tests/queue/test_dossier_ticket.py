@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from counter_app.services.intake import request_from_json
 from counter_app.services.queue import open_queue, record_ticket
 from tests.cli.test_cli import ok_json, run_cli
 from tests.conftest import intake_json
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_show_tells_the_ticket_and_the_waiting(ws, officer, queue_clock) -> None:  # type: ignore[no-untyped-def]
     dossier = ws.intake.receive(request_from_json(intake_json()), user=officer)
     assert ws.dossiers.queue_ticket(dossier.code) is None

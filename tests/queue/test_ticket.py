@@ -154,6 +154,7 @@ def test_a_printer_setting_of_no_known_form_is_refused(setting: str) -> None:
     assert "qt:PRINTER-NAME" in refused.value.message("en")
 
 
+@pytest.mark.slow  # runs Python in a process of its own
 def test_loading_python_escpos_leaves_no_folder_and_no_log_handler(tmp_path: Path) -> None:
     """python-escpos makes a temporary folder at each import and configures the root logger;
     the program's import leaves neither (a kiosk printing all day would fill /tmp)."""

@@ -62,6 +62,7 @@ def test_add_counter_never_sends_the_password_in_clear(pg_server, pg_central, tm
         assert password not in text and not CLEAR_PASSWORD.search(text)
 
 
+@pytest.mark.slow  # runs the real program as a process
 @pytest.mark.parametrize(
     "url",
     [

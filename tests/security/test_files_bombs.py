@@ -148,6 +148,7 @@ def tiff_frames(count: int, width: int, height: int) -> bytes:
     return bytes(out)
 
 
+@pytest.mark.slow  # opens the file in a process of its own, under a memory limit
 def test_a_pdf_whose_content_inflates_to_two_gibibytes(tmp_path):
     bomb = tmp_path / "bomb.pdf"
     bomb.write_bytes(pdf_with_content(deflate_bomb(2 * GIB)))
@@ -159,6 +160,7 @@ def test_a_pdf_whose_content_inflates_to_two_gibibytes(tmp_path):
     assert result["seconds"] < SECONDS
 
 
+@pytest.mark.slow  # opens the file in a process of its own, under a memory limit
 def test_a_pdf_whose_object_stream_inflates_to_two_gibibytes(tmp_path):
     bomb = tmp_path / "objects.pdf"
     bomb.write_bytes(pdf_with_an_object_stream(deflate_bomb(2 * GIB)))
@@ -213,6 +215,7 @@ def test_a_pdf_picture_of_too_many_pixels_is_not_decoded():
     assert "10000000000" in refused.value.message("en")
 
 
+@pytest.mark.slow  # opens the file in a process of its own, under a memory limit
 def test_a_tiff_of_two_thousand_huge_frames(tmp_path):
     bomb = tmp_path / "frames.tiff"
     bomb.write_bytes(tiff_frames(2000, 9000, 9000))

@@ -23,6 +23,7 @@ def emptied(tmp_path: Path) -> Path:
     return data
 
 
+@pytest.mark.slow  # runs the real program as a process
 @pytest.mark.parametrize("command", [["init"], ["init", "--demo"], ["list"], ["backup", "--auto"]])
 def test_the_command_line_refuses_an_emptied_store(tmp_path, command):
     data = emptied(tmp_path)
@@ -35,6 +36,7 @@ def test_the_command_line_refuses_an_emptied_store(tmp_path, command):
     assert (data / DATABASE).stat().st_size == 0
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_the_newest_backup_is_named(tmp_path):
     data = emptied(tmp_path)
     older = data / "backups" / "daily" / "counter-backup-20261201-180000.zip"
@@ -52,6 +54,7 @@ def test_the_newest_backup_is_named(tmp_path):
     assert (data / DATABASE).stat().st_size == 0
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_backup_of_an_emptied_store_says_so(tmp_path):
     data = emptied(tmp_path)
     done = run_cli(data, "--lang", "en", "backup", "-o", str(tmp_path / "b.zip"))

@@ -101,6 +101,7 @@ def test_no_command_writes_over_the_counters_data(counter, tmp_path, command):
     refused_everywhere(data, code, command, chosen)
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_a_file_beside_the_store_is_written(counter, tmp_path):
     data, code = counter
     done = ok_json(run_cli(data, "print", "receipt", code, "-o", str(data / "receipt.pdf")))

@@ -41,6 +41,7 @@ def test_any_folder_name_holds_the_store(tmp_path_factory, name):
         assert ws.settings.get("counter.name") == name
 
 
+@pytest.mark.slow  # runs the real program as a process
 @pytest.mark.parametrize("name", NAMED)
 def test_the_named_folders_from_the_command_line(tmp_path, name):
     data = tmp_path / name

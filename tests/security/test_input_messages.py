@@ -21,6 +21,7 @@ from tests.sync.helpers import make_counter, take
 from tests.sync.test_cli_and_worker import cli
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_central_decision_names_the_state_asked_for(sqlite_central, tmp_path):
     """`central status CODE done` on a dossier just received said "Cannot Result returned a
     dossier…": the target state stood where an action belongs."""
@@ -45,6 +46,7 @@ def _use_up_numbers(ws, day: date) -> None:  # type: ignore[no-untyped-def]
         )
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_a_standalone_counter_out_of_numbers_is_not_told_to_sync(ws, officer, tmp_path):
     take_one = request_from_json(intake_json())
     ws.intake.receive(take_one, user=officer)  # opens the day's range
@@ -64,6 +66,7 @@ def test_a_standalone_counter_out_of_numbers_is_not_told_to_sync(ws, officer, tm
     assert "Traceback" not in shown.stderr
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_an_unregistered_counter_offline_is_not_told_intake_goes_on(tmp_path):
     ws, user = make_counter(tmp_path, "a")
     ws.catalog.import_catalog(catalog_from_json(SMALL_CATALOG))

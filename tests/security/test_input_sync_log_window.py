@@ -14,8 +14,9 @@ from tests.ui.sync import conftest as window_sync
 from tests.ui.sync.conftest import session_of
 
 # the window tests' fixtures: a workspace with the catalog, an officer, a registered counter
-_application, workspace, staff, vietnamese = (
+_application, catalog_store, workspace, staff, vietnamese = (
     window._application,
+    window.catalog_store,
     window.workspace,
     window.staff,
     window.vietnamese,

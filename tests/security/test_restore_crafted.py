@@ -55,6 +55,7 @@ EMPTIED = (
 )
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_a_store_without_its_audit_triggers_is_refused_before_the_swap(
     counter,  # noqa: F811
     backup,
@@ -79,6 +80,7 @@ def test_a_store_without_its_audit_triggers_is_refused_before_the_swap(
     )
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_a_rewritten_log_is_refused_before_the_swap(counter, backup, tmp_path):  # noqa: F811
     file = crafted(
         backup,
@@ -96,6 +98,7 @@ def test_a_rewritten_log_is_refused_before_the_swap(counter, backup, tmp_path): 
     )
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_an_emptied_store_is_refused_when_central_anchored_more(
     counter,  # noqa: F811
     sqlite_central,
@@ -124,6 +127,7 @@ def test_a_genuine_backup_still_restores_and_checks_clean(counter, backup, tmp_p
     assert not list((counter.data_dir / "backups").glob(".restoring-*"))
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_an_older_backup_that_cannot_be_migrated_is_refused_before_the_swap(
     counter,  # noqa: F811
     tmp_path,

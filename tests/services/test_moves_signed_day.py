@@ -6,7 +6,8 @@ audit lines itself is caught by the source check at the end."""
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,11 +26,11 @@ from counter_app.services.sync.admin import CentralAdmin
 from counter_app.services.workspace import Workspace
 from counter_app.store.models import AuditRow, DossierRow, HistoryRow, OutboxRow
 from tests.conftest import AGENCY, SAME_DAY, intake_json
-from tests.sync.conftest import sqlite_central, test_keyring
+from tests.sync.conftest import CENTRAL_FILE, new_sqlite_central, test_keyring
 from tests.sync.helpers import make_counter, take
 from tests.sync.test_sync import counter_url
 
-__all__ = ["sqlite_central", "test_keyring"]  # the sync tests' fixtures, used here too
+__all__ = ["test_keyring"]  # the sync tests' fixture, used here too
 
 EARLY = "Kiểm thử: khóa sổ sớm"
 
@@ -48,19 +49,22 @@ class Counter:
     conflict: int  # an open conflict whose lost move can be made again
 
 
-@pytest.fixture
-def counter(sqlite_central: str, tmp_path: Path):  # type: ignore[no-untyped-def]
-    ws, officer = make_counter(tmp_path, "a")
+@pytest.fixture(scope="module")
+def signed_day(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Counter]:
+    """The counter, made once for the module (a second of syncing): each test takes a copy."""
+    root = tmp_path_factory.mktemp("signed-day")
+    central = new_sqlite_central(root)
+    ws, officer = make_counter(root, "a")
     supervisor = ws.accounts.add_user("totruong", Role.SUPERVISOR, "matkhau123", "Lê Văn Tổ")
-    ws.sync.configure(counter_url(sqlite_central, "Q1", [AGENCY]))
+    ws.sync.configure(counter_url(central, "Q1", [AGENCY]))
     ws.sync.run_once()
     new, releasing, disputed = take(ws, officer, 3)
     ws.dossiers.transition(releasing.code, Action.RESOLVE, user=officer)
     ws.dossiers.transition(disputed.code, Action.TRANSFER, user=officer)
-    with CentralAdmin(sqlite_central) as admin:
+    with CentralAdmin(central) as admin:
         online = [admin.submit(intake_json() | {"agency": AGENCY}).uuid for _ in range(2)]
     ws.sync.run_once()
-    with CentralAdmin(sqlite_central) as admin:
+    with CentralAdmin(central) as admin:
         admin.decide(disputed.code, Status.WAITING, note="Thiếu bản sao", actor="phongtp")
     ws.dossiers.transition(disputed.code, Action.STOP, user=officer, note="Hồ sơ giả mạo")
     assert ws.sync.run_once().conflicts == 1
@@ -68,7 +72,19 @@ def counter(sqlite_central: str, tmp_path: Path):  # type: ignore[no-untyped-def
     today = now().date()
     cash = ws.reports.daily(today, user=supervisor).cash_fees
     ws.reports.sign_off(today, user=supervisor, cash_counted=cash, early_reason=EARLY)
+    ws.close()
     yield Counter(ws, officer, supervisor, new, releasing, online, conflict.id)
+
+
+@pytest.fixture
+def counter(signed_day: Counter, tmp_path: Path) -> Iterator[Counter]:
+    """A copy of the signed counter and of its central (demo data leases numbers there)."""
+    template = Path(signed_day.ws.data_dir)
+    shutil.copytree(template, tmp_path / "a")
+    shutil.copy(template.parent / CENTRAL_FILE, tmp_path / CENTRAL_FILE)
+    ws = Workspace(tmp_path / "a", busy_timeout_ms=10000)
+    ws.settings.set("central.url", f"sqlite:///{tmp_path / CENTRAL_FILE}?counter=Q1")
+    yield replace(signed_day, ws=ws)
     ws.close()
 
 

@@ -59,6 +59,7 @@ def test_sign_verify_and_papers_from_the_command_line(signing_ws, dossier, tmp_p
     assert "may not see the citizens' paper store" in denied.stderr
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_a_wrong_pin_is_one_clear_line_and_nothing_printed(signing_ws, dossier):  # type: ignore[no-untyped-def]
     result = run_cli(
         signing_ws.data_dir,
@@ -76,6 +77,7 @@ def test_a_wrong_pin_is_one_clear_line_and_nothing_printed(signing_ws, dossier):
     assert signing_ws.signing.signed_copies(dossier.code) == []
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_verify_an_unsigned_or_missing_file(signing_ws, tmp_path):  # type: ignore[no-untyped-def]
     plain = tmp_path / "plain.pdf"
     plain.write_bytes(pdf_bytes(1))

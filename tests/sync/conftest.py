@@ -285,16 +285,24 @@ def fresh_pg_central(pg_server: PgServer) -> Iterator[str]:
             connection.execute(f'DROP ROLE "{role}"')
 
 
-@pytest.fixture
-def sqlite_central(tmp_path: Path) -> str:
+CENTRAL_FILE = "central.sqlite3"
+
+
+def new_sqlite_central(folder: Path) -> str:
+    """A central on an SQLite file in `folder`, with the small catalog."""
     from counter_app.domain.catalog_file import catalog_from_json
     from counter_app.services.sync.admin import CentralAdmin
 
-    url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    url = f"sqlite:///{folder / CENTRAL_FILE}"
     with CentralAdmin(url) as admin:
         admin.init()
         admin.import_catalog(catalog_from_json(SMALL_CATALOG))
     return url
+
+
+@pytest.fixture
+def sqlite_central(tmp_path: Path) -> str:
+    return new_sqlite_central(tmp_path)
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 
-from counter_app.domain.catalog_file import catalog_from_json
 from counter_app.domain.clock import VN_TZ
 from counter_app.domain.dossier import Dossier
 from counter_app.domain.lifecycle import Action
@@ -29,7 +28,7 @@ from counter_app.ui.collector import install_gui_thread_collector
 from counter_app.ui.i18n import install_translations, remove_translations
 from counter_app.ui.session import Session
 from counter_app.ui.wheel import install_wheel_guard
-from tests.conftest import copy_of_new_store
+from tests.conftest import copy_of_new_store, store_with_catalog
 
 # A Wednesday, mid-morning, in Vietnam time.
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=VN_TZ)
@@ -78,13 +77,17 @@ CATALOG = {
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The offscreen platform warns that it cannot resize native windows whenever a window
-    is shown; that says nothing about our code, so only that message is let through."""
+    is shown; that says nothing about our code, so only that message is let through, also
+    beside the messages a test lets through itself (pytest-qt reads the closest mark only)."""
     here = Path(__file__).parent
     for item in items:
         if here in Path(str(item.path)).parents:
-            item.add_marker(
-                pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+            own = item.get_closest_marker("qt_log_ignore")
+            messages = (
+                *(own.args if own else ()),
+                "This plugin does not support propagateSizeHints",
             )
+            item.add_marker(pytest.mark.qt_log_ignore(*messages), append=False)
 
 
 def receive(
@@ -110,10 +113,14 @@ def _application(qapp):  # type: ignore[no-untyped-def]
     collector.remove()
 
 
+@pytest.fixture(scope="session")
+def catalog_store(tmp_path_factory: pytest.TempPathFactory, new_store: Path) -> Path:
+    return store_with_catalog(new_store, tmp_path_factory.mktemp("catalog") / "data", CATALOG)
+
+
 @pytest.fixture
-def workspace(tmp_path: Path, new_store: Path) -> Iterator[Workspace]:
-    ws: Workspace = copy_of_new_store(new_store, tmp_path / "data")
-    ws.catalog.import_catalog(catalog_from_json(CATALOG))
+def workspace(tmp_path: Path, catalog_store: Path) -> Iterator[Workspace]:
+    ws: Workspace = copy_of_new_store(catalog_store, tmp_path / "data")
     yield ws
     ws.close()
 

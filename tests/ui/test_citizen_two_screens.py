@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PROGRAM = """
@@ -43,6 +45,7 @@ ws.close()
 """
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_the_citizens_screen_takes_the_second_screen(tmp_path: Path) -> None:
     config = tmp_path / "screens.json"
     screens = [

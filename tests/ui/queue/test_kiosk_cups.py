@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 import zxingcpp
 from PIL import Image
 from PySide6.QtCore import Qt, QThreadPool
@@ -68,6 +69,7 @@ def qr_codes(printed: Path, folder: Path) -> list[str]:
         return [code.text for code in zxingcpp.read_barcodes(page.convert("L"))]
 
 
+@pytest.mark.slow  # runs the real program as a process
 def test_queue_take_print_reaches_the_cups_printer_through_its_spooler(
     qtbot, workspace, cups_server: CupsServer, tmp_path: Path
 ) -> None:

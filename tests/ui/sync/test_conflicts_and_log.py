@@ -172,6 +172,7 @@ def test_the_indicator_leads_a_supervisor_to_the_conflicts(
     assert indicator.conflicts_dialog is None
 
 
+@pytest.mark.slow  # starts the sync worker, a process of its own
 def test_the_log_lists_rounds_and_the_state(
     qtbot, connected, staff, controllers, central, vietnamese
 ):

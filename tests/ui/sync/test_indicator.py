@@ -8,6 +8,8 @@ import threading
 from dataclasses import replace
 from datetime import date, datetime
 
+import pytest
+
 from counter_app.domain.clock import VN_TZ, now
 from counter_app.services.sync import SyncStatus
 from counter_app.ui.sync import SyncController, SyncIndicator
@@ -77,6 +79,7 @@ def test_standalone_says_so_plainly_and_runs_nothing(
     assert indicator.view is not None and indicator.view.link is Link.STANDALONE
 
 
+@pytest.mark.slow  # starts the sync worker, a process of its own
 def test_online_after_the_first_round(qtbot, connected, staff, controllers, vietnamese):
     session = session_of(connected, staff)
     controller = controllers(session)
@@ -91,6 +94,7 @@ def test_online_after_the_first_round(qtbot, connected, staff, controllers, viet
     assert not indicator.sync_button.isHidden() and indicator.sync_button.isEnabled()
 
 
+@pytest.mark.slow  # starts the sync worker, a process of its own
 def test_offline_when_central_cannot_be_reached(
     qtbot, workspace, staff, controllers, tmp_path, vietnamese
 ):
@@ -107,6 +111,7 @@ def test_offline_when_central_cannot_be_reached(
     assert indicator.codes_label.property("level") == "out"
 
 
+@pytest.mark.slow  # starts the sync worker, a process of its own
 def test_entries_waiting_then_sync_now_sends_them(
     qtbot, connected, staff, controllers, central, vietnamese
 ):
@@ -135,6 +140,7 @@ def test_entries_waiting_then_sync_now_sends_them(
     assert not controller.syncing and indicator.sync_button.isEnabled()
 
 
+@pytest.mark.slow  # starts the sync worker, a process of its own
 def test_codes_left_turn_to_a_warning_before_they_run_out(
     qtbot, workspace, central, staff, controllers, vietnamese
 ):
@@ -161,6 +167,7 @@ def test_codes_left_turn_to_a_warning_before_they_run_out(
     assert len(infos) == 1  # said once, not at every read
 
 
+@pytest.mark.slow  # starts the sync worker, a process of its own
 def test_the_worker_stops_cleanly_and_is_waited_for(qtbot, connected, staff, controllers):
     session = session_of(connected, staff)
     controller = controllers(session)
@@ -173,6 +180,7 @@ def test_the_worker_stops_cleanly_and_is_waited_for(qtbot, connected, staff, con
     assert not controller.running
 
 
+@pytest.mark.slow  # starts the sync worker, a process of its own
 def test_a_worker_backing_off_offline_stops_too(qtbot, workspace, staff, controllers, tmp_path):
     workspace.sync.configure(f"sqlite:///{tmp_path / 'absent' / 'central.sqlite3'}")
     controller = controllers(session_of(workspace, staff), poll=0.05)
@@ -183,6 +191,7 @@ def test_a_worker_backing_off_offline_stops_too(qtbot, workspace, staff, control
     assert worker is not None and worker.exitcode == 0
 
 
+@pytest.mark.slow  # starts the sync worker, a process of its own
 def test_rounds_and_status_reads_never_run_on_the_gui_thread(
     qtbot, connected, staff, controllers, monkeypatch
 ):

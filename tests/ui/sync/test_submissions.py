@@ -30,6 +30,7 @@ def queued(qtbot, page: OnlineSubmissionsPage, count: int) -> None:  # type: ign
     qtbot.waitUntil(lambda: len(page.submissions) == count and not page._tasks.busy)
 
 
+@pytest.mark.slow  # starts the sync worker, a process of its own
 def test_a_portal_submission_comes_down_into_the_queue(
     qtbot, connected, central, staff, controllers, page_of, vietnamese
 ):

@@ -23,6 +23,7 @@ from tests.ui.sync.conftest import session_of
 from tests.ui.sync.test_indicator import ROUND_MS, indicator_for, start_and_wait_round
 
 
+@pytest.mark.slow  # starts the sync worker, a process of its own
 def test_the_worker_is_another_process_whose_round_the_window_sees(
     qtbot, connected, staff, controllers, central, vietnamese
 ):
@@ -38,6 +39,7 @@ def test_the_worker_is_another_process_whose_round_the_window_sees(
     assert indicator.details_label.text().startswith("Chờ gửi: 0")
 
 
+@pytest.mark.slow  # starts the sync worker, a process of its own
 def test_a_killed_worker_is_reported_and_started_again(
     qtbot, connected, staff, controllers, central, vietnamese
 ):
@@ -93,6 +95,7 @@ def test_a_worker_that_keeps_failing_is_started_ever_more_slowly_and_said_once(
     assert infos == [controller.last_error]  # said once, not at every death
 
 
+@pytest.mark.slow  # starts the sync worker, a process of its own
 def test_the_workers_log_lines_reach_the_windows_log(qtbot, connected, staff, controllers, caplog):
     bad = receive(connected, staff, "Trần Thị Bình", "2.002", now())
     with connected.database.write() as session:  # data of an older version: a NUL in the note
