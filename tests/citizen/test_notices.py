@@ -75,7 +75,8 @@ class Gateway(BaseHTTPRequestHandler):
 def gateway() -> Iterator[type[Gateway]]:
     handler = type("Recording", (Gateway,), {"answers": [], "received": []})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # polled every 50 ms (not 0.5 s): shutdown() returns at once
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     handler.url = f"http://127.0.0.1:{server.server_address[1]}/sms"  # type: ignore[attr-defined]
     yield handler

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SMALL_CATALOG
+from tests.conftest import SMALL_CATALOG, template
 from tests.sync.keyring_backend import ENV as KEYRING_ENV
 
 
@@ -288,16 +288,22 @@ def fresh_pg_central(pg_server: PgServer) -> Iterator[str]:
 CENTRAL_FILE = "central.sqlite3"
 
 
-def new_sqlite_central(folder: Path) -> str:
-    """A central on an SQLite file in `folder`, with the small catalog."""
+def _make_sqlite_central(folder: Path) -> None:
     from counter_app.domain.catalog_file import catalog_from_json
     from counter_app.services.sync.admin import CentralAdmin
 
-    url = f"sqlite:///{folder / CENTRAL_FILE}"
-    with CentralAdmin(url) as admin:
+    folder.mkdir()
+    with CentralAdmin(f"sqlite:///{folder / CENTRAL_FILE}") as admin:
         admin.init()
         admin.import_catalog(catalog_from_json(SMALL_CATALOG))
-    return url
+
+
+def new_sqlite_central(folder: Path) -> str:
+    """A central on an SQLite file in `folder`, with the small catalog."""
+    made = template("sqlite-central", _make_sqlite_central)
+    for part in made.iterdir():  # the file, and its write-ahead log if one was left
+        shutil.copy(part, folder / part.name)
+    return f"sqlite:///{folder / CENTRAL_FILE}"
 
 
 @pytest.fixture

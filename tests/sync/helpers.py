@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from counter_app.domain.errors import CounterError
+from tests.conftest import new_store_template
 
 
 class FaultyGateway:
@@ -103,6 +105,8 @@ def make_counter(root: Path, name: str, *, faulty: bool = False, **options):  # 
     from counter_app.services.sync.gateway import CentralGateway
     from counter_app.services.workspace import Workspace
 
+    if not (root / name).exists():
+        shutil.copytree(new_store_template(), root / name)
     ws = Workspace(root / name, create=True, busy_timeout_ms=10000)
     ws.settings.set("counter.name", f"Quầy {name}")
     user = ws.accounts.add_user("canbo", Role.STAFF, "matkhau123", "Nguyễn Thị Hoa")
