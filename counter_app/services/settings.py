@@ -130,22 +130,14 @@ class SettingsService:
             return {row.key: row.value.get("value") for row in session.scalars(select(Setting))}
 
     def identity(self) -> CounterIdentity:
-        values = self.all()
-
-        def read(key: str) -> object:
-            return registry.read(key, values.get(key))
-
-        return CounterIdentity(
-            name=str(read("counter.name")).strip() or CounterIdentity.name,
-            central_url=_text(read("central.url")) or None,
-            counter_number=_number(read("central.counter_number")),
-            desk_number=_number(read("counter.desk")),
-        )
+        return _identity(self.all())
 
     def code_mode(self) -> CodeMode:
-        identity = self.identity()
-        zone = self.value("codes.fallback_zone")
-        slots = self.value("codes.fallback_slots")
+        """How this counter numbers dossiers, from one read of the settings (each intake asks)."""
+        values = self.all()
+        identity = _identity(values)
+        zone = registry.read("codes.fallback_zone", values.get("codes.fallback_zone"))
+        slots = registry.read("codes.fallback_slots", values.get("codes.fallback_slots"))
         return CodeMode(
             identity.central_url,
             identity.counter_number,
@@ -156,8 +148,12 @@ class SettingsService:
     def schedule(self, agency_code: str) -> WorkSchedule:
         """The agency's own schedule if set, else the counter's default, else Mon–Fri 8 h."""
         own = (f"schedule.{agency_code}",) if agency_code else ()
-        for key in (*own, "schedule.default"):
-            value = self.value(key)
+        keys = (*own, "schedule.default")
+        with self._db.read() as session:
+            rows = session.scalars(select(Setting).where(Setting.key.in_(keys)))
+            stored = {row.key: row.value.get("value") for row in rows}
+        for key in keys:
+            value = registry.read(key, stored.get(key))
             if isinstance(value, dict):
                 return WorkSchedule.from_dict(value)
         return WorkSchedule()
@@ -179,6 +175,18 @@ def _declared(key: str) -> bool:
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
+
+
+def _identity(values: dict[str, object]) -> CounterIdentity:
+    def read(key: str) -> object:
+        return registry.read(key, values.get(key))
+
+    return CounterIdentity(
+        name=str(read("counter.name")).strip() or CounterIdentity.name,
+        central_url=_text(read("central.url")) or None,
+        counter_number=_number(read("central.counter_number")),
+        desk_number=_number(read("counter.desk")),
+    )
 
 
 def _number(value: object) -> int | None:

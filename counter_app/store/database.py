@@ -149,8 +149,8 @@ def _make_engine(path: Path, busy_timeout_ms: int, *, foreign_keys: bool = True)
         mode = connection.get_execution_options().get("begin", "DEFERRED")
         if mode == "IMMEDIATE":
             _take_write_lock(connection.connection.dbapi_connection, busy_timeout_ms)
-        else:
-            connection.exec_driver_sql(f"BEGIN {mode}")
+        else:  # straight to SQLite: a statement through SQLAlchemy cost a read a third of its time
+            connection.connection.dbapi_connection.execute(f"BEGIN {mode}")
 
     return engine
 
