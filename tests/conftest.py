@@ -279,9 +279,9 @@ def store_with_catalog(new_store: Path, data_dir: Path, catalog: dict) -> Path:
 
 
 @pytest.fixture(scope="session")
-def small_catalog_store(tmp_path_factory: pytest.TempPathFactory, new_store: Path) -> Path:
-    return store_with_catalog(
-        new_store, tmp_path_factory.mktemp("small-catalog") / "data", SMALL_CATALOG
+def small_catalog_store(new_store: Path) -> Path:
+    return template(
+        "small-catalog", lambda folder: store_with_catalog(new_store, folder, SMALL_CATALOG)
     )
 
 

@@ -28,7 +28,7 @@ from counter_app.ui.collector import install_gui_thread_collector
 from counter_app.ui.i18n import install_translations, remove_translations
 from counter_app.ui.session import Session
 from counter_app.ui.wheel import install_wheel_guard
-from tests.conftest import copy_of_new_store, store_with_catalog
+from tests.conftest import copy_of_new_store, store_with_catalog, template
 
 # A Wednesday, mid-morning, in Vietnam time.
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=VN_TZ)
@@ -114,8 +114,8 @@ def _application(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def catalog_store(tmp_path_factory: pytest.TempPathFactory, new_store: Path) -> Path:
-    return store_with_catalog(new_store, tmp_path_factory.mktemp("catalog") / "data", CATALOG)
+def catalog_store(new_store: Path) -> Path:
+    return template("window-catalog", lambda folder: store_with_catalog(new_store, folder, CATALOG))
 
 
 @pytest.fixture
