@@ -194,10 +194,11 @@ def app_state(qapp) -> Iterator[None]:
     """run_app sets the application's font, default locale and name, and once signed in the
     interpreter's collector and switch interval; put them back after."""
     font, locale, name = qapp.font(), QLocale(), qapp.applicationName()
-    switch_interval = sys.getswitchinterval()
+    switch_interval, frozen = sys.getswitchinterval(), gc.get_freeze_count()
     yield
     qapp.setFont(font)
     QLocale.setDefault(locale)
     qapp.setApplicationName(name)
-    gc.unfreeze()
+    if gc.get_freeze_count() > frozen:  # signed in: the window's objects go back to the collector
+        gc.unfreeze()  # (with all else frozen: the next full collection walks everything once)
     sys.setswitchinterval(switch_interval)
