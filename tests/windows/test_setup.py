@@ -5,6 +5,7 @@ to it stops with a message in Vietnamese and leaves nothing half-installed."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -88,3 +89,13 @@ def test_a_setup_onto_a_drive_that_is_not_there_stops_in_vietnamese(
     assert refused.returncode != 0
     assert "Ổ đĩa hoặc thư mục mạng đã chọn không có" in refused.stderr, refused.stderr
     assert program_files(installed) == before
+
+
+def test_a_cached_build_leaves_the_setup_another_worker_installs_alone(setup_exe: Path) -> None:
+    """Two test workers ask for the setup; the second's build (from the cache) used to delete
+    and copy dist again while the first was installing it: the install then ran "Z:"."""
+    with setup_exe.open("rb") as installing:  # held open: its inode cannot be reused meanwhile
+        again = windows("build")
+        assert again.returncode == 0, again.stderr[-3000:]
+        assert Path(again.stdout.strip().splitlines()[-1]) == setup_exe
+        assert setup_exe.stat().st_ino == os.fstat(installing.fileno()).st_ino
