@@ -74,6 +74,7 @@ def test_files_saved_into_the_watched_folder_are_offered_then_taken(
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     panel.settle_seconds = 0  # two polls that see the same size are enough here
+    panel._watch_timer.setInterval(50)  # and they need not be a second apart
     panel.set_watch_folder(inbox)
     panel.show()
     first, second = page(inbox, "s1.png", 1), page(inbox, "s2.png", 2)
@@ -97,6 +98,7 @@ def test_a_bad_file_in_the_folder_is_set_aside_and_the_others_taken(
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     panel.settle_seconds = 0
+    panel._watch_timer.setInterval(50)
     panel.set_watch_folder(inbox)
     panel.show()
     page(inbox, "good.png", 1)
