@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from counter_app.domain import settings_registry as registry
 from counter_app.domain.calendar import WorkSchedule
 from counter_app.domain.clock import now
@@ -21,7 +19,8 @@ from counter_app.domain.permissions import require
 from counter_app.store.codes import CodeMode
 from counter_app.store.database import Database
 from counter_app.store.journal import AuditEntry, append_audit
-from counter_app.store.models import AgencyRow, Setting
+from counter_app.store.models import AgencyRow
+from counter_app.store.settings import get_setting, put_setting, stored_settings
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import User
@@ -60,17 +59,11 @@ class SettingsService:
         self._db = database
 
     def get(self, key: str, default: object = None) -> object:
-        with self._db.read() as session:
-            row = session.get(Setting, key)
-            return default if row is None else row.value.get("value", default)
+        return stored_settings(self._db, [key]).get(key, default)
 
     def set(self, key: str, value: object) -> None:
         with self._db.write() as session:
-            row = session.get(Setting, key)
-            if row is None:
-                session.add(Setting(key=key, value={"value": value}))
-            else:
-                row.value = {"value": value}
+            put_setting(session, key, value)
 
     def value(self, key: str) -> object:
         """The stored value when it fits the declaration, else the declared default."""
@@ -102,12 +95,8 @@ class SettingsService:
         spec, value = self.writable(key, value)
         require(user.login, user.role, registry.WHO_MAY[spec.who])
         with self._db.write() as session:
-            row = session.get(Setting, key)
-            before = None if row is None else row.value.get("value")
-            if row is None:
-                session.add(Setting(key=key, value={"value": value}))
-            else:
-                row.value = {"value": value}
+            before = get_setting(session, key)
+            put_setting(session, key, value)
             if spec.audited and before != value:
                 detail = {"before": before, "after": value}
                 append_audit(session, [AuditEntry(now(), user.login, CHANGED, key, detail)])
@@ -126,8 +115,7 @@ class SettingsService:
         return _shown(key, self.get(key))
 
     def all(self) -> dict[str, object]:
-        with self._db.read() as session:
-            return {row.key: row.value.get("value") for row in session.scalars(select(Setting))}
+        return stored_settings(self._db)
 
     def identity(self) -> CounterIdentity:
         return _identity(self.all())
@@ -149,9 +137,7 @@ class SettingsService:
         """The agency's own schedule if set, else the counter's default, else Mon–Fri 8 h."""
         own = (f"schedule.{agency_code}",) if agency_code else ()
         keys = (*own, "schedule.default")
-        with self._db.read() as session:
-            rows = session.scalars(select(Setting).where(Setting.key.in_(keys)))
-            stored = {row.key: row.value.get("value") for row in rows}
+        stored = stored_settings(self._db, keys)
         for key in keys:
             value = registry.read(key, stored.get(key))
             if isinstance(value, dict):

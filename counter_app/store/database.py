@@ -9,10 +9,11 @@ import sqlite3
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
@@ -85,6 +86,17 @@ class Database:
             session.begin(),
         ):
             yield session
+
+    def fetch(self, sql: str, parameters: Sequence[object] = ()) -> list[Any]:
+        """The rows of one SELECT run straight on SQLite: one statement is its own transaction,
+        so it sees one committed state. For the small reads made all the time (the settings),
+        where SQLAlchemy's own work per statement is most of the cost."""
+        with self.translated_errors():
+            connection = self.engine.raw_connection()
+            try:
+                return connection.driver_connection.execute(sql, parameters).fetchall()  # type: ignore[union-attr]
+            finally:
+                connection.close()
 
     def checkpoint(self) -> None:
         """Copy the write-ahead log into the file now, without waiting for or blocking anyone

@@ -165,7 +165,7 @@ def test_an_original_waits_until_its_dossier_is_central(central, tmp_path):
     assert (sent.dossiers, sent.originals, sent.waiting) == (0, 0, 1)
     assert central_view(central)[0] == {"blobs": 0, "chunks": 0}
     with ws.database.read() as session:
-        from counter_app.store.central.replica import get_setting
+        from counter_app.store.settings import get_setting
 
         assert get_setting(session, STATE)["waiting"] == [late.uuid]
     ws.sync.run_once()  # pushes the dossier, then its original

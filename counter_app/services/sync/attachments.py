@@ -36,10 +36,10 @@ from counter_app.domain.messages import translate
 from counter_app.services.sync.link import CentralLink
 from counter_app.store.attachments import ATTACHMENTS_FOLDER, Attachment, BlobStore, attachments_of
 from counter_app.store.central.blobs import CHUNK_SIZE
-from counter_app.store.central.replica import get_setting, put_setting
 from counter_app.store.central.wire import AttachmentItem, BlobState
 from counter_app.store.database import Database, Session
 from counter_app.store.models import AuditRow, DossierRow
+from counter_app.store.settings import get_setting, put_setting
 
 # {"after": last audit entry read, "waiting": [dossier uuids], "held": {sha256: problem}}
 STATE = "sync.attachments"

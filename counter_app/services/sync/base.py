@@ -24,6 +24,7 @@ from counter_app.services.sync.results import SetAside
 from counter_app.store.central import replica
 from counter_app.store.central.database import CentralAddress, check_url, split_password
 from counter_app.store.database import Database
+from counter_app.store.settings import put_setting
 
 log = logging.getLogger(__name__)
 
@@ -186,9 +187,9 @@ class SyncBase:
         self._codes_checked, self._codes_due = checked, time.monotonic() + CODES_CHECK_S
         with self._db.write() as session:
             replica.store_leases(session, grant.leases)
-            replica.put_setting(session, "codes.fallback_zone", grant.zone.to_json())
-            replica.put_setting(session, "codes.fallback_slots", grant.slots)
-            replica.put_setting(session, NUMBER_SPACE_LOW, [low.to_json() for low in grant.low])
+            put_setting(session, "codes.fallback_zone", grant.zone.to_json())
+            put_setting(session, "codes.fallback_slots", grant.slots)
+            put_setting(session, NUMBER_SPACE_LOW, [low.to_json() for low in grant.low])
 
     def fetch_numbers(self, wanted: dict[tuple[str, date], int]) -> None:
         """Lease numbers at once for an intake this counter holds none for (the first dossier

@@ -21,7 +21,6 @@ from counter_app.services.accounts import User
 from counter_app.services.moves import Moved, record_moves
 from counter_app.services.sync.base import SyncBase
 from counter_app.services.sync.results import ConflictInfo, Resolution
-from counter_app.store.central import replica
 from counter_app.store.dossiers import find_by_uuid
 from counter_app.store.journal import (
     AuditEntry,
@@ -32,6 +31,7 @@ from counter_app.store.models import (
     DossierRow,
     SyncConflictRow,
 )
+from counter_app.store.settings import get_setting
 
 
 class SyncConflicts(SyncBase):
@@ -180,5 +180,5 @@ DECISIONS_SENT = "sync.decisions"  # {"after": the last audit entry of a decisio
 
 
 def _decisions_after(session: Session) -> int:
-    state = replica.get_setting(session, DECISIONS_SENT)
+    state = get_setting(session, DECISIONS_SENT)
     return int(state.get("after", 0)) if isinstance(state, dict) else 0

@@ -57,6 +57,7 @@ from counter_app.store.models import (
     SyncConflictRow,
 )
 from counter_app.store.ratings import mark_synced, unsynced_ratings
+from counter_app.store.settings import put_setting
 
 log = logging.getLogger(__name__)
 
@@ -164,10 +165,10 @@ class SyncRounds(SyncBase):
         self, at: datetime, *, ok: bool, message: str = "", result: SyncResult | None = None
     ) -> None:
         with self._db.write() as session:
-            replica.put_setting(session, "sync.online", ok)
-            replica.put_setting(session, "sync.last_error", None if ok else message)
+            put_setting(session, "sync.online", ok)
+            put_setting(session, "sync.last_error", None if ok else message)
             if ok:
-                replica.put_setting(session, "sync.last_success", at.isoformat())
+                put_setting(session, "sync.last_success", at.isoformat())
             result = result or SyncResult()
             replica.log_round(
                 session,
@@ -203,10 +204,10 @@ class SyncRounds(SyncBase):
             leases = central.leases(registration.number, needed, min(day for _, day in needed))
         with self._db.write() as session:
             replica.close_standalone(session)
-            replica.put_setting(session, "central.counter_number", registration.number)
-            replica.put_setting(session, "central.counter_id", registration.counter_id)
-            replica.put_setting(session, "central.agencies", list(registration.agencies))
-            replica.put_setting(session, "codes.fallback_zone", zone.to_json())
+            put_setting(session, "central.counter_number", registration.number)
+            put_setting(session, "central.counter_id", registration.counter_id)
+            put_setting(session, "central.agencies", list(registration.agencies))
+            put_setting(session, "codes.fallback_zone", zone.to_json())
             replica.store_leases(session, leases)
             renumber(session, taken, mode=mode, at=now(), reason="join")
         return registration.number, registration.agencies
@@ -309,7 +310,7 @@ class SyncRounds(SyncBase):
                     raise
                 self._send_decisions_one_by_one(central, number, decisions)
         with self._db.write() as session:
-            replica.put_setting(session, DECISIONS_SENT, {"after": top})
+            put_setting(session, DECISIONS_SENT, {"after": top})
         return len(decisions)
 
     def _send_ratings(self, central: CentralLink, number: int) -> None:
@@ -405,7 +406,7 @@ class SyncRounds(SyncBase):
                 done = position == len(rows)
                 if done:
                     cursors[kind] = cursor
-                    replica.put_setting(session, "sync.cursors", cursors)
+                    put_setting(session, "sync.cursors", cursors)
             self._db.checkpoint()
             if done:
                 return changed

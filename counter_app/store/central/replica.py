@@ -41,7 +41,6 @@ from counter_app.store.models import (
     HistoryRow,
     OutboxRow,
     ProcedureRow,
-    Setting,
     SupplementRoundRow,
     SyncConflictRow,
     SyncLogRow,
@@ -49,15 +48,6 @@ from counter_app.store.models import (
 from counter_app.store.ratings import apply_ratings
 
 _DOSSIERS = DossierRow.__table__
-
-
-def get_setting(session: Session, key: str, default: object = None) -> object:
-    row = session.get(Setting, key)
-    return default if row is None else row.value.get("value", default)
-
-
-def put_setting(session: Session, key: str, value: object) -> None:
-    session.merge(Setting(key=key, value={"value": value}))
 
 
 def payload(dossier: Dossier) -> dict:
