@@ -3,6 +3,8 @@ calendar's changes that move due dates are audited with the account that made th
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from datetime import date
 
 import pytest
@@ -33,6 +35,33 @@ def test_a_missing_or_malformed_value_reads_as_the_declared_default(ws) -> None:
     assert ws.settings.number("ui.font_size") == 14
     ws.settings.set("counter.name", 42)
     assert ws.settings.identity().name == "Bộ phận Một cửa"
+
+
+def test_a_row_that_cannot_be_read_falls_back_to_the_default_and_spoils_no_other(ws) -> None:  # type: ignore[no-untyped-def]
+    """Settings are read straight from SQLite (`store/settings.py`): a value damaged on disk
+    is left out like a missing one, never a traceback."""
+    ws.settings.set("ui.font_size", 14)
+    ws.settings.set("counter.name", "Bộ phận Một cửa xã Hữu Lũng")
+    with sqlite3.connect(ws.database.path) as raw:
+        raw.execute("UPDATE settings SET value = '{not json' WHERE key = 'ui.font_size'")
+        raw.execute("INSERT INTO settings (key, value) VALUES ('counter.desk', '[3]')")
+    assert ws.settings.value("ui.font_size") == 11
+    assert ws.settings.get("ui.font_size", "none") == "none"
+    assert "ui.font_size" not in ws.settings.all() and "counter.desk" not in ws.settings.all()
+    assert ws.settings.identity().name == "Bộ phận Một cửa xã Hữu Lũng"
+    assert ws.settings.identity().desk_number is None
+
+
+def test_a_setting_written_by_another_connection_is_read_at_once(ws) -> None:  # type: ignore[no-untyped-def]
+    """Nothing is cached: the sync worker and the command line write from other processes."""
+    assert ws.settings.schedule(AGENCY) == WorkSchedule()
+    with sqlite3.connect(ws.database.path) as raw:
+        raw.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?)",
+            (f"schedule.{AGENCY}", json.dumps({"value": SIX_DAYS})),
+        )
+    assert ws.settings.schedule(AGENCY) == WorkSchedule.from_dict(SIX_DAYS)
+    assert ws.settings.get(f"schedule.{AGENCY}") == SIX_DAYS
 
 
 def test_a_change_is_checked_and_stores_nothing_when_refused(ws, admin_user) -> None:  # type: ignore[no-untyped-def]
