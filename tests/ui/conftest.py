@@ -10,7 +10,7 @@ import sys
 # Chosen before anything below brings Qt in; an explicit QT_QPA_PLATFORM still wins.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -118,32 +118,76 @@ def catalog_store(new_store: Path) -> Path:
     return template("window-catalog", lambda folder: store_with_catalog(new_store, folder, CATALOG))
 
 
+# Data a fixture builds through the services, built once per test process into a copy of the
+# catalog store (`prebuilt`): the test's workspace is then a copy of that, and the fixture
+# hands back what the build returned. Fixture name -> its build (workspace -> what it returns).
+PREBUILT: dict[str, Callable[[Workspace], object]] = {}
+_BUILT: dict[str, object] = {}
+
+
+def prebuilt(name: str) -> object:
+    """What the build of fixture `name` returned (the test's workspace already holds it)."""
+    return _BUILT[name]
+
+
+def _store_for(fixtures: list[str], catalog_store: Path) -> Path:
+    wanted = [name for name in PREBUILT if name in fixtures]
+    assert len(wanted) <= 1, f"two prebuilt stores asked for at once: {wanted}"
+    if not wanted:
+        return catalog_store
+    name = wanted[0]
+
+    def build(folder: Path) -> None:
+        ws = copy_of_new_store(catalog_store, folder)
+        try:
+            _BUILT[name] = PREBUILT[name](ws)
+        finally:
+            ws.close()
+
+    return template(f"window-{name}", build)
+
+
 @pytest.fixture
-def workspace(tmp_path: Path, catalog_store: Path) -> Iterator[Workspace]:
-    ws: Workspace = copy_of_new_store(catalog_store, tmp_path / "data")
+def workspace(
+    request: pytest.FixtureRequest, tmp_path: Path, catalog_store: Path
+) -> Iterator[Workspace]:
+    store = _store_for(request.fixturenames, catalog_store)
+    ws: Workspace = copy_of_new_store(store, tmp_path / "data")
     yield ws
     ws.close()
 
 
+def account(ws: Workspace, login: str, role: Role, full_name: str) -> User:
+    """The account, made unless a prebuilt store has it already."""
+    if login in {user.login for user in ws.accounts.users()}:
+        return ws.accounts.user(login)
+    return ws.accounts.add_user(login, role, PASSWORD, full_name)
+
+
 @pytest.fixture
 def staff(workspace: Workspace) -> User:
-    return workspace.accounts.add_user("lan", Role.STAFF, PASSWORD, "Nguyễn Thị Lan")
+    return account(workspace, "lan", Role.STAFF, "Nguyễn Thị Lan")
 
 
 @pytest.fixture
 def supervisor(workspace: Workspace) -> User:
-    return workspace.accounts.add_user("minh", Role.SUPERVISOR, PASSWORD, "Trần Văn Minh")
+    return account(workspace, "minh", Role.SUPERVISOR, "Trần Văn Minh")
 
 
 @pytest.fixture
 def admin(workspace: Workspace) -> User:
-    return workspace.accounts.add_user("duc", Role.ADMIN, PASSWORD, "Hoàng Văn Đức")
+    return account(workspace, "duc", Role.ADMIN, "Hoàng Văn Đức")
 
 
 @pytest.fixture
 def dossiers(workspace: Workspace, staff: User) -> dict[str, Dossier]:
     """overdue: due 20/11; due_today: same-day work received this morning; processing:
     received on Monday, due next week, transferred to the agency."""
+    return prebuilt("dossiers")  # type: ignore[return-value]
+
+
+def _build_dossiers(workspace: Workspace) -> dict[str, Dossier]:
+    staff = account(workspace, "lan", Role.STAFF, "Nguyễn Thị Lan")
     overdue = receive(workspace, staff, "Đặng Văn Hùng", "2.002", NOW - timedelta(days=15))
     due_today = receive(
         workspace, staff, "Trần Thị Mai", "1.001", NOW.replace(hour=8), phone="0987654321"
@@ -166,6 +210,9 @@ def dossiers(workspace: Workspace, staff: User) -> dict[str, Dossier]:
         note="Chuyển Sở Tư pháp",
     )
     return {"overdue": overdue, "due_today": due_today, "processing": processing}
+
+
+PREBUILT["dossiers"] = _build_dossiers
 
 
 def make_session(workspace: Workspace, user: User, lang: str = "vi") -> Session:

@@ -21,7 +21,7 @@ from counter_app.services.intake import request_from_json
 from counter_app.services.workspace import Workspace
 from counter_app.ui.reports import ReportsPage
 from counter_app.ui.session import Session
-from tests.ui.conftest import NOW, PASSWORD, make_session
+from tests.ui.conftest import NOW, PREBUILT, account, make_session, prebuilt
 
 DAY = NOW.date()
 WIDTH, HEIGHT = 1166, 690  # the page's share of a 1366×768 screen
@@ -70,13 +70,18 @@ class Day:
 
 @pytest.fixture
 def hoa(workspace: Workspace) -> User:
-    return workspace.accounts.add_user("hoa", Role.STAFF, PASSWORD, "Phạm Thị Hoa")
+    return account(workspace, "hoa", Role.STAFF, "Phạm Thị Hoa")
 
 
 @pytest.fixture
 def day(workspace: Workspace, staff: User, hoa: User) -> Day:
     workspace.reports.clock = lambda: NOW  # the service's "now" is the session's
-    ws = workspace
+    return prebuilt("day")  # type: ignore[return-value]
+
+
+def _build_day(ws: Workspace) -> Day:
+    staff = account(ws, "lan", Role.STAFF, "Nguyễn Thị Lan")
+    hoa = account(ws, "hoa", Role.STAFF, "Phạm Thị Hoa")
     fee = {"name": "Lệ phí chứng thực", "amount": 2000, "collection": "before"}
     overdue = receive(ws, staff, "2.002", at(-15, 10), "Đặng Văn Hùng")
     early = receive(
@@ -99,6 +104,9 @@ def day(workspace: Workspace, staff: User, hoa: User) -> Day:
     other = receive(ws, hoa, "1.001", at(0, 9, 40), "Hoàng Thị Lý", fees=[{**fee, "quantity": 2}])
     postal = receive(ws, staff, "1.004", at(0, 14, 5), "Lý Văn Tài", channel="postal")
     return Day(walk_in, online, postal, other, early, late, overdue)
+
+
+PREBUILT["day"] = _build_day
 
 
 def show(qtbot, page: ReportsPage) -> ReportsPage:
