@@ -182,6 +182,24 @@ def pytest_runtest_protocol(item: pytest.Item) -> Iterator[object]:
         _running.pop()
 
 
+def _runs_this_python(executable: str) -> bool:
+    """The interpreter itself, or a script it runs (`#!` it: the commands pip installs)."""
+    if executable == sys.executable:
+        return True
+    import shutil
+
+    found = executable if os.sep in executable else shutil.which(executable)
+    try:
+        with open(found or executable, "rb") as script:
+            first = script.readline(512)
+    except OSError:
+        return False
+    if not first.startswith(b"#!"):
+        return False
+    interpreter = first[2:].split()[0].decode(errors="replace") if first[2:].split() else ""
+    return os.path.realpath(interpreter) == os.path.realpath(sys.executable)
+
+
 def _a_python_process_is_slow(event: str, args: tuple[object, ...]) -> None:
     """A test that starts the program (or any Python) as a process spends a second of processor
     time on the start alone: it is marked slow, so that the quick loop stays quick. A test that
@@ -191,7 +209,7 @@ def _a_python_process_is_slow(event: str, args: tuple[object, ...]) -> None:
     executable, command = args[0], args[1]
     if executable is None and isinstance(command, list | tuple) and command:
         executable = command[0]
-    if executable is None or os.fspath(executable) != sys.executable:  # type: ignore[arg-type]
+    if executable is None or not _runs_this_python(os.fspath(executable)):  # type: ignore[arg-type]
         return
     item = _running[-1]
     if not any(item.get_closest_marker(name) for name in QUICK_LEAVES_OUT):

@@ -19,7 +19,8 @@ from counter_app.domain.notices import (
     templates_from,
 )
 from counter_app.store.central.models import CentralNoticeRow
-from counter_app.store.models import DossierRow, NoticeRow, Setting
+from counter_app.store.models import DossierRow, NoticeRow
+from counter_app.store.settings import settings_in
 
 # the queue's table: the counter's own, or central's
 NoticeModel = type[NoticeRow] | type[CentralNoticeRow]
@@ -33,10 +34,9 @@ def queue_notices_for(
 ) -> None:
     """The notices the moves call for (a result ready, a supplement asked, a refusal, a new
     due date), in the caller's transaction; the worker sends them later."""
-    setting = session.get(Setting, "notices.templates")
-    templates = templates_from(None if setting is None else setting.value.get("value"))
-    name = session.get(Setting, "counter.name")
-    unit = str((name.value.get("value") if name else "") or DEFAULT_UNIT)
+    stored = settings_in(session, ("notices.templates", "counter.name"))
+    templates = templates_from(stored.get("notices.templates"))
+    unit = str(stored.get("counter.name") or DEFAULT_UNIT)
     items = [
         waiting(dossier, notice, at)
         for dossier, entries in moves

@@ -64,6 +64,20 @@ def test_a_setting_written_by_another_connection_is_read_at_once(ws) -> None:  #
     assert ws.settings.get(f"schedule.{AGENCY}") == SIX_DAYS
 
 
+def test_a_unit_of_work_reads_back_what_it_put_and_others_see_it_once_committed(ws) -> None:  # type: ignore[no-untyped-def]
+    from counter_app.store.settings import get_setting, put_setting, settings_in
+
+    with ws.database.write() as session:
+        put_setting(session, "sync.attachments", {"after": 7})
+        assert get_setting(session, "sync.attachments") == {"after": 7}
+        put_setting(session, "sync.attachments", {"after": 8})
+        assert settings_in(session, ["sync.attachments", "no.such"]) == {
+            "sync.attachments": {"after": 8}
+        }
+        assert ws.settings.get("sync.attachments") is None  # not committed yet
+    assert ws.settings.get("sync.attachments") == {"after": 8}
+
+
 def test_a_change_is_checked_and_stores_nothing_when_refused(ws, admin_user) -> None:  # type: ignore[no-untyped-def]
     ws.settings.change("ui.font_size", 13, admin_user)
     for key, value in [("ui.font_size", 21), ("ui.language", "fr"), ("no.such", 1)]:

@@ -15,17 +15,23 @@ from counter_app.services.workspace import Workspace
 from counter_app.ui import notify
 from counter_app.ui.session import Session
 from counter_app.ui.settings.page import SettingsPage
-from tests.ui.conftest import make_session
+from tests.ui.conftest import PREBUILT, make_session
 
 OTHER_AGENCY = "000.00.10.H37"
 
 
-@pytest.fixture
-def two_agencies(workspace: Workspace) -> Workspace:
+def _second_agency(workspace: Workspace) -> None:
     workspace.catalog.import_catalog(
         Catalog(agencies=[Agency(OTHER_AGENCY, "Sở Xây dựng tỉnh Lạng Sơn")])
     )
-    return workspace
+
+
+PREBUILT["two_agencies"] = _second_agency
+
+
+@pytest.fixture
+def two_agencies(workspace: Workspace) -> Workspace:
+    return workspace  # a copy of the store with the second agency (PREBUILT)
 
 
 @pytest.fixture
