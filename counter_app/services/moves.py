@@ -48,9 +48,11 @@ def record_moves(
     else write each dossier (`at`: when it is written), its outbox entry and an audit line per
     move, then the `audit` lines that go with them. `origin` names the counter that made the
     new dossiers. Returns what `make` made."""
-    refuse_signed_days(session, stamped)
+    checked = refuse_signed_days(session, stamped)
     moved = make()
-    refuse_signed_days(session, (entry.at for item in moved for entry in item.entries))
+    refuse_signed_days(
+        session, (entry.at for item in moved for entry in item.entries), checked=checked
+    )
     name_officers(session, [entry for item in moved for entry in item.entries])
     insert_dossiers(session, [item.dossier for item in moved if item.new], origin=origin, at=at)
     versions = [

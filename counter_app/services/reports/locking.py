@@ -3,7 +3,7 @@ change them, so no write slips between the check and the commit."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -49,13 +49,17 @@ def person_name(session: Session, login: str) -> str:
     return name or login
 
 
-def refuse_signed_days(session: Session, moments: Iterable[datetime | None]) -> None:
-    """Refuse a write stamped on a signed day (until a supervisor reopens it)."""
+def refuse_signed_days(
+    session: Session, moments: Iterable[datetime | None], *, checked: Set[date] = frozenset()
+) -> set[date]:
+    """Refuse a write stamped on a signed day (until a supervisor reopens it). The days
+    `checked` already in the same transaction are not read again; returns every day checked."""
     days = {local(moment).date() for moment in moments if moment is not None}
-    for day, sign_off in sorted(latest_sign_offs(session, days).items()):
+    for day, sign_off in sorted(latest_sign_offs(session, days - checked).items()):
         if sign_off.locked:
             raise CounterError(
                 "report.day_signed",
                 day=short_date(day),
                 by=person_name(session, sign_off.signed_by),
             )
+    return days | checked
