@@ -336,6 +336,48 @@ def store_with_catalog(new_store: Path, data_dir: Path, catalog: dict) -> Path:
     return data_dir
 
 
+class Prebuilt:
+    """Data a fixture builds through the services, built once per test process into a copy of
+    the store its tests start from, and copied by each of them: the test's workspace is then
+    that copy, and the fixture hands back what the build returned (`prebuilt[name]`). One
+    registry per workspace fixture (`ws` here, the window tests' `workspace`)."""
+
+    def __init__(self, prefix: str) -> None:
+        self._prefix = prefix
+        self.builds: dict[str, Callable] = {}  # fixture name -> build(workspace) -> its value
+        self._built: dict[str, object] = {}
+
+    def __getitem__(self, name: str) -> object:
+        return self._built[name]
+
+    def store_for(self, fixtures: list[str], base: Path) -> Path:
+        """`base`, or the copy of it holding the data of the one prebuilt fixture asked for."""
+        wanted = [name for name in self.builds if name in fixtures]
+        assert len(wanted) <= 1, f"two prebuilt stores asked for at once: {wanted}"
+        if not wanted:
+            return base
+        name = wanted[0]
+
+        def build(folder: Path) -> None:
+            workspace = copy_of_new_store(base, folder)
+            try:
+                self._built[name] = self.builds[name](workspace)
+            finally:
+                workspace.close()
+
+        return template(f"{self._prefix}-{name}", build)
+
+
+PREBUILT = Prebuilt("counter")
+
+
+def account(ws, login: str, role, full_name: str, password: str = "matkhau123"):  # type: ignore[no-untyped-def]
+    """The account, made unless the prebuilt store the test copied has it already."""
+    if login in {user.login for user in ws.accounts.users()}:
+        return ws.accounts.user(login)
+    return ws.accounts.add_user(login, role, password, full_name)
+
+
 @pytest.fixture(scope="session")
 def small_catalog_store(new_store: Path) -> Path:
     return template(
@@ -344,18 +386,25 @@ def small_catalog_store(new_store: Path) -> Path:
 
 
 @pytest.fixture
-def ws(tmp_path: Path, small_catalog_store: Path) -> Iterator:
-    """A counter with the small catalog, on its own copy of the store."""
-    workspace = copy_of_new_store(small_catalog_store, tmp_path / "data", busy_timeout_ms=2000)
+def ws(request: pytest.FixtureRequest, tmp_path: Path, small_catalog_store: Path) -> Iterator:
+    """A counter with the small catalog, on its own copy of the store (with the data of a
+    prebuilt fixture the test asks for)."""
+    store = PREBUILT.store_for(request.fixturenames, small_catalog_store)
+    workspace = copy_of_new_store(store, tmp_path / "data", busy_timeout_ms=2000)
     yield workspace
     workspace.close()
 
 
-@pytest.fixture
-def officer(ws):  # type: ignore[no-untyped-def]
+def the_officer(ws):  # type: ignore[no-untyped-def]
+    """The officer at the desk (`officer`), also for a prebuilt fixture's build."""
     from counter_app.services.accounts import Role
 
-    return ws.accounts.add_user("canbo", Role.STAFF, "matkhau123", "Nguyễn Thị Hoa")
+    return account(ws, "canbo", Role.STAFF, "Nguyễn Thị Hoa")
+
+
+@pytest.fixture
+def officer(ws):  # type: ignore[no-untyped-def]
+    return the_officer(ws)
 
 
 @pytest.fixture

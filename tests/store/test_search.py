@@ -19,7 +19,7 @@ from counter_app.store import migrations
 from counter_app.store.central.replica import replace_dossier
 from counter_app.store.database import DEFAULT_BUSY_TIMEOUT_MS, _make_engine, open_database
 from counter_app.store.search import search_phrase
-from tests.conftest import intake_json, vn
+from tests.conftest import PREBUILT, intake_json, the_officer, vn
 
 PEOPLE = (
     ("Nguyễn Văn An", "020090001234", "0912345678"),
@@ -34,11 +34,19 @@ PEOPLE = (
 @pytest.fixture
 def people(ws, officer) -> dict[str, object]:
     """One dossier per person, received an hour apart (the last one newest)."""
+    return PREBUILT["people"]  # type: ignore[return-value]
+
+
+def _receive_people(ws) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    officer = the_officer(ws)
     received = {}
     for hour, (name, id_number, phone) in enumerate(PEOPLE):
         request = request_from_json(intake_json(full_name=name, id_number=id_number, phone=phone))
         received[name] = ws.intake.receive(request, user=officer, at=vn(2025, 4, 24, 8 + hour))
     return received
+
+
+PREBUILT.builds["people"] = _receive_people
 
 
 def found(ws, query: str, **criteria: object) -> list[str]:

@@ -10,7 +10,7 @@ import sys
 # Chosen before anything below brings Qt in; an explicit QT_QPA_PLATFORM still wins.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -28,7 +28,8 @@ from counter_app.ui.collector import install_gui_thread_collector
 from counter_app.ui.i18n import install_translations, remove_translations
 from counter_app.ui.session import Session
 from counter_app.ui.wheel import install_wheel_guard
-from tests.conftest import copy_of_new_store, store_with_catalog, template
+from tests.conftest import Prebuilt, copy_of_new_store, store_with_catalog, template
+from tests.conftest import account as counter_account
 
 # A Wednesday, mid-morning, in Vietnam time.
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=VN_TZ)
@@ -118,50 +119,21 @@ def catalog_store(new_store: Path) -> Path:
     return template("window-catalog", lambda folder: store_with_catalog(new_store, folder, CATALOG))
 
 
-# Data a fixture builds through the services, built once per test process into a copy of the
-# catalog store (`prebuilt`): the test's workspace is then a copy of that, and the fixture
-# hands back what the build returned. Fixture name -> its build (workspace -> what it returns).
-PREBUILT: dict[str, Callable[[Workspace], object]] = {}
-_BUILT: dict[str, object] = {}
-
-
-def prebuilt(name: str) -> object:
-    """What the build of fixture `name` returned (the test's workspace already holds it)."""
-    return _BUILT[name]
-
-
-def _store_for(fixtures: list[str], catalog_store: Path) -> Path:
-    wanted = [name for name in PREBUILT if name in fixtures]
-    assert len(wanted) <= 1, f"two prebuilt stores asked for at once: {wanted}"
-    if not wanted:
-        return catalog_store
-    name = wanted[0]
-
-    def build(folder: Path) -> None:
-        ws = copy_of_new_store(catalog_store, folder)
-        try:
-            _BUILT[name] = PREBUILT[name](ws)
-        finally:
-            ws.close()
-
-    return template(f"window-{name}", build)
+PREBUILT = Prebuilt("window")
 
 
 @pytest.fixture
 def workspace(
     request: pytest.FixtureRequest, tmp_path: Path, catalog_store: Path
 ) -> Iterator[Workspace]:
-    store = _store_for(request.fixturenames, catalog_store)
+    store = PREBUILT.store_for(request.fixturenames, catalog_store)
     ws: Workspace = copy_of_new_store(store, tmp_path / "data")
     yield ws
     ws.close()
 
 
 def account(ws: Workspace, login: str, role: Role, full_name: str) -> User:
-    """The account, made unless a prebuilt store has it already."""
-    if login in {user.login for user in ws.accounts.users()}:
-        return ws.accounts.user(login)
-    return ws.accounts.add_user(login, role, PASSWORD, full_name)
+    return counter_account(ws, login, role, full_name, PASSWORD)
 
 
 @pytest.fixture
@@ -183,7 +155,7 @@ def admin(workspace: Workspace) -> User:
 def dossiers(workspace: Workspace, staff: User) -> dict[str, Dossier]:
     """overdue: due 20/11; due_today: same-day work received this morning; processing:
     received on Monday, due next week, transferred to the agency."""
-    return prebuilt("dossiers")  # type: ignore[return-value]
+    return PREBUILT["dossiers"]  # type: ignore[return-value]
 
 
 def _build_dossiers(workspace: Workspace) -> dict[str, Dossier]:
@@ -212,7 +184,7 @@ def _build_dossiers(workspace: Workspace) -> dict[str, Dossier]:
     return {"overdue": overdue, "due_today": due_today, "processing": processing}
 
 
-PREBUILT["dossiers"] = _build_dossiers
+PREBUILT.builds["dossiers"] = _build_dossiers
 
 
 def make_session(workspace: Workspace, user: User, lang: str = "vi") -> Session:

@@ -21,7 +21,7 @@ from counter_app.services.intake import request_from_json
 from counter_app.services.workspace import Workspace
 from counter_app.ui.reports import ReportsPage
 from counter_app.ui.session import Session
-from tests.ui.conftest import NOW, PREBUILT, account, make_session, prebuilt
+from tests.ui.conftest import NOW, PREBUILT, account, make_session
 
 DAY = NOW.date()
 WIDTH, HEIGHT = 1166, 690  # the page's share of a 1366×768 screen
@@ -76,7 +76,7 @@ def hoa(workspace: Workspace) -> User:
 @pytest.fixture
 def day(workspace: Workspace, staff: User, hoa: User) -> Day:
     workspace.reports.clock = lambda: NOW  # the service's "now" is the session's
-    return prebuilt("day")  # type: ignore[return-value]
+    return PREBUILT["day"]  # type: ignore[return-value]
 
 
 def _build_day(ws: Workspace) -> Day:
@@ -106,7 +106,7 @@ def _build_day(ws: Workspace) -> Day:
     return Day(walk_in, online, postal, other, early, late, overdue)
 
 
-PREBUILT["day"] = _build_day
+PREBUILT.builds["day"] = _build_day
 
 
 def show(qtbot, page: ReportsPage) -> ReportsPage:

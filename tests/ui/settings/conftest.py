@@ -26,7 +26,7 @@ def _second_agency(workspace: Workspace) -> None:
     )
 
 
-PREBUILT["two_agencies"] = _second_agency
+PREBUILT.builds["two_agencies"] = _second_agency
 
 
 @pytest.fixture
