@@ -194,9 +194,10 @@ def _runs_this_python(executable: str) -> bool:
             first = script.readline(512)
     except OSError:
         return False
-    if not first.startswith(b"#!"):
+    words = first[2:].split() if first.startswith(b"#!") else []
+    if not words:
         return False
-    interpreter = first[2:].split()[0].decode(errors="replace") if first[2:].split() else ""
+    interpreter = words[0].decode(errors="replace")
     return os.path.realpath(interpreter) == os.path.realpath(sys.executable)
 
 
@@ -373,9 +374,8 @@ PREBUILT = Prebuilt("counter")
 
 def account(ws, login: str, role, full_name: str, password: str = "matkhau123"):  # type: ignore[no-untyped-def]
     """The account, made unless the prebuilt store the test copied has it already."""
-    if login in {user.login for user in ws.accounts.users()}:
-        return ws.accounts.user(login)
-    return ws.accounts.add_user(login, role, password, full_name)
+    made = {user.login: user for user in ws.accounts.users()}
+    return made.get(login) or ws.accounts.add_user(login, role, password, full_name)
 
 
 @pytest.fixture(scope="session")

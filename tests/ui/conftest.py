@@ -136,9 +136,14 @@ def account(ws: Workspace, login: str, role: Role, full_name: str) -> User:
     return counter_account(ws, login, role, full_name, PASSWORD)
 
 
+def the_staff(workspace: Workspace) -> User:
+    """Lan, the officer of the window tests (`staff`), also for a prebuilt fixture's build."""
+    return account(workspace, "lan", Role.STAFF, "Nguyễn Thị Lan")
+
+
 @pytest.fixture
 def staff(workspace: Workspace) -> User:
-    return account(workspace, "lan", Role.STAFF, "Nguyễn Thị Lan")
+    return the_staff(workspace)
 
 
 @pytest.fixture
@@ -159,7 +164,7 @@ def dossiers(workspace: Workspace, staff: User) -> dict[str, Dossier]:
 
 
 def _build_dossiers(workspace: Workspace) -> dict[str, Dossier]:
-    staff = account(workspace, "lan", Role.STAFF, "Nguyễn Thị Lan")
+    staff = the_staff(workspace)
     overdue = receive(workspace, staff, "Đặng Văn Hùng", "2.002", NOW - timedelta(days=15))
     due_today = receive(
         workspace, staff, "Trần Thị Mai", "1.001", NOW.replace(hour=8), phone="0987654321"

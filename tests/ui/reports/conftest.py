@@ -21,7 +21,7 @@ from counter_app.services.intake import request_from_json
 from counter_app.services.workspace import Workspace
 from counter_app.ui.reports import ReportsPage
 from counter_app.ui.session import Session
-from tests.ui.conftest import NOW, PREBUILT, account, make_session
+from tests.ui.conftest import NOW, PREBUILT, account, make_session, the_staff
 
 DAY = NOW.date()
 WIDTH, HEIGHT = 1166, 690  # the page's share of a 1366×768 screen
@@ -68,9 +68,13 @@ class Day:
     overdue: Dossier
 
 
+def the_other_officer(workspace: Workspace) -> User:
+    return account(workspace, "hoa", Role.STAFF, "Phạm Thị Hoa")
+
+
 @pytest.fixture
 def hoa(workspace: Workspace) -> User:
-    return account(workspace, "hoa", Role.STAFF, "Phạm Thị Hoa")
+    return the_other_officer(workspace)
 
 
 @pytest.fixture
@@ -80,8 +84,7 @@ def day(workspace: Workspace, staff: User, hoa: User) -> Day:
 
 
 def _build_day(ws: Workspace) -> Day:
-    staff = account(ws, "lan", Role.STAFF, "Nguyễn Thị Lan")
-    hoa = account(ws, "hoa", Role.STAFF, "Phạm Thị Hoa")
+    staff, hoa = the_staff(ws), the_other_officer(ws)
     fee = {"name": "Lệ phí chứng thực", "amount": 2000, "collection": "before"}
     overdue = receive(ws, staff, "2.002", at(-15, 10), "Đặng Văn Hùng")
     early = receive(
