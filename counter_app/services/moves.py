@@ -16,7 +16,9 @@ from typing import Any
 
 from counter_app.domain.dossier import Dossier, HistoryEntry
 from counter_app.domain.lifecycle import Action, DueShift, apply
+from counter_app.domain.serialize import DOSSIER_JSON_FORMAT
 from counter_app.services.reports.locking import refuse_signed_days
+from counter_app.store.central.replica import push_json
 from counter_app.store.database import Session
 from counter_app.store.dossiers import insert_dossiers, save_dossier
 from counter_app.store.journal import AuditEntry, OutboxEntry, append_audit, enqueue
@@ -132,13 +134,20 @@ def record_code_change(
 
 
 def dossier_change(dossier: Dossier, *, version: int) -> OutboxEntry:
-    """The outbox entry of a change: which dossier, at which version. The sync sends the
-    dossier as it stands when pushed, so entries stay small and a later change supersedes."""
+    """The outbox entry of a change: which dossier, at which version, and the JSON its push
+    sends, encoded once here, in the write that saves it, so that a push need not read the
+    dossier back (a later change supersedes the entry)."""
     return OutboxEntry(
         "dossier",
         dossier.uuid,
         "upsert",
-        {"version": version, "code": dossier.code, "status": dossier.status.value},
+        {
+            "version": version,
+            "code": dossier.code,
+            "status": dossier.status.value,
+            "format": DOSSIER_JSON_FORMAT,
+        },
+        push_json(dossier),
     )
 
 

@@ -190,6 +190,7 @@ class OutboxEntry:
     entity_id: str
     operation: str
     payload: dict
+    dossier: str | None = None  # a dossier's change: the JSON its push sends, as saved
 
 
 def enqueue(session: Session, entries: Sequence[OutboxEntry], *, at: datetime) -> None:
@@ -203,6 +204,7 @@ def enqueue(session: Session, entries: Sequence[OutboxEntry], *, at: datetime) -
                     "entity_id": e.entity_id,
                     "operation": e.operation,
                     "payload": e.payload,
+                    "dossier": e.dossier,
                 }
                 for e in entries
             ],

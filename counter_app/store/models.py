@@ -228,6 +228,8 @@ class OutboxRow(Base):
     entity_id: Mapped[str] = mapped_column(String(60))
     operation: Mapped[str] = mapped_column(String(30))
     payload: Mapped[dict] = mapped_column(JSON)
+    # a dossier's change: the dossier as saved, the JSON its push sends (None before 0024)
+    dossier: Mapped[str | None] = mapped_column(Text)
 
 
 class AuditRow(Base):

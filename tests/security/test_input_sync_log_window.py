@@ -3,11 +3,9 @@ round that is otherwise done."""
 
 from __future__ import annotations
 
-from sqlalchemy import update
-
 from counter_app.domain.clock import now
-from counter_app.store.models import DossierRow
 from counter_app.ui.sync.log_dialog import SyncLogDialog
+from tests.sync.helpers import as_an_older_version_left_it
 from tests.ui import conftest as window
 from tests.ui.conftest import receive
 from tests.ui.sync import conftest as window_sync
@@ -27,10 +25,7 @@ central, connected = window_sync.central, window_sync.connected
 def test_the_log_names_a_set_aside_dossier(qtbot, connected, staff, vietnamese):
     good = receive(connected, staff, "Nguyễn Văn An", "2.002", now())
     bad = receive(connected, staff, "Trần Thị Bình", "2.002", now())
-    with connected.database.write() as session:
-        session.execute(
-            update(DossierRow).where(DossierRow.uuid == bad.uuid).values(note="hẹn\x00 lại")
-        )
+    as_an_older_version_left_it(connected, bad.uuid, note="hẹn\x00 lại")  # a NUL in the note
     result = connected.sync.run_once()
     assert result.pushed == 1 and [s.code for s in result.set_aside] == [bad.code]
 

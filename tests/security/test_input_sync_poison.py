@@ -6,12 +6,16 @@ the app could have left it; both centrals are real (SQLite file, PostgreSQL serv
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import update
 
 from counter_app.domain.lifecycle import Action
-from counter_app.store.models import DossierRow
 from tests.conftest import AGENCY, OTHER_AGENCY
-from tests.sync.helpers import central_rows, local_rows, make_counter, take
+from tests.sync.helpers import (
+    as_an_older_version_left_it,
+    central_rows,
+    local_rows,
+    make_counter,
+    take,
+)
 from tests.sync.test_sync import counter_url
 
 # (local column, value, where the payload holds it). A lone surrogate cannot be written to the
@@ -29,11 +33,6 @@ def central(request):  # type: ignore[no-untyped-def]
     return request.getfixturevalue("pg_central")
 
 
-def _poison(ws, uuid: str, **values: object) -> None:  # type: ignore[no-untyped-def]
-    with ws.database.write() as session:
-        session.execute(update(DossierRow).where(DossierRow.uuid == uuid).values(**values))
-
-
 @pytest.mark.parametrize("poison", list(POISONS))
 def test_a_poisoned_name_is_set_aside_and_the_others_go_up(central, poison, tmp_path):
     ws, user = make_counter(tmp_path, "a")
@@ -41,7 +40,7 @@ def test_a_poisoned_name_is_set_aside_and_the_others_go_up(central, poison, tmp_
     ws.sync.run_once()
     first, bad, last = take(ws, user, 3)
     column, value, where = POISONS[poison]
-    _poison(ws, bad.uuid, **{column: value})
+    as_an_older_version_left_it(ws, bad.uuid, **{column: value})
 
     result = ws.sync.run_once()
 
@@ -64,7 +63,7 @@ def test_a_poisoned_name_is_set_aside_and_the_others_go_up(central, poison, tmp_
     assert [s.uuid for s in ws.sync.run_once().set_aside] == [bad.uuid]
 
     # mended, it goes up
-    _poison(ws, bad.uuid, **{column: "Trần Thị Bình"})
+    as_an_older_version_left_it(ws, bad.uuid, **{column: "Trần Thị Bình"})
     ws.dossiers.transition(bad.code, Action.RESOLVE, user=user)
     assert ws.sync.run_once().set_aside == ()
     assert bad.uuid in central_rows(central)
@@ -80,7 +79,7 @@ def test_a_record_central_refuses_is_set_aside(central, tmp_path):
     ws.sync.run_once()
     dossiers = take(ws, user, 4)
     stray = dossiers[2]
-    _poison(ws, stray.uuid, agency_code=OTHER_AGENCY)
+    as_an_older_version_left_it(ws, stray.uuid, agency_code=OTHER_AGENCY)
 
     result = ws.sync.run_once()
 
@@ -99,7 +98,7 @@ def test_a_value_postgresql_refuses_is_found_and_set_aside(pg_central, tmp_path)
     ws.sync.run_once()
     dossiers = take(ws, user, 7)
     odd = dossiers[4]
-    _poison(ws, odd.uuid, code=odd.code + "-" + "9" * 40)
+    as_an_older_version_left_it(ws, odd.uuid, code=odd.code + "-" + "9" * 40)
 
     result = ws.sync.run_once()
 
@@ -118,7 +117,7 @@ def test_a_record_that_cannot_be_read_back_is_set_aside(central, tmp_path):
     ws.sync.run_once()
     dossiers = take(ws, user, 3)
     odd = dossiers[1]
-    _poison(ws, odd.uuid, status="archived-v9")
+    as_an_older_version_left_it(ws, odd.uuid, status="archived-v9")
 
     result = ws.sync.run_once()
 
@@ -139,7 +138,7 @@ def test_the_worker_goes_on_past_a_poisoned_record(central, tmp_path):
     ws.sync.configure(counter_url(central, "Q1", [AGENCY, OTHER_AGENCY]))
     ws.sync.run_once()
     bad = take(ws, user)[0]
-    _poison(ws, bad.uuid, note="ghi chú\x00")
+    as_an_older_version_left_it(ws, bad.uuid, note="ghi chú\x00")
     stop = threading.Event()
     errors: list = []
     worker = threading.Thread(

@@ -206,3 +206,16 @@ def one_submission_accepted_twice(central: str, root: Path):  # type: ignore[no-
     b.sync.accept_online(uuid, user=user_b)
     a.sync.run_once()
     return a, b, uuid, first
+
+
+def as_an_older_version_left_it(ws, uuid: str, **values: object) -> None:  # type: ignore[no-untyped-def]
+    """Write `values` straight into a dossier's row, as an older version of the app could
+    have left them. That version's outbox entries held no JSON of the dossier (revision 0024),
+    so the entries waiting lose theirs, and a push reads the dossier back from its rows."""
+    from sqlalchemy import update
+
+    from counter_app.store.models import DossierRow, OutboxRow
+
+    with ws.database.write() as session:
+        session.execute(update(DossierRow).where(DossierRow.uuid == uuid).values(**values))
+        session.execute(update(OutboxRow).where(OutboxRow.entity_id == uuid).values(dossier=None))

@@ -100,3 +100,35 @@ def test_a_counter_behind_pgbouncer_keeps_its_connection_between_rounds(
     assert len(logins) == 3
     assert len(central_rows(pg_central)) == 8
     ws.close()
+
+
+def test_the_policies_ask_which_counter_once_a_statement(pg_central):  # type: ignore[no-untyped-def]
+    """Revision c0014: every row-level security policy that names the counter asks
+    `central_my_number()` once a statement (an initial plan), not once a row; its downgrade
+    gives the policies back as they were."""
+    from alembic import command
+
+    from counter_app.services.sync.admin import open_central
+    from counter_app.store.central.database import _config
+
+    once = "( SELECT central_my_number() AS central_my_number)"
+
+    def asked() -> list[str]:
+        with psycopg.connect(pg_central) as connection:
+            rows = connection.execute(
+                "SELECT qual, with_check FROM pg_policies WHERE schemaname = 'public'"
+            ).fetchall()
+        return [part for row in rows for part in row if part and "central_my_number()" in part]
+
+    assert len(asked()) >= 10
+    assert all(part.count("central_my_number()") == part.count(once) for part in asked())
+    database = open_central(pg_central)
+    try:
+        with database.engine.begin() as connection:
+            command.downgrade(_config(connection), "c0013")
+        assert asked() and all(once not in part for part in asked())
+        with database.engine.begin() as connection:
+            command.upgrade(_config(connection), "head")
+    finally:
+        database.close()
+    assert all(part.count("central_my_number()") == part.count(once) for part in asked())

@@ -214,7 +214,7 @@ def test_the_central_history_runs_down_to_c0001_and_up_again(central, tmp_path):
     database = open_central(central)
     try:
         with database.engine.begin() as connection:
-            assert central_revision(connection) == CENTRAL_HEAD == "c0013"
+            assert central_revision(connection) == CENTRAL_HEAD == "c0014"
         for revision, gone in (
             ("c0009", ("ratings", None)),
             ("c0007", ("fallback_slots", None)),

@@ -226,7 +226,7 @@ class SyncRounds(SyncBase):
                 self._leave(uuid, code, f"unreadable: {why}")
             sendable = []
             for item in batch.items:
-                where = unstorable_at(item.data)
+                where = unstorable_at(item.data, encoded=item.as_json())
                 if where is None:
                     sendable.append(item)
                 else:

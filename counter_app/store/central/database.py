@@ -231,7 +231,7 @@ def _make_engine(address: CentralAddress, pool_size: int) -> Engine:
 
 # --- migrations
 
-CENTRAL_HEAD = "c0013"
+CENTRAL_HEAD = "c0014"
 
 
 def _config(connection):  # -> alembic.config.Config

@@ -32,6 +32,8 @@ UPDATED = (
     "data",
 )
 _MOMENTS = ("received_at", "updated_at")
+# a row's `data` as JSON when the pushing counter sent it encoded: put in as it is
+ENCODED = "data_json"
 _MOMENT = Moment()
 # the batch's rows as PostgreSQL reads them from the JSON parameter; seq is the trigger's
 _RECORD = (
@@ -68,28 +70,37 @@ def write_dossiers(
 
 
 def _as_json(rows: list[dict[str, Any]]) -> str:
-    """The rows as one JSON array, instants as the naive UTC the columns hold (`Moment`)."""
-    return json.dumps(
-        [
-            {
-                **row,
-                **{
-                    name: value.isoformat()
-                    for name in _MOMENTS
-                    if (value := _MOMENT.process_bind_param(row[name], None)) is not None
+    """The rows as one JSON array, instants as the naive UTC the columns hold (`Moment`), each
+    dossier's `data` put in as the counter encoded it when it did (no decoding and encoding
+    again of what is most of the batch)."""
+    return (
+        "["
+        + ",".join(
+            json.dumps(
+                {
+                    **{k: v for k, v in row.items() if k not in ("data", ENCODED)},
+                    **{
+                        name: value.isoformat()
+                        for name in _MOMENTS
+                        if (value := _MOMENT.process_bind_param(row[name], None)) is not None
+                    },
                 },
-            }
+                ensure_ascii=False,
+            )[:-1]
+            + ', "data": '
+            + (row.get(ENCODED) or json.dumps(row["data"], ensure_ascii=False))
+            + "}"
             for row in rows
-        ],
-        ensure_ascii=False,
+        )
+        + "]"
     )
 
 
 def _write_numbered(
     session: Session, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]
 ) -> None:
-    if inserts:
-        session.execute(insert(DOSSIERS), inserts)
+    if inserts:  # (updates name their columns)
+        session.execute(insert(DOSSIERS), [_decoded(row) for row in inserts])
     if updates:
         session.connection().execute(
             update(DOSSIERS)
@@ -100,3 +111,8 @@ def _write_numbered(
                 for values in updates
             ],
         )
+
+
+def _decoded(row: dict[str, Any]) -> dict[str, Any]:
+    """The row without its encoded copy of `data`, which only the JSON batch reads."""
+    return {k: v for k, v in row.items() if k != ENCODED}

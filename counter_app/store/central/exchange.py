@@ -16,9 +16,11 @@ from counter_app.domain.lifecycle import DueShift
 from counter_app.domain.serialize import dossier_to_json
 from counter_app.domain.sync import (
     CENTRAL_WRITER,
+    Decision,
     Outcome,
     decide_push,
     dossier_from_json,
+    only_received,
     with_origins,
 )
 from counter_app.store.central.counters import owns_code
@@ -94,40 +96,33 @@ def push(
     updates: list[dict] = []
     conflicts: list[tuple[PushItem, PushResult]] = []
     for item in items:
-        incoming = dossier_from_json(item.data)
+        code = item.data.get("code")
         row = stored_rows.get(item.uuid)
-        if incoming.code and code_owner.get(incoming.code, item.uuid) != item.uuid:
+        if code and code_owner.get(code, item.uuid) != item.uuid:
             results.append(
                 PushResult(
                     item.uuid,
                     Outcome.CODE_TAKEN,
                     row.version if row else 0,
-                    reason=f"code {incoming.code} is taken",
+                    reason=f"code {code} is taken",
                 )
             )
             continue
-        if incoming.agency_code not in shifts:
-            shifts[incoming.agency_code] = shifter(session, incoming.agency_code)
-        decision = decide_push(
-            stored=dossier_from_json(row.data) if row else None,
-            stored_version=row.version if row else 0,
-            stored_writer=row.written_by if row else None,
-            incoming=incoming,
-            version=item.version,
-            base=item.base,
-            counter=counter,
-            shift_due=shifts[incoming.agency_code],
-        )
+        if row is None and only_received(item.data):
+            decision = Decision(Outcome.INSERTED, None, item.version)  # as decide_push says
+        else:
+            stored = (row.data, row.version, row.written_by) if row else None
+            decision = _decided(session, shifts, counter, item, stored)
         if decision.outcome is Outcome.INSERTED:
-            inserts.append(_values(item.data, item.version, counter, counter, at))
+            inserts.append(_values(item.data, item.version, counter, counter, at, item.as_json()))
             results.append(PushResult(item.uuid, decision.outcome, item.version))
-            if incoming.code:
-                code_owner[incoming.code] = item.uuid
+            if code:
+                code_owner[code] = item.uuid
         elif decision.outcome is Outcome.UPDATED:
-            updates.append(_values(item.data, item.version, counter, None, at))
+            updates.append(_values(item.data, item.version, counter, None, at, item.as_json()))
             results.append(PushResult(item.uuid, decision.outcome, item.version))
-            if incoming.code:
-                code_owner[incoming.code] = item.uuid
+            if code:
+                code_owner[code] = item.uuid
         elif decision.outcome is Outcome.MERGED:
             assert decision.dossier is not None and row is not None
             data = row.data
@@ -157,6 +152,31 @@ def push(
     write_dossiers(session, inserts, updates)
     _record_conflicts(session, counter, conflicts, at)
     return results
+
+
+def _decided(
+    session: Session,
+    shifts: dict[str, DueShift],
+    counter: int,
+    item: PushItem,
+    stored: tuple[dict, int, int | None] | None,
+) -> Decision:
+    """`decide_push` for one pushed dossier, both states decoded (`stored`: central's data,
+    version and writer); `shifts` keeps each agency's due-time shifter for the batch."""
+    incoming = dossier_from_json(item.data)
+    if incoming.agency_code not in shifts:
+        shifts[incoming.agency_code] = shifter(session, incoming.agency_code)
+    data, version, writer = stored or (None, 0, None)
+    return decide_push(
+        stored=dossier_from_json(data) if data is not None else None,
+        stored_version=version,
+        stored_writer=writer,
+        incoming=incoming,
+        version=item.version,
+        base=item.base,
+        counter=counter,
+        shift_due=shifts[incoming.agency_code],
+    )
 
 
 def _received_here(session: Session, counter: int, item: PushItem, stored) -> bool:

@@ -5,6 +5,7 @@ transaction, so data and the sync's bookkeeping (outbox, cursors) change togethe
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import FallbackZone, RangeSource
 from counter_app.domain.dossier import Dossier, Status
-from counter_app.domain.serialize import dossier_to_json
+from counter_app.domain.serialize import DOSSIER_JSON_FORMAT, dossier_to_json
 from counter_app.domain.sync import Outcome, dossier_from_json, with_origins
 from counter_app.domain.text import fold
 from counter_app.store.central.wire import Lease, PushItem, PushResult
@@ -48,10 +49,16 @@ from counter_app.store.models import (
 from counter_app.store.ratings import apply_ratings
 
 _DOSSIERS = DossierRow.__table__
+_OUTBOX = OutboxRow.__table__
 
 
 def payload(dossier: Dossier) -> dict:
     return with_origins(dossier_to_json(dossier), dossier)
+
+
+def push_json(dossier: Dossier) -> str:
+    """What a push sends of the dossier, as JSON: kept with each change in its outbox entry."""
+    return json.dumps(payload(dossier), ensure_ascii=False)
 
 
 # --- push
@@ -68,39 +75,57 @@ class Batch:
 
 def pending_batch(session: Session, size: int) -> Batch:
     """The oldest waiting changes, several entries of one dossier collapsed into one push of
-    the dossier as it stands now (entries are pointers; the latest version supersedes)."""
+    the dossier as it stands now: the JSON its latest change saved when that change is still
+    the dossier's state (the same version, not central's), else (an entry from before
+    revision 0024 or of another JSON shape, or central's state taken since) the dossier read
+    back from its rows."""
     rows = session.execute(
-        select(OutboxRow.id, OutboxRow.entity, OutboxRow.entity_id)
-        .where(OutboxRow.entity != PAPER_ENTITY)  # filed papers go apart (`pending_papers`)
-        .order_by(OutboxRow.id)
+        select(_OUTBOX.c.id, _OUTBOX.c.entity, _OUTBOX.c.entity_id)
+        .where(_OUTBOX.c.entity != PAPER_ENTITY)  # filed papers go apart (`pending_papers`)
+        .order_by(_OUTBOX.c.id)
         .limit(size * 4)
     ).all()
     ids: list[int] = []
-    uuids: list[str] = []
+    latest: dict[str, int] = {}  # uuid -> its latest entry read, in the order first read
     for row in rows:
         if row.entity != "dossier":
             ids.append(row.id)  # nothing else goes up yet: no reason to keep it waiting
             continue
-        if row.entity_id not in uuids:
-            if len(uuids) == size:
-                break
-            uuids.append(row.entity_id)
+        if row.entity_id not in latest and len(latest) == size:
+            break
+        latest[row.entity_id] = row.id
         ids.append(row.id)
-    if not uuids:
+    if not latest:
         return Batch([], ids)
     found = {
         row.uuid: row
         for row in session.execute(
             select(
-                _DOSSIERS.c.uuid, _DOSSIERS.c.code, _DOSSIERS.c.version, _DOSSIERS.c.synced_version
-            ).where(_DOSSIERS.c.uuid.in_(uuids))
+                _DOSSIERS.c.uuid,
+                _DOSSIERS.c.code,
+                _DOSSIERS.c.version,
+                _DOSSIERS.c.synced_version,
+                func.json_extract(_OUTBOX.c.payload, "$.version").label("saved_version"),
+                func.json_extract(_OUTBOX.c.payload, "$.format").label("saved_format"),
+                _OUTBOX.c.dossier.label("saved"),
+            )
+            .join(_DOSSIERS, _DOSSIERS.c.uuid == _OUTBOX.c.entity_id)
+            .where(_OUTBOX.c.id.in_(list(latest.values())))
         )
     }
-    dossiers, unreadable = _readable(session, list(found))
+    saved = {
+        uuid: row.saved
+        for uuid, row in found.items()
+        if row.saved is not None
+        and row.saved_format == DOSSIER_JSON_FORMAT
+        and row.saved_version == row.version > row.synced_version
+    }
+    dossiers, unreadable = _readable(session, [uuid for uuid in found if uuid not in saved])
+    encoded = {**{uuid: push_json(dossier) for uuid, dossier in dossiers.items()}, **saved}
     items = [
-        PushItem(uuid, found[uuid].version, found[uuid].synced_version, payload(dossiers[uuid]))
-        for uuid in uuids
-        if uuid in dossiers
+        PushItem(uuid, found[uuid].version, found[uuid].synced_version, json.loads(text), text)
+        for uuid in latest
+        if (text := encoded.get(uuid)) is not None
     ]
     named = {uuid: (found[uuid].code or "", why) for uuid, why in unreadable.items()}
     return Batch(items, ids, named)

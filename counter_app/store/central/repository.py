@@ -24,6 +24,7 @@ from counter_app.domain.deadlines import due_shifter
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import DueShift
 from counter_app.store.central.dialects import insert_or_skip
+from counter_app.store.central.dossier_writes import ENCODED
 from counter_app.store.central.models import (
     CentralCalendarRow,
     CentralDossierRow,
@@ -112,7 +113,16 @@ def visible_to(counter: int, agencies: tuple[str, ...]):
     return DOSSIERS.c.agency_code.in_(agencies) | (DOSSIERS.c.origin_counter == counter)
 
 
-def _values(data: dict, version: int, writer: int, origin: int | None, at: datetime) -> dict:
+def _values(
+    data: dict,
+    version: int,
+    writer: int,
+    origin: int | None,
+    at: datetime,
+    encoded: str | None = None,
+) -> dict:
+    """A dossier's row of central; `encoded`: `data` as JSON when the pushing counter sent it
+    so (`PushItem.as_json`), which a batch write puts in as it is (`dossier_writes`)."""
     from counter_app.domain.clock import parse_iso
 
     return {
@@ -126,4 +136,5 @@ def _values(data: dict, version: int, writer: int, origin: int | None, at: datet
         "received_at": parse_iso(data["received_at"]) if data.get("received_at") else None,
         "updated_at": at,
         "data": data,
+        **({ENCODED: encoded} if encoded is not None else {}),
     }

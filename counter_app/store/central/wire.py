@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -32,6 +33,13 @@ class PushItem:
     version: int
     base: int  # the central version the counter last knew (0: never synced)
     data: dict  # dossier_to_json with the supplement rounds' origins
+    encoded: str | None = None  # `data` as JSON when the counter has it (its outbox's)
+
+    def as_json(self) -> str:
+        """`data` as JSON, encoded once: central writes it into its batch as it is."""
+        if self.encoded is not None:
+            return self.encoded
+        return json.dumps(self.data, ensure_ascii=False)
 
 
 @dataclass(frozen=True)

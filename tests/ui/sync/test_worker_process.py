@@ -10,14 +10,13 @@ import signal
 import time
 
 import pytest
-from sqlalchemy import text, update
+from sqlalchemy import text
 
 from counter_app.domain.clock import now
 from counter_app.services.intake import request_from_json
-from counter_app.store.models import DossierRow
 from counter_app.ui.main_window import MainWindow
 from tests.conftest import intake_json
-from tests.sync.helpers import central_rows
+from tests.sync.helpers import as_an_older_version_left_it, central_rows
 from tests.ui.conftest import receive
 from tests.ui.sync.conftest import session_of
 from tests.ui.sync.test_indicator import ROUND_MS, indicator_for, start_and_wait_round
@@ -98,10 +97,7 @@ def test_a_worker_that_keeps_failing_is_started_ever_more_slowly_and_said_once(
 @pytest.mark.slow  # starts the sync worker, a process of its own
 def test_the_workers_log_lines_reach_the_windows_log(qtbot, connected, staff, controllers, caplog):
     bad = receive(connected, staff, "Trần Thị Bình", "2.002", now())
-    with connected.database.write() as session:  # data of an older version: a NUL in the note
-        session.execute(
-            update(DossierRow).where(DossierRow.uuid == bad.uuid).values(note="hẹn\x00 lại")
-        )
+    as_an_older_version_left_it(connected, bad.uuid, note="hẹn\x00 lại")  # a NUL in the note
     controller = controllers(session_of(connected, staff))
     with caplog.at_level(logging.INFO, logger="counter_app"):
         report = start_and_wait_round(qtbot, controller)
