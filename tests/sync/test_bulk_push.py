@@ -102,10 +102,11 @@ def test_a_counter_behind_pgbouncer_keeps_its_connection_between_rounds(
     ws.close()
 
 
-def test_the_policies_ask_which_counter_once_a_statement(pg_central):  # type: ignore[no-untyped-def]
+def test_the_row_checks_ask_once_and_come_back_as_they_were(pg_central):  # type: ignore[no-untyped-def]
     """Revision c0014: every row-level security policy that names the counter asks
-    `central_my_number()` once a statement (an initial plan), not once a row; its downgrade
-    gives the policies back as they were."""
+    `central_my_number()` once a statement (an initial plan), not once a row, and the dossiers'
+    trigger walks new moves by position; its downgrade gives both back as they were. (What
+    they refuse is checked by tests/security/test_central_*.py.)"""
     from alembic import command
 
     from counter_app.services.sync.admin import open_central
@@ -120,15 +121,26 @@ def test_the_policies_ask_which_counter_once_a_statement(pg_central):  # type: i
             ).fetchall()
         return [part for row in rows for part in row if part and "central_my_number()" in part]
 
-    assert len(asked()) >= 10
+    def walks_by_position() -> bool:
+        with psycopg.connect(pg_central) as connection:
+            row = connection.execute(
+                "SELECT prosrc FROM pg_proc WHERE proname = 'central_check_dossier_write'"
+            ).fetchone()
+        assert row is not None
+        source = row[0]
+        return "FOR position IN" in source and "WITH ORDINALITY" not in source
+
+    assert len(asked()) >= 10 and walks_by_position()
     assert all(part.count("central_my_number()") == part.count(once) for part in asked())
     database = open_central(pg_central)
     try:
         with database.engine.begin() as connection:
             command.downgrade(_config(connection), "c0013")
         assert asked() and all(once not in part for part in asked())
+        assert not walks_by_position()
         with database.engine.begin() as connection:
             command.upgrade(_config(connection), "head")
     finally:
         database.close()
     assert all(part.count("central_my_number()") == part.count(once) for part in asked())
+    assert walks_by_position()
