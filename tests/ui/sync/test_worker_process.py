@@ -115,16 +115,16 @@ def test_signing_out_stops_the_worker_after_its_round_losing_nothing(
     workspace.settings.set("sync.lease_days", 1)
     workspace.sync.configure(central)
     workspace.sync.run_once()
-    window = MainWindow(session_of(workspace, staff))
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.sync.running)
     received = []
-    for _ in range(4):  # four of the worker's push batches
-        batch = [
+    for _ in range(4):  # four of the worker's push batches, all waiting before it starts:
+        batch = [  # saved while it runs, a quick push could end its round between two saves
             workspace.intake.prepare(request_from_json(intake_json("2.002")), user=staff, at=now())
             for _ in range(500)
         ]
         received += workspace.intake.save(batch)
+    window = MainWindow(session_of(workspace, staff))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.sync.running)
     worker = window.sync._worker
     assert worker is not None
     ours = {d.uuid for d in received}
