@@ -86,7 +86,7 @@ class Stats:
     pull_rounds: list[tuple[int, float]] = field(default_factory=list)  # (pulled, seconds)
     failures: dict[str, int] = field(default_factory=dict)  # why rounds did not run: how many
     errors_seen: list[str] = field(default_factory=list)  # the first message of each kind
-    refused_intakes: int = 0
+    refused_intakes: dict[str, int] = field(default_factory=dict)  # why: how many
     local: dict[str, list[tuple[str, str | None, str, int]]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
@@ -134,7 +134,8 @@ class SimulatedCounter:
         self.ws.settings.set("central.keep_connection", True)  # PgBouncer: no login a round
         self.rng = random.Random(plan.index)
 
-    def intake(self) -> bool:
+    def intake(self) -> str | None:
+        """A walk-in intake; why it was refused (the error's key), or None."""
         from counter_app.services.intake import request_from_json
 
         procedure = self.rng.choice(self.plan.procedures)
@@ -142,13 +143,13 @@ class SimulatedCounter:
             dossier = self.ws.intake.receive(
                 request_from_json({"procedure": procedure, "applicant": PERSON}), user=self.user
             )
-        except CounterError:
-            return False
+        except CounterError as error:
+            return error.key
         if self.rng.random() < 0.5:
             self.ws.dossiers.transition(dossier.code, Action.TRANSFER, user=self.user)
         if self.rng.random() < 0.1:
             self.attach(dossier)
-        return True
+        return None
 
     def attach(self, dossier) -> None:  # type: ignore[no-untyped-def]
         from tests.digitising.conftest import write_page
@@ -282,8 +283,9 @@ def _the_day(counters: list[SimulatedCounter], stats: Stats, args, start_at: flo
         cut = plan.offline is not None and plan.offline[0] <= moment < plan.offline[1]
         if kind == "intake":
             full = plan.disk_full is not None and plan.disk_full[0] <= moment < plan.disk_full[1]
-            if full or not counter.intake():
-                stats.refused_intakes += 1
+            refused = "disk full" if full else counter.intake()
+            if refused is not None:
+                stats.refused_intakes[refused] = stats.refused_intakes.get(refused, 0) + 1
             if slot not in quick_due:
                 quick_due.add(slot)
                 heapq.heappush(events, (moment + QUICK_DELAY, order, "quick", slot))
@@ -475,8 +477,11 @@ def _plans(args, catalog, made: list, port: int) -> list[CounterPlan]:  # type: 
     plans = []
     for index, counter in enumerate(made):
         agency = agencies[index % len(agencies)]
-        # a counter receives for its agency mostly, for any other now and then
-        procedures = by_agency[agency] * 9 + [p for a in agencies for p in by_agency[a]][:9]
+        # a counter receives for its agency mostly, for any other now and then: nine of the
+        # others' procedures, drawn for each counter (the same nine for all would make one
+        # agency every counter's guest and run its day's numbers out, as no province would)
+        others = [p for a in agencies if a != agency for p in by_agency[a]]
+        procedures = by_agency[agency] * 9 + rng.sample(others, min(9, len(others)))
         plans.append(
             CounterPlan(
                 index, counter.counter_id, agency, bouncer_url(counter, port), procedures,
@@ -558,17 +563,19 @@ def _run_day(server: PgServer, root: Path, args, catalog, bouncer) -> bool:  # t
     for worker in workers:
         worker.join()
     gauge.join()
-    push_against_copy = _push_against_copy(server, template, root, args, plans[0], bouncer.port)
+    push_against_copy = _push_against_copy(server, template, root, args, plans, bouncer.port)
     return _report(server, admin_url, args, results, gauge, activity, push_against_copy)
 
 
-def _push_against_copy(server, template, root, args, plan, port) -> tuple[list[float], list[float]]:  # type: ignore[no-untyped-def]
+def _push_against_copy(server, template, root, args, plans, port):  # type: ignore[no-untyped-def]
     """Dossiers per second of a counter pushing `--bulk` saved dossiers in one round, and of a
     raw COPY of the same rows into a table of the same shape, in the same run: `--bulk-repeats`
     times each, alternated (a new counter each time), so that a burst of load on the shared
-    machine weighs on both alike."""
+    machine weighs on both alike. Each new counter serves another counter's agency: leasing
+    `--bulk` numbers of one agency's day each time would run that day's numbers out."""
     pushes, copies = [], []
     for attempt in range(args.bulk_repeats):
+        plan = plans[attempt % len(plans)]
         try:
             push_rate, rows = _bulk_push(server, template, root, args, plan, port, f"BULK{attempt}")
         except CounterError as error:  # the day's figures still get reported
@@ -672,8 +679,7 @@ def _report(server, admin_url, args, results, gauge, activity, push_against_copy
         f"central CPU {cpu * 100:.0f} % of one core on average, memory (PSS) at the peak "
         f"{gauge.peak_memory / 2**20:,.0f} MiB; machine load average {os.getloadavg()[0]:.1f} "
         f"on {os.cpu_count()} cores",
-        f"walk-in intakes refused (disk full, no number offline): "
-        f"{sum(r.refused_intakes for r in results)}; online submissions {activity.submitted}",
+        f"walk-in intakes refused: {_refusals(results)}; online submissions {activity.submitted}",
     ]
     with psycopg.connect(admin_url) as connection:
         size, count = connection.execute(
@@ -685,6 +691,15 @@ def _report(server, admin_url, args, results, gauge, activity, push_against_copy
     ok = not errors and _reconcile(admin_url, results, activity)
     ok &= _security(server, admin_url)
     return ok and gauge.peak_connections <= args.budget
+
+
+def _refusals(results: list[Stats]) -> str:
+    """The walk-in intakes refused, by why ("disk full" is the simulated fault)."""
+    why: dict[str, int] = {}
+    for stats in results:
+        for key, count in stats.refused_intakes.items():
+            why[key] = why.get(key, 0) + count
+    return ", ".join(f"{key} {count}" for key, count in sorted(why.items())) or "none"
 
 
 def _reconcile(admin_url: str, results: list[Stats], activity: CentralActivity) -> bool:
