@@ -13,6 +13,7 @@ import threading
 import time
 import uuid as uuid_module
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -215,28 +216,53 @@ class SyncRounds(SyncBase):
     def _push(self, central: CentralLink, number: int) -> tuple[int, int]:
         """Send what waits, batch by batch. A dossier that cannot go is set aside: its outbox
         entries are dropped with the batch's and it stays unsynced, so its next change sends
-        it again (and nothing before that: it would only be refused again)."""
+        it again (and nothing before that: it would only be refused again).
+
+        Central takes one batch while the counter reads the next and records the answers to
+        the one before. The next batch is read again once those answers are recorded when
+        they could change it (a dossier in both batches) or add to it (one renumbered)."""
         pushed = conflicts = 0
-        while True:
-            with self._db.read() as session:
-                batch = replica.pending_batch(session, self.push_batch)
-            if not batch.outbox_ids:
-                return pushed, conflicts
-            for uuid, (code, why) in batch.unreadable.items():
-                self._leave(uuid, code, f"unreadable: {why}")
-            sendable = []
-            for item in batch.items:
-                where = unstorable_at(item.data, encoded=item.as_json())
-                if where is None:
-                    sendable.append(item)
-                else:
-                    self._leave(item.uuid, item.data.get("code") or "", f"{where}: NUL or broken")
-            results = self._push_parts(central, number, sendable)
-            taken = [r.uuid for r in results if r.outcome is Outcome.CODE_TAKEN]
-            with self._db.write() as session:
-                conflicts += replica.settle(session, batch, results, at=now())
-                renumber(session, taken, mode=self._settings.code_mode(), at=now(), reason="push")
-            pushed += len(results)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push") as sender:
+
+            def send(batch: replica.Batch) -> Future[list[PushResult]]:
+                return sender.submit(self._push_parts, central, number, self._sendable(batch))
+
+            batch = self._pending_batch()
+            sent = send(batch) if batch.outbox_ids else None
+            while sent is not None:
+                following = self._pending_batch(after=max(batch.outbox_ids))
+                results = sent.result()
+                taken = [r.uuid for r in results if r.outcome is Outcome.CODE_TAKEN]
+                stale = bool(taken) or not following.uuids().isdisjoint(batch.uuids())
+                sent = send(following) if following.outbox_ids and not stale else None
+                with self._db.write() as session:
+                    conflicts += replica.settle(session, batch, results, at=now())
+                    renumber(
+                        session, taken, mode=self._settings.code_mode(), at=now(), reason="push"
+                    )
+                pushed += len(results)
+                if stale:
+                    following = self._pending_batch()
+                    sent = send(following) if following.outbox_ids else None
+                batch = following
+        return pushed, conflicts
+
+    def _pending_batch(self, *, after: int = 0) -> replica.Batch:
+        with self._db.read() as session:
+            return replica.pending_batch(session, self.push_batch, after=after)
+
+    def _sendable(self, batch: replica.Batch) -> list[PushItem]:
+        """The batch's dossiers a database can store; the others are set aside."""
+        for uuid, (code, why) in batch.unreadable.items():
+            self._leave(uuid, code, f"unreadable: {why}")
+        sendable = []
+        for item in batch.items:
+            where = unstorable_at(item.data, encoded=item.as_json())
+            if where is None:
+                sendable.append(item)
+            else:
+                self._leave(item.uuid, item.data.get("code") or "", f"{where}: NUL or broken")
+        return sendable
 
     def _push_parts(
         self, central: CentralLink, number: int, items: list[PushItem]

@@ -72,16 +72,22 @@ class Batch:
     # uuid -> (code, why); they are not in `items`
     unreadable: dict[str, tuple[str, str]] = field(default_factory=dict)
 
+    def uuids(self) -> set[str]:
+        """The dossiers the batch stands for, those that cannot be read back with them."""
+        return {item.uuid for item in self.items} | set(self.unreadable)
 
-def pending_batch(session: Session, size: int) -> Batch:
-    """The oldest waiting changes, several entries of one dossier collapsed into one push of
-    the dossier as it stands now: the JSON its latest change saved when that change is still
-    the dossier's state (the same version, not central's), else (an entry from before
-    revision 0024 or of another JSON shape, or central's state taken since) the dossier read
-    back from its rows."""
+
+def pending_batch(session: Session, size: int, *, after: int = 0) -> Batch:
+    """The oldest waiting changes (past entry `after`), several entries of one dossier
+    collapsed into one push of the dossier as it stands now: the JSON its latest change saved
+    when that change is still the dossier's state, else (an entry from before revision 0024 or
+    of another JSON shape) the dossier read back from its rows. A dossier whose state is the
+    one central last answered with (its conflict or merge taken in since its entries were
+    written) is not sent again: its entries are dropped with the batch's."""
     rows = session.execute(
         select(_OUTBOX.c.id, _OUTBOX.c.entity, _OUTBOX.c.entity_id)
         .where(_OUTBOX.c.entity != PAPER_ENTITY)  # filed papers go apart (`pending_papers`)
+        .where(_OUTBOX.c.id > after)
         .order_by(_OUTBOX.c.id)
         .limit(size * 4)
     ).all()
@@ -97,7 +103,7 @@ def pending_batch(session: Session, size: int) -> Batch:
         ids.append(row.id)
     if not latest:
         return Batch([], ids)
-    found = {
+    found = {  # central holds the others as they stand (it answered since their entries)
         row.uuid: row
         for row in session.execute(
             select(
@@ -112,13 +118,14 @@ def pending_batch(session: Session, size: int) -> Batch:
             .join(_DOSSIERS, _DOSSIERS.c.uuid == _OUTBOX.c.entity_id)
             .where(_OUTBOX.c.id.in_(list(latest.values())))
         )
+        if row.version > row.synced_version
     }
     saved = {
         uuid: row.saved
         for uuid, row in found.items()
         if row.saved is not None
         and row.saved_format == DOSSIER_JSON_FORMAT
-        and row.saved_version == row.version > row.synced_version
+        and row.saved_version == row.version
     }
     dossiers, unreadable = _readable(session, [uuid for uuid in found if uuid not in saved])
     encoded = {**{uuid: push_json(dossier) for uuid, dossier in dossiers.items()}, **saved}
