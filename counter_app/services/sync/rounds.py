@@ -224,17 +224,20 @@ class SyncRounds(SyncBase):
         pushed = conflicts = 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push") as sender:
 
-            def send(batch: replica.Batch) -> Future[list[PushResult]]:
+            def send(batch: replica.Batch) -> Future[list[PushResult]] | None:
+                """Central's answers to come; None when nothing waits."""
+                if not batch.outbox_ids:
+                    return None
                 return sender.submit(self._push_parts, central, number, self._sendable(batch))
 
             batch = self._pending_batch()
-            sent = send(batch) if batch.outbox_ids else None
+            sent = send(batch)
             while sent is not None:
                 following = self._pending_batch(after=max(batch.outbox_ids))
                 results = sent.result()
                 taken = [r.uuid for r in results if r.outcome is Outcome.CODE_TAKEN]
                 stale = bool(taken) or not following.uuids().isdisjoint(batch.uuids())
-                sent = send(following) if following.outbox_ids and not stale else None
+                sent = None if stale else send(following)
                 with self._db.write() as session:
                     conflicts += replica.settle(session, batch, results, at=now())
                     renumber(
@@ -243,7 +246,7 @@ class SyncRounds(SyncBase):
                 pushed += len(results)
                 if stale:
                     following = self._pending_batch()
-                    sent = send(following) if following.outbox_ids else None
+                    sent = send(following)
                 batch = following
         return pushed, conflicts
 

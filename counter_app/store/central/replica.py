@@ -73,7 +73,7 @@ class Batch:
     unreadable: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def uuids(self) -> set[str]:
-        """The dossiers the batch stands for, those that cannot be read back with them."""
+        """The dossiers the batch sends and those it could not read back."""
         return {item.uuid for item in self.items} | set(self.unreadable)
 
 
