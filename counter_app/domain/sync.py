@@ -225,14 +225,21 @@ def only_received(data: dict[str, Any]) -> bool:
     what a counter pushes are its new intakes). On PostgreSQL central's trigger checks every
     row's moves again, whoever writes it."""
     history = data.get("history")
+    if not isinstance(history, list) or not history:
+        return False
+    return receipt_alone(data.get("status"), history[0], more=len(history) > 1)
+
+
+def receipt_alone(status: object, first: object, *, more: bool) -> bool:
+    """`only_received` told from the dossier's status, its history's first entry and whether
+    others follow: what a counter's outbox read finds without decoding the whole JSON."""
     return (
-        isinstance(history, list)
-        and len(history) == 1
-        and isinstance(history[0], dict)
-        and history[0].get("action") == Action.RECEIVE.value
-        and history[0].get("from") is None
-        and history[0].get("to") == data.get("status")
-        and data.get("status") in _STATUS_VALUES
+        not more
+        and isinstance(first, dict)
+        and first.get("action") == Action.RECEIVE.value
+        and first.get("from") is None
+        and first.get("to") == status
+        and status in _STATUS_VALUES
     )
 
 

@@ -80,16 +80,18 @@ def check_text(
     return text
 
 
-def unstorable_at(data: object, where: str = "", *, encoded: str | None = None) -> str | None:
+def unstorable_in_json(encoded: str) -> str | None:
+    """`unstorable_at` of data as JSON (`ensure_ascii=False`), decoded only when it holds
+    some: the usual case is told in two passes in C."""
+    return None if _storable_json(encoded) else unstorable_at(json.loads(encoded))
+
+
+def unstorable_at(data: object, where: str = "") -> str | None:
     """Where (a JSON path) the first text lies that a database cannot store: NUL, which
     PostgreSQL's jsonb refuses, or a lone surrogate, which UTF-8 cannot encode. None: none.
-    Data an older version saved before `clean` guarded every boundary may hold them.
-    `encoded`: the data's JSON (`ensure_ascii=False`) when the caller has it already."""
-    if not where:
-        if encoded is None:
-            encoded = json.dumps(data, ensure_ascii=False, default=str)
-        if _storable_json(encoded):
-            return None  # the usual case, found in two passes in C; else the walk says where
+    Data an older version saved before `clean` guarded every boundary may hold them."""
+    if not where and _storable_json(json.dumps(data, ensure_ascii=False, default=str)):
+        return None  # the usual case, found in two passes in C; else the walk says where
     if isinstance(data, str):
         if _UNSTORABLE.search(data):
             return where or "JSON"

@@ -136,6 +136,6 @@ def test_a_pushed_jump_in_the_lifecycle_is_a_conflict_on_both_centrals(central_a
     registration = gateway.register(install_id="install-a", name="A", used={})
     data = central_rows(url)[submitted.uuid]
     forged = with_origins(dossier_to_json(submitted), submitted) | {"status": "done"}
-    [result] = gateway.push(registration.number, [PushItem(submitted.uuid, 2, 1, forged)])
+    [result] = gateway.push(registration.number, [PushItem.of(submitted.uuid, 2, 1, forged)])
     assert result.outcome is Outcome.CONFLICT
     assert central_rows(url)[submitted.uuid] == data

@@ -16,6 +16,7 @@ from counter_app.domain.lifecycle import Action
 from counter_app.services.intake import request_from_json
 from counter_app.services.sync.admin import CentralAdmin
 from counter_app.services.workspace import Workspace
+from counter_app.store.central.wire import PushItem
 from tests.conftest import AGENCY, CALENDAR, OTHER_AGENCY, intake_json
 from tests.digitising.conftest import write_page
 from tests.sync.helpers import central_rows, local_rows, make_counter
@@ -123,10 +124,11 @@ def test_a_number_the_counter_does_not_own_is_refused_for_another_agency(central
         (item,) = replica.pending_batch(session, 10).items
     assert 8999 not in _leased(receiving, OTHER_AGENCY)
     forged = dossier.code.rsplit("-", 1)[0] + "-8999"  # leased to nobody yet
-    item.data["code"] = forged
     gateway = CentralGateway(CentralAddress(url))
     with pytest.raises(CounterError) as denied:
-        gateway.push(number, [item])
+        gateway.push(
+            number, [PushItem.of(item.uuid, item.version, item.base, item.data | {"code": forged})]
+        )
     gateway.close()
     assert denied.value.key == "central.denied"
     assert dossier.uuid not in central_rows(central)

@@ -30,6 +30,7 @@ from counter_app.domain.lifecycle import Action
 from counter_app.domain.serialize import DOSSIER_JSON_FORMAT
 from counter_app.domain.sync import chain_is_legal, only_received
 from counter_app.store.central import replica
+from counter_app.store.central.wire import PushHead
 from counter_app.store.dossiers import load_dossiers
 from counter_app.store.models import DossierRow
 from tests.sync.helpers import take
@@ -84,8 +85,10 @@ def test_the_json_each_change_saves_is_the_dossier_read_back_and_is_what_goes(ws
     assert {item.uuid for item in pending.items} == {first.uuid, second.uuid, third.uuid}
     stored = read_back(ws)
     for item in pending.items:
-        assert item.data == stored[item.uuid]
-        assert json.loads(item.as_json()) == stored[item.uuid]
+        assert "data" not in vars(item)  # not decoded to be sent
+        assert json.loads(item.encoded) == stored[item.uuid] == item.data
+        assert item.head == PushHead.of(stored[item.uuid])
+    assert pending.items[-1].head.received_only  # the third, received only
     assert [entry["action"] for entry in stored[first.uuid]["history"]] == [
         "receive",
         *(action.value for action, _ in moves),
@@ -209,3 +212,34 @@ def test_more_than_a_receipt_is_left_to_the_replay():
     assert not only_received(data)
     data["history"], data["status"] = [{**data["history"][0], "to": "nowhere"}], "nowhere"
     assert not only_received(data)
+
+
+@pytest.mark.parametrize(
+    ("history", "receipt_alone"),
+    [
+        (lambda receipt: [receipt], True),
+        (lambda receipt: [receipt, receipt], False),
+        (lambda receipt: [{**receipt, "action": "transfer"}], False),
+        (lambda receipt: [{**receipt, "from": "new"}], False),
+        (lambda receipt: [{**receipt, "to": "processing"}], False),
+        (lambda receipt: [], False),
+        (lambda receipt: receipt, False),
+        (lambda receipt: "receive", False),
+    ],
+    ids=["receipt", "two", "transfer", "from-new", "other-state", "empty", "object", "text"],
+)
+def test_the_head_a_push_reads_in_sql_is_the_one_its_json_gives(
+    ws, officer, history, receipt_alone
+):  # type: ignore[no-untyped-def]
+    """Central's checks read a saved dossier's head, which the outbox read extracts without
+    decoding the JSON: it says what `only_received` and the JSON's fields say."""
+    [dossier] = take(ws, officer, 1)
+    data = read_back(ws)[dossier.uuid]
+    data["history"] = history(data["history"][0])
+    with ws.database.write() as session:
+        session.execute(text("UPDATE outbox SET dossier = :data"), {"data": json.dumps(data)})
+    with reads_of_history() as reads:
+        [item] = batch(ws).items
+    assert reads == []
+    assert item.head == PushHead.of(data)
+    assert item.head.received_only is only_received(data) is receipt_alone

@@ -26,7 +26,7 @@ from counter_app.domain.sync import (
     Outcome,
     backoff_delay,
 )
-from counter_app.domain.text import unstorable_at
+from counter_app.domain.text import unstorable_in_json
 from counter_app.services.sync.attachments import (
     AttachmentProblem,
     send_attachments,
@@ -260,11 +260,11 @@ class SyncRounds(SyncBase):
             self._leave(uuid, code, f"unreadable: {why}")
         sendable = []
         for item in batch.items:
-            where = unstorable_at(item.data, encoded=item.as_json())
+            where = unstorable_in_json(item.encoded)
             if where is None:
                 sendable.append(item)
             else:
-                self._leave(item.uuid, item.data.get("code") or "", f"{where}: NUL or broken")
+                self._leave(item.uuid, item.head.code or "", f"{where}: NUL or broken")
         return sendable
 
     def _push_parts(
@@ -282,7 +282,7 @@ class SyncRounds(SyncBase):
             if reason is None:
                 raise
             if len(items) == 1:
-                self._leave(items[0].uuid, items[0].data.get("code") or "", reason)
+                self._leave(items[0].uuid, items[0].head.code or "", reason)
                 return []
         half = len(items) // 2
         return self._push_parts(central, number, items[:half]) + self._push_parts(

@@ -107,12 +107,15 @@ def _write_numbered(
             .where(DOSSIERS.c.uuid == bindparam("b_uuid"))
             .values({name: bindparam(f"b_{name}") for name in UPDATED}),
             [
-                {f"b_{k}": v for k, v in values.items() if k in (*UPDATED, "uuid")}
+                {f"b_{k}": v for k, v in _decoded(values).items() if k in (*UPDATED, "uuid")}
                 for values in updates
             ],
         )
 
 
 def _decoded(row: dict[str, Any]) -> dict[str, Any]:
-    """The row without its encoded copy of `data`, which only the JSON batch reads."""
-    return {k: v for k, v in row.items() if k != ENCODED}
+    """The row with its `data` decoded, as the columns take it: a pushed dossier's row holds
+    it as the counter encoded it, which only the JSON batch reads as it is."""
+    if ENCODED not in row:
+        return row
+    return {**{k: v for k, v in row.items() if k != ENCODED}, "data": json.loads(row[ENCODED])}

@@ -20,7 +20,6 @@ from counter_app.domain.sync import (
     Outcome,
     decide_push,
     dossier_from_json,
-    only_received,
     with_origins,
 )
 from counter_app.store.central.counters import owns_code
@@ -36,6 +35,7 @@ from counter_app.store.central.repository import (
     DOSSIERS,
     _agencies_of,
     _dialect,
+    _pushed_values,
     _values,
     check_scope,
     next_seq,
@@ -77,14 +77,14 @@ def push(
         session,
         counter,
         {
-            item.data["agency"]
+            item.head.agency
             for item in items
             if mine
-            and item.data["agency"] not in mine
+            and item.head.agency not in mine
             and not _received_here(session, counter, item, stored_rows.get(item.uuid))
         },
     )
-    codes = [item.data.get("code") for item in items if item.data.get("code")]
+    codes = [item.head.code for item in items if item.head.code]
     code_owner = dict(
         session.execute(
             select(DOSSIERS.c.code, DOSSIERS.c.uuid).where(DOSSIERS.c.code.in_(codes))
@@ -96,7 +96,7 @@ def push(
     updates: list[dict] = []
     conflicts: list[tuple[PushItem, PushResult]] = []
     for item in items:
-        code = item.data.get("code")
+        code = item.head.code
         row = stored_rows.get(item.uuid)
         if code and code_owner.get(code, item.uuid) != item.uuid:
             results.append(
@@ -108,18 +108,18 @@ def push(
                 )
             )
             continue
-        if row is None and only_received(item.data):
+        if row is None and item.head.received_only:
             decision = Decision(Outcome.INSERTED, None, item.version)  # as decide_push says
         else:
             stored = (row.data, row.version, row.written_by) if row else None
             decision = _decided(session, shifts, counter, item, stored)
         if decision.outcome is Outcome.INSERTED:
-            inserts.append(_values(item.data, item.version, counter, counter, at, item.as_json()))
+            inserts.append(_pushed_values(item, counter, counter, at))
             results.append(PushResult(item.uuid, decision.outcome, item.version))
             if code:
                 code_owner[code] = item.uuid
         elif decision.outcome is Outcome.UPDATED:
-            updates.append(_values(item.data, item.version, counter, None, at, item.as_json()))
+            updates.append(_pushed_values(item, counter, None, at))
             results.append(PushResult(item.uuid, decision.outcome, item.version))
             if code:
                 code_owner[code] = item.uuid
@@ -187,10 +187,10 @@ def _received_here(session: Session, counter: int, item: PushItem, stored) -> bo
     if stored is not None:
         return stored.origin_counter == counter
     try:
-        code = DossierCode.parse(item.data.get("code") or "")
+        code = DossierCode.parse(item.head.code or "")
     except CounterError:
         return False
-    return owns_code(session, counter, item.data["agency"], code)
+    return owns_code(session, counter, item.head.agency, code)
 
 
 def _record_conflicts(
@@ -219,7 +219,7 @@ def _record_conflicts(
                 "at": at,
                 "counter_number": counter,
                 "dossier_uuid": item.uuid,
-                "code": item.data.get("code"),
+                "code": item.head.code,
                 "pushed_version": item.version,
                 "central_version": result.version or None,
                 "reason": result.reason,

@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session
 from counter_app.domain.codes import FallbackZone, RangeSource
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.serialize import DOSSIER_JSON_FORMAT, dossier_to_json
-from counter_app.domain.sync import Outcome, dossier_from_json, with_origins
+from counter_app.domain.sync import Outcome, dossier_from_json, receipt_alone, with_origins
 from counter_app.domain.text import fold
-from counter_app.store.central.wire import Lease, PushItem, PushResult
+from counter_app.store.central.wire import Lease, PushHead, PushItem, PushResult
 from counter_app.store.citizen_papers import OUTBOX_ENTITY as PAPER_ENTITY
 from counter_app.store.citizen_papers import FiledPaper, papers_by_uuid
 from counter_app.store.dossiers import (
@@ -114,6 +114,7 @@ def pending_batch(session: Session, size: int, *, after: int = 0) -> Batch:
                 func.json_extract(_OUTBOX.c.payload, "$.version").label("saved_version"),
                 func.json_extract(_OUTBOX.c.payload, "$.format").label("saved_format"),
                 _OUTBOX.c.dossier.label("saved"),
+                func.json_extract(_OUTBOX.c.dossier, *_HEAD_PATHS).label("saved_head"),
             )
             .join(_DOSSIERS, _DOSSIERS.c.uuid == _OUTBOX.c.entity_id)
             .where(_OUTBOX.c.id.in_(list(latest.values())))
@@ -121,21 +122,38 @@ def pending_batch(session: Session, size: int, *, after: int = 0) -> Batch:
         if row.version > row.synced_version
     }
     saved = {
-        uuid: row.saved
+        uuid: PushItem(uuid, row.version, row.synced_version, row.saved, _head(row.saved_head))
         for uuid, row in found.items()
         if row.saved is not None
         and row.saved_format == DOSSIER_JSON_FORMAT
         and row.saved_version == row.version
     }
     dossiers, unreadable = _readable(session, [uuid for uuid in found if uuid not in saved])
-    encoded = {**{uuid: push_json(dossier) for uuid, dossier in dossiers.items()}, **saved}
-    items = [
-        PushItem(uuid, found[uuid].version, found[uuid].synced_version, json.loads(text), text)
-        for uuid in latest
-        if (text := encoded.get(uuid)) is not None
-    ]
+    read_back = {
+        uuid: PushItem.of(uuid, found[uuid].version, found[uuid].synced_version, payload(dossier))
+        for uuid, dossier in dossiers.items()
+    }
+    items = [item for uuid in latest if (item := saved.get(uuid) or read_back.get(uuid))]
     named = {uuid: (found[uuid].code or "", why) for uuid, why in unreadable.items()}
     return Batch(items, ids, named)
+
+
+# what central's checks read of a saved dossier's JSON (`PushHead`), in one parse of it
+_HEAD_PATHS = (
+    "$.code",
+    "$.agency",
+    "$.status",
+    "$.received_at",
+    "$.history[0]",
+    "$.history[1]",
+)
+
+
+def _head(extracted: str) -> PushHead:
+    code, agency, status, received_at, first, second = json.loads(extracted)
+    return PushHead(
+        code, agency, status, received_at, receipt_alone(status, first, more=second is not None)
+    )
 
 
 def _readable(session: Session, uuids: list[str]) -> tuple[dict[str, Dossier], dict[str, str]]:
@@ -185,7 +203,7 @@ def settle(session: Session, batch: Batch, results: list[PushResult], *, at: dat
                 SyncConflictRow(
                     at=at,
                     dossier_uuid=result.uuid,
-                    code=item.data.get("code"),
+                    code=item.head.code,
                     outcome=result.outcome.value,
                     local_version=item.version,
                     central_version=result.version or None,

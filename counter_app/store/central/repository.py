@@ -32,6 +32,7 @@ from counter_app.store.central.models import (
     ChangeSequence,
     CounterAgencyRow,
 )
+from counter_app.store.central.wire import PushHead, PushItem
 
 DOSSIERS = CentralDossierRow.__table__
 
@@ -113,28 +114,33 @@ def visible_to(counter: int, agencies: tuple[str, ...]):
     return DOSSIERS.c.agency_code.in_(agencies) | (DOSSIERS.c.origin_counter == counter)
 
 
-def _values(
-    data: dict,
-    version: int,
-    writer: int,
-    origin: int | None,
-    at: datetime,
-    encoded: str | None = None,
+def _values(data: dict, version: int, writer: int, origin: int | None, at: datetime) -> dict:
+    """A dossier's row of central, from its JSON."""
+    return {**_columns(data["uuid"], PushHead.of(data), version, writer, origin, at), "data": data}
+
+
+def _pushed_values(item: PushItem, writer: int, origin: int | None, at: datetime) -> dict:
+    """A pushed dossier's row of central, its JSON as the counter encoded it (`ENCODED`),
+    which a batch write puts in as it is (`dossier_writes`)."""
+    return {
+        **_columns(item.uuid, item.head, item.version, writer, origin, at),
+        ENCODED: item.encoded,
+    }
+
+
+def _columns(
+    uuid: str, head: PushHead, version: int, writer: int, origin: int | None, at: datetime
 ) -> dict:
-    """A dossier's row of central; `encoded`: `data` as JSON when the pushing counter sent it
-    so (`PushItem.as_json`), which a batch write puts in as it is (`dossier_writes`)."""
     from counter_app.domain.clock import parse_iso
 
     return {
-        "uuid": data["uuid"],
-        "code": data.get("code"),
-        "agency_code": data["agency"],
-        "status": data["status"],
+        "uuid": uuid,
+        "code": head.code,
+        "agency_code": head.agency,
+        "status": head.status,
         "version": version,
         "written_by": writer,
         "origin_counter": origin,
-        "received_at": parse_iso(data["received_at"]) if data.get("received_at") else None,
+        "received_at": parse_iso(head.received_at) if head.received_at else None,
         "updated_at": at,
-        "data": data,
-        **({ENCODED: encoded} if encoded is not None else {}),
     }

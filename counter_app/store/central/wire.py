@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 from counter_app.domain.codes import FallbackZone, LowNumberSpace
-from counter_app.domain.sync import Outcome
+from counter_app.domain.sync import Outcome, only_received
 
 
 @dataclass(frozen=True)
@@ -28,18 +29,48 @@ class Lease:
 
 
 @dataclass(frozen=True)
+class PushHead:
+    """The few fields of a pushed dossier that central's checks and columns read, known
+    without decoding its whole JSON (a counter's outbox read extracts them in SQL)."""
+
+    code: str | None
+    agency: str
+    status: str
+    received_at: str | None
+    received_only: bool  # its history is its receipt alone, in that state (`only_received`)
+
+    @classmethod
+    def of(cls, data: dict) -> PushHead:
+        return cls(
+            data.get("code"),
+            data["agency"],
+            data["status"],
+            data.get("received_at"),
+            only_received(data),
+        )
+
+
+@dataclass(frozen=True)
 class PushItem:
+    """One dossier a counter pushes: its JSON (dossier_to_json with the supplement rounds'
+    origins) as the counter encoded it, which central writes as it is, and its head. Central
+    decodes the whole JSON (`data`) only for a dossier it must check further than its head."""
+
     uuid: str
     version: int
     base: int  # the central version the counter last knew (0: never synced)
-    data: dict  # dossier_to_json with the supplement rounds' origins
-    encoded: str | None = None  # `data` as JSON when the counter has it (its outbox's)
+    encoded: str
+    head: PushHead
 
-    def as_json(self) -> str:
-        """`data` as JSON, encoded once: central writes it into its batch as it is."""
-        if self.encoded is not None:
-            return self.encoded
-        return json.dumps(self.data, ensure_ascii=False)
+    @classmethod
+    def of(cls, uuid: str, version: int, base: int, data: dict) -> PushItem:
+        item = cls(uuid, version, base, json.dumps(data, ensure_ascii=False), PushHead.of(data))
+        item.__dict__["data"] = data  # what it was made from stands for its decoding
+        return item
+
+    @cached_property
+    def data(self) -> dict:
+        return json.loads(self.encoded)
 
 
 @dataclass(frozen=True)
