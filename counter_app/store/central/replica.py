@@ -90,7 +90,7 @@ def pending_batch(session: Session, size: int, *, after: int = 0) -> Batch:
         .where(_OUTBOX.c.id > after)
         .order_by(_OUTBOX.c.id)
         .limit(size * 4)
-    ).all()
+    )
     ids: list[int] = []
     latest: dict[str, int] = {}  # uuid -> its latest entry read, in the order first read
     for row in rows:
@@ -101,6 +101,7 @@ def pending_batch(session: Session, size: int, *, after: int = 0) -> Batch:
             break
         latest[row.entity_id] = row.id
         ids.append(row.id)
+    rows.close()  # read only as far as the batch goes
     if not latest:
         return Batch([], ids)
     found = {  # central holds the others as they stand (it answered since their entries)
@@ -245,7 +246,7 @@ def pending_papers(session: Session, size: int) -> tuple[list[FiledPaper], list[
 
 
 def drop_outbox(session: Session, ids: list[int]) -> None:
-    session.execute(delete(OutboxRow).where(OutboxRow.id.in_(ids)))
+    session.execute(delete(_OUTBOX).where(_OUTBOX.c.id.in_(ids)))  # Core: no ORM state to sync
 
 
 def unsynced_codes(session: Session) -> dict[str, str]:
