@@ -54,6 +54,7 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action
 from counter_app.services.catalog import read_json_file
 from counter_app.services.sync.admin import CentralAdmin
+from counter_app.services.sync.worker import keep_rounds_short
 from tests.sync.conftest import PgServer, server_connections, start_pgbouncer
 
 DATABASE = "province"
@@ -210,6 +211,7 @@ def run_counters(
     stats = Stats()
     try:
         counters = [SimulatedCounter(plan, template, root) for plan in plans]
+        keep_rounds_short()  # as the window's sync worker does once its workspace is open
         for counter in counters:
             counter.round(stats, full=True)  # registered: its number, catalog and leases
         stats.rounds.clear()
