@@ -34,13 +34,15 @@ import json
 import multiprocessing
 import os
 import random
+import re
 import shutil
+import string
 import sys
 import tempfile
 import threading
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bench_sync import central_server, copy_baseline
@@ -48,6 +50,7 @@ from common import ROOT
 
 sys.path.insert(0, str(ROOT))
 
+from counter_app.domain.catalog import Agency, Catalog, Procedure
 from counter_app.domain.catalog_file import catalog_from_json
 from counter_app.domain.dossier import Status
 from counter_app.domain.errors import CounterError
@@ -61,6 +64,7 @@ DATABASE = "province"
 PERSON = {"full_name": "Nguyễn Văn An", "id_number": "020090001234", "birth_date": "1990-03-15",
           "phone": "0912345678", "address": "Lạng Sơn", "type": "citizen"}  # fmt: skip
 QUICK_DELAY = 0.5  # the worker pushes this soon after an intake
+COMMUNE = re.compile(r"^000\.\d+\.40\.H37$")  # a commune's or a ward's agency in the demo catalog
 
 
 @dataclass
@@ -448,6 +452,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--bulk", type=int, default=2000, help="dossiers of the push measure")
     parser.add_argument("--bulk-repeats", type=int, default=3, help="push and COPY, alternated")
+    parser.add_argument(
+        "--communes", type=int, default=0, help="more communes, each an agency (up to 936)"
+    )
     args = parser.parse_args()
     with (
         tempfile.TemporaryDirectory(prefix="bench-province-") as folder,
@@ -467,6 +474,44 @@ def _template(root: Path) -> Path:
     with Workspace(template, create=True) as ws:
         ws.accounts.add_user("canbo", Role.STAFF, "matkhau123", "Cán bộ")
     return template
+
+
+def with_communes(catalog: Catalog, communes: int) -> Catalog:
+    """The catalog with `communes` more communes, each its own agency offering the procedures
+    of the catalog's largest commune (under codes of its own): a province's communes and wards
+    each have their one-stop unit and their agency, so that only a few counters serve each
+    agency and pull its dossiers, where the demo catalog's 16 agencies put dozens of counters to
+    one agency at N = 500."""
+    if not communes:
+        return catalog
+    offered: dict[str, list[Procedure]] = {}
+    for procedure in catalog.procedures:
+        if procedure.active and COMMUNE.match(procedure.agency_code):
+            offered.setdefault(procedure.agency_code, []).append(procedure)
+    model = max(offered.values(), key=len)
+    agencies = [
+        Agency(f"000.{_commune_part(k)}.40.H37", f"Ủy ban nhân dân xã Thử {k + 1}",
+               "000.00.00.H37", f"UBND xã Thử {k + 1}")
+        for k in range(communes)
+    ]  # fmt: skip
+    return Catalog(
+        [*catalog.agencies, *agencies],
+        [
+            *catalog.procedures,
+            *(
+                replace(procedure, code=f"{procedure.code}-{agency.code}", agency_code=agency.code)
+                for agency in agencies
+                for procedure in model
+            ),
+        ],
+    )
+
+
+def _commune_part(index: int) -> str:
+    """Two characters, a letter first, of an agency code no demo agency has (13 at most)."""
+    return (
+        string.ascii_uppercase[index // 36] + (string.digits + string.ascii_uppercase)[index % 36]
+    )
 
 
 def _plans(args, catalog, made: list, port: int) -> list[CounterPlan]:  # type: ignore[no-untyped-def]
@@ -505,7 +550,10 @@ def _plans(args, catalog, made: list, port: int) -> list[CounterPlan]:  # type: 
 def run(server: PgServer, root: Path, args) -> bool:  # type: ignore[no-untyped-def]
     with server.admin() as connection:
         connection.execute(f'CREATE DATABASE "{DATABASE}"')
-    catalog = catalog_from_json(read_json_file(ROOT / "resources" / "demo" / "catalog.json"))
+    catalog = with_communes(
+        catalog_from_json(read_json_file(ROOT / "resources" / "demo" / "catalog.json")),
+        args.communes,
+    )
     (root / "bouncer").mkdir()
     bouncer = start_pgbouncer(server, root / "bouncer", max_db_connections=args.budget)
     try:
