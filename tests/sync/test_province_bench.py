@@ -25,3 +25,25 @@ def test_fifty_counters_through_a_busy_day(pg_server):  # type: ignore[no-untype
     assert done.returncode == 0, done.stdout + done.stderr
     assert "reconciliation:" in done.stdout and "all accounted for" in done.stdout
     assert "each sees only its own" in done.stdout
+
+
+def test_the_harness_communes_are_agencies_a_catalog_file_accepts():
+    """`--communes`: each new commune is an agency of its own with the largest commune's
+    procedures under codes of its own, all of which the catalog file's checks accept."""
+    path = list(sys.path)
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from province import with_communes
+    finally:
+        sys.path[:] = path
+    from counter_app.domain.catalog_file import catalog_from_json, catalog_to_json
+    from counter_app.services.catalog import read_json_file
+
+    demo = catalog_from_json(read_json_file(ROOT / "resources" / "demo" / "catalog.json"))
+    grown = catalog_from_json(catalog_to_json(with_communes(demo, 936)))
+    new = {a.code for a in grown.agencies} - {a.code for a in demo.agencies}
+    assert len(new) == 936
+    offered = {code: [p for p in grown.procedures if p.agency_code == code] for code in new}
+    assert {len(procedures) for procedures in offered.values()} == {8}  # phường Tam Thanh's
+    codes = [p.code for p in grown.procedures]
+    assert len(codes) == len(set(codes))
