@@ -144,3 +144,33 @@ def test_the_row_checks_ask_once_and_come_back_as_they_were(pg_central):  # type
         database.close()
     assert all(part.count("central_my_number()") == part.count(once) for part in asked())
     assert walks_by_position()
+
+
+def test_a_push_reads_central_with_the_same_statements_whatever_its_size(pg_central, tmp_path):  # type: ignore[no-untyped-def]
+    """Central's reads of a batch's dossiers and codes name the batch in one parameter (an
+    array), so a push of 3 and one of 40 send the same statements: psycopg and the server do
+    not read a statement of one placeholder a dossier for each batch (issue 17's push). The
+    pushes still land: every dossier at central once, with its code."""
+    ws, user = make_counter(tmp_path, "a")
+    ws.sync.configure(counter_url(pg_central, "ANY", [AGENCY]))
+    ws.sync.run_once()
+    reads: dict[int, set[tuple[str, int]]] = {3: set(), 40: set()}
+    size = 0
+
+    def spy(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        if conn.dialect.name == "postgresql" and "FROM dossiers" in statement:
+            reads[size].add((statement, len(parameters)))
+
+    made = []
+    event.listen(Engine, "before_cursor_execute", spy)
+    try:
+        for size in (3, 40):
+            made += take(ws, user, size)
+            assert ws.sync.run_once(full=False).pushed == size
+    finally:
+        event.remove(Engine, "before_cursor_execute", spy)
+    assert reads[3] == reads[40]
+    assert len(reads[3]) >= 2 and all(count <= 2 for _, count in reads[3])
+    rows = central_rows(pg_central)
+    assert sorted(r["code"] for r in rows.values()) == sorted(d.code for d in made)
+    ws.close()

@@ -89,3 +89,44 @@ def test_a_dossier_in_two_batches_goes_the_second_time_as_the_first_left_it(
         == (local_rows(ws)[dossier.uuid]["version"])
     )
     ws.close()
+
+
+def test_a_dossier_changed_while_central_takes_it_stays_waiting_with_its_change(
+    sqlite_central, tmp_path, monkeypatch
+):
+    """The officer moves a dossier while its batch is at central, after the next batch was
+    read: the answer is recorded for the other dossiers of the batch, not for that one (its
+    change has not gone up); the next round sends the change."""
+    ws, user = make_counter(tmp_path, "a", faulty=True)
+    ws.sync.configure(sqlite_central)
+    ws.sync.run_once()
+    moved, other = take(ws, user, 2)
+    read, push = replica.pending_batch, ws.faults.push
+    read_ahead = threading.Event()
+
+    def reading(session, size, *, after=0):  # type: ignore[no-untyped-def]
+        batch = read(session, size, after=after)
+        if after:
+            read_ahead.set()
+        return batch
+
+    def moved_meanwhile(*args):  # type: ignore[no-untyped-def]
+        results = push(*args)
+        assert read_ahead.wait(WAIT_S)
+        ws.dossiers.transition(moved.code, Action.TRANSFER, user=user)
+        return results
+
+    monkeypatch.setattr(replica, "pending_batch", reading)
+    ws.faults.push = moved_meanwhile
+    assert ws.sync.run_once(full=False).pushed == 2
+    ws.faults.push = push
+    rows = local_rows(ws)
+    assert rows[other.uuid]["synced"] == rows[other.uuid]["version"] == 1
+    assert rows[moved.uuid]["version"] == 2 and rows[moved.uuid]["synced"] == 0
+    assert central_rows(sqlite_central)[moved.uuid]["version"] == 1
+
+    result = ws.sync.run_once(full=False)
+    assert result.pending == 0 and result.conflicts == 0
+    assert local_rows(ws)[moved.uuid]["synced"] == 2
+    assert central_rows(sqlite_central)[moved.uuid]["status"] == Status.PROCESSING.value
+    ws.close()

@@ -38,7 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from counter_app.domain.errors import CounterError
-from counter_app.store.central.dialects import insert_or_skip
+from counter_app.store.central.dialects import among, insert_or_skip
 from counter_app.store.central.models import CentralBase, CentralDossierRow, CounterAgencyRow
 from counter_app.store.central.repository import check_scope, visible_to
 from counter_app.store.central.wire import AttachmentItem, BlobState, parts_of
@@ -245,7 +245,7 @@ def dossiers_present(session: Session, counter: int, uuids: list[str]) -> dict[s
     if not uuids:
         return {}
     query = select(CentralDossierRow.uuid, CentralDossierRow.agency_code).where(
-        CentralDossierRow.uuid.in_(uuids)
+        among(session, CentralDossierRow.uuid, uuids)
     )
     if not _postgres(session):  # row-level security narrows them on PostgreSQL
         query = query.where(_received_or_served(session, counter))

@@ -25,6 +25,7 @@ from counter_app.domain.codes import (
     low_head,
 )
 from counter_app.domain.errors import CounterError
+from counter_app.store.central.dialects import among
 from counter_app.store.central.models import (
     CentralAgencyRow,
     CodeLeaseRow,
@@ -106,7 +107,7 @@ def taken_codes(session: Session, counter: int, codes: dict[str, str]) -> tuple[
     wanted = sorted(codes)
     for start in range(0, len(wanted), 1000):
         query = select(DOSSIERS.c.code, DOSSIERS.c.uuid).where(
-            DOSSIERS.c.code.in_(wanted[start : start + 1000])
+            among(session, DOSSIERS.c.code, wanted[start : start + 1000])
         )
         if agencies:
             query = query.where(visible_to(counter, agencies))

@@ -3,9 +3,26 @@ statements whose spelling differs between them are made here."""
 
 from __future__ import annotations
 
-from sqlalchemy import Table
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Table, any_, bindparam
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+
+def among(
+    session: Session,
+    column: ColumnElement[Any] | InstrumentedAttribute[Any],
+    values: Sequence[Any],
+) -> ColumnElement[bool]:
+    """`column IN values`. On PostgreSQL spelt `column = ANY(array)`: one parameter, so the
+    statement's text is the same whatever the number of values, and neither SQLAlchemy nor
+    psycopg re-reads a statement of 500 placeholders for each batch a counter pushes (near a
+    third of the time the push's thread spent on the counter before this)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=postgresql.ARRAY(column.type)))
+    return column.in_(values)
 
 
 def insert_or_skip(

@@ -23,6 +23,7 @@ from counter_app.domain.sync import (
     with_origins,
 )
 from counter_app.store.central.counters import owns_code
+from counter_app.store.central.dialects import among
 from counter_app.store.central.dossier_writes import write_dossiers
 from counter_app.store.central.models import (
     CentralAgencyRow,
@@ -68,7 +69,7 @@ def push(
                 DOSSIERS.c.origin_counter,
                 DOSSIERS.c.data,
             )
-            .where(DOSSIERS.c.uuid.in_(uuids))
+            .where(among(session, DOSSIERS.c.uuid, uuids))
             .with_for_update()
         )
     }
@@ -87,7 +88,7 @@ def push(
     codes = [item.head.code for item in items if item.head.code]
     code_owner = dict(
         session.execute(
-            select(DOSSIERS.c.code, DOSSIERS.c.uuid).where(DOSSIERS.c.code.in_(codes))
+            select(DOSSIERS.c.code, DOSSIERS.c.uuid).where(among(session, DOSSIERS.c.code, codes))
         ).all()
     )
     shifts: dict[str, DueShift] = {}
@@ -205,7 +206,7 @@ def _record_conflicts(
         for uuid, version in session.execute(
             select(table.c.dossier_uuid, table.c.pushed_version).where(
                 table.c.counter_number == counter,
-                table.c.dossier_uuid.in_([item.uuid for item, _ in conflicts]),
+                among(session, table.c.dossier_uuid, [item.uuid for item, _ in conflicts]),
             )
         )
     }

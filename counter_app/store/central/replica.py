@@ -13,7 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, bindparam, delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -188,7 +188,7 @@ def settle(session: Session, batch: Batch, results: list[PushResult], *, at: dat
             select(_DOSSIERS.c.uuid, _DOSSIERS.c.version).where(_DOSSIERS.c.uuid.in_(list(pushed)))
         ).all()
     )
-    synced = []
+    synced: dict[str, int] = {}  # uuid -> the version central now holds
     conflicts = 0
     for result in results:
         if result.outcome is Outcome.CODE_TAKEN:
@@ -196,7 +196,7 @@ def settle(session: Session, batch: Batch, results: list[PushResult], *, at: dat
         item = pushed[result.uuid]
         unchanged = current.get(result.uuid) == item.version
         if result.outcome in (Outcome.INSERTED, Outcome.UPDATED, Outcome.DUPLICATE):
-            synced.append({"u": result.uuid, "v": item.version})
+            synced[result.uuid] = item.version
             continue
         if result.outcome is Outcome.CONFLICT:
             conflicts += 1
@@ -217,19 +217,26 @@ def settle(session: Session, batch: Batch, results: list[PushResult], *, at: dat
             )
         if result.data is None:
             # central has nothing to offer instead: kept as it is, and not sent again
-            synced.append({"u": result.uuid, "v": item.version})
+            synced[result.uuid] = item.version
         elif unchanged:
             replace_dossier(session, dossier_from_json(result.data), result.version)
         # else: changed again meanwhile; its entry goes up next round and meets central's
         # state there (a merge, or a conflict)
     if synced:
-        session.connection().execute(
-            update(_DOSSIERS)
-            .where(_DOSSIERS.c.uuid == bindparam("u"), _DOSSIERS.c.version == bindparam("v"))
-            .values(synced_version=bindparam("v")),
-            synced,
-        )
+        _mark_synced(session, synced)
     return conflicts
+
+
+def _mark_synced(session: Session, synced: dict[str, int]) -> None:
+    """Each dossier known as synced at its version, unless it changed again meanwhile: one
+    statement for the batch, reading it from one JSON parameter (uuid -> version), instead of
+    one a dossier."""
+    each = func.json_each(json.dumps(synced)).table_valued("key", "value").alias("each")
+    session.execute(
+        update(_DOSSIERS)
+        .where(_DOSSIERS.c.uuid == each.c.key, _DOSSIERS.c.version == each.c.value)
+        .values(synced_version=each.c.value)
+    )
 
 
 def pending_papers(session: Session, size: int) -> tuple[list[FiledPaper], list[int]]:
