@@ -10,10 +10,13 @@ from contextlib import contextmanager
 
 import psycopg
 import pytest
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, select
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import Action
+from counter_app.services.sync.admin import open_central
+from counter_app.store.central.dialects import among
+from counter_app.store.central.repository import DOSSIERS
 from tests.conftest import AGENCY
 from tests.sync.helpers import central_rows, make_counter, take
 from tests.sync.test_sync import counter_url
@@ -174,3 +177,18 @@ def test_a_push_reads_central_with_the_same_statements_whatever_its_size(pg_cent
     rows = central_rows(pg_central)
     assert sorted(r["code"] for r in rows.values()) == sorted(d.code for d in made)
     ws.close()
+
+    # a value longer than the column is not cut down to one that matches
+    database = open_central(pg_central)
+    try:
+        with database.read() as session:
+            wanted = [made[0].uuid, made[1].uuid, made[2].uuid + "-0", made[3].code + "X"]
+            found = session.scalars(
+                select(DOSSIERS.c.uuid).where(among(session, DOSSIERS.c.uuid, wanted))
+            ).all()
+            codes = session.scalars(
+                select(DOSSIERS.c.code).where(among(session, DOSSIERS.c.code, wanted))
+            ).all()
+    finally:
+        database.close()
+    assert sorted(found) == sorted([made[0].uuid, made[1].uuid]) and codes == []
